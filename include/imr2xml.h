@@ -1,0 +1,110 @@
+/*
+ * imr2xml.h - public interface of libimr2xml, the library behind the
+ * imr2xml command.
+ *
+ * The pipeline reads one way:
+ *
+ *     bytes --normalize--> text --lex--> tokens --parse--> AST
+ *           --extract--> determination --serialize--> xmlDoc --validate
+ *
+ * A caller hands a buffer to imr_convert() and gets back an xmlDoc that
+ * has already been validated against the embedded schema, or NULL and
+ * diagnostics.  Everything is reentrant: threads may convert documents
+ * concurrently as long as each uses its own struct imr_schema_ctx.
+ */
+#ifndef IMR2XML_H
+#define IMR2XML_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include <libxml/tree.h>
+
+#define IMR2XML_VERSION "0.1.0"
+#define IMR2XML_NAMESPACE "urn:imr2xml:determination:1"
+
+/* Exit statuses of the command, also used as result codes. */
+enum imr_status {
+	IMR_OK = 0,             /* parsed, converted and valid */
+	IMR_REJECTED = 1,       /* the input is not a determination we can read */
+	IMR_USAGE = 2,          /* bad command line, or an I/O error */
+	IMR_SCHEMA_FAILED = 3,  /* the embedded schema did not compile */
+	IMR_INVALID_OUTPUT = 4, /* our own XML failed the schema: a bug */
+};
+
+enum imr_severity { IMR_NOTE, IMR_WARNING, IMR_ERROR };
+
+/* One diagnostic.  line and column are 1-based and refer to the original
+ * input; 0 means "the whole file". */
+struct imr_diag {
+	enum imr_severity severity;
+	unsigned line;
+	unsigned column;
+	char *message;
+	char *source_line; /* the offending input line, or NULL */
+};
+
+struct imr_diags {
+	struct imr_diag *items;
+	size_t count;
+	size_t capacity;
+	size_t errors;
+	size_t warnings;
+};
+
+void imr_diags_init(struct imr_diags *d);
+void imr_diags_free(struct imr_diags *d);
+/* Print every diagnostic as FILE:LINE:COL: severity: message, with the
+ * source line and a caret under the column when known. */
+void imr_diags_print(const struct imr_diags *d, const char *filename, FILE *out);
+
+struct imr_options {
+	size_t max_input_bytes; /* inputs larger than this are refused */
+	bool partial;           /* keep what parsed, with unparsed elements */
+};
+
+#define IMR_DEFAULT_MAX_INPUT ((size_t)16 << 20)
+
+void imr_options_init(struct imr_options *opt);
+
+/* The compiled schema: compile once per process, share read-only. */
+struct imr_schema;
+struct imr_schema *imr_schema_load(struct imr_diags *diags);
+void imr_schema_free(struct imr_schema *schema);
+const char *imr_schema_text(size_t *len);
+
+/* A validation context: one per thread. */
+struct imr_validator;
+struct imr_validator *imr_validator_new(const struct imr_schema *schema);
+void imr_validator_free(struct imr_validator *v);
+/* Validate an in-memory document; errors go to diags with their line. */
+bool imr_validate_doc(struct imr_validator *v, xmlDocPtr doc, struct imr_diags *diags);
+/* Read an XML file safely (no network, no DTD, no entities) and
+ * validate it.  Returns IMR_OK, IMR_REJECTED or IMR_USAGE (unreadable). */
+enum imr_status imr_validate_file(struct imr_validator *v, const char *path,
+                                  struct imr_diags *diags);
+
+/* What a conversion produced, for callers that report on it. */
+struct imr_summary {
+	const char *variant; /* static string, or NULL when rejected early */
+	size_t issues;
+	bool complete;
+};
+
+/*
+ * Convert one document.  On IMR_OK *out is a valid document the caller
+ * frees with xmlFreeDoc.  With opt->partial a document the grammar could
+ * only partly read still yields XML (complete="false") but the status
+ * stays IMR_REJECTED.  validator may be NULL to skip validation.
+ */
+enum imr_status imr_convert(const char *data, size_t len, const struct imr_options *opt,
+                            struct imr_validator *validator, xmlDocPtr *out,
+                            struct imr_summary *summary, struct imr_diags *diags);
+
+/* Print the AST of a document (for grammar work); returns the status of
+ * the parse. */
+enum imr_status imr_dump_ast(const char *data, size_t len, const struct imr_options *opt,
+                             FILE *out, struct imr_diags *diags);
+
+#endif

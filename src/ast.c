@@ -1,0 +1,230 @@
+/* ast.c - constructors for the parse tree, and its dump. */
+#include "ast.h"
+
+#include <string.h>
+
+/* Every node struct begins with struct imr_node. */
+static void *node_alloc(struct imr_arena *a, size_t size, enum imr_node_kind kind)
+{
+	struct imr_node *n = imr_arena_alloc(a, size);
+	n->kind = kind;
+	return n;
+}
+#define NEW(a, type, k) ((type *)node_alloc((a), sizeof(type), (k)))
+
+struct imr_text *imr_text_new(struct imr_arena *a, struct imr_line first)
+{
+	struct imr_text *t = NEW(a, struct imr_text, IMR_N_TEXT);
+	t->node.span = (struct imr_span){first.start, first.end};
+	return imr_text_append(a, t, first);
+}
+
+struct imr_text *imr_text_append(struct imr_arena *a, struct imr_text *t, struct imr_line line)
+{
+	t->lines = imr_arena_grow(a, t->lines, &t->capacity, t->count + 1, sizeof *t->lines);
+	t->lines[t->count++] = line;
+	t->node.span.end = line.end;
+	return t;
+}
+
+struct imr_text *imr_text_after_label(struct imr_arena *a, struct imr_line label)
+{
+	if (label.rest >= label.end)
+		return NULL;
+	struct imr_line l = label;
+	l.start = label.rest;
+	return imr_text_new(a, l);
+}
+
+struct imr_text *imr_text_concat(struct imr_arena *a, struct imr_text *t, struct imr_text *more)
+{
+	if (!t)
+		return more;
+	for (size_t i = 0; more && i < more->count; i++)
+		imr_text_append(a, t, more->lines[i]);
+	return t;
+}
+
+struct imr_header *imr_header_new(struct imr_arena *a)
+{
+	return NEW(a, struct imr_header, IMR_N_HEADER);
+}
+
+void imr_header_add(struct imr_arena *a, struct imr_header *h, enum imr_header_label label,
+                    struct imr_span label_span, struct imr_span value)
+{
+	h->fields = imr_arena_grow(a, h->fields, &h->capacity, h->count + 1, sizeof *h->fields);
+	h->fields[h->count++] = (struct imr_header_field){label, label_span, value};
+	if (h->count == 1 || label_span.start < h->node.span.start)
+		h->node.span.start = label_span.start;
+	if (value.end > h->node.span.end)
+		h->node.span.end = value.end;
+}
+
+struct imr_credential *imr_credential_new(struct imr_arena *a, struct imr_line label,
+                                          struct imr_text *more)
+{
+	struct imr_credential *c = NEW(a, struct imr_credential, IMR_N_CREDENTIAL);
+	c->label = (enum imr_line_label)label.id;
+	c->text = imr_text_concat(a, imr_text_after_label(a, label), more);
+	c->node.span = (struct imr_span){label.start, more ? more->node.span.end : label.end};
+	return c;
+}
+
+struct imr_reviewer *imr_reviewer_new(struct imr_arena *a, struct imr_span span,
+                                      struct imr_text *text)
+{
+	struct imr_reviewer *r = NEW(a, struct imr_reviewer, IMR_N_REVIEWER);
+	r->node.span = span;
+	r->text = text;
+	return r;
+}
+
+void imr_reviewer_add(struct imr_arena *a, struct imr_reviewer *r, struct imr_credential *c)
+{
+	r->credentials =
+	        imr_arena_grow(a, r->credentials, &r->capacity, r->count + 1, sizeof *r->credentials);
+	r->credentials[r->count++] = c;
+}
+
+struct imr_summary_section *imr_summary_new(struct imr_arena *a, struct imr_span span,
+                                            struct imr_text *text)
+{
+	struct imr_summary_section *s = NEW(a, struct imr_summary_section, IMR_N_SUMMARY);
+	s->node.span = span;
+	s->text = text;
+	return s;
+}
+
+struct imr_guideline *imr_guideline_new(struct imr_arena *a, enum imr_guideline_kind which,
+                                        struct imr_line label, struct imr_text *more)
+{
+	struct imr_guideline *g = NEW(a, struct imr_guideline, IMR_N_GUIDELINE);
+	g->which = which;
+	g->text = imr_text_concat(a, imr_text_after_label(a, label), more);
+	g->node.span = (struct imr_span){label.start, more ? more->node.span.end : label.end};
+	return g;
+}
+
+struct imr_issue *imr_issue_titled(struct imr_arena *a, struct imr_span span,
+                                   struct imr_text *title_lines, struct imr_line decision_line,
+                                   bool item_line)
+{
+	struct imr_issue *i = NEW(a, struct imr_issue, IMR_N_ISSUE);
+	i->node.span = span;
+	i->decision = (enum imr_decision)decision_line.id;
+	i->title = title_lines;
+	if (item_line) {
+		/* The title part of "Title: Upheld" ends before the colon. */
+		struct imr_line t = decision_line;
+		t.end = decision_line.rest;
+		i->title = title_lines ? imr_text_append(a, title_lines, t) : imr_text_new(a, t);
+	}
+	return i;
+}
+
+struct imr_document *imr_document_new(struct imr_arena *a, enum imr_variant variant)
+{
+	struct imr_document *d = NEW(a, struct imr_document, IMR_N_DOCUMENT);
+	d->variant = variant;
+	return d;
+}
+
+void imr_document_add_issue(struct imr_arena *a, struct imr_document *d, struct imr_issue *i)
+{
+	d->issues = imr_arena_grow(a, d->issues, &d->issue_capacity, d->issue_count + 1,
+	                           sizeof *d->issues);
+	d->issues[d->issue_count++] = i;
+}
+
+void imr_document_add_unparsed(struct imr_arena *a, struct imr_document *d, struct imr_span s)
+{
+	d->unparsed = imr_arena_grow(a, d->unparsed, &d->unparsed_capacity, d->unparsed_count + 1,
+	                             sizeof *d->unparsed);
+	d->unparsed[d->unparsed_count++] = s;
+}
+
+/* ---- dump ---- */
+
+static void dump_span(const struct imr_source *src, struct imr_span s, FILE *out)
+{
+	fprintf(out, "@%u:%u", imr_source_line(src, s.start), imr_source_column(src, s.start));
+}
+
+static void dump_quoted(const struct imr_source *src, uint32_t start, uint32_t end, FILE *out)
+{
+	fputc('"', out);
+	size_t n = end - start;
+	if (n > 60) {
+		fwrite(src->text + start, 1, 57, out);
+		fputs("...", out);
+	} else {
+		fwrite(src->text + start, 1, n, out);
+	}
+	fputc('"', out);
+}
+
+static void dump_text(const char *what, const struct imr_text *t, const struct imr_source *src,
+                      int depth, FILE *out)
+{
+	fprintf(out, "%*s%s", depth * 2, "", what);
+	if (!t) {
+		fputs(" (none)\n", out);
+		return;
+	}
+	fprintf(out, " %zu line(s) ", t->count);
+	dump_span(src, t->node.span, out);
+	fputc('\n', out);
+	for (size_t i = 0; i < t->count; i++) {
+		fprintf(out, "%*s%s", depth * 2 + 2, "", t->lines[i].para_break ? "| " : "  ");
+		dump_quoted(src, t->lines[i].start, t->lines[i].end, out);
+		fputc('\n', out);
+	}
+}
+
+void imr_ast_dump(const struct imr_document *d, const struct imr_source *src, FILE *out)
+{
+	fprintf(out, "document variant=%s\n", imr_variant_name(d->variant));
+	if (d->header) {
+		fprintf(out, "  header ");
+		dump_span(src, d->header->node.span, out);
+		fputc('\n', out);
+		for (size_t i = 0; i < d->header->count; i++) {
+			const struct imr_header_field *f = &d->header->fields[i];
+			fprintf(out, "    %s = ", imr_header_label_xml(f->label));
+			dump_quoted(src, f->value.start, f->value.end, out);
+			fputc('\n', out);
+		}
+	}
+	if (d->reviewer) {
+		fputs("  reviewer ", out);
+		dump_span(src, d->reviewer->node.span, out);
+		fputc('\n', out);
+		dump_text("text", d->reviewer->text, src, 2, out);
+		for (size_t i = 0; i < d->reviewer->count; i++)
+			dump_text(d->reviewer->credentials[i]->label == IMR_LICENSURE ? "licensure"
+			                                                              : "certification",
+			          d->reviewer->credentials[i]->text, src, 2, out);
+	}
+	if (d->summary) {
+		fputs("  summary ", out);
+		dump_span(src, d->summary->node.span, out);
+		fputc('\n', out);
+		dump_text("text", d->summary->text, src, 2, out);
+	}
+	for (size_t i = 0; i < d->issue_count; i++) {
+		const struct imr_issue *is = d->issues[i];
+		fprintf(out, "  issue %zu %s ", i + 1, is->decision == IMR_UPHELD ? "upheld" : "overturned");
+		dump_span(src, is->node.span, out);
+		fputc('\n', out);
+		dump_text("title", is->title, src, 2, out);
+		dump_text("claims-administrator-guideline", is->claims ? is->claims->text : NULL, src, 2, out);
+		dump_text("maximus-guideline", is->maximus ? is->maximus->text : NULL, src, 2, out);
+		dump_text("rationale", is->rationale, src, 2, out);
+	}
+	for (size_t i = 0; i < d->unparsed_count; i++) {
+		fputs("  unparsed ", out);
+		dump_span(src, d->unparsed[i], out);
+		fputc('\n', out);
+	}
+}

@@ -1,0 +1,135 @@
+/*
+ * ast.h - the raw parse tree: what the grammar found, where.
+ *
+ * Nodes are plain tagged structs that begin with a common header; they
+ * hold spans into the normalized text, never interpreted values (that
+ * is extract.c's job).  All nodes live in the document's arena, so the
+ * one free function is imr_arena_free.
+ */
+#ifndef IMR_AST_H
+#define IMR_AST_H
+
+#include <stdio.h>
+
+#include "arena.h"
+#include "lex.h"
+
+enum imr_node_kind {
+	IMR_N_TEXT,
+	IMR_N_HEADER,
+	IMR_N_CREDENTIAL,
+	IMR_N_REVIEWER,
+	IMR_N_SUMMARY,
+	IMR_N_GUIDELINE,
+	IMR_N_ISSUE,
+	IMR_N_DOCUMENT,
+};
+
+struct imr_node {
+	enum imr_node_kind kind;
+	struct imr_span span;
+};
+
+/* Lines of running text; a line with para_break starts a paragraph. */
+struct imr_text {
+	struct imr_node node;
+	struct imr_line *lines;
+	size_t count, capacity;
+};
+
+struct imr_header_field {
+	enum imr_header_label label;
+	struct imr_span label_span;
+	struct imr_span value;
+};
+
+/* The header table, its labels paired with their values. */
+struct imr_header {
+	struct imr_node node;
+	struct imr_header_field *fields;
+	size_t count, capacity;
+};
+
+/* "State(s) of Licensure: ..." or "Certification(s)/Specialty: ..." */
+struct imr_credential {
+	struct imr_node node;
+	enum imr_line_label label;
+	struct imr_text *text;
+};
+
+struct imr_reviewer {
+	struct imr_node node;
+	struct imr_text *text;
+	struct imr_credential **credentials;
+	size_t count, capacity;
+};
+
+struct imr_summary_section {
+	struct imr_node node;
+	struct imr_text *text;
+};
+
+enum imr_guideline_kind { IMR_CLAIMS_ADMINISTRATOR, IMR_MAXIMUS };
+
+struct imr_guideline {
+	struct imr_node node;
+	enum imr_guideline_kind which;
+	struct imr_text *text; /* may be NULL: the label alone */
+};
+
+/* One disputed item: its title and decision, two guidelines, rationale.
+ * A NULL member means error recovery skipped that part. */
+struct imr_issue {
+	struct imr_node node;
+	struct imr_text *title;
+	enum imr_decision decision;
+	struct imr_guideline *claims;
+	struct imr_guideline *maximus;
+	struct imr_text *rationale;
+};
+
+struct imr_document {
+	struct imr_node node;
+	enum imr_variant variant;
+	struct imr_header *header;
+	struct imr_reviewer *reviewer;
+	struct imr_summary_section *summary;
+	struct imr_issue **issues;
+	size_t issue_count, issue_capacity;
+	struct imr_span *unparsed; /* regions error recovery skipped */
+	size_t unparsed_count, unparsed_capacity;
+};
+
+/* Constructors called from the grammar's actions. */
+struct imr_text *imr_text_new(struct imr_arena *a, struct imr_line first);
+struct imr_text *imr_text_append(struct imr_arena *a, struct imr_text *t, struct imr_line line);
+/* A label line: its text starts after the label (NULL if nothing follows). */
+struct imr_text *imr_text_after_label(struct imr_arena *a, struct imr_line label);
+struct imr_text *imr_text_concat(struct imr_arena *a, struct imr_text *t, struct imr_text *more);
+
+struct imr_header *imr_header_new(struct imr_arena *a);
+void imr_header_add(struct imr_arena *a, struct imr_header *h, enum imr_header_label label,
+                    struct imr_span label_span, struct imr_span value);
+
+struct imr_credential *imr_credential_new(struct imr_arena *a, struct imr_line label,
+                                          struct imr_text *more);
+struct imr_reviewer *imr_reviewer_new(struct imr_arena *a, struct imr_span span,
+                                      struct imr_text *text);
+void imr_reviewer_add(struct imr_arena *a, struct imr_reviewer *r, struct imr_credential *c);
+struct imr_summary_section *imr_summary_new(struct imr_arena *a, struct imr_span span,
+                                            struct imr_text *text);
+struct imr_guideline *imr_guideline_new(struct imr_arena *a, enum imr_guideline_kind which,
+                                        struct imr_line label, struct imr_text *more);
+/* An issue from its title lines and the line carrying the decision:
+ * "Title: Upheld" (item_line) or "Upheld" alone. */
+struct imr_issue *imr_issue_titled(struct imr_arena *a, struct imr_span span,
+                                   struct imr_text *title_lines, struct imr_line decision_line,
+                                   bool item_line);
+struct imr_document *imr_document_new(struct imr_arena *a, enum imr_variant variant);
+void imr_document_add_issue(struct imr_arena *a, struct imr_document *d, struct imr_issue *i);
+void imr_document_add_unparsed(struct imr_arena *a, struct imr_document *d, struct imr_span s);
+
+/* The AST as an indented outline, for --dump-ast and grammar tests. */
+void imr_ast_dump(const struct imr_document *d, const struct imr_source *src, FILE *out);
+
+#endif

@@ -1,0 +1,90 @@
+/* convert.c - the pipeline, one stage after the other:
+ * normalize -> lex + parse -> extract -> XML -> validate. */
+#include <string.h>
+
+#include "ast.h"
+#include "diag.h"
+#include "extract.h"
+#include "imr2xml.h"
+#include "normalize.h"
+#include "parse.h"
+#include "xml.h"
+
+void imr_options_init(struct imr_options *opt)
+{
+	memset(opt, 0, sizeof *opt);
+	opt->max_input_bytes = IMR_DEFAULT_MAX_INPUT;
+}
+
+enum imr_status imr_convert(const char *data, size_t len, const struct imr_options *opt,
+                            struct imr_validator *validator, xmlDocPtr *out,
+                            struct imr_summary *summary, struct imr_diags *diags)
+{
+	*out = NULL;
+	if (summary)
+		memset(summary, 0, sizeof *summary);
+	struct imr_source src;
+	if (!imr_normalize(data, len, opt, &src, diags)) {
+		imr_source_free(&src);
+		return IMR_REJECTED;
+	}
+	struct imr_arena arena;
+	imr_arena_init(&arena);
+	enum imr_status st = IMR_REJECTED;
+	size_t errors_before = diags->errors;
+	struct imr_document *doc = imr_parse(&src, &arena, diags);
+	if (!doc)
+		goto done;
+	if (summary) {
+		summary->variant = imr_variant_name(doc->variant);
+		summary->issues = doc->issue_count;
+	}
+	bool clean = diags->errors == errors_before;
+	if (!clean && !opt->partial)
+		goto done;
+	struct imr_determination det;
+	imr_extract(&arena, &src, doc, &det);
+	det.complete = det.complete && clean;
+	if (summary)
+		summary->complete = det.complete;
+	xmlDocPtr x = imr_xml_build(&det);
+	if (!x) {
+		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "out of memory building XML");
+		st = IMR_USAGE;
+		goto done;
+	}
+	if (validator && !imr_validate_doc(validator, x, diags)) {
+		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0,
+		             "internal error: the XML produced does not validate against the schema "
+		             "(please report this with the input)");
+		xmlFreeDoc(x);
+		st = IMR_INVALID_OUTPUT;
+		goto done;
+	}
+	*out = x;
+	st = clean ? IMR_OK : IMR_REJECTED;
+done:
+	imr_arena_free(&arena);
+	imr_source_free(&src);
+	return st;
+}
+
+enum imr_status imr_dump_ast(const char *data, size_t len, const struct imr_options *opt,
+                             FILE *out, struct imr_diags *diags)
+{
+	struct imr_source src;
+	if (!imr_normalize(data, len, opt, &src, diags)) {
+		imr_source_free(&src);
+		return IMR_REJECTED;
+	}
+	struct imr_arena arena;
+	imr_arena_init(&arena);
+	size_t errors_before = diags->errors;
+	struct imr_document *doc = imr_parse(&src, &arena, diags);
+	if (doc)
+		imr_ast_dump(doc, &src, out);
+	enum imr_status st = doc && diags->errors == errors_before ? IMR_OK : IMR_REJECTED;
+	imr_arena_free(&arena);
+	imr_source_free(&src);
+	return st;
+}

@@ -1,0 +1,105 @@
+/*
+ * determination.h - the determination as data: what extract.c reads out
+ * of the AST and xml.c serializes.  Every string lives in the document's
+ * arena, already cleaned (whitespace collapsed, lines joined).
+ */
+#ifndef IMR_DETERMINATION_H
+#define IMR_DETERMINATION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "vocab.h"
+
+struct imr_strings {
+	const char **items;
+	size_t count, capacity;
+};
+void imr_strings_add(struct imr_arena *a, struct imr_strings *l, const char *s);
+
+struct imr_date {
+	int year, month, day; /* year 0: none */
+};
+
+struct imr_page_range {
+	int first, last;
+};
+
+/* Closed vocabularies of the XML: X(ID, "xml value") */
+#define IMR_BODIES(X) X(MTUS, "MTUS") X(ODG, "ODG") X(ACOEM, "ACOEM") X(OTHER, "other")
+enum imr_body {
+#define IMR_BODY_ENUM(id, s) IMR_BODY_##id,
+	IMR_BODIES(IMR_BODY_ENUM)
+};
+const char *imr_body_name(enum imr_body b);
+
+struct imr_citation {
+	enum imr_body body;
+	const char *document; /* NULL when not named */
+	const char *chapter;
+	int year;             /* 0 when not given */
+	struct imr_strings sections;
+	const char *topic;    /* free text naming the part cited (2014 style) */
+	struct imr_page_range *pages;
+	size_t page_count, page_capacity;
+};
+
+struct imr_guideline_facts {
+	bool present;
+	bool cited;
+	const char *text;
+	struct imr_citation *citations;
+	size_t count, capacity;
+};
+
+enum imr_conclusion { IMR_CONCLUSION_NONE, IMR_NECESSARY, IMR_NOT_NECESSARY };
+
+struct imr_issue_facts {
+	unsigned line;
+	bool complete; /* false: error recovery skipped part of the item */
+	enum imr_decision decision;
+	const char *service;
+	const char *original_request;
+	const char *authorized;
+	struct imr_guideline_facts claims, maximus;
+	struct imr_strings rationale;
+	enum imr_conclusion conclusion;
+};
+
+enum imr_sex { IMR_SEX_UNKNOWN, IMR_MALE, IMR_FEMALE };
+enum imr_priority { IMR_PRIORITY_UNKNOWN, IMR_STANDARD, IMR_EXPEDITED };
+
+struct imr_unparsed {
+	unsigned line;
+	const char *text;
+};
+
+struct imr_determination {
+	enum imr_variant variant;
+	bool complete;
+	bool has_header;
+	const char *header_text[IMR_HEADER_LABEL_COUNT]; /* as written */
+	struct imr_date header_date[IMR_HEADER_LABEL_COUNT];
+	enum imr_priority priority;
+
+	bool has_reviewer;
+	bool physician;
+	struct imr_strings certifications, subspecialties, licenses, reviewer_text;
+
+	bool has_summary;
+	int age; /* -1: not stated */
+	enum imr_sex sex;
+	struct imr_date injury;
+	struct imr_date ur_dates[8];
+	size_t ur_count;
+	struct imr_strings diagnoses, summary_text;
+
+	struct imr_issue_facts *issues;
+	size_t issue_count;
+
+	struct imr_unparsed *unparsed;
+	size_t unparsed_count;
+};
+
+#endif

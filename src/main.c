@@ -1,0 +1,345 @@
+/* main.c - the imr2xml command: a Unix filter from determination text
+ * to validated XML, and a validator for existing XML. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxml/xmlsave.h>
+
+#include "imr2xml.h"
+
+static const char usage_text[] =
+	"usage: imr2xml [OPTIONS] [FILE|-]          convert one determination\n"
+	"       imr2xml --validate FILE.xml...      validate XML against the schema\n"
+	"       imr2xml --print-schema              write the embedded XSD\n"
+	"\n"
+	"Converts the text of a California IMR Final Determination (as pdftotext\n"
+	"extracts it, with or without -layout) to XML in the namespace\n"
+	IMR2XML_NAMESPACE ", validated against the embedded schema.\n"
+	"With no FILE, or FILE -, reads standard input.\n"
+	"\n"
+	"  -o, --output=OUT     write the XML to OUT (atomically) instead of stdout\n"
+	"  -c, --check          parse and validate, write no XML\n"
+	"      --no-validate    skip validation against the schema\n"
+	"      --partial        on a syntax error still write XML: what was read, the\n"
+	"                       rest in <unparsed>, complete=\"false\" (exit status 1)\n"
+	"      --dump-ast       print the parse tree instead of XML\n"
+	"      --max-size=BYTES refuse larger inputs (default 16 MiB)\n"
+	"      --validate       validate the XML files named, report FILE:LINE: error:\n"
+	"      --print-schema   write the embedded XSD to stdout\n"
+	"  -h, --help           this text\n"
+	"  -V, --version        the version\n"
+	"\n"
+	"Exit status: 0 converted (or valid); 1 input rejected (or invalid);\n"
+	"2 usage or I/O error; 3 the schema failed to load; 4 our own XML failed\n"
+	"the schema (a bug: please report it with the input).\n";
+
+enum mode { CONVERT, VALIDATE, PRINT_SCHEMA };
+
+struct cli {
+	enum mode mode;
+	const char *output;
+	bool check, validate, dump_ast;
+	struct imr_options opt;
+};
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fputs("imr2xml: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'imr2xml --help' for more information.\n", stderr);
+	return IMR_USAGE;
+}
+
+/* Read a whole file (or stdin for "-") into memory. */
+static char *read_input(const char *path, size_t *len)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (!f)
+		return NULL;
+	struct stat st;
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		errno = EISDIR;
+		return NULL;
+	}
+	size_t cap = 65536, n = 0;
+	char *buf = malloc(cap);
+	while (buf) {
+		if (n == cap) {
+			char *p = realloc(buf, cap * 2);
+			if (!p) {
+				free(buf);
+				buf = NULL;
+				break;
+			}
+			buf = p;
+			cap *= 2;
+		}
+		size_t got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	int err = ferror(f) ? errno : 0;
+	if (f != stdin)
+		fclose(f);
+	if (err) {
+		free(buf);
+		errno = err;
+		return NULL;
+	}
+	*len = n;
+	return buf;
+}
+
+/* Serialize to memory first: nothing reaches the output unless all of
+ * it is ready. */
+static xmlBufferPtr serialize(xmlDocPtr doc)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	if (!buf)
+		return NULL;
+	xmlSaveCtxtPtr save = xmlSaveToBuffer(buf, "UTF-8", XML_SAVE_FORMAT);
+	if (!save || xmlSaveDoc(save, doc) < 0) {
+		if (save)
+			xmlSaveClose(save);
+		xmlBufferFree(buf);
+		return NULL;
+	}
+	if (xmlSaveClose(save) < 0) {
+		xmlBufferFree(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+/* Write to a temporary file beside out, then rename over it. */
+static bool write_atomically(const char *out, const void *data, size_t len)
+{
+	size_t n = strlen(out);
+	char *tmp = malloc(n + 16);
+	if (!tmp)
+		return false;
+	snprintf(tmp, n + 16, "%s.tmpXXXXXX", out);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		free(tmp);
+		return false;
+	}
+	FILE *f = fdopen(fd, "wb");
+	bool ok = f && fwrite(data, 1, len, f) == len;
+	if (f)
+		ok = (fclose(f) == 0) && ok;
+	else
+		close(fd);
+	if (ok && chmod(tmp, 0644) != 0)
+		ok = false;
+	if (ok && rename(tmp, out) != 0)
+		ok = false;
+	if (!ok) {
+		int e = errno;
+		unlink(tmp);
+		errno = e;
+	}
+	free(tmp);
+	return ok;
+}
+
+static int print_schema(void)
+{
+	size_t len;
+	const char *xsd = imr_schema_text(&len);
+	if (fwrite(xsd, 1, len, stdout) != len || fflush(stdout) != 0) {
+		perror("imr2xml: writing the schema");
+		return IMR_USAGE;
+	}
+	return IMR_OK;
+}
+
+static struct imr_validator *load_validator(struct imr_schema **schema)
+{
+	struct imr_diags diags;
+	imr_diags_init(&diags);
+	*schema = imr_schema_load(&diags);
+	struct imr_validator *v = *schema ? imr_validator_new(*schema) : NULL;
+	if (!v) {
+		imr_diags_print(&diags, "imr2xml: embedded schema", stderr);
+		fputs("imr2xml: error: the embedded schema failed to load\n", stderr);
+	}
+	imr_diags_free(&diags);
+	return v;
+}
+
+static int validate_files(int argc, char **argv)
+{
+	if (argc == 0)
+		return usage_error("%s", "--validate needs at least one XML file");
+	struct imr_schema *schema;
+	struct imr_validator *v = load_validator(&schema);
+	if (!v) {
+		imr_schema_free(schema);
+		return IMR_SCHEMA_FAILED;
+	}
+	int worst = IMR_OK;
+	for (int i = 0; i < argc; i++) {
+		struct imr_diags diags;
+		imr_diags_init(&diags);
+		enum imr_status st = imr_validate_file(v, argv[i], &diags);
+		imr_diags_print(&diags, argv[i], stderr);
+		if (st == IMR_OK)
+			fprintf(stderr, "%s: valid\n", argv[i]);
+		imr_diags_free(&diags);
+		if ((int)st > worst)
+			worst = (int)st;
+	}
+	imr_validator_free(v);
+	imr_schema_free(schema);
+	return worst;
+}
+
+static int convert(const struct cli *cli, const char *path)
+{
+	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	size_t len = 0;
+	char *data = read_input(path, &len);
+	if (!data) {
+		fprintf(stderr, "%s: error: cannot read: %s\n", name, strerror(errno));
+		return IMR_USAGE;
+	}
+	struct imr_diags diags;
+	imr_diags_init(&diags);
+	int st;
+	if (cli->dump_ast) {
+		st = imr_dump_ast(data, len, &cli->opt, stdout, &diags);
+		imr_diags_print(&diags, name, stderr);
+		imr_diags_free(&diags);
+		free(data);
+		return st;
+	}
+	struct imr_schema *schema = NULL;
+	struct imr_validator *v = NULL;
+	if (cli->validate && !(v = load_validator(&schema))) {
+		imr_schema_free(schema);
+		free(data);
+		return IMR_SCHEMA_FAILED;
+	}
+	xmlDocPtr doc = NULL;
+	st = imr_convert(data, len, &cli->opt, v, &doc, NULL, &diags);
+	imr_diags_print(&diags, name, stderr);
+	imr_diags_free(&diags);
+	if (doc && !cli->check) {
+		xmlBufferPtr buf = serialize(doc);
+		const void *bytes = buf ? xmlBufferContent(buf) : NULL;
+		size_t n = buf ? (size_t)xmlBufferLength(buf) : 0;
+		bool ok;
+		if (!buf)
+			ok = false;
+		else if (cli->output)
+			ok = write_atomically(cli->output, bytes, n);
+		else
+			ok = fwrite(bytes, 1, n, stdout) == n && fflush(stdout) == 0;
+		if (!ok) {
+			fprintf(stderr, "%s: error: cannot write %s: %s\n", name,
+			        cli->output ? cli->output : "standard output", strerror(errno));
+			st = IMR_USAGE;
+		}
+		xmlBufferFree(buf);
+	}
+	xmlFreeDoc(doc);
+	imr_validator_free(v);
+	imr_schema_free(schema);
+	free(data);
+	return st;
+}
+
+int main(int argc, char **argv)
+{
+	LIBXML_TEST_VERSION
+	enum { OPT_NO_VALIDATE = 256, OPT_VALIDATE, OPT_PRINT_SCHEMA, OPT_DUMP_AST, OPT_PARTIAL,
+	       OPT_MAX_SIZE };
+	static const struct option longopts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"check", no_argument, NULL, 'c'},
+		{"no-validate", no_argument, NULL, OPT_NO_VALIDATE},
+		{"validate", no_argument, NULL, OPT_VALIDATE},
+		{"print-schema", no_argument, NULL, OPT_PRINT_SCHEMA},
+		{"dump-ast", no_argument, NULL, OPT_DUMP_AST},
+		{"partial", no_argument, NULL, OPT_PARTIAL},
+		{"max-size", required_argument, NULL, OPT_MAX_SIZE},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	struct cli cli = {.mode = CONVERT, .validate = true};
+	imr_options_init(&cli.opt);
+	int c;
+	while ((c = getopt_long(argc, argv, "o:chV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			cli.output = optarg;
+			break;
+		case 'c':
+			cli.check = true;
+			break;
+		case OPT_NO_VALIDATE:
+			cli.validate = false;
+			break;
+		case OPT_VALIDATE:
+			cli.mode = VALIDATE;
+			break;
+		case OPT_PRINT_SCHEMA:
+			cli.mode = PRINT_SCHEMA;
+			break;
+		case OPT_DUMP_AST:
+			cli.dump_ast = true;
+			break;
+		case OPT_PARTIAL:
+			cli.opt.partial = true;
+			break;
+		case OPT_MAX_SIZE: {
+			char *end;
+			errno = 0;
+			unsigned long long v = strtoull(optarg, &end, 10);
+			if (errno || *end || end == optarg || v == 0)
+				return usage_error("--max-size: not a positive number of bytes: '%s'", optarg);
+			cli.opt.max_input_bytes = (size_t)v;
+			break;
+		}
+		case 'h':
+			fputs(usage_text, stdout);
+			return IMR_OK;
+		case 'V':
+			printf("imr2xml %s (libxml2 %s)\n", IMR2XML_VERSION, xmlParserVersion);
+			return IMR_OK;
+		default:
+			fputs("Try 'imr2xml --help' for more information.\n", stderr);
+			return IMR_USAGE;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	int st;
+	switch (cli.mode) {
+	case PRINT_SCHEMA:
+		st = argc ? usage_error("--print-schema takes no file: '%s'", argv[0]) : print_schema();
+		break;
+	case VALIDATE:
+		st = validate_files(argc, argv);
+		break;
+	case CONVERT:
+	default:
+		if (argc > 1)
+			st = usage_error("one input at a time (extra argument '%s')", argv[1]);
+		else
+			st = convert(&cli, argc ? argv[0] : "-");
+		break;
+	}
+	xmlCleanupParser();
+	return st;
+}

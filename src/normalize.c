@@ -1,0 +1,315 @@
+/* normalize.c - raw bytes to clean UTF-8 lines (see normalize.h). */
+#include "normalize.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "diag.h"
+
+/* Windows-1252 0x80-0x9F; 0 marks the five undefined bytes. */
+static const uint16_t cp1252[32] = {
+	0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+	0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
+};
+
+/* Length of the valid UTF-8 sequence at p (1..4), or 0 if invalid.
+ * Rejects overlong forms, surrogates and U+FFFE/U+FFFF (not XML). */
+static size_t utf8_valid(const unsigned char *p, const unsigned char *end, uint32_t *cp)
+{
+	unsigned char c = p[0];
+	size_t n;
+	uint32_t v, min;
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if (c >= 0xC2 && c <= 0xDF) {
+		n = 2, v = c & 0x1F, min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3, v = c & 0x0F, min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4, v = c & 0x07, min = 0x10000;
+	} else {
+		return 0;
+	}
+	if ((size_t)(end - p) < n)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		v = (v << 6) | (p[i] & 0x3F);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) || v == 0xFFFE || v == 0xFFFF)
+		return 0;
+	*cp = v;
+	return n;
+}
+
+static char *put_utf8(char *o, uint32_t cp)
+{
+	if (cp < 0x80) {
+		*o++ = (char)cp;
+	} else if (cp < 0x800) {
+		*o++ = (char)(0xC0 | (cp >> 6));
+		*o++ = (char)(0x80 | (cp & 0x3F));
+	} else if (cp < 0x10000) {
+		*o++ = (char)(0xE0 | (cp >> 12));
+		*o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+		*o++ = (char)(0x80 | (cp & 0x3F));
+	} else {
+		*o++ = (char)(0xF0 | (cp >> 18));
+		*o++ = (char)(0x80 | ((cp >> 12) & 0x3F));
+		*o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+		*o++ = (char)(0x80 | (cp & 0x3F));
+	}
+	return o;
+}
+
+static bool is_blank_line(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ')
+			return false;
+	return true;
+}
+
+/* "Page 2 of 4" or "Page 2", alone on a line. */
+static bool is_page_number(const char *s, size_t n)
+{
+	while (n && *s == ' ')
+		s++, n--;
+	if (n < 6 || strncasecmp(s, "page ", 5) != 0)
+		return false;
+	size_t i = 5, digits = 0;
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++, digits++;
+	if (!digits)
+		return false;
+	if (i == n)
+		return true;
+	if (n - i < 5 || strncasecmp(s + i, " of ", 4) != 0)
+		return false;
+	i += 4, digits = 0;
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++, digits++;
+	return digits && i == n;
+}
+
+/* A DWC case number alone on a line: CM16-0228949. */
+static bool is_case_number(const char *s, size_t n)
+{
+	while (n && *s == ' ')
+		s++, n--;
+	if (n != 12 || s[0] != 'C' || s[1] != 'M' || s[4] != '-')
+		return false;
+	for (size_t i = 2; i < n; i++)
+		if (i != 4 && (s[i] < '0' || s[i] > '9'))
+			return false;
+	return true;
+}
+
+struct line_builder {
+	struct imr_source *src;
+	size_t capacity;
+	const char *case_number; /* first case-number line seen */
+	size_t text_lines, followed_by_blank;
+	bool prev_text;
+	bool prev_prev_text;
+};
+
+static bool push_line_start(struct line_builder *b, uint32_t off)
+{
+	struct imr_source *s = b->src;
+	if (s->nlines == b->capacity) {
+		size_t cap = b->capacity ? b->capacity * 2 : 256;
+		uint32_t *p = realloc(s->line_start, cap * sizeof *p);
+		if (!p)
+			return false;
+		s->line_start = p;
+		b->capacity = cap;
+	}
+	s->line_start[s->nlines++] = off;
+	return true;
+}
+
+/* Finish the line that starts at text+start and currently ends at *o:
+ * strip trailing blanks, empty page furniture, count spacing. */
+static char *end_line(struct line_builder *b, char *text, uint32_t start, char *o)
+{
+	while (o > text + start && o[-1] == ' ')
+		o--;
+	size_t n = (size_t)(o - (text + start));
+	const char *s = text + start;
+	if (n && is_page_number(s, n)) {
+		o = text + start, n = 0;
+	} else if (n && is_case_number(s, n)) {
+		if (b->case_number && memcmp(b->case_number, s, 12) == 0)
+			o = text + start, n = 0;
+		else if (!b->case_number)
+			b->case_number = s;
+	}
+	bool text_line = n && !is_blank_line(s, n);
+	/* Spacing: a text line followed by exactly one blank line. */
+	if (b->prev_prev_text && !b->prev_text && text_line)
+		b->followed_by_blank++;
+	if (text_line)
+		b->text_lines++;
+	b->prev_prev_text = b->prev_text;
+	b->prev_text = text_line;
+	*o++ = '\n';
+	return o;
+}
+
+bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
+                   struct imr_source *out, struct imr_diags *diags)
+{
+	memset(out, 0, sizeof *out);
+	if (len > opt->max_input_bytes) {
+		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0,
+		             "input is %zu bytes, more than the limit of %zu (see --max-size)", len,
+		             opt->max_input_bytes);
+		return false;
+	}
+	const unsigned char *p = (const unsigned char *)data, *end = p + len;
+
+	/* Binary data: NULs or other C0 controls in more than a trace. */
+	size_t controls = 0, first_control = len;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = p[i];
+		if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
+			if (first_control == len)
+				first_control = i;
+			controls++;
+		}
+	}
+	if (controls > len / 100 + 2) {
+		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0,
+		             "binary data, not text: %zu control bytes in %zu (first at byte %zu)",
+		             controls, len, first_control);
+		return false;
+	}
+
+	if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+		p += 3;
+
+	/* Worst case: every byte decodes to a 3-byte sequence. */
+	char *text = malloc(len * 3 + 4);
+	if (!text) {
+		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "out of memory reading %zu bytes", len);
+		return false;
+	}
+	out->text = text;
+	struct line_builder b = {.src = out};
+	char *o = text;
+	uint32_t line_start = 0;
+	size_t decoded = 0, replaced = 0;
+	unsigned first_decoded_line = 0, first_replaced_line = 0;
+	if (!push_line_start(&b, 0))
+		goto oom;
+	while (p < end) {
+		unsigned char c = *p;
+		if (c == '\n' || c == '\r') {
+			o = end_line(&b, text, line_start, o);
+			p += (c == '\r' && p + 1 < end && p[1] == '\n') ? 2 : 1;
+			line_start = (uint32_t)(o - text);
+			if (p < end && !push_line_start(&b, line_start))
+				goto oom;
+			continue;
+		}
+		if (c < 0x80) {
+			if (c == '\t' || c == '\f') {
+				c = ' ';
+			} else if (c < 0x20 || c == 0x7F) {
+				if (!replaced++)
+					first_replaced_line = (unsigned)out->nlines;
+				c = ' ';
+			}
+			*o++ = (char)c;
+			p++;
+			continue;
+		}
+		uint32_t cp;
+		size_t n = utf8_valid(p, end, &cp);
+		if (n) {
+			p += n;
+		} else {
+			/* Not UTF-8: read the byte as Windows-1252 / Latin-1. */
+			cp = c < 0xA0 ? cp1252[c - 0x80] : c;
+			if (!decoded++)
+				first_decoded_line = (unsigned)out->nlines;
+			if (!cp) {
+				cp = ' ';
+				replaced++;
+			}
+			p++;
+		}
+		if (cp == 0xA0)
+			cp = ' ';
+		o = put_utf8(o, cp);
+	}
+	if (o > text + line_start || o == text)
+		o = end_line(&b, text, line_start, o); /* last line had no newline */
+	out->len = (size_t)(o - text);
+	o[0] = o[1] = '\0';
+	out->double_spaced = b.text_lines >= 4 && b.followed_by_blank * 10 >= (b.text_lines - 1) * 7;
+
+	if (b.text_lines == 0) {
+		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0,
+		             len ? "empty input: only white space" : "empty input");
+		return false;
+	}
+	if (decoded)
+		imr_diag_add(diags, IMR_WARNING, first_decoded_line, 0, NULL, 0,
+		             "input is not valid UTF-8: %zu byte(s) read as Windows-1252", decoded);
+	if (replaced)
+		imr_diag_add(diags, IMR_WARNING, first_replaced_line, 0, NULL, 0,
+		             "%zu control character(s) that XML forbids replaced by spaces", replaced);
+	return true;
+oom:
+	imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "out of memory");
+	return false;
+}
+
+void imr_source_free(struct imr_source *src)
+{
+	free(src->text);
+	free(src->line_start);
+	memset(src, 0, sizeof *src);
+}
+
+unsigned imr_source_line(const struct imr_source *src, uint32_t offset)
+{
+	size_t lo = 0, hi = src->nlines;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (src->line_start[mid] <= offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (unsigned)lo + 1;
+}
+
+unsigned imr_source_column(const struct imr_source *src, uint32_t offset)
+{
+	unsigned line = imr_source_line(src, offset);
+	unsigned col = 1;
+	for (uint32_t i = src->line_start[line - 1]; i < offset && i < src->len; i++)
+		if (((unsigned char)src->text[i] & 0xC0) != 0x80)
+			col++;
+	return col;
+}
+
+const char *imr_source_line_text(const struct imr_source *src, unsigned line, size_t *len)
+{
+	if (line == 0 || line > src->nlines) {
+		*len = 0;
+		return NULL;
+	}
+	const char *s = src->text + src->line_start[line - 1];
+	const char *e = memchr(s, '\n', src->len - (size_t)(s - src->text));
+	*len = e ? (size_t)(e - s) : strlen(s);
+	return s;
+}

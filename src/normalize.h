@@ -1,0 +1,39 @@
+/* normalize.h - first stage: raw bytes to clean UTF-8 lines.
+ *
+ * The normalized text keeps the input's lines one for one, and within a
+ * line one character for one, so a (line, column) in it is a (line,
+ * column) in the original file: CRLF and lone CR become LF, form feeds,
+ * tabs and no-break spaces become spaces, forbidden control characters
+ * become spaces, Windows-1252 bytes are decoded, trailing blanks go, and
+ * page furniture lines ("Page 2 of 4", a repeated case number) are
+ * emptied. */
+#ifndef IMR_NORMALIZE_H
+#define IMR_NORMALIZE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "imr2xml.h"
+
+struct imr_source {
+	char *text;          /* LF-terminated lines, then two NULs (for flex) */
+	size_t len;          /* bytes before the NULs */
+	uint32_t *line_start; /* byte offset of each line */
+	size_t nlines;
+	bool double_spaced;  /* a blank line after (almost) every text line */
+};
+
+/* Returns false (with an error in diags) when the input is refused:
+ * empty, binary, or larger than opt->max_input_bytes. */
+bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
+                   struct imr_source *out, struct imr_diags *diags);
+void imr_source_free(struct imr_source *src);
+
+/* 1-based line and column (in characters) of a byte offset. */
+unsigned imr_source_line(const struct imr_source *src, uint32_t offset);
+unsigned imr_source_column(const struct imr_source *src, uint32_t offset);
+/* The text of a 1-based line, without its newline. */
+const char *imr_source_line_text(const struct imr_source *src, unsigned line, size_t *len);
+
+#endif
