@@ -70,7 +70,7 @@ static char *put_utf8(char *o, uint32_t cp)
 static bool is_blank_line(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (s[i] != ' ')
+		if (s[i] != ' ' && s[i] != '\f')
 			return false;
 	return true;
 }
@@ -78,7 +78,7 @@ static bool is_blank_line(const char *s, size_t n)
 /* "Page 2 of 4" or "Page 2", alone on a line. */
 static bool is_page_number(const char *s, size_t n)
 {
-	while (n && *s == ' ')
+	while (n && (*s == ' ' || *s == '\f'))
 		s++, n--;
 	if (n < 6 || strncasecmp(s, "page ", 5) != 0)
 		return false;
@@ -100,7 +100,7 @@ static bool is_page_number(const char *s, size_t n)
 /* A DWC case number alone on a line: CM16-0228949. */
 static bool is_case_number(const char *s, size_t n)
 {
-	while (n && *s == ' ')
+	while (n && (*s == ' ' || *s == '\f'))
 		s++, n--;
 	if (n != 12 || s[0] != 'C' || s[1] != 'M' || s[4] != '-')
 		return false;
@@ -138,7 +138,7 @@ static bool push_line_start(struct line_builder *b, uint32_t off)
  * strip trailing blanks, empty page furniture, count spacing. */
 static char *end_line(struct line_builder *b, char *text, uint32_t start, char *o)
 {
-	while (o > text + start && o[-1] == ' ')
+	while (o > text + start && (o[-1] == ' ' || o[-1] == '\f'))
 		o--;
 	size_t n = (size_t)(o - (text + start));
 	const char *s = text + start;
@@ -219,7 +219,10 @@ bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
 			continue;
 		}
 		if (c < 0x80) {
-			if (c == '\t' || c == '\f') {
+			if (c == '\f' && o == text + line_start) {
+				/* A page break: kept at the start of its line only, so
+				 * the scanner can tell it from a paragraph break. */
+			} else if (c == '\t' || c == '\f') {
 				c = ' ';
 			} else if (c < 0x20 || c == 0x7F) {
 				if (!replaced++)

@@ -88,6 +88,8 @@ char *imr_trim_copy(struct imr_arena *a, const char *s, const char *e, const cha
 			e -= 4;
 		else if (e - s >= 4 && strncasecmp(s, "and ", 4) == 0)
 			s += 4;
+		else if (e - s == 3 && strncasecmp(s, "and", 3) == 0)
+			s = e;
 		else
 			break;
 	}
