@@ -3,9 +3,7 @@
 #   make            build build/imr2xml
 #   make check      the whole test suite (ends with "N passed, N failed")
 #   make demo       install missing dependencies (as root), build, convert examples/
-#   make bench      benchmark on a synthetic corpus (docs/performance.md)
-#   make fuzz       libFuzzer target (clang)     make fuzz-smoke  60 s of it
-#   make lint       cppcheck and clang-tidy
+#   make lint       cppcheck on src/
 #   make install    PREFIX=/usr/local DESTDIR=
 #
 # Users own CC, CFLAGS, CPPFLAGS and LDFLAGS; the project's flags are in
@@ -71,8 +69,55 @@ $(BUILD)/libimr2xml.a: $(LIB_OBJS)
 $(BUILD)/imr2xml: $(CLI_OBJS) $(BUILD)/libimr2xml.a
 	$(CC) $(IMR_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(IMR_LIBS)
 
+# ---- tests --------------------------------------------------------------
+
+$(BUILD)/unit: tests/unit/unit.c $(BUILD)/libimr2xml.a
+	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) $(CFLAGS) $(LDFLAGS) -MMD -MP -o $@ $< $(BUILD)/libimr2xml.a $(IMR_LIBS)
+
+$(BUILD)/factcheck: tests/factcheck.c | $(BUILD)/stamp
+	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(IMR_LIBS)
+
+SANITIZE = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+# The whole suite, then again under ASan+UBSan, then the golden tests
+# under valgrind; any report fails the check.
+check: all $(BUILD)/unit $(BUILD)/factcheck
+	@$(MAKE) -s BUILD=$(BUILD)/asan CFLAGS="$(SANITIZE)" LDFLAGS="-fsanitize=address,undefined" \
+		$(BUILD)/asan/imr2xml $(BUILD)/asan/unit
+	@tests/check.sh $(BUILD)
+
+demo: deps all
+	@tests/demo.sh $(BUILD)
+
+# Installs the build dependencies with apt-get when root, or says how.
+DEB_PACKAGES = build-essential flex bison pkg-config libxml2-dev libxml2-utils valgrind
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+		echo "installing:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else \
+		echo "missing build dependencies; run:"; echo "  sudo apt-get install$$missing"; exit 1; \
+	fi
+
+lint:
+	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
+		--std=c11 -Iinclude -Isrc -I$(BUILD) src/
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/imr2xml
+	install -m 755 $(BUILD)/imr2xml $(DESTDIR)$(PREFIX)/bin/imr2xml
+	install -m 644 $(SCHEMA) $(DESTDIR)$(PREFIX)/share/imr2xml/determination.xsd
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/imr2xml $(DESTDIR)$(PREFIX)/share/imr2xml/determination.xsd
+	-rmdir $(DESTDIR)$(PREFIX)/share/imr2xml
+
 -include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)
 
-.PHONY: all clean
+.PHONY: all check demo deps lint install uninstall clean
 clean:
 	rm -rf $(BUILD)

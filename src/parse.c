@@ -56,8 +56,10 @@ static bool scan_all(struct imr_parser *p)
 		struct imr_token *t = &p->tokens[p->count];
 		t->kind = imr_scan(&t->value, &t->loc, scanner);
 		p->count++;
-		if (t->kind == TOK_YYEOF)
+		if (t->kind == TOK_YYEOF) {
+			t->loc.start = t->loc.end = (uint32_t)p->src->len;
 			break;
+		}
 	}
 	imr_yylex_destroy(scanner);
 	return ok;

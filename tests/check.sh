@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# check.sh BUILD - what `make check` runs: the suite with the release
+# build, the suite with the ASan+UBSan build, and the golden tests under
+# valgrind.  Ends with the line "N passed, N failed" over all of them.
+set -u
+build=${1:-build}
+cd "$(dirname "$0")/.." || exit 2
+total_pass=0 total_fail=0
+tally() { # the last "N passed, N failed" line of a log
+	local line
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$1" | tail -1)
+	total_pass=$((total_pass + ${line%% passed*}))
+	local f=${line#*, }
+	total_fail=$((total_fail + ${f%% failed*}))
+}
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+echo "### release build"
+tests/run.sh "$build/imr2xml" "$build/factcheck" "$build/unit" | tee "$log"
+tally "$log"
+
+echo "### ASan + UBSan build"
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=99
+tests/run.sh "$build/asan/imr2xml" "$build/factcheck" "$build/asan/unit" | tee "$log"
+tally "$log"
+unset ASAN_OPTIONS UBSAN_OPTIONS
+
+echo "### valgrind on the golden tests"
+vp=0 vf=0
+for in in examples/*.txt; do
+	if valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+		"$build/imr2xml" "$in" 2>"$log.err" | cmp -s - "${in%.txt}.xml" && [ ! -s "$log.err" ]; then
+		vp=$((vp + 1))
+	else
+		vf=$((vf + 1)); echo "FAIL valgrind: $in"; head -20 "$log.err"
+	fi
+done
+rm -f "$log.err"
+echo "$vp passed, $vf failed"
+total_pass=$((total_pass + vp)) total_fail=$((total_fail + vf))
+
+echo
+echo "all: $total_pass passed, $total_fail failed"
+[ "$total_fail" -eq 0 ]

@@ -1,0 +1,223 @@
+/* unit.c - unit tests of the scanner and of each extractor.
+ * Prints "ok"/"FAIL" per check and a closing "N passed, N failed". */
+#include <stdio.h>
+#include <string.h>
+
+#include "ast.h"
+#include "citation.h"
+#include "date.h"
+#include "extract.h"
+#include "normalize.h"
+#include "parse.h"
+#include "parser.h"
+#include "text.h"
+
+static int passed, failed;
+
+#define CHECK(cond, ...)                                                                  \
+	do {                                                                              \
+		if (cond) {                                                               \
+			passed++;                                                         \
+		} else {                                                                  \
+			failed++;                                                         \
+			printf("FAIL %s:%d: ", __FILE__, __LINE__);                       \
+			printf(__VA_ARGS__);                                              \
+			putchar('\n');                                                    \
+		}                                                                         \
+	} while (0)
+
+static void check_str(const char *got, const char *want, const char *what)
+{
+	CHECK(got && strcmp(got, want) == 0, "%s: got '%s', want '%s'", what, got ? got : "(null)", want);
+}
+
+static void check_date(const char *text, const char *iso)
+{
+	struct imr_date d = {0};
+	char buf[11] = "";
+	const char *e = imr_date_parse(text, &d);
+	if (e)
+		imr_date_iso(&d, buf);
+	check_str(iso ? buf : (e ? buf : NULL), iso ? iso : "(null)", text);
+}
+
+static void test_dates(void)
+{
+	check_date("02/28/2003", "2003-02-28");
+	check_date("August 30, 1999", "1999-08-30");
+	check_date("10-13-16", "2016-10-13");
+	check_date("11-3-16", "2016-11-03");
+	check_date("1-9-17,", "2017-01-09");
+	check_date("10/13/2016.", "2016-10-13");
+	check_date("December 9 2016", "2016-12-09");
+	struct imr_date d;
+	CHECK(!imr_date_parse("02/30/2016", &d), "February 30th is no date");
+	CHECK(!imr_date_parse("13/01/2016", &d), "month 13 is no date");
+	CHECK(!imr_date_parse("8/10", &d), "a pain score is no date");
+	CHECK(!imr_date_parse("December 9, 3026", &d), "an implausible year is refused");
+	const char *s = "injured on 7/10 scale, then on 06/14/2011 again";
+	const char *at = imr_date_find(s, 0, &d);
+	CHECK(at && d.year == 2011 && d.month == 6 && d.day == 14, "date_find skips 7/10");
+}
+
+static void test_patient(void)
+{
+	CHECK(imr_extract_age("The patient is a 49-year-old male who") == 49, "hyphenated age");
+	CHECK(imr_extract_age("a 57 year old female, who") == 57, "spaced age");
+	CHECK(imr_extract_age("over the last year, old records") == -1, "no age");
+	CHECK(imr_extract_sex("a 57 year old female, who") == IMR_FEMALE, "female stated");
+	CHECK(imr_extract_sex("is a 48 year old male; female nurse") == IMR_MALE, "first word wins");
+	CHECK(imr_extract_sex("She reported that her pain was worse; he examined her.") == IMR_FEMALE,
+	      "pronouns");
+	CHECK(imr_extract_sex("The applicant reported pain.") == IMR_SEX_UNKNOWN, "no sex");
+	struct imr_date d = {0};
+	CHECK(imr_extract_injury("a claim for neck pain associated with an industrial injury date of "
+	                         "02/28/2003. Records from 01/01/2012",
+	                         &d) &&
+	              d.year == 2003 && d.month == 2,
+	      "injury date");
+	CHECK(imr_extract_injury("history of an occupational claim from 10/17/2016. The", &d) &&
+	              d.year == 2016 && d.month == 10 && d.day == 17,
+	      "claim from");
+}
+
+static void test_conclusion(void)
+{
+	CHECK(imr_extract_conclusion("Therefore, the request is not medically necessary.") ==
+	              IMR_NOT_NECESSARY, "not necessary");
+	CHECK(imr_extract_conclusion("Therefore the request is medically necessary and appropriate.") ==
+	              IMR_NECESSARY, "necessary");
+	CHECK(imr_extract_conclusion("the request for Flector Patch #30 is non certified.") ==
+	              IMR_NOT_NECESSARY, "non certified");
+	CHECK(imr_extract_conclusion("the current request is not medically appropriate.") ==
+	              IMR_NOT_NECESSARY, "not appropriate");
+	CHECK(imr_extract_conclusion("It was not medically necessary before; it is medically "
+	                             "necessary now.") == IMR_NECESSARY, "the last statement wins");
+	CHECK(imr_extract_conclusion("The guidelines are silent.") == IMR_CONCLUSION_NONE, "none");
+}
+
+static void test_request(void)
+{
+	struct imr_arena a;
+	imr_arena_init(&a);
+	const char *service = NULL, *orig = NULL, *auth = NULL;
+	CHECK(imr_extract_request(&a,
+	                          "Drug 7.5mg #90 was the original request. Drug 7.5mg #63 was authorized "
+	                          "by the Claims Administrator. The remaining IMR eligible portion of the "
+	                          "original request, Drug 7.5mg #27 is",
+	                          &service, &orig, &auth),
+	      "modified request, first form");
+	check_str(service, "Drug 7.5mg #27", "service");
+	check_str(orig, "Drug 7.5mg #90", "original");
+	check_str(auth, "Drug 7.5mg #63", "authorized");
+	CHECK(imr_extract_request(&a,
+	                          "PT x12 was the original request. The Claims Administrator authorized PT "
+	                          "x6, leaving the original request IMR eligible. The original request, "
+	                          "PT x12 is",
+	                          &service, &orig, &auth),
+	      "modified request, second form");
+	check_str(service, "PT x12", "service");
+	check_str(auth, "PT x6", "authorized");
+	CHECK(!imr_extract_request(&a, "Baclofen 10mg #90", &service, &orig, &auth), "plain title");
+	struct imr_strings l = {0};
+	imr_split_list(&a, "California,North Carolina, Texas", false, &l);
+	CHECK(l.count == 3 && strcmp(l.items[1], "North Carolina") == 0, "licensure list");
+	struct imr_strings m = {0};
+	imr_split_list(&a, "California and Texas", true, &m);
+	CHECK(m.count == 2 && strcmp(m.items[1], "Texas") == 0, "inline licensure");
+	imr_arena_free(&a);
+}
+
+static void test_citations(void)
+{
+	struct imr_arena a;
+	imr_arena_init(&a);
+	struct imr_guideline_facts g = {.text = "Decision based on MTUS Low Back Complaints 2004, "
+	                                        "Section(s): Initial Care, Physical Methods, and Chronic "
+	                                        "Pain Medical Treatment 2016, Section(s): Physical "
+	                                        "medicine treatment. Decision based on Non-MTUS "
+	                                        "Citation Official Disability Guidelines (ODG) Pain."};
+	imr_citations_read(&a, &g);
+	CHECK(g.count == 3, "three citations, got %zu", g.count);
+	if (g.count == 3) {
+		CHECK(g.citations[0].body == IMR_BODY_MTUS && g.citations[0].year == 2004, "first MTUS");
+		CHECK(g.citations[0].sections.count == 2, "two sections");
+		check_str(g.citations[1].document, "Chronic Pain Medical Treatment", "second document");
+		CHECK(g.citations[2].body == IMR_BODY_ODG, "ODG");
+	}
+	struct imr_guideline_facts h = {.text = "Decision based on MTUS ACOEM Chapter 12 Low Back "
+	                                        "Complaints Page(s): 162, 300-303."};
+	imr_citations_read(&a, &h);
+	CHECK(h.count == 1 && h.citations[0].page_count == 2, "pages");
+	if (h.count == 1 && h.citations[0].page_count == 2) {
+		check_str(h.citations[0].chapter, "12", "chapter");
+		CHECK(h.citations[0].pages[1].first == 300 && h.citations[0].pages[1].last == 303, "range");
+	}
+	struct imr_guideline_facts k = {.text = "Decision based on Non-MTUS Citation Other Medical "
+	                                        "Treatment Guidelines ACOEM Hip and Groin Disorders."};
+	imr_citations_read(&a, &k);
+	CHECK(k.count == 1 && k.citations[0].body == IMR_BODY_ACOEM, "ACOEM outside the MTUS");
+	imr_arena_free(&a);
+}
+
+/* The scanner classifies lines: a document in miniature, token by token. */
+static void test_lexer(void)
+{
+	static const char doc[] = "Case Number:          CM18-0000001\n"
+	                          "Priority:             Expedited\n"
+	                          "\f   HOW THE IMR FINAL DETERMINATION WAS MADE\n"
+	                          "Reviewer text.\n"
+	                          "State(s) of Licensure: Nevada\n"
+	                          "CLINICAL CASE SUMMARY\n"
+	                          "Objective findings: none\n"
+	                          "IMR ISSUES, DECISIONS AND RATIONALES\n"
+	                          "Cane: Upheld\n"
+	                          "MAXIMUS guideline: Decision based on MTUS.\n";
+	struct imr_options opt;
+	imr_options_init(&opt);
+	struct imr_diags diags;
+	imr_diags_init(&diags);
+	struct imr_source src;
+	CHECK(imr_normalize(doc, sizeof doc - 1, &opt, &src, &diags), "normalize");
+	/* label, value, label, value, heading, text, licensure, heading, text
+	 * (an unknown label is text), heading, item line, maximus, EOF, plus
+	 * the variant slot. */
+	size_t n = imr_scan_only(&src);
+	CHECK(n == 14, "token count: got %zu, want 14", n);
+	CHECK(imr_source_line(&src, src.line_start[3]) == 4, "line index");
+	imr_source_free(&src);
+	imr_diags_free(&diags);
+}
+
+static void test_normalize(void)
+{
+	struct imr_options opt;
+	imr_options_init(&opt);
+	struct imr_diags diags;
+	imr_diags_init(&diags);
+	struct imr_source src;
+	static const char crlf[] = "One\r\nTwo \x93quoted\x94\rThree\tfour\r\nPage 2 of 4\r\n";
+	CHECK(imr_normalize(crlf, sizeof crlf - 1, &opt, &src, &diags), "normalize cp1252");
+	check_str(src.text, "One\nTwo \xe2\x80\x9cquoted\xe2\x80\x9d\nThree four\n\n", "normalized");
+	CHECK(src.nlines == 4, "4 lines, got %zu", src.nlines);
+	CHECK(diags.warnings == 1, "one encoding warning");
+	imr_source_free(&src);
+	imr_diags_free(&diags);
+	imr_diags_init(&diags);
+	CHECK(!imr_normalize("   \n\n", 5, &opt, &src, &diags) && diags.errors == 1, "blank input refused");
+	imr_source_free(&src);
+	imr_diags_free(&diags);
+}
+
+int main(void)
+{
+	test_dates();
+	test_patient();
+	test_conclusion();
+	test_request();
+	test_citations();
+	test_lexer();
+	test_normalize();
+	printf("unit: %d passed, %d failed\n", passed, failed);
+	return failed != 0;
+}
