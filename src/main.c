@@ -11,10 +11,13 @@
 #include <libxml/parser.h>
 #include <libxml/xmlsave.h>
 
+#include "batch.h"
 #include "imr2xml.h"
 
 static const char usage_text[] =
 	"usage: imr2xml [OPTIONS] [FILE|-]          convert one determination\n"
+	"       imr2xml -d OUTDIR [OPTIONS] FILE_OR_DIR...\n"
+	"                                           convert many, in parallel\n"
 	"       imr2xml --validate FILE.xml...      validate XML against the schema\n"
 	"       imr2xml --print-schema              write the embedded XSD\n"
 	"\n"
@@ -31,6 +34,15 @@ static const char usage_text[] =
 	"      --dump-ast       print the parse tree instead of XML\n"
 	"      --max-size=BYTES refuse larger inputs (default 16 MiB)\n"
 	"      --validate       validate the XML files named, report FILE:LINE: error:\n"
+	"\n"
+	"Batch mode (directories are walked for *.txt; a/b/x.txt becomes OUTDIR/a/b/x.xml;\n"
+	"OUTDIR/manifest.tsv gets one row per input, in input order):\n"
+	"  -d, --outdir=OUTDIR  convert every input into OUTDIR\n"
+	"      --files-from=LIST  read input paths from LIST, one a line (- for stdin)\n"
+	"  -0, --null           LIST is NUL-separated\n"
+	"  -j, --jobs=N         threads (default: the number of online CPUs)\n"
+	"      --resume         skip inputs whose output and manifest row match\n"
+	"  -q, --quiet          no progress display, only the summary\n"
 	"      --print-schema   write the embedded XSD to stdout\n"
 	"  -h, --help           this text\n"
 	"  -V, --version        the version\n"
@@ -43,6 +55,7 @@ enum mode { CONVERT, VALIDATE, PRINT_SCHEMA };
 
 struct cli {
 	enum mode mode;
+	struct imr_batch_options batch;
 	const char *output;
 	bool check, validate, dump_ast;
 	struct imr_options opt;
@@ -262,7 +275,7 @@ int main(int argc, char **argv)
 {
 	LIBXML_TEST_VERSION
 	enum { OPT_NO_VALIDATE = 256, OPT_VALIDATE, OPT_PRINT_SCHEMA, OPT_DUMP_AST, OPT_PARTIAL,
-	       OPT_MAX_SIZE };
+	       OPT_MAX_SIZE, OPT_FILES_FROM, OPT_RESUME };
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"check", no_argument, NULL, 'c'},
@@ -272,6 +285,12 @@ int main(int argc, char **argv)
 		{"dump-ast", no_argument, NULL, OPT_DUMP_AST},
 		{"partial", no_argument, NULL, OPT_PARTIAL},
 		{"max-size", required_argument, NULL, OPT_MAX_SIZE},
+		{"outdir", required_argument, NULL, 'd'},
+		{"files-from", required_argument, NULL, OPT_FILES_FROM},
+		{"null", no_argument, NULL, '0'},
+		{"jobs", required_argument, NULL, 'j'},
+		{"resume", no_argument, NULL, OPT_RESUME},
+		{"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -279,7 +298,7 @@ int main(int argc, char **argv)
 	struct cli cli = {.mode = CONVERT, .validate = true};
 	imr_options_init(&cli.opt);
 	int c;
-	while ((c = getopt_long(argc, argv, "o:chV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:chVd:0j:q", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			cli.output = optarg;
@@ -311,6 +330,29 @@ int main(int argc, char **argv)
 			cli.opt.max_input_bytes = (size_t)v;
 			break;
 		}
+		case 'd':
+			cli.batch.outdir = optarg;
+			break;
+		case OPT_FILES_FROM:
+			cli.batch.files_from = optarg;
+			break;
+		case '0':
+			cli.batch.nul_separated = true;
+			break;
+		case 'j': {
+			char *end;
+			long j = strtol(optarg, &end, 10);
+			if (*end || end == optarg || j < 1 || j > 256)
+				return usage_error("--jobs: not a number from 1 to 256: '%s'", optarg);
+			cli.batch.jobs = (int)j;
+			break;
+		}
+		case OPT_RESUME:
+			cli.batch.resume = true;
+			break;
+		case 'q':
+			cli.batch.quiet = true;
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			return IMR_OK;
@@ -334,6 +376,26 @@ int main(int argc, char **argv)
 		break;
 	case CONVERT:
 	default:
+		if (cli.batch.outdir) {
+			if (cli.output || cli.check || cli.dump_ast) {
+				st = usage_error("%s", "-d does not combine with -o, --check or --dump-ast");
+				break;
+			}
+			if (!argc && !cli.batch.files_from) {
+				st = usage_error("%s", "-d needs inputs (files, directories or --files-from)");
+				break;
+			}
+			cli.batch.inputs = argv;
+			cli.batch.ninputs = argc;
+			cli.batch.validate = cli.validate;
+			cli.batch.opt = cli.opt;
+			st = imr_batch_run(&cli.batch);
+			break;
+		}
+		if (cli.batch.files_from || cli.batch.resume || cli.batch.jobs) {
+			st = usage_error("%s", "--files-from, --resume and --jobs go with -d OUTDIR");
+			break;
+		}
 		if (argc > 1)
 			st = usage_error("one input at a time (extra argument '%s')", argv[1]);
 		else

@@ -133,6 +133,16 @@ printf '<determination' >"$tmp/broken.xml"
 expect "--validate malformed XML" 1 "broken.xml:1: error:" --validate "$tmp/broken.xml"
 expect "--validate missing file" 2 "cannot open" --validate "$tmp/none.xml"
 
+echo "== batch mode (-d)"
+tests/batch.sh "$bin" "$tmp/batch" >"$tmp/batch.log" 2>&1
+grep '^FAIL' "$tmp/batch.log"
+line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$tmp/batch.log" | tail -1)
+if [ -n "$line" ]; then
+	pass=$((pass + ${line%% passed*})); f=${line#*, }; fail=$((fail + ${f%% failed*}))
+else
+	bad "batch tests did not finish: $(tail -3 "$tmp/batch.log")"
+fi
+
 echo
 [ $skip -gt 0 ] && echo "($skip group(s) skipped: ../shared absent)"
 echo "$pass passed, $fail failed"
