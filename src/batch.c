@@ -815,12 +815,16 @@ int imr_batch_run(const struct imr_batch_options *opt)
 	pthread_mutex_lock(&b->lock);
 	for (;;) {
 		while (b->retired < b->pushed && b->slots[b->retired % RING].state == SLOT_DONE) {
+			/* Take the slot's contents and free it before unlocking:
+			 * the feeder may refill it at once. */
 			struct slot *s = &b->slots[b->retired % RING];
+			struct slot done = *s;
+			memset(s, 0, sizeof *s);
 			b->retired++;
-			pthread_mutex_unlock(&b->lock);
-			retire(b, s, manifest, &t);
-			pthread_mutex_lock(&b->lock);
 			pthread_cond_signal(&b->space);
+			pthread_mutex_unlock(&b->lock);
+			retire(b, &done, manifest, &t);
+			pthread_mutex_lock(&b->lock);
 		}
 		if (b->retired == b->pushed && (b->fed || interrupted))
 			break;

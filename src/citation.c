@@ -2,7 +2,6 @@
  * sections and pages.  The MTUS documents are a table, longest names
  * first, so "Chronic Pain Medical Treatment Guidelines" wins over
  * "Chronic Pain Medical Treatment". */
-#define _GNU_SOURCE /* strcasestr */
 #include "citation.h"
 
 #include <ctype.h>
@@ -36,8 +35,11 @@
 	X("Knee Complaints")                                                              \
 	X("Eye Chapter")
 
-#define STRING_ROW(s) s,
-static const char *const mtus_documents[] = {IMR_MTUS_DOCUMENTS(STRING_ROW)};
+#define DOCUMENT_ROW(s) {s, sizeof s - 1},
+static const struct {
+	const char *name;
+	size_t len;
+} mtus_documents[] = {IMR_MTUS_DOCUMENTS(DOCUMENT_ROW)};
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 const char *imr_body_name(enum imr_body b)
@@ -55,17 +57,19 @@ static bool word_at(const char *text, const char *p, const char *word, size_t n)
 {
 	if (p > text && isalnum((unsigned char)p[-1]))
 		return false;
-	return strncasecmp(p, word, n) == 0 && !isalnum((unsigned char)p[n]);
+	return tolower((unsigned char)*p) == tolower((unsigned char)*word) &&
+	       strncasecmp(p, word, n) == 0 && !isalnum((unsigned char)p[n]);
 }
 
-/* A document name starting at p: its table length, or 0. */
+/* A document name starting at p: its table length, or 0.  Names begin
+ * words, so only word starts are tried. */
 static size_t mtus_document_at(const char *text, const char *p)
 {
-	for (size_t i = 0; i < COUNT(mtus_documents); i++) {
-		size_t n = strlen(mtus_documents[i]);
-		if (word_at(text, p, mtus_documents[i], n))
-			return n;
-	}
+	if (!isalpha((unsigned char)*p) || (p > text && isalnum((unsigned char)p[-1])))
+		return 0;
+	for (size_t i = 0; i < COUNT(mtus_documents); i++)
+		if (word_at(text, p, mtus_documents[i].name, mtus_documents[i].len))
+			return mtus_documents[i].len;
 	return 0;
 }
 
@@ -132,13 +136,8 @@ static void read_details(struct imr_arena *a, struct imr_citation *c, const char
 		c->year = atoi(p);
 		p += 4;
 	}
-	const char *pages = NULL, *sections = NULL;
-	for (const char *q = p; q < end; q++) {
-		if (!pages && strncasecmp(q, "Page(s):", 8) == 0)
-			pages = q;
-		if (!sections && strncasecmp(q, "Section(s):", 11) == 0)
-			sections = q;
-	}
+	const char *pages = imr_find_ci_n(p, (size_t)(end - p), "Page(s):");
+	const char *sections = imr_find_ci_n(p, (size_t)(end - p), "Section(s):");
 	const char *topic_end = pages ? pages : end;
 	if (sections && sections < topic_end) {
 		read_sections(a, c, sections + 11, topic_end);
@@ -212,6 +211,8 @@ static void read_non_mtus(struct imr_arena *a, struct imr_guideline_facts *g, co
 		enum imr_body body;
 		size_t n;
 		const char *document;
+		if (*p != 'O' && *p != 'o' && *p != 'A' && *p != 'a')
+			continue;
 		if (word_at(s, p, "Official Disability Guidelines", 30)) {
 			body = IMR_BODY_ODG, n = 30, document = "Official Disability Guidelines";
 			if (strncmp(p + n, " (ODG)", 6) == 0)

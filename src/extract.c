@@ -2,7 +2,6 @@
  * works on the joined text of one part of the document and looks for
  * the phrases the letters use; none of them can fail the conversion:
  * what is not found is simply absent from the XML. */
-#define _GNU_SOURCE /* strcasestr */
 #include "extract.h"
 
 #include <ctype.h>
@@ -29,13 +28,6 @@ static const char *find_word(const char *s, const char *word)
 	return NULL;
 }
 
-static size_t count_words(const char *s, const char *word)
-{
-	size_t n = 0;
-	for (const char *p = find_word(s, word); p; p = find_word(p + 1, word))
-		n++;
-	return n;
-}
 
 int imr_extract_age(const char *s)
 {
@@ -65,9 +57,29 @@ enum imr_sex imr_extract_sex(const char *s)
 	if (female)
 		return IMR_FEMALE;
 	/* No word for it: the pronouns tell (doctors are "he" or "she" too,
-	 * but the patient is the one most spoken of). */
-	size_t he = count_words(s, "he") + count_words(s, "his") + count_words(s, "him");
-	size_t she = count_words(s, "she") + count_words(s, "her") + count_words(s, "hers");
+	 * but the patient is the one most spoken of).  One pass over the words. */
+	size_t he = 0, she = 0;
+	for (const char *p = s; *p;) {
+		while (*p && !isalpha((unsigned char)*p))
+			p++;
+		const char *w = p;
+		while (isalpha((unsigned char)*p))
+			p++;
+		size_t n = (size_t)(p - w);
+		if (n == 2 && strncasecmp(w, "he", 2) == 0)
+			he++;
+		else if (n == 3 && (strncasecmp(w, "his", 3) == 0 || strncasecmp(w, "him", 3) == 0))
+			he++;
+		else if (n == 3 && (strncasecmp(w, "she", 3) == 0 || strncasecmp(w, "her", 3) == 0))
+			she++;
+		else if (n == 4 && strncasecmp(w, "hers", 4) == 0)
+			she++;
+		/* "He/she" in boilerplate counts for neither. */
+		if (n == 2 && *p == '/' && strncasecmp(p, "/she", 4) == 0) {
+			he--;
+			p += 4;
+		}
+	}
 	if (she > he)
 		return IMR_FEMALE;
 	if (he > she)
@@ -114,12 +126,11 @@ static bool mentions_review(const char *s, const char *e)
 		"Utilization Review", "(UR)", " UR ", "prior determination", "previous determination",
 		"previously reviewed and denied",
 	};
-	size_t n = (size_t)(e - s);
-	for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++) {
-		const char *p = imr_find_ci(s, phrases[i]);
-		if (p && (size_t)(p - s) + strlen(phrases[i]) <= n + 1)
+	/* Within the sentence only (and its final space), never beyond. */
+	size_t n = (size_t)(e - s) + (*e == ' ');
+	for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++)
+		if (imr_find_ci_n(s, n, phrases[i]))
 			return true;
-	}
 	return n >= 3 && strncmp(s, "UR ", 3) == 0;
 }
 
@@ -171,8 +182,8 @@ static void extract_diagnoses(struct imr_arena *a, const char *s, struct imr_str
 	const char *best = NULL;
 	size_t best_len = 0;
 	for (size_t i = 0; i < sizeof intros / sizeof intros[0]; i++) {
-		const char *q = imr_find_ci(p, intros[i]);
-		if (q && q < e && (!best || q < best))
+		const char *q = imr_find_ci_n(p, (size_t)(e - p), intros[i]);
+		if (q && (!best || q < best))
 			best = q, best_len = strlen(intros[i]);
 	}
 	if (!best)
@@ -270,36 +281,45 @@ static void extract_summary(struct imr_arena *a, const struct imr_source *src,
 	extract_diagnoses(a, all, &out->diagnoses);
 }
 
+/* The conclusion is the rationale's last statement of (non-)necessity:
+ * search backwards, so only the end of the text is read. */
 enum imr_conclusion imr_extract_conclusion(const char *s)
 {
 	static const char *const phrases[] = {"medically necessary", "medically appropriate",
 	                                      "medical necessity", "non-certified", "non certified",
 	                                      "noncertified", "not certified"};
+	size_t n = strlen(s);
 	const char *last = NULL;
-	bool negative = false;
-	for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++)
-		for (const char *p = imr_find_ci(s, phrases[i]); p; p = imr_find_ci(p + 1, phrases[i])) {
-			if (last && p < last)
-				continue;
-			last = p;
-			negative = i >= 3;
-			if (!negative) {
-				/* A negation shortly before, in the same sentence. */
-				const char *b = p - 30 > s ? p - 30 : s;
-				for (const char *q = p; q > b; q--)
-					if (*q == '.' && q != p)
-						b = q;
-				size_t n = (size_t)(p - b);
-				char window[64];
-				memcpy(window, b, n);
-				window[n] = '\0';
-				negative = find_word(window, "not") || find_word(window, "cannot") ||
-				           imr_find_ci(window, "n't ") || imr_find_ci(window, "non-") ||
-				           find_word(window, "non");
-			}
+	size_t which = 0;
+	/* Look in the last 512 bytes first, then in ever larger tails. */
+	for (size_t window = 512;; window *= 4) {
+		const char *from = n > window ? s + (n - window) : s;
+		for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++) {
+			const char *p = imr_rfind_ci_n(from, (size_t)(s + n - from), phrases[i]);
+			if (p && (!last || p > last))
+				last = p, which = i;
 		}
+		if (last || from == s)
+			break;
+	}
 	if (!last)
 		return IMR_CONCLUSION_NONE;
+	if (which >= 3)
+		return IMR_NOT_NECESSARY;
+	/* A negation shortly before, in the same sentence. */
+	const char *b = last - 30 > s ? last - 30 : s;
+	for (const char *q = last - 1; q >= b; q--)
+		if (*q == '.') {
+			b = q + 1;
+			break;
+		}
+	char window[40];
+	size_t wn = (size_t)(last - b);
+	memcpy(window, b, wn);
+	window[wn] = '\0';
+	bool negative = find_word(window, "not") || find_word(window, "cannot") ||
+	                imr_find_ci(window, "n't ") || imr_find_ci(window, "non-") ||
+	                find_word(window, "non");
 	return negative ? IMR_NOT_NECESSARY : IMR_NECESSARY;
 }
 

@@ -209,6 +209,11 @@ bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
 	if (!push_line_start(&b, 0))
 		goto oom;
 	while (p < end) {
+		/* The common case first: a run of printable ASCII. */
+		while (p < end && *p >= 0x20 && *p < 0x7F)
+			*o++ = (char)*p++;
+		if (p == end)
+			break;
 		unsigned char c = *p;
 		if (c == '\n' || c == '\r') {
 			o = end_line(&b, text, line_start, o);

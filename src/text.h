@@ -20,6 +20,8 @@ void imr_text_paragraphs(struct imr_arena *a, const struct imr_source *src,
 /* Small string helpers over NUL-terminated text. */
 const char *imr_find(const char *hay, const char *needle);      /* case-sensitive */
 const char *imr_find_ci(const char *hay, const char *needle);   /* case-insensitive */
+const char *imr_find_ci_n(const char *hay, size_t n, const char *needle); /* in hay[0..n) */
+const char *imr_rfind_ci_n(const char *hay, size_t n, const char *needle); /* the last one */
 bool imr_starts_ci(const char *s, const char *prefix);
 /* Copy [s, e) trimmed of spaces and of the characters in strip at both ends. */
 char *imr_trim_copy(struct imr_arena *a, const char *s, const char *e, const char *strip);
