@@ -29,6 +29,10 @@
 %define api.token.prefix {TOK_}
 %define parse.error detailed
 %define parse.lac full
+/* Consult the lookahead before every reduction: after `issue_title error`
+ * the parser must not reduce on a token that cannot follow an item, or
+ * recovery climbs to the section and loses the items after it. */
+%define lr.default-reduction accepting
 %locations
 %header
 %expect 0

@@ -10,6 +10,22 @@
 #include "parse.h"
 #include "xml.h"
 
+/* A letter cut off inside its last rationale still parses: say so. */
+static void warn_if_truncated(const struct imr_source *src, const struct imr_document *doc,
+                              struct imr_diags *diags)
+{
+	if (!doc->issue_count)
+		return;
+	const struct imr_text *r = doc->issues[doc->issue_count - 1]->rationale;
+	if (!r || !r->count)
+		return;
+	const struct imr_line *l = &r->lines[r->count - 1];
+	char c = l->end > l->start ? src->text[l->end - 1] : '.';
+	if (c != '.' && c != '"' && c != ')' && c != '!' && c != '?' && c != '\'')
+		imr_diag_at(diags, src, IMR_WARNING, l->end,
+		            "the document may be truncated: its last rationale ends mid-sentence");
+}
+
 void imr_options_init(struct imr_options *opt)
 {
 	memset(opt, 0, sizeof *opt);
@@ -40,6 +56,7 @@ enum imr_status imr_convert(const char *data, size_t len, const struct imr_optio
 		summary->issues = doc->issue_count;
 	}
 	bool clean = diags->errors == errors_before;
+	warn_if_truncated(&src, doc, diags);
 	if (!clean && !opt->partial)
 		goto done;
 	struct imr_determination det;

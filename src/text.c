@@ -28,9 +28,11 @@ char *imr_text_join(struct imr_arena *a, const struct imr_source *src, const str
 				*o++ = ' ';
 		}
 		for (; s < e; s++) {
-			if (*s == ' ' && (o == out || o[-1] == ' '))
+			/* Page breaks and (in raw regions) newlines are blanks too. */
+			char c = *s == '\f' || *s == '\n' ? ' ' : *s;
+			if (c == ' ' && (o == out || o[-1] == ' '))
 				continue;
-			*o++ = *s;
+			*o++ = c;
 		}
 		while (o > out && o[-1] == ' ')
 			o--;

@@ -158,8 +158,10 @@ xmlDocPtr imr_xml_build(const struct imr_determination *d)
 
 	if (d->has_header)
 		build_header(&b, root, d);
+	/* The three sections are always there; a partial determination may
+	 * have them empty (the schema's rule). */
+	xmlNodePtr r = child(&b, root, "reviewer", NULL);
 	if (d->has_reviewer) {
-		xmlNodePtr r = child(&b, root, "reviewer", NULL);
 		prop(&b, r, "role", d->physician ? "physician" : "expert");
 		strings(&b, r, "certification", &d->certifications);
 		strings(&b, r, "subspecialty", &d->subspecialties);
@@ -167,8 +169,8 @@ xmlDocPtr imr_xml_build(const struct imr_determination *d)
 			prop(&b, child(&b, r, "license", NULL), "state", d->licenses.items[i]);
 		strings(&b, r, "p", &d->reviewer_text);
 	}
+	xmlNodePtr s = child(&b, root, "caseSummary", NULL);
 	if (d->has_summary) {
-		xmlNodePtr s = child(&b, root, "caseSummary", NULL);
 		if (d->age >= 0 || d->sex != IMR_SEX_UNKNOWN) {
 			xmlNodePtr p = child(&b, s, "patient", NULL);
 			if (d->age >= 0)
@@ -183,11 +185,9 @@ xmlDocPtr imr_xml_build(const struct imr_determination *d)
 		strings(&b, s, "diagnosis", &d->diagnoses);
 		strings(&b, s, "p", &d->summary_text);
 	}
-	if (d->issue_count) {
-		xmlNodePtr issues = child(&b, root, "issues", NULL);
-		for (size_t i = 0; i < d->issue_count; i++)
-			build_issue(&b, issues, i + 1, &d->issues[i]);
-	}
+	xmlNodePtr issues = child(&b, root, "issues", NULL);
+	for (size_t i = 0; i < d->issue_count; i++)
+		build_issue(&b, issues, i + 1, &d->issues[i]);
 	for (size_t i = 0; i < d->unparsed_count; i++)
 		prop_int(&b, child(&b, root, "unparsed", d->unparsed[i].text), "line", d->unparsed[i].line);
 	if (b.oom) {

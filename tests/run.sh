@@ -133,15 +133,21 @@ printf '<determination' >"$tmp/broken.xml"
 expect "--validate malformed XML" 1 "broken.xml:1: error:" --validate "$tmp/broken.xml"
 expect "--validate missing file" 2 "cannot open" --validate "$tmp/none.xml"
 
-echo "== batch mode (-d)"
-tests/batch.sh "$bin" "$tmp/batch" >"$tmp/batch.log" 2>&1
-grep '^FAIL' "$tmp/batch.log"
-line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$tmp/batch.log" | tail -1)
-if [ -n "$line" ]; then
-	pass=$((pass + ${line%% passed*})); f=${line#*, }; fail=$((fail + ${f%% failed*}))
-else
-	bad "batch tests did not finish: $(tail -3 "$tmp/batch.log")"
-fi
+# A script of tests that reports its own "N passed, N failed".
+subsuite() { # title script
+	echo "== $1"
+	"$2" "$bin" "$tmp/${2##*/}.d" >"$tmp/sub.log" 2>&1
+	grep '^FAIL' "$tmp/sub.log"
+	local line
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$tmp/sub.log" | tail -1)
+	if [ -n "$line" ]; then
+		pass=$((pass + ${line%% passed*})); local f=${line#*, }; fail=$((fail + ${f%% failed*}))
+	else
+		bad "$2 did not finish: $(tail -3 "$tmp/sub.log")"
+	fi
+}
+subsuite "batch mode (-d)" tests/batch.sh
+subsuite "messy and hostile input" tests/hostile.sh
 
 echo
 [ $skip -gt 0 ] && echo "($skip group(s) skipped: ../shared absent)"
