@@ -87,6 +87,24 @@ check: all $(BUILD)/unit $(BUILD)/factcheck
 		$(BUILD)/asan/imr2xml $(BUILD)/asan/unit
 	@tests/check.sh $(BUILD)
 
+# ---- fuzzing (clang, libFuzzer) ----------------------------------------
+
+FUZZ_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_TIME ?= 60
+
+fuzz:
+	@$(MAKE) -s CC=clang BUILD=$(BUILD)/fuzz CFLAGS="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" \
+		$(BUILD)/fuzz/libimr2xml.a
+	clang $(IMR_CPPFLAGS) -Ibuild/fuzz $(FUZZ_FLAGS) -fsanitize=fuzzer -o $(BUILD)/fuzz/fuzz_convert \
+		fuzz/fuzz_convert.c $(BUILD)/fuzz/libimr2xml.a $(IMR_LIBS)
+
+# Seeded from the examples and the committed corpus of interesting inputs.
+fuzz-smoke: fuzz
+	@mkdir -p $(BUILD)/fuzz/corpus
+	cp examples/*.txt $(BUILD)/fuzz/corpus/
+	$(BUILD)/fuzz/fuzz_convert -max_total_time=$(FUZZ_TIME) -max_len=32768 -dict=fuzz/imr.dict \
+		-artifact_prefix=$(BUILD)/fuzz/ -print_final_stats=1 $(BUILD)/fuzz/corpus fuzz/corpus
+
 demo: deps all
 	@tests/demo.sh $(BUILD)
 
@@ -119,6 +137,6 @@ uninstall:
 
 -include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)
 
-.PHONY: all check demo deps lint install uninstall clean
+.PHONY: all check demo deps lint install uninstall clean fuzz fuzz-smoke
 clean:
 	rm -rf $(BUILD)

@@ -133,7 +133,9 @@ static void read_details(struct imr_arena *a, struct imr_citation *c, const char
 	if (end - p >= 4 && isdigit((unsigned char)p[0]) && isdigit((unsigned char)p[1]) &&
 	    isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3]) &&
 	    (end - p == 4 || !isalnum((unsigned char)p[4]))) {
-		c->year = atoi(p);
+		int year = atoi(p);
+		if (year >= 1900 && year <= 2099) /* "0096" is no edition year */
+			c->year = year;
 		p += 4;
 	}
 	const char *pages = imr_find_ci_n(p, (size_t)(end - p), "Page(s):");

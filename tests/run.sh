@@ -133,6 +133,18 @@ printf '<determination' >"$tmp/broken.xml"
 expect "--validate malformed XML" 1 "broken.xml:1: error:" --validate "$tmp/broken.xml"
 expect "--validate missing file" 2 "cannot open" --validate "$tmp/none.xml"
 
+echo "== regressions found by the fuzzer"
+for in in tests/regress/*.txt; do
+	for mode in "" --partial; do
+		rm -f "$tmp/r.xml"
+		run $mode -o "$tmp/r.xml" "$in" 2>"$tmp/err"; st=$?
+		if [ $st -gt 1 ]; then bad "$in $mode: exit $st: $(grep -v '^ ' "$tmp/err" | tail -1)"
+		elif [ -e "$tmp/r.xml" ] && ! xmllint --noout --nonet --schema "$xsd" "$tmp/r.xml" 2>/dev/null; then
+			bad "$in $mode: invalid XML"
+		else ok; fi
+	done
+done
+
 # A script of tests that reports its own "N passed, N failed".
 subsuite() { # title script
 	echo "== $1"
