@@ -217,7 +217,7 @@ static const struct region regions[] = {
 	  "subacromial bursitis without a full-thickness tear"},
 	 {"reaching overhead to place a box on a high shelf", "pulling a heavy hose",
 	  "catching a falling patient"},
-	 {"difficulty reaching overhead", "pain when sleeping on the $L side",
+	 {"difficulty reaching overhead", "difficulty sleeping on the $L side",
 	  "weakness when lifting $p arm"}},
 	{"$L knee", "$L knee", "Chapter 13 Knee Complaints", "Knee Complaints",
 	 {"341-343", "344-345", "338-339"}, "Knee & Leg", "Knee",
@@ -244,7 +244,7 @@ static const struct region regions[] = {
 	  "tenosynovitis of the first dorsal compartment", "a small ganglion cyst without a fracture"},
 	 {"performing repetitive keyboarding and mouse work", "using a scanner gun for long shifts",
 	  "repetitively gripping and cutting"},
-	 {"numbness and tingling in the fingers", "dropping objects", "night pain that wakes $o"}},
+	 {"numbness and tingling in the fingers", "dropping objects", "night symptoms that wake $O"}},
 	{"$L elbow", "$L elbow", "Chapter 10 Elbow Complaints", "Elbow Complaints",
 	 {"33-34", "35-37", "27-29"}, "Elbow", "Elbow & Upper Arm",
 	 {"$L lateral epicondylitis", "$L medial epicondylitis", "cubital tunnel syndrome",
@@ -255,7 +255,7 @@ static const struct region regions[] = {
 	 {"thickening of the common extensor tendon origin",
 	  "a partial tear of the common extensor tendon", "no joint effusion or loose body"},
 	 {"repetitively using hand tools", "lifting heavy trays", "swinging a sledgehammer"},
-	 {"pain with gripping", "pain when lifting a coffee cup", "numbness in the small finger"}},
+	 {"weakness with gripping", "difficulty lifting a coffee cup", "numbness in the small finger"}},
 	{"$L ankle", "$L ankle", "Chapter 14 Ankle and Foot Complaints", "Ankle and Foot Complaints",
 	 {"374-375", "374-375", "371-372"}, "Ankle & Foot", "Ankle & Foot",
 	 {"$L ankle sprain", "plantar fasciitis", "$L Achilles tendinitis",
@@ -268,7 +268,7 @@ static const struct region regions[] = {
 	  "a healed distal fibular fracture with retained hardware"},
 	 {"stepping off a ladder onto uneven ground", "tripping over a pallet",
 	  "missing a step on a loading dock"},
-	 {"swelling after prolonged standing", "pain with the first steps in the morning",
+	 {"swelling after prolonged standing", "stiffness with the first steps in the morning",
 	  "instability on uneven ground"}},
 	{"$L hip", "$L hip", NULL, NULL, {NULL, NULL, NULL}, "Hip & Pelvis", "Hip",
 	 {"$L hip osteoarthritis", "$L greater trochanteric bursitis", "$L hip labral tear",
@@ -279,13 +279,14 @@ static const struct region regions[] = {
 	  "trochanteric bursitis without a fracture"},
 	 {"falling from a ladder", "slipping on a wet floor and landing on $p $L side",
 	  "twisting while carrying equipment"},
-	 {"pain with stair climbing", "a limp after walking a short distance",
-	  "pain when lying on the $L side"}},
+	 {"difficulty climbing stairs", "a limp after walking a short distance",
+	  "discomfort when lying on the $L side"}},
 };
 
 enum cat {
 	C_OPIOID, C_NSAID, C_RELAX, C_AED, C_TOPICAL, C_PPI, C_SLEEP, C_LAB, C_IMAGING, C_EDX,
-	C_PT, C_CHIRO, C_ACU, C_INJECT, C_SURGERY, C_POSTOP, C_DME, C_PROGRAM, C_CONSULT, C_HOME
+	C_PT, C_CHIRO, C_ACU, C_INJECT, C_SURGERY, C_POSTOP, C_DME, C_PROGRAM, C_CONSULT, C_HOME,
+	C_TRANS, C_GYM
 };
 
 enum gid {
@@ -445,9 +446,9 @@ static const struct treat treats[] = {
 	{"Home TENS unit with supplies, one-month rental", "a home TENS unit", G_TENS, C_DME, 0, -1,
 	 NULL},
 	{"Interferential unit purchase", "an interferential unit", G_ICS, C_DME, 0, -1, NULL},
-	{"Gym membership for six months", "a gym membership", G_GYM, C_HOME, 0, -1, NULL},
+	{"Gym membership for six months", "a gym membership", G_GYM, C_GYM, 0, -1, NULL},
 	{"Transportation to and from medical appointments",
-	 "transportation to and from medical appointments", G_TRANS, C_HOME, 0, -1, NULL},
+	 "transportation to and from medical appointments", G_TRANS, C_TRANS, 0, -1, NULL},
 	{"Home health care, four hours a day, five days a week for four weeks", "home health care",
 	 G_HOMEH, C_HOME, 0, -1, NULL},
 	{"Functional restoration program, 80 hours", "a functional restoration program", G_FRP,
@@ -994,25 +995,69 @@ static const char *const consult_pos[] = {
 
 static const char *const home_stmt[] = {
 	"home health services are recommended only for otherwise recommended medical treatment for "
-	"patients who are homebound, on a part-time or intermittent basis",
-	"medical treatment does not include homemaker services like shopping, cleaning, and laundry",
-	"transportation to and from appointments is recommended for patients with disabilities that "
-	"prevent them from self-transport",
-	"a gym membership is not recommended as a medical prescription unless a documented home "
-	"exercise program with periodic assessment and revision has not been effective",
+	"patients who are homebound, on a part-time or intermittent basis, generally up to no more "
+	"than 35 hours per week",
+	"medical treatment does not include homemaker services like shopping, cleaning, and "
+	"laundry, or personal care given by home health aides when this is the only care needed",
+	"the need for home health services should be supported by a description of the specific "
+	"medical services to be provided",
 };
 static const char *const home_neg[] = {
 	"There is no documentation that $n is homebound or that a specific medical need would be met "
 	"by the service.",
-	"The request does not describe the specific services to be provided or their duration.",
-	"The records describe independent ambulation and self-care, and there is no indication that "
-	"other reasonable means are unavailable.",
+	"The request does not describe the specific services to be provided, and the records suggest "
+	"that the assistance needed is with homemaking and personal care.",
+	"The records describe independent ambulation and self-care.",
 };
 static const char *const home_pos[] = {
 	"$N is documented to be unable to leave the home without considerable assistance following "
 	"surgery.",
-	"The treating provider specified the medical services to be provided and a limited duration.",
-	"There is no family member or other means available to meet the documented medical need.",
+	"The treating provider specified the medical services to be provided, including wound care "
+	"and medication management, for a limited duration.",
+	"No family member is available to assist with the documented medical needs.",
+};
+
+static const char *const trans_stmt[] = {
+	"transportation to and from appointments is recommended for appointments in the same "
+	"community for patients with disabilities preventing them from self-transport",
+	"transportation is not intended for patients who can use public transportation or be "
+	"driven by a family member",
+	"the need for transportation should be reassessed as the patient's mobility improves",
+};
+static const char *const trans_neg[] = {
+	"The records describe independent ambulation, and $n has been cleared to drive short "
+	"distances.",
+	"There is no documentation that public transportation or help from family members is "
+	"unavailable.",
+	"The frequency and the distance of the appointments were not specified.",
+};
+static const char *const trans_pos[] = {
+	"$N remains non-weight bearing after surgery and has been instructed not to drive.",
+	"No family member is available to provide transportation, and there is no accessible public "
+	"transportation near the home.",
+	"The appointments are limited in number and are within the same community.",
+};
+
+static const char *const gym_stmt[] = {
+	"a gym membership is not recommended as a medical prescription unless a documented home "
+	"exercise program with periodic assessment and revision has not been effective and there is "
+	"a need for equipment",
+	"treatment needs to be monitored and administered by medical professionals",
+	"with unsupervised programs there is no information flow back to the provider, so the "
+	"program can be neither adjusted nor monitored",
+};
+static const char *const gym_neg[] = {
+	"The records do not describe what revisions were made to the home exercise program or why it "
+	"has failed.",
+	"There is no indication that specialized equipment is required.",
+	"There is no plan for supervision of the program by a medical professional.",
+};
+static const char *const gym_pos[] = {
+	"The home exercise program has been revised twice by the treating therapist without "
+	"benefit, and pool-based exercise is required because of the $B condition.",
+	"The program will be supervised by a physical therapist with monthly reports to the "
+	"treating physician.",
+	"The membership is limited to a defined period with a reassessment of benefit.",
 };
 
 #define LIST(a) a, (unsigned)NELEM(a)
@@ -1047,6 +1092,8 @@ static const struct catinfo cats[] = {
 	[C_PROGRAM] = {LIST(program_stmt), LIST(program_neg), LIST(program_pos), 0},
 	[C_CONSULT] = {LIST(consult_stmt), LIST(consult_neg), LIST(consult_pos), 0},
 	[C_HOME] = {LIST(home_stmt), LIST(home_neg), LIST(home_pos), 0},
+	[C_TRANS] = {LIST(trans_stmt), LIST(trans_neg), LIST(trans_pos), 0},
+	[C_GYM] = {LIST(gym_stmt), LIST(gym_neg), LIST(gym_pos), 0},
 };
 
 /* Rationale pieces common to all categories. */
@@ -1375,6 +1422,25 @@ static void ppain(int v)
 
 static void expand(const char *t);
 
+/* A title quoted in running text, without its colon: a line of text that
+ * opens with words and a colon would read as a label. */
+static void ps_plain(const char *s)
+{
+	static const char assoc[] = "Associated surgical service: ";
+	while (*s) {
+		if (strncmp(s, assoc, sizeof assoc - 1) == 0) {
+			s += sizeof assoc - 1;
+			continue;
+		}
+		if (s[0] == ':' && s[1] == ' ') {
+			pc(',');
+			s++;
+			continue;
+		}
+		pc(*s++);
+	}
+}
+
 /* "a, b, and c" */
 static void plist(const char *const *items, unsigned n, int templates)
 {
@@ -1492,10 +1558,10 @@ static void expand(const char *t)
 			plist(sel, (unsigned)g.nitems, 0);
 			break;
 		}
-		case 'X': ps(g.cur->service); break;
+		case 'X': ps_plain(g.cur->service); break;
 		case 'x': ps(g.cur->name); break;
-		case 'a': ps(g.cur->auth); break;
-		case 'Z': ps(g.cur->rem); break;
+		case 'a': ps_plain(g.cur->auth); break;
+		case 'Z': ps_plain(g.cur->rem); break;
 		case 'w': ps(g.cur->ref); break;
 		case 'W':
 			pc((char)toupper((unsigned char)g.cur->ref[0]));
@@ -1539,17 +1605,21 @@ static char chr(const char *s, size_t i)
 	return s[i] == '\001' ? ' ' : s[i];
 }
 
-/* The scanner's heading shape: [A-Z0-9][A-Z0-9 ,&'/().-]* */
+/* The scanner's heading shape, [A-Z0-9][A-Z0-9 ,&'/().-]*, with a letter
+ * in it: such a line is only text unless it is a heading, but keep clear
+ * of it ("303-305." alone is fine, the examples have it). */
 static int is_caps(const char *s, size_t n)
 {
+	int letters = 0;
 	if (!n || !(isupper((unsigned char)s[0]) || isdigit((unsigned char)s[0])))
 		return 0;
-	for (size_t i = 1; i < n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		char c = chr(s, i);
+		letters |= isupper((unsigned char)c);
 		if (!(isupper((unsigned char)c) || isdigit((unsigned char)c) || strchr(" ,&'/().-", c)))
 			return 0;
 	}
-	return 1;
+	return letters;
 }
 
 static int label_char(char c)
@@ -2149,17 +2219,20 @@ static void rationale(struct item *it)
 	}
 	if (pre)
 		sent(PICK(odg_preface));
-	unsigned idx[8];
+	unsigned idx[8], conn[8];
 	if (nst > ci->nstmt)
 		nst = ci->nstmt;
 	pick_k(idx, nst, ci->nstmt);
+	pick_k(conn, nst, (unsigned)NELEM(stmt_more));
 	for (unsigned i = 0; i < nst; i++) {
-		sent(i == 0 ? PICK(stmt_first) : PICK(stmt_more));
+		sent(i == 0 ? PICK(stmt_first) : stmt_more[conn[i]]);
 		expand(ci->stmt[idx[i]]);
 		pc('.');
 	}
+	unsigned fidx[8];
+	pick_k(fidx, nfact, (unsigned)NELEM(fact_any));
 	for (unsigned i = 0; i < nfact; i++)
-		sent(ci->drug && chance(50) ? PICK(fact_drug) : PICK(fact_any));
+		sent(ci->drug && i == 0 && chance(60) ? PICK(fact_drug) : fact_any[fidx[i]]);
 	if (it->modified)
 		sent(PICK(modified_fact));
 	const char *const *pool = it->decision ? ci->pos : ci->neg;

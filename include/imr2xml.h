@@ -62,6 +62,7 @@ void imr_diags_print(const struct imr_diags *d, const char *filename, FILE *out)
 struct imr_options {
 	size_t max_input_bytes; /* inputs larger than this are refused */
 	bool partial;           /* keep what parsed, with unparsed elements */
+	bool verify;            /* check that every input word is in the XML */
 };
 
 #define IMR_DEFAULT_MAX_INPUT ((size_t)16 << 20)

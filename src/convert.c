@@ -8,6 +8,7 @@
 #include "imr2xml.h"
 #include "normalize.h"
 #include "parse.h"
+#include "verify.h"
 #include "xml.h"
 
 /* A letter cut off inside its last rationale still parses: say so. */
@@ -78,8 +79,14 @@ enum imr_status imr_convert(const char *data, size_t len, const struct imr_optio
 		st = IMR_INVALID_OUTPUT;
 		goto done;
 	}
+	if (opt->verify && !imr_verify(&src, x, diags))
+		clean = false;
 	*out = x;
 	st = clean ? IMR_OK : IMR_REJECTED;
+	if (!clean && !opt->partial) {
+		xmlFreeDoc(x);
+		*out = NULL;
+	}
 done:
 	imr_arena_free(&arena);
 	imr_source_free(&src);

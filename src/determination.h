@@ -59,6 +59,7 @@ struct imr_issue_facts {
 	unsigned line;
 	bool complete; /* false: error recovery skipped part of the item */
 	enum imr_decision decision;
+	const char *title;   /* the title as written (whitespace collapsed) */
 	const char *service;
 	const char *original_request;
 	const char *authorized;

@@ -378,6 +378,7 @@ static void extract_issue(struct imr_arena *a, const struct imr_source *src,
 	size_t n = strlen(title);
 	while (n && (title[n - 1] == ':' || title[n - 1] == ' '))
 		title[--n] = '\0';
+	out->title = title;
 	out->service = title;
 	imr_extract_request(a, title, &out->service, &out->original_request, &out->authorized);
 	extract_guideline(a, src, is->claims, &out->claims);

@@ -31,6 +31,9 @@ static const char usage_text[] =
 	"      --no-validate    skip validation against the schema\n"
 	"      --partial        on a syntax error still write XML: what was read, the\n"
 	"                       rest in <unparsed>, complete=\"false\" (exit status 1)\n"
+	"      --verify         check that every word of the input (headings, labels and\n"
+	"                       page furniture aside) is in the XML, in order; report\n"
+	"                       the first one missing with its line (exit status 1)\n"
 	"      --dump-ast       print the parse tree instead of XML\n"
 	"      --max-size=BYTES refuse larger inputs (default 16 MiB)\n"
 	"      --validate       validate the XML files named, report FILE:LINE: error:\n"
@@ -275,7 +278,7 @@ int main(int argc, char **argv)
 {
 	LIBXML_TEST_VERSION
 	enum { OPT_NO_VALIDATE = 256, OPT_VALIDATE, OPT_PRINT_SCHEMA, OPT_DUMP_AST, OPT_PARTIAL,
-	       OPT_MAX_SIZE, OPT_FILES_FROM, OPT_RESUME };
+	       OPT_MAX_SIZE, OPT_FILES_FROM, OPT_RESUME, OPT_VERIFY };
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"check", no_argument, NULL, 'c'},
@@ -284,6 +287,7 @@ int main(int argc, char **argv)
 		{"print-schema", no_argument, NULL, OPT_PRINT_SCHEMA},
 		{"dump-ast", no_argument, NULL, OPT_DUMP_AST},
 		{"partial", no_argument, NULL, OPT_PARTIAL},
+		{"verify", no_argument, NULL, OPT_VERIFY},
 		{"max-size", required_argument, NULL, OPT_MAX_SIZE},
 		{"outdir", required_argument, NULL, 'd'},
 		{"files-from", required_argument, NULL, OPT_FILES_FROM},
@@ -320,6 +324,9 @@ int main(int argc, char **argv)
 			break;
 		case OPT_PARTIAL:
 			cli.opt.partial = true;
+			break;
+		case OPT_VERIFY:
+			cli.opt.verify = true;
 			break;
 		case OPT_MAX_SIZE: {
 			char *end;

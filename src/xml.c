@@ -3,6 +3,7 @@
 #include "xml.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "date.h"
 #include "imr2xml.h"
@@ -122,6 +123,9 @@ static void build_issue(struct builder *b, xmlNodePtr issues, size_t n, const st
 	if (!f->complete)
 		prop(b, is, "complete", "false");
 	child(b, is, "service", f->service);
+	/* The whole title, when the service is only part of it. */
+	if (f->title && strcmp(f->title, f->service) != 0)
+		child(b, is, "title", f->title);
 	if (f->original_request)
 		child(b, is, "originalRequest", f->original_request);
 	if (f->authorized)

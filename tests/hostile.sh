@@ -71,6 +71,11 @@ awk '/MAXIMUS guideline/ && ++n == 2 {next} {print}' "$base" >"$tmp/hole.txt"
 [ $st = 1 ] && [ "$(issues "$tmp/hole.xml")" = 4 ] && [ "$(grep -c 'complete="false"' "$tmp/hole.xml")" = 2 ] &&
 	xmllint --noout --nonet --schema "$xsd" "$tmp/hole.xml" 2>/dev/null && ok ||
 	bad "recovery at the next item (exit $st, $(issues "$tmp/hole.xml") issues)"
+# Nothing lost: what was not understood is in <unparsed>.
+for f in cut hole; do
+	"$bin" --partial --verify "$tmp/$f.txt" >/dev/null 2>"$tmp/err"
+	grep -q "verify:" "$tmp/err" && bad "--partial --verify on $f: $(grep verify: "$tmp/err")" || ok
+done
 awk '{print} /Decision rationale/ && ++n == 4 {exit}' "$base" >"$tmp/midsentence.txt"
 echo "the rationale stops here and" >>"$tmp/midsentence.txt"
 "$bin" --check "$tmp/midsentence.txt" 2>"$tmp/err"

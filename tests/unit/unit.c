@@ -11,6 +11,7 @@
 #include "parse.h"
 #include "parser.h"
 #include "text.h"
+#include "verify.h"
 
 static int passed, failed;
 
@@ -209,6 +210,49 @@ static void test_normalize(void)
 	imr_diags_free(&diags);
 }
 
+/* --verify must notice a word the XML lacks: convert an example, then
+ * check the XML against the same text with one word changed. */
+static void test_verify(void)
+{
+	FILE *f = fopen("examples/imr-2014-physician.txt", "rb");
+	CHECK(f != NULL, "open the example");
+	if (!f)
+		return;
+	static char buf[65536];
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	struct imr_options opt;
+	imr_options_init(&opt);
+	struct imr_diags diags;
+	imr_diags_init(&diags);
+	xmlDocPtr doc = NULL;
+	CHECK(imr_convert(buf, n, &opt, NULL, &doc, NULL, &diags) == IMR_OK && doc, "convert");
+	struct imr_source src;
+	CHECK(imr_normalize(buf, n, &opt, &src, &diags), "normalize");
+	CHECK(doc && imr_verify(&src, doc, &diags) && diags.errors == 0, "verify holds on the input");
+	imr_source_free(&src);
+	char *p = strstr(buf, "Decision rationale:");
+	p = p ? strstr(p, " the ") : NULL;
+	CHECK(p != NULL, "a word to change");
+	if (p && doc) {
+		memcpy(p + 1, "zzz", 3);
+		unsigned line = 1;
+		for (char *q = buf; q < p; q++)
+			line += *q == '\n';
+		CHECK(imr_normalize(buf, n, &opt, &src, &diags), "normalize");
+		CHECK(!imr_verify(&src, doc, &diags), "verify notices the changed word");
+		bool named = false;
+		for (size_t i = 0; i < diags.count; i++)
+			named |= diags.items[i].line == line &&
+			         strcmp(diags.items[i].message, "verify: the word 'zzz' is missing from the XML") == 0;
+		CHECK(named, "the missing word is named at its line %u", line);
+		imr_source_free(&src);
+	}
+	xmlFreeDoc(doc);
+	imr_diags_free(&diags);
+}
+
 int main(void)
 {
 	test_dates();
@@ -218,6 +262,7 @@ int main(void)
 	test_citations();
 	test_lexer();
 	test_normalize();
+	test_verify();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }
