@@ -1333,7 +1333,7 @@ struct item {
 };
 
 static struct {
-	int shape, width, female, age, hyph, noun, side, rgi, style16, was;
+	int shape, width, female, age, hyph, noun, side, rgi, style16, was, verbose;
 	const struct region *rg;
 	const char *job;
 	long injury, ur, prior_ur, received, assigned, decision, cursor;
@@ -2103,8 +2103,8 @@ static void pick_quantity(unsigned qkind, unsigned *q, unsigned *a)
 
 static void setup_items(void)
 {
-	static const unsigned char counts[] = {1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5,
-	                                       5, 5, 6, 6, 7, 7, 8, 8};
+	static const unsigned char counts[] = {1, 1, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5,
+	                                       6, 6, 6, 7, 7, 8, 8, 8};
 	g.nitems = PICK(counts);
 	unsigned n = (unsigned)NELEM(treats);
 	for (int i = 0; i < g.nitems; i++) {
@@ -2199,17 +2199,23 @@ static void conclusion(const struct item *it)
 static void rationale(struct item *it)
 {
 	const struct catinfo *ci = &cats[it->t->cat];
-	unsigned nst = 1 + rn(3), nfact = rn(3), nreas = 1 + rn(3);
 	int pre = it->mkind == CK_ODG || it->mkind == CK_NONE;
 	int open = g.was && chance(30);
-	unsigned total = nst + nfact + nreas + 1 + (unsigned)pre + (unsigned)open +
-	                 (it->modified ? 1u : 0u);
-	while (total < 4)
-		nreas++, total++;
-	while (total > 10 && nfact)
-		nfact--, total--;
-	while (total > 10 && nst > 1)
-		nst--, total--;
+	/* 4 to 10 sentences, by the reviewer's verbosity. */
+	unsigned fixed = 1 + (unsigned)pre + (unsigned)open + (it->modified ? 1u : 0u);
+	unsigned target = g.verbose == 0 ? 4 + rn(3) : g.verbose == 1 ? 5 + rn(4) : 7 + rn(4);
+	if (target < fixed + 2)
+		target = fixed + 2;
+	unsigned rem = target - fixed;
+	unsigned nst = 1 + rn(rem >= 4 ? 3 : rem - 1);
+	if (nst > ci->nstmt)
+		nst = ci->nstmt;
+	rem -= nst;
+	unsigned nreas = 1 + rn(rem < 3 ? rem : 3);
+	rem -= nreas;
+	unsigned nfact = rem > 3 ? 3 : rem;
+	rem -= nfact;
+	nreas += rem; /* one more generic reason */
 	g.cur = it;
 	plen = 0;
 	ps("Decision rationale: ");
@@ -2241,7 +2247,7 @@ static void rationale(struct item *it)
 	pick_k(idx, from_cat, npool);
 	for (unsigned i = 0; i < from_cat; i++)
 		sent(pool[idx[i]]);
-	if (nreas > from_cat || chance(25))
+	if (nreas > from_cat)
 		sent(it->decision ? PICK(pos_any) : PICK(neg_any));
 	conclusion(it);
 	emit_para(PK_RATIONALE, 0);
@@ -2442,23 +2448,24 @@ static void summary(void)
 		emit_para(PK_SUMMARY, 0);
 		sep();
 	}
-	k = 1 + rn(3);
+	unsigned v = (unsigned)g.verbose;
+	k = 1 + rn(2 + v);
 	pick_k(idx, k, (unsigned)NELEM(s_complaint));
 	for (unsigned i = 0; i < k; i++)
 		sent(s_complaint[idx[i]]);
-	k = 1 + rn(3);
+	k = 1 + rn(2 + v);
 	pick_k(idx, k, (unsigned)NELEM(s_exam));
 	for (unsigned i = 0; i < k; i++)
 		sent(s_exam[idx[i]]);
-	k = rn(3);
+	k = rn(2 + v);
 	pick_k(idx, k, (unsigned)NELEM(s_func));
 	for (unsigned i = 0; i < k; i++)
 		sent(s_func[idx[i]]);
-	k = 1 + rn(2);
+	k = 1 + rn(1 + v);
 	pick_k(idx, k, (unsigned)NELEM(s_meds));
 	for (unsigned i = 0; i < k; i++)
 		sent(s_meds[idx[i]]);
-	k = rn(4);
+	k = rn(2 + 2 * v);
 	pick_k(idx, k, (unsigned)NELEM(s_misc));
 	for (unsigned i = 0; i < k; i++)
 		sent(s_misc[idx[i]]);
@@ -2597,6 +2604,7 @@ static void setup_doc(unsigned long index, uint64_t seed)
 	g.pl = 2 + (int)rn((unsigned)(g.pq - 3));
 	g.exam_next = rn(5);
 	g.was = g.shape == SH_SINGLE;
+	g.verbose = (int)rn(3);
 	switch (g.shape) {
 	case SH_DOUBLE:
 		g.noun = chance(80) ? 1 : 2;

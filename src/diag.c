@@ -57,7 +57,12 @@ static void diag_vadd(struct imr_diags *d, enum imr_severity sev, unsigned line,
 			line_copy[src_len] = '\0';
 		}
 	}
-	d->items[d->count++] = (struct imr_diag){sev, line, column, msg, line_copy};
+	struct imr_diag *g = &d->items[d->count++];
+	g->severity = sev;
+	g->line = line;
+	g->column = column;
+	g->message = msg;
+	g->source_line = line_copy;
 }
 
 void imr_diag_add(struct imr_diags *d, enum imr_severity sev, unsigned line, unsigned column,

@@ -86,13 +86,21 @@ static char *read_input(const char *path, size_t *len)
 	}
 	size_t cap = 65536, n = 0;
 	char *buf = malloc(cap);
-	while (buf) {
+	if (!buf) {
+		if (f != stdin)
+			fclose(f);
+		errno = ENOMEM;
+		return NULL;
+	}
+	for (;;) {
 		if (n == cap) {
 			char *p = realloc(buf, cap * 2);
 			if (!p) {
 				free(buf);
-				buf = NULL;
-				break;
+				if (f != stdin)
+					fclose(f);
+				errno = ENOMEM;
+				return NULL;
 			}
 			buf = p;
 			cap *= 2;
