@@ -1246,6 +1246,12 @@ static const char *const s_misc[] = {
 	"A qualified medical examination was performed in $Y.",
 	"$N uses a cane intermittently for longer distances.",
 };
+static const char *const s_followup[] = {
+	"At a follow-up visit on $D, $n reported little change in $p symptoms.",
+	"A subsequent progress report dated $D was also reviewed.",
+	"$N returned for reevaluation on $D.",
+	"The most recent report, dated $D, described a flare of symptoms over the prior month.",
+};
 static const char *const s_request[] = {
 	"The treating physician requested $R.",
 	"The current request is for $R.",
@@ -2469,6 +2475,17 @@ static void summary(void)
 	pick_k(idx, k, (unsigned)NELEM(s_misc));
 	for (unsigned i = 0; i < k; i++)
 		sent(s_misc[idx[i]]);
+	if (v == 2 && chance(60)) { /* a later visit, for the wordier files */
+		sent(PICK(s_followup));
+		k = 2 + rn(3);
+		pick_k(idx, k, (unsigned)NELEM(s_complaint));
+		for (unsigned i = 0; i < k; i++)
+			sent(s_complaint[idx[i]]);
+		k = 2 + rn(2);
+		pick_k(idx, k, (unsigned)NELEM(s_exam));
+		for (unsigned i = 0; i < k; i++)
+			sent(s_exam[idx[i]]);
+	}
 	if (chance(70))
 		sent(PICK(s_request));
 	if (chance(20) && g.prior_ur)
