@@ -3,6 +3,8 @@
 #   make            build build/imr2xml
 #   make check      the whole test suite (ends with "N passed, N failed")
 #   make demo       install missing dependencies (as root), build, convert examples/
+#   make bench      benchmark on a synthetic corpus (docs/performance.md)
+#   make fuzz       libFuzzer target (clang)     make fuzz-smoke  60 s of it
 #   make lint       cppcheck on src/
 #   make install    PREFIX=/usr/local DESTDIR=
 #
@@ -87,6 +89,19 @@ check: all $(BUILD)/unit $(BUILD)/factcheck
 		$(BUILD)/asan/imr2xml $(BUILD)/asan/unit
 	@tests/check.sh $(BUILD)
 
+# ---- benchmark (figures in docs/performance.md) --------------------------
+
+BENCH_N ?= 100000
+
+$(BUILD)/gencorpus: bench/gencorpus.c | $(BUILD)/stamp
+	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -Wall -Wextra -Werror $(CFLAGS) -o $@ $<
+
+$(BUILD)/bench-driver: bench/bench.c $(BUILD)/libimr2xml.a
+	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libimr2xml.a $(IMR_LIBS)
+
+bench: all $(BUILD)/gencorpus $(BUILD)/bench-driver
+	bench/run.sh $(BUILD) $(BENCH_N)
+
 # ---- fuzzing (clang, libFuzzer) ----------------------------------------
 
 FUZZ_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -137,6 +152,6 @@ uninstall:
 
 -include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)
 
-.PHONY: all check demo deps lint install uninstall clean fuzz fuzz-smoke
+.PHONY: all check demo deps lint install uninstall clean fuzz fuzz-smoke bench
 clean:
 	rm -rf $(BUILD)

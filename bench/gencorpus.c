@@ -19,6 +19,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -539,524 +540,524 @@ static const struct treat treats[] = {
  * lower case, no period), reasons against and reasons for. */
 
 static const char *const opioid_stmt[] = {
-	"ongoing opioid management requires documentation of pain relief, functional status, "
-	"appropriate medication use, and side effects",
-	"opioids may be continued when the patient has returned to work or has improved functioning "
-	"and pain",
-	"the lowest possible dose should be prescribed to improve pain and function, and urine drug "
-	"screening may be used to assess for the use of illegal drugs",
-	"the 4 A's of analgesia, activities of daily living, adverse side effects, and aberrant "
-	"drug-taking behaviors should guide ongoing monitoring",
-	"opioids should be discontinued if there is no overall improvement in function, unless there "
-	"are extenuating circumstances",
+	("ongoing opioid management requires documentation of pain relief, functional status, "
+	 "appropriate medication use, and side effects"),
+	("opioids may be continued when the patient has returned to work or has improved functioning "
+	 "and pain"),
+	("the lowest possible dose should be prescribed to improve pain and function, and urine drug "
+	 "screening may be used to assess for the use of illegal drugs"),
+	("the 4 A's of analgesia, activities of daily living, adverse side effects, and aberrant "
+	 "drug-taking behaviors should guide ongoing monitoring"),
+	("opioids should be discontinued if there is no overall improvement in function, unless there "
+	 "are extenuating circumstances"),
 };
 static const char *const opioid_neg[] = {
-	"The progress notes do not quantify pain relief with and without the medication, and no "
-	"specific functional gains are identified.",
-	"There is no recent urine drug screen, risk assessment, or signed opioid agreement in the "
-	"records provided.",
-	"$N has not returned to work, and $p pain scores have remained essentially unchanged over "
-	"several months of continued use.",
-	"The treating provider did not document the 4 A's of ongoing opioid monitoring at the most "
-	"recent visits.",
-	"Weaning of the medication, rather than continuation at the same dose, is the appropriate "
-	"course in this setting.",
+	("The progress notes do not quantify pain relief with and without the medication, and no "
+	 "specific functional gains are identified."),
+	("There is no recent urine drug screen, risk assessment, or signed opioid agreement in the "
+	 "records provided."),
+	("$N has not returned to work, and $p pain scores have remained essentially unchanged over "
+	 "several months of continued use."),
+	("The treating provider did not document the 4 A's of ongoing opioid monitoring at the most "
+	 "recent visits."),
+	("Weaning of the medication, rather than continuation at the same dose, is the appropriate "
+	 "course in this setting."),
 };
 static const char *const opioid_pos[] = {
-	"The treating provider documents a decrease in pain from $Q to $q with the medication and "
-	"specific functional gains, including household chores and walking for $z minutes.",
-	"A urine drug screen dated $D was consistent with the prescribed medications, and a signed "
-	"opioid agreement is on file.",
-	"No adverse effects or aberrant behaviors have been reported, and the dose has remained "
-	"stable.",
-	"$N has returned to modified work, which the treating provider attributes in part to the "
-	"current regimen.",
+	("The treating provider documents a decrease in pain from $Q to $q with the medication and "
+	 "specific functional gains, including household chores and walking for $z minutes."),
+	("A urine drug screen dated $D was consistent with the prescribed medications, and a signed "
+	 "opioid agreement is on file."),
+	("No adverse effects or aberrant behaviors have been reported, and the dose has remained "
+	 "stable."),
+	("$N has returned to modified work, which the treating provider attributes in part to the "
+	 "current regimen."),
 };
 
 static const char *const nsaid_stmt[] = {
-	"NSAIDs are recommended at the lowest dose for the shortest period in patients with moderate "
-	"to severe pain",
+	("NSAIDs are recommended at the lowest dose for the shortest period in patients with moderate "
+	 "to severe pain"),
 	"there is no evidence of long-term effectiveness of NSAIDs for pain or function",
-	"NSAIDs are recommended as a second-line treatment after acetaminophen for acute "
-	"exacerbations of chronic back pain",
-	"all NSAIDs carry a risk of gastrointestinal, renal, and cardiovascular adverse effects, and "
-	"periodic monitoring is advised",
+	("NSAIDs are recommended as a second-line treatment after acetaminophen for acute "
+	 "exacerbations of chronic back pain"),
+	("all NSAIDs carry a risk of gastrointestinal, renal, and cardiovascular adverse effects, and "
+	 "periodic monitoring is advised"),
 };
 static const char *const nsaid_neg[] = {
-	"There is no documentation of the specific benefit obtained from $x or of monitoring for "
-	"gastrointestinal, renal, or cardiovascular side effects.",
-	"$N has used the medication for far longer than the short course that the guidelines "
-	"support.",
-	"The records indicate gastrointestinal upset with the medication, and no reassessment was "
-	"documented.",
+	("There is no documentation of the specific benefit obtained from $x or of monitoring for "
+	 "gastrointestinal, renal, or cardiovascular side effects."),
+	("$N has used the medication for far longer than the short course that the guidelines "
+	 "support."),
+	("The records indicate gastrointestinal upset with the medication, and no reassessment was "
+	 "documented."),
 };
 static const char *const nsaid_pos[] = {
-	"The records describe an acute flare of $B pain, for which a short course of an "
-	"anti-inflammatory medication is appropriate.",
-	"The treating provider documented improved tolerance of walking and household activity with "
-	"the medication and no side effects.",
+	("The records describe an acute flare of $B pain, for which a short course of an "
+	 "anti-inflammatory medication is appropriate."),
+	("The treating provider documented improved tolerance of walking and household activity with "
+	 "the medication and no side effects."),
 	"Laboratory monitoring of renal and hepatic function was performed on $D and was normal.",
 };
 
 static const char *const relax_stmt[] = {
-	"non-sedating muscle relaxants are recommended with caution as a second-line option for "
-	"short-term treatment of acute exacerbations in patients with chronic low back pain",
-	"most muscle relaxants show no benefit beyond NSAIDs in pain and overall improvement, and "
-	"their efficacy appears to diminish over time",
+	("non-sedating muscle relaxants are recommended with caution as a second-line option for "
+	 "short-term treatment of acute exacerbations in patients with chronic low back pain"),
+	("most muscle relaxants show no benefit beyond NSAIDs in pain and overall improvement, and "
+	 "their efficacy appears to diminish over time"),
 	"muscle relaxants are not recommended for use longer than two to three weeks",
 };
 static const char *const relax_neg[] = {
-	"$N has been prescribed the medication on a chronic basis, well beyond the short-term use "
-	"that the guidelines recommend.",
-	"The records do not describe an acute exacerbation or the presence of muscle spasm on "
-	"examination.",
-	"The combination with opioid medication increases the risk of sedation, and no benefit was "
-	"documented.",
+	("$N has been prescribed the medication on a chronic basis, well beyond the short-term use "
+	 "that the guidelines recommend."),
+	("The records do not describe an acute exacerbation or the presence of muscle spasm on "
+	 "examination."),
+	("The combination with opioid medication increases the risk of sedation, and no benefit was "
+	 "documented."),
 };
 static const char *const relax_pos[] = {
 	"The most recent examination documented muscle spasm in the setting of an acute flare.",
-	"The request is for a short course consistent with the guidelines, and no prior use of the "
-	"medication was documented.",
-	"The treating provider documented improvement in spasm and sleep with a previous brief "
-	"course.",
+	("The request is for a short course consistent with the guidelines, and no prior use of the "
+	 "medication was documented."),
+	("The treating provider documented improvement in spasm and sleep with a previous brief "
+	 "course."),
 };
 
 static const char *const aed_stmt[] = {
 	"antiepilepsy drugs are recommended for neuropathic pain due to nerve damage",
-	"a good response to an antiepilepsy drug is defined as a 50% reduction in pain, and a "
-	"moderate response as a 30% reduction",
-	"after initiation of treatment there should be documentation of pain relief and improvement "
-	"in function, as well as of any side effects",
+	("a good response to an antiepilepsy drug is defined as a 50% reduction in pain, and a "
+	 "moderate response as a 30% reduction"),
+	("after initiation of treatment there should be documentation of pain relief and improvement "
+	 "in function, as well as of any side effects"),
 };
 static const char *const aed_neg[] = {
 	"The records do not document neuropathic pain or objective findings of radiculopathy.",
-	"There is no documentation of at least a 30% reduction in pain or of improvement in function "
-	"since the medication was started.",
-	"$N reported dizziness and sedation with the medication, and no reassessment of the dose was "
-	"recorded.",
+	("There is no documentation of at least a 30% reduction in pain or of improvement in function "
+	 "since the medication was started."),
+	("$N reported dizziness and sedation with the medication, and no reassessment of the dose was "
+	 "recorded."),
 };
 static const char *const aed_pos[] = {
 	"$N has radicular symptoms corroborated by the examination and by imaging.",
-	"The attending provider reports that the medication has reduced the burning pain and "
-	"paresthesias and has improved sleep.",
-	"No adverse effects were reported, and the quantity requested allows for reassessment at the "
-	"next visit.",
+	("The attending provider reports that the medication has reduced the burning pain and "
+	 "paresthesias and has improved sleep."),
+	("No adverse effects were reported, and the quantity requested allows for reassessment at the "
+	 "next visit."),
 };
 
 static const char *const topical_stmt[] = {
-	"topical analgesics are largely experimental in use, with few randomized controlled trials "
-	"to determine efficacy or safety",
-	"any compounded product that contains at least one drug or drug class that is not "
-	"recommended is not recommended",
-	"topical lidocaine may be recommended for localized peripheral pain after there has been "
-	"evidence of a trial of first-line therapy",
+	("topical analgesics are largely experimental in use, with few randomized controlled trials "
+	 "to determine efficacy or safety"),
+	("any compounded product that contains at least one drug or drug class that is not "
+	 "recommended is not recommended"),
+	("topical lidocaine may be recommended for localized peripheral pain after there has been "
+	 "evidence of a trial of first-line therapy"),
 };
 static const char *const topical_neg[] = {
-	"There is no documentation that first-line oral medications such as antidepressants or "
-	"anticonvulsants have been tried and have failed.",
+	("There is no documentation that first-line oral medications such as antidepressants or "
+	 "anticonvulsants have been tried and have failed."),
 	"The product contains at least one ingredient that is not recommended for topical use.",
-	"The records do not describe localized peripheral neuropathic pain or the body area to which "
-	"the medication is applied.",
+	("The records do not describe localized peripheral neuropathic pain or the body area to which "
+	 "the medication is applied."),
 };
 static const char *const topical_pos[] = {
-	"The records document localized neuropathic pain and failure of oral gabapentin because of "
-	"side effects.",
-	"$N reports a meaningful reduction in pain with the topical medication, allowing a reduction "
-	"in oral medication use.",
-	"Oral anti-inflammatory medication is contraindicated because of a history of "
-	"gastrointestinal bleeding.",
+	("The records document localized neuropathic pain and failure of oral gabapentin because of "
+	 "side effects."),
+	("$N reports a meaningful reduction in pain with the topical medication, allowing a reduction "
+	 "in oral medication use."),
+	("Oral anti-inflammatory medication is contraindicated because of a history of "
+	 "gastrointestinal bleeding."),
 };
 
 static const char *const ppi_stmt[] = {
-	"a proton pump inhibitor may be added for patients taking NSAIDs who are at intermediate or "
-	"high risk for gastrointestinal events",
-	"risk factors for gastrointestinal events include age over 65 years, a history of peptic "
-	"ulcer or bleeding, and concurrent use of aspirin or corticosteroids",
-	"long-term proton pump inhibitor use has been associated with an increased risk of hip "
-	"fracture",
+	("a proton pump inhibitor may be added for patients taking NSAIDs who are at intermediate or "
+	 "high risk for gastrointestinal events"),
+	("risk factors for gastrointestinal events include age over 65 years, a history of peptic "
+	 "ulcer or bleeding, and concurrent use of aspirin or corticosteroids"),
+	("long-term proton pump inhibitor use has been associated with an increased risk of hip "
+	 "fracture"),
 };
 static const char *const ppi_neg[] = {
 	"There are no documented risk factors for gastrointestinal events.",
-	"There is no concurrent use of aspirin, corticosteroids, or anticoagulants documented in the "
-	"records.",
-	"The records do not describe any gastrointestinal complaints related to the current "
-	"medications.",
+	("There is no concurrent use of aspirin, corticosteroids, or anticoagulants documented in the "
+	 "records."),
+	("The records do not describe any gastrointestinal complaints related to the current "
+	 "medications."),
 };
 static const char *const ppi_pos[] = {
 	"$N has a documented history of gastritis and continues to take an oral NSAID.",
-	"The treating provider documented dyspepsia that resolved after the proton pump inhibitor "
-	"was started.",
+	("The treating provider documented dyspepsia that resolved after the proton pump inhibitor "
+	 "was started."),
 	"$N has a prior history of a bleeding gastric ulcer, which places $O at increased risk.",
 };
 
 static const char *const sleep_stmt[] = {
-	"zolpidem and similar hypnotics are approved for the short-term treatment of insomnia, "
-	"generally two to six weeks",
-	"treatment of insomnia should be based on its etiology, and the specific components of "
-	"insomnia should be addressed",
-	"pharmacological agents should be used only after careful evaluation of the potential causes "
-	"of sleep disturbance",
+	("zolpidem and similar hypnotics are approved for the short-term treatment of insomnia, "
+	 "generally two to six weeks"),
+	("treatment of insomnia should be based on its etiology, and the specific components of "
+	 "insomnia should be addressed"),
+	("pharmacological agents should be used only after careful evaluation of the potential causes "
+	 "of sleep disturbance"),
 };
 static const char *const sleep_neg[] = {
-	"The records do not describe the nature of the sleep disturbance or any evaluation of its "
-	"causes.",
-	"$N has been taking the medication for several months, well beyond the short-term use that "
-	"is recommended.",
+	("The records do not describe the nature of the sleep disturbance or any evaluation of its "
+	 "causes."),
+	("$N has been taking the medication for several months, well beyond the short-term use that "
+	 "is recommended."),
 	"There is no documentation of sleep hygiene measures or of the response to treatment.",
 };
 static const char *const sleep_pos[] = {
-	"The treating provider documented a detailed sleep history, failed sleep hygiene measures, "
-	"and a plan for short-term use.",
+	("The treating provider documented a detailed sleep history, failed sleep hygiene measures, "
+	 "and a plan for short-term use."),
 	"The request is for a limited quantity consistent with short-term treatment.",
-	"Sleep has improved from three to six hours per night with the medication, with no daytime "
-	"sedation reported.",
+	("Sleep has improved from three to six hours per night with the medication, with no daytime "
+	 "sedation reported."),
 };
 
 static const char *const lab_stmt[] = {
-	"urine drug testing is recommended as an option to assess for the use or the presence of "
-	"illegal drugs",
-	"the frequency of urine drug testing should be based on documented evidence of risk "
-	"stratification",
-	"patients at low risk of addiction or aberrant behavior should be tested within six months "
-	"of initiation of therapy and on a yearly basis thereafter",
+	("urine drug testing is recommended as an option to assess for the use or the presence of "
+	 "illegal drugs"),
+	("the frequency of urine drug testing should be based on documented evidence of risk "
+	 "stratification"),
+	("patients at low risk of addiction or aberrant behavior should be tested within six months "
+	 "of initiation of therapy and on a yearly basis thereafter"),
 };
 static const char *const lab_neg[] = {
-	"$N was tested within the past $k months, and the results were consistent with the "
-	"prescribed medications.",
-	"There is no documentation of risk stratification or of any aberrant behavior that would "
-	"support more frequent testing.",
+	("$N was tested within the past $k months, and the results were consistent with the "
+	 "prescribed medications."),
+	("There is no documentation of risk stratification or of any aberrant behavior that would "
+	 "support more frequent testing."),
 	"The records do not indicate that $n is currently prescribed opioid medication.",
 };
 static const char *const lab_pos[] = {
-	"$N is maintained on chronic opioid therapy, and no drug screen has been performed in the "
-	"past year.",
-	"The treating provider documented an early refill request and concerns about medication "
-	"use.",
+	("$N is maintained on chronic opioid therapy, and no drug screen has been performed in the "
+	 "past year."),
+	("The treating provider documented an early refill request and concerns about medication "
+	 "use."),
 	"Testing is appropriate at the initiation of opioid therapy.",
 };
 
 static const char *const imaging_stmt[] = {
-	"imaging is indicated when there are unequivocal objective findings that identify specific "
-	"nerve compromise on the neurologic examination",
-	"special studies are not needed unless a period of conservative care and observation fails "
-	"to improve symptoms",
-	"repeat imaging is not routinely recommended and should be reserved for a significant change "
-	"in symptoms or findings suggestive of significant pathology",
-	"imaging studies are indicated for red flag conditions, physiologic evidence of tissue "
-	"insult or neurologic dysfunction, or clarification of anatomy prior to an invasive procedure",
+	("imaging is indicated when there are unequivocal objective findings that identify specific "
+	 "nerve compromise on the neurologic examination"),
+	("special studies are not needed unless a period of conservative care and observation fails "
+	 "to improve symptoms"),
+	("repeat imaging is not routinely recommended and should be reserved for a significant change "
+	 "in symptoms or findings suggestive of significant pathology"),
+	("imaging studies are indicated for red flag conditions, physiologic evidence of tissue "
+	 "insult or neurologic dysfunction, or clarification of anatomy prior to an invasive procedure"),
 };
 static const char *const imaging_neg[] = {
-	"The neurologic examination does not document a specific dermatomal deficit, motor "
-	"weakness, or reflex change.",
+	("The neurologic examination does not document a specific dermatomal deficit, motor "
+	 "weakness, or reflex change."),
 	"There is no indication of a red flag condition such as fracture, infection, or tumor.",
-	"A prior study already documented the relevant pathology, and there has been no significant "
-	"change in symptoms since that study.",
+	("A prior study already documented the relevant pathology, and there has been no significant "
+	 "change in symptoms since that study."),
 	"The records do not indicate that $n would consider surgery or another invasive procedure.",
 };
 static const char *const imaging_pos[] = {
-	"$N has persistent symptoms despite more than six weeks of conservative care, including "
-	"physical therapy and medications.",
-	"The examination documents progressive neurologic findings, and the treating surgeon is "
-	"considering an operative procedure.",
+	("$N has persistent symptoms despite more than six weeks of conservative care, including "
+	 "physical therapy and medications."),
+	("The examination documents progressive neurologic findings, and the treating surgeon is "
+	 "considering an operative procedure."),
 	"No prior imaging of the $C has been performed.",
 };
 
 static const char *const edx_stmt[] = {
-	"electromyography and nerve conduction studies may help identify subtle focal neurologic "
-	"dysfunction in patients whose symptoms last more than three or four weeks",
-	"electrodiagnostic studies are not necessary when radiculopathy is already clinically "
-	"obvious",
-	"nerve conduction studies may help to differentiate a peripheral nerve entrapment from a "
-	"radiculopathy",
+	("electromyography and nerve conduction studies may help identify subtle focal neurologic "
+	 "dysfunction in patients whose symptoms last more than three or four weeks"),
+	("electrodiagnostic studies are not necessary when radiculopathy is already clinically "
+	 "obvious"),
+	("nerve conduction studies may help to differentiate a peripheral nerve entrapment from a "
+	 "radiculopathy"),
 };
 static const char *const edx_neg[] = {
-	"The radicular symptoms are already clinically obvious and corroborated by imaging, so "
-	"testing would not change management.",
-	"The examination documents normal sensation, strength, and reflexes, and there is no "
-	"clinical suspicion of a peripheral nerve entrapment.",
-	"Electrodiagnostic testing was performed within the past year, and there has been no change "
-	"in the clinical picture.",
+	("The radicular symptoms are already clinically obvious and corroborated by imaging, so "
+	 "testing would not change management."),
+	("The examination documents normal sensation, strength, and reflexes, and there is no "
+	 "clinical suspicion of a peripheral nerve entrapment."),
+	("Electrodiagnostic testing was performed within the past year, and there has been no change "
+	 "in the clinical picture."),
 };
 static const char *const edx_pos[] = {
-	"$N has numbness and tingling with equivocal findings on examination, and the source of the "
-	"symptoms remains unclear.",
+	("$N has numbness and tingling with equivocal findings on examination, and the source of the "
+	 "symptoms remains unclear."),
 	"Symptoms have persisted for more than four weeks despite conservative care.",
 	"The results will help determine whether surgical referral is indicated.",
 };
 
 static const char *const pt_stmt[] = {
-	"physical medicine treatment allows for 8 to 10 visits over 4 weeks for myalgia and "
-	"neuritis, with fading of treatment frequency",
-	"patients are expected to continue active therapies at home as an extension of the "
-	"treatment process",
-	"active therapy is recommended over passive modalities, and treatment beyond the guideline "
-	"number of visits requires documentation of objective functional improvement",
+	("physical medicine treatment allows for 8 to 10 visits over 4 weeks for myalgia and "
+	 "neuritis, with fading of treatment frequency"),
+	("patients are expected to continue active therapies at home as an extension of the "
+	 "treatment process"),
+	("active therapy is recommended over passive modalities, and treatment beyond the guideline "
+	 "number of visits requires documentation of objective functional improvement"),
 };
 static const char *const pt_neg[] = {
-	"$N has already completed at least $# sessions of therapy for the same condition without "
-	"documented objective functional improvement.",
-	"There is no explanation of why the remaining deficits cannot be addressed with a home "
-	"exercise program.",
-	"The requested number of sessions exceeds the guideline recommendation, and no exceptional "
-	"factors were documented.",
+	("$N has already completed at least $# sessions of therapy for the same condition without "
+	 "documented objective functional improvement."),
+	("There is no explanation of why the remaining deficits cannot be addressed with a home "
+	 "exercise program."),
+	("The requested number of sessions exceeds the guideline recommendation, and no exceptional "
+	 "factors were documented."),
 };
 static const char *const pt_pos[] = {
-	"No prior therapy for the $B has been provided, and the requested number of sessions falls "
-	"within the guideline recommendations.",
-	"The records document objective gains in range of motion and strength with prior therapy and "
-	"a plan for transition to home exercise.",
-	"$N remains on modified duty, and an active therapy program is an appropriate step toward "
-	"restoring function.",
+	("No prior therapy for the $B has been provided, and the requested number of sessions falls "
+	 "within the guideline recommendations."),
+	("The records document objective gains in range of motion and strength with prior therapy and "
+	 "a plan for transition to home exercise."),
+	("$N remains on modified duty, and an active therapy program is an appropriate step toward "
+	 "restoring function."),
 };
 
 static const char *const chiro_stmt[] = {
-	"manual therapy and manipulation are recommended for chronic pain caused by musculoskeletal "
-	"conditions, with a trial of 6 visits over 2 weeks",
-	"with evidence of objective functional improvement, a total of up to 18 visits over 6 to 8 "
-	"weeks may be provided",
+	("manual therapy and manipulation are recommended for chronic pain caused by musculoskeletal "
+	 "conditions, with a trial of 6 visits over 2 weeks"),
+	("with evidence of objective functional improvement, a total of up to 18 visits over 6 to 8 "
+	 "weeks may be provided"),
 	"elective or maintenance care is not recommended",
 };
 static const char *const chiro_neg[] = {
-	"$N has completed prior chiropractic treatment without documented objective functional "
-	"improvement.",
+	("$N has completed prior chiropractic treatment without documented objective functional "
+	 "improvement."),
 	"The request exceeds the initial trial of 6 visits recommended by the guidelines.",
 	"The records suggest that the treatment would serve as maintenance care.",
 };
 static const char *const chiro_pos[] = {
-	"$N has not previously received manipulation for this condition, and the request is "
-	"consistent with an initial trial.",
+	("$N has not previously received manipulation for this condition, and the request is "
+	 "consistent with an initial trial."),
 	"The treating provider documented a flare of chronic $B pain with objective loss of motion.",
 	"Functional goals were clearly defined in the request.",
 };
 
 static const char *const acu_stmt[] = {
-	"acupuncture is used as an option when pain medication is reduced or not tolerated, or as an "
-	"adjunct to physical rehabilitation",
-	"the time to produce functional improvement is 3 to 6 treatments, with a frequency of 1 to 3 "
-	"times per week",
+	("acupuncture is used as an option when pain medication is reduced or not tolerated, or as an "
+	 "adjunct to physical rehabilitation"),
+	("the time to produce functional improvement is 3 to 6 treatments, with a frequency of 1 to 3 "
+	 "times per week"),
 	"acupuncture treatments may be extended if functional improvement is documented",
 };
 static const char *const acu_neg[] = {
-	"$N has completed a prior course of acupuncture, and no functional improvement was "
-	"documented.",
+	("$N has completed a prior course of acupuncture, and no functional improvement was "
+	 "documented."),
 	"The request exceeds the 3 to 6 treatments recommended for an initial trial.",
 	"There is no indication that pain medication has been reduced or is not tolerated.",
 };
 static const char *const acu_pos[] = {
-	"$N has not had acupuncture previously, and the number of sessions requested is consistent "
-	"with an initial trial.",
-	"Acupuncture is requested as an adjunct to an active rehabilitation program and to a "
-	"planned reduction of medication.",
-	"The prior course of acupuncture produced a documented reduction in medication use and "
-	"improved tolerance for work activities.",
+	("$N has not had acupuncture previously, and the number of sessions requested is consistent "
+	 "with an initial trial."),
+	("Acupuncture is requested as an adjunct to an active rehabilitation program and to a "
+	 "planned reduction of medication."),
+	("The prior course of acupuncture produced a documented reduction in medication use and "
+	 "improved tolerance for work activities."),
 };
 
 static const char *const inject_stmt[] = {
-	"epidural steroid injections are recommended as an option for the treatment of radicular "
-	"pain, defined as pain in a dermatomal distribution with corroborative findings of "
-	"radiculopathy",
-	"radiculopathy must be documented by physical examination and corroborated by imaging "
-	"studies or electrodiagnostic testing",
-	"invasive techniques such as injections are of questionable merit and should be used only "
-	"after a course of conservative treatment",
-	"repeat injections should be based on continued objective documented pain and functional "
-	"improvement, including at least 50% pain relief for six to eight weeks",
+	("epidural steroid injections are recommended as an option for the treatment of radicular "
+	 "pain, defined as pain in a dermatomal distribution with corroborative findings of "
+	 "radiculopathy"),
+	("radiculopathy must be documented by physical examination and corroborated by imaging "
+	 "studies or electrodiagnostic testing"),
+	("invasive techniques such as injections are of questionable merit and should be used only "
+	 "after a course of conservative treatment"),
+	("repeat injections should be based on continued objective documented pain and functional "
+	 "improvement, including at least 50% pain relief for six to eight weeks"),
 };
 static const char *const inject_neg[] = {
-	"The examination does not document objective findings that correspond to the requested "
-	"level, and imaging does not show a lesion there.",
-	"A prior injection provided less than 50% relief, and the duration of relief was not "
-	"documented.",
-	"There is no documentation of a recent course of conservative treatment including exercise "
-	"and medications.",
+	("The examination does not document objective findings that correspond to the requested "
+	 "level, and imaging does not show a lesion there."),
+	("A prior injection provided less than 50% relief, and the duration of relief was not "
+	 "documented."),
+	("There is no documentation of a recent course of conservative treatment including exercise "
+	 "and medications."),
 };
 static const char *const inject_pos[] = {
-	"$N has pain with corroborating findings on examination and imaging, and $h has failed "
-	"conservative treatment.",
-	"The prior injection provided more than 50% relief for approximately three months with a "
-	"reduction in medication use.",
+	("$N has pain with corroborating findings on examination and imaging, and $h has failed "
+	 "conservative treatment."),
+	("The prior injection provided more than 50% relief for approximately three months with a "
+	 "reduction in medication use."),
 	"The injection is requested as part of an active treatment program.",
 };
 
 static const char *const surgery_stmt[] = {
-	"surgical consultation is indicated for patients who have activity limitation for more than "
-	"one month and failure of exercise programs to increase range of motion and strength",
-	"surgery is indicated when there is clear clinical and imaging evidence of a lesion that has "
-	"been shown to benefit from surgical repair in both the short and long term",
-	"patients with limitations of activity after four weeks and unexplained physical findings "
-	"may be referred for imaging and possible surgical consultation",
+	("surgical consultation is indicated for patients who have activity limitation for more than "
+	 "one month and failure of exercise programs to increase range of motion and strength"),
+	("surgery is indicated when there is clear clinical and imaging evidence of a lesion that has "
+	 "been shown to benefit from surgical repair in both the short and long term"),
+	("patients with limitations of activity after four weeks and unexplained physical findings "
+	 "may be referred for imaging and possible surgical consultation"),
 };
 static const char *const surgery_neg[] = {
 	"The imaging findings do not clearly correlate with the examination findings.",
-	"There is no documentation of a recent trial of conservative care, including physical "
-	"therapy and injections, for at least three to six months.",
-	"A psychological screening, which is recommended before this procedure, was not "
-	"documented.",
+	("There is no documentation of a recent trial of conservative care, including physical "
+	 "therapy and injections, for at least three to six months."),
+	("A psychological screening, which is recommended before this procedure, was not "
+	 "documented."),
 	"The records do not describe instability or a progressive neurologic deficit.",
 };
 static const char *const surgery_pos[] = {
 	"$N has persistent symptoms and objective findings that correlate with the imaging study.",
-	"Conservative care, including physical therapy, medications, and an injection, has failed "
-	"over more than six months.",
+	("Conservative care, including physical therapy, medications, and an injection, has failed "
+	 "over more than six months."),
 	"The treating surgeon has documented the functional limitations and a clear surgical plan.",
 };
 
 static const char *const postop_stmt[] = {
-	"continuous-flow cryotherapy is recommended as an option after surgery, but not for "
-	"nonsurgical treatment, and postoperative use generally may be up to 7 days",
-	"postoperative services are supported when the primary surgical procedure has been "
-	"certified",
+	("continuous-flow cryotherapy is recommended as an option after surgery, but not for "
+	 "nonsurgical treatment, and postoperative use generally may be up to 7 days"),
+	("postoperative services are supported when the primary surgical procedure has been "
+	 "certified"),
 	"the extent of postoperative care should be consistent with the complexity of the procedure",
 };
 static const char *const postop_neg[] = {
 	"The associated surgical procedure has not been certified.",
-	"The request does not specify a duration of use, and use beyond the guideline period is not "
-	"supported.",
-	"There is no documentation of a specific need that would not be met by standard "
-	"postoperative care.",
+	("The request does not specify a duration of use, and use beyond the guideline period is not "
+	 "supported."),
+	("There is no documentation of a specific need that would not be met by standard "
+	 "postoperative care."),
 };
 static const char *const postop_pos[] = {
-	"The associated surgery has been certified, and the request falls within the period of use "
-	"supported by the guidelines.",
+	("The associated surgery has been certified, and the request falls within the period of use "
+	 "supported by the guidelines."),
 	"The device is requested for a limited postoperative period consistent with the guidelines.",
 	"The request is reasonable given the extent of the planned procedure.",
 };
 
 static const char *const dme_stmt[] = {
-	"durable medical equipment is recommended generally if there is a medical need and if the "
-	"device meets the definition of durable medical equipment",
-	"equipment should be primarily and customarily used to serve a medical purpose and should "
-	"generally be useful only to a person with an illness or injury",
-	"the treating provider should document how the equipment will be used within a program of "
-	"active functional restoration",
+	("durable medical equipment is recommended generally if there is a medical need and if the "
+	 "device meets the definition of durable medical equipment"),
+	("equipment should be primarily and customarily used to serve a medical purpose and should "
+	 "generally be useful only to a person with an illness or injury"),
+	("the treating provider should document how the equipment will be used within a program of "
+	 "active functional restoration"),
 	"rental is preferred over purchase until a benefit has been established in a trial period",
 };
 static const char *const dme_neg[] = {
-	"The records do not describe how the device would be used as part of a program of "
-	"evidence-based functional restoration.",
+	("The records do not describe how the device would be used as part of a program of "
+	 "evidence-based functional restoration."),
 	"There is no documentation of a successful trial of the device before purchase.",
 	"The requested item is not primarily medical in nature.",
 };
 static const char *const dme_pos[] = {
-	"$N had a favorable response to the device during supervised therapy, and the request is "
-	"for a rental trial.",
-	"The device is to be used together with a home exercise program, and specific goals have "
-	"been identified.",
+	("$N had a favorable response to the device during supervised therapy, and the request is "
+	 "for a rental trial."),
+	("The device is to be used together with a home exercise program, and specific goals have "
+	 "been identified."),
 	"$N has a documented need for the device to move about safely at home.",
 };
 
 static const char *const program_stmt[] = {
-	"a functional restoration program may be considered when previous methods of treating "
-	"chronic pain have been unsuccessful and there is an absence of other options likely to "
-	"result in significant clinical improvement",
-	"the patient should exhibit motivation to change and should be willing to forgo secondary "
-	"gains",
-	"treatment is not suggested for longer than 2 weeks without evidence of demonstrated "
-	"efficacy as documented by subjective and objective gains",
-	"an initial trial of 3 to 4 psychotherapy visits over 2 weeks is recommended, with up to 10 "
-	"visits with evidence of objective functional improvement",
+	("a functional restoration program may be considered when previous methods of treating "
+	 "chronic pain have been unsuccessful and there is an absence of other options likely to "
+	 "result in significant clinical improvement"),
+	("the patient should exhibit motivation to change and should be willing to forgo secondary "
+	 "gains"),
+	("treatment is not suggested for longer than 2 weeks without evidence of demonstrated "
+	 "efficacy as documented by subjective and objective gains"),
+	("an initial trial of 3 to 4 psychotherapy visits over 2 weeks is recommended, with up to 10 "
+	 "visits with evidence of objective functional improvement"),
 };
 static const char *const program_neg[] = {
-	"There is no documentation that an adequate and thorough evaluation, including baseline "
-	"functional testing, has been performed.",
-	"$N has not exhausted other appropriate treatment options, and $h remains a candidate for "
-	"further evaluation.",
-	"Negative predictors of success, including a prolonged period off work and high levels of "
-	"pain-related disability, were not addressed.",
+	("There is no documentation that an adequate and thorough evaluation, including baseline "
+	 "functional testing, has been performed."),
+	("$N has not exhausted other appropriate treatment options, and $h remains a candidate for "
+	 "further evaluation."),
+	("Negative predictors of success, including a prolonged period off work and high levels of "
+	 "pain-related disability, were not addressed."),
 };
 static const char *const program_pos[] = {
-	"$N has completed an adequate evaluation, including baseline functional testing, and "
-	"previous methods of treating the chronic pain have been unsuccessful.",
+	("$N has completed an adequate evaluation, including baseline functional testing, and "
+	 "previous methods of treating the chronic pain have been unsuccessful."),
 	"$N has expressed motivation to change and a desire to return to work.",
 	"The program is requested for an initial period of two weeks with reassessment of progress.",
 };
 
 static const char *const consult_stmt[] = {
-	"a consultation is indicated when the diagnosis is uncertain or extremely complex, when "
-	"psychosocial factors are present, or when the plan may benefit from additional expertise",
-	"the treating physician may refer to other specialists when a course of care may benefit "
-	"from additional expertise",
-	"the need for a specialist evaluation should be determined by the patient's concerns, signs "
-	"and symptoms, and clinical stability",
+	("a consultation is indicated when the diagnosis is uncertain or extremely complex, when "
+	 "psychosocial factors are present, or when the plan may benefit from additional expertise"),
+	("the treating physician may refer to other specialists when a course of care may benefit "
+	 "from additional expertise"),
+	("the need for a specialist evaluation should be determined by the patient's concerns, signs "
+	 "and symptoms, and clinical stability"),
 };
 static const char *const consult_neg[] = {
-	"The treating provider did not explain what additional expertise is required or how the "
-	"consultation would alter the treatment plan.",
+	("The treating provider did not explain what additional expertise is required or how the "
+	 "consultation would alter the treatment plan."),
 	"$N is already followed by a specialist for the same condition.",
 	"The diagnosis is established, and the records do not describe any complicating factors.",
 };
 static const char *const consult_pos[] = {
-	"The diagnosis remains uncertain despite treatment, and the course of care may benefit from "
-	"additional expertise.",
-	"$N has persistent symptoms that have not responded to conservative treatment over several "
-	"months.",
+	("The diagnosis remains uncertain despite treatment, and the course of care may benefit from "
+	 "additional expertise."),
+	("$N has persistent symptoms that have not responded to conservative treatment over several "
+	 "months."),
 	"The treating provider documented specific questions to be addressed by the consultant.",
 };
 
 static const char *const home_stmt[] = {
-	"home health services are recommended only for otherwise recommended medical treatment for "
-	"patients who are homebound, on a part-time or intermittent basis, generally up to no more "
-	"than 35 hours per week",
-	"medical treatment does not include homemaker services like shopping, cleaning, and "
-	"laundry, or personal care given by home health aides when this is the only care needed",
-	"the need for home health services should be supported by a description of the specific "
-	"medical services to be provided",
+	("home health services are recommended only for otherwise recommended medical treatment for "
+	 "patients who are homebound, on a part-time or intermittent basis, generally up to no more "
+	 "than 35 hours per week"),
+	("medical treatment does not include homemaker services like shopping, cleaning, and "
+	 "laundry, or personal care given by home health aides when this is the only care needed"),
+	("the need for home health services should be supported by a description of the specific "
+	 "medical services to be provided"),
 };
 static const char *const home_neg[] = {
-	"There is no documentation that $n is homebound or that a specific medical need would be met "
-	"by the service.",
-	"The request does not describe the specific services to be provided, and the records suggest "
-	"that the assistance needed is with homemaking and personal care.",
+	("There is no documentation that $n is homebound or that a specific medical need would be met "
+	 "by the service."),
+	("The request does not describe the specific services to be provided, and the records suggest "
+	 "that the assistance needed is with homemaking and personal care."),
 	"The records describe independent ambulation and self-care.",
 };
 static const char *const home_pos[] = {
-	"$N is documented to be unable to leave the home without considerable assistance following "
-	"surgery.",
-	"The treating provider specified the medical services to be provided, including wound care "
-	"and medication management, for a limited duration.",
+	("$N is documented to be unable to leave the home without considerable assistance following "
+	 "surgery."),
+	("The treating provider specified the medical services to be provided, including wound care "
+	 "and medication management, for a limited duration."),
 	"No family member is available to assist with the documented medical needs.",
 };
 
 static const char *const trans_stmt[] = {
-	"transportation to and from appointments is recommended for appointments in the same "
-	"community for patients with disabilities preventing them from self-transport",
-	"transportation is not intended for patients who can use public transportation or be "
-	"driven by a family member",
+	("transportation to and from appointments is recommended for appointments in the same "
+	 "community for patients with disabilities preventing them from self-transport"),
+	("transportation is not intended for patients who can use public transportation or be "
+	 "driven by a family member"),
 	"the need for transportation should be reassessed as the patient's mobility improves",
 };
 static const char *const trans_neg[] = {
-	"The records describe independent ambulation, and $n has been cleared to drive short "
-	"distances.",
-	"There is no documentation that public transportation or help from family members is "
-	"unavailable.",
+	("The records describe independent ambulation, and $n has been cleared to drive short "
+	 "distances."),
+	("There is no documentation that public transportation or help from family members is "
+	 "unavailable."),
 	"The frequency and the distance of the appointments were not specified.",
 };
 static const char *const trans_pos[] = {
 	"$N remains non-weight bearing after surgery and has been instructed not to drive.",
-	"No family member is available to provide transportation, and there is no accessible public "
-	"transportation near the home.",
+	("No family member is available to provide transportation, and there is no accessible public "
+	 "transportation near the home."),
 	"The appointments are limited in number and are within the same community.",
 };
 
 static const char *const gym_stmt[] = {
-	"a gym membership is not recommended as a medical prescription unless a documented home "
-	"exercise program with periodic assessment and revision has not been effective and there is "
-	"a need for equipment",
+	("a gym membership is not recommended as a medical prescription unless a documented home "
+	 "exercise program with periodic assessment and revision has not been effective and there is "
+	 "a need for equipment"),
 	"treatment needs to be monitored and administered by medical professionals",
-	"with unsupervised programs there is no information flow back to the provider, so the "
-	"program can be neither adjusted nor monitored",
+	("with unsupervised programs there is no information flow back to the provider, so the "
+	 "program can be neither adjusted nor monitored"),
 };
 static const char *const gym_neg[] = {
-	"The records do not describe what revisions were made to the home exercise program or why it "
-	"has failed.",
+	("The records do not describe what revisions were made to the home exercise program or why it "
+	 "has failed."),
 	"There is no indication that specialized equipment is required.",
 	"There is no plan for supervision of the program by a medical professional.",
 };
 static const char *const gym_pos[] = {
-	"The home exercise program has been revised twice by the treating therapist without "
-	"benefit, and pool-based exercise is required because of the $B condition.",
-	"The program will be supervised by a physical therapist with monthly reports to the "
-	"treating physician.",
+	("The home exercise program has been revised twice by the treating therapist without "
+	 "benefit, and pool-based exercise is required because of the $B condition."),
+	("The program will be supervised by a physical therapist with monthly reports to the "
+	 "treating physician."),
 	"The membership is limited to a defined period with a reassessment of benefit.",
 };
 
@@ -1110,8 +1111,8 @@ static const char *const fact_any[] = {
 	"In this case, $n continues to report $B pain with $c.",
 	"The medical records indicate ongoing complaints involving the $B.",
 	"$N has previously received $T.",
-	"The clinical documentation submitted for review, including the progress report of $D, was "
-	"examined.",
+	("The clinical documentation submitted for review, including the progress report of $D, was "
+	 "examined."),
 	"This $A $S has been treated for $g since $Y.",
 };
 static const char *const fact_drug[] = {
@@ -1120,10 +1121,10 @@ static const char *const fact_drug[] = {
 	"The medication was first prescribed in $Y, according to the available records.",
 };
 static const char *const neg_any[] = {
-	"The treating provider did not explain how the request would change the current plan of "
-	"care.",
-	"The submitted records do not document objective functional improvement from prior "
-	"treatment.",
+	("The treating provider did not explain how the request would change the current plan of "
+	 "care."),
+	("The submitted records do not document objective functional improvement from prior "
+	 "treatment."),
 	"The request does not specify the frequency or the duration of use.",
 	"The guideline criteria have not been met.",
 };
@@ -1134,8 +1135,8 @@ static const char *const pos_any[] = {
 };
 static const char *const odg_preface[] = {
 	"The CA MTUS does not address $x, so the Official Disability Guidelines were referenced.",
-	"The MTUS is silent regarding $x; therefore, the Official Disability Guidelines were "
-	"consulted.",
+	("The MTUS is silent regarding $x; therefore, the Official Disability Guidelines were "
+	 "consulted."),
 };
 static const char *const modified_fact[] = {
 	"The Claims Administrator modified the request and authorized $a.",
@@ -1147,16 +1148,16 @@ static const char *const modified_fact[] = {
 
 static const char *const s_open[] = {
 	"$N is a $A $S $J who sustained an industrial injury on $I.",
-	"$N is a $A $S who has submitted a claim for $g associated with an industrial injury date of "
-	"$I.",
-	"$N is a represented $A former $J with chronic $B pain attributed to an industrial injury of "
-	"$I.",
+	("$N is a $A $S who has submitted a claim for $g associated with an industrial injury date of "
+	 "$I."),
+	("$N is a represented $A former $J with chronic $B pain attributed to an industrial injury of "
+	 "$I."),
 	"$N is a $A $S $J with a date of injury of $I.",
 	"This $A $S $J reported an industrial injury to the $B on $I.",
 	"$N's date of injury is $I.",
 	"$N is a $A $S who sustained a work-related injury to the $B on $I.",
-	"$N, a $A $J, reported the gradual onset of $B pain, with a cumulative trauma date of injury "
-	"of $I.",
+	("$N, a $A $J, reported the gradual onset of $B pain, with a cumulative trauma date of injury "
+	 "of $I."),
 };
 static const char *const s_mech[] = {
 	"$H was injured while $K.",
@@ -1187,8 +1188,8 @@ static const char *const s_img[] = {
 };
 static const char *const s_complaint[] = {
 	"A progress report dated $D noted $B pain rated $Q, with $c.",
-	"The progress report dated $D documented ongoing $B pain rated $Q without medications and $q "
-	"with medications.",
+	("The progress report dated $D documented ongoing $B pain rated $Q without medications and $q "
+	 "with medications."),
 	"At the visit of $D, $n reported $B pain rated $Q with $c.",
 	"Physician progress notes dated $D reported $B pain with $c, rated $Q.",
 	"On $D, $n complained of constant $B pain with $c.",
@@ -1213,12 +1214,12 @@ static const char *const s_func[] = {
 	"$N has not worked since $Y and remains on temporary total disability.",
 	"$H is working full duty with occasional flare-ups.",
 	"$N remains off work.",
-	"With medications, $h is able to prepare meals, do light housework, and walk for $z minutes "
-	"at a time.",
+	("With medications, $h is able to prepare meals, do light housework, and walk for $z minutes "
+	 "at a time."),
 	"$H reported difficulty with prolonged sitting and driving.",
 	"Work status was temporarily totally disabled.",
-	"$N reported being able to perform self-care independently but needing help with heavier "
-	"household tasks.",
+	("$N reported being able to perform self-care independently but needing help with heavier "
+	 "household tasks."),
 };
 static const char *const s_meds[] = {
 	"Current medications include $M.",
@@ -1239,8 +1240,8 @@ static const char *const s_misc[] = {
 	"Psychological screening was positive for depressive symptoms.",
 	"$H has a history of hypertension and type 2 diabetes.",
 	"$H denies bowel or bladder dysfunction.",
-	"The treating physician noted that $n had previously completed courses of physical therapy "
-	"and chiropractic care.",
+	("The treating physician noted that $n had previously completed courses of physical therapy "
+	 "and chiropractic care."),
 	"A functional capacity evaluation had not been performed.",
 	"$N was referred to a pain management specialist in $Y.",
 	"A qualified medical examination was performed in $Y.",
@@ -1263,8 +1264,8 @@ static const char *const s_ur[] = {
 	"Utilization review dated $U denied the request for $R.",
 	"In a Utilization Review report dated $U, the claims administrator denied requests for $R.",
 	"On $U, Utilization Review non-certified $R.",
-	"The Utilization Review dated $U non-certified the requests, and an application for "
-	"Independent Medical Review followed.",
+	("The Utilization Review dated $U non-certified the requests, and an application for "
+	 "Independent Medical Review followed."),
 };
 static const char *const s_prior[] = {
 	"A prior utilization review, dated $V, certified $# sessions of physical therapy.",
@@ -2107,6 +2108,23 @@ static void pick_quantity(unsigned qkind, unsigned *q, unsigned *a)
 	}
 }
 
+/* dst = the strings given, up to a NULL. */
+static void join(char *dst, size_t cap, ...)
+{
+	va_list ap;
+	size_t n = 0;
+	va_start(ap, cap);
+	for (const char *p = va_arg(ap, const char *); p; p = va_arg(ap, const char *)) {
+		size_t m = strlen(p);
+		if (m >= cap - n)
+			internal("title too long");
+		memcpy(dst + n, p, m);
+		n += m;
+	}
+	va_end(ap);
+	dst[n] = '\0';
+}
+
 static void setup_items(void)
 {
 	static const unsigned char counts[] = {1, 1, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5,
@@ -2145,21 +2163,21 @@ static void setup_items(void)
 			g.qty = q - a;
 			expand_to(it->rem, sizeof it->rem, t->title);
 			if (it->modified == 1) {
-				snprintf(it->title, sizeof it->title,
-				         "%s was" NB "the" NB "original" NB "request. %s was" NB "authorized" NB
-				         "by" NB "the" NB "Claims Administrator. The remaining" NB "IMR" NB
-				         "eligible portion of the original request, %s is",
-				         it->orig, it->auth, it->rem);
+				join(it->title, sizeof it->title, it->orig,
+				     " was" NB "the" NB "original" NB "request. ", it->auth,
+				     " was" NB "authorized" NB "by" NB "the" NB "Claims Administrator. The "
+				     "remaining" NB "IMR" NB "eligible portion of the original request, ",
+				     it->rem, " is", (const char *)NULL);
 				it->service = it->rem;
 			} else {
-				snprintf(it->title, sizeof it->title,
-				         "%s was" NB "the" NB "original" NB "request. The Claims Administrator "
-				         "authorized %s, leaving" NB "the" NB "original" NB "request IMR eligible. "
-				         "The original request, %s is",
-				         it->orig, it->auth, it->orig);
+				join(it->title, sizeof it->title, it->orig,
+				     " was" NB "the" NB "original" NB "request. The Claims Administrator "
+				     "authorized ", it->auth,
+				     ", leaving" NB "the" NB "original" NB "request IMR eligible. The original "
+				     "request, ", it->orig, " is", (const char *)NULL);
 			}
 		} else {
-			snprintf(it->title, sizeof it->title, "%s", it->orig);
+			join(it->title, sizeof it->title, it->orig, (const char *)NULL);
 		}
 		/* Citations. */
 		const struct guide *gd = &guides[t->gid];
