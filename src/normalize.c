@@ -174,23 +174,6 @@ bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
 	}
 	const unsigned char *p = (const unsigned char *)data, *end = p + len;
 
-	/* Binary data: NULs or other C0 controls in more than a trace. */
-	size_t controls = 0, first_control = len;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = p[i];
-		if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
-			if (first_control == len)
-				first_control = i;
-			controls++;
-		}
-	}
-	if (controls > len / 100 + 2) {
-		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0,
-		             "binary data, not text: %zu control bytes in %zu (first at byte %zu)",
-		             controls, len, first_control);
-		return false;
-	}
-
 	if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
 		p += 3;
 
@@ -204,7 +187,7 @@ bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
 	struct line_builder b = {.src = out};
 	char *o = text;
 	uint32_t line_start = 0;
-	size_t decoded = 0, replaced = 0;
+	size_t decoded = 0, replaced = 0, controls = 0, first_control = 0;
 	unsigned first_decoded_line = 0, first_replaced_line = 0;
 	if (!push_line_start(&b, 0))
 		goto oom;
@@ -232,6 +215,8 @@ bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
 			} else if (c < 0x20 || c == 0x7F) {
 				if (!replaced++)
 					first_replaced_line = (unsigned)out->nlines;
+				if (!controls++)
+					first_control = (size_t)(p - (const unsigned char *)data);
 				c = ' ';
 			}
 			*o++ = (char)c;
@@ -263,6 +248,13 @@ bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
 	o[0] = o[1] = '\0';
 	out->double_spaced = b.text_lines >= 4 && b.followed_by_blank * 10 >= (b.text_lines - 1) * 7;
 
+	/* Binary data: NULs or other C0 controls in more than a trace. */
+	if (controls > len / 100 + 2) {
+		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0,
+		             "binary data, not text: %zu control bytes in %zu (first at byte %zu)",
+		             controls, len, first_control);
+		return false;
+	}
 	if (b.text_lines == 0) {
 		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0,
 		             len ? "empty input: only white space" : "empty input");
