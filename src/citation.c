@@ -236,11 +236,14 @@ static void read_non_mtus(struct imr_arena *a, struct imr_guideline_facts *g, co
 	if (cur) {
 		read_details(a, cur, details, end);
 	} else if (s < end) {
-		cur = add_citation(a, g, IMR_BODY_OTHER);
 		const char *e = s;
 		while (e < end && *e != '.' && *e != ',')
 			e++;
-		cur->document = imr_trim_copy(a, s, e, ".,");
+		char *name = imr_trim_copy(a, s, e, ".,");
+		if (*name) {
+			cur = add_citation(a, g, IMR_BODY_OTHER);
+			cur->document = name;
+		}
 	}
 }
 

@@ -8,6 +8,7 @@
 #include "imr2xml.h"
 #include "normalize.h"
 #include "parse.h"
+#include "text.h"
 #include "verify.h"
 #include "xml.h"
 
@@ -25,6 +26,40 @@ static void warn_if_truncated(const struct imr_source *src, const struct imr_doc
 	if (c != '.' && c != '"' && c != ')' && c != '!' && c != '?' && c != '\'')
 		imr_diag_at(diags, src, IMR_WARNING, l->end,
 		            "the document may be truncated: its last rationale ends mid-sentence");
+}
+
+/* An item whose title is empty (": Upheld" alone) is no item: report it,
+ * and keep its text as unparsed so nothing is lost. */
+static bool untitled_items(struct imr_arena *a, const struct imr_source *src,
+                           const struct imr_document *doc, struct imr_determination *det,
+                           struct imr_diags *diags)
+{
+	size_t bad = 0;
+	for (size_t i = 0; i < det->issue_count; i++)
+		bad += !*det->issues[i].service;
+	if (!bad)
+		return true;
+	struct imr_unparsed *u = imr_arena_alloc(a, (det->unparsed_count + bad) * sizeof *u);
+	memcpy(u, det->unparsed, det->unparsed_count * sizeof *u);
+	size_t kept = 0;
+	for (size_t i = 0; i < det->issue_count; i++) {
+		struct imr_issue_facts *f = &det->issues[i];
+		if (*f->service) {
+			det->issues[kept++] = *f;
+			continue;
+		}
+		const struct imr_span sp = doc->issues[i]->node.span;
+		imr_diag_at(diags, src, IMR_ERROR, sp.start, "an item without a title (only its decision)");
+		struct imr_text t = {.node = {IMR_N_TEXT, sp}};
+		struct imr_line l = {.start = sp.start, .end = sp.end};
+		t.lines = &l;
+		t.count = 1;
+		u[det->unparsed_count++] = (struct imr_unparsed){f->line, imr_text_join(a, src, &t, 0, 1)};
+	}
+	det->issue_count = kept;
+	det->unparsed = u;
+	det->complete = false;
+	return false;
 }
 
 void imr_options_init(struct imr_options *opt)
@@ -62,6 +97,8 @@ enum imr_status imr_convert(const char *data, size_t len, const struct imr_optio
 		goto done;
 	struct imr_determination det;
 	imr_extract(&arena, &src, doc, &det);
+	if (!untitled_items(&arena, &src, doc, &det, diags))
+		clean = false;
 	det.complete = det.complete && clean;
 	if (summary)
 		summary->complete = det.complete;

@@ -329,7 +329,8 @@ bool imr_extract_request(struct imr_arena *a, const char *t, const char **servic
 	const char *orig = imr_find_ci(t, " was the original request.");
 	if (!orig)
 		return false;
-	*original = imr_trim_copy(a, t, orig, ".,");
+	const char *o = imr_trim_copy(a, t, orig, ".,");
+	const char *au = NULL;
 	const char *rest = orig + 26;
 	const char *by = imr_find_ci(rest, " was authorized by the Claims Administrator.");
 	const char *remaining = imr_find_ci(rest, "remaining IMR eligible portion of the original request,");
@@ -337,14 +338,14 @@ bool imr_extract_request(struct imr_arena *a, const char *t, const char **servic
 	const char *leaving = ca ? imr_find_ci(ca, ", leaving the original request") : NULL;
 	const char *decided;
 	if (by && remaining) {
-		*authorized = imr_trim_copy(a, rest, by, ".,");
+		au = imr_trim_copy(a, rest, by, ".,");
 		decided = remaining + 55;
 	} else if (ca && leaving) {
-		*authorized = imr_trim_copy(a, ca + 36, leaving, ".,");
-		const char *o = imr_find_ci(leaving, "The original request,");
-		if (!o)
+		au = imr_trim_copy(a, ca + 36, leaving, ".,");
+		const char *again = imr_find_ci(leaving, "The original request,");
+		if (!again)
 			return false;
-		decided = o + 21;
+		decided = again + 21;
 	} else {
 		return false;
 	}
@@ -352,7 +353,13 @@ bool imr_extract_request(struct imr_arena *a, const char *t, const char **servic
 	const char *e = decided + n;
 	if (n >= 3 && strcmp(e - 3, " is") == 0)
 		e -= 3;
-	*service = imr_trim_copy(a, decided, e, ".,:");
+	const char *s = imr_trim_copy(a, decided, e, ".,:");
+	/* Every part must be there, or it is not this form after all. */
+	if (!*s || !*o || !*au)
+		return false;
+	*service = s;
+	*original = o;
+	*authorized = au;
 	return true;
 }
 
