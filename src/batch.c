@@ -25,10 +25,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <libxml/xmlsave.h>
 #include <nettle/sha2.h>
 
 #include "diag.h"
+#include "output.h"
 
 enum { RING = 256, MAX_JOBS = 256 };
 
@@ -154,22 +154,6 @@ static void sha256_hex(const char *data, size_t len, char out[65])
 		snprintf(out + 2 * i, 3, "%02x", digest[i]);
 }
 
-/* mkdir -p for the directory part of path. */
-static int make_parents(char *path)
-{
-	for (char *p = path + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		int rc = mkdir(path, 0755);
-		int e = errno;
-		*p = '/';
-		if (rc != 0 && e != EEXIST)
-			return e;
-	}
-	return 0;
-}
-
 /* OUTDIR/a/b/x.xml for a/b/x.txt: leading slashes and "." go, ".."
  * becomes "__", so no input maps outside OUTDIR. */
 static char *output_path(const char *outdir, const char *input)
@@ -205,58 +189,6 @@ static char *output_path(const char *outdir, const char *input)
 	else
 		strcat(out, ".xml");
 	return out;
-}
-
-static xmlBufferPtr serialize(xmlDocPtr doc)
-{
-	xmlBufferPtr buf = xmlBufferCreate();
-	if (!buf)
-		return NULL;
-	xmlSaveCtxtPtr save = xmlSaveToBuffer(buf, "UTF-8", XML_SAVE_FORMAT);
-	bool ok = save && xmlSaveDoc(save, doc) >= 0;
-	if (save && xmlSaveClose(save) < 0)
-		ok = false;
-	if (!ok) {
-		xmlBufferFree(buf);
-		return NULL;
-	}
-	return buf;
-}
-
-/* Write then rename: a crash or Ctrl-C never leaves a half-written XML. */
-static int write_atomically(char *path, const void *data, size_t len)
-{
-	int e = make_parents(path);
-	if (e)
-		return e;
-	size_t n = strlen(path) + 16;
-	char *tmp = malloc(n);
-	if (!tmp)
-		return ENOMEM;
-	snprintf(tmp, n, "%s.tmpXXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		e = errno;
-		free(tmp);
-		return e;
-	}
-	FILE *f = fdopen(fd, "wb");
-	bool ok = f && fwrite(data, 1, len, f) == len;
-	e = errno;
-	if (f && fclose(f) != 0 && ok) {
-		ok = false;
-		e = errno;
-	} else if (!f) {
-		close(fd);
-	}
-	if (ok && chmod(tmp, 0644) != 0)
-		ok = false, e = errno;
-	if (ok && rename(tmp, path) != 0)
-		ok = false, e = errno;
-	if (!ok)
-		unlink(tmp);
-	free(tmp);
-	return ok ? 0 : (e ? e : EIO);
 }
 
 /* ---- the inputs, streamed --------------------------------------------- */
@@ -550,10 +482,10 @@ static void convert_one(struct batch *b, struct imr_validator *v, const char *pa
 	row->issues = sum.issues;
 	row->status = st == IMR_OK ? ROW_OK : doc ? ROW_PARTIAL : st == IMR_USAGE ? ROW_ERROR : ROW_REJECTED;
 	if (doc) {
-		xmlBufferPtr buf = serialize(doc);
-		int e = !buf ? ENOMEM
-		        : !out ? ENOMEM
-		               : write_atomically(out, xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
+		xmlBufferPtr buf = imr_serialize(doc);
+		int e = !buf || !out ? ENOMEM
+		                     : imr_write_atomically(out, xmlBufferContent(buf),
+		                                            (size_t)xmlBufferLength(buf), true);
 		if (e) {
 			row->status = ROW_ERROR;
 			imr_diag_add(&diags, IMR_ERROR, 0, 0, NULL, 0, "cannot write %s: %s",

@@ -68,6 +68,18 @@ void imr_options_init(struct imr_options *opt)
 	opt->max_input_bytes = IMR_DEFAULT_MAX_INPUT;
 }
 
+/* The front end both entry points share: normalize, then parse into the
+ * arena.  NULL when the input is refused or nothing was recognised. */
+static struct imr_document *front_end(const char *data, size_t len, const struct imr_options *opt,
+                                      struct imr_source *src, struct imr_arena *arena,
+                                      struct imr_diags *diags)
+{
+	imr_arena_init(arena);
+	if (!imr_normalize(data, len, opt, src, diags))
+		return NULL;
+	return imr_parse(src, arena, diags);
+}
+
 enum imr_status imr_convert(const char *data, size_t len, const struct imr_options *opt,
                             struct imr_validator *validator, xmlDocPtr *out,
                             struct imr_summary *summary, struct imr_diags *diags)
@@ -76,15 +88,10 @@ enum imr_status imr_convert(const char *data, size_t len, const struct imr_optio
 	if (summary)
 		memset(summary, 0, sizeof *summary);
 	struct imr_source src;
-	if (!imr_normalize(data, len, opt, &src, diags)) {
-		imr_source_free(&src);
-		return IMR_REJECTED;
-	}
 	struct imr_arena arena;
-	imr_arena_init(&arena);
 	enum imr_status st = IMR_REJECTED;
 	size_t errors_before = diags->errors;
-	struct imr_document *doc = imr_parse(&src, &arena, diags);
+	struct imr_document *doc = front_end(data, len, opt, &src, &arena, diags);
 	if (!doc)
 		goto done;
 	if (summary) {
@@ -134,14 +141,9 @@ enum imr_status imr_dump_ast(const char *data, size_t len, const struct imr_opti
                              FILE *out, struct imr_diags *diags)
 {
 	struct imr_source src;
-	if (!imr_normalize(data, len, opt, &src, diags)) {
-		imr_source_free(&src);
-		return IMR_REJECTED;
-	}
 	struct imr_arena arena;
-	imr_arena_init(&arena);
 	size_t errors_before = diags->errors;
-	struct imr_document *doc = imr_parse(&src, &arena, diags);
+	struct imr_document *doc = front_end(data, len, opt, &src, &arena, diags);
 	if (doc)
 		imr_ast_dump(doc, &src, out);
 	enum imr_status st = doc && diags->errors == errors_before ? IMR_OK : IMR_REJECTED;

@@ -9,9 +9,9 @@
 #include <unistd.h>
 
 #include <libxml/parser.h>
-#include <libxml/xmlsave.h>
 
 #include "batch.h"
+#include "output.h"
 #include "imr2xml.h"
 
 static const char usage_text[] =
@@ -122,59 +122,6 @@ static char *read_input(const char *path, size_t *len)
 	return buf;
 }
 
-/* Serialize to memory first: nothing reaches the output unless all of
- * it is ready. */
-static xmlBufferPtr serialize(xmlDocPtr doc)
-{
-	xmlBufferPtr buf = xmlBufferCreate();
-	if (!buf)
-		return NULL;
-	xmlSaveCtxtPtr save = xmlSaveToBuffer(buf, "UTF-8", XML_SAVE_FORMAT);
-	if (!save || xmlSaveDoc(save, doc) < 0) {
-		if (save)
-			xmlSaveClose(save);
-		xmlBufferFree(buf);
-		return NULL;
-	}
-	if (xmlSaveClose(save) < 0) {
-		xmlBufferFree(buf);
-		return NULL;
-	}
-	return buf;
-}
-
-/* Write to a temporary file beside out, then rename over it. */
-static bool write_atomically(const char *out, const void *data, size_t len)
-{
-	size_t n = strlen(out);
-	char *tmp = malloc(n + 16);
-	if (!tmp)
-		return false;
-	snprintf(tmp, n + 16, "%s.tmpXXXXXX", out);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		free(tmp);
-		return false;
-	}
-	FILE *f = fdopen(fd, "wb");
-	bool ok = f && fwrite(data, 1, len, f) == len;
-	if (f)
-		ok = (fclose(f) == 0) && ok;
-	else
-		close(fd);
-	if (ok && chmod(tmp, 0644) != 0)
-		ok = false;
-	if (ok && rename(tmp, out) != 0)
-		ok = false;
-	if (!ok) {
-		int e = errno;
-		unlink(tmp);
-		errno = e;
-	}
-	free(tmp);
-	return ok;
-}
-
 static int print_schema(void)
 {
 	size_t len;
@@ -258,14 +205,16 @@ static int convert(const struct cli *cli, const char *path)
 	imr_diags_print(&diags, name, stderr);
 	imr_diags_free(&diags);
 	if (doc && !cli->check) {
-		xmlBufferPtr buf = serialize(doc);
+		/* Serialized to memory first: nothing reaches the output unless
+		 * all of it is ready. */
+		xmlBufferPtr buf = imr_serialize(doc);
 		const void *bytes = buf ? xmlBufferContent(buf) : NULL;
 		size_t n = buf ? (size_t)xmlBufferLength(buf) : 0;
 		bool ok;
 		if (!buf)
 			ok = false;
 		else if (cli->output)
-			ok = write_atomically(cli->output, bytes, n);
+			ok = (errno = imr_write_atomically(cli->output, bytes, n, false)) == 0;
 		else
 			ok = fwrite(bytes, 1, n, stdout) == n && fflush(stdout) == 0;
 		if (!ok) {
