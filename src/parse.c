@@ -203,16 +203,23 @@ void imr_yyerror(IMR_YYLTYPE *loc, struct imr_parser *p, const char *msg)
 	imr_diag_at(p->diags, p->src, IMR_ERROR, at, "%s", msg);
 }
 
+/* A group has as many labels as the table (seven); more is no table. */
 void imr_parser_push_label(struct imr_parser *p, struct imr_line label)
 {
 	if (p->nlabels < sizeof p->labels / sizeof p->labels[0])
 		p->labels[p->nlabels++] = label;
+	else
+		imr_diag_at(p->diags, p->src, IMR_ERROR, label.start,
+		            "header table: more than %zu labels in a row", sizeof p->labels / sizeof p->labels[0]);
 }
 
 void imr_parser_push_value(struct imr_parser *p, struct imr_line value)
 {
 	if (p->nvalues < sizeof p->values / sizeof p->values[0])
 		p->values[p->nvalues++] = value;
+	else
+		imr_diag_at(p->diags, p->src, IMR_ERROR, value.start,
+		            "header table: more than %zu values in a row", sizeof p->values / sizeof p->values[0]);
 }
 
 void imr_parser_pair_header(struct imr_parser *p, struct imr_span group)
