@@ -307,7 +307,7 @@ enum imr_conclusion imr_extract_conclusion(const char *s)
 	if (which >= 3)
 		return IMR_NOT_NECESSARY;
 	/* A negation shortly before, in the same sentence. */
-	const char *b = last - 30 > s ? last - 30 : s;
+	const char *b = last - s > 30 ? last - 30 : s;
 	for (const char *q = last - 1; q >= b; q--)
 		if (*q == '.') {
 			b = q + 1;

@@ -234,6 +234,7 @@ static int convert(const struct cli *cli, const char *path)
 int main(int argc, char **argv)
 {
 	LIBXML_TEST_VERSION
+	xmlInitParser(); /* once, before any thread uses libxml2 */
 	enum { OPT_NO_VALIDATE = 256, OPT_VALIDATE, OPT_PRINT_SCHEMA, OPT_DUMP_AST, OPT_PARTIAL,
 	       OPT_MAX_SIZE, OPT_FILES_FROM, OPT_RESUME, OPT_VERIFY };
 	static const struct option longopts[] = {
