@@ -268,3 +268,18 @@ size_t imr_scan_only(const struct imr_source *src)
 	free(p.tokens);
 	return n;
 }
+
+size_t imr_scan_kinds(const struct imr_source *src, bool filtered, int *kinds, size_t max)
+{
+	struct imr_parser p = {.src = src};
+	size_t n = 0;
+	if (scan_all(&p)) {
+		if (filtered)
+			mark_titles(&p);
+		n = p.count - 1;
+		for (size_t i = 0; i < n && i < max; i++)
+			kinds[i] = p.tokens[i + 1].kind;
+	}
+	free(p.tokens);
+	return n;
+}

@@ -37,6 +37,11 @@ struct imr_document *imr_parse(const struct imr_source *src, struct imr_arena *a
  * number of tokens. */
 size_t imr_scan_only(const struct imr_source *src);
 
+/* For tests of the scanner: the kinds of the first max tokens (after
+ * the title filter when filtered), without the variant slot; returns
+ * how many there are in all. */
+size_t imr_scan_kinds(const struct imr_source *src, bool filtered, int *kinds, size_t max);
+
 
 /* Helpers for the header table's actions (pairing labels with values). */
 void imr_parser_push_label(struct imr_parser *p, struct imr_line label);

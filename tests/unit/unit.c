@@ -161,33 +161,83 @@ static void test_citations(void)
 	imr_arena_free(&a);
 }
 
-/* The scanner classifies lines: a document in miniature, token by token. */
-static void test_lexer(void)
+static bool normalize_str(const char *text, struct imr_source *src)
 {
-	static const char doc[] = "Case Number:          CM18-0000001\n"
-	                          "Priority:             Expedited\n"
-	                          "\f   HOW THE IMR FINAL DETERMINATION WAS MADE\n"
-	                          "Reviewer text.\n"
-	                          "State(s) of Licensure: Nevada\n"
-	                          "CLINICAL CASE SUMMARY\n"
-	                          "Objective findings: none\n"
-	                          "IMR ISSUES, DECISIONS AND RATIONALES\n"
-	                          "Cane: Upheld\n"
-	                          "MAXIMUS guideline: Decision based on MTUS.\n";
 	struct imr_options opt;
 	imr_options_init(&opt);
 	struct imr_diags diags;
 	imr_diags_init(&diags);
+	bool ok = imr_normalize(text, strlen(text), &opt, src, &diags);
+	imr_diags_free(&diags);
+	return ok;
+}
+
+static void check_kinds(const char *what, const char *text, bool filtered, const int *want, size_t n)
+{
 	struct imr_source src;
-	CHECK(imr_normalize(doc, sizeof doc - 1, &opt, &src, &diags), "normalize");
-	/* label, value, label, value, heading, text, licensure, heading, text
-	 * (an unknown label is text), heading, item line, maximus, EOF, plus
-	 * the variant slot. */
-	size_t n = imr_scan_only(&src);
-	CHECK(n == 14, "token count: got %zu, want 14", n);
+	int got[64] = {0};
+	CHECK(normalize_str(text, &src), "%s: normalize", what);
+	size_t count = imr_scan_kinds(&src, filtered, got, 64);
+	CHECK(count == n, "%s: %zu tokens, want %zu", what, count, n);
+	for (size_t i = 0; i < n && i < count; i++)
+		CHECK(got[i] == want[i], "%s: token %zu is %d, want %d", what, i + 1, got[i], want[i]);
+	imr_source_free(&src);
+}
+
+/* The scanner classifies lines: a document in miniature, token by token. */
+static void test_lexer(void)
+{
+	check_kinds("layout header, sections, labels",
+	            "Case Number:          CM18-0000001\n"
+	            "Priority:             Expedited       Application     01/02/2017\n"
+	            "                                      Received:\n"
+	            "\f   HOW THE IMR FINAL DETERMINATION WAS MADE\n"
+	            "Reviewer text.\n"
+	            "State(s) of Licensure: Nevada\n"
+	            "CLINICAL CASE SUMMARY\n"
+	            "Objective findings: none\n"
+	            "MRI\n"
+	            "IMR ISSUES, DECISIONS AND RATIONALES\n"
+	            "Cane: Upheld\n"
+	            "MAXIMUS guideline: Decision based on MTUS.\n",
+	            false,
+	            (const int[]){TOK_HEADER_LABEL, TOK_HEADER_VALUE, TOK_HEADER_LABEL, TOK_HEADER_VALUE,
+	                          TOK_HEADER_LABEL, TOK_HEADER_VALUE, TOK_LABEL_TAIL,
+	                          TOK_HOW_MADE_HEADING, TOK_TEXT, TOK_LICENSURE,
+	                          TOK_CASE_SUMMARY_HEADING, TOK_TEXT, TOK_TEXT, TOK_ISSUES_HEADING,
+	                          TOK_ITEM_LINE, TOK_MAXIMUS_GUIDELINE, TOK_YYEOF},
+	            17);
+	/* The title filter: a wrapped title after a rationale's last sentence,
+	 * the decision alone; and a modified request spanning sentences. */
+	static const char issues[] = "IMR ISSUES, DECISIONS AND RATIONALES\n"
+	                             "Decision rationale: It is not medically necessary.\n"
+	                             "Acupuncture for the neck two times a week for\n"
+	                             "three weeks:\n"
+	                             "Upheld\n"
+	                             "Decision rationale: The request is not medically necessary.\n"
+	                             "X 90 was the original request.\n"
+	                             "X 60 was authorized by the Claims Administrator.\n"
+	                             "The remaining IMR eligible portion of the original request, X 30 is: Upheld\n";
+	struct imr_source src;
+	int got[32];
+	/* The scanner leaves the header state at the first heading. */
+	char doc[2048];
+	snprintf(doc, sizeof doc, "HOW THE IMR FINAL DETERMINATION WAS MADE\nR.\nCLINICAL CASE SUMMARY\nS.\n%s", issues);
+	CHECK(normalize_str(doc, &src), "normalize");
+	size_t n = imr_scan_kinds(&src, true, got, 32);
+	static const int want[] = {TOK_HOW_MADE_HEADING, TOK_TEXT, TOK_CASE_SUMMARY_HEADING, TOK_TEXT,
+	                           TOK_ISSUES_HEADING, TOK_RATIONALE, TOK_TITLE_TEXT, TOK_TITLE_TEXT,
+	                           TOK_DECISION_LINE, TOK_RATIONALE, TOK_TITLE_TEXT, TOK_TITLE_TEXT,
+	                           TOK_ITEM_LINE, TOK_YYEOF};
+	CHECK(n == sizeof want / sizeof want[0], "title filter: %zu tokens", n);
+	for (size_t i = 0; i < n && i < sizeof want / sizeof want[0]; i++)
+		CHECK(got[i] == want[i], "title filter: token %zu is %d, want %d", i + 1, got[i], want[i]);
+	/* Before the filter the title lines are plain text. */
+	n = imr_scan_kinds(&src, false, got, 32);
+	CHECK(n == 14 && got[6] == TOK_TEXT && got[10] == TOK_TEXT && got[11] == TOK_TEXT,
+	      "unfiltered: text lines");
 	CHECK(imr_source_line(&src, src.line_start[3]) == 4, "line index");
 	imr_source_free(&src);
-	imr_diags_free(&diags);
 }
 
 static void test_normalize(void)
