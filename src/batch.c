@@ -554,9 +554,9 @@ static void progress(const struct batch *b, struct tally *t, bool final)
 	if (b->opt->quiet && !final)
 		return;
 	double rate = el > 0 ? (double)t->done / el : 0;
-	if (!final) {
+	if (!final || (t->tty && !b->opt->quiet)) {
 		double every = t->tty ? 0.1 : 10.0;
-		if (now() - t->last_progress < every)
+		if (!final && now() - t->last_progress < every)
 			return;
 		t->last_progress = now();
 		if (t->tty) {
@@ -573,7 +573,8 @@ static void progress(const struct batch *b, struct tally *t, bool final)
 			fprintf(stderr, "imr2xml: %zu documents done, %.0f doc/s, %zu rejected\n", t->done, rate,
 			        t->rejected);
 		}
-		return;
+		if (!final)
+			return;
 	}
 	if (t->tty && !b->opt->quiet)
 		fputc('\n', stderr);

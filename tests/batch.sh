@@ -44,6 +44,15 @@ sum=$(sha256sum "$corpus/c/good.txt" | cut -d' ' -f1)
 grep -q "c/good.txt	ok	imr-2014	3	$(wc -c <"$corpus/c/good.txt")	$sum	" "$m" && ok || bad "row of good.txt (size, sha256)"
 [ -z "$(find "$tmp/out" -name '*.tmp*')" ] && ok || bad "temporary files left"
 
+# On a terminal: a progress bar with done/total, rate, times, rejects.
+if command -v script >/dev/null; then
+	script -qc "$bin -j 1 -d $tmp/outtty $corpus" "$tmp/tty.log" >/dev/null 2>&1
+	tr '\r' '\n' <"$tmp/tty.log" | grep -aqE '^\[=* *\] [0-9]+/25  [0-9]+ doc/s  [0-9:]+ elapsed  [0-9:]+ left  [0-9]+ rejected' &&
+		ok || bad "no progress bar on a terminal"
+fi
+# Elsewhere, plain lines (none for a run this short) and the summary.
+[ "$(grep -c '^imr2xml: ' "$tmp/err")" = 1 ] && ok || bad "-q: only the summary line"
+
 # Unreadable inputs and hostile paths from a list: reported, counted, run goes on.
 printf '%s\n' "$corpus/c/good.txt" "$corpus/missing.txt" "../../../etc/x.txt" >"$tmp/list"
 (cd "$tmp" && "$here/$bin" -q -d out2 --files-from list) 2>"$tmp/err2"
