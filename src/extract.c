@@ -241,8 +241,7 @@ static void extract_reviewer(struct imr_arena *a, const struct imr_source *src,
                              const struct imr_reviewer *r, struct imr_determination *out)
 {
 	out->has_reviewer = true;
-	imr_text_paragraphs(a, src, r->text, &out->reviewer_text);
-	char *all = r->text ? imr_text_join(a, src, r->text, 0, r->text->count) : "";
+	char *all = imr_text_paragraphs(a, src, r->text, &out->reviewer_text);
 	out->physician = imr_find_ci(all, "physician reviewer") != NULL;
 	extract_reviewer_sentence(a, all, out);
 	for (size_t i = 0; i < r->count; i++) {
@@ -272,8 +271,7 @@ static void extract_summary(struct imr_arena *a, const struct imr_source *src,
                             const struct imr_summary_section *s, struct imr_determination *out)
 {
 	out->has_summary = true;
-	imr_text_paragraphs(a, src, s->text, &out->summary_text);
-	char *all = s->text ? imr_text_join(a, src, s->text, 0, s->text->count) : "";
+	char *all = imr_text_paragraphs(a, src, s->text, &out->summary_text);
 	out->age = imr_extract_age(all);
 	out->sex = imr_extract_sex(all);
 	imr_extract_injury(all, &out->injury);
@@ -391,8 +389,7 @@ static void extract_issue(struct imr_arena *a, const struct imr_source *src,
 	extract_guideline(a, src, is->claims, &out->claims);
 	extract_guideline(a, src, is->maximus, &out->maximus);
 	if (is->rationale) {
-		imr_text_paragraphs(a, src, is->rationale, &out->rationale);
-		char *all = imr_text_join(a, src, is->rationale, 0, is->rationale->count);
+		char *all = imr_text_paragraphs(a, src, is->rationale, &out->rationale);
 		out->conclusion = imr_extract_conclusion(all);
 	}
 }

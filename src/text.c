@@ -11,8 +11,10 @@ static size_t span_len(const struct imr_line *l)
 	return l->end - l->start;
 }
 
-char *imr_text_join(struct imr_arena *a, const struct imr_source *src, const struct imr_text *t,
-                    size_t from, size_t to)
+/* Join lines[from..to); when breaks is not NULL, record in it where each
+ * line with para_break starts in the result (at most cap of them). */
+static char *join(struct imr_arena *a, const struct imr_source *src, const struct imr_text *t,
+                  size_t from, size_t to, size_t *breaks, size_t cap, size_t *nbreaks)
 {
 	size_t total = 1;
 	for (size_t i = from; i < to; i++)
@@ -20,6 +22,8 @@ char *imr_text_join(struct imr_arena *a, const struct imr_source *src, const str
 	char *out = imr_arena_alloc(a, total), *o = out;
 	for (size_t i = from; i < to; i++) {
 		const char *s = src->text + t->lines[i].start, *e = src->text + t->lines[i].end;
+		if (breaks && i > from && t->lines[i].para_break && *nbreaks < cap)
+			breaks[(*nbreaks)++] = (size_t)(o - out);
 		if (o > out) {
 			char last = o[-1];
 			char before = o - out >= 2 ? o[-2] : ' ';
@@ -41,20 +45,39 @@ char *imr_text_join(struct imr_arena *a, const struct imr_source *src, const str
 	return out;
 }
 
-void imr_text_paragraphs(struct imr_arena *a, const struct imr_source *src,
-                         const struct imr_text *t, struct imr_strings *out)
+char *imr_text_join(struct imr_arena *a, const struct imr_source *src, const struct imr_text *t,
+                    size_t from, size_t to)
+{
+	return join(a, src, t, from, to, NULL, 0, NULL);
+}
+
+char *imr_text_paragraphs(struct imr_arena *a, const struct imr_source *src,
+                          const struct imr_text *t, struct imr_strings *out)
 {
 	if (!t)
-		return;
-	size_t start = 0;
-	for (size_t i = 1; i <= t->count; i++) {
-		if (i == t->count || t->lines[i].para_break) {
-			char *p = imr_text_join(a, src, t, start, i);
-			if (*p)
-				imr_strings_add(a, out, p);
-			start = i;
+		return "";
+	size_t breaks[64], n = 0;
+	char *all = join(a, src, t, 0, t->count, breaks, 64, &n);
+	size_t start = 0, len = strlen(all);
+	for (size_t i = 0; i <= n; i++) {
+		size_t end = i < n ? breaks[i] : len;
+		if (n == 0) {
+			if (*all)
+				imr_strings_add(a, out, all);
+			break;
 		}
+		const char *b = all + start, *e = all + end;
+		while (b < e && *b == ' ')
+			b++;
+		while (e > b && e[-1] == ' ')
+			e--;
+		if (e > b)
+			imr_strings_add(a, out, imr_arena_strndup(a, b, (size_t)(e - b)));
+		start = end;
 	}
+	/* More paragraphs than recorded: the last one holds the rest, which
+	 * loses only the breaks, never the words. */
+	return all;
 }
 
 void imr_strings_add(struct imr_arena *a, struct imr_strings *l, const char *s)

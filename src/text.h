@@ -13,9 +13,10 @@
  * ("4-" + "lead", "10/14/" + "2016") where they join directly. */
 char *imr_text_join(struct imr_arena *a, const struct imr_source *src, const struct imr_text *t,
                     size_t from, size_t to);
-/* The paragraphs of a text (split where a line has para_break). */
-void imr_text_paragraphs(struct imr_arena *a, const struct imr_source *src,
-                         const struct imr_text *t, struct imr_strings *out);
+/* Add the paragraphs of a text (split where a line has para_break) to
+ * out, and return the whole text joined ("" for NULL). */
+char *imr_text_paragraphs(struct imr_arena *a, const struct imr_source *src,
+                          const struct imr_text *t, struct imr_strings *out);
 
 /* Small string helpers over NUL-terminated text. */
 const char *imr_find(const char *hay, const char *needle);      /* case-sensitive */
