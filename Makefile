@@ -87,6 +87,8 @@ SANITIZE = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sani
 check: all $(BUILD)/unit $(BUILD)/factcheck
 	@$(MAKE) -s BUILD=$(BUILD)/asan CFLAGS="$(SANITIZE)" LDFLAGS="-fsanitize=address,undefined" \
 		$(BUILD)/asan/imr2xml $(BUILD)/asan/unit
+	@$(MAKE) -s BUILD=$(BUILD)/tsan CFLAGS="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" \
+		$(BUILD)/tsan/imr2xml
 	@tests/check.sh $(BUILD)
 
 # ---- benchmark (figures in docs/performance.md) --------------------------
@@ -107,7 +109,7 @@ bench: all $(BUILD)/gencorpus $(BUILD)/bench-driver
 FUZZ_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_TIME ?= 60
 
-fuzz:
+fuzz: fuzz-deps
 	@$(MAKE) -s CC=clang BUILD=$(BUILD)/fuzz CFLAGS="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" \
 		$(BUILD)/fuzz/libimr2xml.a
 	clang $(IMR_CPPFLAGS) -Ibuild/fuzz $(FUZZ_FLAGS) -fsanitize=fuzzer -o $(BUILD)/fuzz/fuzz_convert \
@@ -125,8 +127,13 @@ demo: deps all
 
 # Installs the build dependencies with apt-get when root, or says how.
 DEB_PACKAGES = build-essential flex bison pkg-config libxml2-dev nettle-dev libxml2-utils valgrind
+FUZZ_PACKAGES = clang libclang-rt-14-dev
 deps:
-	@missing=""; for p in $(DEB_PACKAGES); do \
+	@$(MAKE) -s install-packages PACKAGES="$(DEB_PACKAGES)"
+fuzz-deps:
+	@$(MAKE) -s install-packages PACKAGES="$(FUZZ_PACKAGES)"
+install-packages:
+	@missing=""; for p in $(PACKAGES); do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
 	done; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
@@ -152,6 +159,6 @@ uninstall:
 
 -include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)
 
-.PHONY: all check demo deps lint install uninstall clean fuzz fuzz-smoke bench
+.PHONY: all check demo deps fuzz-deps install-packages lint install uninstall clean fuzz fuzz-smoke bench
 clean:
 	rm -rf $(BUILD)

@@ -27,6 +27,21 @@ tests/run.sh "$build/asan/imr2xml" "$build/factcheck" "$build/asan/unit" | tee "
 tally "$log"
 unset ASAN_OPTIONS UBSAN_OPTIONS
 
+echo "### ThreadSanitizer: batch mode in two threads"
+tp=0 tf=0
+tsan_out=$(mktemp -d)
+mkdir -p "$tsan_out/in"
+for i in 1 2 3 4 5; do for f in examples/*.txt; do cp "$f" "$tsan_out/in/$i-${f##*/}"; done; done
+if TSAN_OPTIONS=exitcode=99 "$build/tsan/imr2xml" -q -j 2 -d "$tsan_out/out" "$tsan_out/in" 2>"$log.err" &&
+	[ "$(tail -n +2 "$tsan_out/out/manifest.tsv" | wc -l)" = 35 ] && ! grep -q ThreadSanitizer "$log.err"; then
+	tp=1
+else
+	tf=1; echo "FAIL ThreadSanitizer"; head -30 "$log.err"
+fi
+rm -rf "$tsan_out" "$log.err"
+echo "$tp passed, $tf failed"
+total_pass=$((total_pass + tp)) total_fail=$((total_fail + tf))
+
 echo "### valgrind on the golden tests"
 vp=0 vf=0
 for in in examples/*.txt; do
