@@ -36,8 +36,10 @@ echo "(c)/(a), one core: $(awk -v c="${rate[validate-1]}" -v a="${rate[lex-1]}" 
 echo "all cores / one core, (c): $(awk -v m="${rate[validate-$cpus]}" -v o="${rate[validate-1]}" 'BEGIN{printf "%.2fx", m/o}')"
 echo
 echo "batch mode, end to end (read, convert, validate, write each file, manifest with sha256):"
+# A fresh output directory for each run, all removed at the end: on ext4,
+# creating files where many were just deleted is much slower.
+rm -rf "$dir"/out-*
 for t in 1 "$cpus"; do
-	rm -rf "$dir/out"
-	"$build/imr2xml" -q -j "$t" -d "$dir/out" --files-from "$list" 2>&1 | sed "s/^/  -j $t: /" | tail -1
+	"$build/imr2xml" -q -j "$t" -d "$dir/out-$t-$$" --files-from "$list" 2>&1 | sed "s/^/  -j $t: /" | tail -1
 done
-rm -rf "$dir/out"
+rm -rf "$dir"/out-*

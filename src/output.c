@@ -26,9 +26,20 @@ xmlBufferPtr imr_serialize(xmlDocPtr doc)
 	return buf;
 }
 
+/* The directory each thread made last: files come directory by directory,
+ * and a mkdir per path component per file is syscalls that contend for
+ * the directories' locks between threads. */
+static _Thread_local char made_dir[4096];
+
 /* mkdir -p for the directory part of path. */
 static int make_parents(const char *file)
 {
+	const char *slash = strrchr(file, '/');
+	size_t dlen = slash ? (size_t)(slash - file) : 0;
+	if (dlen == 0 || dlen >= sizeof made_dir)
+		made_dir[0] = '\0';
+	else if (strncmp(made_dir, file, dlen) == 0 && made_dir[dlen] == '\0')
+		return 0;
 	char *path = strdup(file);
 	if (!path)
 		return ENOMEM;
@@ -40,6 +51,10 @@ static int make_parents(const char *file)
 		if (mkdir(path, 0755) != 0 && errno != EEXIST)
 			e = errno;
 		*p = '/';
+	}
+	if (!e && dlen && dlen < sizeof made_dir) {
+		memcpy(made_dir, file, dlen);
+		made_dir[dlen] = '\0';
 	}
 	free(path);
 	return e;
@@ -61,6 +76,13 @@ int imr_write_atomically(const char *path, const void *data, size_t len, bool ma
 		free(tmp);
 		return e;
 	}
+	if (fchmod(fd, 0644) != 0) {
+		e = errno;
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		return e;
+	}
 	FILE *f = fdopen(fd, "wb");
 	bool ok = f && fwrite(data, 1, len, f) == len;
 	e = ok ? 0 : errno;
@@ -72,8 +94,6 @@ int imr_write_atomically(const char *path, const void *data, size_t len, bool ma
 	} else {
 		close(fd);
 	}
-	if (ok && chmod(tmp, 0644) != 0)
-		ok = false, e = errno;
 	if (ok && rename(tmp, path) != 0)
 		ok = false, e = errno;
 	if (!ok)
