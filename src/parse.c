@@ -194,7 +194,6 @@ int imr_yylex(IMR_YYSTYPE *lval, IMR_YYLTYPE *lloc, struct imr_parser *p)
 
 void imr_yyerror(IMR_YYLTYPE *loc, struct imr_parser *p, const char *msg)
 {
-	p->syntax_errors++;
 	uint32_t at = loc->start;
 	if (at >= p->src->len) {
 		/* At the end of input: point after the last line's text. */

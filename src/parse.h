@@ -20,7 +20,6 @@ struct imr_parser {
 	struct imr_token *tokens;
 	size_t count, pos;
 	struct imr_document *doc; /* made before parsing; the actions fill it */
-	unsigned syntax_errors;
 	/* The header group being read: labels waiting for their values. */
 	struct imr_line labels[16], values[16];
 	unsigned nlabels, nvalues;

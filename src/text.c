@@ -86,11 +86,6 @@ void imr_strings_add(struct imr_arena *a, struct imr_strings *l, const char *s)
 	l->items[l->count++] = s;
 }
 
-const char *imr_find(const char *hay, const char *needle)
-{
-	return strstr(hay, needle);
-}
-
 /* ASCII case folding: the needles are fixed English phrases. */
 static inline unsigned char fold(unsigned char c)
 {

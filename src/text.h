@@ -19,7 +19,6 @@ char *imr_text_paragraphs(struct imr_arena *a, const struct imr_source *src,
                           const struct imr_text *t, struct imr_strings *out);
 
 /* Small string helpers over NUL-terminated text. */
-const char *imr_find(const char *hay, const char *needle);      /* case-sensitive */
 const char *imr_find_ci(const char *hay, const char *needle);   /* case-insensitive */
 const char *imr_find_ci_n(const char *hay, size_t n, const char *needle); /* in hay[0..n) */
 const char *imr_rfind_ci_n(const char *hay, size_t n, const char *needle); /* the last one */

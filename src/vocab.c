@@ -77,7 +77,5 @@ int imr_line_label_token(enum imr_line_label l) { return line_labels[l].token; }
 int imr_variant_token(enum imr_variant v) { return variants[v].token; }
 bool imr_variant_has_header(enum imr_variant v) { return variants[v].header; }
 const char *imr_section_text(enum imr_section s) { return sections[s].text; }
-const char *imr_header_label_text(enum imr_header_label l) { return header_labels[l].text; }
 const char *imr_header_label_xml(enum imr_header_label l) { return header_labels[l].xml; }
-const char *imr_line_label_text(enum imr_line_label l) { return line_labels[l].text; }
 const char *imr_variant_name(enum imr_variant v) { return variants[v].name; }

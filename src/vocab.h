@@ -56,9 +56,7 @@ enum imr_variant { IMR_VARIANTS(IMR_ENUM_ID) IMR_VARIANT_COUNT };
 enum imr_decision { IMR_UPHELD, IMR_OVERTURNED };
 
 const char *imr_section_text(enum imr_section s);
-const char *imr_header_label_text(enum imr_header_label l);
 const char *imr_header_label_xml(enum imr_header_label l);
-const char *imr_line_label_text(enum imr_line_label l);
 const char *imr_variant_name(enum imr_variant v);
 
 #endif
