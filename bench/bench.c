@@ -17,10 +17,9 @@
 #include <string.h>
 #include <time.h>
 
-#include <libxml/xmlsave.h>
-
 #include "imr2xml.h"
 #include "normalize.h"
+#include "output.h"
 #include "parse.h"
 
 struct doc {
@@ -60,11 +59,7 @@ static void *run(void *arg)
 			if (imr_convert(docs[i].data, docs[i].len, &opt, v, &doc, NULL, &diags) != IMR_OK)
 				failed++;
 			if (doc) {
-				xmlBufferPtr buf = xmlBufferCreate();
-				xmlSaveCtxtPtr save = xmlSaveToBuffer(buf, "UTF-8", XML_SAVE_FORMAT);
-				xmlSaveDoc(save, doc);
-				xmlSaveClose(save);
-				xmlBufferFree(buf);
+				xmlBufferFree(imr_serialize(doc)); /* as the command writes it */
 				xmlFreeDoc(doc);
 			}
 		}

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 
 #include <libxml/parser.h>
-#include <libxml/xmlsave.h>
 
 #include "imr2xml.h"
+#include "output.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -19,11 +19,9 @@ static struct imr_validator *validator;
 
 static void check_output(xmlDocPtr doc)
 {
-	xmlBufferPtr buf = xmlBufferCreate();
-	xmlSaveCtxtPtr save = xmlSaveToBuffer(buf, "UTF-8", 0);
-	if (!save || xmlSaveDoc(save, doc) < 0)
+	xmlBufferPtr buf = imr_serialize(doc);
+	if (!buf)
 		abort();
-	xmlSaveClose(save);
 	/* Read it back: what we write must be well-formed, and valid. */
 	xmlDocPtr again = xmlReadMemory((const char *)xmlBufferContent(buf), xmlBufferLength(buf),
 	                                "fuzz.xml", NULL, XML_PARSE_NONET);
