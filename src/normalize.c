@@ -188,6 +188,7 @@ bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
 	char *o = text;
 	uint32_t line_start = 0;
 	size_t decoded = 0, replaced = 0, controls = 0, first_control = 0;
+	unsigned first_control_line = 0;
 	unsigned first_decoded_line = 0, first_replaced_line = 0;
 	if (!push_line_start(&b, 0))
 		goto oom;
@@ -215,8 +216,10 @@ bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
 			} else if (c < 0x20 || c == 0x7F) {
 				if (!replaced++)
 					first_replaced_line = (unsigned)out->nlines;
-				if (!controls++)
+				if (!controls++) {
 					first_control = (size_t)(p - (const unsigned char *)data);
+					first_control_line = (unsigned)out->nlines;
+				}
 				c = ' ';
 			}
 			*o++ = (char)c;
@@ -250,7 +253,7 @@ bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
 
 	/* Binary data: NULs or other C0 controls in more than a trace. */
 	if (controls > len / 100 + 2) {
-		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0,
+		imr_diag_add(diags, IMR_ERROR, first_control_line, 0, NULL, 0,
 		             "binary data, not text: %zu control bytes in %zu (first at byte %zu)",
 		             controls, len, first_control);
 		return false;
