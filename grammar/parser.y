@@ -3,7 +3,7 @@
  *
  * Conventions: terminals in CAPITALS (one per classified line, see
  * lexer.l; each has an alias in the document's own words, so messages
- * read "expecting "MAXIMUS guideline""), nonterminals in lower_snake,
+ * read "expecting MAXIMUS guideline"), nonterminals in lower_snake,
  * opt_ for optional parts, _list for repetitions.  Actions are one-line
  * calls to the AST constructors of src/ast.c.  Every node lives in the
  * document's arena (PostgreSQL's memory contexts): a syntax error cannot
