@@ -69,18 +69,24 @@ printf '%s\0%s\0' "$corpus/c/good.txt" "$corpus/a/b/1-imr-2014-physician.txt" |
 	"$bin" -q -d "$tmp/out3" --files-from - -0 2>/dev/null && ok || bad "--files-from - -0"
 [ "$(tail -n +2 "$tmp/out3/manifest.tsv" | wc -l)" = 2 ] && ok || bad "-0 rows"
 
+# A run fed N paths through a FIFO that stays open, so it waits for more:
+# returns once N manifest rows are written, the run's pid in $pid.
+start_fed_run() { # outdir N stderr-file
+	rm -f "$tmp/fifo"; mkfifo "$tmp/fifo"
+	"$bin" -q -j 2 -d "$1" --files-from "$tmp/fifo" 2>"$3" &
+	pid=$!
+	exec 7>"$tmp/fifo"
+	head -"$2" "$tmp/all" >&7
+	for _ in $(seq 100); do
+		[ "$(wc -l <"$1/manifest.tsv.partial" 2>/dev/null || echo 0)" -gt "$2" ] && break
+		sleep 0.1
+	done
+}
+
 # Interrupted and resumed: the same outputs as an uninterrupted run.
 find "$corpus" -name '*.txt' | sort >"$tmp/all"
 "$bin" -q -j 2 -d "$tmp/full" --files-from "$tmp/all" 2>/dev/null
-rm -f "$tmp/fifo"; mkfifo "$tmp/fifo"
-"$bin" -q -j 2 -d "$tmp/cut" --files-from "$tmp/fifo" 2>"$tmp/err4" &
-pid=$!
-exec 7>"$tmp/fifo"
-head -10 "$tmp/all" >&7
-for _ in $(seq 100); do
-	[ "$(wc -l <"$tmp/cut/manifest.tsv.partial" 2>/dev/null || echo 0)" -ge 11 ] && break
-	sleep 0.1
-done
+start_fed_run "$tmp/cut" 10 "$tmp/err4"
 kill -9 $pid; wait $pid 2>/dev/null
 exec 7>&-
 [ ! -e "$tmp/cut/manifest.tsv" ] && [ "$(wc -l <"$tmp/cut/manifest.tsv.partial")" = 11 ] && ok ||
@@ -91,15 +97,7 @@ grep -q "25 documents: 12 converted, 0 partial, 3 rejected, 10 skipped, 0 errors
 diff -r "$tmp/full" "$tmp/cut" >/dev/null && ok || bad "resumed outputs differ from an uninterrupted run"
 
 # Ctrl-C: stops, keeps the partial manifest, says how to resume.
-rm -f "$tmp/fifo"; mkfifo "$tmp/fifo"
-"$bin" -q -d "$tmp/int" --files-from "$tmp/fifo" 2>"$tmp/err6" &
-pid=$!
-exec 7>"$tmp/fifo"
-head -3 "$tmp/all" >&7
-for _ in $(seq 100); do
-	[ "$(wc -l <"$tmp/int/manifest.tsv.partial" 2>/dev/null || echo 0)" -ge 4 ] && break
-	sleep 0.1
-done
+start_fed_run "$tmp/int" 3 "$tmp/err6"
 kill -INT $pid; wait $pid; st=$?
 exec 7>&-
 [ $st = 130 ] && grep -q "run again with --resume" "$tmp/err6" && ok || bad "SIGINT: exit $st"
