@@ -9,18 +9,34 @@
  * document's arena (PostgreSQL's memory contexts): a syntax error cannot
  * leak, which is why no %destructor is needed.
  *
- * The grammar reads like the document's table of contents:
+ * The grammar reads like the document's table of contents.  The
+ * generations of the letter share their parts:
  *
- *   determination   [header table]                       imr-2016 only
- *                   HOW THE IMR FINAL DETERMINATION WAS MADE
- *                   CLINICAL CASE SUMMARY
- *                   IMR ISSUES, DECISIONS AND RATIONALES
- *                       item title: Upheld | Overturned
- *                       Claims Administrator guideline: ...
- *                       MAXIMUS guideline: ...
- *                       Decision rationale: ...
+ *   imr-2013-notice    MAXIMUS FEDERAL SERVICES, INC. (letterhead)
+ *                      Notice of Independent Medical Review Determination
+ *                          the letter, with "1) MAXIMUS ... has determined ..."
+ *                      INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE
+ *                          Medical Qualifications of the Expert Reviewer:
+ *                          Case Summary:
+ *                          1) Regarding the request for ...:  (one per item)
+ *   imr-2014           HOW THE IMR FINAL DETERMINATION WAS MADE
+ *                      CLINICAL CASE SUMMARY
+ *                      IMR ISSUES, DECISIONS AND RATIONALES
+ *                          item title: Upheld | Overturned
+ *                          Claims Administrator guideline: ...
+ *                          MAXIMUS guideline: ...
+ *                          Decision rationale: ...
+ *   imr-2014-cover     the cover page (Case Number: ... Treatment(s) in
+ *                      Dispute Listed on IMR Application: ...), then as imr-2014
+ *   imr-2016           the header table (Case Number: ...), then as imr-2014
+ *   imr-professional-review
+ *                      MEDICAL PROFESSIONAL REVIEW, header, ISSUE AT DISPUTE:,
+ *                      CASE SUMMARY:, DOCUMENTS REVIEWED FOR DETERMINATION:,
+ *                      MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY
+ *                      PROFESSIONAL REVIEWER AND WHY:, RATIONALE FOR WHY ...:,
+ *                      MEDICAL REVIEWER QUALIFICATIONS:
  *
- * Each document variant is one rule of `determination`, selected by the
+ * Each document variant is one rule of `document`, selected by the
  * pseudo-token the variant detector puts first (parse.c).
  */
 %require "3.8"
@@ -71,7 +87,6 @@ void imr_yyerror(IMR_YYLTYPE *loc, struct imr_parser *p, const char *msg);
 %union {
 	struct imr_line line;
 	struct imr_text *text;
-	struct imr_header *header;
 	struct imr_reviewer *reviewer;
 	struct imr_credential *credential;
 	struct imr_summary_section *summary;
@@ -80,12 +95,19 @@ void imr_yyerror(IMR_YYLTYPE *loc, struct imr_parser *p, const char *msg);
 }
 
 /* The variant detector's verdict, always the first token. */
+%token VARIANT_IMR_2013_NOTICE "imr-2013-notice document"
 %token VARIANT_IMR_2014 "imr-2014 document"
+%token VARIANT_IMR_2014_COVER "imr-2014-cover document"
 %token VARIANT_IMR_2016 "imr-2016 document"
+%token VARIANT_IMR_PROFESSIONAL_REVIEW "imr-professional-review document"
 
 %token <line> HEADER_LABEL       "header label"
 %token <line> LABEL_TAIL         "wrapped header label"
 %token <line> HEADER_VALUE       "header value"
+%token <line> LETTERHEAD         "letterhead MAXIMUS FEDERAL SERVICES, INC."
+%token <line> NOTICE_TITLE       "heading Notice of Independent Medical Review Determination"
+%token <line> NOTICE_DECISION_HEADING "heading INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE"
+%token <line> PROFESSIONAL_REVIEW_HEADING "heading MEDICAL PROFESSIONAL REVIEW"
 %token <line> HOW_MADE_HEADING   "heading HOW THE IMR FINAL DETERMINATION WAS MADE"
 %token <line> CREDENTIALS_INTRO  "credentials line"
 %token <line> LICENSURE          "State(s) of Licensure"
@@ -99,27 +121,53 @@ void imr_yyerror(IMR_YYLTYPE *loc, struct imr_parser *p, const char *msg);
 %token <line> CLAIMS_GUIDELINE   "Claims Administrator guideline"
 %token <line> MAXIMUS_GUIDELINE  "MAXIMUS guideline"
 %token <line> RATIONALE          "Decision rationale"
+%token <line> DECISION_ENTRY     "numbered decision (MAXIMUS Federal Services, Inc. has determined ...)"
+%token <line> DECISION_TEXT      "numbered decision, continued"
+%token <line> QUALIFICATIONS     "Medical Qualifications of the Expert Reviewer"
+%token <line> NOTICE_SUMMARY     "Case Summary"
+%token <line> ITEM_SECTION       "item section (Regarding the request for ...)"
+%token <line> ISSUE_AT_DISPUTE_HEADING "heading ISSUE AT DISPUTE"
+%token <line> PR_SUMMARY_HEADING "heading CASE SUMMARY"
+%token <line> PR_DOCUMENTS_HEADING "heading DOCUMENTS REVIEWED FOR DETERMINATION"
+%token <line> PR_GUIDELINES_HEADING "heading MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL REVIEWER AND WHY"
+%token <line> PR_RATIONALE_HEADING "heading RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY"
+%token <line> PR_QUALIFICATIONS_HEADING "heading MEDICAL REVIEWER QUALIFICATIONS"
 %token <line> TEXT               "text line"
 
-%type <reviewer> reviewer_section credential_list
+%type <reviewer> reviewer_section reviewer_body credential_list
 %type <credential> credential
 %type <summary> summary_section
-%type <issue> issue issue_title
+%type <issue> issue issue_title notice_item
 %type <guideline> claims_guideline maximus_guideline
-%type <text> text opt_text title_lines rationale
+%type <text> text opt_text title_lines opt_title_lines rationale
+%type <text> letter notice_intro decision_entry decision_text
 
 %%
 
 document
-	: VARIANT_IMR_2014 determination_2014
+	: VARIANT_IMR_2013_NOTICE determination_2013_notice
+	| VARIANT_IMR_2014 determination_2014
+	| VARIANT_IMR_2014_COVER determination_2014_cover
 	| VARIANT_IMR_2016 determination_2016
+	| VARIANT_IMR_PROFESSIONAL_REVIEW determination_professional_review
 	;
 
 /* ---- Variants: one rule each --------------------------------------------- */
 
+/* 2013: a cover letter stating the decisions, then how they were made. */
+determination_2013_notice
+	: opt_letterhead NOTICE_TITLE letter notice_decision
+	                                        { p->doc->letter = $3; }
+	;
+
 /* 2014-15: the three sections, no header table. */
 determination_2014
 	: sections
+	;
+
+/* 2014: the cover page, then the three sections. */
+determination_2014_cover
+	: header sections
 	;
 
 /* 2015-17+: the header table ("Case Number: CM16-0228949" ...) first. */
@@ -127,43 +175,52 @@ determination_2016
 	: header sections
 	;
 
+/* One review of the whole request: the items, the case, the records, the
+ * guidelines and the rationale (shared by the items), the reviewer last. */
+determination_professional_review
+	: PROFESSIONAL_REVIEW_HEADING opt_header pr_issues pr_summary pr_documents pr_guidelines
+	  pr_rationale pr_qualifications
+	;
+
 sections
 	: reviewer_section summary_section issues_section
 	                                        { p->doc->reviewer = $1; p->doc->summary = $2; }
 	;
 
-/* ---- The header table ---------------------------------------------------
+/* ---- The header ------------------------------------------------------------
+ * A table, a cover page or a letterhead, read as cells:
  *   Case Number:      CM16-0228949        (pdftotext -layout: label, value)
  *   Case Number: / Date Assigned: / ... then CM16-0228949 / 12/05/2016 / ...
  *                                         (pdftotext: labels, then values)
- * Both are groups of labels followed by as many values, paired in order;
- * "Application" / "Received:" is one label wrapped over two lines. */
+ *   UR Denial / Date:                     (a label wrapped in a narrow cell)
+ * Every cell is kept in order; parse.c pairs the labels with their values
+ * (header.c): the two dimensions of a table are no sequence a grammar can
+ * state, and redacted values are simply missing. */
+
+opt_letterhead
+	: opt_header
+	| LETTERHEAD opt_header
+	;
+
+opt_header
+	: %empty
+	| header
+	;
 
 header
-	: header_group_list
+	: header_cell_list
 	| error                                 { imr_document_add_unparsed(A, p->doc, SPAN(@1)); }
 	;
 
-header_group_list
-	: header_group
-	| header_group_list header_group
+header_cell_list
+	: header_cell
+	| header_cell_list header_cell
 	;
 
-header_group
-	: header_label_list header_value_list   { imr_parser_pair_header(p, @$); }
-	| header_label_list header_value_list LABEL_TAIL
-	                                        { imr_parser_pair_header(p, @$); }
-	;
-
-header_label_list
-	: HEADER_LABEL                          { imr_parser_push_label(p, $1); }
-	| header_label_list HEADER_LABEL        { imr_parser_push_label(p, $2); }
-	| header_label_list LABEL_TAIL
-	;
-
-header_value_list
-	: HEADER_VALUE                          { imr_parser_push_value(p, $1); }
-	| header_value_list HEADER_VALUE        { imr_parser_push_value(p, $2); }
+header_cell
+	: HEADER_LABEL                          { imr_parser_push_cell(p, TOK_HEADER_LABEL, $1); }
+	| LABEL_TAIL                            { imr_parser_push_cell(p, TOK_LABEL_TAIL, $1); }
+	| HEADER_VALUE                          { imr_parser_push_cell(p, TOK_HEADER_VALUE, $1); }
 	;
 
 /* ---- HOW THE IMR FINAL DETERMINATION WAS MADE -----------------------------
@@ -174,10 +231,14 @@ header_value_list
  *    Certification(s)/Specialty: Physical Medicine & Rehabilitation] */
 
 reviewer_section
-	: HOW_MADE_HEADING text                 { $$ = imr_reviewer_new(A, SPAN(@$), $2); }
-	| HOW_MADE_HEADING text CREDENTIALS_INTRO credential_list
-	                                        { $$ = $4; $$->text = $2; $$->node.span = SPAN(@$); }
+	: HOW_MADE_HEADING reviewer_body        { $$ = $2; $$->node.span = SPAN(@$); }
 	| HOW_MADE_HEADING error                { $$ = NULL; imr_document_add_unparsed(A, p->doc, SPAN(@2)); }
+	;
+
+reviewer_body
+	: text                                  { $$ = imr_reviewer_new(A, SPAN(@$), $1); }
+	| text CREDENTIALS_INTRO credential_list
+	                                        { $$ = $3; $$->text = $1; $$->node.span = SPAN(@$); }
 	;
 
 credential_list
@@ -243,6 +304,136 @@ maximus_guideline
 
 rationale
 	: RATIONALE opt_text                    { $$ = imr_text_concat(A, imr_text_after_label(A, $1), $2); }
+	;
+
+/* ---- The 2013 notice's letter ----------------------------------------------
+ *   Dated: 9/26/2013                       (header rows, read as cells)
+ *   IMR Case Number: CM13-0004821   Date of Injury: 3/14/2011
+ *   Dear ...:  MAXIMUS Federal Services, Inc. has completed ...
+ *   1) MAXIMUS Federal Services, Inc. has determined the request for X is
+ *   not medically necessary and appropriate. */
+
+letter
+	: %empty                                { $$ = NULL; }
+	| letter TEXT                           { $$ = $1 ? imr_text_append(A, $1, $2) : imr_text_new(A, $2); }
+	| letter decision_entry                 { imr_document_add_entry(A, p->doc, 0, $2); $$ = imr_text_concat(A, $1, imr_text_copy(A, $2)); }
+	| letter header_cell                    { $$ = $1; }
+	;
+
+/* "1) MAXIMUS Federal Services, Inc. has determined ...", wrapped. */
+decision_entry
+	: DECISION_ENTRY                        { $$ = imr_text_new(A, $1); }
+	| DECISION_ENTRY decision_text          { $$ = imr_text_concat(A, imr_text_new(A, $1), $2); }
+	;
+
+decision_text
+	: DECISION_TEXT                         { $$ = imr_text_new(A, $1); }
+	| decision_text DECISION_TEXT           { $$ = imr_text_append(A, $1, $2); }
+	;
+
+/* ---- INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE ---------------------
+ *   An application for Independent Medical Review was filed on ... (and the
+ *   numbered decisions again)
+ *   Medical Qualifications of the Expert Reviewer: ...
+ *   Case Summary: ...
+ *   1) Regarding the request for Norco 10/325mg #120:
+ *   Medical Treatment Guideline(s) Used by the Claims Administrator: ...
+ *   Medical Treatment Guideline(s) Used by the Expert Reviewer: ...
+ *   Rationale Used by the Expert Reviewer: ...
+ * The item's parts are known only approximately: any of them may be
+ * missing, and text before the first is its rationale. */
+
+notice_decision
+	: NOTICE_DECISION_HEADING notice_intro notice_part_list notice_item_list
+	                                        { imr_parser_notice_reviewer(p, $2, SPAN(@$)); }
+	| NOTICE_DECISION_HEADING error         { imr_document_add_unparsed(A, p->doc, SPAN(@2)); }
+	;
+
+notice_intro
+	: %empty                                { $$ = NULL; }
+	| notice_intro TEXT                     { $$ = $1 ? imr_text_append(A, $1, $2) : imr_text_new(A, $2); }
+	| notice_intro decision_entry           { imr_document_add_entry(A, p->doc, 1, $2); $$ = imr_text_concat(A, $1, imr_text_copy(A, $2)); }
+	;
+
+notice_part_list
+	: %empty
+	| notice_part_list notice_part
+	;
+
+notice_part
+	: QUALIFICATIONS opt_text               { imr_parser_add_qualifications(p, imr_text_concat(A, imr_text_after_label(A, $1), $2)); }
+	| NOTICE_SUMMARY opt_text               { p->doc->summary = imr_summary_new(A, SPAN(@$), imr_text_concat(A, imr_text_after_label(A, $1), $2)); }
+	;
+
+notice_item_list
+	: %empty
+	| notice_item_list notice_item          { imr_document_add_issue(A, p->doc, $2); }
+	;
+
+notice_item
+	: ITEM_SECTION opt_title_lines opt_text notice_item_part_list
+	                                        { $$ = imr_parser_notice_item(p, $1, $2, $3, SPAN(@$)); }
+	| ITEM_SECTION error                    { $$ = imr_parser_notice_item(p, $1, NULL, NULL, SPAN(@1)); imr_document_add_unparsed(A, p->doc, SPAN(@2)); }
+	;
+
+opt_title_lines
+	: %empty                                { $$ = NULL; }
+	| title_lines                           { $$ = $1; }
+	;
+
+notice_item_part_list
+	: %empty
+	| notice_item_part_list notice_item_part
+	;
+
+notice_item_part
+	: CLAIMS_GUIDELINE opt_text             { imr_parser_item_part(p, imr_guideline_new(A, IMR_CLAIMS_ADMINISTRATOR, $1, $2), NULL); }
+	| MAXIMUS_GUIDELINE opt_text            { imr_parser_item_part(p, imr_guideline_new(A, IMR_MAXIMUS, $1, $2), NULL); }
+	| RATIONALE opt_text                    { imr_parser_item_part(p, NULL, imr_text_concat(A, imr_text_after_label(A, $1), $2)); }
+	;
+
+/* ---- MEDICAL PROFESSIONAL REVIEW --------------------------------------------
+ *   ISSUE AT DISPUTE:
+ *   Lidoderm 5% patch #30: Upheld
+ *   CASE SUMMARY: ...
+ *   DOCUMENTS REVIEWED FOR DETERMINATION: ...
+ *   MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL
+ *   REVIEWER AND WHY: ...
+ *   RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT
+ *   MEDICALLY NECESSARY: ...
+ *   MEDICAL REVIEWER QUALIFICATIONS: ... */
+
+pr_issues
+	: ISSUE_AT_DISPUTE_HEADING pr_issue_list
+	| ISSUE_AT_DISPUTE_HEADING text         { imr_document_add_issue(A, p->doc, imr_issue_undecided(A, SPAN(@2), $2)); }
+	| ISSUE_AT_DISPUTE_HEADING error        { imr_document_add_unparsed(A, p->doc, SPAN(@2)); }
+	;
+
+pr_issue_list
+	: issue_title                           { imr_document_add_issue(A, p->doc, $1); }
+	| pr_issue_list issue_title             { imr_document_add_issue(A, p->doc, $2); }
+	;
+
+pr_summary
+	: PR_SUMMARY_HEADING opt_text           { p->doc->summary = imr_summary_new(A, SPAN(@$), $2); }
+	;
+
+pr_documents
+	: PR_DOCUMENTS_HEADING opt_text         { p->doc->documents = $2; p->doc->has_documents = true; }
+	;
+
+pr_guidelines
+	: PR_GUIDELINES_HEADING opt_text        { p->doc->shared_guideline = imr_guideline_new(A, IMR_MAXIMUS, $1, $2); }
+	;
+
+pr_rationale
+	: PR_RATIONALE_HEADING opt_text         { p->doc->shared_rationale = $2; }
+	;
+
+pr_qualifications
+	: PR_QUALIFICATIONS_HEADING reviewer_body
+	                                        { p->doc->reviewer = $2; }
+	| PR_QUALIFICATIONS_HEADING error       { imr_document_add_unparsed(A, p->doc, SPAN(@2)); }
 	;
 
 /* ---- Running text ---------------------------------------------------------- */

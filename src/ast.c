@@ -45,20 +45,31 @@ struct imr_text *imr_text_concat(struct imr_arena *a, struct imr_text *t, struct
 	return t;
 }
 
+struct imr_text *imr_text_copy(struct imr_arena *a, const struct imr_text *t)
+{
+	if (!t || !t->count)
+		return NULL;
+	struct imr_text *c = imr_text_new(a, t->lines[0]);
+	for (size_t i = 1; i < t->count; i++)
+		imr_text_append(a, c, t->lines[i]);
+	return c;
+}
+
 struct imr_header *imr_header_new(struct imr_arena *a)
 {
 	return NEW(a, struct imr_header, IMR_N_HEADER);
 }
 
 void imr_header_add(struct imr_arena *a, struct imr_header *h, enum imr_header_label label,
-                    struct imr_span label_span, struct imr_span value)
+                    struct imr_span label_span, struct imr_text *value)
 {
 	h->fields = imr_arena_grow(a, h->fields, &h->capacity, h->count + 1, sizeof *h->fields);
 	h->fields[h->count++] = (struct imr_header_field){label, label_span, value};
 	if (h->count == 1 || label_span.start < h->node.span.start)
 		h->node.span.start = label_span.start;
-	if (value.end > h->node.span.end)
-		h->node.span.end = value.end;
+	uint32_t end = value ? value->node.span.end : label_span.end;
+	if (end > h->node.span.end)
+		h->node.span.end = end;
 }
 
 struct imr_credential *imr_credential_new(struct imr_arena *a, struct imr_line label,
@@ -113,6 +124,7 @@ struct imr_issue *imr_issue_titled(struct imr_arena *a, struct imr_span span,
 	struct imr_issue *i = NEW(a, struct imr_issue, IMR_N_ISSUE);
 	i->node.span = span;
 	i->decision = (enum imr_decision)decision_line.id;
+	i->decided = true;
 	i->title = title_lines;
 	if (item_line) {
 		/* The title part of "Title: Upheld" ends before the colon. */
@@ -120,6 +132,15 @@ struct imr_issue *imr_issue_titled(struct imr_arena *a, struct imr_span span,
 		t.end = decision_line.rest;
 		i->title = title_lines ? imr_text_append(a, title_lines, t) : imr_text_new(a, t);
 	}
+	return i;
+}
+
+struct imr_issue *imr_issue_undecided(struct imr_arena *a, struct imr_span span,
+                                      struct imr_text *title)
+{
+	struct imr_issue *i = NEW(a, struct imr_issue, IMR_N_ISSUE);
+	i->node.span = span;
+	i->title = title;
 	return i;
 }
 
@@ -135,6 +156,14 @@ void imr_document_add_issue(struct imr_arena *a, struct imr_document *d, struct 
 	d->issues = imr_arena_grow(a, d->issues, &d->issue_capacity, d->issue_count + 1,
 	                           sizeof *d->issues);
 	d->issues[d->issue_count++] = i;
+}
+
+void imr_document_add_entry(struct imr_arena *a, struct imr_document *d, unsigned list,
+                            struct imr_text *entry)
+{
+	d->entries = imr_arena_grow(a, d->entries, &d->entry_capacity, d->entry_count + 1,
+	                            sizeof *d->entries);
+	d->entries[d->entry_count++] = (struct imr_decision_entry){list, entry};
 }
 
 void imr_document_add_unparsed(struct imr_arena *a, struct imr_document *d, struct imr_span s)
@@ -191,10 +220,20 @@ void imr_ast_dump(const struct imr_document *d, const struct imr_source *src, FI
 		fputc('\n', out);
 		for (size_t i = 0; i < d->header->count; i++) {
 			const struct imr_header_field *f = &d->header->fields[i];
-			fprintf(out, "    %s = ", imr_header_label_xml(f->label));
-			dump_quoted(src, f->value.start, f->value.end, out);
+			fprintf(out, "    %s =", imr_header_label_xml(f->label));
+			for (size_t k = 0; k < f->value->count; k++) {
+				fputc(' ', out);
+				dump_quoted(src, f->value->lines[k].start, f->value->lines[k].end, out);
+			}
 			fputc('\n', out);
 		}
+	}
+	if (d->letter)
+		dump_text("  letter", d->letter, src, 0, out);
+	for (size_t i = 0; i < d->entry_count; i++) {
+		const struct imr_decision_entry *e = &d->entries[i];
+		fprintf(out, "  decision-entry list=%u n=%u", e->list, e->text->lines[0].id);
+		dump_text("", e->text, src, 0, out);
 	}
 	if (d->reviewer) {
 		fputs("  reviewer ", out);
@@ -206,15 +245,24 @@ void imr_ast_dump(const struct imr_document *d, const struct imr_source *src, FI
 			                                                              : "certification",
 			          d->reviewer->credentials[i]->text, src, 2, out);
 	}
+	if (d->documents)
+		dump_text("  documents", d->documents, src, 0, out);
 	if (d->summary) {
 		fputs("  summary ", out);
 		dump_span(src, d->summary->node.span, out);
 		fputc('\n', out);
 		dump_text("text", d->summary->text, src, 2, out);
 	}
+	if (d->shared_guideline)
+		dump_text("  shared-guideline", d->shared_guideline->text, src, 0, out);
+	if (d->shared_rationale)
+		dump_text("  shared-rationale", d->shared_rationale, src, 0, out);
 	for (size_t i = 0; i < d->issue_count; i++) {
 		const struct imr_issue *is = d->issues[i];
-		fprintf(out, "  issue %zu %s ", i + 1, is->decision == IMR_UPHELD ? "upheld" : "overturned");
+		fprintf(out, "  issue %zu %s ", i + 1,
+		        !is->decided ? "undecided" : is->decision == IMR_UPHELD ? "upheld" : "overturned");
+		if (is->number)
+			fprintf(out, "n=%u ", is->number);
 		dump_span(src, is->node.span, out);
 		fputc('\n', out);
 		dump_text("title", is->title, src, 2, out);

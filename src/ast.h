@@ -40,7 +40,7 @@ struct imr_text {
 struct imr_header_field {
 	enum imr_header_label label;
 	struct imr_span label_span;
-	struct imr_span value;
+	struct imr_text *value; /* one line a cell: a treatments list has several */
 };
 
 /* The header table, its labels paired with their values. */
@@ -78,24 +78,46 @@ struct imr_guideline {
 };
 
 /* One disputed item: its title and decision, two guidelines, rationale.
- * A NULL member means error recovery skipped that part. */
+ * A NULL member means error recovery skipped that part.  A 2013 notice
+ * numbers its items and states their decisions elsewhere, in its
+ * numbered lists (decided is false until extract.c reads them). */
 struct imr_issue {
 	struct imr_node node;
 	struct imr_text *title;
+	unsigned number;
+	bool decided;
 	enum imr_decision decision;
 	struct imr_guideline *claims;
 	struct imr_guideline *maximus;
 	struct imr_text *rationale;
 };
 
+/* "1) MAXIMUS Federal Services, Inc. has determined the request for X is
+ * not medically necessary and appropriate.": its lines; the first line's
+ * id is the number.  A notice prints its list twice: list 0 in the
+ * letter, list 1 in the decision part. */
+struct imr_decision_entry {
+	unsigned list;
+	struct imr_text *text;
+};
+
 struct imr_document {
 	struct imr_node node;
 	enum imr_variant variant;
 	struct imr_header *header;
+	struct imr_text *letter;    /* a 2013 notice's cover letter */
 	struct imr_reviewer *reviewer;
+	struct imr_text *documents; /* the records reviewed, a line each (wrapped) */
+	bool has_documents;         /* the section is there (it may be empty) */
 	struct imr_summary_section *summary;
 	struct imr_issue **issues;
 	size_t issue_count, issue_capacity;
+	/* A professional review states one guideline and one rationale for
+	 * all of its items. */
+	struct imr_guideline *shared_guideline;
+	struct imr_text *shared_rationale;
+	struct imr_decision_entry *entries;
+	size_t entry_count, entry_capacity;
 	struct imr_span *unparsed; /* regions error recovery skipped */
 	size_t unparsed_count, unparsed_capacity;
 };
@@ -106,10 +128,11 @@ struct imr_text *imr_text_append(struct imr_arena *a, struct imr_text *t, struct
 /* A label line: its text starts after the label (NULL if nothing follows). */
 struct imr_text *imr_text_after_label(struct imr_arena *a, struct imr_line label);
 struct imr_text *imr_text_concat(struct imr_arena *a, struct imr_text *t, struct imr_text *more);
+struct imr_text *imr_text_copy(struct imr_arena *a, const struct imr_text *t);
 
 struct imr_header *imr_header_new(struct imr_arena *a);
 void imr_header_add(struct imr_arena *a, struct imr_header *h, enum imr_header_label label,
-                    struct imr_span label_span, struct imr_span value);
+                    struct imr_span label_span, struct imr_text *value);
 
 struct imr_credential *imr_credential_new(struct imr_arena *a, struct imr_line label,
                                           struct imr_text *more);
@@ -125,7 +148,13 @@ struct imr_guideline *imr_guideline_new(struct imr_arena *a, enum imr_guideline_
 struct imr_issue *imr_issue_titled(struct imr_arena *a, struct imr_span span,
                                    struct imr_text *title_lines, struct imr_line decision_line,
                                    bool item_line);
+/* An item listed without its decision (a professional review's
+ * "ISSUE AT DISPUTE:" in plain words). */
+struct imr_issue *imr_issue_undecided(struct imr_arena *a, struct imr_span span,
+                                      struct imr_text *title);
 struct imr_document *imr_document_new(struct imr_arena *a, enum imr_variant variant);
+void imr_document_add_entry(struct imr_arena *a, struct imr_document *d, unsigned list,
+                            struct imr_text *entry);
 void imr_document_add_issue(struct imr_arena *a, struct imr_document *d, struct imr_issue *i);
 void imr_document_add_unparsed(struct imr_arena *a, struct imr_document *d, struct imr_span s);
 

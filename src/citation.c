@@ -139,8 +139,27 @@ static void read_details(struct imr_arena *a, struct imr_citation *c, const char
 		p += 4;
 	}
 	const char *pages = imr_find_ci_n(p, (size_t)(end - p), "Page(s):");
+	size_t pages_len = 8;
+	if (!pages) {
+		/* In words (2013): ", Opioids, pages 74-96, which are part of the MTUS". */
+		for (const char *w = p; w && w < end; w = imr_find_ci_n(w + 1, (size_t)(end - w - 1), "page")) {
+			if (w > p && isalnum((unsigned char)w[-1]))
+				continue;
+			size_t n = strncasecmp(w, "pages ", 6) == 0 ? 6 : strncasecmp(w, "page ", 5) == 0 ? 5 : 0;
+			if (n && w + n < end && isdigit((unsigned char)w[n])) {
+				pages = w, pages_len = n;
+				break;
+			}
+		}
+	}
 	const char *sections = imr_find_ci_n(p, (size_t)(end - p), "Section(s):");
 	const char *topic_end = pages ? pages : end;
+	if (!pages) {
+		/* ", which are part of the MTUS." closes a 2013 citation's topic. */
+		const char *which = imr_find_ci_n(p, (size_t)(end - p), ", which ");
+		if (which)
+			topic_end = which;
+	}
 	if (sections && sections < topic_end) {
 		read_sections(a, c, sections + 11, topic_end);
 		topic_end = sections;
@@ -154,7 +173,7 @@ static void read_details(struct imr_arena *a, struct imr_citation *c, const char
 	if (*topic)
 		c->topic = topic;
 	if (pages)
-		read_pages(a, c, pages + 8, end);
+		read_pages(a, c, pages + pages_len, end);
 }
 
 /* After "Decision based on MTUS ": one citation per document named. */
@@ -247,10 +266,95 @@ static void read_non_mtus(struct imr_arena *a, struct imr_guideline_facts *g, co
 	}
 }
 
+/* A citation in free words, without "Decision based on" (the 2013
+ * notices: "based its decision on the Chronic Pain Medical Treatment
+ * Guidelines, Opioids, pages 74-96, which are part of the MTUS"; the
+ * professional review's guideline section): one citation per document
+ * or body named, in the order named. */
+static void read_free(struct imr_arena *a, struct imr_guideline_facts *g, const char *s, const char *end)
+{
+	struct imr_citation *cur = NULL;
+	const char *details = s;
+	for (const char *p = s; p < end; p++) {
+		if (!isalpha((unsigned char)*p) || (p > s && isalnum((unsigned char)p[-1])))
+			continue;
+		enum imr_body body;
+		size_t n = mtus_document_at(s, p);
+		const char *document = NULL, *chapter = NULL;
+		size_t chapter_len = 0;
+		if (n) {
+			body = IMR_BODY_MTUS;
+			document = imr_arena_strndup(a, p, n);
+		} else if (word_at(s, p, "Official Disability Guidelines", 30)) {
+			body = IMR_BODY_ODG, n = 30, document = "Official Disability Guidelines";
+			if (strncmp(p + n, " (ODG)", 6) == 0)
+				n += 6;
+		} else if (word_at(s, p, "ODG", 3)) {
+			body = IMR_BODY_ODG, n = 3, document = "Official Disability Guidelines";
+		} else if (word_at(s, p, "ACOEM", 5)) {
+			/* The ACOEM chapters the MTUS adopts are the MTUS. */
+			body = imr_find_ci_n(p, (size_t)(end - p), "MTUS") ? IMR_BODY_MTUS : IMR_BODY_ACOEM;
+			n = 5, document = "ACOEM";
+			const char *ch = imr_find_ci_n(p, (size_t)(end - p), "Chapter ");
+			if (ch && ch - p < 60 && isdigit((unsigned char)ch[8])) {
+				chapter = ch + 8;
+				while (isdigit((unsigned char)chapter[chapter_len]))
+					chapter_len++;
+				/* "Chapter 12, Low Back Complaints": the chapter's name. */
+				const char *q = chapter + chapter_len;
+				while (q < end && (*q == ',' || *q == ' '))
+					q++;
+				size_t m = q < end ? mtus_document_at(s, q) : 0;
+				if (m) {
+					document = imr_arena_strndup(a, q, m);
+					chapter_len = (size_t)(q + m - chapter);
+				}
+			}
+		} else {
+			continue;
+		}
+		if (cur)
+			read_details(a, cur, details, p);
+		cur = add_citation(a, g, body);
+		cur->document = document;
+		if (chapter) {
+			size_t digits = 0;
+			while (isdigit((unsigned char)chapter[digits]))
+				digits++;
+			cur->chapter = imr_arena_strndup(a, chapter, digits);
+		}
+		details = p + n;
+		/* "..., Chapter 12, Low Back Complaints" belongs to the ACOEM citation. */
+		if (chapter)
+			details = chapter + chapter_len;
+		p = details - 1;
+	}
+	if (cur)
+		read_details(a, cur, details, end);
+	else if (imr_find_ci_n(s, (size_t)(end - s), "MTUS"))
+		add_citation(a, g, IMR_BODY_MTUS); /* "based on the MTUS" */
+}
+
 void imr_citations_read(struct imr_arena *a, struct imr_guideline_facts *g)
 {
 	static const char marker[] = "Decision based on ";
 	const char *p = g->text ? imr_find_ci(g->text, marker) : NULL;
+	if (!p && g->text) {
+		/* No marker: the 2013 notices' and professional reviews' words. */
+		static const char *const starts[] = {"based its decision on ", "based his/her decision on ",
+		                                     "based his decision on ", "based her decision on ",
+		                                     "based the decision on "};
+		const char *from = g->text;
+		for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++) {
+			const char *q = imr_find_ci(g->text, starts[i]);
+			if (q) {
+				from = q + strlen(starts[i]);
+				break;
+			}
+		}
+		read_free(a, g, from, from + strlen(from));
+		return;
+	}
 	while (p) {
 		p += sizeof marker - 1;
 		const char *next = imr_find_ci(p, marker);

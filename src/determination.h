@@ -55,10 +55,21 @@ struct imr_guideline_facts {
 
 enum imr_conclusion { IMR_CONCLUSION_NONE, IMR_NECESSARY, IMR_NOT_NECESSARY };
 
+/* Where an item's decision was read. */
+enum imr_decision_source {
+	IMR_FROM_TITLE,     /* "Title: Upheld" */
+	IMR_FROM_LIST,      /* a 2013 notice's numbered list */
+	IMR_FROM_RATIONALE, /* stated nowhere else: the rationale's conclusion */
+	IMR_FROM_NOWHERE,   /* not stated at all */
+};
+
 struct imr_issue_facts {
 	unsigned line;
 	bool complete; /* false: error recovery skipped part of the item */
 	enum imr_decision decision;
+	enum imr_decision_source decision_source;
+	bool shared;   /* guideline and rationale are the letter's, for all its items */
+	unsigned number; /* a 2013 notice's item number, or 0 */
 	const char *title;   /* the title as written (whitespace collapsed) */
 	const char *service;
 	const char *original_request;
@@ -76,6 +87,21 @@ struct imr_unparsed {
 	const char *text;
 };
 
+/* A record the reviewer had ("Medical Records from X dated A through B"). */
+struct imr_record {
+	unsigned line;
+	const char *text;
+	struct imr_date date, from, to; /* year 0: none */
+};
+
+/* An entry of a 2013 notice's numbered list. */
+struct imr_list_decision {
+	unsigned n;
+	const char *service; /* "the request for X is ..." */
+	bool decided;
+	enum imr_decision decision;
+};
+
 struct imr_determination {
 	enum imr_variant variant;
 	bool complete;
@@ -83,6 +109,13 @@ struct imr_determination {
 	const char *header_text[IMR_HEADER_LABEL_COUNT]; /* as written */
 	struct imr_date header_date[IMR_HEADER_LABEL_COUNT];
 	enum imr_priority priority;
+	struct imr_strings treatments; /* "Treatment(s) in Dispute Listed on IMR Application" */
+
+	struct imr_strings letter; /* a 2013 notice's cover letter, by paragraph */
+	/* Its numbered lists, as printed in the letter (0) and again in the
+	 * decision part (1). */
+	struct imr_list_decision *lists[2];
+	size_t list_count[2];
 
 	bool has_reviewer;
 	bool physician;
@@ -95,6 +128,10 @@ struct imr_determination {
 	struct imr_date ur_dates[8];
 	size_t ur_count;
 	struct imr_strings diagnoses, summary_text;
+
+	struct imr_record *records; /* DOCUMENTS REVIEWED */
+	size_t record_count;
+	bool has_records;
 
 	struct imr_issue_facts *issues;
 	size_t issue_count;

@@ -17,6 +17,14 @@ bool imr_extract_injury(const char *summary, struct imr_date *out);
 enum imr_conclusion imr_extract_conclusion(const char *rationale);
 /* Split "A, B and C" into trimmed items. */
 void imr_split_list(struct imr_arena *a, const char *s, bool split_and, struct imr_strings *out);
+/* "A, B and C" of board certifications, a board's own "and" kept. */
+void imr_split_specialties(struct imr_arena *a, const char *s, struct imr_strings *out);
+/* A cover page's treatments list, its lines as extracted. */
+void imr_split_treatments(struct imr_arena *a, const char *const *lines, size_t n,
+                          struct imr_strings *out);
+/* An entry of a 2013 notice's numbered list, the words after its number. */
+void imr_read_list_entry(struct imr_arena *a, const char *s, unsigned n,
+                         struct imr_list_decision *out);
 /* A modified request: fills the three parts, or returns false. */
 bool imr_extract_request(struct imr_arena *a, const char *title, const char **service,
                          const char **original, const char **authorized);

@@ -30,16 +30,23 @@ struct imr_line {
 /* State the scanner keeps between tokens (flex's extra data). */
 struct imr_lex_extra {
 	const struct imr_source *src;
-	unsigned blank_run; /* blank lines since the last token */
+	unsigned blank_run;         /* blank lines since the last token */
+	enum imr_context context;   /* the section's: which labels are known */
 };
+
+/* Which part of a header label a cell is: the whole label, the first
+ * piece of a wrapped one ("UR Denial"), or a later piece ("Date:"). */
+enum imr_label_piece { IMR_LABEL_WHOLE, IMR_LABEL_HEAD, IMR_LABEL_TAIL };
 
 /* Table lookups used by the scanner; they return -1 when not found. */
 int imr_lookup_section(const char *s, size_t n);
-int imr_lookup_header_label(const char *s, size_t n, bool *tail);
-int imr_lookup_line_label(const char *s, size_t n, enum imr_section in);
+/* Whether s[0..n) is the first line of a heading that wraps. */
+bool imr_section_starts_with(const char *s, size_t n);
+/* The header field a label (or a piece of one) names. */
+int imr_lookup_header_label(const char *s, size_t n, enum imr_label_piece *piece);
+int imr_lookup_line_label(const char *s, size_t n, enum imr_context in);
 int imr_section_token(enum imr_section s);
 int imr_line_label_token(enum imr_line_label l);
 int imr_variant_token(enum imr_variant v);
-bool imr_variant_has_header(enum imr_variant v);
 
 #endif

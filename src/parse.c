@@ -133,51 +133,208 @@ static void mark_titles(struct imr_parser *p)
 	}
 }
 
-/* Which variant the text shows, from its headings and header labels.
- * Puts the variant's pseudo-token first; false (with an error) if the
- * text is no determination we know. */
+static bool line_ends_with(const struct imr_source *src, const struct imr_line *l, char c)
+{
+	return l->end > l->start && src->text[l->end - 1] == c;
+}
+
+/*
+ * The 2013 notice's lines that run on: a numbered decision ("1) MAXIMUS
+ * ... has determined the request for X is not" / "medically necessary and
+ * appropriate.") continues to the end of its sentence, and an item
+ * section ("2) Regarding the request for physical therapy two times a" /
+ * "week for six weeks:") to the colon that ends its title.  Each entry
+ * starts a paragraph, and so does the text after a list.
+ */
+static void mark_continuations(struct imr_parser *p)
+{
+	struct imr_token *t = p->tokens;
+	for (size_t i = 1; i < p->count; i++) {
+		if (t[i].kind == TOK_DECISION_ENTRY) {
+			t[i].value.line.para_break = true;
+			size_t k = i;
+			while (!line_ends_sentence(p->src, &t[k].value.line) && k + 1 < p->count &&
+			       t[k + 1].kind == TOK_TEXT && !t[k + 1].value.line.para_break && k - i < 4)
+				t[++k].kind = TOK_DECISION_TEXT;
+			if (k + 1 < p->count && t[k + 1].kind == TOK_TEXT)
+				t[k + 1].value.line.para_break = true;
+		} else if (t[i].kind == TOK_ITEM_SECTION && !line_ends_with(p->src, &t[i].value.line, ':')) {
+			size_t k = i + 1;
+			while (k < p->count && k - i <= 3 && t[k].kind == TOK_TEXT &&
+			       !line_ends_with(p->src, &t[k].value.line, ':'))
+				k++;
+			if (k < p->count && k - i <= 3 && t[k].kind == TOK_TEXT)
+				for (size_t j = i + 1; j <= k; j++)
+					t[j].kind = TOK_TITLE_TEXT;
+		}
+	}
+}
+
+/* Which headings a text shows (each once, in the order met) and what
+ * header it has. */
+struct outline {
+	enum imr_section seen[IMR_SECTION_COUNT];
+	size_t count;
+	bool has[IMR_SECTION_COUNT];
+	size_t header_labels, cover_labels;
+};
+
+static void outline_of(const struct imr_parser *p, struct outline *o)
+{
+	memset(o, 0, sizeof *o);
+	for (size_t i = 1; i < p->count; i++) {
+		const struct imr_token *t = &p->tokens[i];
+		if (t->kind == TOK_HEADER_LABEL) {
+			o->header_labels++;
+			enum imr_value_kind k = imr_header_value_kind((enum imr_header_label)t->value.line.id);
+			o->cover_labels += k == IMR_VALUE_NAME || k == IMR_VALUE_CLAIM || k == IMR_VALUE_LIST;
+			continue;
+		}
+		/* Headings are the tokens whose id is their section. */
+		unsigned s = t->value.line.id;
+		if (s < IMR_SECTION_COUNT && t->kind == imr_section_token((enum imr_section)s) && !o->has[s]) {
+			o->has[s] = true;
+			o->seen[o->count++] = (enum imr_section)s;
+		}
+	}
+}
+
+/* How many of a signature's headings the outline shows in their order. */
+static size_t signature_matched(const enum imr_section *sig, const struct outline *o, size_t *len)
+{
+	size_t matched = 0;
+	for (*len = 0; sig[*len] != IMR_END; (*len)++)
+		;
+	for (size_t i = 0; i < o->count && matched < *len; i++)
+		if (o->seen[i] == sig[matched])
+			matched++;
+	return matched;
+}
+
+static bool header_fits(enum imr_header_kind k, const struct outline *o)
+{
+	switch (k) {
+	case IMR_HEADER_NONE: return o->header_labels == 0;
+	case IMR_HEADER_TABLE: return o->header_labels > 0 && o->cover_labels == 0;
+	case IMR_HEADER_COVER: return o->cover_labels > 0;
+	case IMR_HEADER_ANY: return true;
+	}
+	return false;
+}
+
+static const char *header_words(enum imr_header_kind k)
+{
+	switch (k) {
+	case IMR_HEADER_NONE: return "no header table";
+	case IMR_HEADER_TABLE: return "a header table";
+	case IMR_HEADER_COVER: return "a cover page (Employee Name:, Treatment(s) in Dispute ...)";
+	case IMR_HEADER_ANY: return "";
+	}
+	return "";
+}
+
+/* Append "\"A\", \"B\"" for the sections to buf. */
+static void list_sections(char *buf, size_t cap, const enum imr_section *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(buf);
+		snprintf(buf + len, cap - len, "%s\"%s\"", i ? ", " : "", imr_section_text(s[i]));
+	}
+}
+
+/* The longest common subsequence of a signature and the outline: how
+ * many of the variant's headings the text has in the variant's order. */
+static size_t signature_common(const enum imr_section *sig, size_t len, const struct outline *o)
+{
+	size_t lcs[IMR_SECTION_COUNT + 1][IMR_SECTION_COUNT + 1] = {{0}};
+	for (size_t i = 1; i <= len; i++)
+		for (size_t j = 1; j <= o->count; j++)
+			lcs[i][j] = sig[i - 1] == o->seen[j - 1] ? lcs[i - 1][j - 1] + 1
+			            : lcs[i - 1][j] > lcs[i][j - 1] ? lcs[i - 1][j]
+			                                            : lcs[i][j - 1];
+	return lcs[len][o->count];
+}
+
+/* Explain a text that matches no variant: the headings it has, the
+ * nearest variant (the most of its headings found in order, then the
+ * fewest missing, then a header that fits), and what differs. */
+static void unknown_variant(struct imr_parser *p, const struct outline *o)
+{
+	int best = -1;
+	size_t best_matched = 0, best_len = 0;
+	bool best_fits = false;
+	for (int v = 0; v < IMR_VARIANT_COUNT; v++) {
+		size_t len;
+		const enum imr_section *sig = imr_variant_signature((enum imr_variant)v);
+		signature_matched(sig, o, &len);
+		size_t m = signature_common(sig, len, o);
+		bool fits = header_fits(imr_variant_header((enum imr_variant)v), o);
+		if (best < 0 || m > best_matched ||
+		    (m == best_matched && len - m < best_len - best_matched) ||
+		    (m == best_matched && len - m == best_len - best_matched && fits && !best_fits)) {
+			best = v, best_matched = m, best_len = len, best_fits = fits;
+		}
+	}
+	enum imr_variant v = (enum imr_variant)best;
+	const enum imr_section *sig = imr_variant_signature(v);
+	char found[512] = "", wants[512] = "", differs[640] = "";
+	list_sections(found, sizeof found, o->seen, o->count);
+	list_sections(wants, sizeof wants, sig, best_len);
+	enum imr_section missing[IMR_SECTION_COUNT];
+	size_t nmissing = 0;
+	for (size_t i = 0; i < best_len; i++)
+		if (!o->has[sig[i]])
+			missing[nmissing++] = sig[i];
+	if (nmissing) {
+		strcat(differs, "this text lacks ");
+		list_sections(differs, sizeof differs, missing, nmissing);
+	} else if (best_matched < best_len) {
+		strcat(differs, "this text has them in another order");
+	}
+	if (!best_fits) {
+		size_t n = strlen(differs);
+		snprintf(differs + n, sizeof differs - n, "%sthe variant has %s, this text %s",
+		         n ? "; " : "", header_words(imr_variant_header(v)),
+		         o->cover_labels ? "a cover page" : o->header_labels ? "a header table" : "none");
+	}
+	const char *hw = header_words(imr_variant_header(v));
+	imr_diag_add(p->diags, IMR_ERROR, 0, 0, NULL, 0,
+	             "unknown document variant: found heading(s) %s and %s; the nearest known "
+	             "variant is %s (%s%sheadings %s): %s (imr2xml --list-variants shows them all)",
+	             found, o->cover_labels ? "a cover page" : o->header_labels ? "a header table" : "no header table",
+	             imr_variant_name(v), hw, *hw ? ", " : "", wants, differs);
+}
+
+/* Which variant the text shows: of the variants whose headings all occur,
+ * in order, and whose header fits, the one with the most headings.  Puts
+ * the variant's pseudo-token first; false (with an error) if the text is
+ * no determination we know. */
 static bool detect_variant(struct imr_parser *p, enum imr_variant *variant)
 {
-	bool seen[IMR_SECTION_COUNT] = {0};
-	size_t headings = 0, header_labels = 0;
-	for (size_t i = 1; i < p->count; i++) {
-		int k = p->tokens[i].kind;
-		for (int s = 0; s < IMR_SECTION_COUNT; s++)
-			if (k == imr_section_token((enum imr_section)s) && !seen[s]) {
-				seen[s] = true;
-				headings++;
-			}
-		if (k == TOK_HEADER_LABEL)
-			header_labels++;
-	}
-	if (headings == 0) {
+	struct outline o;
+	outline_of(p, &o);
+	if (o.count == 0) {
 		imr_diag_add(p->diags, IMR_ERROR, 0, 0, NULL, 0,
 		             "not an IMR Final Determination: none of its section headings "
-		             "(\"%s\", \"%s\", \"%s\") was found",
+		             "(\"%s\", \"%s\", \"%s\", \"%s\", ...) was found",
 		             imr_section_text(IMR_HOW_MADE), imr_section_text(IMR_CASE_SUMMARY),
-		             imr_section_text(IMR_ISSUES));
+		             imr_section_text(IMR_NOTICE_TITLE), imr_section_text(IMR_PROFESSIONAL_REVIEW));
 		return false;
 	}
-	if (seen[IMR_HOW_MADE]) {
-		for (int v = 0; v < IMR_VARIANT_COUNT; v++)
-			if (imr_variant_has_header((enum imr_variant)v) == (header_labels > 0)) {
-				*variant = (enum imr_variant)v;
-				p->tokens[0] = (struct imr_token){.kind = imr_variant_token(*variant)};
-				return true;
-			}
+	int best = -1;
+	size_t best_len = 0;
+	for (int v = 0; v < IMR_VARIANT_COUNT; v++) {
+		size_t len, m = signature_matched(imr_variant_signature((enum imr_variant)v), &o, &len);
+		if (m == len && header_fits(imr_variant_header((enum imr_variant)v), &o) && len > best_len)
+			best = v, best_len = len;
 	}
-	char found[256] = "";
-	for (int s = 0; s < IMR_SECTION_COUNT; s++)
-		if (seen[s]) {
-			size_t n = strlen(found);
-			snprintf(found + n, sizeof found - n, "%s\"%s\"", n ? ", " : "",
-			         imr_section_text((enum imr_section)s));
-		}
-	imr_diag_add(p->diags, IMR_ERROR, 0, 0, NULL, 0,
-	             "unknown document variant: found heading(s) %s and %s header table, but every "
-	             "known variant opens with \"%s\"",
-	             found, header_labels ? "a" : "no", imr_section_text(IMR_HOW_MADE));
-	return false;
+	if (best < 0) {
+		unknown_variant(p, &o);
+		return false;
+	}
+	*variant = (enum imr_variant)best;
+	p->tokens[0] = (struct imr_token){.kind = imr_variant_token(*variant)};
+	return true;
 }
 
 int imr_yylex(IMR_YYSTYPE *lval, IMR_YYLTYPE *lloc, struct imr_parser *p)
@@ -202,39 +359,70 @@ void imr_yyerror(IMR_YYLTYPE *loc, struct imr_parser *p, const char *msg)
 	imr_diag_at(p->diags, p->src, IMR_ERROR, at, "%s", msg);
 }
 
-/* A group has as many labels as the table (seven); more is no table. */
-void imr_parser_push_label(struct imr_parser *p, struct imr_line label)
+void imr_parser_push_cell(struct imr_parser *p, int kind, struct imr_line cell)
 {
-	if (p->nlabels < sizeof p->labels / sizeof p->labels[0])
-		p->labels[p->nlabels++] = label;
-	else
-		imr_diag_at(p->diags, p->src, IMR_ERROR, label.start,
-		            "header table: more than %zu labels in a row", sizeof p->labels / sizeof p->labels[0]);
+	p->cells = imr_arena_grow(p->arena, p->cells, &p->cells_capacity, p->ncells + 1,
+	                          sizeof *p->cells);
+	p->cells[p->ncells++] = (struct imr_header_cell){kind, cell};
 }
 
-void imr_parser_push_value(struct imr_parser *p, struct imr_line value)
+/* ---- The 2013 notice ---------------------------------------------------- */
+
+/* A labelled part starts a paragraph of its own, blank line or not. */
+static struct imr_text *as_paragraph(struct imr_text *t)
 {
-	if (p->nvalues < sizeof p->values / sizeof p->values[0])
-		p->values[p->nvalues++] = value;
-	else
-		imr_diag_at(p->diags, p->src, IMR_ERROR, value.start,
-		            "header table: more than %zu values in a row", sizeof p->values / sizeof p->values[0]);
+	if (t && t->count)
+		t->lines[0].para_break = true;
+	return t;
 }
 
-void imr_parser_pair_header(struct imr_parser *p, struct imr_span group)
+void imr_parser_add_qualifications(struct imr_parser *p, struct imr_text *text)
 {
-	if (p->nlabels != p->nvalues)
-		imr_diag_at(p->diags, p->src, IMR_ERROR, group.start,
-		            "header table: %u label(s) but %u value(s) in this group", p->nlabels,
-		            p->nvalues);
-	if (!p->doc->header)
-		p->doc->header = imr_header_new(p->arena);
-	unsigned n = p->nlabels < p->nvalues ? p->nlabels : p->nvalues;
-	for (unsigned i = 0; i < n; i++)
-		imr_header_add(p->arena, p->doc->header, (enum imr_header_label)p->labels[i].id,
-		               (struct imr_span){p->labels[i].start, p->labels[i].end},
-		               (struct imr_span){p->values[i].start, p->values[i].end});
-	p->nlabels = p->nvalues = 0;
+	p->qualifications = imr_text_concat(p->arena, p->qualifications, as_paragraph(text));
+}
+
+/* The decision part's introduction and the reviewer's qualifications are
+ * what the later letters call HOW THE IMR FINAL DETERMINATION WAS MADE. */
+void imr_parser_notice_reviewer(struct imr_parser *p, struct imr_text *intro, struct imr_span span)
+{
+	struct imr_text *t = imr_text_concat(p->arena, imr_text_copy(p->arena, intro), p->qualifications);
+	if (t)
+		p->doc->reviewer = imr_reviewer_new(p->arena, span, t);
+}
+
+void imr_parser_item_part(struct imr_parser *p, struct imr_guideline *g, struct imr_text *rationale)
+{
+	if (g) {
+		struct imr_guideline **slot = g->which == IMR_CLAIMS_ADMINISTRATOR ? &p->item_claims
+		                                                                   : &p->item_maximus;
+		if (*slot)
+			(*slot)->text = imr_text_concat(p->arena, (*slot)->text, as_paragraph(g->text));
+		else
+			*slot = g;
+	}
+	if (rationale)
+		p->item_rationale = imr_text_concat(p->arena, p->item_rationale, as_paragraph(rationale));
+}
+
+/* "1) Regarding the request for X:" and the parts read since: the title
+ * is what follows "for" (the colon goes in extraction), the decision
+ * comes from the numbered lists. */
+struct imr_issue *imr_parser_notice_item(struct imr_parser *p, struct imr_line section,
+                                         struct imr_text *title_lines, struct imr_text *text,
+                                         struct imr_span span)
+{
+	struct imr_line first = section;
+	first.start = section.rest;
+	struct imr_text *title = first.start < first.end ? imr_text_new(p->arena, first) : NULL;
+	title = imr_text_concat(p->arena, title, title_lines);
+	struct imr_issue *i = imr_issue_undecided(p->arena, span, title);
+	i->number = section.id;
+	i->claims = p->item_claims;
+	i->maximus = p->item_maximus;
+	i->rationale = imr_text_concat(p->arena, text, p->item_rationale);
+	p->item_claims = p->item_maximus = NULL;
+	p->item_rationale = NULL;
+	return i;
 }
 
 struct imr_document *imr_parse(const struct imr_source *src, struct imr_arena *arena,
@@ -250,10 +438,12 @@ struct imr_document *imr_parse(const struct imr_source *src, struct imr_arena *a
 	if (!detect_variant(&p, &variant))
 		goto done;
 	mark_titles(&p);
+	mark_continuations(&p);
 	p.doc = imr_document_new(arena, variant);
 	int rc = imr_yyparse(&p);
 	if (rc == 2)
 		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "out of memory while parsing");
+	imr_header_pair(&p);
 	doc = p.doc;
 done:
 	free(p.tokens);
@@ -273,8 +463,10 @@ size_t imr_scan_kinds(const struct imr_source *src, bool filtered, int *kinds, s
 	struct imr_parser p = {.src = src};
 	size_t n = 0;
 	if (scan_all(&p)) {
-		if (filtered)
+		if (filtered) {
 			mark_titles(&p);
+			mark_continuations(&p);
+		}
 		n = p.count - 1;
 		for (size_t i = 0; i < n && i < max; i++)
 			kinds[i] = p.tokens[i + 1].kind;

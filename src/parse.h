@@ -12,6 +12,13 @@
 
 struct imr_token;
 
+/* A cell of the header as the scanner gave it: a label (or a piece of a
+ * wrapped one) or a value.  header.c pairs them. */
+struct imr_header_cell {
+	int kind; /* TOK_HEADER_LABEL, TOK_LABEL_TAIL or TOK_HEADER_VALUE */
+	struct imr_line line;
+};
+
 /* What the grammar's actions and yylex share. */
 struct imr_parser {
 	const struct imr_source *src;
@@ -20,9 +27,13 @@ struct imr_parser {
 	struct imr_token *tokens;
 	size_t count, pos;
 	struct imr_document *doc; /* made before parsing; the actions fill it */
-	/* The header group being read: labels waiting for their values. */
-	struct imr_line labels[16], values[16];
-	unsigned nlabels, nvalues;
+	struct imr_header_cell *cells; /* every header cell, in order */
+	size_t ncells, cells_capacity;
+	/* The 2013 notice: the reviewer's qualifications, and the parts of the
+	 * item being read. */
+	struct imr_text *qualifications;
+	struct imr_guideline *item_claims, *item_maximus;
+	struct imr_text *item_rationale;
 };
 
 /* Returns the document (possibly with unparsed regions and missing parts
@@ -42,9 +53,17 @@ size_t imr_scan_only(const struct imr_source *src);
 size_t imr_scan_kinds(const struct imr_source *src, bool filtered, int *kinds, size_t max);
 
 
-/* Helpers for the header table's actions (pairing labels with values). */
-void imr_parser_push_label(struct imr_parser *p, struct imr_line label);
-void imr_parser_push_value(struct imr_parser *p, struct imr_line value);
-void imr_parser_pair_header(struct imr_parser *p, struct imr_span group);
+/* The header's actions: keep each cell; after the parse, header.c pairs
+ * labels with values into p->doc->header. */
+void imr_parser_push_cell(struct imr_parser *p, int kind, struct imr_line cell);
+void imr_header_pair(struct imr_parser *p);
+
+/* The 2013 notice's actions. */
+void imr_parser_add_qualifications(struct imr_parser *p, struct imr_text *text);
+void imr_parser_notice_reviewer(struct imr_parser *p, struct imr_text *intro, struct imr_span span);
+void imr_parser_item_part(struct imr_parser *p, struct imr_guideline *g, struct imr_text *rationale);
+struct imr_issue *imr_parser_notice_item(struct imr_parser *p, struct imr_line section,
+                                         struct imr_text *title_lines, struct imr_text *text,
+                                         struct imr_span span);
 
 #endif

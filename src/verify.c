@@ -77,24 +77,24 @@ static bool is_decision(const char *s, size_t n)
 
 /* The words of one input line, less the form's fixed words. */
 static void input_line(struct words *w, const char *base, const char *s, size_t n,
-                       enum imr_section *section)
+                       enum imr_context *context)
 {
 	while (n && (*s == ' ' || *s == '\f'))
 		s++, n--;
 	int h = imr_lookup_section(s, n);
 	if (h >= 0) {
-		*section = (enum imr_section)h;
+		*context = imr_section_context((enum imr_section)h);
 		return;
 	}
 	const char *colon = memchr(s, ':', n);
 	if (colon) {
-		int l = imr_lookup_line_label(s, (size_t)(colon + 1 - s), *section);
+		int l = imr_lookup_line_label(s, (size_t)(colon + 1 - s), *context);
 		if (l >= 0) {
 			size_t skip = (size_t)(colon + 1 - s);
 			s += skip, n -= skip;
 		}
 	}
-	if (*section == IMR_ISSUES) {
+	if (*context == IMR_CTX_ISSUES) {
 		/* "Title: Upheld" or "Upheld" alone: the decision is an attribute. */
 		size_t e = n;
 		while (e && isalpha((unsigned char)s[e - 1]))
@@ -213,7 +213,7 @@ enum { LOOKAHEAD = 400 };
 bool imr_verify(const struct imr_source *src, xmlDocPtr doc, struct imr_diags *diags)
 {
 	struct words in = {0}, out = {0};
-	enum imr_section section = IMR_SECTION_COUNT;
+	enum imr_context context = IMR_CONTEXT_COUNT;
 	bool started = false;
 	for (size_t i = 0; i < src->nlines; i++) {
 		size_t n;
@@ -227,7 +227,7 @@ bool imr_verify(const struct imr_source *src, xmlDocPtr doc, struct imr_diags *d
 			if (!started)
 				continue; /* the header table: checked as values, not words */
 		}
-		input_line(&in, src->text, s, n, &section);
+		input_line(&in, src->text, s, n, &context);
 	}
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	if (root)

@@ -7,75 +7,110 @@
 #include "lex.h"
 #include "parser.h"
 
-#define SECTION_ROW(id, text, tok) {text, sizeof text - 1, tok},
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+#define SECTION_ROW(id, text, tok, ctx) {text, sizeof text - 1, tok, IMR_CTX_##ctx},
 static const struct {
 	const char *text;
 	size_t len;
 	int token;
+	enum imr_context context;
 } sections[] = {IMR_SECTIONS(SECTION_ROW)};
 
-#define HEADER_ROW(id, text, tail, xml) {text, sizeof text - 1, tail, xml},
+#define FIELD_ROW(id, xml, kind) {xml, IMR_VALUE_##kind},
 static const struct {
+	const char *xml;
+	enum imr_value_kind kind;
+} fields[] = {IMR_HEADER_FIELDS(FIELD_ROW)};
+
+enum { MAX_PIECES = 4 };
+#define HEADER_ROW(field, text, ...) {IMR_##field, text, sizeof text - 1, {__VA_ARGS__}},
+static const struct {
+	enum imr_header_label field;
 	const char *text;
 	size_t len;
-	const char *tail;
-	const char *xml;
+	const char *pieces[MAX_PIECES + 1]; /* NULL-terminated */
 } header_labels[] = {IMR_HEADER_LABELS(HEADER_ROW)};
 
-#define LINE_ROW(id, text, section, tok) {text, sizeof text - 1, IMR_##section, tok},
+#define LINE_ROW(id, text, ctx, tok) {text, sizeof text - 1, IMR_CTX_##ctx, tok},
 static const struct {
 	const char *text;
 	size_t len;
-	enum imr_section section;
+	enum imr_context context;
 	int token;
 } line_labels[] = {IMR_LINE_LABELS(LINE_ROW)};
 
-#define VARIANT_ROW(id, name, tok, header, desc) {name, tok, header},
+#define VARIANT_ROW(id, name, tok, header, desc, ...)                                     \
+	{name, desc, tok, IMR_HEADER_##header, (const enum imr_section[]){__VA_ARGS__}},
 static const struct {
-	const char *name;
+	const char *name, *description;
 	int token;
-	bool header;
+	enum imr_header_kind header;
+	const enum imr_section *signature;
 } variants[] = {IMR_VARIANTS(VARIANT_ROW)};
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+static bool same(const char *s, size_t n, const char *text, size_t len)
+{
+	return n == len && strncasecmp(s, text, n) == 0;
+}
 
 int imr_lookup_section(const char *s, size_t n)
 {
 	for (size_t i = 0; i < COUNT(sections); i++)
-		if (n == sections[i].len && strncasecmp(s, sections[i].text, n) == 0)
+		if (same(s, n, sections[i].text, sections[i].len))
 			return (int)i;
 	return -1;
 }
 
-int imr_lookup_header_label(const char *s, size_t n, bool *tail)
+bool imr_section_starts_with(const char *s, size_t n)
+{
+	for (size_t i = 0; i < COUNT(sections); i++)
+		if (n < sections[i].len && strncasecmp(s, sections[i].text, n) == 0 &&
+		    sections[i].text[n] == ' ')
+			return true;
+	return false;
+}
+
+int imr_lookup_header_label(const char *s, size_t n, enum imr_label_piece *piece)
 {
 	for (size_t i = 0; i < COUNT(header_labels); i++) {
-		if (n == header_labels[i].len && strncasecmp(s, header_labels[i].text, n) == 0) {
-			*tail = false;
-			return (int)i;
+		if (same(s, n, header_labels[i].text, header_labels[i].len)) {
+			*piece = IMR_LABEL_WHOLE;
+			return (int)header_labels[i].field;
 		}
-		const char *t = header_labels[i].tail;
-		if (t && n == strlen(t) && strncasecmp(s, t, n) == 0) {
-			*tail = true;
-			return (int)i;
-		}
+		for (size_t k = 0; header_labels[i].pieces[k]; k++)
+			if (same(s, n, header_labels[i].pieces[k], strlen(header_labels[i].pieces[k]))) {
+				*piece = k == 0 ? IMR_LABEL_HEAD : IMR_LABEL_TAIL;
+				return (int)header_labels[i].field;
+			}
 	}
 	return -1;
 }
 
-int imr_lookup_line_label(const char *s, size_t n, enum imr_section in)
+int imr_lookup_line_label(const char *s, size_t n, enum imr_context in)
 {
 	for (size_t i = 0; i < COUNT(line_labels); i++)
-		if (line_labels[i].section == in && n == line_labels[i].len &&
-		    strncasecmp(s, line_labels[i].text, n) == 0)
+		if (line_labels[i].context == in && same(s, n, line_labels[i].text, line_labels[i].len))
 			return (int)i;
 	return -1;
 }
 
 int imr_section_token(enum imr_section s) { return sections[s].token; }
+enum imr_context imr_section_context(enum imr_section s) { return sections[s].context; }
 int imr_line_label_token(enum imr_line_label l) { return line_labels[l].token; }
 int imr_variant_token(enum imr_variant v) { return variants[v].token; }
-bool imr_variant_has_header(enum imr_variant v) { return variants[v].header; }
 const char *imr_section_text(enum imr_section s) { return sections[s].text; }
-const char *imr_header_label_xml(enum imr_header_label l) { return header_labels[l].xml; }
+const char *imr_header_label_xml(enum imr_header_label l) { return fields[l].xml; }
+enum imr_value_kind imr_header_value_kind(enum imr_header_label l) { return fields[l].kind; }
 const char *imr_variant_name(enum imr_variant v) { return variants[v].name; }
+const char *imr_variant_description(enum imr_variant v) { return variants[v].description; }
+enum imr_header_kind imr_variant_header(enum imr_variant v) { return variants[v].header; }
+const enum imr_section *imr_variant_signature(enum imr_variant v) { return variants[v].signature; }
+
+int imr_variant_by_name(const char *name)
+{
+	for (size_t i = 0; i < COUNT(variants); i++)
+		if (strcmp(name, variants[i].name) == 0)
+			return (int)i;
+	return -1;
+}

@@ -4,59 +4,165 @@
  *
  * The scanner recognises the *shape* of a heading or a label and looks
  * the text up here; anything not listed is ordinary text.  Supporting a
- * new document variant starts with a line in these tables.
+ * new document variant starts with lines in these tables (see
+ * docs/extending.md).
  */
 #ifndef IMR_VOCAB_H
 #define IMR_VOCAB_H
 
-/* Section headings: X(ID, "heading text", grammar token) */
+/* The scanner's contexts: each section heading opens one, and a label
+ * is known only in its own context.  HEADER is the table or letterhead
+ * before the first section (the scanner splits its lines into cells),
+ * LETTER the cover letter of a 2013 notice, NOTICE its decision part,
+ * PLAIN a section of running text only. */
+#define IMR_CONTEXTS(X) \
+	X(HEADER) X(REVIEWER) X(DOCUMENTS) X(SUMMARY) X(ISSUES) X(LETTER) X(NOTICE) X(PLAIN)
+
+/* Section headings: X(ID, "heading text", grammar token, context it opens).
+ * A heading may wrap over two lines ("... BY PROFESSIONAL" / "REVIEWER
+ * AND WHY:"); the scanner joins the lines before the lookup.  A heading
+ * that ends in a colon may have text after it on its line. */
 #define IMR_SECTIONS(X)                                                                   \
-	X(HOW_MADE, "HOW THE IMR FINAL DETERMINATION WAS MADE", TOK_HOW_MADE_HEADING)     \
-	X(CASE_SUMMARY, "CLINICAL CASE SUMMARY", TOK_CASE_SUMMARY_HEADING)                \
-	X(ISSUES, "IMR ISSUES, DECISIONS AND RATIONALES", TOK_ISSUES_HEADING)
+	X(LETTERHEAD, "MAXIMUS FEDERAL SERVICES, INC.", TOK_LETTERHEAD, HEADER)           \
+	X(NOTICE_TITLE, "Notice of Independent Medical Review Determination",             \
+	  TOK_NOTICE_TITLE, LETTER)                                                       \
+	X(NOTICE_DECISION, "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE",           \
+	  TOK_NOTICE_DECISION_HEADING, NOTICE)                                            \
+	X(PROFESSIONAL_REVIEW, "MEDICAL PROFESSIONAL REVIEW", TOK_PROFESSIONAL_REVIEW_HEADING, \
+	  HEADER)                                                                         \
+	X(HOW_MADE, "HOW THE IMR FINAL DETERMINATION WAS MADE", TOK_HOW_MADE_HEADING, REVIEWER) \
+	X(CASE_SUMMARY, "CLINICAL CASE SUMMARY", TOK_CASE_SUMMARY_HEADING, SUMMARY)       \
+	X(ISSUES, "IMR ISSUES, DECISIONS AND RATIONALES", TOK_ISSUES_HEADING, ISSUES)     \
+	X(ISSUE_AT_DISPUTE, "ISSUE AT DISPUTE:", TOK_ISSUE_AT_DISPUTE_HEADING, ISSUES)    \
+	X(PR_CASE_SUMMARY, "CASE SUMMARY:", TOK_PR_SUMMARY_HEADING, SUMMARY)              \
+	X(PR_DOCUMENTS, "DOCUMENTS REVIEWED FOR DETERMINATION:", TOK_PR_DOCUMENTS_HEADING,  \
+	  DOCUMENTS)                                                                      \
+	X(PR_GUIDELINES,                                                                  \
+	  "MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL REVIEWER AND WHY:",   \
+	  TOK_PR_GUIDELINES_HEADING, PLAIN)                                               \
+	X(PR_RATIONALE,                                                                   \
+	  "RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY:", \
+	  TOK_PR_RATIONALE_HEADING, PLAIN)                                                \
+	X(PR_QUALIFICATIONS, "MEDICAL REVIEWER QUALIFICATIONS:", TOK_PR_QUALIFICATIONS_HEADING, \
+	  REVIEWER)
 
-/* Labels of the header table (imr-2016): X(ID, "label", "wrapped tail" or NULL, XML name) */
+/* The fields of the header (the imr-2016 table, the 2014 cover page, the
+ * rows of a letterhead): X(ID, XML name, kind of value).  The kind lets
+ * the header's labels be paired with their values when redacted values
+ * are missing (parse.c). */
+#define IMR_HEADER_FIELDS(X)                                                              \
+	X(CASE_NUMBER, "caseNumber", CASE)                                                \
+	X(DATE_ASSIGNED, "dateAssigned", DATE)                                            \
+	X(DECISION_DATE, "decisionDate", DATE)                                            \
+	X(PRIORITY, "priority", PRIORITY)                                                 \
+	X(DATE_OF_INJURY, "dateOfInjury", DATE)                                           \
+	X(UR_DENIAL_DATE, "urDenialDate", DATE)                                           \
+	X(APPLICATION_RECEIVED, "applicationReceived", DATE)                              \
+	X(EMPLOYEE_NAME, "employeeName", NAME)                                            \
+	X(CLAIM_NUMBER, "claimNumber", CLAIM)                                             \
+	X(PROVIDER_NAME, "providerName", NAME)                                            \
+	X(TREATMENTS, "treatmentsInDispute", LIST)
+
+/* The labels that name them: X(field, "label", "first piece", "later pieces"..., NULL).
+ * Narrow table cells wrap a label: its pieces, each a cell of its own
+ * ("UR Denial" / "Date:"), are listed after it (NULL when it never wraps). */
 #define IMR_HEADER_LABELS(X)                                                              \
-	X(CASE_NUMBER, "Case Number:", NULL, "caseNumber")                               \
-	X(DATE_ASSIGNED, "Date Assigned:", NULL, "dateAssigned")                         \
-	X(DECISION_DATE, "Decision Date:", NULL, "decisionDate")                         \
-	X(PRIORITY, "Priority:", NULL, "priority")                                       \
-	X(DATE_OF_INJURY, "Date of Injury:", NULL, "dateOfInjury")                       \
-	X(UR_DENIAL_DATE, "UR Denial Date:", NULL, "urDenialDate")                       \
-	X(APPLICATION_RECEIVED, "Application", "Received:", "applicationReceived")
+	X(CASE_NUMBER, "Case Number:", NULL)                                              \
+	X(CASE_NUMBER, "IMR Case Number:", NULL)                                          \
+	X(DATE_ASSIGNED, "Date Assigned:", "Date", "Assigned:", NULL)                     \
+	X(DECISION_DATE, "Decision Date:", "Decision", "Date:", NULL)                     \
+	X(DECISION_DATE, "Dated:", NULL)                                                  \
+	X(PRIORITY, "Priority:", NULL)                                                    \
+	X(DATE_OF_INJURY, "Date of Injury:", "Date of", "Injury:", NULL)                  \
+	X(UR_DENIAL_DATE, "UR Denial Date:", "UR Denial", "Date:", NULL)                  \
+	X(APPLICATION_RECEIVED, "Application Received:", "Application", "Received:", NULL) \
+	X(EMPLOYEE_NAME, "Employee Name:", "Employee", "Name:", NULL)                     \
+	X(CLAIM_NUMBER, "Claim Number:", "Claim", "Number:", NULL)                        \
+	X(PROVIDER_NAME, "Provider Name:", "Provider", "Name:", NULL)                     \
+	X(TREATMENTS, "Treatment(s) in Dispute Listed on IMR Application:", "Treatment(s) in", \
+	  "Dispute Listed on", "IMR Application:", NULL)
 
-/* Labels that open a line inside a section: X(ID, "label", section, grammar token) */
+/* Labels that open a line inside a section: X(ID, "label", context, grammar token).
+ * The 2013 notice names an item's parts in its own words; they share
+ * the tokens (and so the grammar and the XML) of the later letters. */
 #define IMR_LINE_LABELS(X)                                                                \
-	X(CREDENTIALS, "The Expert Reviewer has the following credentials:", HOW_MADE,    \
+	X(CREDENTIALS, "The Expert Reviewer has the following credentials:", REVIEWER,    \
 	  TOK_CREDENTIALS_INTRO)                                                          \
-	X(LICENSURE, "State(s) of Licensure:", HOW_MADE, TOK_LICENSURE)                   \
-	X(CERTIFICATION, "Certification(s)/Specialty:", HOW_MADE, TOK_CERTIFICATION)      \
+	X(LICENSURE, "State(s) of Licensure:", REVIEWER, TOK_LICENSURE)                   \
+	X(CERTIFICATION, "Certification(s)/Specialty:", REVIEWER, TOK_CERTIFICATION)      \
 	X(ISSUES_INTRO,                                                                   \
 	  "The Final Determination was based on decisions for the disputed "              \
 	  "items/services set forth below:",                                              \
 	  ISSUES, TOK_ISSUES_INTRO)                                                       \
 	X(CLAIMS_GUIDELINE, "Claims Administrator guideline:", ISSUES, TOK_CLAIMS_GUIDELINE) \
 	X(MAXIMUS_GUIDELINE, "MAXIMUS guideline:", ISSUES, TOK_MAXIMUS_GUIDELINE)         \
-	X(RATIONALE, "Decision rationale:", ISSUES, TOK_RATIONALE)
+	X(RATIONALE, "Decision rationale:", ISSUES, TOK_RATIONALE)                        \
+	X(QUALIFICATIONS, "Medical Qualifications of the Expert Reviewer:", NOTICE,       \
+	  TOK_QUALIFICATIONS)                                                             \
+	X(NOTICE_SUMMARY, "Case Summary:", NOTICE, TOK_NOTICE_SUMMARY)                    \
+	X(NOTICE_SUMMARY_EXPERT, "Expert Reviewer Case Summary:", NOTICE, TOK_NOTICE_SUMMARY) \
+	X(NOTICE_CLAIMS_GUIDELINE, "Medical Treatment Guideline(s) Used by the Claims Administrator:", \
+	  NOTICE, TOK_CLAIMS_GUIDELINE)                                                   \
+	X(NOTICE_CLAIMS_GUIDELINES, "Medical Treatment Guidelines Used by the Claims Administrator:", \
+	  NOTICE, TOK_CLAIMS_GUIDELINE)                                                   \
+	X(NOTICE_EXPERT_GUIDELINE, "Medical Treatment Guideline(s) Used by the Expert Reviewer:", \
+	  NOTICE, TOK_MAXIMUS_GUIDELINE)                                                  \
+	X(NOTICE_EXPERT_GUIDELINES, "Medical Treatment Guidelines Used by the Expert Reviewer:", \
+	  NOTICE, TOK_MAXIMUS_GUIDELINE)                                                  \
+	X(NOTICE_RATIONALE, "Rationale Used by the Expert Reviewer:", NOTICE, TOK_RATIONALE)
 
-/* Document variants: X(ID, "name", start token, has header table, description).
- * Detection picks the variant whose signature the text shows; the
- * start token selects the variant's rule in the grammar. */
+/* Document variants: X(ID, "name", start token, header, description, signature...).
+ * header: NONE (no header labels), TABLE (labels, none of the cover
+ * page's own), COVER (the cover page's: names, treatments), ANY.  The
+ * signature is the variant's section headings in the order the letter
+ * has them (IMR_END closes it): detection picks the variant whose
+ * signature the text shows, the most specific one when several do, and
+ * the start token selects the variant's rule in the grammar. */
 #define IMR_VARIANTS(X)                                                                   \
-	X(IMR_2014, "imr-2014", TOK_VARIANT_IMR_2014, 0, "2014-15 letter, no header table") \
-	X(IMR_2016, "imr-2016", TOK_VARIANT_IMR_2016, 1, "2015-17+ letter with header table")
+	X(IMR_2013_NOTICE, "imr-2013-notice", TOK_VARIANT_IMR_2013_NOTICE, ANY,           \
+	  "2013 Notice of Independent Medical Review Determination (CM13-)",              \
+	  IMR_NOTICE_TITLE, IMR_NOTICE_DECISION, IMR_END)                                 \
+	X(IMR_2014, "imr-2014", TOK_VARIANT_IMR_2014, NONE, "2014-15 letter, no header table", \
+	  IMR_HOW_MADE, IMR_CASE_SUMMARY, IMR_ISSUES, IMR_END)                            \
+	X(IMR_2014_COVER, "imr-2014-cover", TOK_VARIANT_IMR_2014_COVER, COVER,            \
+	  "2014 letter with the cover page (names, treatments in dispute)",               \
+	  IMR_HOW_MADE, IMR_CASE_SUMMARY, IMR_ISSUES, IMR_END)                            \
+	X(IMR_2016, "imr-2016", TOK_VARIANT_IMR_2016, TABLE,                              \
+	  "2015-17+ letter with the header table", IMR_HOW_MADE, IMR_CASE_SUMMARY,        \
+	  IMR_ISSUES, IMR_END)                                                            \
+	X(IMR_PROFESSIONAL_REVIEW, "imr-professional-review", TOK_VARIANT_IMR_PROFESSIONAL_REVIEW, \
+	  ANY, "medical professional review, the qualifications last",                    \
+	  IMR_PROFESSIONAL_REVIEW, IMR_ISSUE_AT_DISPUTE, IMR_PR_CASE_SUMMARY,             \
+	  IMR_PR_DOCUMENTS, IMR_PR_GUIDELINES, IMR_PR_RATIONALE, IMR_PR_QUALIFICATIONS, IMR_END)
 
 #define IMR_ENUM_ID(id, ...) IMR_##id,
+#define IMR_ENUM_CTX(id) IMR_CTX_##id,
+#define IMR_ENUM_FIELD(id, ...) IMR_##id,
 
+enum imr_context { IMR_CONTEXTS(IMR_ENUM_CTX) IMR_CONTEXT_COUNT };
 enum imr_section { IMR_SECTIONS(IMR_ENUM_ID) IMR_SECTION_COUNT };
-enum imr_header_label { IMR_HEADER_LABELS(IMR_ENUM_ID) IMR_HEADER_LABEL_COUNT };
+/* What a header label names: one of the header's fields. */
+enum imr_header_label { IMR_HEADER_FIELDS(IMR_ENUM_FIELD) IMR_HEADER_LABEL_COUNT };
 enum imr_line_label { IMR_LINE_LABELS(IMR_ENUM_ID) IMR_LINE_LABEL_COUNT };
 enum imr_variant { IMR_VARIANTS(IMR_ENUM_ID) IMR_VARIANT_COUNT };
+#define IMR_END IMR_SECTION_COUNT
+
+enum imr_value_kind { IMR_VALUE_CASE, IMR_VALUE_DATE, IMR_VALUE_PRIORITY, IMR_VALUE_NAME,
+                      IMR_VALUE_CLAIM, IMR_VALUE_LIST };
+enum imr_header_kind { IMR_HEADER_NONE, IMR_HEADER_TABLE, IMR_HEADER_COVER, IMR_HEADER_ANY };
 
 enum imr_decision { IMR_UPHELD, IMR_OVERTURNED };
 
 const char *imr_section_text(enum imr_section s);
+enum imr_context imr_section_context(enum imr_section s);
 const char *imr_header_label_xml(enum imr_header_label l);
+enum imr_value_kind imr_header_value_kind(enum imr_header_label l);
 const char *imr_variant_name(enum imr_variant v);
+const char *imr_variant_description(enum imr_variant v);
+enum imr_header_kind imr_variant_header(enum imr_variant v);
+/* The variant's signature: its headings in order, ending in IMR_END. */
+const enum imr_section *imr_variant_signature(enum imr_variant v);
+/* By name, or -1. */
+int imr_variant_by_name(const char *name);
 
 #endif

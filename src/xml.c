@@ -61,7 +61,14 @@ static void build_header(struct builder *b, xmlNodePtr root, const struct imr_de
 		char buf[11];
 		switch ((enum imr_header_label)l) {
 		case IMR_CASE_NUMBER:
+		case IMR_EMPLOYEE_NAME:
+		case IMR_CLAIM_NUMBER:
+		case IMR_PROVIDER_NAME:
 			child(b, h, name, text);
+			break;
+		case IMR_TREATMENTS:
+			if (d->treatments.count)
+				strings(b, child(b, h, name, NULL), "treatment", &d->treatments);
 			break;
 		case IMR_PRIORITY:
 			if (d->priority != IMR_PRIORITY_UNKNOWN)
@@ -162,6 +169,8 @@ xmlDocPtr imr_xml_build(const struct imr_determination *d)
 
 	if (d->has_header)
 		build_header(&b, root, d);
+	if (d->letter.count)
+		strings(&b, child(&b, root, "letter", NULL), "p", &d->letter);
 	/* The three sections are always there; a partial determination may
 	 * have them empty (the schema's rule). */
 	xmlNodePtr r = child(&b, root, "reviewer", NULL);
@@ -172,6 +181,19 @@ xmlDocPtr imr_xml_build(const struct imr_determination *d)
 		for (size_t i = 0; i < d->licenses.count; i++)
 			prop(&b, child(&b, r, "license", NULL), "state", d->licenses.items[i]);
 		strings(&b, r, "p", &d->reviewer_text);
+	}
+	if (d->has_records) {
+		xmlNodePtr recs = child(&b, root, "documentsReviewed", NULL);
+		for (size_t i = 0; i < d->record_count; i++) {
+			const struct imr_record *rec = &d->records[i];
+			xmlNodePtr n = child(&b, recs, "document", rec->text);
+			if (rec->date.year)
+				prop_date(&b, n, "date", &rec->date);
+			if (rec->from.year) {
+				prop_date(&b, n, "from", &rec->from);
+				prop_date(&b, n, "to", &rec->to);
+			}
+		}
 	}
 	xmlNodePtr s = child(&b, root, "caseSummary", NULL);
 	if (d->has_summary) {
