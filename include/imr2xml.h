@@ -103,6 +103,10 @@ enum imr_status imr_convert(const char *data, size_t len, const struct imr_optio
                             struct imr_validator *validator, xmlDocPtr *out,
                             struct imr_summary *summary, struct imr_diags *diags);
 
+/* Print every document variant the grammar knows, with its headings in
+ * order (imr2xml --list-variants). */
+void imr_print_variants(FILE *out);
+
 /* Print the AST of a document (for grammar work); returns the status of
  * the parse. */
 enum imr_status imr_dump_ast(const char *data, size_t len, const struct imr_options *opt,

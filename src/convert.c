@@ -62,6 +62,25 @@ static bool untitled_items(struct imr_arena *a, const struct imr_source *src,
 	return false;
 }
 
+/* An item whose decision the letter states nowhere (no "Upheld", no
+ * entry of a numbered list, no conclusion) cannot be written. */
+static bool undecided_items(const struct imr_source *src, const struct imr_document *doc,
+                            const struct imr_determination *det, struct imr_diags *diags)
+{
+	bool ok = true;
+	for (size_t i = 0; i < det->issue_count; i++) {
+		const struct imr_issue_facts *f = &det->issues[i];
+		if (f->decision_source != IMR_FROM_NOWHERE)
+			continue;
+		uint32_t at = i < doc->issue_count ? doc->issues[i]->node.span.start : 0;
+		imr_diag_at(diags, src, IMR_ERROR, at,
+		            "item %zu (%s) states no decision: no numbered decision names it and its "
+		            "rationale concludes nothing", i + 1, f->service);
+		ok = false;
+	}
+	return ok;
+}
+
 void imr_options_init(struct imr_options *opt)
 {
 	memset(opt, 0, sizeof *opt);
@@ -106,6 +125,10 @@ enum imr_status imr_convert(const char *data, size_t len, const struct imr_optio
 	imr_extract(&arena, &src, doc, &det);
 	if (!untitled_items(&arena, &src, doc, &det, diags))
 		clean = false;
+	if (!undecided_items(&src, doc, &det, diags)) {
+		clean = false;
+		det.complete = false;
+	}
 	det.complete = det.complete && clean;
 	if (summary)
 		summary->complete = det.complete;

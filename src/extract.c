@@ -586,6 +586,11 @@ static bool continues(const char *prev_end, const char *next)
 	static const char *const connectors[] = {" OF", " FOR", " THE", " AND", " TO", " WITH",
 	                                         " X", " AT", " IN", " ON", " PER", " A"};
 	unsigned char c = (unsigned char)*next;
+	const char *d = next;
+	while (isdigit((unsigned char)*d))
+		d++;
+	if (d > next && d - next <= 2 && (*d == ')' || *d == '.') && d[1] == ' ')
+		return false; /* "2) SOMA ...": the next item of a numbered list */
 	if (islower(c) || isdigit(c) || c == '#' || c == '(' || c == '&' || c == '-' || c == '/')
 		return true;
 	char last = prev_end[-1];

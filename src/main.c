@@ -47,6 +47,7 @@ static const char usage_text[] =
 	"      --resume         skip inputs whose output and manifest row match\n"
 	"  -q, --quiet          no progress display, only the summary\n"
 	"      --print-schema   write the embedded XSD to stdout\n"
+	"      --list-variants  the generations of the letter known, with their headings\n"
 	"  -h, --help           this text\n"
 	"  -V, --version        the version\n"
 	"\n"
@@ -54,7 +55,7 @@ static const char usage_text[] =
 	"2 usage or I/O error; 3 the schema failed to load; 4 our own XML failed\n"
 	"the schema (a bug: please report it with the input).\n";
 
-enum mode { CONVERT, VALIDATE, PRINT_SCHEMA };
+enum mode { CONVERT, VALIDATE, PRINT_SCHEMA, LIST_VARIANTS };
 
 struct cli {
 	enum mode mode;
@@ -236,13 +237,14 @@ int main(int argc, char **argv)
 	LIBXML_TEST_VERSION
 	xmlInitParser(); /* once, before any thread uses libxml2 */
 	enum { OPT_NO_VALIDATE = 256, OPT_VALIDATE, OPT_PRINT_SCHEMA, OPT_DUMP_AST, OPT_PARTIAL,
-	       OPT_MAX_SIZE, OPT_FILES_FROM, OPT_RESUME, OPT_VERIFY };
+	       OPT_MAX_SIZE, OPT_FILES_FROM, OPT_RESUME, OPT_VERIFY, OPT_LIST_VARIANTS };
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"check", no_argument, NULL, 'c'},
 		{"no-validate", no_argument, NULL, OPT_NO_VALIDATE},
 		{"validate", no_argument, NULL, OPT_VALIDATE},
 		{"print-schema", no_argument, NULL, OPT_PRINT_SCHEMA},
+		{"list-variants", no_argument, NULL, OPT_LIST_VARIANTS},
 		{"dump-ast", no_argument, NULL, OPT_DUMP_AST},
 		{"partial", no_argument, NULL, OPT_PARTIAL},
 		{"verify", no_argument, NULL, OPT_VERIFY},
@@ -276,6 +278,9 @@ int main(int argc, char **argv)
 			break;
 		case OPT_PRINT_SCHEMA:
 			cli.mode = PRINT_SCHEMA;
+			break;
+		case OPT_LIST_VARIANTS:
+			cli.mode = LIST_VARIANTS;
 			break;
 		case OPT_DUMP_AST:
 			cli.dump_ast = true;
@@ -338,6 +343,14 @@ int main(int argc, char **argv)
 		break;
 	case VALIDATE:
 		st = validate_files(argc, argv);
+		break;
+	case LIST_VARIANTS:
+		if (argc) {
+			st = usage_error("--list-variants takes no file: '%s'", argv[0]);
+			break;
+		}
+		imr_print_variants(stdout);
+		st = fflush(stdout) == 0 ? IMR_OK : IMR_USAGE;
 		break;
 	case CONVERT:
 	default:

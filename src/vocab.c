@@ -1,8 +1,11 @@
 /* vocab.c - lookups in the vocabulary tables of vocab.h. */
 #include "vocab.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
+
+#include "imr2xml.h"
 
 #include "lex.h"
 #include "parser.h"
@@ -113,4 +116,20 @@ int imr_variant_by_name(const char *name)
 		if (strcmp(name, variants[i].name) == 0)
 			return (int)i;
 	return -1;
+}
+
+void imr_print_variants(FILE *out)
+{
+	static const char *const headers[] = {
+		[IMR_HEADER_NONE] = "none",
+		[IMR_HEADER_TABLE] = "the header table (Case Number:, Date Assigned:, ...)",
+		[IMR_HEADER_COVER] = "the cover page (Employee Name:, Treatment(s) in Dispute ...:)",
+		[IMR_HEADER_ANY] = "any (a letterhead, header rows, or none)",
+	};
+	for (size_t v = 0; v < COUNT(variants); v++) {
+		fprintf(out, "%s\n  %s\n  header: %s\n  headings, in order:\n", variants[v].name,
+		        variants[v].description, headers[variants[v].header]);
+		for (const enum imr_section *s = variants[v].signature; *s != IMR_END; s++)
+			fprintf(out, "    %s\n", sections[*s].text);
+	}
 }

@@ -120,7 +120,9 @@
  * the start token selects the variant's rule in the grammar. */
 #define IMR_VARIANTS(X)                                                                   \
 	X(IMR_2013_NOTICE, "imr-2013-notice", TOK_VARIANT_IMR_2013_NOTICE, ANY,           \
-	  "2013 Notice of Independent Medical Review Determination (CM13-)",              \
+	  "2013 Notice of Independent Medical Review Determination (CM13-): a letter "     \
+	  "with the numbered decisions, then Medical Qualifications of the Expert "       \
+	  "Reviewer:, Case Summary: and one \"1) Regarding the request for ...:\" an item", \
 	  IMR_NOTICE_TITLE, IMR_NOTICE_DECISION, IMR_END)                                 \
 	X(IMR_2014, "imr-2014", TOK_VARIANT_IMR_2014, NONE, "2014-15 letter, no header table", \
 	  IMR_HOW_MADE, IMR_CASE_SUMMARY, IMR_ISSUES, IMR_END)                            \

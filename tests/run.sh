@@ -112,6 +112,17 @@ expect "not a determination" 1 "not an IMR Final Determination" "$tmp/letter.txt
 expect "truncated in an item" 1 "truncated.txt:$(wc -l <"$tmp/truncated.txt" | tr -d ' '):" "$tmp/truncated.txt" -o "$tmp/o.xml"
 expect "truncated names what was expected" 1 'unexpected end of file, expecting MAXIMUS guideline' "$tmp/cut1.txt" -o "$tmp/o.xml"
 expect "unknown variant" 1 'unknown document variant: found heading(s) "CLINICAL CASE SUMMARY"' "$tmp/variant.txt" -o "$tmp/o.xml"
+expect "unknown variant: the nearest and what differs" 1 'the nearest known variant is imr-2014 (no header table, headings "HOW THE IMR FINAL DETERMINATION WAS MADE", "CLINICAL CASE SUMMARY", "IMR ISSUES, DECISIONS AND RATIONALES"): this text lacks "HOW THE IMR FINAL DETERMINATION WAS MADE", "IMR ISSUES, DECISIONS AND RATIONALES"' "$tmp/variant.txt" -o "$tmp/o.xml"
+# A professional review without its rationale section.
+printf 'MEDICAL PROFESSIONAL REVIEW\nISSUE AT DISPUTE:\nCane: Upheld\nCASE SUMMARY:\nA.\nDOCUMENTS REVIEWED FOR DETERMINATION:\nB.\nMEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL\nREVIEWER AND WHY:\nC.\nMEDICAL REVIEWER QUALIFICATIONS:\nD.\n' >"$tmp/pr.txt"
+expect "unknown variant: a heading missing" 1 'the nearest known variant is imr-professional-review (headings "MEDICAL PROFESSIONAL REVIEW", ' "$tmp/pr.txt" -o "$tmp/o.xml"
+expect "unknown variant: says which heading is missing" 1 'this text lacks "RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY:"' "$tmp/pr.txt" -o "$tmp/o.xml"
+printf 'Case Number: CM16-0000001\nHOW THE IMR FINAL DETERMINATION WAS MADE\nR.\nCLINICAL CASE SUMMARY\nS.\nIMR ISSUES, DECISIONS AND RATIONALES\nCane: Upheld\nClaims Administrator guideline: x\nMAXIMUS guideline: x\nDecision rationale: y.\n' >"$tmp/table.txt"
+sed 's/^Case Number: CM16-0000001$//' "$tmp/table.txt" | sed 's/^CLINICAL CASE SUMMARY$/CASE HISTORY/' >"$tmp/table2.txt"
+expect "unknown variant: the header counts" 1 'found heading(s) "HOW THE IMR FINAL DETERMINATION WAS MADE", "IMR ISSUES, DECISIONS AND RATIONALES" and no header table; the nearest known variant is imr-2014' "$tmp/table2.txt" -o "$tmp/o.xml"
+# A notice whose item the lists do not decide and whose rationale concludes nothing.
+printf 'Notice of Independent Medical Review Determination\nDear :\nINDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE\nCase Summary:\nA.\n1) Regarding the request for a cane:\nRationale Used by the Expert Reviewer:\nThe guidelines are silent.\n' >"$tmp/undecided.txt"
+expect "an item with no decision" 1 "undecided.txt:6:1: error: item 1 (a cane) states no decision" "$tmp/undecided.txt" -o "$tmp/o.xml"
 expect "too large" 1 "more than the limit of 100" --max-size=100 examples/imr-2014-single-spaced.txt -o "$tmp/o.xml"
 expect "missing file" 2 "cannot read: No such file or directory" "$tmp/nonexistent.txt" -o "$tmp/o.xml"
 expect "directory" 2 "cannot read: Is a directory" "$tmp" -o "$tmp/o.xml"
@@ -126,6 +137,15 @@ if out=$(run --check examples/imr-2014-physician.txt) && [ -z "$out" ]; then ok;
 if run --print-schema | cmp -s - "$xsd"; then ok; else bad "--print-schema is the XSD"; fi
 if run --help | grep -q '^usage: imr2xml'; then ok; else bad "--help"; fi
 if run --version | grep -q '^imr2xml [0-9]'; then ok; else bad "--version"; fi
+# Every variant named in the schema is listed, each with its headings.
+run --list-variants >"$tmp/variants" 2>&1
+for v in $(grep -o '<xs:enumeration value="imr-[a-z0-9-]*"' "$xsd" | cut -d'"' -f2); do
+	if grep -qx "$v" "$tmp/variants"; then ok; else bad "--list-variants lacks $v"; fi
+done
+if [ "$(grep -c '^imr-' "$tmp/variants")" = "$(grep -c '<xs:enumeration value="imr-' "$xsd")" ]; then ok; else bad "--list-variants: not one entry per variant"; fi
+if awk '/^imr-professional-review$/ {p=1} p && /^    / {print; n++} n == 7 {exit}' "$tmp/variants" | tr -d ' ' |
+	cmp -s - <(printf '%s\n' "MEDICALPROFESSIONALREVIEW" "ISSUEATDISPUTE:" "CASESUMMARY:" "DOCUMENTSREVIEWEDFORDETERMINATION:" "MEDICALTREATMENTGUIDELINE(S)RELIEDUPONBYPROFESSIONALREVIEWERANDWHY:" "RATIONALEFORWHYTHEREQUESTEDTREATMENT/SERVICEIS/WASNOTMEDICALLYNECESSARY:" "MEDICALREVIEWERQUALIFICATIONS:"); then ok; else bad "--list-variants: the professional review's headings in order"; fi
+expect "--list-variants takes no file" 2 "--list-variants takes no file" --list-variants x.txt
 expect "--validate a valid file" 0 "examples/imr-2016-standard.xml: valid" --validate examples/imr-2016-standard.xml
 sed 's/decision="upheld"/decision="maybe"/' examples/imr-2016-standard.xml >"$tmp/invalid.xml"
 line=$(grep -n 'decision="maybe"' "$tmp/invalid.xml" | head -1 | cut -d: -f1)

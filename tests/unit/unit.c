@@ -303,6 +303,208 @@ static void test_verify(void)
 	imr_diags_free(&diags);
 }
 
+/* The facts of a whole (small) document, from normalization to extraction. */
+static bool extract_str(struct imr_arena *a, const char *text, struct imr_determination *det,
+                        struct imr_diags *diags)
+{
+	struct imr_source src;
+	if (!normalize_str(text, &src))
+		return false;
+	struct imr_document *doc = imr_parse(&src, a, diags);
+	if (doc)
+		imr_extract(a, &src, doc, det);
+	imr_source_free(&src);
+	return doc != NULL;
+}
+
+static const char body_2014[] = "HOW THE IMR FINAL DETERMINATION WAS MADE\n"
+                                "The expert reviewer is Board Certified in Surgery.\n"
+                                "CLINICAL CASE SUMMARY\n"
+                                "The patient is a 40 year old male.\n"
+                                "IMR ISSUES, DECISIONS AND RATIONALES\n"
+                                "Cane: Upheld\n"
+                                "Claims Administrator guideline: Decision based on MTUS.\n"
+                                "MAXIMUS guideline: Decision based on MTUS.\n"
+                                "Decision rationale: It is not medically necessary.\n";
+
+/* A cover page in one shape: the fields it must yield. */
+static void check_cover(const char *what, const char *cover, const char *const want[IMR_HEADER_LABEL_COUNT],
+                        const char *const *treatments, size_t ntreatments)
+{
+	struct imr_arena a;
+	imr_arena_init(&a);
+	struct imr_diags diags;
+	imr_diags_init(&diags);
+	char doc[4096];
+	snprintf(doc, sizeof doc, "%s%s", cover, body_2014);
+	struct imr_determination det;
+	bool ok = extract_str(&a, doc, &det, &diags);
+	CHECK(ok && diags.errors == 0, "%s: parses (%zu errors%s%s)", what, diags.errors,
+	      diags.count ? ": " : "", diags.count ? diags.items[0].message : "");
+	if (ok) {
+		CHECK(det.variant == IMR_IMR_2014_COVER, "%s: variant %s", what, imr_variant_name(det.variant));
+		for (int f = 0; f < IMR_HEADER_LABEL_COUNT; f++) {
+			if (f == IMR_TREATMENTS)
+				continue;
+			const char *got = det.header_text[f];
+			CHECK(want[f] ? got && strcmp(got, want[f]) == 0 : !got, "%s: %s is '%s', want '%s'",
+			      what, imr_header_label_xml((enum imr_header_label)f), got ? got : "(none)",
+			      want[f] ? want[f] : "(none)");
+		}
+		CHECK(det.treatments.count == ntreatments, "%s: %zu treatments, want %zu", what,
+		      det.treatments.count, ntreatments);
+		for (size_t i = 0; i < ntreatments && i < det.treatments.count; i++)
+			check_str(det.treatments.items[i], treatments[i], what);
+	}
+	imr_diags_free(&diags);
+	imr_arena_free(&a);
+}
+
+/* The cover page in every shape text extractors give it. */
+static void test_cover(void)
+{
+	const char *want[IMR_HEADER_LABEL_COUNT] = {
+		[IMR_CASE_NUMBER] = "CM14-0099001", [IMR_DATE_ASSIGNED] = "05/12/2014",
+		[IMR_DECISION_DATE] = "07/08/2014", [IMR_PRIORITY] = "Standard",
+		[IMR_DATE_OF_INJURY] = "02/28/2003", [IMR_UR_DENIAL_DATE] = "04/25/2014",
+		[IMR_APPLICATION_RECEIVED] = "05/08/2014",
+	};
+	static const char *const two[] = {"NORCO 10/325MG #90", "MRI OF THE LEFT KNEE"};
+	check_cover("labels, then values",
+	            "Case Number:\nDate Assigned:\nDate of Injury:\nDecision Date:\nUR Denial Date:\n"
+	            "Priority:\nApplication Received:\nEmployee Name:\nClaim Number:\nProvider Name:\n"
+	            "Treatment(s) in Dispute Listed on IMR Application:\n\n"
+	            "CM14-0099001\n05/12/2014\n02/28/2003\n07/08/2014\n04/25/2014\nStandard\n05/08/2014\n"
+	            "NORCO 10/325MG #90, MRI OF THE\nLEFT KNEE\n\n",
+	            want, two, 2);
+	check_cover("label: value, two columns",
+	            "Case Number:          CM14-0099001     Date Assigned:      05/12/2014\n"
+	            "Date of Injury:       02/28/2003       Decision Date:      07/08/2014\n"
+	            "UR Denial Date:       04/25/2014       Priority:           Standard\n"
+	            "Application Received: 05/08/2014\n"
+	            "Employee Name:                         Claim Number:\n"
+	            "Provider Name:\n"
+	            "Treatment(s) in Dispute Listed on IMR Application: NORCO 10/325MG #90, MRI OF THE\n"
+	            "                                                    LEFT KNEE\n",
+	            want, two, 2);
+	check_cover("label line, value line, blank lines",
+	            "Case Number:\nCM14-0099001\n\nDate Assigned:\n05/12/2014\nDate of Injury:\n02/28/2003\n\n"
+	            "Decision Date:\n07/08/2014\nUR Denial Date:\n04/25/2014\n\nPriority:\nStandard\n"
+	            "Application Received:\n05/08/2014\n\nEmployee Name:\n\nClaim Number:\n\n"
+	            "Provider Name:\n\nTreatment(s) in Dispute Listed on IMR Application:\n"
+	            "NORCO 10/325MG #90\nMRI OF THE LEFT KNEE\n\n",
+	            want, two, 2);
+	want[IMR_PROVIDER_NAME] = "Valley Orthopedic Group";
+	want[IMR_CLAIM_NUMBER] = "WC1487220";
+	check_cover("narrow cells, rows in another order",
+	            "Employee Name:\nProvider Name: Valley Orthopedic Group\nCase Number: CM14-0099001\n"
+	            "Treatment(s) in\nDispute Listed on\nIMR Application:\nNORCO 10/325MG #90\n"
+	            "MRI OF THE LEFT KNEE\nUR Denial\nDate:\n04/25/2014\nApplication\nReceived:\n05/08/2014\n"
+	            "Date Assigned: 05/12/2014\nDecision\nDate:\n07/08/2014\nDate of Injury: 02/28/2003\n"
+	            "Claim Number: WC1487220\nPriority: Standard\n",
+	            want, two, 2);
+}
+
+/* The 2013 notice's numbered lists and the reviewer's certifications. */
+static void test_notice_pieces(void)
+{
+	struct imr_arena a;
+	imr_arena_init(&a);
+	struct imr_list_decision e;
+	imr_read_list_entry(&a, "MAXIMUS Federal Services, Inc. has determined the request for Norco "
+	                        "10/325mg #120 is not medically necessary and appropriate.", 1, &e);
+	CHECK(e.decided && e.decision == IMR_UPHELD && e.n == 1, "not medically necessary: upheld");
+	check_str(e.service, "Norco 10/325mg #120", "list entry service");
+	imr_read_list_entry(&a, "MAXIMUS Federal Services, Inc. has determined the request for TENS "
+	                        "unit is notmedically necessary and appropriate.", 2, &e);
+	CHECK(e.decided && e.decision == IMR_UPHELD, "glued notmedically: upheld");
+	check_str(e.service, "TENS unit", "glued entry service");
+	imr_read_list_entry(&a, "MAXIMUS Federal Services, Inc. has determined the request for a "
+	                        "lumbar MRI is medically necessary and appropriate.", 3, &e);
+	CHECK(e.decided && e.decision == IMR_OVERTURNED, "medically necessary: overturned");
+	imr_read_list_entry(&a, "MAXIMUS Federal Services, Inc. has determined the request for x is", 4, &e);
+	CHECK(!e.decided, "no statement: undecided");
+
+	struct imr_strings c = {0};
+	imr_split_specialties(&a, "Internal Medicine, Occupational Medicine", &c);
+	CHECK(c.count == 2, "two certifications by comma: %zu", c.count);
+	struct imr_strings d = {0};
+	imr_split_specialties(&a, "Anesthesiology and Pain Medicine", &d);
+	CHECK(d.count == 2 && strcmp(d.items[1], "Pain Medicine") == 0, "two by 'and'");
+	struct imr_strings f = {0};
+	imr_split_specialties(&a, "Physical Medicine and Rehabilitation", &f);
+	CHECK(f.count == 1, "a board's own 'and' is kept: %zu", f.count);
+	struct imr_strings g = {0};
+	imr_split_specialties(&a, "Internal Medicine and Physical Medicine and Rehabilitation", &g);
+	CHECK(g.count == 2 && strcmp(g.items[1], "Physical Medicine and Rehabilitation") == 0,
+	      "a plain and a compound: %zu", g.count);
+
+	struct imr_strings t = {0};
+	static const char *const by_line[] = {"NORCO 10/325MG", "#90", "SOMA 350MG #60", "1) MRI OF THE",
+	                                      "LUMBAR SPINE"};
+	imr_split_treatments(&a, by_line, 5, &t);
+	CHECK(t.count == 3, "treatments by line: %zu", t.count);
+	if (t.count == 3) {
+		check_str(t.items[0], "NORCO 10/325MG #90", "wrapped at '#'");
+		check_str(t.items[2], "MRI OF THE LUMBAR SPINE", "wrapped after 'THE', numbering gone");
+	}
+	imr_arena_free(&a);
+}
+
+/* The scanner's classification of the new generations' lines. */
+static void test_lexer_generations(void)
+{
+	check_kinds("professional review: wrapped headings, a heading with text after it",
+	            "MEDICAL PROFESSIONAL REVIEW\n"
+	            "ISSUE AT DISPUTE:\n"
+	            "Cane: Upheld\n"
+	            "CASE SUMMARY: A 40 year old.\n"
+	            "MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL\n"
+	            "\n"
+	            "REVIEWER AND WHY: MTUS.\n"
+	            "RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT\n"
+	            "MEDICALLY NECESSARY:\n"
+	            "Not necessary.\n",
+	            false,
+	            (const int[]){TOK_PROFESSIONAL_REVIEW_HEADING, TOK_ISSUE_AT_DISPUTE_HEADING,
+	                          TOK_ITEM_LINE, TOK_PR_SUMMARY_HEADING, TOK_TEXT,
+	                          TOK_PR_GUIDELINES_HEADING, TOK_TEXT, TOK_PR_RATIONALE_HEADING, TOK_TEXT,
+	                          TOK_YYEOF},
+	            10);
+	check_kinds("2013 notice: letter rows, numbered decisions, item sections",
+	            "MAXIMUS FEDERAL SERVICES, INC.\n"
+	            "P.O. Box 1\n"
+	            "Notice of Independent Medical Review Determination\n"
+	            "Dated: 9/26/2013\n"
+	            "IMR Case Number: CM13-0000001     Date of Injury: 3/14/2011\n"
+	            "Dear :\n"
+	            "1) MAXIMUS Federal Services, Inc. has determined the request for X is not\n"
+	            "medically necessary and appropriate.\n"
+	            "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE\n"
+	            "Medical Qualifications of the Expert Reviewer:\n"
+	            "Case Summary: He hurt his back.\n"
+	            "1) Regarding the request for X two times a\n"
+	            "week:\n"
+	            "Rationale Used by the Expert Reviewer: No.\n",
+	            true,
+	            (const int[]){TOK_LETTERHEAD, TOK_HEADER_VALUE, TOK_NOTICE_TITLE, TOK_HEADER_LABEL,
+	                          TOK_HEADER_VALUE, TOK_HEADER_LABEL, TOK_HEADER_VALUE, TOK_HEADER_LABEL,
+	                          TOK_HEADER_VALUE, TOK_TEXT, TOK_DECISION_ENTRY, TOK_DECISION_TEXT,
+	                          TOK_NOTICE_DECISION_HEADING, TOK_QUALIFICATIONS, TOK_NOTICE_SUMMARY,
+	                          TOK_ITEM_SECTION, TOK_TITLE_TEXT, TOK_RATIONALE, TOK_YYEOF},
+	            19);
+	check_kinds("cover cells: label and value in one cell, wrapped pieces",
+	            "Case Number: CM14-0000001\n"
+	            "Treatment(s) in\n"
+	            "Dispute Listed on\n"
+	            "IMR Application: MRI\n"
+	            "HOW THE IMR FINAL DETERMINATION WAS MADE\n",
+	            false,
+	            (const int[]){TOK_HEADER_LABEL, TOK_HEADER_VALUE, TOK_HEADER_LABEL, TOK_LABEL_TAIL,
+	                          TOK_LABEL_TAIL, TOK_HEADER_VALUE, TOK_HOW_MADE_HEADING, TOK_YYEOF},
+	            8);
+}
+
 int main(void)
 {
 	test_dates();
@@ -311,6 +513,9 @@ int main(void)
 	test_request();
 	test_citations();
 	test_lexer();
+	test_lexer_generations();
+	test_cover();
+	test_notice_pieces();
 	test_normalize();
 	test_verify();
 	printf("unit: %d passed, %d failed\n", passed, failed);
