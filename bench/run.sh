@@ -1,24 +1,35 @@
 #!/usr/bin/env bash
-# run.sh BUILD N - what `make bench` runs: generate (once) a synthetic
-# corpus of N determinations in every shape the grammar knows, then
-# measure each stage on one core and on all cores, and the batch mode
-# end to end (with its peak RSS).  Prints a Markdown table.
+# run.sh BUILD N - what `make bench` runs:
+#  1. generate (once, again when the generator or examples/ change) a
+#     synthetic corpus of N determinations in every shape the grammar knows;
+#  2. each stage of the pipeline on one core and on all cores (bench-driver,
+#     documents in memory);
+#  3. the batch mode end to end and the regex baseline (bench/regex_baseline.py)
+#     on the same corpus, in the same run, one process/thread and all cores,
+#     on the first N/10 documents and on all N: documents/s, the ratio of the
+#     two, -j N / -j 1, and peak RSS.
+# Prints Markdown tables.
 set -eu
 build=$1 n=$2
+here=$(cd "$(dirname "$0")/.." && pwd)
+command -v python3 >/dev/null || { echo "make bench: the regex baseline needs python3" >&2; exit 1; }
 dir=$build/bench
 corpus=$dir/corpus-$n
 mkdir -p "$dir"
-if [ ! -f "$corpus/.complete" ]; then
+stamp="seed 1, $(cat "$here/bench/gencorpus.c" "$here"/examples/*.txt | cksum)"
+if [ ! -f "$corpus/.complete" ] || [ "$(cat "$corpus/.complete")" != "$stamp" ]; then
 	rm -rf "$corpus"
-	"$build/gencorpus" "$corpus" "$n" 1
-	touch "$corpus/.complete"
+	"$build/gencorpus" "$corpus" "$n" 1 "$here/examples"
+	echo "$stamp" >"$corpus/.complete"
 fi
 list=$dir/list-$n
 find "$corpus" -name '*.txt' | sort >"$list"
+small=$((n / 10 > 0 ? n / 10 : 1))
+head -n "$small" "$list" >"$dir/list-$n-first-$small"
 cpus=$(nproc)
 echo
 echo "corpus: $(wc -l <"$list") documents, $(du -sh --apparent-size "$corpus" | cut -f1) ($corpus)"
-echo "machine: $cpus CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "machine: $cpus CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(python3 --version)"
 echo
 echo "| stage | threads | documents | bytes | seconds | documents/s | MB/s |"
 echo "|---|---|---|---|---|---|---|"
@@ -34,12 +45,60 @@ done
 echo
 echo "(c)/(a), one core: $(awk -v c="${rate[validate-1]}" -v a="${rate[lex-1]}" 'BEGIN{printf "%.2f (the lexer pass is %.1fx faster than the whole pipeline)", c/a, a/c}')"
 echo "all cores / one core, (c): $(awk -v m="${rate[validate-$cpus]}" -v o="${rate[validate-1]}" 'BEGIN{printf "%.2fx", m/o}')"
+
+# One timed run of a program over a list: wall-clock seconds from start to
+# exit (process start-up, schema compilation, interpreter start-up
+# included, the same for both), and what its summary line says.
+declare -A secs rss note
+timed() { # key command...
+	local key=$1 t0 t1 out
+	shift
+	t0=$(date +%s.%N)
+	out=$("$@" 2>&1 | tail -1)
+	t1=$(date +%s.%N)
+	secs[$key]=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b - a}')
+	rss[$key]=$(printf '%s\n' "$out" | sed -n 's/.*peak RSS \([0-9]*\) MB.*/\1/p')
+	note[$key]=$out
+}
 echo
-echo "batch mode, end to end (read, convert, validate, write each file, manifest with sha256):"
-# A fresh output directory for each run, all removed at the end: on ext4,
+echo "batch mode end to end (read, sha256, convert, validate, write each XML, manifest) against the"
+echo "regex baseline (read, extract with re, write each JSON), on the same files:"
+echo
+echo "| documents | program | -j | seconds | documents/s | peak RSS MB |"
+echo "|---|---|---|---|---|---|"
+# A fresh output directory for each run, removed after it: on ext4,
 # creating files where many were just deleted is much slower.
-rm -rf "$dir"/out-*
-for t in 1 "$cpus"; do
-	"$build/imr2xml" -q -j "$t" -d "$dir/out-$t-$$" --files-from "$list" 2>&1 | sed "s/^/  -j $t: /" | tail -1
+for size in "$small" "$n"; do
+	l=$list
+	[ "$size" = "$n" ] || l=$dir/list-$n-first-$small
+	for t in 1 "$cpus"; do
+		out=$dir/out-$$
+		rm -rf "$out"
+		timed "imr2xml-$size-$t" "$build/imr2xml" -q -j "$t" -d "$out" --files-from "$l"
+		case ${note[imr2xml-$size-$t]} in
+		*"$size documents: $size converted,"*) ;;
+		*) echo "warning: imr2xml did not convert every document: ${note[imr2xml-$size-$t]}" >&2 ;;
+		esac
+		items_x=$(awk -F'\t' 'NR > 1 {s += $4} END {print s + 0}' "$out/manifest.tsv")
+		rm -rf "$out"
+		timed "regex-$size-$t" python3 "$here/bench/regex_baseline.py" -j "$t" "$out" "$l"
+		items_r=$(printf '%s\n' "${note[regex-$size-$t]}" | sed -n 's/.*documents, \([0-9]*\) items.*/\1/p')
+		[ "$items_r" = "$items_x" ] ||
+			echo "warning: the baseline found $items_r items, imr2xml $items_x" >&2
+		rm -rf "$out"
+		for p in imr2xml regex; do
+			k=$p-$size-$t
+			echo "| $size | $p | $t | ${secs[$k]} | $(awk -v d="$size" -v s="${secs[$k]}" 'BEGIN{printf "%.0f", d / s}') | ${rss[$k]} |"
+		done
+	done
 done
-rm -rf "$dir"/out-*
+ratio() { awk -v a="${secs[$2]}" -v b="${secs[$1]}" 'BEGIN{printf "%.2f", a / b}'; } # how many times faster $1 is than $2
+echo
+echo "imr2xml / regex baseline, documents/s on $n documents: $(ratio "imr2xml-$n-1" "regex-$n-1") with -j 1," \
+	"$(ratio "imr2xml-$n-$cpus" "regex-$n-$cpus") with -j $cpus (both found $items_x items)"
+for size in "$small" "$n"; do
+	echo "-j $cpus / -j 1 on $size documents: imr2xml $(ratio "imr2xml-$size-$cpus" "imr2xml-$size-1")," \
+		"regex baseline $(ratio "regex-$size-$cpus" "regex-$size-1")"
+done
+echo "peak RSS, $small then $n documents: imr2xml -j 1 ${rss[imr2xml-$small-1]} and ${rss[imr2xml-$n-1]} MB," \
+	"-j $cpus ${rss[imr2xml-$small-$cpus]} and ${rss[imr2xml-$n-$cpus]} MB"

@@ -8,14 +8,21 @@
  * (OUTDIR/manifest.tsv.partial, renamed to manifest.tsv at the end).
  * Memory is bounded by the ring, whatever the size of the corpus.
  * Every XML file is written to a temporary name and renamed into place.
+ *
+ * Nothing the walk meets goes unaccounted: every name ending in .txt or
+ * .pdf is an input and gets a row, whatever it turns out to be when it
+ * is read (a file, a dangling link, a directory, unreadable, gone), and
+ * so does every directory the walk cannot read and a list that fails.
  */
-#define _GNU_SOURCE /* open_memstream is POSIX 2008; dirent d_type */
+#define _GNU_SOURCE /* open_memstream is POSIX 2008; asprintf; dirent d_type */
 #include "batch.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,10 +58,34 @@ enum slot_state { SLOT_EMPTY, SLOT_PENDING, SLOT_RUNNING, SLOT_DONE };
 struct slot {
 	enum slot_state state;
 	char *path;
+	char *error; /* set by the walk: the row is this error, nothing is read */
 	struct row row;
 };
 
-struct walker;
+/* One input from the walk: a path, and when the walk already knows it
+ * cannot be converted (a directory it cannot read, a failing list), the
+ * message of its error row.  Both malloc'ed. */
+struct input {
+	char *path;
+	char *error;
+};
+
+struct dir_frame {
+	char *dir;
+	struct dirent **list; /* sorted by name; entries before i are freed */
+	int n, i;
+};
+
+struct walker {
+	const struct imr_batch_options *opt;
+	int arg;                 /* the next of opt->inputs */
+	FILE *list;              /* --files-from, until it ends */
+	int list_errno;          /* the list could not be opened */
+	struct dir_frame *stack; /* the directories being walked, innermost last */
+	int depth, cap;
+	char *line;
+	size_t line_cap;
+};
 
 /* A row of an earlier manifest, for --resume. */
 struct old_row {
@@ -64,16 +95,31 @@ struct old_row {
 	char *line; /* the whole row, reused as it is */
 };
 
+struct tally {
+	size_t done, ok, partial, rejected, skipped, errors, bytes;
+	size_t total; /* 0: unknown */
+	double start, last_progress;
+	bool tty;
+};
+
 struct batch {
 	const struct imr_batch_options *opt;
 	struct imr_schema *schema;
+	char *manifest_path, *partial_path;
+	FILE *manifest; /* manifest.tsv.partial, while the run lasts */
+	struct tally tally;
+	struct sigaction old_int, old_term;
+	/* The threads and the ring they share. */
 	pthread_mutex_t lock;
 	pthread_cond_t work, done, space;
 	struct slot slots[RING];
 	size_t pushed, taken, retired; /* sequence numbers */
 	bool fed;                      /* the feeder has pushed every input */
 	bool finished;                 /* workers: stop when idle */
-	struct walker *walker;
+	pthread_t workers[MAX_JOBS], feeder;
+	int nworkers;
+	bool feeding;                  /* the feeder thread was started */
+	struct walker walker;          /* the feeder's */
 	/* --resume */
 	struct old_row *old;
 	size_t old_cap, old_count;
@@ -104,43 +150,30 @@ static uint64_t hash_str(const char *s)
 	return h;
 }
 
-static char *read_file(const char *path, size_t *len, int *err)
+/* A formatted string, malloc'ed, or NULL (out of memory). */
+static char *format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *format(const char *fmt, ...)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		*err = errno;
-		return NULL;
-	}
-	struct stat st;
-	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-		*err = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
-		fclose(f);
-		return NULL;
-	}
-	size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096, n = 0;
-	char *buf = malloc(cap);
-	while (buf) {
-		size_t got = fread(buf + n, 1, cap - n, f);
-		n += got;
-		if (n < cap)
-			break;
-		char *p = realloc(buf, cap * 2);
-		if (!p) {
-			free(buf);
-			buf = NULL;
-			break;
-		}
-		buf = p;
-		cap *= 2;
-	}
-	*err = !buf ? ENOMEM : ferror(f) ? EIO : 0;
-	fclose(f);
-	if (*err) {
-		free(buf);
-		return NULL;
-	}
-	*len = n;
-	return buf;
+	va_list ap;
+	va_start(ap, fmt);
+	char *s = NULL;
+	if (vasprintf(&s, fmt, ap) < 0)
+		s = NULL;
+	va_end(ap);
+	return s;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n >= k && memcmp(s + n - k, suffix, k) == 0;
+}
+
+/* The names the walk takes as inputs: x.txt, and x.pdf (the converter
+ * tells a PDF from text by its content). */
+static bool is_input_name(const char *name)
+{
+	return strlen(name) > 4 && (ends_with(name, ".txt") || ends_with(name, ".pdf"));
 }
 
 static void sha256_hex(const char *data, size_t len, char out[65])
@@ -154,8 +187,8 @@ static void sha256_hex(const char *data, size_t len, char out[65])
 		snprintf(out + 2 * i, 3, "%02x", digest[i]);
 }
 
-/* OUTDIR/a/b/x.xml for a/b/x.txt: leading slashes and "." go, ".."
- * becomes "__", so no input maps outside OUTDIR. */
+/* OUTDIR/a/b/x.xml for a/b/x.txt or a/b/x.pdf: leading slashes and "."
+ * go, ".." becomes "__", so no input maps outside OUTDIR. */
 static char *output_path(const char *outdir, const char *input)
 {
 	size_t n = strlen(outdir) + strlen(input) * 2 + 8;
@@ -184,50 +217,113 @@ static char *output_path(const char *outdir, const char *input)
 	}
 	*o = '\0';
 	size_t l = strlen(out);
-	if (l > 4 && strcmp(out + l - 4, ".txt") == 0)
+	if (l > 4 && (ends_with(out, ".txt") || ends_with(out, ".pdf")))
 		strcpy(out + l - 4, ".xml");
 	else
 		strcat(out, ".xml");
 	return out;
 }
 
-/* ---- the inputs, streamed --------------------------------------------- */
+/* ---- reading an input ------------------------------------------------- */
 
-struct dir_frame {
-	char *dir;
-	struct dirent **list;
-	int n, i;
-};
-
-struct walker {
-	const struct imr_batch_options *opt;
-	int arg;
-	FILE *list;
-	struct dir_frame stack[64];
-	int depth;
-	char *line;
-	size_t line_cap;
-};
-
-static bool has_txt_suffix(const char *name)
+/* Why path could not be opened: errno's words, but a link to nothing is
+ * called what it is. */
+static const char *open_failure(const char *path, int err)
 {
-	size_t n = strlen(name);
-	return n > 4 && strcmp(name + n - 4, ".txt") == 0;
+	struct stat st;
+	if (err == ENOENT && lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+		return "dangling symbolic link";
+	return strerror(err);
 }
 
-static void push_dir(struct walker *w, const char *dir)
+/* The whole of a regular file (malloc'ed), or NULL and *why.  It is
+ * opened without blocking, so a FIFO among the inputs is reported, not
+ * waited on. */
+static char *read_file(const char *path, size_t *len, const char **why)
 {
-	if (w->depth == (int)(sizeof w->stack / sizeof w->stack[0]))
-		return;
-	struct dir_frame *f = &w->stack[w->depth];
-	f->n = scandir(dir, &f->list, NULL, alphasort);
-	if (f->n < 0) {
-		fprintf(stderr, "%s: error: cannot read directory: %s\n", dir, strerror(errno));
-		return;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		*why = open_failure(path, errno);
+		return NULL;
 	}
+	struct stat st;
+	int e = fstat(fd, &st) != 0 ? errno : 0;
+	if (e || !S_ISREG(st.st_mode)) {
+		*why = e ? strerror(e) : S_ISDIR(st.st_mode) ? strerror(EISDIR) : "not a regular file";
+		close(fd);
+		return NULL;
+	}
+	size_t cap = (size_t)st.st_size + 1, n = 0; /* + 1: see the end at once */
+	char *buf = malloc(cap);
+	while (buf) {
+		if (n == cap) {
+			char *p = realloc(buf, cap * 2);
+			if (!p) {
+				free(buf);
+				buf = NULL;
+				break;
+			}
+			buf = p;
+			cap *= 2;
+		}
+		ssize_t got = read(fd, buf + n, cap - n);
+		if (got == 0)
+			break;
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			*why = strerror(errno);
+			free(buf);
+			close(fd);
+			return NULL;
+		}
+		n += (size_t)got;
+	}
+	close(fd);
+	if (!buf)
+		*why = strerror(ENOMEM);
+	*len = n;
+	return buf;
+}
+
+/* ---- the inputs, streamed --------------------------------------------- */
+
+static int not_dots(const struct dirent *d)
+{
+	return strcmp(d->d_name, ".") != 0 && strcmp(d->d_name, "..") != 0;
+}
+
+/* Byte order, whatever the locale: the same corpus is walked the same
+ * way everywhere, and a directory's list can be searched with bsearch. */
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int name_is(const void *name, const void *entry)
+{
+	return strcmp(name, (*(struct dirent *const *)entry)->d_name);
+}
+
+/* Starts walking dir; returns 0, or the errno of reading it. */
+static int push_dir(struct walker *w, const char *dir)
+{
+	if (w->depth == w->cap) {
+		int cap = w->cap ? 2 * w->cap : 16;
+		struct dir_frame *s = realloc(w->stack, (size_t)cap * sizeof *s);
+		if (!s)
+			return ENOMEM;
+		w->stack = s;
+		w->cap = cap;
+	}
+	struct dir_frame *f = &w->stack[w->depth];
+	f->n = scandir(dir, &f->list, not_dots, by_name);
+	if (f->n < 0)
+		return errno;
 	f->dir = strdup(dir);
 	f->i = 0;
 	w->depth++;
+	return f->dir ? 0 : ENOMEM;
 }
 
 static void pop_dir(struct walker *w)
@@ -239,86 +335,154 @@ static void pop_dir(struct walker *w)
 	free(f->dir);
 }
 
-/* The next input path (malloc'ed), or NULL at the end. */
-static char *walker_next(struct walker *w)
+/* Walks dir from now on; or, when it cannot be read, makes it an input
+ * whose row says why.  Takes dir. */
+static bool enter_dir(struct walker *w, char *dir, struct input *in)
 {
+	int e = push_dir(w, dir);
+	if (!e) {
+		free(dir);
+		return false;
+	}
+	in->path = dir;
+	in->error = format("cannot read directory: %s", strerror(e));
+	return true;
+}
+
+/* x.pdf beside x.txt would be written to the same x.xml: the .txt is
+ * converted, the .pdf gets an error row that says why it was not. */
+static char *same_output(const struct dir_frame *f, const char *name)
+{
+	if (!ends_with(name, ".pdf"))
+		return NULL;
+	char *txt = strdup(name);
+	if (!txt)
+		return NULL;
+	memcpy(txt + strlen(txt) - 4, ".txt", 4);
+	/* "x.txt" sorts after "x.pdf": among the entries still to come. */
+	char *msg = bsearch(txt, f->list + f->i, (size_t)(f->n - f->i), sizeof *f->list, name_is)
+	                ? format("not converted: %s has the same output", txt)
+	                : NULL;
+	free(txt);
+	return msg;
+}
+
+static bool is_dir(const struct dirent *d, const char *path)
+{
+	struct stat st;
+	if (d->d_type != DT_UNKNOWN)
+		return d->d_type == DT_DIR;
+	return lstat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The next entry of the innermost directory: an input (true), or false
+ * for a name that is none (subdirectories are entered, symbolic links to
+ * directories are not followed) and at the end of the directory. */
+static bool next_in_dir(struct walker *w, struct input *in)
+{
+	struct dir_frame *f = &w->stack[w->depth - 1];
+	if (f->i == f->n) {
+		pop_dir(w);
+		return false;
+	}
+	struct dirent *d = f->list[f->i++];
+	char *path = format("%s/%s", f->dir, d->d_name);
+	bool found = false;
+	if (path && is_input_name(d->d_name)) {
+		/* Not even stat'ed: whatever it is, the worker's read says. */
+		in->path = path;
+		in->error = same_output(f, d->d_name);
+		found = true;
+	} else if (path && is_dir(d, path)) {
+		found = enter_dir(w, path, in);
+	} else {
+		free(path);
+	}
+	free(d);
+	return found;
+}
+
+/* The next path of the list; false for an empty line and at its end.  A
+ * list that cannot be opened or read is an input of its own, in error. */
+static bool next_in_list(struct walker *w, struct input *in)
+{
+	ssize_t n = w->list ? getdelim(&w->line, &w->line_cap, w->opt->nul_separated ? '\0' : '\n',
+	                               w->list)
+	                    : -1;
+	if (n > 0) {
+		if (w->line[n - 1] == '\n' || w->line[n - 1] == '\0')
+			w->line[--n] = '\0';
+		if (n > 0 && w->line[n - 1] == '\r')
+			w->line[--n] = '\0';
+		in->path = n > 0 ? strdup(w->line) : NULL;
+		return in->path != NULL;
+	}
+	int e = !w->list ? w->list_errno : ferror(w->list) ? (errno ? errno : EIO) : 0;
+	if (e) {
+		in->path = strdup(w->opt->files_from);
+		in->error = format("cannot read the list: %s", strerror(e));
+	}
+	if (w->list && w->list != stdin)
+		fclose(w->list);
+	w->list = NULL;
+	w->list_errno = 0;
+	return in->path != NULL;
+}
+
+/* The next argument: a directory is walked (whatever its name), anything
+ * else is an input, even one that will fail to read. */
+static bool next_arg(struct walker *w, struct input *in)
+{
+	const char *a = w->opt->inputs[w->arg++];
+	struct stat st;
+	if (stat(a, &st) == 0 && S_ISDIR(st.st_mode)) {
+		char *d = strdup(a);
+		size_t n = d ? strlen(d) : 0;
+		while (n > 1 && d[n - 1] == '/')
+			d[--n] = '\0';
+		return d && enter_dir(w, d, in);
+	}
+	in->path = strdup(a);
+	return in->path != NULL;
+}
+
+/* The next input, in order: the list, then the arguments, each directory
+ * walked depth first in sorted order.  False at the end. */
+static bool walker_next(struct walker *w, struct input *in)
+{
+	in->path = in->error = NULL;
 	for (;;) {
-		while (w->depth > 0) {
-			struct dir_frame *f = &w->stack[w->depth - 1];
-			if (f->i == f->n) {
-				pop_dir(w);
-				continue;
-			}
-			struct dirent *d = f->list[f->i++];
-			char *path = NULL;
-			if (strcmp(d->d_name, ".") && strcmp(d->d_name, "..") &&
-			    asprintf(&path, "%s/%s", f->dir, d->d_name) < 0)
-				path = NULL;
-			free(d);
-			if (!path)
-				continue;
-			struct stat st;
-			if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-				push_dir(w, path);
-				free(path);
-				continue;
-			}
-			if (has_txt_suffix(path) && stat(path, &st) == 0 && S_ISREG(st.st_mode))
-				return path;
-			free(path);
+		if (w->depth > 0) {
+			if (next_in_dir(w, in))
+				return true;
+		} else if (w->list || w->list_errno) {
+			if (next_in_list(w, in))
+				return true;
+		} else if (w->arg < w->opt->ninputs) {
+			if (next_arg(w, in))
+				return true;
+		} else {
+			return false;
 		}
-		if (w->list) {
-			ssize_t n = getdelim(&w->line, &w->line_cap, w->opt->nul_separated ? '\0' : '\n',
-			                     w->list);
-			if (n > 0) {
-				if (w->line[n - 1] == '\n' || w->line[n - 1] == '\0')
-					w->line[--n] = '\0';
-				if (n > 0 && w->line[n - 1] == '\r')
-					w->line[--n] = '\0';
-				if (n > 0)
-					return strdup(w->line);
-				continue;
-			}
-			if (w->list != stdin)
-				fclose(w->list);
-			w->list = NULL;
-		}
-		if (w->arg >= w->opt->ninputs)
-			return NULL;
-		const char *a = w->opt->inputs[w->arg++];
-		struct stat st;
-		if (stat(a, &st) == 0 && S_ISDIR(st.st_mode)) {
-			size_t n = strlen(a);
-			char *d = strdup(a);
-			while (n > 1 && d[n - 1] == '/')
-				d[--n] = '\0';
-			push_dir(w, d);
-			free(d);
-			continue;
-		}
-		return strdup(a); /* a file, or one that fails to read later */
 	}
 }
 
-static bool walker_open(struct walker *w, const struct imr_batch_options *opt)
+static void walker_open(struct walker *w, const struct imr_batch_options *opt)
 {
 	memset(w, 0, sizeof *w);
 	w->opt = opt;
 	if (opt->files_from) {
 		w->list = strcmp(opt->files_from, "-") == 0 ? stdin : fopen(opt->files_from, "r");
-		if (!w->list) {
-			fprintf(stderr, "imr2xml: error: cannot read %s: %s\n", opt->files_from,
-			        strerror(errno));
-			return false;
-		}
+		if (!w->list)
+			w->list_errno = errno; /* the first input says so */
 	}
-	return true;
 }
 
 static void walker_close(struct walker *w)
 {
 	while (w->depth > 0)
 		pop_dir(w);
+	free(w->stack);
 	if (w->list && w->list != stdin)
 		fclose(w->list);
 	free(w->line);
@@ -402,6 +566,20 @@ static void load_manifest(struct batch *b, const char *file)
 
 /* ---- converting one input (in a worker) -------------------------------- */
 
+/* A row in error: REASON in the manifest, PATH: error: REASON on stderr. */
+static void error_row(struct row *row, const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void error_row(struct row *row, const char *path, const char *fmt, ...)
+{
+	row->status = ROW_ERROR;
+	va_list ap;
+	va_start(ap, fmt);
+	if (vasprintf(&row->message, fmt, ap) < 0)
+		row->message = NULL;
+	va_end(ap);
+	row->diagnostics = row->message ? format("%s: error: %s\n", path, row->message) : NULL;
+}
+
 static char *diags_text(const struct imr_diags *d, const char *name)
 {
 	char *buf = NULL;
@@ -441,15 +619,11 @@ static char *first_message(const struct imr_diags *d)
 static void convert_one(struct batch *b, struct imr_validator *v, const char *path, struct row *row)
 {
 	memset(row, 0, sizeof *row);
-	int err = 0;
+	const char *why = NULL;
 	size_t len = 0;
-	char *data = read_file(path, &len, &err);
+	char *data = read_file(path, &len, &why);
 	if (!data) {
-		row->status = ROW_ERROR;
-		if (asprintf(&row->message, "cannot read: %s", strerror(err)) < 0)
-			row->message = NULL;
-		if (asprintf(&row->diagnostics, "%s: error: cannot read: %s\n", path, strerror(err)) < 0)
-			row->diagnostics = NULL;
+		error_row(row, path, "cannot read: %s", why);
 		return;
 	}
 	row->bytes = len;
@@ -514,7 +688,11 @@ static void *worker(void *arg)
 		s->state = SLOT_RUNNING;
 		pthread_mutex_unlock(&b->lock);
 		struct row row;
-		convert_one(b, v, s->path, &row);
+		memset(&row, 0, sizeof row);
+		if (s->error)
+			error_row(&row, s->path, "%s", s->error);
+		else
+			convert_one(b, v, s->path, &row);
 		pthread_mutex_lock(&b->lock);
 		s->row = row;
 		s->state = SLOT_DONE;
@@ -541,15 +719,9 @@ static void put_field(FILE *f, const char *s)
 	}
 }
 
-struct tally {
-	size_t done, ok, partial, rejected, skipped, errors, bytes;
-	size_t total; /* 0: unknown */
-	double start, last_progress;
-	bool tty;
-};
-
-static void progress(const struct batch *b, struct tally *t, bool final)
+static void progress(struct batch *b, bool final)
 {
+	struct tally *t = &b->tally;
 	double el = now() - t->start;
 	if (b->opt->quiet && !final)
 		return;
@@ -587,20 +759,23 @@ static void progress(const struct batch *b, struct tally *t, bool final)
 	        el > 0 ? (double)t->bytes / el / 1e6 : 0.0, ru.ru_maxrss / 1024);
 }
 
-static void retire(struct batch *b, struct slot *s, FILE *manifest, struct tally *t)
+/* One finished input: its diagnostics, its manifest row, the tally. */
+static void retire(struct batch *b, struct slot *s)
 {
 	struct row *r = &s->row;
+	struct tally *t = &b->tally;
 	if (r->diagnostics) {
 		if (t->tty && !b->opt->quiet)
 			fputc('\n', stderr);
 		fputs(r->diagnostics, stderr);
 	}
-	put_field(manifest, s->path);
-	fprintf(manifest, "\t%s\t%s\t%zu\t%zu\t%s\t", status_names[r->status],
+	FILE *m = b->manifest;
+	put_field(m, s->path);
+	fprintf(m, "\t%s\t%s\t%zu\t%zu\t%s\t", status_names[r->status],
 	        r->variant[0] ? r->variant : "-", r->issues, r->bytes, r->sha256[0] ? r->sha256 : "-");
-	put_field(manifest, r->message ? r->message : "");
-	fputc('\n', manifest);
-	fflush(manifest);
+	put_field(m, r->message ? r->message : "");
+	fputc('\n', m);
+	fflush(m);
 	t->done++;
 	t->bytes += r->bytes;
 	switch (r->status) {
@@ -623,8 +798,9 @@ static void retire(struct batch *b, struct slot *s, FILE *manifest, struct tally
 	free(r->message);
 	free(r->diagnostics);
 	free(s->path);
+	free(s->error);
 	memset(s, 0, sizeof *s);
-	progress(b, t, false);
+	progress(b, false);
 }
 
 /* The feeder streams the inputs into the ring, so that a slow list (a
@@ -633,130 +809,157 @@ static void *feeder(void *arg)
 {
 	struct batch *b = arg;
 	for (;;) {
-		char *path = interrupted ? NULL : walker_next(b->walker);
+		struct input in = {NULL, NULL};
+		bool more = !interrupted && walker_next(&b->walker, &in);
 		pthread_mutex_lock(&b->lock);
-		while (path && b->pushed - b->retired >= RING && !interrupted)
+		while (more && b->pushed - b->retired >= RING && !interrupted)
 			pthread_cond_wait(&b->space, &b->lock);
-		if (!path || interrupted) {
-			free(path);
+		if (!more || interrupted) {
+			free(in.path);
+			free(in.error);
 			b->fed = true;
 			pthread_cond_broadcast(&b->done);
 			pthread_mutex_unlock(&b->lock);
 			return NULL;
 		}
 		struct slot *s = &b->slots[b->pushed++ % RING];
-		s->path = path;
+		s->path = in.path;
+		s->error = in.error;
 		s->state = SLOT_PENDING;
 		pthread_cond_signal(&b->work);
 		pthread_mutex_unlock(&b->lock);
 	}
 }
 
+/* ---- the run ------------------------------------------------------------ */
+
+/* OUTDIR made, an earlier run's rows loaded (--resume), the schema
+ * compiled, manifest.tsv.partial open with its header.  Returns the exit
+ * status so far. */
+static int open_outputs(struct batch *b)
+{
+	const struct imr_batch_options *opt = b->opt;
+	if (mkdir(opt->outdir, 0755) != 0 && errno != EEXIST) {
+		fprintf(stderr, "imr2xml: error: cannot create %s: %s\n", opt->outdir, strerror(errno));
+		return IMR_USAGE;
+	}
+	b->manifest_path = format("%s/manifest.tsv", opt->outdir);
+	b->partial_path = format("%s/manifest.tsv.partial", opt->outdir);
+	if (!b->manifest_path || !b->partial_path)
+		return IMR_USAGE;
+	if (opt->resume) {
+		load_manifest(b, b->manifest_path);
+		load_manifest(b, b->partial_path);
+	}
+	if (opt->validate) {
+		struct imr_diags d;
+		imr_diags_init(&d);
+		b->schema = imr_schema_load(&d);
+		imr_diags_free(&d);
+		if (!b->schema) {
+			fputs("imr2xml: error: the embedded schema failed to load\n", stderr);
+			return IMR_SCHEMA_FAILED;
+		}
+	}
+	b->manifest = fopen(b->partial_path, "w");
+	if (!b->manifest) {
+		fprintf(stderr, "imr2xml: error: cannot write %s: %s\n", b->partial_path, strerror(errno));
+		return IMR_USAGE;
+	}
+	fputs("path\tstatus\tvariant\tissues\tbytes\tsha256\tmessage\n", b->manifest);
+	return IMR_OK;
+}
+
+/* How many inputs there are, for the progress bar (0: unknown, when the
+ * list is not a file and can be read only once: stdin, a pipe, a FIFO). */
 static size_t count_inputs(const struct imr_batch_options *opt)
 {
-	if (opt->files_from && strcmp(opt->files_from, "-") == 0)
+	struct stat st;
+	if (opt->files_from && (strcmp(opt->files_from, "-") == 0 || stat(opt->files_from, &st) != 0 ||
+	                        !S_ISREG(st.st_mode)))
 		return 0;
 	struct walker w;
+	struct input in;
 	size_t n = 0;
-	if (!walker_open(&w, opt))
-		return 0;
-	char *p;
-	while ((p = walker_next(&w))) {
-		free(p);
-		n++;
+	walker_open(&w, opt);
+	for (; walker_next(&w, &in); n++) {
+		free(in.path);
+		free(in.error);
 	}
 	walker_close(&w);
 	return n;
 }
 
-int imr_batch_run(const struct imr_batch_options *opt)
+static void start_tally(struct batch *b)
 {
-	if (mkdir(opt->outdir, 0755) != 0 && errno != EEXIST) {
-		fprintf(stderr, "imr2xml: error: cannot create %s: %s\n", opt->outdir, strerror(errno));
-		return IMR_USAGE;
-	}
-	struct batch *b = calloc(1, sizeof *b);
-	if (!b)
-		return IMR_USAGE;
-	b->opt = opt;
-	char *manifest_path = NULL, *partial_path = NULL;
-	if (asprintf(&manifest_path, "%s/manifest.tsv", opt->outdir) < 0 ||
-	    asprintf(&partial_path, "%s/manifest.tsv.partial", opt->outdir) < 0) {
-		free(b);
-		return IMR_USAGE;
-	}
-	if (opt->resume) {
-		load_manifest(b, manifest_path);
-		load_manifest(b, partial_path);
-	}
-	struct imr_diags sd;
-	imr_diags_init(&sd);
-	b->schema = opt->validate ? imr_schema_load(&sd) : NULL;
-	imr_diags_free(&sd);
-	int status = IMR_OK;
-	FILE *manifest = NULL;
-	if (opt->validate && !b->schema) {
-		fputs("imr2xml: error: the embedded schema failed to load\n", stderr);
-		status = IMR_SCHEMA_FAILED;
-		goto out;
-	}
-	manifest = fopen(partial_path, "w");
-	if (!manifest) {
-		fprintf(stderr, "imr2xml: error: cannot write %s: %s\n", partial_path, strerror(errno));
-		status = IMR_USAGE;
-		goto out;
-	}
-	fputs("path\tstatus\tvariant\tissues\tbytes\tsha256\tmessage\n", manifest);
+	struct tally *t = &b->tally;
+	t->tty = isatty(STDERR_FILENO) == 1;
+	t->start = t->last_progress = now();
+	if (t->tty && !b->opt->quiet)
+		t->total = count_inputs(b->opt);
+}
 
-	struct tally t = {.tty = isatty(STDERR_FILENO) == 1, .start = now()};
-	t.last_progress = t.start;
-	if (t.tty && !opt->quiet)
-		t.total = count_inputs(opt);
-
-	struct sigaction sa = {.sa_handler = on_signal}, old_int, old_term;
+/* Ctrl-C and SIGTERM stop the run between documents (see retire_all). */
+static void catch_signals(struct batch *b)
+{
+	struct sigaction sa = {.sa_handler = on_signal};
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, &old_int);
-	sigaction(SIGTERM, &sa, &old_term);
+	sigaction(SIGINT, &sa, &b->old_int);
+	sigaction(SIGTERM, &sa, &b->old_term);
+}
 
-	pthread_mutex_init(&b->lock, NULL);
-	pthread_cond_init(&b->work, NULL);
-	pthread_cond_init(&b->done, NULL);
-	pthread_cond_init(&b->space, NULL);
+static void restore_signals(struct batch *b)
+{
+	sigaction(SIGINT, &b->old_int, NULL);
+	sigaction(SIGTERM, &b->old_term, NULL);
+}
+
+/* The workers, then the feeder.  When none can start, the run has no
+ * inputs and its exit status says so. */
+static void start_threads(struct batch *b)
+{
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	int jobs = opt->jobs > 0 ? opt->jobs : (cpus > 0 ? (int)cpus : 1);
+	int jobs = b->opt->jobs > 0 ? b->opt->jobs : (cpus > 0 ? (int)cpus : 1);
 	if (jobs > MAX_JOBS)
 		jobs = MAX_JOBS;
-	pthread_t threads[MAX_JOBS], feed;
-	int started = 0;
-	for (; started < jobs; started++)
-		if (pthread_create(&threads[started], NULL, worker, b) != 0)
-			break;
-	struct walker w;
-	b->walker = &w;
-	bool feeding = started > 0 && walker_open(&w, opt);
-	if (feeding && pthread_create(&feed, NULL, feeder, b) != 0) {
-		walker_close(&w);
-		feeding = false;
+	while (b->nworkers < jobs && pthread_create(&b->workers[b->nworkers], NULL, worker, b) == 0)
+		b->nworkers++;
+	if (b->nworkers > 0) {
+		walker_open(&b->walker, b->opt);
+		b->feeding = pthread_create(&b->feeder, NULL, feeder, b) == 0;
+		if (!b->feeding)
+			walker_close(&b->walker);
 	}
-	if (!feeding) {
+	if (!b->feeding) {
 		fputs("imr2xml: error: cannot start\n", stderr);
 		b->fed = true;
 	}
+}
 
-	/* Retire finished documents in input order; wake now and then for
-	 * the progress display and for Ctrl-C. */
+/* The slot next in input order, if it is done: taken out of the ring
+ * (under the lock) so that the feeder may refill it at once. */
+static bool take_next_done(struct batch *b, struct slot *out)
+{
+	if (b->retired == b->pushed || b->slots[b->retired % RING].state != SLOT_DONE)
+		return false;
+	struct slot *s = &b->slots[b->retired++ % RING];
+	*out = *s;
+	memset(s, 0, sizeof *s);
+	pthread_cond_signal(&b->space);
+	return true;
+}
+
+/* The main thread's loop: retire finished documents in input order until
+ * every input is retired, or Ctrl-C; wake now and then for the progress
+ * display and for Ctrl-C. */
+static void retire_all(struct batch *b)
+{
 	pthread_mutex_lock(&b->lock);
 	for (;;) {
-		while (b->retired < b->pushed && b->slots[b->retired % RING].state == SLOT_DONE) {
-			/* Take the slot's contents and free it before unlocking:
-			 * the feeder may refill it at once. */
-			struct slot *s = &b->slots[b->retired % RING];
-			struct slot done = *s;
-			memset(s, 0, sizeof *s);
-			b->retired++;
-			pthread_cond_signal(&b->space);
+		struct slot done;
+		while (take_next_done(b, &done)) {
 			pthread_mutex_unlock(&b->lock);
-			retire(b, &done, manifest, &t);
+			retire(b, &done);
 			pthread_mutex_lock(&b->lock);
 		}
 		if (b->retired == b->pushed && (b->fed || interrupted))
@@ -770,59 +973,115 @@ int imr_batch_run(const struct imr_batch_options *opt)
 		}
 		pthread_cond_timedwait(&b->done, &b->lock, &until);
 		pthread_mutex_unlock(&b->lock);
-		progress(b, &t, false);
+		progress(b, false);
 		pthread_mutex_lock(&b->lock);
 	}
+	pthread_mutex_unlock(&b->lock);
+}
+
+/* Stops the workers and waits for them, and for the feeder unless it is
+ * still blocked reading a list (a pipe) after Ctrl-C: then it returns
+ * false, and the feeder still uses b. */
+static bool stop_threads(struct batch *b)
+{
+	pthread_mutex_lock(&b->lock);
 	b->finished = true;
 	bool fed = b->fed;
 	pthread_cond_broadcast(&b->work);
 	pthread_cond_broadcast(&b->space);
 	pthread_mutex_unlock(&b->lock);
-	for (int i = 0; i < started; i++)
-		pthread_join(threads[i], NULL);
-	/* An interrupted feeder may be blocked reading a pipe: leave it. */
-	if (feeding && fed) {
-		pthread_join(feed, NULL);
-		walker_close(&w);
+	for (int i = 0; i < b->nworkers; i++)
+		pthread_join(b->workers[i], NULL);
+	if (b->feeding && !fed)
+		return false;
+	if (b->feeding) {
+		pthread_join(b->feeder, NULL);
+		walker_close(&b->walker);
 	}
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGTERM, &old_term, NULL);
+	return true;
+}
 
-	bool ok_close = fclose(manifest) == 0;
-	manifest = NULL;
-	progress(b, &t, true);
+/* 0 all converted, 1 any rejected or partial, 2 any input in error (or
+ * none could be read at all). */
+static int exit_status(const struct batch *b)
+{
+	const struct tally *t = &b->tally;
+	if (t->errors || !b->feeding)
+		return IMR_USAGE;
+	return t->rejected || t->partial ? IMR_REJECTED : IMR_OK;
+}
+
+/* The summary; manifest.tsv.partial becomes manifest.tsv unless the run
+ * was interrupted.  Returns the exit status. */
+static int finish(struct batch *b)
+{
+	bool closed = fclose(b->manifest) == 0;
+	b->manifest = NULL;
+	progress(b, true);
 	if (interrupted) {
 		fprintf(stderr, "imr2xml: interrupted: %s lists what was done; run again with --resume\n",
-		        partial_path);
-		status = 130;
-	} else if (!ok_close || rename(partial_path, manifest_path) != 0) {
-		fprintf(stderr, "imr2xml: error: cannot write %s: %s\n", manifest_path, strerror(errno));
-		status = IMR_USAGE;
-	} else {
-		status = t.errors || started == 0 ? IMR_USAGE : (t.rejected || t.partial) ? IMR_REJECTED : IMR_OK;
+		        b->partial_path);
+		return 130;
 	}
-	if (feeding && !fed) {
-		/* The feeder still holds b (blocked reading a pipe): the process
-		 * is about to exit, so leave b to it rather than free it under it. */
-		free(manifest_path);
-		free(partial_path);
-		return status;
+	if (!closed || rename(b->partial_path, b->manifest_path) != 0) {
+		fprintf(stderr, "imr2xml: error: cannot write %s: %s\n", b->manifest_path, strerror(errno));
+		return IMR_USAGE;
 	}
-	pthread_mutex_destroy(&b->lock);
-	pthread_cond_destroy(&b->work);
-	pthread_cond_destroy(&b->done);
-	pthread_cond_destroy(&b->space);
-out:
-	if (manifest)
-		fclose(manifest);
+	return exit_status(b);
+}
+
+static struct batch *batch_new(const struct imr_batch_options *opt)
+{
+	struct batch *b = calloc(1, sizeof *b);
+	if (!b)
+		return NULL;
+	b->opt = opt;
+	pthread_mutex_init(&b->lock, NULL);
+	pthread_cond_init(&b->work, NULL);
+	pthread_cond_init(&b->done, NULL);
+	pthread_cond_init(&b->space, NULL);
+	return b;
+}
+
+static void batch_free(struct batch *b)
+{
+	if (b->manifest)
+		fclose(b->manifest);
 	imr_schema_free(b->schema);
 	for (size_t i = 0; i < b->old_cap; i++) {
 		free(b->old[i].path);
 		free(b->old[i].line);
 	}
 	free(b->old);
+	free(b->manifest_path);
+	free(b->partial_path);
+	pthread_mutex_destroy(&b->lock);
+	pthread_cond_destroy(&b->work);
+	pthread_cond_destroy(&b->done);
+	pthread_cond_destroy(&b->space);
 	free(b);
-	free(manifest_path);
-	free(partial_path);
+}
+
+int imr_batch_run(const struct imr_batch_options *opt)
+{
+	struct batch *b = batch_new(opt);
+	if (!b)
+		return IMR_USAGE;
+	int status = open_outputs(b);
+	if (status != IMR_OK) {
+		batch_free(b);
+		return status;
+	}
+	start_tally(b);
+	catch_signals(b);
+	start_threads(b);
+	retire_all(b);
+	bool joined = stop_threads(b);
+	restore_signals(b);
+	status = finish(b);
+	/* Otherwise the feeder, blocked reading a pipe, still holds b: the
+	 * process is about to exit, so b is left to it. */
+	if (joined)
+		batch_free(b);
 	return status;
 }

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # batch.sh BIN TMP - tests of batch mode (-d): a corpus with bad files
-# mixed in, exact counts, path mapping, an interrupted run resumed.
-# Prints PASS/FAIL lines and "N passed, N failed".
+# mixed in, exact counts, path mapping, every input accounted for (in
+# error when it cannot be read), an interrupted run resumed.  Everything
+# it makes, FIFOs included, is under TMP (made if missing) or a mktemp
+# directory it removes.  Prints FAIL lines and "N passed, N failed".
 set -u
-bin=$1 tmp=$2
+bin=${1:?usage: tests/batch.sh BIN TMP} tmp=${2:?usage: tests/batch.sh BIN TMP}
+mkdir -p "$tmp" && tmp=$(cd "$tmp" && pwd) || exit 2
 pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); printf 'FAIL batch: %s\n' "$*"; }
-here=$(pwd)
+case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
 
 corpus=$tmp/corpus
 rm -rf "$corpus" "$tmp"/out*
@@ -50,12 +53,20 @@ if command -v script >/dev/null; then
 	tr '\r' '\n' <"$tmp/tty.log" | grep -aqE '^\[=* *\] [0-9]+/25  [0-9]+ doc/s  [0-9:]+ elapsed  [0-9:]+ left  [0-9]+ rejected' &&
 		ok || bad "no progress bar on a terminal"
 fi
+# A list read once (a FIFO) is not counted for the bar: it is read for the run.
+if command -v script >/dev/null; then
+	rm -f "$tmp/ttyfifo"; mkfifo "$tmp/ttyfifo" || bad "mkfifo $tmp/ttyfifo"
+	printf '%s\n' "$corpus/c/good.txt" "$corpus/a/b/1-imr-2014-physician.txt" >"$tmp/ttyfifo" &
+	timeout 60 script -qc "$bin -j 1 -d $tmp/outttyf --files-from $tmp/ttyfifo" "$tmp/tty2.log" >/dev/null 2>&1
+	wait
+	[ "$(tail -n +2 "$tmp/outttyf/manifest.tsv" 2>/dev/null | wc -l)" = 2 ] && ok || bad "a FIFO list on a terminal: rows lost"
+fi
 # Elsewhere, plain lines (none for a run this short) and the summary.
 [ "$(grep -c '^imr2xml: ' "$tmp/err")" = 1 ] && ok || bad "-q: only the summary line"
 
 # Unreadable inputs and hostile paths from a list: reported, counted, run goes on.
 printf '%s\n' "$corpus/c/good.txt" "$corpus/missing.txt" "../../../etc/x.txt" >"$tmp/list"
-(cd "$tmp" && "$here/$bin" -q -d out2 --files-from list) 2>"$tmp/err2"
+(cd "$tmp" && "$bin" -q -d out2 --files-from list) 2>"$tmp/err2"
 st=$?
 [ $st = 2 ] && ok || bad "exit $st with an unreadable input, want 2"
 grep -q "missing.txt	error	-	0	0	-	cannot read: No such file or directory" "$tmp/out2/manifest.tsv" && ok ||
@@ -72,7 +83,7 @@ printf '%s\0%s\0' "$corpus/c/good.txt" "$corpus/a/b/1-imr-2014-physician.txt" |
 # A run fed N paths through a FIFO that stays open, so it waits for more:
 # returns once N manifest rows are written, the run's pid in $pid.
 start_fed_run() { # outdir N stderr-file
-	rm -f "$tmp/fifo"; mkfifo "$tmp/fifo"
+	rm -f "$tmp/fifo"; mkfifo "$tmp/fifo" || bad "mkfifo $tmp/fifo"
 	"$bin" -q -j 2 -d "$1" --files-from "$tmp/fifo" 2>"$3" &
 	pid=$!
 	exec 7>"$tmp/fifo"
@@ -101,6 +112,137 @@ start_fed_run "$tmp/int" 3 "$tmp/err6"
 kill -INT $pid; wait $pid; st=$?
 exec 7>&-
 [ $st = 130 ] && grep -q "run again with --resume" "$tmp/err6" && ok || bad "SIGINT: exit $st"
+
+
+# ---- Every path a walk meets whose name ends in .txt or .pdf is a row ----
+# An error row: no variant, issues, size or hash; the reason as the message.
+err_row() { printf '%s\terror\t-\t0\t0\t-\t%s' "$1" "$2"; }
+has_row() { grep -qxF -- "$2" "$1"; } # manifest row
+good=examples/imr-2016-standard.txt
+good_row() { # path: the row of a copy of $good
+	printf '%s\tok\timr-2016\t4\t%s\t%s\t' "$1" "$(wc -c <"$good" | tr -d ' ')" "$(sha256sum "$good" | cut -d' ' -f1)"
+}
+w=$tmp/walk
+mkdir -p "$w/dir.txt" "$w/sub/deeper"
+cp "$good" "$w/a.txt"
+ln -s "$w/nowhere" "$w/dangling.txt"
+cp "$good" "$w/dir.txt/inside.txt" # a directory named x.txt is an input, not walked
+mkfifo "$w/fifo.txt" || bad "mkfifo $w/fifo.txt"
+ln -s a.txt "$w/link.txt"
+cp "$good" "$w/pair.pdf"
+cp "$good" "$w/pair.txt"
+cp "$good" "$w/scan.pdf" # text named .pdf: the converter goes by content
+printf 'not an input\n' >"$w/notes.dat"
+cp "$good" "$w/sub/deeper/b.txt"
+timeout 60 "$bin" -q -j 2 -d "$tmp/outw" "$w" 2>"$tmp/errw"
+st=$?
+m=$tmp/outw/manifest.tsv
+[ $st = 2 ] && ok || bad "walk with inputs in error: exit $st, want 2"
+want="$w/a.txt ok
+$w/dangling.txt error
+$w/dir.txt error
+$w/fifo.txt error
+$w/link.txt ok
+$w/pair.pdf error
+$w/pair.txt ok
+$w/scan.pdf ok
+$w/sub/deeper/b.txt ok"
+got=$(tail -n +2 "$m" | cut -f1,2 | tr '\t' ' ')
+[ "$got" = "$want" ] && ok || bad "walk rows (path status):"$'\n'"$got"
+has_row "$m" "$(err_row "$w/dangling.txt" "cannot read: dangling symbolic link")" && ok || bad "row of a dangling link"
+has_row "$m" "$(err_row "$w/dir.txt" "cannot read: Is a directory")" && ok || bad "row of a directory named x.txt"
+has_row "$m" "$(err_row "$w/fifo.txt" "cannot read: not a regular file")" && ok || bad "row of a FIFO named x.txt"
+has_row "$m" "$(err_row "$w/pair.pdf" "not converted: pair.txt has the same output")" && ok || bad "row of x.pdf beside x.txt"
+for f in a.txt link.txt pair.txt scan.pdf sub/deeper/b.txt; do
+	has_row "$m" "$(good_row "$w/$f")" && ok || bad "row of $f"
+done
+grep -q "9 documents: 5 converted, 0 partial, 0 rejected, 0 skipped, 4 errors" "$tmp/errw" && ok ||
+	bad "walk summary: $(tail -1 "$tmp/errw")"
+for e in "dangling.txt: error: cannot read: dangling symbolic link" "dir.txt: error: cannot read: Is a directory" \
+	"fifo.txt: error: cannot read: not a regular file" "pair.pdf: error: not converted: pair.txt has the same output"; do
+	grep -qxF "$w/$e" "$tmp/errw" && ok || bad "stderr lacks '$w/$e'"
+done
+cmp -s "$tmp/outw/${w#/}/scan.xml" "${good%.txt}.xml" && ok || bad "x.pdf maps to OUTDIR/.../x.xml"
+[ ! -e "$tmp/outw/${w#/}/pair.pdf.xml" ] && [ ! -e "$tmp/outw/${w#/}/dir.txt" ] && ok || bad "outputs of inputs in error"
+
+# A list that cannot be opened or read is a row too.
+"$bin" -q -d "$tmp/outl1" --files-from "$tmp/no-such-list" 2>"$tmp/errl"
+st=$?
+[ $st = 2 ] && has_row "$tmp/outl1/manifest.tsv" "$(err_row "$tmp/no-such-list" "cannot read the list: No such file or directory")" &&
+	grep -q "1 documents: 0 converted, 0 partial, 0 rejected, 0 skipped, 1 errors" "$tmp/errl" && ok ||
+	bad "a missing list: exit $st, $(tail -1 "$tmp/errl")"
+"$bin" -q -d "$tmp/outl2" --files-from "$w/sub" 2>"$tmp/errl"
+st=$?
+[ $st = 2 ] && has_row "$tmp/outl2/manifest.tsv" "$(err_row "$w/sub" "cannot read the list: Is a directory")" && ok ||
+	bad "a list that is a directory: exit $st, $(tail -1 "$tmp/errl")"
+
+# ---- Unreadable file and subdirectory -----------------------------------
+# chmod 000 does not stop root: as root, the run is made as nobody.  The
+# test first checks that the user really cannot read them, so it cannot
+# pass without testing anything.
+if [ "$(id -u)" = 0 ]; then
+	as_user=(setpriv --reuid="$(id -u nobody)" --regid="$(id -g nobody)" --clear-groups)
+	command -v setpriv >/dev/null || bad "setpriv (util-linux) is needed to test unreadable inputs as root"
+else
+	as_user=(env)
+fi
+u=$(mktemp -d) # not under $tmp: that user may not enter it
+trap 'chmod -R u+rwx "$u"; rm -rf "$u"' EXIT
+chmod 755 "$u"
+mkdir -p "$u/in/locked" "$u/out"
+chmod 777 "$u/out"
+cp "$good" "$u/in/a.txt"
+cp "$good" "$u/in/locked/x.txt"
+cp "$good" "$u/in/secret.txt"
+cp "$bin" "$u/imr2xml" # the checkout may be closed to that user
+chmod 000 "$u/in/secret.txt" "$u/in/locked"
+if "${as_user[@]}" cat "$u/in/secret.txt" >/dev/null 2>&1 || "${as_user[@]}" ls "$u/in/locked" >/dev/null 2>&1 ||
+	! "${as_user[@]}" cat "$u/in/a.txt" >/dev/null 2>&1; then
+	bad "could not make a file and a directory unreadable to $("${as_user[@]}" id -un 2>&1): unreadable inputs untested"
+else
+	"${as_user[@]}" "$u/imr2xml" -q -d "$u/out/o" "$u/in" 2>"$u/err"
+	st=$?
+	m=$u/out/o/manifest.tsv
+	[ $st = 2 ] && ok || bad "unreadable inputs: exit $st, want 2: $(head -3 "$u/err")"
+	[ "$(tail -n +2 "$m" | cut -f1)" = "$u/in/a.txt"$'\n'"$u/in/locked"$'\n'"$u/in/secret.txt" ] && ok ||
+		bad "rows with unreadable inputs: $(tail -n +2 "$m" | cut -f1,2 | tr '\n' ' ')"
+	has_row "$m" "$(good_row "$u/in/a.txt")" && ok || bad "row of the readable file"
+	has_row "$m" "$(err_row "$u/in/secret.txt" "cannot read: Permission denied")" && ok || bad "row of an unreadable file"
+	has_row "$m" "$(err_row "$u/in/locked" "cannot read directory: Permission denied")" && ok ||
+		bad "row of an unreadable directory"
+	grep -qxF "$u/in/locked: error: cannot read directory: Permission denied" "$u/err" && ok ||
+		bad "no diagnostic for an unreadable directory"
+	grep -q "3 documents: 1 converted, 0 partial, 0 rejected, 0 skipped, 2 errors" "$u/err" && ok ||
+		bad "summary with unreadable inputs: $(tail -1 "$u/err")"
+fi
+
+# ---- A file that vanishes between the walk and its reading ---------------
+# The walk lists a directory before any of its inputs is converted.  To
+# remove the last file after that for certain, but before a worker reads
+# it, the run's stderr is a FIFO this script leaves unread: once the pipe
+# (64 KiB) is full of the diagnostics of the 3000 empty inputs sorted
+# before it, the main thread cannot retire a row, the ring of 256 slots
+# fills, and no worker gets near the last input until the script reads on.
+v=$tmp/vanish
+mkdir -p "$v"
+for i in $(seq -w 1 3000); do : >"$v/$i.txt"; done
+cp "$good" "$v/zz-gone.txt"
+rm -f "$tmp/errfifo"; mkfifo "$tmp/errfifo" || bad "mkfifo $tmp/errfifo"
+"$bin" -q -j 2 -d "$tmp/outv" "$v" 2>"$tmp/errfifo" &
+pid=$!
+exec 8<"$tmp/errfifo"
+IFS= read -r -u 8 first # a row was retired: the directory has been listed
+rm "$v/zz-gone.txt"
+{ printf '%s\n' "$first"; cat <&8; } >"$tmp/errv"
+exec 8<&-
+wait $pid
+st=$?
+[ $st = 2 ] && ok || bad "a file gone during the run: exit $st, want 2"
+[ "$(tail -n +2 "$tmp/outv/manifest.tsv" | wc -l)" = 3001 ] && ok || bad "rows with a file gone during the run"
+[ "$(tail -1 "$tmp/outv/manifest.tsv")" = "$(err_row "$v/zz-gone.txt" "cannot read: No such file or directory")" ] && ok ||
+	bad "row of a file gone during the run: $(tail -1 "$tmp/outv/manifest.tsv")"
+grep -q "3001 documents: 0 converted, 0 partial, 3000 rejected, 0 skipped, 1 errors" "$tmp/errv" && ok ||
+	bad "summary with a file gone during the run: $(tail -1 "$tmp/errv")"
 
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]

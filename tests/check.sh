@@ -15,6 +15,14 @@ tally() { # the last "N passed, N failed" line of a log
 }
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
+# Tests make their files (FIFOs too) in temporary directories, never in
+# the source tree: what git sees, and the special files (which git does
+# not list), must be the same at the end.
+tree_state() {
+	git status --porcelain 2>/dev/null
+	find . \( -path ./build -o -path ./.git \) -prune -o ! -type f ! -type d ! -type l -print
+}
+tree_before=$(tree_state)
 
 echo "### release build"
 tests/run.sh "$build/imr2xml" "$build/factcheck" "$build/unit" | tee "$log"
@@ -55,6 +63,15 @@ done
 rm -f "$log.err"
 echo "$vp passed, $vf failed"
 total_pass=$((total_pass + vp)) total_fail=$((total_fail + vf))
+
+echo "### the source tree after the tests"
+if [ "$(tree_state)" = "$tree_before" ]; then
+	total_pass=$((total_pass + 1))
+else
+	total_fail=$((total_fail + 1))
+	echo "FAIL the tests left files in the source tree:"
+	diff <(echo "$tree_before") <(tree_state)
+fi
 
 echo
 echo "all: $total_pass passed, $total_fail failed"
