@@ -54,6 +54,7 @@ static bool scan_all(struct imr_parser *p)
 			cap *= 2;
 		}
 		struct imr_token *t = &p->tokens[p->count];
+		*t = (struct imr_token){0}; /* end of input sets no value */
 		t->kind = imr_scan(&t->value, &t->loc, scanner);
 		p->count++;
 		if (t->kind == TOK_YYEOF) {
