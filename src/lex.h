@@ -31,6 +31,7 @@ struct imr_line {
 struct imr_lex_extra {
 	const struct imr_source *src;
 	unsigned blank_run;         /* blank lines since the last token */
+	bool page_break;            /* a page break among them */
 	enum imr_context context;   /* the section's: which labels are known */
 };
 

@@ -138,7 +138,10 @@ static bool push_line_start(struct line_builder *b, uint32_t off)
  * strip trailing blanks, empty page furniture, count spacing. */
 static char *end_line(struct line_builder *b, char *text, uint32_t start, char *o)
 {
-	while (o > text + start && (o[-1] == ' ' || o[-1] == '\f'))
+	/* A page break on a line of its own stays, so the scanner knows the
+	 * blank lines around it for page margins. */
+	char *keep = text + start + (o > text + start && text[start] == '\f');
+	while (o > keep && (o[-1] == ' ' || o[-1] == '\f'))
 		o--;
 	size_t n = (size_t)(o - (text + start));
 	const char *s = text + start;

@@ -96,6 +96,37 @@ else
 	echo "NOTICE: $shared/real is absent: real-document tests skipped"; skip=$((skip + 1))
 fi
 
+echo "== other extractors' shapes of the real letters"
+if [ -d "$shared/real/pdf" ] && command -v mutool >/dev/null; then
+	# MuPDF's text: label and value on alternate lines, blank lines between
+	# rows, its own page breaks; extracted now, never committed.
+	for pdf in "$shared"/real/pdf/*.pdf; do
+		b=$(basename "$pdf" .pdf)
+		if mutool draw -q -F txt -o "$tmp/mutool-$b.txt" "$pdf" 2>/dev/null; then
+			convert_ok "$pdf (mutool draw -F txt)" "$tmp/mutool-$b.txt" "tests/facts/real/$b.facts"
+		else
+			bad "mutool could not extract $pdf"
+		fi
+	done
+else
+	echo "NOTICE: $shared/real/pdf or mutool (mupdf-tools) is absent: mutool shapes skipped"; skip=$((skip + 1))
+fi
+if [ -d "$shared/real" ]; then
+	# A page break with blank lines around it inside each wrapped title.
+	made=0
+	for in in "$shared"/real/txt/*.txt "$shared"/seeds/*.txt examples/*.txt; do
+		b=$(basename "$in" .txt)
+		facts=tests/facts/real/$b.facts
+		[ -f "$facts" ] || facts=tests/facts/seeds/$b.facts
+		[ -f "$facts" ] || facts=tests/facts/examples/$b.facts
+		n=$(awk -f tests/shapes/pagebreak-in-title.awk "$in" 2>&1 >"$tmp/pb.txt")
+		[ "$n" -gt 0 ] || continue
+		made=$((made + n))
+		convert_ok "$in with page breaks in its wrapped titles" "$tmp/pb.txt" "$facts"
+	done
+	if [ "$made" -ge 3 ]; then ok; else bad "only $made wrapped titles found to put page breaks in"; fi
+fi
+
 echo "== rejections: exit status, message, nothing written"
 : >"$tmp/empty.txt"
 printf '  \n\n \n' >"$tmp/blank.txt"
