@@ -133,6 +133,17 @@ static int blank(const struct label *l)
 	return 0;
 }
 
+/* A value that ends where a cell wraps: "Coastline Hand &", "Smith,". */
+static bool wraps(const struct imr_source *src, const struct value *v)
+{
+	const char *s = src->text + v->line.start, *e = src->text + v->line.end;
+	if (e == s)
+		return false;
+	char c = e[-1];
+	return c == '&' || c == ',' || c == '-' || c == '/' ||
+	       (e - s > 4 && (strncasecmp(e - 4, " and", 4) == 0 || strncasecmp(e - 3, " of", 3) == 0));
+}
+
 static bool on_label_line(const struct label *l, unsigned line)
 {
 	for (unsigned i = 0; i < l->nlines; i++)
@@ -210,9 +221,12 @@ static void pair_group(struct imr_parser *p, struct label *labels, size_t n, str
 		for (size_t j = 0; j < m; j++) {
 			if (values[j].label >= 0)
 				continue;
-			/* A line of its own after a treatments list continues it. */
+			/* A line of its own after a treatments list continues it, and so
+			 * does one after a value its cell wrapped ("Coastline Hand &"). */
 			int prev = j ? values[j - 1].label : -1;
-			if (prev >= 0 && imr_header_value_kind(labels[prev].field) == IMR_VALUE_LIST) {
+			enum imr_value_kind pk = prev >= 0 ? imr_header_value_kind(labels[prev].field)
+			                                   : IMR_VALUE_CASE;
+			if (prev >= 0 && (pk == IMR_VALUE_LIST || wraps(p->src, &values[j - 1]))) {
 				take(p, &labels[prev], &values[j], prev);
 				continue;
 			}
@@ -223,6 +237,9 @@ static void pair_group(struct imr_parser *p, struct label *labels, size_t n, str
 					take(p, &labels[i], &values[j], (int)i);
 					break;
 				}
+			/* Else a name that went on to the next line. */
+			if (values[j].label < 0 && pk == IMR_VALUE_NAME && values[j].kind == IMR_VALUE_NAME)
+				take(p, &labels[prev], &values[j], prev);
 			if (values[j].label < 0)
 				imr_diag_at(p->diags, p->src, IMR_ERROR, values[j].line.start,
 				            "header: a value with no label it could belong to");

@@ -45,6 +45,11 @@ int imr_lookup_section(const char *s, size_t n);
 bool imr_section_starts_with(const char *s, size_t n);
 /* The header field a label (or a piece of one) names. */
 int imr_lookup_header_label(const char *s, size_t n, enum imr_label_piece *piece);
+/* The label a "Label: value" cell starts with (s[0..len) trimmed), or -1;
+ * *n is the label's length. */
+int imr_leading_header_label(const char *s, size_t len, enum imr_label_piece *piece, size_t *n);
+/* The field whose label opens a header row ("IMR Case Number: ..."), or -1. */
+int imr_header_row_label(const char *s, size_t len);
 int imr_lookup_line_label(const char *s, size_t n, enum imr_context in);
 int imr_section_token(enum imr_section s);
 int imr_line_label_token(enum imr_line_label l);

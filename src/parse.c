@@ -475,3 +475,47 @@ size_t imr_scan_kinds(const struct imr_source *src, bool filtered, int *kinds, s
 	free(p.tokens);
 	return n;
 }
+
+/* The spans of the input the grammar reads as text (see parse.h). */
+void imr_scan_text_spans(const struct imr_source *src, void (*fn)(void *arg, uint32_t start, uint32_t end),
+                         void *arg)
+{
+	struct imr_parser p = {.src = src};
+	if (!scan_all(&p)) {
+		free(p.tokens);
+		return;
+	}
+	mark_titles(&p);
+	mark_continuations(&p);
+	for (size_t i = 1; i < p.count; i++) {
+		const struct imr_token *t = &p.tokens[i];
+		const struct imr_line *l = &t->value.line;
+		switch (t->kind) {
+		case TOK_TEXT:
+		case TOK_TITLE_TEXT:
+		case TOK_DECISION_ENTRY:
+		case TOK_DECISION_TEXT:
+			fn(arg, l->start, l->end);
+			break;
+		case TOK_ITEM_LINE: /* the title, before ": Upheld" */
+			fn(arg, l->start, l->rest);
+			break;
+		case TOK_ITEM_SECTION: /* after "1) Regarding the request for" */
+		case TOK_CREDENTIALS_INTRO:
+		case TOK_LICENSURE:
+		case TOK_CERTIFICATION:
+		case TOK_ISSUES_INTRO:
+		case TOK_CLAIMS_GUIDELINE:
+		case TOK_MAXIMUS_GUIDELINE:
+		case TOK_RATIONALE:
+		case TOK_QUALIFICATIONS:
+		case TOK_NOTICE_SUMMARY: /* the text after the label */
+			if (l->rest < l->end)
+				fn(arg, l->rest, l->end);
+			break;
+		default: /* headings, header cells, decisions: structure */
+			break;
+		}
+	}
+	free(p.tokens);
+}

@@ -52,6 +52,12 @@ size_t imr_scan_only(const struct imr_source *src);
  * how many there are in all. */
 size_t imr_scan_kinds(const struct imr_source *src, bool filtered, int *kinds, size_t max);
 
+/* For --verify: the spans of the input the grammar reads as text (lines
+ * of text, a label's text after it, an item's title), in order; headings,
+ * labels, the header's cells and decisions are the form's structure. */
+void imr_scan_text_spans(const struct imr_source *src,
+                         void (*fn)(void *arg, uint32_t start, uint32_t end), void *arg);
+
 
 /* The header's actions: keep each cell; after the parse, header.c pairs
  * labels with values into p->doc->header. */

@@ -1,8 +1,9 @@
 /* verify.c - check that the XML holds every word of the input.
  *
- * The input's words are those of its lines from the first heading on,
- * less the form's fixed words (headings, labels, an item's decision),
- * which the XML carries as structure.  The XML's words are its text, read
+ * The input's words are those of the lines the grammar reads as text
+ * (the scanner's own classification, parse.c), less the form's fixed
+ * words (headings, labels, the header, an item's decision), which the XML
+ * carries as structure.  The XML's words are its text, read
  * in the order of the letter: the reviewer's paragraphs, licensure and
  * certifications, the summary's paragraphs, each item's title, guideline
  * paragraphs and rationale, and the unparsed regions at their lines.  A
@@ -17,7 +18,7 @@
 #include <strings.h>
 
 #include "diag.h"
-#include "lex.h"
+#include "parse.h"
 
 struct words {
 	const char **start; /* pointers into the owning text */
@@ -69,45 +70,16 @@ static void split(struct words *w, const char *s, size_t n, const char *base)
 	}
 }
 
-static bool is_decision(const char *s, size_t n)
-{
-	return (n == 6 && strncasecmp(s, "upheld", 6) == 0) ||
-	       (n == 10 && strncasecmp(s, "overturned", 10) == 0);
-}
+/* The words of a span the grammar reads as text. */
+struct input {
+	struct words *w;
+	const char *base;
+};
 
-/* The words of one input line, less the form's fixed words. */
-static void input_line(struct words *w, const char *base, const char *s, size_t n,
-                       enum imr_context *context)
+static void input_span(void *arg, uint32_t start, uint32_t end)
 {
-	while (n && (*s == ' ' || *s == '\f'))
-		s++, n--;
-	int h = imr_lookup_section(s, n);
-	if (h >= 0) {
-		*context = imr_section_context((enum imr_section)h);
-		return;
-	}
-	const char *colon = memchr(s, ':', n);
-	if (colon) {
-		int l = imr_lookup_line_label(s, (size_t)(colon + 1 - s), *context);
-		if (l >= 0) {
-			size_t skip = (size_t)(colon + 1 - s);
-			s += skip, n -= skip;
-		}
-	}
-	if (*context == IMR_CTX_ISSUES) {
-		/* "Title: Upheld" or "Upheld" alone: the decision is an attribute. */
-		size_t e = n;
-		while (e && isalpha((unsigned char)s[e - 1]))
-			e--;
-		if (is_decision(s + e, n - e)) {
-			size_t k = e;
-			while (k && s[k - 1] == ' ')
-				k--;
-			if (k == 0 || s[k - 1] == ':')
-				n = k;
-		}
-	}
-	split(w, s, n, base);
+	struct input *in = arg;
+	split(in->w, in->base + start, end - start, in->base);
 }
 
 static const xmlChar *attr(xmlNodePtr n, const char *name)
@@ -150,7 +122,60 @@ static void unparsed_before(struct words *w, xmlNodePtr root, unsigned line, boo
 	}
 }
 
-/* The XML's words in the letter's order. */
+static xmlNodePtr child_named(xmlNodePtr n, const char *name)
+{
+	for (xmlNodePtr c = n->children; c; c = c->next)
+		if (named(c, name))
+			return c;
+	return NULL;
+}
+
+/* The words of a section's paragraphs (and of whatever else it holds as
+ * text: a reviewer's states and certifications, the records reviewed). */
+static void section_words(struct words *w, xmlNodePtr sec)
+{
+	for (xmlNodePtr c = sec->children; c; c = c->next)
+		if (named(c, "p") || named(c, "document"))
+			text_of(w, c);
+	for (xmlNodePtr c = sec->children; c; c = c->next)
+		if (named(c, "license") && attr(c, "state"))
+			split(w, (const char *)attr(c, "state"), strlen((const char *)attr(c, "state")), NULL);
+	for (xmlNodePtr c = sec->children; c; c = c->next)
+		if (named(c, "certification"))
+			text_of(w, c);
+}
+
+/* An item's parts, as the letter has them. */
+enum { TITLE = 1, GUIDELINES = 2, RATIONALE = 4 };
+
+static void issues_words(struct words *w, xmlNodePtr root, xmlNodePtr issues, unsigned parts,
+                         bool *done, size_t k)
+{
+	for (xmlNodePtr is = issues->children; is; is = is->next) {
+		if (!named(is, "issue"))
+			continue;
+		if (parts & TITLE) {
+			unparsed_before(w, root, line_of(is), done, k);
+			xmlNodePtr title = child_named(is, "title");
+			if (!title)
+				title = child_named(is, "service");
+			if (title)
+				text_of(w, title);
+		}
+		for (xmlNodePtr c = is->children; c; c = c->next)
+			if ((((parts & GUIDELINES) &&
+			      (named(c, "claimsAdministratorGuideline") || named(c, "maximusGuideline"))) ||
+			     ((parts & RATIONALE) && named(c, "rationale"))))
+				for (xmlNodePtr p = c->children; p; p = p->next)
+					if (named(p, "p"))
+						text_of(w, p);
+	}
+}
+
+/* The XML's words in the letter's order: most letters have their
+ * sections in the order of the XML; a professional review lists its
+ * items first and its reviewer last, a guideline and a rationale section
+ * for all its items between. */
 static void output_words(struct words *w, xmlNodePtr root)
 {
 	size_t k = 0;
@@ -159,42 +184,28 @@ static void output_words(struct words *w, xmlNodePtr root)
 	bool *done = calloc(k ? k : 1, sizeof *done);
 	if (!done)
 		return;
-	for (xmlNodePtr sec = root->children; sec; sec = sec->next) {
-		if (named(sec, "reviewer")) {
-			for (xmlNodePtr c = sec->children; c; c = c->next)
-				if (named(c, "p"))
-					text_of(w, c);
-			for (xmlNodePtr c = sec->children; c; c = c->next)
-				if (named(c, "license") && attr(c, "state"))
-					split(w, (const char *)attr(c, "state"), strlen((const char *)attr(c, "state")), NULL);
-			for (xmlNodePtr c = sec->children; c; c = c->next)
-				if (named(c, "certification"))
-					text_of(w, c);
-		} else if (named(sec, "caseSummary")) {
-			for (xmlNodePtr c = sec->children; c; c = c->next)
-				if (named(c, "p"))
-					text_of(w, c);
-		} else if (named(sec, "issues")) {
-			for (xmlNodePtr is = sec->children; is; is = is->next) {
-				if (!named(is, "issue"))
-					continue;
-				unparsed_before(w, root, line_of(is), done, k);
-				xmlNodePtr title = NULL, service = NULL;
-				for (xmlNodePtr c = is->children; c; c = c->next) {
-					if (named(c, "title"))
-						title = c;
-					if (named(c, "service"))
-						service = c;
-				}
-				if (title || service)
-					text_of(w, title ? title : service);
-				for (xmlNodePtr c = is->children; c; c = c->next)
-					if (named(c, "claimsAdministratorGuideline") || named(c, "maximusGuideline") ||
-					    named(c, "rationale"))
-						for (xmlNodePtr p = c->children; p; p = p->next)
-							if (named(p, "p"))
-								text_of(w, p);
-			}
+	const xmlChar *variant = attr(root, "variant");
+	xmlNodePtr issues = child_named(root, "issues");
+	if (variant && strcmp((const char *)variant, "imr-professional-review") == 0) {
+		static const char *const order[] = {"caseSummary", "documentsReviewed"};
+		if (issues)
+			issues_words(w, root, issues, TITLE, done, k);
+		for (size_t i = 0; i < 2; i++)
+			if (child_named(root, order[i]))
+				section_words(w, child_named(root, order[i]));
+		if (issues) {
+			issues_words(w, root, issues, GUIDELINES, done, k);
+			issues_words(w, root, issues, RATIONALE, done, k);
+		}
+		if (child_named(root, "reviewer"))
+			section_words(w, child_named(root, "reviewer"));
+	} else {
+		for (xmlNodePtr sec = root->children; sec; sec = sec->next) {
+			if (named(sec, "letter") || named(sec, "reviewer") || named(sec, "documentsReviewed") ||
+			    named(sec, "caseSummary"))
+				section_words(w, sec);
+			else if (named(sec, "issues"))
+				issues_words(w, root, sec, TITLE | GUIDELINES | RATIONALE, done, k);
 		}
 	}
 	unparsed_before(w, root, ~0u, done, k);
@@ -213,22 +224,8 @@ enum { LOOKAHEAD = 400 };
 bool imr_verify(const struct imr_source *src, xmlDocPtr doc, struct imr_diags *diags)
 {
 	struct words in = {0}, out = {0};
-	enum imr_context context = IMR_CONTEXT_COUNT;
-	bool started = false;
-	for (size_t i = 0; i < src->nlines; i++) {
-		size_t n;
-		const char *s = imr_source_line_text(src, (unsigned)i + 1, &n);
-		if (!started) {
-			const char *t = s;
-			size_t m = n;
-			while (m && (*t == ' ' || *t == '\f'))
-				t++, m--;
-			started = imr_lookup_section(t, m) >= 0;
-			if (!started)
-				continue; /* the header table: checked as values, not words */
-		}
-		input_line(&in, src->text, s, n, &context);
-	}
+	struct input inp = {&in, src->text};
+	imr_scan_text_spans(src, input_span, &inp);
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	if (root)
 		output_words(&out, root);

@@ -90,6 +90,27 @@ int imr_lookup_header_label(const char *s, size_t n, enum imr_label_piece *piece
 	return -1;
 }
 
+int imr_leading_header_label(const char *s, size_t len, enum imr_label_piece *piece, size_t *n)
+{
+	for (const char *c = memchr(s, ':', len); c; c = memchr(c + 1, ':', len - (size_t)(c + 1 - s))) {
+		*n = (size_t)(c + 1 - s);
+		if (*n < len && s[*n] != ' ')
+			continue;
+		int f = imr_lookup_header_label(s, *n, piece);
+		if (f >= 0)
+			return f;
+	}
+	return -1;
+}
+
+int imr_header_row_label(const char *s, size_t len)
+{
+	enum imr_label_piece piece;
+	size_t n;
+	int f = imr_leading_header_label(s, len, &piece, &n);
+	return f >= 0 && piece != IMR_LABEL_TAIL ? f : -1;
+}
+
 int imr_lookup_line_label(const char *s, size_t n, enum imr_context in)
 {
 	for (size_t i = 0; i < COUNT(line_labels); i++)
