@@ -266,6 +266,16 @@ static void read_non_mtus(struct imr_arena *a, struct imr_guideline_facts *g, co
 	}
 }
 
+/* Where the sentence that p is in ends (a period, a blank, a capital),
+ * or end. */
+static const char *sentence_end(const char *p, const char *end)
+{
+	for (const char *q = p; q + 2 < end; q++)
+		if (*q == '.' && q[1] == ' ' && isupper((unsigned char)q[2]))
+			return q;
+	return end;
+}
+
 /* A citation in free words, without "Decision based on" (the 2013
  * notices: "based its decision on the Chronic Pain Medical Treatment
  * Guidelines, Opioids, pages 74-96, which are part of the MTUS"; the
@@ -313,8 +323,19 @@ static void read_free(struct imr_arena *a, struct imr_guideline_facts *g, const 
 		} else {
 			continue;
 		}
+		/* A body named again ("..., and the ODG sets out criteria") is no
+		 * new citation; the details stop at the end of a sentence. */
+		bool again = false;
+		for (size_t i = 0; i < g->count; i++)
+			again |= g->citations[i].body == body && document && g->citations[i].document &&
+			         strcmp(g->citations[i].document, document) == 0;
 		if (cur)
-			read_details(a, cur, details, p);
+			read_details(a, cur, details, sentence_end(details, p));
+		if (again) {
+			cur = NULL;
+			p += n - 1;
+			continue;
+		}
 		cur = add_citation(a, g, body);
 		cur->document = document;
 		if (chapter) {
@@ -330,8 +351,8 @@ static void read_free(struct imr_arena *a, struct imr_guideline_facts *g, const 
 		p = details - 1;
 	}
 	if (cur)
-		read_details(a, cur, details, end);
-	else if (imr_find_ci_n(s, (size_t)(end - s), "MTUS"))
+		read_details(a, cur, details, sentence_end(details, end));
+	else if (!g->count && imr_find_ci_n(s, (size_t)(end - s), "MTUS"))
 		add_citation(a, g, IMR_BODY_MTUS); /* "based on the MTUS" */
 }
 
