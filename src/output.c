@@ -75,10 +75,11 @@ static const char text_special[] = "&<>\r";
 static const char attr_special[] = "&<>\"\t\n\r";
 
 /* Write s escaped, one strcspn and one memcpy per run of plain bytes;
- * returns strlen(s). */
-static size_t put_escaped(struct imr_xml_writer *w, const char *s, const char *special)
+ * returns strlen(s), and the number of '&' in *amps. */
+static size_t put_escaped(struct imr_xml_writer *w, const char *s, const char *special, size_t *amps)
 {
 	const char *p = s;
+	*amps = 0;
 	for (;;) {
 		size_t n = strcspn(p, special);
 		put(w, p, n);
@@ -88,6 +89,7 @@ static size_t put_escaped(struct imr_xml_writer *w, const char *s, const char *s
 			return (size_t)(p - s);
 		case '&':
 			PUT(w, "&amp;");
+			++*amps;
 			break;
 		case '<':
 			PUT(w, "&lt;");
@@ -114,19 +116,19 @@ static size_t put_escaped(struct imr_xml_writer *w, const char *s, const char *s
 	}
 }
 
-static bool grow_array(void **p, size_t *cap, size_t need, size_t size)
+/* An array p of *cap elements of size bytes, grown to hold need: the
+ * array (perhaps moved), or NULL when out of memory (p is left as it is). */
+static void *grow_array(void *p, size_t *cap, size_t need, size_t size)
 {
 	if (need <= *cap)
-		return true;
+		return p;
 	size_t n = *cap ? *cap : 8;
 	while (n < need)
 		n *= 2;
-	void *q = realloc(*p, n * size);
-	if (!q)
-		return false;
-	*p = q;
-	*cap = n;
-	return true;
+	void *q = realloc(p, n * size);
+	if (q)
+		*cap = n;
+	return q;
 }
 
 /* Room for one more attribute of the open start tag. */
@@ -147,20 +149,23 @@ static bool attr_room(struct imr_xml_writer *w)
 	return true;
 }
 
-/* Keep an attribute for the validator.  libxml2's parser hands the SAX2
- * handler an attribute's '&' as "&#38;", which the plugged schema
- * validator of 2.9.14 turns back into '&': hand it the same. */
-static void keep_attr(struct imr_xml_writer *w, const char *name, const char *value, size_t len)
+/* Keep an attribute (with amps '&' in it) for the validator.  libxml2's
+ * parser hands the SAX2 handler an attribute's '&' as "&#38;", which the
+ * plugged schema validator of 2.9.14 turns back into '&': hand it the
+ * same. */
+static void keep_attr(struct imr_xml_writer *w, const char *name, const char *value, size_t len,
+                      size_t amps)
 {
-	size_t amps = 0;
-#if LIBXML_VERSION >= 20914
-	for (const char *a = memchr(value, '&', len); a; a = memchr(a + 1, '&', len - (size_t)(a + 1 - value)))
-		amps++;
+#if LIBXML_VERSION < 20914
+	amps = 0;
 #endif
-	if (!attr_room(w) || !grow_array((void **)&w->values, &w->values_cap, w->values_len + len + 4 * amps + 1, 1)) {
+	char *values = attr_room(w) ? grow_array(w->values, &w->values_cap, w->values_len + len + 4 * amps + 1, 1)
+	                            : NULL;
+	if (!values) {
 		w->error = ENOMEM;
 		return;
 	}
+	w->values = values;
 	const unsigned char **a = w->attrs + 5 * w->nattrs;
 	a[0] = (const unsigned char *)name;
 	a[1] = NULL;
@@ -244,10 +249,12 @@ static void start(struct imr_xml_writer *w, const char *name)
 		w->error = EINVAL; /* a second root */
 		return;
 	}
-	if (!grow_array((void **)&w->stack, &w->stack_cap, w->depth + 1, sizeof *w->stack)) {
+	struct imr_xml_open *stack = grow_array(w->stack, &w->stack_cap, w->depth + 1, sizeof *stack);
+	if (!stack) {
 		w->error = ENOMEM;
 		return;
 	}
+	w->stack = stack;
 	w->stack[w->depth++] = (struct imr_xml_open){name, false};
 	PUT(w, "<");
 	put_str(w, name);
@@ -268,7 +275,8 @@ void imr_xml_start_ns(struct imr_xml_writer *w, const char *name, const char *ns
 		return;
 	w->ns = ns;
 	PUT(w, " xmlns=\"");
-	put_escaped(w, ns, attr_special);
+	size_t amps;
+	put_escaped(w, ns, attr_special, &amps);
 	PUT(w, "\"");
 }
 
@@ -283,16 +291,16 @@ static void attr(struct imr_xml_writer *w, const char *name, const char *value, 
 	PUT(w, " ");
 	put_str(w, name);
 	PUT(w, "=\"");
-	size_t len;
+	size_t len, amps = 0;
 	if (escape) {
-		len = put_escaped(w, value, attr_special);
+		len = put_escaped(w, value, attr_special, &amps);
 	} else {
 		len = strlen(value);
 		put(w, value, len);
 	}
 	PUT(w, "\"");
 	if (w->validator)
-		keep_attr(w, name, value, len);
+		keep_attr(w, name, value, len, amps);
 }
 
 void imr_xml_attr(struct imr_xml_writer *w, const char *name, const char *value)
@@ -326,7 +334,8 @@ void imr_xml_text(struct imr_xml_writer *w, const char *text)
 		close_tag(w, true);
 	if (!w->inline_from)
 		w->inline_from = w->depth;
-	size_t len = put_escaped(w, text, text_special);
+	size_t amps;
+	size_t len = put_escaped(w, text, text_special, &amps);
 	if (w->validator && len && !w->error)
 		imr_validator_text(w->validator, text, len);
 }

@@ -630,10 +630,48 @@ static void test_writer_validates(void)
 		xmlFreeDoc(doc);
 		imr_buffer_free(&out);
 	}
-	/* Missing content is found when its parent ends: no rationale. */
+	/* Attribute values with '&' reach the validator as a parser hands them. */
+	static const char *states[] = {"&", "Physical Medicine & Rehabilitation &#38; more &&"};
+	d.licenses = (struct imr_strings){states, 2, 2};
+	struct imr_citation cite = {.body = IMR_BODY_ODG, .document = "Knee & Leg", .year = 2016};
+	issue.maximus = (struct imr_guideline_facts){.present = true, .cited = true, .text = "A & B.",
+	                                             .citations = &cite, .count = 1};
+	struct imr_buffer amp;
+	CHECK(write_validated(v, &d, &amp, &diags) == IMR_OK && amp.data &&
+	              strstr(amp.data, "<license state=\"Physical Medicine &amp; Rehabilitation &amp;#38; more "
+	                               "&amp;&amp;\"/>") &&
+	              strstr(amp.data, "document=\"Knee &amp; Leg\" year=\"2016\""),
+	      "attribute values with '&' are valid and escaped");
+	imr_buffer_free(&amp);
+	/* Missing children are found when their parent ends. */
+	{
+		struct imr_xml_writer w;
+		struct imr_buffer out;
+		CHECK(imr_xml_begin(&w, v, &diags, 0), "begin");
+		imr_xml_start_ns(&w, "determination", IMR2XML_NAMESPACE);
+		imr_xml_attr(&w, "variant", "imr-2014");
+		imr_xml_end(&w);
+		CHECK(imr_xml_finish(&w, &out, &diags) == IMR_INVALID_OUTPUT && !out.data && diags.errors == 1 &&
+		              strstr(diags.items[0].message, "Missing child element(s)"),
+		      "an empty determination is invalid: %s", diags.count ? diags.items[0].message : "");
+		imr_diags_free(&diags);
+		imr_diags_init(&diags);
+	}
+	/* Misuse half-way through: reported, and the validator goes on. */
+	struct imr_xml_writer w;
+	struct imr_buffer out;
+	CHECK(imr_xml_begin(&w, v, &diags, 0), "begin");
+	imr_xml_start_ns(&w, "determination", IMR2XML_NAMESPACE);
+	imr_xml_attr(&w, "variant", "imr-2014");
+	imr_xml_start(&w, "reviewer");
+	CHECK(imr_xml_finish(&w, &out, &diags) == IMR_USAGE && !out.data, "left open with a validator");
+	imr_diags_free(&diags);
+	imr_diags_init(&diags);
+	CHECK(write_validated(v, &d, &out, &diags) == IMR_OK && diags.count == 0, "then a valid one passes");
+	imr_buffer_free(&out);
+	/* What the schema leaves optional may be missing: a rationale, the paragraphs. */
 	d.issues[0].rationale.count = 0;
 	d.reviewer_text.count = 0;
-	struct imr_buffer out;
 	CHECK(write_validated(v, &d, &out, &diags) == IMR_OK, "rationale and paragraphs are optional");
 	imr_buffer_free(&out);
 	imr_diags_free(&diags);
