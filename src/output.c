@@ -305,7 +305,8 @@ static void attr(struct imr_xml_writer *w, const char *name, const char *value, 
 
 void imr_xml_attr(struct imr_xml_writer *w, const char *name, const char *value)
 {
-	attr(w, name, value, true);
+	if (value)
+		attr(w, name, value, true);
 }
 
 void imr_xml_attr_int(struct imr_xml_writer *w, const char *name, long value)
@@ -373,6 +374,8 @@ void imr_xml_end(struct imr_xml_writer *w)
 
 void imr_xml_element(struct imr_xml_writer *w, const char *name, const char *text)
 {
+	if (!text)
+		return;
 	imr_xml_start(w, name);
 	imr_xml_text(w, text);
 	imr_xml_end(w);

@@ -69,12 +69,14 @@ bool imr_xml_begin(struct imr_xml_writer *w, struct imr_validator *validator, st
 /* The root element, declaring the namespace every element is in. */
 void imr_xml_start_ns(struct imr_xml_writer *w, const char *name, const char *ns);
 void imr_xml_start(struct imr_xml_writer *w, const char *name);
+/* An attribute; a NULL value writes none (an optional attribute). */
 void imr_xml_attr(struct imr_xml_writer *w, const char *name, const char *value);
 void imr_xml_attr_int(struct imr_xml_writer *w, const char *name, long value);
 /* Character content; NULL writes nothing, "" closes the start tag (<x></x>). */
 void imr_xml_text(struct imr_xml_writer *w, const char *text);
 void imr_xml_end(struct imr_xml_writer *w);
-/* An element holding only text: start, text, end. */
+/* An element holding only text: start, text, end; NULL text writes no
+ * element at all (an optional element). */
 void imr_xml_element(struct imr_xml_writer *w, const char *name, const char *text);
 /* End the document: every element must be closed.  On success the XML
  * moves to *out (NUL-terminated) and the result is IMR_OK; otherwise it

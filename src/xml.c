@@ -1,5 +1,6 @@
 /* xml.c - the determination as XML, one writer call per element or
- * attribute, in the order the schema sets (the writer is in output.c). */
+ * attribute, in the order the schema sets (the writer is in output.c;
+ * a NULL string there is an absent optional attribute or element). */
 #include "xml.h"
 
 #include <string.h>
@@ -62,15 +63,12 @@ static void write_citation(struct imr_xml_writer *w, const struct imr_citation *
 {
 	imr_xml_start(w, "citation");
 	imr_xml_attr(w, "body", imr_body_name(c->body));
-	if (c->document)
-		imr_xml_attr(w, "document", c->document);
-	if (c->chapter)
-		imr_xml_attr(w, "chapter", c->chapter);
+	imr_xml_attr(w, "document", c->document);
+	imr_xml_attr(w, "chapter", c->chapter);
 	if (c->year)
 		imr_xml_attr_int(w, "year", c->year);
 	strings(w, "section", &c->sections);
-	if (c->topic)
-		imr_xml_element(w, "topic", c->topic);
+	imr_xml_element(w, "topic", c->topic);
 	if (c->page_count) {
 		imr_xml_start(w, "pages");
 		for (size_t k = 0; k < c->page_count; k++) {
@@ -107,10 +105,8 @@ static void write_issue(struct imr_xml_writer *w, size_t n, const struct imr_iss
 	/* The whole title, when the service is only part of it. */
 	if (f->title && strcmp(f->title, f->service) != 0)
 		imr_xml_element(w, "title", f->title);
-	if (f->original_request)
-		imr_xml_element(w, "originalRequest", f->original_request);
-	if (f->authorized)
-		imr_xml_element(w, "authorized", f->authorized);
+	imr_xml_element(w, "originalRequest", f->original_request);
+	imr_xml_element(w, "authorized", f->authorized);
 	if (f->claims.present)
 		write_guideline(w, "claimsAdministratorGuideline", &f->claims);
 	if (f->maximus.present)

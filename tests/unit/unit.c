@@ -498,6 +498,24 @@ static void test_writer_layout(void)
 		deep[n++] = (struct op){'E', NULL, NULL};
 	deep[n] = (struct op){0, NULL, NULL};
 	check_like_tree("40 levels deep, as libxml2", deep, 0);
+	/* NULL: an absent optional attribute or element. */
+	struct imr_diags d;
+	imr_diags_init(&d);
+	struct imr_xml_writer w;
+	struct imr_buffer out;
+	CHECK(imr_xml_begin(&w, NULL, &d, 0), "begin");
+	imr_xml_start_ns(&w, "r", IMR2XML_NAMESPACE);
+	imr_xml_attr(&w, "a", NULL);
+	imr_xml_attr_int(&w, "n", -12);
+	imr_xml_element(&w, "e", NULL);
+	imr_xml_element(&w, "f", "");
+	imr_xml_end(&w);
+	CHECK(imr_xml_finish(&w, &out, &d) == IMR_OK && out.data &&
+	              strcmp(out.data, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<r xmlns=\"" IMR2XML_NAMESPACE
+	                               "\" n=\"-12\">\n  <f></f>\n</r>\n") == 0,
+	      "NULL attribute and element: %s", out.data ? out.data : "(null)");
+	imr_buffer_free(&out);
+	imr_diags_free(&d);
 }
 
 static void test_writer_growth(void)
