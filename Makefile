@@ -80,11 +80,15 @@ $(BUILD)/unit: tests/unit/unit.c $(BUILD)/libimr2xml.a
 $(BUILD)/factcheck: tests/factcheck.c | $(BUILD)/stamp
 	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(IMR_LIBS)
 
+# The writer's oracle: what libxml2's serializer makes of our XML.
+$(BUILD)/roundtrip: tests/roundtrip.c | $(BUILD)/stamp
+	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(IMR_LIBS)
+
 SANITIZE = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # The whole suite, then again under ASan+UBSan, then the golden tests
 # under valgrind; any report fails the check.
-check: all $(BUILD)/unit $(BUILD)/factcheck
+check: all $(BUILD)/unit $(BUILD)/factcheck $(BUILD)/roundtrip
 	@$(MAKE) -s BUILD=$(BUILD)/asan CFLAGS="$(SANITIZE)" LDFLAGS="-fsanitize=address,undefined" \
 		$(BUILD)/asan/imr2xml $(BUILD)/asan/unit
 	@$(MAKE) -s BUILD=$(BUILD)/tsan CFLAGS="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" \

@@ -1,8 +1,9 @@
 /* fuzz_convert.c - libFuzzer target over the whole pipeline:
- * normalize -> parse -> extract -> XML -> validate, then the output is
- * serialized and read back.  Each input runs twice: as a normal
- * conversion and with --partial.  Whatever the input, the result must be
- * a rejection with diagnostics or XML that is well-formed and valid. */
+ * normalize -> parse -> extract -> XML written and validated as it is
+ * written.  Each input runs twice: as a normal conversion and with
+ * --partial.  Whatever the input, the result must be a rejection with
+ * diagnostics or XML that is well-formed and valid, by the streaming
+ * validator and again by the tree validator on the XML read back. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,21 +11,16 @@
 #include <libxml/parser.h>
 
 #include "imr2xml.h"
-#include "output.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct imr_schema *schema; /* both live for the process */
 static struct imr_validator *validator;
 
-static void check_output(xmlDocPtr doc)
+static void check_output(const struct imr_buffer *xml)
 {
-	xmlBufferPtr buf = imr_serialize(doc);
-	if (!buf)
-		abort();
 	/* Read it back: what we write must be well-formed, and valid. */
-	xmlDocPtr again = xmlReadMemory((const char *)xmlBufferContent(buf), xmlBufferLength(buf),
-	                                "fuzz.xml", NULL, XML_PARSE_NONET);
+	xmlDocPtr again = xmlReadMemory(xml->data, (int)xml->len, "fuzz.xml", NULL, XML_PARSE_NONET);
 	if (!again)
 		abort();
 	struct imr_diags d;
@@ -33,7 +29,6 @@ static void check_output(xmlDocPtr doc)
 		abort();
 	imr_diags_free(&d);
 	xmlFreeDoc(again);
-	xmlBufferFree(buf);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -53,18 +48,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		opt.partial = partial;
 		struct imr_diags diags;
 		imr_diags_init(&diags);
-		xmlDocPtr doc = NULL;
-		enum imr_status st = imr_convert((const char *)data, size, &opt, validator, &doc, NULL, &diags);
+		struct imr_buffer xml;
+		enum imr_status st =
+			imr_convert_to_buffer((const char *)data, size, &opt, validator, &xml, NULL, &diags);
 		if (st == IMR_INVALID_OUTPUT || st == IMR_SCHEMA_FAILED)
 			abort(); /* our XML failed our schema: a bug */
-		if (st == IMR_REJECTED && !doc && diags.errors == 0)
+		if (st == IMR_REJECTED && !xml.data && diags.errors == 0)
 			abort(); /* a rejection must say why */
-		if (st == IMR_OK && !doc)
+		if (st == IMR_OK && !xml.data)
 			abort();
-		if (doc) {
-			check_output(doc);
-			xmlFreeDoc(doc);
-		}
+		if (xml.data)
+			check_output(&xml);
+		imr_buffer_free(&xml);
 		imr_diags_free(&diags);
 	}
 	return 0;

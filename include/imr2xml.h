@@ -5,12 +5,14 @@
  * The pipeline reads one way:
  *
  *     bytes --normalize--> text --lex--> tokens --parse--> AST
- *           --extract--> determination --serialize--> xmlDoc --validate
+ *           --extract--> determination --write + validate--> XML bytes
  *
- * A caller hands a buffer to imr_convert() and gets back an xmlDoc that
- * has already been validated against the embedded schema, or NULL and
- * diagnostics.  Everything is reentrant: threads may convert documents
- * concurrently as long as each uses its own struct imr_schema_ctx.
+ * The XML is written in one pass, without a tree, and validated against
+ * the embedded schema as it is written.  A caller hands a buffer to
+ * imr_convert_to_buffer() and gets back the validated XML, or nothing
+ * and diagnostics; imr_convert() gives the same document as an xmlDoc.
+ * Everything is reentrant: threads may convert documents concurrently as
+ * long as each uses its own struct imr_validator.
  */
 #ifndef IMR2XML_H
 #define IMR2XML_H
@@ -93,11 +95,33 @@ struct imr_summary {
 	bool complete;
 };
 
+/* XML as bytes: UTF-8, NUL-terminated (the NUL not counted in len). */
+struct imr_buffer {
+	char *data; /* NULL when empty */
+	size_t len;
+	size_t cap; /* bytes allocated */
+};
+/* Free the bytes and leave the buffer empty; an empty one is fine. */
+void imr_buffer_free(struct imr_buffer *b);
+
 /*
- * Convert one document.  On IMR_OK *out is a valid document the caller
- * frees with xmlFreeDoc.  With opt->partial a document the grammar could
- * only partly read still yields XML (complete="false") but the status
- * stays IMR_REJECTED.  validator may be NULL to skip validation.
+ * Convert one document to XML bytes, validated as they are written.  On
+ * IMR_OK out holds the XML (the caller frees it with imr_buffer_free).
+ * With opt->partial a document the grammar could only partly read still
+ * yields XML (complete="false") but the status stays IMR_REJECTED.
+ * Otherwise out is left empty.  validator may be NULL to skip
+ * validation.  IMR_INVALID_OUTPUT: our XML failed the schema (a bug; the
+ * validator's messages are in diags).
+ */
+enum imr_status imr_convert_to_buffer(const char *data, size_t len, const struct imr_options *opt,
+                                      struct imr_validator *validator, struct imr_buffer *out,
+                                      struct imr_summary *summary, struct imr_diags *diags);
+
+/*
+ * The same, as a tree: on IMR_OK *out is the valid document, read back
+ * from the bytes imr_convert_to_buffer writes (no network, no entities,
+ * no whitespace-only text between elements); the caller frees it with
+ * xmlFreeDoc.  With opt->partial as above.
  */
 enum imr_status imr_convert(const char *data, size_t len, const struct imr_options *opt,
                             struct imr_validator *validator, xmlDocPtr *out,

@@ -647,26 +647,22 @@ static void convert_one(struct batch *b, struct imr_validator *v, const char *pa
 	}
 	struct imr_diags diags;
 	imr_diags_init(&diags);
-	xmlDocPtr doc = NULL;
+	struct imr_buffer xml;
 	struct imr_summary sum;
-	enum imr_status st = imr_convert(data, len, &b->opt->opt, v, &doc, &sum, &diags);
+	enum imr_status st = imr_convert_to_buffer(data, len, &b->opt->opt, v, &xml, &sum, &diags);
 	free(data);
 	if (sum.variant)
 		snprintf(row->variant, sizeof row->variant, "%s", sum.variant);
 	row->issues = sum.issues;
-	row->status = st == IMR_OK ? ROW_OK : doc ? ROW_PARTIAL : st == IMR_USAGE ? ROW_ERROR : ROW_REJECTED;
-	if (doc) {
-		xmlBufferPtr buf = imr_serialize(doc);
-		int e = !buf || !out ? ENOMEM
-		                     : imr_write_atomically(out, xmlBufferContent(buf),
-		                                            (size_t)xmlBufferLength(buf), true);
+	row->status = st == IMR_OK ? ROW_OK : xml.data ? ROW_PARTIAL : st == IMR_USAGE ? ROW_ERROR : ROW_REJECTED;
+	if (xml.data) {
+		int e = !out ? ENOMEM : imr_write_atomically(out, xml.data, xml.len, true);
 		if (e) {
 			row->status = ROW_ERROR;
 			imr_diag_add(&diags, IMR_ERROR, 0, 0, NULL, 0, "cannot write %s: %s",
 			             out ? out : "output", strerror(e));
 		}
-		xmlBufferFree(buf);
-		xmlFreeDoc(doc);
+		imr_buffer_free(&xml);
 	}
 	row->message = first_message(&diags);
 	row->diagnostics = diags_text(&diags, path);

@@ -1,5 +1,5 @@
 /* convert.c - the pipeline, one stage after the other:
- * normalize -> lex + parse -> extract -> XML -> validate. */
+ * normalize -> lex + parse -> extract -> XML written and validated. */
 #include <string.h>
 
 #include "ast.h"
@@ -99,64 +99,103 @@ static struct imr_document *front_end(const char *data, size_t len, const struct
 	return imr_parse(src, arena, diags);
 }
 
-enum imr_status imr_convert(const char *data, size_t len, const struct imr_options *opt,
-                            struct imr_validator *validator, xmlDocPtr *out,
-                            struct imr_summary *summary, struct imr_diags *diags)
+/* Both entry points: the XML as bytes in out, and when doc is not NULL
+ * also as a tree (read back from the bytes). */
+static enum imr_status convert(const char *data, size_t len, const struct imr_options *opt,
+                               struct imr_validator *validator, struct imr_buffer *out,
+                               xmlDocPtr *doc, struct imr_summary *summary, struct imr_diags *diags)
 {
-	*out = NULL;
+	*out = (struct imr_buffer){0};
+	if (doc)
+		*doc = NULL;
 	if (summary)
 		memset(summary, 0, sizeof *summary);
 	struct imr_source src;
 	struct imr_arena arena;
 	enum imr_status st = IMR_REJECTED;
 	size_t errors_before = diags->errors;
-	struct imr_document *doc = front_end(data, len, opt, &src, &arena, diags);
-	if (!doc)
+	struct imr_document *ast = front_end(data, len, opt, &src, &arena, diags);
+	if (!ast)
 		goto done;
 	if (summary) {
-		summary->variant = imr_variant_name(doc->variant);
-		summary->issues = doc->issue_count;
+		summary->variant = imr_variant_name(ast->variant);
+		summary->issues = ast->issue_count;
 	}
 	bool clean = diags->errors == errors_before;
-	warn_if_truncated(&src, doc, diags);
+	warn_if_truncated(&src, ast, diags);
 	if (!clean && !opt->partial)
 		goto done;
 	struct imr_determination det;
-	imr_extract(&arena, &src, doc, &det);
-	if (!untitled_items(&arena, &src, doc, &det, diags))
+	imr_extract(&arena, &src, ast, &det);
+	if (!untitled_items(&arena, &src, ast, &det, diags))
 		clean = false;
-	if (!undecided_items(&src, doc, &det, diags)) {
+	if (!undecided_items(&src, ast, &det, diags)) {
 		clean = false;
 		det.complete = false;
 	}
 	det.complete = det.complete && clean;
 	if (summary)
 		summary->complete = det.complete;
-	xmlDocPtr x = imr_xml_build(&det);
-	if (!x) {
-		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "out of memory building XML");
+	/* The XML is somewhat larger than the text it comes from. */
+	struct imr_xml_writer w;
+	if (!imr_xml_begin(&w, validator, diags, len + len / 2 + 4096)) {
+		imr_xml_abandon(&w);
+		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "out of memory writing XML");
 		st = IMR_USAGE;
 		goto done;
 	}
-	if (validator && !imr_validate_doc(validator, x, diags)) {
+	imr_xml_write(&w, &det);
+	st = imr_xml_finish(&w, out, diags);
+	if (st == IMR_INVALID_OUTPUT)
 		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0,
 		             "internal error: the XML produced does not validate against the schema "
 		             "(please report this with the input)");
-		xmlFreeDoc(x);
-		st = IMR_INVALID_OUTPUT;
+	if (st != IMR_OK)
 		goto done;
+	xmlDocPtr tree = NULL;
+	if (doc || opt->verify) {
+		tree = imr_xml_read(out->data, out->len, diags);
+		if (!tree) {
+			imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0,
+			             "internal error: the XML produced is not well-formed "
+			             "(please report this with the input)");
+			imr_buffer_free(out);
+			st = IMR_INVALID_OUTPUT;
+			goto done;
+		}
 	}
-	if (opt->verify && !imr_verify(&src, x, diags))
+	if (opt->verify && !imr_verify(&src, tree, diags))
 		clean = false;
-	*out = x;
 	st = clean ? IMR_OK : IMR_REJECTED;
 	if (!clean && !opt->partial) {
-		xmlFreeDoc(x);
-		*out = NULL;
+		imr_buffer_free(out);
+		xmlFreeDoc(tree);
+		tree = NULL;
 	}
+	if (doc)
+		*doc = tree;
+	else
+		xmlFreeDoc(tree);
 done:
 	imr_arena_free(&arena);
 	imr_source_free(&src);
+	return st;
+}
+
+enum imr_status imr_convert_to_buffer(const char *data, size_t len, const struct imr_options *opt,
+                                      struct imr_validator *validator, struct imr_buffer *out,
+                                      struct imr_summary *summary, struct imr_diags *diags)
+{
+	return convert(data, len, opt, validator, out, NULL, summary, diags);
+}
+
+enum imr_status imr_convert(const char *data, size_t len, const struct imr_options *opt,
+                            struct imr_validator *validator, xmlDocPtr *out,
+                            struct imr_summary *summary, struct imr_diags *diags)
+{
+	struct imr_buffer xml;
+	enum imr_status st = convert(data, len, opt, validator, &xml, out, summary, diags);
+	imr_buffer_free(&xml);
 	return st;
 }
 

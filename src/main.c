@@ -201,31 +201,25 @@ static int convert(const struct cli *cli, const char *path)
 		free(data);
 		return IMR_SCHEMA_FAILED;
 	}
-	xmlDocPtr doc = NULL;
-	st = imr_convert(data, len, &cli->opt, v, &doc, NULL, &diags);
+	/* Written to memory first: nothing reaches the output unless all of
+	 * it is ready and valid. */
+	struct imr_buffer xml;
+	st = imr_convert_to_buffer(data, len, &cli->opt, v, &xml, NULL, &diags);
 	imr_diags_print(&diags, name, stderr);
 	imr_diags_free(&diags);
-	if (doc && !cli->check) {
-		/* Serialized to memory first: nothing reaches the output unless
-		 * all of it is ready. */
-		xmlBufferPtr buf = imr_serialize(doc);
-		const void *bytes = buf ? xmlBufferContent(buf) : NULL;
-		size_t n = buf ? (size_t)xmlBufferLength(buf) : 0;
+	if (xml.data && !cli->check) {
 		bool ok;
-		if (!buf)
-			ok = false;
-		else if (cli->output)
-			ok = (errno = imr_write_atomically(cli->output, bytes, n, false)) == 0;
+		if (cli->output)
+			ok = (errno = imr_write_atomically(cli->output, xml.data, xml.len, false)) == 0;
 		else
-			ok = fwrite(bytes, 1, n, stdout) == n && fflush(stdout) == 0;
+			ok = fwrite(xml.data, 1, xml.len, stdout) == xml.len && fflush(stdout) == 0;
 		if (!ok) {
 			fprintf(stderr, "%s: error: cannot write %s: %s\n", name,
 			        cli->output ? cli->output : "standard output", strerror(errno));
 			st = IMR_USAGE;
 		}
-		xmlBufferFree(buf);
 	}
-	xmlFreeDoc(doc);
+	imr_buffer_free(&xml);
 	imr_validator_free(v);
 	imr_schema_free(schema);
 	free(data);

@@ -1,7 +1,13 @@
 /* validate.c - the embedded schema, compiled once per process, and one
  * validation context per thread (as xmllint does it).  Errors reach a
- * structured handler per context, never a global one. */
+ * structured handler per context, never a global one.
+ *
+ * What we write is validated as it is written: the writer (output.c)
+ * hands each element to libxml2's streaming validator, the SAX2 handler
+ * xmlSchemaSAXPlug returns, called directly -- no tree, no parser.  Files
+ * given to --validate are read into a tree and validated whole. */
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +18,8 @@
 
 #include "diag.h"
 #include "imr2xml.h"
+#include "output.h"
+#include "xml.h"
 
 /* libxml2 2.12 made the structured error callback take a const pointer. */
 #if LIBXML_VERSION >= 21200
@@ -29,6 +37,10 @@ struct imr_schema {
 
 struct imr_validator {
 	xmlSchemaValidCtxtPtr ctxt;
+	/* While a document is written: the plugged validator's handler. */
+	xmlSchemaSAXPlugPtr plug;
+	xmlSAXHandlerPtr sax;
+	void *sax_ctx;
 };
 
 const char *imr_schema_text(size_t *len)
@@ -111,11 +123,86 @@ bool imr_validate_doc(struct imr_validator *v, xmlDocPtr doc, struct imr_diags *
 	return rc == 0;
 }
 
+/* ---- streaming: the events of the document being written ------------- */
+
+bool imr_validator_begin(struct imr_validator *v, struct imr_diags *diags)
+{
+	xmlSchemaSetValidStructuredErrors(v->ctxt, to_diag, diags);
+	v->sax = NULL;
+	v->sax_ctx = NULL;
+	/* With no handler of ours to chain to, the plug hands back its own
+	 * handler and the validation context as its user data. */
+	v->plug = xmlSchemaSAXPlug(v->ctxt, &v->sax, &v->sax_ctx);
+	if (!v->plug) {
+		xmlSchemaSetValidStructuredErrors(v->ctxt, NULL, NULL);
+		return false;
+	}
+	return true;
+}
+
+void imr_validator_start(struct imr_validator *v, const char *name, const char *ns, bool declare_ns,
+                         size_t nattrs, const unsigned char **attrs)
+{
+	const xmlChar *decl[2] = {NULL, (const xmlChar *)ns}; /* xmlns="ns" */
+	v->sax->startElementNs(v->sax_ctx, (const xmlChar *)name, NULL, (const xmlChar *)ns,
+	                       declare_ns ? 1 : 0, declare_ns ? decl : NULL, (int)nattrs, 0, attrs);
+}
+
+void imr_validator_text(struct imr_validator *v, const char *text, size_t len)
+{
+	v->sax->characters(v->sax_ctx, (const xmlChar *)text, (int)len);
+}
+
+void imr_validator_end(struct imr_validator *v, const char *name, const char *ns)
+{
+	v->sax->endElementNs(v->sax_ctx, (const xmlChar *)name, NULL, (const xmlChar *)ns);
+}
+
+bool imr_validator_end_document(struct imr_validator *v)
+{
+	if (!v->plug)
+		return false;
+	bool valid = xmlSchemaIsValid(v->ctxt) == 1;
+	xmlSchemaSAXUnplug(v->plug);
+	v->plug = NULL;
+	v->sax = NULL;
+	v->sax_ctx = NULL;
+	xmlSchemaSetValidStructuredErrors(v->ctxt, NULL, NULL);
+	return valid;
+}
+
+/* ---- reading XML ------------------------------------------------------ */
+
 /* The parser's errors: userData is the parser context, _private ours. */
 static void parser_error(void *data, imr_xml_error err)
 {
 	xmlParserCtxtPtr pc = data;
 	to_diag(pc ? pc->_private : NULL, err);
+}
+
+/* No network, no DTD loading, no entity substitution: reading XML
+ * fetches and expands nothing.  From path, or from memory when path is
+ * NULL. */
+static xmlDocPtr read_xml(const char *path, const char *xml, size_t len, int options,
+                          struct imr_diags *diags)
+{
+	if (!path && len > INT_MAX)
+		return NULL;
+	xmlParserCtxtPtr pc = xmlNewParserCtxt();
+	if (!pc)
+		return NULL;
+	pc->_private = diags;
+	pc->sax->serror = parser_error;
+	options |= XML_PARSE_NONET | XML_PARSE_NOWARNING;
+	xmlDocPtr doc = path ? xmlCtxtReadFile(pc, path, NULL, options)
+	                     : xmlCtxtReadMemory(pc, xml, (int)len, "imr2xml.xml", NULL, options);
+	xmlFreeParserCtxt(pc);
+	return doc;
+}
+
+xmlDocPtr imr_xml_read(const char *xml, size_t len, struct imr_diags *diags)
+{
+	return read_xml(NULL, xml, len, XML_PARSE_NOBLANKS, diags);
 }
 
 enum imr_status imr_validate_file(struct imr_validator *v, const char *path, struct imr_diags *diags)
@@ -126,23 +213,14 @@ enum imr_status imr_validate_file(struct imr_validator *v, const char *path, str
 		return IMR_USAGE;
 	}
 	fclose(f);
-	xmlParserCtxtPtr pc = xmlNewParserCtxt();
-	if (!pc)
-		return IMR_USAGE;
-	pc->_private = diags;
-	pc->sax->serror = parser_error;
-	/* No network, no DTD loading, no entity substitution: reading a file
-	 * fetches and expands nothing. */
-	xmlDocPtr doc = xmlCtxtReadFile(pc, path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING);
-	enum imr_status st;
+	size_t errors = diags->errors;
+	xmlDocPtr doc = read_xml(path, NULL, 0, 0, diags);
 	if (!doc) {
-		if (!diags->errors)
+		if (diags->errors == errors)
 			imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "not well-formed XML");
-		st = IMR_REJECTED;
-	} else {
-		st = imr_validate_doc(v, doc, diags) ? IMR_OK : IMR_REJECTED;
-		xmlFreeDoc(doc);
+		return IMR_REJECTED;
 	}
-	xmlFreeParserCtxt(pc);
+	enum imr_status st = imr_validate_doc(v, doc, diags) ? IMR_OK : IMR_REJECTED;
+	xmlFreeDoc(doc);
 	return st;
 }

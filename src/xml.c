@@ -1,224 +1,219 @@
-/* xml.c - serialize the determination with libxml2's tree API.
- * xmlNewTextChild escapes its content; xmlNewChild would not. */
+/* xml.c - the determination as XML, one writer call per element or
+ * attribute, in the order the schema sets (the writer is in output.c;
+ * a NULL string there is an absent optional attribute or element). */
 #include "xml.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "date.h"
 #include "imr2xml.h"
 
-#define X(s) ((const xmlChar *)(s))
-
-struct builder {
-	xmlDocPtr doc;
-	xmlNsPtr ns;
-	bool oom;
-};
-
-static xmlNodePtr child(struct builder *b, xmlNodePtr parent, const char *name, const char *text)
-{
-	xmlNodePtr n = xmlNewTextChild(parent, b->ns, X(name), text ? X(text) : NULL);
-	if (!n)
-		b->oom = true;
-	return n;
-}
-
-static void prop(struct builder *b, xmlNodePtr n, const char *name, const char *value)
-{
-	if (n && !xmlNewProp(n, X(name), X(value)))
-		b->oom = true;
-}
-
-static void prop_int(struct builder *b, xmlNodePtr n, const char *name, long v)
-{
-	char buf[24];
-	snprintf(buf, sizeof buf, "%ld", v);
-	prop(b, n, name, buf);
-}
-
-static void prop_date(struct builder *b, xmlNodePtr n, const char *name, const struct imr_date *d)
+static void attr_date(struct imr_xml_writer *w, const char *name, const struct imr_date *d)
 {
 	char buf[11];
 	imr_date_iso(d, buf);
-	prop(b, n, name, buf);
+	imr_xml_attr(w, name, buf);
 }
 
-static void strings(struct builder *b, xmlNodePtr parent, const char *name, const struct imr_strings *l)
+static void element_date(struct imr_xml_writer *w, const char *name, const struct imr_date *d)
+{
+	char buf[11];
+	imr_date_iso(d, buf);
+	imr_xml_element(w, name, buf);
+}
+
+static void strings(struct imr_xml_writer *w, const char *name, const struct imr_strings *l)
 {
 	for (size_t i = 0; i < l->count; i++)
-		child(b, parent, name, l->items[i]);
+		imr_xml_element(w, name, l->items[i]);
 }
 
-static void build_header(struct builder *b, xmlNodePtr root, const struct imr_determination *d)
+static void write_header(struct imr_xml_writer *w, const struct imr_determination *d)
 {
-	xmlNodePtr h = child(b, root, "header", NULL);
+	imr_xml_start(w, "header");
 	for (int l = 0; l < IMR_HEADER_LABEL_COUNT; l++) {
 		const char *name = imr_header_label_xml((enum imr_header_label)l);
 		const char *text = d->header_text[l];
 		if (!text)
 			continue;
-		char buf[11];
 		switch ((enum imr_header_label)l) {
 		case IMR_CASE_NUMBER:
 		case IMR_EMPLOYEE_NAME:
 		case IMR_CLAIM_NUMBER:
 		case IMR_PROVIDER_NAME:
-			child(b, h, name, text);
+			imr_xml_element(w, name, text);
 			break;
 		case IMR_TREATMENTS:
-			if (d->treatments.count)
-				strings(b, child(b, h, name, NULL), "treatment", &d->treatments);
+			if (d->treatments.count) {
+				imr_xml_start(w, name);
+				strings(w, "treatment", &d->treatments);
+				imr_xml_end(w);
+			}
 			break;
 		case IMR_PRIORITY:
 			if (d->priority != IMR_PRIORITY_UNKNOWN)
-				child(b, h, name, d->priority == IMR_EXPEDITED ? "expedited" : "standard");
+				imr_xml_element(w, name, d->priority == IMR_EXPEDITED ? "expedited" : "standard");
 			break;
 		case IMR_DATE_ASSIGNED:
 		case IMR_DECISION_DATE:
 		case IMR_DATE_OF_INJURY:
 		case IMR_UR_DENIAL_DATE:
 		case IMR_APPLICATION_RECEIVED:
-			if (d->header_date[l].year) {
-				imr_date_iso(&d->header_date[l], buf);
-				child(b, h, name, buf);
-			}
+			if (d->header_date[l].year)
+				element_date(w, name, &d->header_date[l]);
 			break;
 		case IMR_HEADER_LABEL_COUNT:
 			break;
 		}
 	}
+	imr_xml_end(w);
 }
 
-static void build_guideline(struct builder *b, xmlNodePtr issue, const char *name,
-                            const struct imr_guideline_facts *g)
+static void write_citation(struct imr_xml_writer *w, const struct imr_citation *c)
 {
-	xmlNodePtr n = child(b, issue, name, NULL);
-	prop(b, n, "cited", g->cited ? "true" : "false");
-	if (g->text && *g->text)
-		child(b, n, "p", g->text);
-	for (size_t i = 0; i < g->count; i++) {
-		const struct imr_citation *c = &g->citations[i];
-		xmlNodePtr cn = child(b, n, "citation", NULL);
-		prop(b, cn, "body", imr_body_name(c->body));
-		if (c->document)
-			prop(b, cn, "document", c->document);
-		if (c->chapter)
-			prop(b, cn, "chapter", c->chapter);
-		if (c->year)
-			prop_int(b, cn, "year", c->year);
-		strings(b, cn, "section", &c->sections);
-		if (c->topic)
-			child(b, cn, "topic", c->topic);
-		if (c->page_count) {
-			xmlNodePtr pages = child(b, cn, "pages", NULL);
-			for (size_t k = 0; k < c->page_count; k++) {
-				xmlNodePtr r = child(b, pages, "range", NULL);
-				prop_int(b, r, "first", c->pages[k].first);
-				prop_int(b, r, "last", c->pages[k].last);
-			}
+	imr_xml_start(w, "citation");
+	imr_xml_attr(w, "body", imr_body_name(c->body));
+	imr_xml_attr(w, "document", c->document);
+	imr_xml_attr(w, "chapter", c->chapter);
+	if (c->year)
+		imr_xml_attr_int(w, "year", c->year);
+	strings(w, "section", &c->sections);
+	imr_xml_element(w, "topic", c->topic);
+	if (c->page_count) {
+		imr_xml_start(w, "pages");
+		for (size_t k = 0; k < c->page_count; k++) {
+			imr_xml_start(w, "range");
+			imr_xml_attr_int(w, "first", c->pages[k].first);
+			imr_xml_attr_int(w, "last", c->pages[k].last);
+			imr_xml_end(w);
 		}
+		imr_xml_end(w);
 	}
+	imr_xml_end(w);
 }
 
-static void build_issue(struct builder *b, xmlNodePtr issues, size_t n, const struct imr_issue_facts *f)
+static void write_guideline(struct imr_xml_writer *w, const char *name, const struct imr_guideline_facts *g)
 {
-	xmlNodePtr is = child(b, issues, "issue", NULL);
-	prop_int(b, is, "n", (long)n);
-	prop(b, is, "decision", f->decision == IMR_UPHELD ? "upheld" : "overturned");
-	prop_int(b, is, "line", f->line);
+	imr_xml_start(w, name);
+	imr_xml_attr(w, "cited", g->cited ? "true" : "false");
+	if (g->text && *g->text)
+		imr_xml_element(w, "p", g->text);
+	for (size_t i = 0; i < g->count; i++)
+		write_citation(w, &g->citations[i]);
+	imr_xml_end(w);
+}
+
+static void write_issue(struct imr_xml_writer *w, size_t n, const struct imr_issue_facts *f)
+{
+	imr_xml_start(w, "issue");
+	imr_xml_attr_int(w, "n", (long)n);
+	imr_xml_attr(w, "decision", f->decision == IMR_UPHELD ? "upheld" : "overturned");
+	imr_xml_attr_int(w, "line", f->line);
 	if (!f->complete)
-		prop(b, is, "complete", "false");
-	child(b, is, "service", f->service);
+		imr_xml_attr(w, "complete", "false");
+	imr_xml_element(w, "service", f->service);
 	/* The whole title, when the service is only part of it. */
 	if (f->title && strcmp(f->title, f->service) != 0)
-		child(b, is, "title", f->title);
-	if (f->original_request)
-		child(b, is, "originalRequest", f->original_request);
-	if (f->authorized)
-		child(b, is, "authorized", f->authorized);
+		imr_xml_element(w, "title", f->title);
+	imr_xml_element(w, "originalRequest", f->original_request);
+	imr_xml_element(w, "authorized", f->authorized);
 	if (f->claims.present)
-		build_guideline(b, is, "claimsAdministratorGuideline", &f->claims);
+		write_guideline(w, "claimsAdministratorGuideline", &f->claims);
 	if (f->maximus.present)
-		build_guideline(b, is, "maximusGuideline", &f->maximus);
+		write_guideline(w, "maximusGuideline", &f->maximus);
 	if (f->rationale.count) {
-		xmlNodePtr r = child(b, is, "rationale", NULL);
+		imr_xml_start(w, "rationale");
 		if (f->conclusion != IMR_CONCLUSION_NONE)
-			prop(b, r, "conclusion",
-			     f->conclusion == IMR_NECESSARY ? "medically-necessary" : "not-medically-necessary");
-		strings(b, r, "p", &f->rationale);
+			imr_xml_attr(w, "conclusion",
+			             f->conclusion == IMR_NECESSARY ? "medically-necessary" : "not-medically-necessary");
+		strings(w, "p", &f->rationale);
+		imr_xml_end(w);
 	}
+	imr_xml_end(w);
 }
 
-xmlDocPtr imr_xml_build(const struct imr_determination *d)
+void imr_xml_write(struct imr_xml_writer *w, const struct imr_determination *d)
 {
-	struct builder b = {.doc = xmlNewDoc(X("1.0"))};
-	if (!b.doc)
-		return NULL;
-	xmlNodePtr root = xmlNewDocNode(b.doc, NULL, X("determination"), NULL);
-	if (!root) {
-		xmlFreeDoc(b.doc);
-		return NULL;
-	}
-	xmlDocSetRootElement(b.doc, root);
-	b.ns = xmlNewNs(root, X(IMR2XML_NAMESPACE), NULL);
-	xmlSetNs(root, b.ns);
-	prop(&b, root, "variant", imr_variant_name(d->variant));
+	imr_xml_start_ns(w, "determination", IMR2XML_NAMESPACE);
+	imr_xml_attr(w, "variant", imr_variant_name(d->variant));
 	if (!d->complete)
-		prop(&b, root, "complete", "false");
+		imr_xml_attr(w, "complete", "false");
 
 	if (d->has_header)
-		build_header(&b, root, d);
-	if (d->letter.count)
-		strings(&b, child(&b, root, "letter", NULL), "p", &d->letter);
+		write_header(w, d);
+	if (d->letter.count) {
+		imr_xml_start(w, "letter");
+		strings(w, "p", &d->letter);
+		imr_xml_end(w);
+	}
 	/* The three sections are always there; a partial determination may
 	 * have them empty (the schema's rule). */
-	xmlNodePtr r = child(&b, root, "reviewer", NULL);
+	imr_xml_start(w, "reviewer");
 	if (d->has_reviewer) {
-		prop(&b, r, "role", d->physician ? "physician" : "expert");
-		strings(&b, r, "certification", &d->certifications);
-		strings(&b, r, "subspecialty", &d->subspecialties);
-		for (size_t i = 0; i < d->licenses.count; i++)
-			prop(&b, child(&b, r, "license", NULL), "state", d->licenses.items[i]);
-		strings(&b, r, "p", &d->reviewer_text);
+		imr_xml_attr(w, "role", d->physician ? "physician" : "expert");
+		strings(w, "certification", &d->certifications);
+		strings(w, "subspecialty", &d->subspecialties);
+		for (size_t i = 0; i < d->licenses.count; i++) {
+			imr_xml_start(w, "license");
+			imr_xml_attr(w, "state", d->licenses.items[i]);
+			imr_xml_end(w);
+		}
+		strings(w, "p", &d->reviewer_text);
 	}
+	imr_xml_end(w);
+
 	if (d->has_records) {
-		xmlNodePtr recs = child(&b, root, "documentsReviewed", NULL);
+		imr_xml_start(w, "documentsReviewed");
 		for (size_t i = 0; i < d->record_count; i++) {
 			const struct imr_record *rec = &d->records[i];
-			xmlNodePtr n = child(&b, recs, "document", rec->text);
+			imr_xml_start(w, "document");
 			if (rec->date.year)
-				prop_date(&b, n, "date", &rec->date);
+				attr_date(w, "date", &rec->date);
 			if (rec->from.year) {
-				prop_date(&b, n, "from", &rec->from);
-				prop_date(&b, n, "to", &rec->to);
+				attr_date(w, "from", &rec->from);
+				attr_date(w, "to", &rec->to);
 			}
+			imr_xml_text(w, rec->text);
+			imr_xml_end(w);
 		}
+		imr_xml_end(w);
 	}
-	xmlNodePtr s = child(&b, root, "caseSummary", NULL);
+
+	imr_xml_start(w, "caseSummary");
 	if (d->has_summary) {
 		if (d->age >= 0 || d->sex != IMR_SEX_UNKNOWN) {
-			xmlNodePtr p = child(&b, s, "patient", NULL);
+			imr_xml_start(w, "patient");
 			if (d->age >= 0)
-				prop_int(&b, p, "age", d->age);
+				imr_xml_attr_int(w, "age", d->age);
 			if (d->sex != IMR_SEX_UNKNOWN)
-				prop(&b, p, "sex", d->sex == IMR_MALE ? "male" : "female");
+				imr_xml_attr(w, "sex", d->sex == IMR_MALE ? "male" : "female");
+			imr_xml_end(w);
 		}
-		if (d->injury.year)
-			prop_date(&b, child(&b, s, "injury", NULL), "date", &d->injury);
-		for (size_t i = 0; i < d->ur_count; i++)
-			prop_date(&b, child(&b, s, "utilizationReview", NULL), "date", &d->ur_dates[i]);
-		strings(&b, s, "diagnosis", &d->diagnoses);
-		strings(&b, s, "p", &d->summary_text);
+		if (d->injury.year) {
+			imr_xml_start(w, "injury");
+			attr_date(w, "date", &d->injury);
+			imr_xml_end(w);
+		}
+		for (size_t i = 0; i < d->ur_count; i++) {
+			imr_xml_start(w, "utilizationReview");
+			attr_date(w, "date", &d->ur_dates[i]);
+			imr_xml_end(w);
+		}
+		strings(w, "diagnosis", &d->diagnoses);
+		strings(w, "p", &d->summary_text);
 	}
-	xmlNodePtr issues = child(&b, root, "issues", NULL);
+	imr_xml_end(w);
+
+	imr_xml_start(w, "issues");
 	for (size_t i = 0; i < d->issue_count; i++)
-		build_issue(&b, issues, i + 1, &d->issues[i]);
-	for (size_t i = 0; i < d->unparsed_count; i++)
-		prop_int(&b, child(&b, root, "unparsed", d->unparsed[i].text), "line", d->unparsed[i].line);
-	if (b.oom) {
-		xmlFreeDoc(b.doc);
-		return NULL;
+		write_issue(w, i + 1, &d->issues[i]);
+	imr_xml_end(w);
+
+	for (size_t i = 0; i < d->unparsed_count; i++) {
+		imr_xml_start(w, "unparsed");
+		imr_xml_attr_int(w, "line", d->unparsed[i].line);
+		imr_xml_text(w, d->unparsed[i].text);
+		imr_xml_end(w);
 	}
-	return b.doc;
+	imr_xml_end(w);
 }

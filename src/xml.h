@@ -1,13 +1,19 @@
-/* xml.h - the determination as an libxml2 tree (namespace
- * urn:imr2xml:determination:1), in the order xsd/determination.xsd sets. */
+/* xml.h - the determination as XML (namespace urn:imr2xml:determination:1),
+ * in the order xsd/determination.xsd sets. */
 #ifndef IMR_XML_H
 #define IMR_XML_H
 
 #include <libxml/tree.h>
 
 #include "determination.h"
+#include "output.h"
 
-/* NULL only when libxml2 runs out of memory. */
-xmlDocPtr imr_xml_build(const struct imr_determination *d);
+/* Write the whole document, root element and all, to w. */
+void imr_xml_write(struct imr_xml_writer *w, const struct imr_determination *d);
+
+/* Read XML we wrote back into a tree (validate.c): no network, no
+ * entities, no whitespace-only text between elements; errors to diags.
+ * NULL if it is not well-formed. */
+xmlDocPtr imr_xml_read(const char *xml, size_t len, struct imr_diags *diags);
 
 #endif

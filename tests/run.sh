@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # run.sh - the test suite of imr2xml (run by `make check`).
 #
-#   tests/run.sh BIN FACTCHECK UNIT [WRAPPER...]
+#   tests/run.sh BIN FACTCHECK UNIT ROUNDTRIP [WRAPPER...]
 #
-# BIN is the imr2xml to test; WRAPPER (e.g. valgrind ...) runs every
+# BIN is the imr2xml to test; ROUNDTRIP the writer's oracle
+# (tests/roundtrip.c); WRAPPER (e.g. valgrind ...) runs every
 # conversion.  Documents in ../shared are read in place; when that folder
 # is absent those tests are skipped with a notice.  Ends with the line
 # "N passed, N failed".
 set -u
-bin=$1 factcheck=$2 unit=$3
-shift 3
+bin=$1 factcheck=$2 unit=$3 roundtrip=$4
+shift 4
 wrap=("$@")
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here" || exit 2
@@ -24,7 +25,8 @@ bad()  { fail=$((fail + 1)); printf 'FAIL %s\n' "$*"; }
 run()  { "${wrap[@]}" "$bin" "$@"; }
 
 # A conversion that must succeed: exit 0 with --verify (every input word
-# is in the XML), valid by xmllint (an oracle independent of ours), then
+# is in the XML), valid by xmllint (an oracle independent of ours), the
+# very bytes libxml2's serializer makes of it (the writer's oracle), then
 # the hand-read facts.
 convert_ok() { # name input facts... 
 	local name=$1 in=$2; shift 2
@@ -34,6 +36,9 @@ convert_ok() { # name input facts...
 	fi
 	if ! xmllint --noout --nonet --schema "$xsd" "$out" 2>"$tmp/xerr"; then
 		bad "$name: xmllint rejects the XML: $(head -3 "$tmp/xerr")"; return 1
+	fi
+	if ! "$roundtrip" "$out" 2>"$tmp/rerr"; then
+		bad "$name: not as libxml2 writes it"; cat "$tmp/rerr"; return 1
 	fi
 	if [ $# -gt 0 ] && ! "$factcheck" "$out" "$@" 2>"$tmp/ferr"; then
 		bad "$name: facts"; cat "$tmp/ferr"; return 1
@@ -193,6 +198,8 @@ for in in tests/regress/*.txt; do
 		if [ $st -gt 1 ]; then bad "$in $mode: exit $st: $(grep -v '^ ' "$tmp/err" | tail -1)"
 		elif [ -e "$tmp/r.xml" ] && ! xmllint --noout --nonet --schema "$xsd" "$tmp/r.xml" 2>/dev/null; then
 			bad "$in $mode: invalid XML"
+		elif [ -e "$tmp/r.xml" ] && ! "$roundtrip" "$tmp/r.xml" 2>"$tmp/rerr"; then
+			bad "$in $mode: not as libxml2 writes it"; cat "$tmp/rerr"
 		else ok; fi
 	done
 done

@@ -1,7 +1,12 @@
-/* unit.c - unit tests of the scanner and of each extractor.
- * Prints "ok"/"FAIL" per check and a closing "N passed, N failed". */
+/* unit.c - unit tests of the scanner, of each extractor and of the XML
+ * writer.  Prints "FAIL" per failed check and a closing "N passed, N failed". */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <libxml/tree.h>
+#include <libxml/xmlsave.h>
 
 #include "ast.h"
 #include "citation.h"
@@ -10,8 +15,10 @@
 #include "normalize.h"
 #include "parse.h"
 #include "parser.h"
+#include "output.h"
 #include "text.h"
 #include "verify.h"
+#include "xml.h"
 
 static int passed, failed;
 
@@ -505,6 +512,435 @@ static void test_lexer_generations(void)
 	            8);
 }
 
+/* ---- the XML writer ---------------------------------------------------- */
+
+/* A document as a list of writer calls: S(tart) name, A(ttribute) name
+ * value, T(ext) text, E(nd).  The first S declares the namespace. */
+struct op {
+	char kind;
+	const char *a, *b;
+};
+
+static void write_ops(struct imr_xml_writer *w, const struct op *ops)
+{
+	for (const struct op *o = ops; o->kind; o++) {
+		switch (o->kind) {
+		case 'S':
+			if (o == ops)
+				imr_xml_start_ns(w, o->a, IMR2XML_NAMESPACE);
+			else
+				imr_xml_start(w, o->a);
+			break;
+		case 'A':
+			imr_xml_attr(w, o->a, o->b);
+			break;
+		case 'T':
+			imr_xml_text(w, o->a);
+			break;
+		case 'E':
+			imr_xml_end(w);
+			break;
+		}
+	}
+}
+
+/* The writer's bytes, or NULL (status in *st). */
+static char *writer_bytes(const struct op *ops, size_t hint, enum imr_status *st, struct imr_diags *d)
+{
+	struct imr_xml_writer w;
+	struct imr_buffer out;
+	if (!imr_xml_begin(&w, NULL, d, hint)) {
+		imr_xml_abandon(&w);
+		*st = IMR_USAGE;
+		return NULL;
+	}
+	write_ops(&w, ops);
+	*st = imr_xml_finish(&w, &out, d);
+	return out.data;
+}
+
+/* The same document as a libxml2 tree, serialized as imr2xml used to
+ * serialize its trees: the writer must give the same bytes. */
+static char *tree_bytes(const struct op *ops)
+{
+	xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
+	xmlNsPtr ns = NULL;
+	xmlNodePtr cur = NULL;
+	for (const struct op *o = ops; o->kind; o++) {
+		const xmlChar *a = (const xmlChar *)o->a, *b = (const xmlChar *)o->b;
+		switch (o->kind) {
+		case 'S':
+			if (!cur) {
+				cur = xmlNewDocNode(doc, NULL, a, NULL);
+				xmlDocSetRootElement(doc, cur);
+				ns = xmlNewNs(cur, (const xmlChar *)IMR2XML_NAMESPACE, NULL);
+				xmlSetNs(cur, ns);
+			} else {
+				cur = xmlNewChild(cur, ns, a, NULL);
+			}
+			break;
+		case 'A':
+			xmlNewProp(cur, a, b);
+			break;
+		case 'T':
+			if (a)
+				xmlAddChild(cur, xmlNewDocText(doc, a));
+			break;
+		case 'E':
+			cur = cur->parent;
+			break;
+		}
+	}
+	xmlBufferPtr buf = xmlBufferCreate();
+	xmlSaveCtxtPtr save = xmlSaveToBuffer(buf, "UTF-8", XML_SAVE_FORMAT);
+	xmlSaveDoc(save, doc);
+	xmlSaveClose(save);
+	char *s = strdup((const char *)xmlBufferContent(buf));
+	xmlBufferFree(buf);
+	xmlFreeDoc(doc);
+	return s;
+}
+
+static void check_like_tree(const char *what, const struct op *ops, size_t hint)
+{
+	struct imr_diags d;
+	imr_diags_init(&d);
+	enum imr_status st;
+	char *got = writer_bytes(ops, hint, &st, &d);
+	char *want = tree_bytes(ops);
+	CHECK(st == IMR_OK && got, "%s: status %d", what, (int)st);
+	if (got && want && strcmp(got, want) != 0) {
+		size_t i = 0;
+		while (got[i] == want[i])
+			i++;
+		CHECK(0, "%s: differs from libxml2's at byte %zu:\n  got  ...%.60s\n  want ...%.60s", what, i,
+		      got + (i > 20 ? i - 20 : 0), want + (i > 20 ? i - 20 : 0));
+	} else {
+		CHECK(got && want, "%s: both serialized", what);
+	}
+	free(got);
+	free(want);
+	imr_diags_free(&d);
+}
+
+static void check_writes(const char *what, const struct op *ops, const char *want)
+{
+	struct imr_diags d;
+	imr_diags_init(&d);
+	enum imr_status st;
+	char *got = writer_bytes(ops, 0, &st, &d);
+	static const char decl[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+	CHECK(got && strncmp(got, decl, sizeof decl - 1) == 0 && strcmp(got + sizeof decl - 1, want) == 0,
+	      "%s:\n  got  %s\n  want %s", what, got ? got + sizeof decl - 1 : "(null)", want);
+	free(got);
+	imr_diags_free(&d);
+}
+
+static void test_writer_escaping(void)
+{
+	static const struct op attrs[] = {
+		{'S', "r", NULL}, {'A', "a", "<&>\"'\n\r\t"}, {'A', "b", "plain"}, {'E', NULL, NULL}, {0, NULL, NULL}};
+	check_writes("attribute escaping", attrs,
+	             "<r xmlns=\"" IMR2XML_NAMESPACE "\" a=\"&lt;&amp;&gt;&quot;'&#10;&#13;&#9;\" b=\"plain\"/>\n");
+	static const struct op text[] = {{'S', "r", NULL}, {'S', "p", NULL}, {'T', "a & b < c > d \" e ' f\ng\rh\ti", NULL},
+	                                 {'E', NULL, NULL}, {'E', NULL, NULL}, {0, NULL, NULL}};
+	check_writes("text escaping", text,
+	             "<r xmlns=\"" IMR2XML_NAMESPACE "\">\n  <p>a &amp; b &lt; c &gt; d \" e ' f\ng&#13;h\ti</p>\n</r>\n");
+	static const struct op utf8[] = {{'S', "r", NULL}, {'A', "s", "Bogot\xc3\xa1 \xe4\xb8\xad \xf0\x9f\x98\x80"},
+	                                 {'S', "p", NULL}, {'T', "caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d \xf0\x9f\x98\x80", NULL},
+	                                 {'E', NULL, NULL}, {'E', NULL, NULL}, {0, NULL, NULL}};
+	check_writes("UTF-8 as it is", utf8,
+	             "<r xmlns=\"" IMR2XML_NAMESPACE "\" s=\"Bogot\xc3\xa1 \xe4\xb8\xad \xf0\x9f\x98\x80\">\n"
+	             "  <p>caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d \xf0\x9f\x98\x80</p>\n</r>\n");
+	check_like_tree("attribute escaping, as libxml2", attrs, 0);
+	check_like_tree("text escaping, as libxml2", text, 0);
+	check_like_tree("UTF-8, as libxml2", utf8, 0);
+	/* Every escape at the ends, doubled, and alone. */
+	static const struct op ends[] = {{'S', "r", NULL}, {'A', "a", "&"}, {'A', "b", "\"\"x<<"}, {'A', "c", ""},
+	                                 {'S', "p", NULL}, {'T', "&&", NULL}, {'E', NULL, NULL},
+	                                 {'S', "p", NULL}, {'T', ">x\r", NULL}, {'E', NULL, NULL},
+	                                 {'E', NULL, NULL}, {0, NULL, NULL}};
+	check_like_tree("escapes at the ends, as libxml2", ends, 0);
+}
+
+static void test_writer_layout(void)
+{
+	static const struct op empty[] = {{'S', "r", NULL}, {'S', "e", NULL}, {'E', NULL, NULL},
+	                                  {'S', "e", NULL}, {'A', "n", "1"}, {'E', NULL, NULL},
+	                                  {'S', "t", NULL}, {'T', "", NULL}, {'E', NULL, NULL},
+	                                  {'S', "u", NULL}, {'T', NULL, NULL}, {'E', NULL, NULL},
+	                                  {'E', NULL, NULL}, {0, NULL, NULL}};
+	check_writes("empty elements and empty text", empty,
+	             "<r xmlns=\"" IMR2XML_NAMESPACE "\">\n  <e/>\n  <e n=\"1\"/>\n  <t></t>\n  <u/>\n</r>\n");
+	check_like_tree("empty elements and empty text, as libxml2", empty, 0);
+	static const struct op nest[] = {{'S', "r", NULL}, {'S', "a", NULL}, {'S', "b", NULL}, {'S', "c", NULL},
+	                                 {'T', "x", NULL}, {'E', NULL, NULL}, {'S', "c", NULL}, {'E', NULL, NULL},
+	                                 {'E', NULL, NULL}, {'E', NULL, NULL}, {'S', "a", NULL}, {'E', NULL, NULL},
+	                                 {'E', NULL, NULL}, {0, NULL, NULL}};
+	check_writes("nesting", nest,
+	             "<r xmlns=\"" IMR2XML_NAMESPACE "\">\n  <a>\n    <b>\n      <c>x</c>\n      <c/>\n"
+	             "    </b>\n  </a>\n  <a/>\n</r>\n");
+	check_like_tree("nesting, as libxml2", nest, 0);
+	/* Text first, then elements: libxml2 lays the whole element out inline. */
+	static const struct op mixed[] = {{'S', "r", NULL}, {'S', "m", NULL}, {'A', "k", "v"}, {'T', "head ", NULL},
+	                                  {'S', "i", NULL}, {'S', "j", NULL}, {'E', NULL, NULL}, {'T', "in", NULL},
+	                                  {'E', NULL, NULL}, {'T', " tail", NULL}, {'E', NULL, NULL},
+	                                  {'S', "after", NULL}, {'E', NULL, NULL}, {'E', NULL, NULL}, {0, NULL, NULL}};
+	check_writes("text then elements, inline", mixed,
+	             "<r xmlns=\"" IMR2XML_NAMESPACE "\">\n  <m k=\"v\">head <i><j/>in</i> tail</m>\n  <after/>\n</r>\n");
+	check_like_tree("text then elements, as libxml2", mixed, 0);
+	/* Deeper than libxml2 indents (30 levels), and the stack's growth. */
+	struct op deep[2 * 40 + 4];
+	size_t n = 0;
+	for (int i = 0; i < 40; i++)
+		deep[n++] = (struct op){'S', i % 2 ? "o" : "e", NULL};
+	deep[n++] = (struct op){'T', "deep", NULL};
+	for (int i = 0; i < 40; i++)
+		deep[n++] = (struct op){'E', NULL, NULL};
+	deep[n] = (struct op){0, NULL, NULL};
+	check_like_tree("40 levels deep, as libxml2", deep, 0);
+	/* NULL: an absent optional attribute or element. */
+	struct imr_diags d;
+	imr_diags_init(&d);
+	struct imr_xml_writer w;
+	struct imr_buffer out;
+	CHECK(imr_xml_begin(&w, NULL, &d, 0), "begin");
+	imr_xml_start_ns(&w, "r", IMR2XML_NAMESPACE);
+	imr_xml_attr(&w, "a", NULL);
+	imr_xml_attr_int(&w, "n", -12);
+	imr_xml_element(&w, "e", NULL);
+	imr_xml_element(&w, "f", "");
+	imr_xml_end(&w);
+	CHECK(imr_xml_finish(&w, &out, &d) == IMR_OK && out.data &&
+	              strcmp(out.data, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<r xmlns=\"" IMR2XML_NAMESPACE
+	                               "\" n=\"-12\">\n  <f></f>\n</r>\n") == 0,
+	      "NULL attribute and element: %s", out.data ? out.data : "(null)");
+	imr_buffer_free(&out);
+	imr_diags_free(&d);
+}
+
+static void test_writer_growth(void)
+{
+	/* 300 KB of text full of escapes, from a buffer of nothing. */
+	size_t n = 300000;
+	char *big = malloc(n + 1);
+	for (size_t i = 0; i < n; i++)
+		big[i] = "ab&c<d>e\"f\rg"[i % 13];
+	big[n] = '\0';
+	struct op ops[64];
+	size_t k = 0;
+	ops[k++] = (struct op){'S', "r", NULL};
+	for (int i = 0; i < 20; i++) /* more attributes than the first allocation holds */
+		ops[k++] = (struct op){'A', (const char *[]){"a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9",
+		                                             "b0", "b1", "b2", "b3", "b4", "b5", "b6", "b7", "b8", "b9"}[i],
+		                       big + n - 50 - (size_t)i};
+	ops[k++] = (struct op){'S', "p", NULL};
+	ops[k++] = (struct op){'T', big, NULL};
+	ops[k++] = (struct op){'E', NULL, NULL};
+	ops[k++] = (struct op){'E', NULL, NULL};
+	ops[k] = (struct op){0, NULL, NULL};
+	check_like_tree("300 KB from an empty buffer, as libxml2", ops, 0);
+	check_like_tree("300 KB from a small buffer, as libxml2", ops, 100);
+	free(big);
+}
+
+static void check_misuse(const char *what, const struct op *ops)
+{
+	struct imr_diags d;
+	imr_diags_init(&d);
+	enum imr_status st;
+	char *got = writer_bytes(ops, 0, &st, &d);
+	CHECK(st == IMR_USAGE && !got && d.errors == 1 &&
+	              strcmp(d.items[0].message, "internal error: the XML writer was misused") == 0,
+	      "%s: status %d", what, (int)st);
+	free(got);
+	imr_diags_free(&d);
+}
+
+static void test_writer_misuse(void)
+{
+	check_misuse("text after a laid-out child",
+	             (const struct op[]){{'S', "r", NULL}, {'S', "a", NULL}, {'E', NULL, NULL}, {'T', "x", NULL},
+	                                 {'E', NULL, NULL}, {0, NULL, NULL}});
+	check_misuse("an attribute after content",
+	             (const struct op[]){{'S', "r", NULL}, {'T', "x", NULL}, {'A', "a", "1"}, {'E', NULL, NULL},
+	                                 {0, NULL, NULL}});
+	check_misuse("an element left open", (const struct op[]){{'S', "r", NULL}, {'S', "a", NULL}, {'E', NULL, NULL},
+	                                                         {0, NULL, NULL}});
+	check_misuse("one end too many", (const struct op[]){{'S', "r", NULL}, {'E', NULL, NULL}, {'E', NULL, NULL},
+	                                                     {0, NULL, NULL}});
+	check_misuse("two roots", (const struct op[]){{'S', "r", NULL}, {'E', NULL, NULL}, {'S', "r", NULL},
+	                                              {'E', NULL, NULL}, {0, NULL, NULL}});
+	check_misuse("no root", (const struct op[]){{0, NULL, NULL}});
+}
+
+/* A small determination the schema accepts. */
+static void minimal(struct imr_determination *d, struct imr_issue_facts *issue, const char **p)
+{
+	memset(d, 0, sizeof *d);
+	d->variant = IMR_IMR_2014;
+	d->complete = true;
+	d->has_reviewer = d->has_summary = true;
+	d->age = -1;
+	d->reviewer_text = (struct imr_strings){p, 1, 1};
+	d->summary_text = (struct imr_strings){p, 1, 1};
+	memset(issue, 0, sizeof *issue);
+	issue->line = 7;
+	issue->complete = true;
+	issue->service = "Baclofen 10mg #90";
+	issue->title = issue->service;
+	issue->rationale = (struct imr_strings){p, 1, 1};
+	d->issues = issue;
+	d->issue_count = 1;
+}
+
+static enum imr_status write_validated(struct imr_validator *v, const struct imr_determination *d,
+                                       struct imr_buffer *out, struct imr_diags *diags)
+{
+	struct imr_xml_writer w;
+	if (!imr_xml_begin(&w, v, diags, 0)) {
+		imr_xml_abandon(&w);
+		return IMR_USAGE;
+	}
+	imr_xml_write(&w, d);
+	return imr_xml_finish(&w, out, diags);
+}
+
+/* Our own output is validated as it is written: a determination that
+ * breaks the schema (an issue whose service is empty) is caught with the
+ * validator's message, and the same validator goes on to the next. */
+static void test_writer_validates(void)
+{
+	struct imr_diags diags;
+	imr_diags_init(&diags);
+	struct imr_schema *schema = imr_schema_load(&diags);
+	struct imr_validator *v = schema ? imr_validator_new(schema) : NULL;
+	CHECK(v != NULL, "the embedded schema loads");
+	if (!v) {
+		imr_schema_free(schema);
+		imr_diags_free(&diags);
+		return;
+	}
+	static const char *p[] = {"Text & more <text>."};
+	struct imr_determination d;
+	struct imr_issue_facts issue;
+	minimal(&d, &issue, p);
+	for (int round = 0; round < 2; round++) {
+		struct imr_buffer out;
+		issue.service = "";
+		issue.title = "";
+		enum imr_status st = write_validated(v, &d, &out, &diags);
+		CHECK(st == IMR_INVALID_OUTPUT && !out.data, "an empty service is invalid: status %d", (int)st);
+		bool named = false;
+		for (size_t i = 0; i < diags.count; i++)
+			named |= strcmp(diags.items[i].message,
+			                "Element '{" IMR2XML_NAMESPACE "}service': [facet 'minLength'] The value has a "
+			                "length of '0'; this underruns the allowed minimum length of '1'.") == 0;
+		CHECK(named, "the validator's message is reported (round %d)", round);
+		imr_diags_free(&diags);
+		imr_diags_init(&diags);
+
+		issue.service = issue.title = "Baclofen 10mg #90";
+		st = write_validated(v, &d, &out, &diags);
+		CHECK(st == IMR_OK && out.data && diags.count == 0, "then a valid one passes: status %d", (int)st);
+		/* The bytes are what the tree validator accepts too. */
+		xmlDocPtr doc = out.data ? imr_xml_read(out.data, out.len, &diags) : NULL;
+		CHECK(doc && imr_validate_doc(v, doc, &diags), "valid read back as a tree");
+		xmlFreeDoc(doc);
+		imr_buffer_free(&out);
+	}
+	/* Attribute values with '&' reach the validator as a parser hands them. */
+	static const char *states[] = {"&", "Physical Medicine & Rehabilitation &#38; more &&"};
+	d.licenses = (struct imr_strings){states, 2, 2};
+	struct imr_citation cite = {.body = IMR_BODY_ODG, .document = "Knee & Leg", .year = 2016};
+	issue.maximus = (struct imr_guideline_facts){.present = true, .cited = true, .text = "A & B.",
+	                                             .citations = &cite, .count = 1};
+	struct imr_buffer amp;
+	CHECK(write_validated(v, &d, &amp, &diags) == IMR_OK && amp.data &&
+	              strstr(amp.data, "<license state=\"Physical Medicine &amp; Rehabilitation &amp;#38; more "
+	                               "&amp;&amp;\"/>") &&
+	              strstr(amp.data, "document=\"Knee &amp; Leg\" year=\"2016\""),
+	      "attribute values with '&' are valid and escaped");
+	imr_buffer_free(&amp);
+	/* Missing children are found when their parent ends. */
+	{
+		struct imr_xml_writer w;
+		struct imr_buffer out;
+		CHECK(imr_xml_begin(&w, v, &diags, 0), "begin");
+		imr_xml_start_ns(&w, "determination", IMR2XML_NAMESPACE);
+		imr_xml_attr(&w, "variant", "imr-2014");
+		imr_xml_end(&w);
+		CHECK(imr_xml_finish(&w, &out, &diags) == IMR_INVALID_OUTPUT && !out.data && diags.errors == 1 &&
+		              strstr(diags.items[0].message, "Missing child element(s)"),
+		      "an empty determination is invalid: %s", diags.count ? diags.items[0].message : "");
+		imr_diags_free(&diags);
+		imr_diags_init(&diags);
+	}
+	/* Misuse half-way through: reported, and the validator goes on. */
+	struct imr_xml_writer w;
+	struct imr_buffer out;
+	CHECK(imr_xml_begin(&w, v, &diags, 0), "begin");
+	imr_xml_start_ns(&w, "determination", IMR2XML_NAMESPACE);
+	imr_xml_attr(&w, "variant", "imr-2014");
+	imr_xml_start(&w, "reviewer");
+	CHECK(imr_xml_finish(&w, &out, &diags) == IMR_USAGE && !out.data, "left open with a validator");
+	imr_diags_free(&diags);
+	imr_diags_init(&diags);
+	CHECK(write_validated(v, &d, &out, &diags) == IMR_OK && diags.count == 0, "then a valid one passes");
+	imr_buffer_free(&out);
+	/* What the schema leaves optional may be missing: a rationale, the paragraphs. */
+	d.issues[0].rationale.count = 0;
+	d.reviewer_text.count = 0;
+	CHECK(write_validated(v, &d, &out, &diags) == IMR_OK, "rationale and paragraphs are optional");
+	imr_buffer_free(&out);
+	imr_diags_free(&diags);
+	imr_diags_init(&diags);
+	d.issues[0].line = 0; /* an xs:positiveInteger */
+	enum imr_status st = write_validated(v, &d, &out, &diags);
+	CHECK(st == IMR_INVALID_OUTPUT && diags.errors == 1 &&
+	              strstr(diags.items[0].message, "attribute 'line': '0' is not a valid value") != NULL,
+	      "a bad attribute value: status %d: %s", (int)st, diags.count ? diags.items[0].message : "");
+	imr_diags_free(&diags);
+	imr_validator_free(v);
+	imr_schema_free(schema);
+}
+
+/* One serializer: the tree imr_convert gives, saved as imr2xml used to
+ * save its trees, is the bytes imr_convert_to_buffer writes. */
+static void test_convert_entry_points(void)
+{
+	FILE *f = fopen("examples/imr-2016-standard.txt", "rb");
+	CHECK(f != NULL, "open the example");
+	if (!f)
+		return;
+	static char buf[65536];
+	size_t n = fread(buf, 1, sizeof buf, f);
+	fclose(f);
+	struct imr_options opt;
+	imr_options_init(&opt);
+	struct imr_diags diags;
+	imr_diags_init(&diags);
+	struct imr_buffer xml;
+	xmlDocPtr doc = NULL;
+	CHECK(imr_convert_to_buffer(buf, n, &opt, NULL, &xml, NULL, &diags) == IMR_OK && xml.data,
+	      "to a buffer");
+	CHECK(imr_convert(buf, n, &opt, NULL, &doc, NULL, &diags) == IMR_OK && doc, "to a tree");
+	if (xml.data && doc) {
+		xmlBufferPtr b = xmlBufferCreate();
+		xmlSaveCtxtPtr save = xmlSaveToBuffer(b, "UTF-8", XML_SAVE_FORMAT);
+		xmlSaveDoc(save, doc);
+		xmlSaveClose(save);
+		CHECK((size_t)xmlBufferLength(b) == xml.len && memcmp(xmlBufferContent(b), xml.data, xml.len) == 0 &&
+		              xml.data[xml.len] == '\0',
+		      "the tree saves as the bytes");
+		xmlBufferFree(b);
+	}
+	xmlFreeDoc(doc);
+	imr_buffer_free(&xml);
+	imr_buffer_free(&xml); /* twice is fine */
+	imr_diags_free(&diags);
+}
+
 int main(void)
 {
 	test_dates();
@@ -518,6 +954,12 @@ int main(void)
 	test_notice_pieces();
 	test_normalize();
 	test_verify();
+	test_writer_escaping();
+	test_writer_layout();
+	test_writer_growth();
+	test_writer_misuse();
+	test_writer_validates();
+	test_convert_entry_points();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }
