@@ -89,10 +89,10 @@ enum imr_sex imr_extract_sex(const char *s)
 
 bool imr_extract_injury(const char *s, struct imr_date *out)
 {
-	static const char *const anchors[] = {"injury", "claim from"};
+	static const char *const anchors[] = {"injury", "claim from", "injured"};
 	const char *best = NULL;
 	struct imr_date best_date = {0};
-	for (size_t i = 0; i < 2; i++)
+	for (size_t i = 0; i < sizeof anchors / sizeof anchors[0]; i++)
 		for (const char *p = find_word(s, anchors[i]); p; p = find_word(p + 1, anchors[i])) {
 			if (best && p > best)
 				break;

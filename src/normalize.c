@@ -113,7 +113,8 @@ static bool is_case_number(const char *s, size_t n)
 struct line_builder {
 	struct imr_source *src;
 	size_t capacity;
-	const char *case_number; /* first case-number line seen */
+	char case_number[13];    /* the first case-number line seen, or "" */
+	bool page_top;           /* a page break since the last text line */
 	size_t text_lines, followed_by_blank;
 	bool prev_text;
 	bool prev_prev_text;
@@ -145,20 +146,34 @@ static char *end_line(struct line_builder *b, char *text, uint32_t start, char *
 		o--;
 	size_t n = (size_t)(o - (text + start));
 	const char *s = text + start;
-	if (n && is_page_number(s, n)) {
-		o = text + start, n = 0;
-	} else if (n && is_case_number(s, n)) {
-		if (b->case_number && memcmp(b->case_number, s, 12) == 0)
-			o = text + start, n = 0;
-		else if (!b->case_number)
-			b->case_number = s;
+	/* Page furniture goes, but not the page break it may open. */
+	char *emptied = text + start + (n && *s == '\f');
+	bool page_top = b->page_top || (n && *s == '\f');
+	const char *t = s;
+	size_t m = n;
+	while (m && (*t == ' ' || *t == '\f'))
+		t++, m--;
+	if (m && is_page_number(t, m)) {
+		o = emptied;
+	} else if (m && is_case_number(t, m)) {
+		/* The case number again, or alone at the top of a page. */
+		bool seen = b->case_number[0] && memcmp(b->case_number, t, 12) == 0;
+		if (!b->case_number[0])
+			memcpy(b->case_number, t, 12);
+		if (seen || page_top)
+			o = emptied;
 	}
+	n = (size_t)(o - (text + start));
+	if (n && *s == '\f' && is_blank_line(s, n))
+		b->page_top = true;
 	bool text_line = n && !is_blank_line(s, n);
 	/* Spacing: a text line followed by exactly one blank line. */
 	if (b->prev_prev_text && !b->prev_text && text_line)
 		b->followed_by_blank++;
-	if (text_line)
+	if (text_line) {
 		b->text_lines++;
+		b->page_top = false;
+	}
 	b->prev_prev_text = b->prev_text;
 	b->prev_text = text_line;
 	*o++ = '\n';
