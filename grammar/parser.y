@@ -29,6 +29,10 @@
  *   imr-2014-cover     the cover page (Case Number: ... Treatment(s) in
  *                      Dispute Listed on IMR Application: ...), then as imr-2014
  *   imr-2016           the header table (Case Number: ...), then as imr-2014
+ *   imr-documents-reviewed
+ *                      letterhead and header, HOW THE IMR FINAL DETERMINATION
+ *                      WAS MADE, DOCUMENTS REVIEWED, CLINICAL CASE SUMMARY,
+ *                      IMR DECISION(S) AND RATIONALE(S) (items as imr-2014)
  *   imr-professional-review
  *                      MEDICAL PROFESSIONAL REVIEW, header, ISSUE AT DISPUTE:,
  *                      CASE SUMMARY:, DOCUMENTS REVIEWED FOR DETERMINATION:,
@@ -99,6 +103,7 @@ void imr_yyerror(IMR_YYLTYPE *loc, struct imr_parser *p, const char *msg);
 %token VARIANT_IMR_2014 "imr-2014 document"
 %token VARIANT_IMR_2014_COVER "imr-2014-cover document"
 %token VARIANT_IMR_2016 "imr-2016 document"
+%token VARIANT_IMR_DOCUMENTS_REVIEWED "imr-documents-reviewed document"
 %token VARIANT_IMR_PROFESSIONAL_REVIEW "imr-professional-review document"
 
 %token <line> HEADER_LABEL       "header label"
@@ -112,8 +117,10 @@ void imr_yyerror(IMR_YYLTYPE *loc, struct imr_parser *p, const char *msg);
 %token <line> CREDENTIALS_INTRO  "credentials line"
 %token <line> LICENSURE          "State(s) of Licensure"
 %token <line> CERTIFICATION      "Certification(s)/Specialty"
+%token <line> DOCUMENTS_HEADING  "heading DOCUMENTS REVIEWED"
 %token <line> CASE_SUMMARY_HEADING "heading CLINICAL CASE SUMMARY"
 %token <line> ISSUES_HEADING     "heading IMR ISSUES, DECISIONS AND RATIONALES"
+%token <line> DECISIONS_HEADING  "heading IMR DECISION(S) AND RATIONALE(S)"
 %token <line> ISSUES_INTRO       "list of disputed items"
 %token <line> TITLE_TEXT         "item title"
 %token <line> ITEM_LINE          "item title with its decision"
@@ -149,6 +156,7 @@ document
 	| VARIANT_IMR_2014 determination_2014
 	| VARIANT_IMR_2014_COVER determination_2014_cover
 	| VARIANT_IMR_2016 determination_2016
+	| VARIANT_IMR_DOCUMENTS_REVIEWED determination_documents_reviewed
 	| VARIANT_IMR_PROFESSIONAL_REVIEW determination_professional_review
 	;
 
@@ -173,6 +181,12 @@ determination_2014_cover
 /* 2015-17+: the header table ("Case Number: CM16-0228949" ...) first. */
 determination_2016
 	: header sections
+	;
+
+/* The records the reviewer had, listed after the reviewer's paragraph. */
+determination_documents_reviewed
+	: opt_letterhead reviewer_section documents_section summary_section issues_section
+	                                        { p->doc->reviewer = $2; p->doc->summary = $4; }
 	;
 
 /* One review of the whole request: the items, the case, the records, the
@@ -251,6 +265,15 @@ credential
 	| CERTIFICATION opt_text                { $$ = imr_credential_new(A, $1, $2); }
 	;
 
+/* ---- DOCUMENTS REVIEWED ----------------------------------------------------
+ *   Application of Independent Medical Review dated 10/15/2013
+ *   Medical Records from Sunrise Orthopedics dated 01/07/2013 through ... */
+
+documents_section
+	: DOCUMENTS_HEADING opt_text            { p->doc->documents = $2; p->doc->has_documents = true; }
+	| DOCUMENTS_HEADING error               { imr_document_add_unparsed(A, p->doc, SPAN(@2)); }
+	;
+
 /* ---- CLINICAL CASE SUMMARY ----------------------------------------------- */
 
 summary_section
@@ -266,9 +289,14 @@ summary_section
  *   Decision rationale: ... */
 
 issues_section
-	: ISSUES_HEADING ISSUES_INTRO issue_list
-	| ISSUES_HEADING issue_list
-	| ISSUES_HEADING error                  { imr_document_add_unparsed(A, p->doc, SPAN(@2)); }
+	: issues_heading ISSUES_INTRO issue_list
+	| issues_heading issue_list
+	| issues_heading error                  { imr_document_add_unparsed(A, p->doc, SPAN(@2)); }
+	;
+
+issues_heading
+	: ISSUES_HEADING
+	| DECISIONS_HEADING
 	;
 
 issue_list
