@@ -12,11 +12,20 @@
 #include "arena.h"
 #include "vocab.h"
 
+/* Where a fact was read: its 1-based line in the original input (0:
+ * nowhere in particular) and its page (0: the input has no pages). */
+struct imr_pos {
+	unsigned line, page;
+};
+
+/* Strings, each with where it was read. */
 struct imr_strings {
 	const char **items;
-	size_t count, capacity;
+	struct imr_pos *pos;
+	size_t count, capacity; /* pos grows with items */
 };
 void imr_strings_add(struct imr_arena *a, struct imr_strings *l, const char *s);
+void imr_strings_add_at(struct imr_arena *a, struct imr_strings *l, const char *s, struct imr_pos pos);
 
 struct imr_date {
 	int year, month, day; /* year 0: none */

@@ -6,49 +6,178 @@
 #include <string.h>
 #include <strings.h>
 
-static size_t span_len(const struct imr_line *l)
+#include "normalize.h"
+
+/* Runs of text without two blanks in a row are copied a block at a
+ * time (16 bytes with SSE2, 8 otherwise), which is most of running text:
+ * pdftotext -layout's wide gaps and the page breaks are the exceptions. */
+#ifdef __SSE2__
+#include <emmintrin.h>
+enum { BLOCK = 16, TAIL_BLOCKS = 1 };
+/* The blanks of the block at s, a bit each. */
+static inline uint64_t blank_bits(const char *s)
 {
-	return l->end - l->start;
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+	return (uint64_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
+}
+static inline bool doubled(uint64_t bits)
+{
+	return (bits & (bits >> 1)) != 0;
+}
+#else
+enum { BLOCK = 8, TAIL_BLOCKS = 0 };
+#define LOWS UINT64_C(0x7F7F7F7F7F7F7F7F)
+static inline uint64_t blank_bits(const char *s)
+{
+	uint64_t x;
+	memcpy(&x, s, sizeof x);
+	x ^= UINT64_C(0x2020202020202020);
+	return ~(((x & LOWS) + LOWS) | x | LOWS); /* the high bit of each zero byte */
+}
+static inline bool doubled(uint64_t bits)
+{
+	return (bits & (bits >> 8)) != 0; /* two neighbours, in either byte order */
+}
+#endif
+
+/* Copy [s, e) after o (out is the start of the result), runs of blanks
+ * collapsed, also onto a blank already written.  With raw (a region of
+ * several lines, or a line opening with a page break), page breaks and
+ * newlines are blanks too.  Blocks may read up to limit and write
+ * BLOCK - 1 bytes past what they copy (the caller leaves room). */
+static char *copy_collapsed(char *o, const char *out, const char *s, const char *e, bool raw,
+                            const char *limit)
+{
+	while (!raw && s < e && (e - s >= BLOCK || (TAIL_BLOCKS && limit - s >= BLOCK))) {
+		size_t n = e - s >= BLOCK ? BLOCK : (size_t)(e - s);
+		bool blank_before = o == out || o[-1] == ' ';
+		uint64_t bits = blank_bits(s);
+		if (n < BLOCK)
+			bits &= ((uint64_t)1 << n) - 1; /* SSE2: a bit a byte */
+		if (doubled(bits) || (blank_before && *s == ' ')) {
+			/* Up to the end of this run of blanks, the slow way. */
+			const char *stop = s + n;
+			while (s < stop || (s < e && *s == ' ')) {
+				char c = *s++;
+				if (!(c == ' ' && (o == out || o[-1] == ' ')))
+					*o++ = c;
+			}
+			continue;
+		}
+		memcpy(o, s, BLOCK);
+		o += n, s += n;
+	}
+	for (; s < e; s++) {
+		char c = *s == '\f' || *s == '\n' ? ' ' : *s;
+		if (c == ' ' && (o == out || o[-1] == ' '))
+			continue;
+		*o++ = c;
+	}
+	return o;
 }
 
-/* Join lines[from..to); when breaks is not NULL, record in it where each
- * line with para_break starts in the result (at most cap of them). */
-static char *join(struct imr_arena *a, const struct imr_source *src, const struct imr_text *t,
-                  size_t from, size_t to, size_t *breaks, size_t cap, size_t *nbreaks)
+/* The 1-based input line of each of t's lines, walking forward from the
+ * previous one (a text's lines are in input order, nearly always
+ * consecutive). */
+static uint32_t line_of(const struct imr_source *src, uint32_t offset, uint32_t prev)
 {
+	if (prev == 0 || src->line_start[prev - 1] > offset)
+		return imr_source_line(src, offset);
+	while (prev < src->nlines && src->line_start[prev] <= offset)
+		prev++;
+	return prev;
+}
+
+void imr_join(struct imr_arena *a, const struct imr_source *src, const struct imr_text *t,
+              size_t from, size_t to, struct imr_joined *out)
+{
+	size_t n = to - from;
 	size_t total = 1;
 	for (size_t i = from; i < to; i++)
-		total += span_len(&t->lines[i]) + 1;
-	char *out = imr_arena_alloc(a, total), *o = out;
+		total += t->lines[i].end - t->lines[i].start + 1;
+	/* One allocation: the two maps, then the string. */
+	uint32_t *map = imr_arena_alloc(a, 2 * n * sizeof *map + total + BLOCK);
+	char *s = (char *)(map + 2 * n), *o = s;
+	*out = (struct imr_joined){
+		.s = s, .src = src, .lines = t->lines + from, .at = map, .line = map + n, .nlines = n};
+	uint32_t line = 0;
 	for (size_t i = from; i < to; i++) {
-		const char *s = src->text + t->lines[i].start, *e = src->text + t->lines[i].end;
-		if (breaks && i > from && t->lines[i].para_break && *nbreaks < cap)
-			breaks[(*nbreaks)++] = (size_t)(o - out);
-		if (o > out) {
+		const struct imr_line *l = &t->lines[i];
+		if (o > s) {
 			char last = o[-1];
-			char before = o - out >= 2 ? o[-2] : ' ';
+			char before = o - s >= 2 ? o[-2] : ' ';
 			bool glue = last == '/' || (last == '-' && isalnum((unsigned char)before));
 			if (!glue)
 				*o++ = ' ';
 		}
-		for (; s < e; s++) {
-			/* Page breaks and (in raw regions) newlines are blanks too. */
-			char c = *s == '\f' || *s == '\n' ? ' ' : *s;
-			if (c == ' ' && (o == out || o[-1] == ' '))
-				continue;
-			*o++ = c;
-		}
-		while (o > out && o[-1] == ' ')
+		out->at[i - from] = (uint32_t)(o - s);
+		out->line[i - from] = line = line_of(src, l->start, line);
+		/* A line of the input has no newline; only its first byte can be
+		 * a page break (normalize.c).  A raw region reaches its line's
+		 * newline (the byte before the next line, or the text's last). */
+		size_t newline = (line < src->nlines ? src->line_start[line] : src->len) - 1;
+		bool raw = src->text[l->start] == '\f' || l->end > newline;
+		o = copy_collapsed(o, s, src->text + l->start, src->text + l->end, raw,
+		                   src->text + src->len + 2);
+		while (o > s && o[-1] == ' ')
 			o--;
 	}
 	*o = '\0';
-	return out;
+	out->len = (size_t)(o - s);
+}
+
+void imr_join_text(struct imr_arena *a, const struct imr_source *src, const struct imr_text *t,
+                   struct imr_joined *out)
+{
+	static const struct imr_text none = {.node = {IMR_N_TEXT, {0, 0}}};
+	imr_join(a, src, t ? t : &none, 0, t ? t->count : 0, out);
+}
+
+struct imr_pos imr_joined_pos(const struct imr_joined *j, size_t off)
+{
+	if (!j || j->nlines == 0)
+		return (struct imr_pos){0, 0};
+	/* The last line starting at or before off (an empty line starts
+	 * where the next one does: the next one is the one). */
+	size_t lo = 0, hi = j->nlines;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (j->at[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (struct imr_pos){j->line[lo], 0};
+}
+
+void imr_joined_paragraphs(struct imr_arena *a, const struct imr_joined *j, struct imr_strings *out)
+{
+	size_t start = 0;
+	for (size_t k = 1; k <= j->nlines; k++) {
+		if (k < j->nlines && !j->lines[k].para_break)
+			continue;
+		size_t end = k < j->nlines ? j->at[k] : j->len;
+		const char *b = j->s + start, *e = j->s + end;
+		while (b < e && *b == ' ')
+			b++;
+		while (e > b && e[-1] == ' ')
+			e--;
+		if (e > b) {
+			/* The text's one paragraph is the text itself. */
+			const char *p = start == 0 && end == j->len ? j->s
+			                                            : imr_arena_strndup(a, b, (size_t)(e - b));
+			imr_strings_add_at(a, out, p, imr_joined_pos_at(j, b));
+		}
+		start = end;
+	}
 }
 
 char *imr_text_join(struct imr_arena *a, const struct imr_source *src, const struct imr_text *t,
                     size_t from, size_t to)
 {
-	return join(a, src, t, from, to, NULL, 0, NULL);
+	struct imr_joined j;
+	imr_join(a, src, t, from, to, &j);
+	return j.s;
 }
 
 char *imr_text_paragraphs(struct imr_arena *a, const struct imr_source *src,
@@ -56,34 +185,24 @@ char *imr_text_paragraphs(struct imr_arena *a, const struct imr_source *src,
 {
 	if (!t)
 		return "";
-	size_t breaks[64], n = 0;
-	char *all = join(a, src, t, 0, t->count, breaks, 64, &n);
-	size_t start = 0, len = strlen(all);
-	for (size_t i = 0; i <= n; i++) {
-		size_t end = i < n ? breaks[i] : len;
-		if (n == 0) {
-			if (*all)
-				imr_strings_add(a, out, all);
-			break;
-		}
-		const char *b = all + start, *e = all + end;
-		while (b < e && *b == ' ')
-			b++;
-		while (e > b && e[-1] == ' ')
-			e--;
-		if (e > b)
-			imr_strings_add(a, out, imr_arena_strndup(a, b, (size_t)(e - b)));
-		start = end;
-	}
-	/* More paragraphs than recorded: the last one holds the rest, which
-	 * loses only the breaks, never the words. */
-	return all;
+	struct imr_joined j;
+	imr_join(a, src, t, 0, t->count, &j);
+	imr_joined_paragraphs(a, &j, out);
+	return j.s;
 }
 
 void imr_strings_add(struct imr_arena *a, struct imr_strings *l, const char *s)
 {
+	imr_strings_add_at(a, l, s, (struct imr_pos){0, 0});
+}
+
+void imr_strings_add_at(struct imr_arena *a, struct imr_strings *l, const char *s, struct imr_pos pos)
+{
+	size_t cap = l->capacity;
 	l->items = imr_arena_grow(a, l->items, &l->capacity, l->count + 1, sizeof *l->items);
-	l->items[l->count++] = s;
+	l->pos = imr_arena_grow(a, l->pos, &cap, l->count + 1, sizeof *l->pos);
+	l->items[l->count] = s;
+	l->pos[l->count++] = pos;
 }
 
 /* ASCII case folding: the needles are fixed English phrases. */
@@ -159,8 +278,9 @@ bool imr_starts_ci(const char *s, const char *prefix)
 	return strncasecmp(s, prefix, strlen(prefix)) == 0;
 }
 
-char *imr_trim_copy(struct imr_arena *a, const char *s, const char *e, const char *strip)
+void imr_trim_span(const char **sp, const char **ep, const char *strip)
 {
+	const char *s = *sp, *e = *ep;
 	for (;;) {
 		while (s < e && (*s == ' ' || strchr(strip, *s)))
 			s++;
@@ -176,5 +296,11 @@ char *imr_trim_copy(struct imr_arena *a, const char *s, const char *e, const cha
 		else
 			break;
 	}
+	*sp = s, *ep = e;
+}
+
+char *imr_trim_copy(struct imr_arena *a, const char *s, const char *e, const char *strip)
+{
+	imr_trim_span(&s, &e, strip);
 	return imr_arena_strndup(a, s, (size_t)(e - s));
 }

@@ -1,20 +1,51 @@
-/* text.h - turning AST text (line spans) into clean strings. */
+/* text.h - turning AST text (line spans) into clean strings that still
+ * know where they came from. */
 #ifndef IMR_TEXT_H
 #define IMR_TEXT_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "ast.h"
 #include "determination.h"
 
-/* Join lines[from..to) into one string: runs of spaces collapse, lines
- * join with a space, except after a hyphenated or slashed line end
- * ("4-" + "lead", "10/14/" + "2016") where they join directly. */
+/* Lines of a text joined into one string: runs of blanks collapse,
+ * lines join with a space, except after a hyphenated or slashed line
+ * end ("4-" + "lead", "10/14/" + "2016") where they join directly.  The
+ * string keeps a map back to the input: where each line starts in it and
+ * which line of the input that is, so any offset of the string has a
+ * position (normalization keeps lines one for one). */
+struct imr_joined {
+	char *s;                     /* NUL-terminated, in the arena */
+	size_t len;
+	const struct imr_source *src;
+	const struct imr_line *lines; /* the text's lines[from..to) */
+	uint32_t *at;                /* where each line starts in s */
+	uint32_t *line;              /* its 1-based line in the input */
+	size_t nlines;
+};
+
+void imr_join(struct imr_arena *a, const struct imr_source *src, const struct imr_text *t,
+              size_t from, size_t to, struct imr_joined *out);
+/* The whole of t (NULL: the empty string, no lines). */
+void imr_join_text(struct imr_arena *a, const struct imr_source *src, const struct imr_text *t,
+                   struct imr_joined *out);
+/* The position in the input of s[off] (clamped to the string). */
+struct imr_pos imr_joined_pos(const struct imr_joined *j, size_t off);
+static inline struct imr_pos imr_joined_pos_at(const struct imr_joined *j, const char *p)
+{
+	return imr_joined_pos(j, (size_t)(p - j->s));
+}
+/* Add the paragraphs of j (a new one at each of t's lines with
+ * para_break), each with the position of its first word. */
+void imr_joined_paragraphs(struct imr_arena *a, const struct imr_joined *j, struct imr_strings *out);
+
+/* Join lines[from..to) (the string only). */
 char *imr_text_join(struct imr_arena *a, const struct imr_source *src, const struct imr_text *t,
                     size_t from, size_t to);
-/* Add the paragraphs of a text (split where a line has para_break) to
- * out, and return the whole text joined ("" for NULL). */
+/* Add the paragraphs of a text to out and return the whole text joined
+ * ("" for NULL). */
 char *imr_text_paragraphs(struct imr_arena *a, const struct imr_source *src,
                           const struct imr_text *t, struct imr_strings *out);
 
@@ -23,7 +54,10 @@ const char *imr_find_ci(const char *hay, const char *needle);   /* case-insensit
 const char *imr_find_ci_n(const char *hay, size_t n, const char *needle); /* in hay[0..n) */
 const char *imr_rfind_ci_n(const char *hay, size_t n, const char *needle); /* the last one */
 bool imr_starts_ci(const char *s, const char *prefix);
-/* Copy [s, e) trimmed of spaces and of the characters in strip at both ends. */
+/* Trim [*s, *e) of spaces and of the characters in strip at both ends,
+ * and of a dangling "and" a list split leaves ("X, and"). */
+void imr_trim_span(const char **s, const char **e, const char *strip);
+/* Copy [s, e) trimmed as imr_trim_span does. */
 char *imr_trim_copy(struct imr_arena *a, const char *s, const char *e, const char *strip);
 
 #endif
