@@ -35,6 +35,7 @@ IMR_STRICT   = -Wswitch-enum -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 IMR_LIBS     = $(XML_LIBS) $(NETTLE_LIBS) -pthread
 
 LIB_SRCS = src/arena.c src/diag.c src/normalize.c src/vocab.c src/ast.c src/parse.c src/header.c \
+           src/phrase.c \
            src/text.c src/date.c src/citation.c src/extract.c src/xml.c src/validate.c \
            src/verify.c src/convert.c src/output.c
 GEN_SRCS = $(BUILD)/parser.c $(BUILD)/lexer.c

@@ -75,25 +75,61 @@ const char *imr_date_parse(const char *s, struct imr_date *out)
 	return NULL;
 }
 
+static bool starts_date(enum imr_phrase id)
+{
+	return (id >= IMR_PH_DATE_D_SLASH && id <= IMR_PH_DATE_DD_DASH) ||
+	       (id >= IMR_PH_JAN && id <= IMR_PH_DEC);
+}
+
+size_t imr_dates_read(struct imr_arena *a, const struct imr_hits *h, struct imr_dated **out)
+{
+	struct imr_dated *d = NULL;
+	size_t n = 0, cap = 0;
+	uint32_t last = UINT32_MAX;
+	for (size_t k = 0; k < h->n; k++) {
+		const struct imr_hit *hit = &h->v[k];
+		if (!starts_date((enum imr_phrase)hit->id) || hit->at == last)
+			continue;
+		struct imr_date date;
+		const char *p = h->s + hit->at;
+		if (!(isdigit((unsigned char)*p) ? parse_numeric(p, &date) : imr_date_parse(p, &date)))
+			continue;
+		d = imr_arena_grow(a, d, &cap, n + 1, sizeof *d);
+		d[n++] = (struct imr_dated){hit->at, date};
+		last = hit->at;
+	}
+	*out = d;
+	return n;
+}
+
+const struct imr_dated *imr_dates_first(const struct imr_dated *d, size_t n, size_t from, size_t to)
+{
+	for (size_t i = 0; i < n && d[i].at < to; i++)
+		if (d[i].at >= from)
+			return &d[i];
+	return NULL;
+}
+
+/* A date may start at a word's start: a digit (and another) then '/' or
+ * '-', or a capitalised month's name; those places are found in one pass
+ * by the phrase matcher (a date beginning within the window may end
+ * after it). */
 const char *imr_date_find(const char *s, size_t window, struct imr_date *out)
 {
-	const char *end = window ? s + strnlen(s, window) : s + strlen(s);
-	static const char *months[] = {"jan", "feb", "mar", "apr", "may", "jun",
-	                               "jul", "aug", "sep", "oct", "nov", "dec"};
-	for (const char *p = s; p < end; p++) {
-		bool word_start = p == s || !isalnum((unsigned char)p[-1]);
-		if (!word_start)
-			continue;
-		if (isdigit((unsigned char)*p)) {
-			if (parse_numeric(p, out))
-				return p;
-		} else if (isupper((unsigned char)*p)) {
-			for (size_t m = 0; m < 12; m++)
-				if (strncasecmp(p, months[m], 3) == 0 && imr_date_parse(p, out))
-					return p;
-		}
-	}
-	return NULL;
+	size_t n = window ? strnlen(s, window) : strlen(s);
+	size_t scan = n + strnlen(s + n, 2); /* "1" at the end needs its "/" */
+	struct imr_arena a;
+	imr_arena_init(&a);
+	struct imr_hits h;
+	imr_phrases_find(&a, IMR_SET_DATES, s, scan, &h);
+	struct imr_dated *d;
+	size_t count = imr_dates_read(&a, &h, &d);
+	const struct imr_dated *first = imr_dates_first(d, count, 0, n);
+	const char *at = first ? s + first->at : NULL;
+	if (first)
+		*out = first->date;
+	imr_arena_free(&a);
+	return at;
 }
 
 void imr_date_iso(const struct imr_date *d, char *buf)

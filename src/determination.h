@@ -18,11 +18,12 @@ struct imr_pos {
 	unsigned line, page;
 };
 
-/* Strings, each with where it was read. */
+/* Strings, each with where it was read (pos grows with items; NULL:
+ * positions unknown). */
 struct imr_strings {
 	const char **items;
+	size_t count, capacity;
 	struct imr_pos *pos;
-	size_t count, capacity; /* pos grows with items */
 };
 void imr_strings_add(struct imr_arena *a, struct imr_strings *l, const char *s);
 void imr_strings_add_at(struct imr_arena *a, struct imr_strings *l, const char *s, struct imr_pos pos);
@@ -45,11 +46,13 @@ const char *imr_body_name(enum imr_body b);
 
 struct imr_citation {
 	enum imr_body body;
+	struct imr_pos pos;   /* where the document (or body) is named */
 	const char *document; /* NULL when not named */
 	const char *chapter;
 	int year;             /* 0 when not given */
 	struct imr_strings sections;
 	const char *topic;    /* free text naming the part cited (2014 style) */
+	struct imr_pos topic_pos;
 	struct imr_page_range *pages;
 	size_t page_count, page_capacity;
 };
@@ -58,6 +61,7 @@ struct imr_guideline_facts {
 	bool present;
 	bool cited;
 	const char *text;
+	struct imr_pos pos;
 	struct imr_citation *citations;
 	size_t count, capacity;
 };
@@ -73,7 +77,7 @@ enum imr_decision_source {
 };
 
 struct imr_issue_facts {
-	unsigned line;
+	unsigned line, page; /* where the title starts */
 	bool complete; /* false: error recovery skipped part of the item */
 	enum imr_decision decision;
 	enum imr_decision_source decision_source;
@@ -83,6 +87,7 @@ struct imr_issue_facts {
 	const char *service;
 	const char *original_request;
 	const char *authorized;
+	struct imr_pos title_pos, service_pos, original_pos, authorized_pos;
 	struct imr_guideline_facts claims, maximus;
 	struct imr_strings rationale;
 	enum imr_conclusion conclusion;
@@ -92,13 +97,13 @@ enum imr_sex { IMR_SEX_UNKNOWN, IMR_MALE, IMR_FEMALE };
 enum imr_priority { IMR_PRIORITY_UNKNOWN, IMR_STANDARD, IMR_EXPEDITED };
 
 struct imr_unparsed {
-	unsigned line;
+	unsigned line; /* its page: imr_determination_page */
 	const char *text;
 };
 
 /* A record the reviewer had ("Medical Records from X dated A through B"). */
 struct imr_record {
-	unsigned line;
+	unsigned line, page;
 	const char *text;
 	struct imr_date date, from, to; /* year 0: none */
 };
@@ -107,6 +112,7 @@ struct imr_record {
 struct imr_list_decision {
 	unsigned n;
 	const char *service; /* "the request for X is ..." */
+	struct imr_pos service_pos;
 	bool decided;
 	enum imr_decision decision;
 };
@@ -117,6 +123,7 @@ struct imr_determination {
 	bool has_header;
 	const char *header_text[IMR_HEADER_LABEL_COUNT]; /* as written */
 	struct imr_date header_date[IMR_HEADER_LABEL_COUNT];
+	struct imr_pos header_pos[IMR_HEADER_LABEL_COUNT];
 	enum imr_priority priority;
 	struct imr_strings treatments; /* "Treatment(s) in Dispute Listed on IMR Application" */
 
@@ -133,8 +140,11 @@ struct imr_determination {
 	bool has_summary;
 	int age; /* -1: not stated */
 	enum imr_sex sex;
+	struct imr_pos patient_pos; /* the age stated, or the word for the sex */
 	struct imr_date injury;
+	struct imr_pos injury_pos;
 	struct imr_date ur_dates[8];
+	struct imr_pos ur_pos[8];
 	size_t ur_count;
 	struct imr_strings diagnoses, summary_text;
 

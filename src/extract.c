@@ -1,7 +1,9 @@
-/* extract.c - meaning from the parse tree (see extract.h).  Each reader
- * works on the joined text of one part of the document and looks for
- * the phrases the letters use; none of them can fail the conversion:
- * what is not found is simply absent from the XML. */
+/* extract.c - meaning from the parse tree (see extract.h).  Each part of
+ * the document is joined into one string (text.c, which keeps the way
+ * back to the input's lines), read once by the phrase matcher for all
+ * the phrases of its kind (phrase.h), and the readers below walk the
+ * occurrences found; none of them can fail the conversion: what is not
+ * found is simply absent from the XML. */
 #include "extract.h"
 
 #include <ctype.h>
@@ -11,6 +13,7 @@
 
 #include "citation.h"
 #include "date.h"
+#include "phrase.h"
 #include "text.h"
 
 static bool is_word_char(char c)
@@ -18,21 +21,78 @@ static bool is_word_char(char c)
 	return isalnum((unsigned char)c) || c == '\'';
 }
 
-/* Find a whole word (case-insensitive) from s. */
-static const char *find_word(const char *s, const char *word)
+/* A part of the document as the readers see it: joined, and the
+ * occurrences of its set's phrases in it. */
+struct scan {
+	struct imr_joined j;
+	struct imr_hits h;
+};
+
+static void scan_joined(struct imr_arena *a, enum imr_phrase_set set, struct scan *sc)
 {
-	size_t n = strlen(word);
-	for (const char *p = imr_find_ci(s, word); p; p = imr_find_ci(p + 1, word))
-		if ((p == s || !is_word_char(p[-1])) && !is_word_char(p[n]))
-			return p;
+	imr_phrases_find(a, set, sc->j.s, sc->j.len, &sc->h);
+}
+
+/* A string that comes from no input (the pieces' unit tests). */
+static void scan_string(struct imr_arena *a, enum imr_phrase_set set, const char *s, struct scan *sc)
+{
+	sc->j = (struct imr_joined){.s = (char *)s, .len = strlen(s)};
+	scan_joined(a, set, sc);
+}
+
+static struct imr_pos pos_at(const struct scan *sc, const char *p)
+{
+	return imr_joined_pos_at(&sc->j, p);
+}
+
+static bool has(const struct scan *sc, enum imr_phrase id)
+{
+	return imr_hits_first(&sc->h, id, 0, sc->h.len) != NULL;
+}
+
+/* The first occurrence of id at or after p (and wholly before end). */
+static const char *find_from(const struct scan *sc, enum imr_phrase id, const char *p, const char *end)
+{
+	const struct imr_hit *h = imr_hits_first(&sc->h, id, (size_t)(p - sc->j.s), (size_t)(end - sc->j.s));
+	return h ? sc->j.s + h->at : NULL;
+}
+
+/* The first occurrence, at or after p, of any of the phrases in ids. */
+static const char *find_any(const struct scan *sc, const enum imr_phrase *ids, size_t n, const char *p)
+{
+	for (size_t k = imr_hits_from(&sc->h, (size_t)(p - sc->j.s)); k < sc->h.n; k++)
+		for (size_t i = 0; i < n; i++)
+			if (sc->h.v[k].id == ids[i])
+				return sc->j.s + sc->h.v[k].at;
 	return NULL;
 }
 
-
-int imr_extract_age(const char *s)
+/* Whether the occurrence h is a whole word (letters, digits and the
+ * apostrophe are word characters), in s[0..n) as one region. */
+static bool whole_word(const char *s, size_t n, const struct imr_hit *h)
 {
-	/* "49-year-old", "57 year old", "now 33-year-old" */
-	for (const char *p = imr_find_ci(s, "year"); p; p = imr_find_ci(p + 1, "year")) {
+	return (h->at == 0 || !is_word_char(s[h->at - 1])) &&
+	       !(h->at + h->len < n && is_word_char(s[h->at + h->len]));
+}
+
+static void add_at(struct imr_arena *a, struct imr_strings *l, const char *b, const char *e,
+                   const struct imr_joined *j)
+{
+	imr_strings_add_at(a, l, imr_arena_strndup(a, b, (size_t)(e - b)),
+	                   j && j->nlines ? imr_joined_pos_at(j, b) : (struct imr_pos){0, 0});
+}
+
+/* ---- the patient ---------------------------------------------------------- */
+
+/* "49-year-old", "57 year old", "now 33-year-old": the age, or -1; *at
+ * is where its digits start. */
+static int read_age(const struct scan *sc, const char **at)
+{
+	const char *s = sc->j.s;
+	for (size_t k = 0; k < sc->h.n; k++) {
+		if (sc->h.v[k].id != IMR_PH_YEAR)
+			continue;
+		const char *p = s + sc->h.v[k].at;
 		if (p - s < 2 || (p[-1] != '-' && p[-1] != ' '))
 			continue;
 		if (!(p[4] == '-' || p[4] == ' ') || strncasecmp(p + 5, "old", 3) != 0)
@@ -43,131 +103,258 @@ int imr_extract_age(const char *s)
 		if (d == p - 1 || p - 1 - d > 3)
 			continue;
 		int age = atoi(d);
-		if (age > 0 && age < 120)
+		if (age > 0 && age < 120) {
+			*at = d;
 			return age;
+		}
 	}
 	return -1;
 }
 
-enum imr_sex imr_extract_sex(const char *s)
+static bool pronoun_is(const char *w, size_t n, enum imr_phrase id)
 {
-	const char *male = find_word(s, "male"), *female = find_word(s, "female");
-	if (male && (!female || male < female))
+	return n == imr_phrase_len(id) && strncasecmp(w, imr_phrase_text(id), n) == 0;
+}
+
+/* The word of the sex ("male", "female"), the first one; with neither,
+ * the pronouns tell (doctors are "he" or "she" too, but the patient is
+ * the one most spoken of); "He/she" in boilerplate counts for neither.
+ * *at: the word, or the first pronoun of the sex found. */
+static enum imr_sex read_sex(const struct scan *sc, const char **at)
+{
+	const char *s = sc->j.s;
+	size_t n = sc->j.len;
+	const struct imr_hit *male = NULL, *female = NULL;
+	for (size_t k = 0; k < sc->h.n && !(male && female); k++) {
+		const struct imr_hit *h = &sc->h.v[k];
+		if (h->id == IMR_PH_MALE && !male && whole_word(s, n, h))
+			male = h;
+		else if (h->id == IMR_PH_FEMALE && !female && whole_word(s, n, h))
+			female = h;
+	}
+	if (male && (!female || male->at < female->at)) {
+		*at = s + male->at;
 		return IMR_MALE;
-	if (female)
+	}
+	if (female) {
+		*at = s + female->at;
 		return IMR_FEMALE;
-	/* No word for it: the pronouns tell (doctors are "he" or "she" too,
-	 * but the patient is the one most spoken of).  One pass over the words. */
-	size_t he = 0, she = 0;
-	for (const char *p = s; *p;) {
-		while (*p && !isalpha((unsigned char)*p))
-			p++;
-		const char *w = p;
-		while (isalpha((unsigned char)*p))
-			p++;
-		size_t n = (size_t)(p - w);
-		if (n == 2 && strncasecmp(w, "he", 2) == 0)
-			he++;
-		else if (n == 3 && (strncasecmp(w, "his", 3) == 0 || strncasecmp(w, "him", 3) == 0))
-			he++;
-		else if (n == 3 && (strncasecmp(w, "she", 3) == 0 || strncasecmp(w, "her", 3) == 0))
-			she++;
-		else if (n == 4 && strncasecmp(w, "hers", 4) == 0)
-			she++;
-		/* "He/she" in boilerplate counts for neither. */
-		if (n == 2 && *p == '/' && strncasecmp(p, "/she", 4) == 0) {
-			he--;
-			p += 4;
+	}
+	/* Words are runs of letters.  After "xx/she" (a word of two letters)
+	 * the words go on right after the "/she", letters or not. */
+	size_t he = 0, she = 0, skip = 0;
+	const char *first_he = NULL, *first_she = NULL;
+	for (size_t k = 0; k < sc->h.n; k++) {
+		const struct imr_hit *h = &sc->h.v[k];
+		if (h->at < skip)
+			continue;
+		switch (h->id) { /* a phrase id: no enum switch */
+		case IMR_PH_HE:
+		case IMR_PH_HIS:
+		case IMR_PH_HIM:
+			if (!he++)
+				first_he = s + h->at;
+			break;
+		case IMR_PH_SHE:
+		case IMR_PH_HER:
+		case IMR_PH_HERS:
+			if (!she++)
+				first_she = s + h->at;
+			break;
+		case IMR_PH_SLASH_SHE: {
+			size_t q = h->at;
+			if (q < 2 || !isalpha((unsigned char)s[q - 1]) || !isalpha((unsigned char)s[q - 2]) ||
+			    (q > 2 && isalpha((unsigned char)s[q - 3])))
+				break;
+			for (;;) {
+				he--;
+				size_t w = q + 4, e = w;
+				while (e < n && isalpha((unsigned char)s[e]))
+					e++;
+				skip = e;
+				if (e - w == 2 && e + 4 <= n && strncasecmp(s + e, "/she", 4) == 0) {
+					if (pronoun_is(s + w, 2, IMR_PH_HE) && !he++)
+						first_he = s + w;
+					q = e;
+					continue;
+				}
+				if (pronoun_is(s + w, e - w, IMR_PH_HE) || pronoun_is(s + w, e - w, IMR_PH_HIS) ||
+				    pronoun_is(s + w, e - w, IMR_PH_HIM)) {
+					if (!he++)
+						first_he = s + w;
+				} else if (pronoun_is(s + w, e - w, IMR_PH_SHE) ||
+				           pronoun_is(s + w, e - w, IMR_PH_HER) ||
+				           pronoun_is(s + w, e - w, IMR_PH_HERS)) {
+					if (!she++)
+						first_she = s + w;
+				}
+				break;
+			}
+			break;
+		}
+		default:
+			break;
 		}
 	}
-	if (she > he)
+	if (she > he) {
+		*at = first_she;
 		return IMR_FEMALE;
-	if (he > she)
+	}
+	if (he > she) {
+		*at = first_he;
 		return IMR_MALE;
+	}
 	return IMR_SEX_UNKNOWN;
 }
 
-bool imr_extract_injury(const char *s, struct imr_date *out)
+/* The date of injury: the first date within a few words after "injury",
+ * "claim from" or "injured" (whole words), the earliest such. */
+static bool read_injury(const struct scan *sc, const struct imr_dated *dates, size_t ndates,
+                        struct imr_date *out, const char **at)
 {
-	static const char *const anchors[] = {"injury", "claim from", "injured"};
-	const char *best = NULL;
-	struct imr_date best_date = {0};
-	for (size_t i = 0; i < sizeof anchors / sizeof anchors[0]; i++)
-		for (const char *p = find_word(s, anchors[i]); p; p = find_word(p + 1, anchors[i])) {
-			if (best && p > best)
-				break;
-			struct imr_date d;
-			const char *at = imr_date_find(p, 48 + strlen(anchors[i]), &d);
-			if (at && (!best || p < best)) {
-				best = p;
-				best_date = d;
-			}
-			if (at)
-				break;
-		}
-	if (best)
-		*out = best_date;
-	return best != NULL;
-}
-
-/* The end of the sentence that starts at s. */
-static const char *sentence_end(const char *s)
-{
-	for (const char *p = s; *p; p++)
-		if ((*p == '.' || *p == ';') && (p[1] == ' ' || p[1] == '\0') &&
-		    !(p - s >= 2 && (strncmp(p - 2, "Dr", 2) == 0 || strncmp(p - 2, ".e", 2) == 0)))
-			return p + 1;
-	return s + strlen(s);
-}
-
-static bool mentions_review(const char *s, const char *e)
-{
-	static const char *const phrases[] = {
-		"Utilization Review", "(UR)", " UR ", "prior determination", "previous determination",
-		"previously reviewed and denied",
-	};
-	/* Within the sentence only (and its final space), never beyond. */
-	size_t n = (size_t)(e - s) + (*e == ' ');
-	for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++)
-		if (imr_find_ci_n(s, n, phrases[i]))
+	const char *s = sc->j.s;
+	size_t n = sc->j.len;
+	for (size_t k = 0; k < sc->h.n; k++) {
+		const struct imr_hit *h = &sc->h.v[k];
+		if ((h->id != IMR_PH_INJURY && h->id != IMR_PH_CLAIM_FROM && h->id != IMR_PH_INJURED) ||
+		    !whole_word(s, n, h))
+			continue;
+		size_t window = 48 + (size_t)h->len;
+		size_t end = h->at + window < n ? h->at + window : n;
+		const struct imr_dated *d = imr_dates_first(dates, ndates, h->at, end);
+		if (d) {
+			*out = d->date;
+			*at = s + d->at;
 			return true;
-	return n >= 3 && strncmp(s, "UR ", 3) == 0;
+		}
+	}
+	return false;
 }
 
-static void extract_ur_dates(const char *s, struct imr_determination *out)
+/* Where the sentences of s end: after a '.' or ';' that a blank or the
+ * end follows ("Dr." and "i.e." go on). */
+static size_t sentence_ends(struct imr_arena *a, const struct scan *sc, size_t **out)
 {
-	for (const char *p = s; *p;) {
-		const char *e = sentence_end(p);
-		if (mentions_review(p, e)) {
-			struct imr_date d;
-			const char *at = imr_date_find(p, (size_t)(e - p), &d);
-			bool dup = false;
-			for (size_t i = 0; at && i < out->ur_count; i++)
-				dup |= memcmp(&out->ur_dates[i], &d, sizeof d) == 0;
-			if (at && !dup && out->ur_count < sizeof out->ur_dates / sizeof out->ur_dates[0])
-				out->ur_dates[out->ur_count++] = d;
+	const char *s = sc->j.s;
+	size_t n = sc->j.len, count = 0, cap = 0;
+	size_t *ends = NULL;
+	for (size_t k = 0; k < sc->h.n; k++) {
+		const struct imr_hit *h = &sc->h.v[k];
+		if (h->id != IMR_PH_PERIOD && h->id != IMR_PH_SEMICOLON)
+			continue;
+		size_t q = h->at;
+		if (!(q + 1 == n || s[q + 1] == ' '))
+			continue;
+		if (q >= 2 && (strncmp(s + q - 2, "Dr", 2) == 0 || strncmp(s + q - 2, ".e", 2) == 0))
+			continue;
+		ends = imr_arena_grow(a, ends, &cap, count + 1, sizeof *ends);
+		ends[count++] = q + 1;
+	}
+	*out = ends;
+	return count;
+}
+
+/* Each sentence that names a utilization review or a prior
+ * determination gives its first date, once. */
+static void read_ur_dates(struct imr_arena *a, const struct scan *sc, const struct imr_dated *dates,
+                          size_t ndates, struct imr_determination *out)
+{
+	static const enum imr_phrase reviews[] = {
+		IMR_PH_UTILIZATION_REVIEW, IMR_PH_UR_PARENTHESIZED, IMR_PH_UR_WORD,
+		IMR_PH_PRIOR_DETERMINATION, IMR_PH_PREVIOUS_DETERMINATION, IMR_PH_PREVIOUSLY_DENIED,
+	};
+	const char *s = sc->j.s;
+	size_t n = sc->j.len;
+	size_t *ends;
+	size_t nends = sentence_ends(a, sc, &ends), next_end = 0;
+	for (size_t p = 0; p < n;) {
+		while (next_end < nends && ends[next_end] <= p)
+			next_end++;
+		size_t e = next_end < nends ? ends[next_end] : n;
+		/* Within the sentence only (and its final blank), never beyond. */
+		size_t within = e + (s[e] == ' ');
+		bool review = within - p >= 3 && strncmp(s + p, "UR ", 3) == 0;
+		for (size_t k = imr_hits_from(&sc->h, p); !review && k < sc->h.n && sc->h.v[k].at < within; k++)
+			for (size_t i = 0; i < sizeof reviews / sizeof reviews[0]; i++)
+				review |= sc->h.v[k].id == reviews[i] && sc->h.v[k].at + sc->h.v[k].len <= within;
+		const struct imr_dated *d = review ? imr_dates_first(dates, ndates, p, e) : NULL;
+		bool dup = false;
+		for (size_t i = 0; d && i < out->ur_count; i++)
+			dup |= memcmp(&out->ur_dates[i], &d->date, sizeof d->date) == 0;
+		if (d && !dup && out->ur_count < sizeof out->ur_dates / sizeof out->ur_dates[0]) {
+			out->ur_pos[out->ur_count] = pos_at(sc, s + d->at);
+			out->ur_dates[out->ur_count++] = d->date;
 		}
 		p = e;
-		while (*p == ' ')
+		while (p < n && s[p] == ' ')
 			p++;
 	}
 }
 
-void imr_split_list(struct imr_arena *a, const char *s, bool split_and, struct imr_strings *out)
+int imr_extract_age(const char *summary)
+{
+	struct imr_arena a;
+	imr_arena_init(&a);
+	struct scan sc;
+	scan_string(&a, IMR_SET_SUMMARY, summary, &sc);
+	const char *at;
+	int age = read_age(&sc, &at);
+	imr_arena_free(&a);
+	return age;
+}
+
+enum imr_sex imr_extract_sex(const char *summary)
+{
+	struct imr_arena a;
+	imr_arena_init(&a);
+	struct scan sc;
+	scan_string(&a, IMR_SET_SUMMARY, summary, &sc);
+	const char *at;
+	enum imr_sex sex = read_sex(&sc, &at);
+	imr_arena_free(&a);
+	return sex;
+}
+
+bool imr_extract_injury(const char *summary, struct imr_date *out)
+{
+	struct imr_arena a;
+	imr_arena_init(&a);
+	struct scan sc;
+	scan_string(&a, IMR_SET_SUMMARY, summary, &sc);
+	struct imr_dated *dates;
+	size_t n = imr_dates_read(&a, &sc.h, &dates);
+	const char *at;
+	bool found = read_injury(&sc, dates, n, out, &at);
+	imr_arena_free(&a);
+	return found;
+}
+
+/* ---- lists ---------------------------------------------------------------- */
+
+/* Split [s, e) at commas (and " and " when split_and) into trimmed items,
+ * each with its position when j is not NULL (the region is j's). */
+static void split_list(struct imr_arena *a, const char *s, const char *e, bool split_and,
+                       struct imr_strings *out, const struct imr_joined *j)
 {
 	const char *start = s;
 	for (const char *p = s;; p++) {
-		bool at_and = split_and && strncmp(p, " and ", 5) == 0;
-		if (*p == ',' || *p == '\0' || at_and) {
-			char *item = imr_trim_copy(a, start, p, ".,;");
-			if (*item)
-				imr_strings_add(a, out, item);
-			if (*p == '\0')
+		bool at_and = split_and && e - p >= 5 && strncmp(p, " and ", 5) == 0;
+		if (p == e || *p == ',' || at_and) {
+			const char *b = start, *z = p;
+			imr_trim_span(&b, &z, ".,;");
+			if (z > b)
+				add_at(a, out, b, z, j);
+			if (p == e)
 				break;
 			start = p + (at_and ? 5 : 1);
 			p = start - 1;
 		}
 	}
+}
+
+void imr_split_list(struct imr_arena *a, const char *s, bool split_and, struct imr_strings *out)
+{
+	split_list(a, s, s + strlen(s), split_and, out, NULL);
 }
 
 /* "Diagnoses include A, B, and C." */
@@ -176,7 +363,13 @@ static void extract_diagnoses(struct imr_arena *a, const char *s, struct imr_str
 	const char *p = imr_find_ci(s, "diagnos");
 	if (!p)
 		return;
-	const char *e = sentence_end(p);
+	const char *e = p;
+	for (; *e; e++)
+		if ((*e == '.' || *e == ';') && (e[1] == ' ' || e[1] == '\0') &&
+		    !(e - p >= 2 && (strncmp(e - 2, "Dr", 2) == 0 || strncmp(e - 2, ".e", 2) == 0))) {
+			e++;
+			break;
+		}
 	static const char *const intros[] = {" include ", " included ", " includes ", " are: ",
 	                                     " are ", " is ", " with ", " having ", ": "};
 	const char *best = NULL;
@@ -213,75 +406,98 @@ static bool compound_specialty(const char *s, size_t n)
 	return false;
 }
 
+/* The first " and " (any case) in [p, e). */
+static const char *and_in(const char *p, const char *e)
+{
+	for (; e - p >= 5; p++)
+		if (*p == ' ' && strncasecmp(p, " and ", 5) == 0)
+			return p;
+	return NULL;
+}
+
 /* "Internal Medicine, Occupational Medicine", "Anesthesiology and Pain
  * Medicine": one certification each, a board's own "and" kept. */
-void imr_split_specialties(struct imr_arena *a, const char *s, struct imr_strings *out)
+static void split_specialties(struct imr_arena *a, const char *s, const char *e,
+                              struct imr_strings *out, const struct imr_joined *j)
 {
-	struct imr_strings parts = {0};
-	imr_split_list(a, s, false, &parts);
-	for (size_t i = 0; i < parts.count; i++) {
-		const char *p = parts.items[i];
-		const char *start = p;
-		for (const char *q = imr_find_ci(p, " and "); q; q = imr_find_ci(q + 1, " and ")) {
-			/* Keep "A and B" whole when it is one board's name, here or
-			 * with what follows ("Physical Medicine and Rehabilitation"). */
-			const char *next = imr_find_ci(q + 1, " and ");
-			const char *e = next ? next : p + strlen(p);
-			if (compound_specialty(start, (size_t)(e - start)))
-				continue;
-			char *item = imr_trim_copy(a, start, q, ".,");
-			if (*item)
-				imr_strings_add(a, out, item);
-			start = q + 5;
+	const char *start = s;
+	for (const char *c = s;; c++) {
+		if (c != e && *c != ',')
+			continue;
+		/* One comma-separated part, [b, z) trimmed. */
+		const char *b = start, *z = c;
+		imr_trim_span(&b, &z, ".,;");
+		if (z > b) {
+			const char *from = b;
+			for (const char *q = and_in(b, z); q; q = and_in(q + 1, z)) {
+				/* Keep "A and B" whole when it is one board's name, here or
+				 * with what follows ("Physical Medicine and Rehabilitation"). */
+				const char *next = and_in(q + 1, z);
+				const char *upto = next ? next : z;
+				if (compound_specialty(from, (size_t)(upto - from)))
+					continue;
+				const char *ib = from, *ie = q;
+				imr_trim_span(&ib, &ie, ".,");
+				if (ie > ib)
+					add_at(a, out, ib, ie, j);
+				from = q + 5;
+			}
+			const char *ib = from, *ie = z;
+			imr_trim_span(&ib, &ie, ".,");
+			if (ie > ib)
+				add_at(a, out, ib, ie, j);
 		}
-		char *item = imr_trim_copy(a, start, start + strlen(start), ".,");
-		if (*item)
-			imr_strings_add(a, out, item);
+		if (c == e)
+			break;
+		start = c + 1;
 	}
 }
 
+void imr_split_specialties(struct imr_arena *a, const char *s, struct imr_strings *out)
+{
+	split_specialties(a, s, s + strlen(s), out, NULL);
+}
+
+/* ---- the reviewer ----------------------------------------------------------- */
+
 /* "... is Board Certified in X, has a subspecialty in Y and is licensed
  * to practice in California and Texas." */
-static void extract_reviewer_sentence(struct imr_arena *a, const char *s, struct imr_determination *out)
+static void extract_reviewer_sentence(struct imr_arena *a, const struct scan *sc,
+                                      struct imr_determination *out)
 {
-	static const char *const stops[] = {", has a subspecialty", " has a subspecialty",
-	                                    ", and is licensed", " and is licensed", " and is ",
-	                                    ". "};
-	const char *p = imr_find_ci(s, "Board Certified in ");
+	static const enum imr_phrase stops[] = {
+		IMR_PH_COMMA_HAS_SUBSPECIALTY, IMR_PH_SPACE_HAS_SUBSPECIALTY, IMR_PH_COMMA_AND_IS_LICENSED,
+		IMR_PH_SPACE_AND_IS_LICENSED, IMR_PH_SPACE_AND_IS_SPACE, IMR_PH_PERIOD_SPACE,
+	};
+	static const enum imr_phrase sub_stops[] = {
+		IMR_PH_SPACE_AND_IS_SPACE, IMR_PH_COMMA_AND_IS, IMR_PH_PERIOD_SPACE, IMR_PH_COMMA,
+	};
+	const char *s = sc->j.s, *end = s + sc->j.len;
+	const char *p = find_from(sc, IMR_PH_BOARD_CERTIFIED_IN, s, end);
 	if (p) {
-		p += 19;
-		const char *e = p + strlen(p);
-		for (size_t i = 0; i < sizeof stops / sizeof stops[0]; i++) {
-			const char *q = imr_find_ci(p, stops[i]);
-			if (q && q < e)
-				e = q;
-		}
-		char *c = imr_trim_copy(a, p, e, ".,");
-		if (*c)
-			imr_split_specialties(a, c, &out->certifications);
+		p += imr_phrase_len(IMR_PH_BOARD_CERTIFIED_IN);
+		const char *e = find_any(sc, stops, sizeof stops / sizeof stops[0], p);
+		const char *b = p, *z = e ? e : end;
+		imr_trim_span(&b, &z, ".,");
+		if (z > b)
+			split_specialties(a, b, z, &out->certifications, &sc->j);
 	}
-	p = imr_find_ci(s, "has a subspecialty in ");
+	p = find_from(sc, IMR_PH_HAS_SUBSPECIALTY_IN, s, end);
 	if (p) {
-		p += 22;
-		const char *e = p + strlen(p);
-		static const char *const sub_stops[] = {" and is ", ", and is", ". ", ","};
-		for (size_t i = 0; i < sizeof sub_stops / sizeof sub_stops[0]; i++) {
-			const char *q = imr_find_ci(p, sub_stops[i]);
-			if (q && q < e)
-				e = q;
-		}
-		char *c = imr_trim_copy(a, p, e, ".,");
-		if (*c)
-			imr_strings_add(a, &out->subspecialties, c);
+		p += imr_phrase_len(IMR_PH_HAS_SUBSPECIALTY_IN);
+		const char *e = find_any(sc, sub_stops, sizeof sub_stops / sizeof sub_stops[0], p);
+		const char *b = p, *z = e ? e : end;
+		imr_trim_span(&b, &z, ".,");
+		if (z > b)
+			add_at(a, &out->subspecialties, b, z, &sc->j);
 	}
-	p = imr_find_ci(s, "licensed to practice in ");
+	p = find_from(sc, IMR_PH_LICENSED_TO_PRACTICE_IN, s, end);
 	if (p) {
-		p += 24;
-		const char *e = p;
-		while (*e && *e != '.')
-			e++;
-		char *states = imr_trim_copy(a, p, e, ".,");
-		imr_split_list(a, states, true, &out->licenses);
+		p += imr_phrase_len(IMR_PH_LICENSED_TO_PRACTICE_IN);
+		const char *e = find_from(sc, IMR_PH_PERIOD, p, end);
+		const char *b = p, *z = e ? e : end;
+		imr_trim_span(&b, &z, ".,");
+		split_list(a, b, z, true, &out->licenses, &sc->j);
 	}
 }
 
@@ -289,19 +505,23 @@ static void extract_reviewer(struct imr_arena *a, const struct imr_source *src,
                              const struct imr_reviewer *r, struct imr_determination *out)
 {
 	out->has_reviewer = true;
-	char *all = imr_text_paragraphs(a, src, r->text, &out->reviewer_text);
-	out->physician = imr_find_ci(all, "physician reviewer") != NULL;
-	extract_reviewer_sentence(a, all, out);
+	struct scan sc;
+	imr_join_text(a, src, r->text, &sc.j);
+	imr_joined_paragraphs(a, &sc.j, &out->reviewer_text);
+	scan_joined(a, IMR_SET_REVIEWER, &sc);
+	out->physician = has(&sc, IMR_PH_PHYSICIAN_REVIEWER);
+	extract_reviewer_sentence(a, &sc, out);
 	for (size_t i = 0; i < r->count; i++) {
 		const struct imr_credential *c = r->credentials[i];
 		if (!c->text)
 			continue;
-		char *list = imr_text_join(a, src, c->text, 0, c->text->count);
+		struct imr_joined list;
+		imr_join_text(a, src, c->text, &list);
 		/* The grammar makes credentials of these two labels only. */
 		if (c->label == IMR_LICENSURE)
-			imr_split_list(a, list, false, &out->licenses);
+			split_list(a, list.s, list.s + list.len, false, &out->licenses, &list);
 		else
-			imr_split_specialties(a, list, &out->certifications);
+			split_specialties(a, list.s, list.s + list.len, &out->certifications, &list);
 	}
 }
 
@@ -309,40 +529,39 @@ static void extract_summary(struct imr_arena *a, const struct imr_source *src,
                             const struct imr_summary_section *s, struct imr_determination *out)
 {
 	out->has_summary = true;
-	char *all = imr_text_paragraphs(a, src, s->text, &out->summary_text);
-	out->age = imr_extract_age(all);
-	out->sex = imr_extract_sex(all);
-	imr_extract_injury(all, &out->injury);
-	extract_ur_dates(all, out);
-	extract_diagnoses(a, all, &out->diagnoses);
+	struct scan sc;
+	imr_join_text(a, src, s->text, &sc.j);
+	imr_joined_paragraphs(a, &sc.j, &out->summary_text);
+	scan_joined(a, IMR_SET_SUMMARY, &sc);
+	struct imr_dated *dates;
+	size_t ndates = imr_dates_read(a, &sc.h, &dates);
+	const char *age_at = NULL, *sex_at = NULL, *injury_at = NULL;
+	out->age = read_age(&sc, &age_at);
+	out->sex = read_sex(&sc, &sex_at);
+	const char *at = out->age >= 0 ? age_at : sex_at;
+	if (at)
+		out->patient_pos = pos_at(&sc, at);
+	if (read_injury(&sc, dates, ndates, &out->injury, &injury_at))
+		out->injury_pos = pos_at(&sc, injury_at);
+	read_ur_dates(a, &sc, dates, ndates, out);
+	extract_diagnoses(a, sc.j.s, &out->diagnoses);
 }
 
+/* ---- a rationale's conclusion --------------------------------------------- */
+
 /* The conclusion is the rationale's last statement of (non-)necessity:
- * search backwards, so only the end of the text is read. */
-enum imr_conclusion imr_extract_conclusion(const char *s)
+ * read backwards from the end, so only the text after it is read. */
+static enum imr_conclusion conclusion(struct imr_arena *a, const char *s, size_t n)
 {
-	static const char *const phrases[] = {"medically necessary", "medically appropriate",
-	                                      "medical necessity", "non-certified", "non certified",
-	                                      "noncertified", "not certified"};
-	size_t n = strlen(s);
-	const char *last = NULL;
-	size_t which = 0;
-	/* Look in the last 512 bytes first, then in ever larger tails. */
-	for (size_t window = 512;; window *= 4) {
-		const char *from = n > window ? s + (n - window) : s;
-		for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++) {
-			const char *p = imr_rfind_ci_n(from, (size_t)(s + n - from), phrases[i]);
-			if (p && (!last || p > last))
-				last = p, which = i;
-		}
-		if (last || from == s)
-			break;
-	}
-	if (!last)
+	size_t at;
+	int which = imr_phrases_last(IMR_SET_CONCLUSION, s, n, &at);
+	if (which < 0)
 		return IMR_CONCLUSION_NONE;
-	if (which >= 3)
-		return IMR_NOT_NECESSARY;
+	if (which != IMR_PH_MEDICALLY_NECESSARY && which != IMR_PH_MEDICALLY_APPROPRIATE &&
+	    which != IMR_PH_MEDICAL_NECESSITY)
+		return IMR_NOT_NECESSARY; /* non-certified, not certified */
 	/* A negation shortly before, in the same sentence. */
+	const char *last = s + at;
 	const char *b = last - s > 30 ? last - 30 : s;
 	for (const char *q = last - 1; q >= b; q--)
 		if (*q == '.') {
@@ -353,62 +572,108 @@ enum imr_conclusion imr_extract_conclusion(const char *s)
 	size_t wn = (size_t)(last - b);
 	memcpy(window, b, wn);
 	window[wn] = '\0';
-	bool negative = find_word(window, "not") || find_word(window, "cannot") ||
-	                imr_find_ci(window, "n't ") || imr_find_ci(window, "non-") ||
-	                find_word(window, "non");
+	struct imr_hits h;
+	imr_phrases_find(a, IMR_SET_NEGATION, window, wn, &h);
+	bool negative = false;
+	for (size_t k = 0; k < h.n && !negative; k++)
+		switch (h.v[k].id) {
+		case IMR_PH_NOT:
+		case IMR_PH_CANNOT:
+		case IMR_PH_NON:
+			negative = whole_word(window, wn, &h.v[k]);
+			break;
+		default: /* "n't ", "non-" */
+			negative = true;
+			break;
+		}
 	return negative ? IMR_NOT_NECESSARY : IMR_NECESSARY;
+}
+
+enum imr_conclusion imr_extract_conclusion(const char *s)
+{
+	struct imr_arena a;
+	imr_arena_init(&a);
+	enum imr_conclusion c = conclusion(&a, s, strlen(s));
+	imr_arena_free(&a);
+	return c;
+}
+
+/* ---- an item's title: a modified request ------------------------------------ */
+
+/* The three parts of a modified request, as spans of the title t. */
+struct request_parts {
+	const char *service[2], *original[2], *authorized[2];
+};
+
+static bool read_request(const struct scan *sc, struct request_parts *out)
+{
+	const char *t = sc->j.s, *end = t + sc->j.len;
+	const char *orig = find_from(sc, IMR_PH_WAS_THE_ORIGINAL_REQUEST, t, end);
+	if (!orig)
+		return false;
+	const char *o[2] = {t, orig}, *au[2] = {NULL, NULL};
+	imr_trim_span(&o[0], &o[1], ".,");
+	const char *rest = orig + imr_phrase_len(IMR_PH_WAS_THE_ORIGINAL_REQUEST);
+	const char *by = find_from(sc, IMR_PH_WAS_AUTHORIZED_BY, rest, end);
+	const char *remaining = find_from(sc, IMR_PH_REMAINING_PORTION, rest, end);
+	const char *ca = find_from(sc, IMR_PH_CLAIMS_ADMINISTRATOR_AUTHORIZED, rest, end);
+	const char *leaving = ca ? find_from(sc, IMR_PH_LEAVING_THE_ORIGINAL, ca, end) : NULL;
+	const char *decided;
+	if (by && remaining) {
+		au[0] = rest, au[1] = by;
+		decided = remaining + imr_phrase_len(IMR_PH_REMAINING_PORTION);
+	} else if (ca && leaving) {
+		au[0] = ca + imr_phrase_len(IMR_PH_CLAIMS_ADMINISTRATOR_AUTHORIZED), au[1] = leaving;
+		const char *again = find_from(sc, IMR_PH_THE_ORIGINAL_REQUEST_COMMA, leaving, end);
+		if (!again)
+			return false;
+		decided = again + imr_phrase_len(IMR_PH_THE_ORIGINAL_REQUEST_COMMA);
+	} else {
+		return false;
+	}
+	imr_trim_span(&au[0], &au[1], ".,");
+	const char *e = end;
+	if (e - decided >= 3 && strcmp(e - 3, " is") == 0)
+		e -= 3;
+	const char *sv[2] = {decided, e};
+	imr_trim_span(&sv[0], &sv[1], ".,:");
+	/* Every part must be there, or it is not this form after all. */
+	if (sv[1] == sv[0] || o[1] == o[0] || au[1] == au[0])
+		return false;
+	*out = (struct request_parts){{sv[0], sv[1]}, {o[0], o[1]}, {au[0], au[1]}};
+	return true;
 }
 
 bool imr_extract_request(struct imr_arena *a, const char *t, const char **service,
                          const char **original, const char **authorized)
 {
-	const char *orig = imr_find_ci(t, " was the original request.");
-	if (!orig)
+	struct scan sc;
+	scan_string(a, IMR_SET_TITLE, t, &sc);
+	struct request_parts r;
+	if (!read_request(&sc, &r))
 		return false;
-	const char *o = imr_trim_copy(a, t, orig, ".,");
-	const char *au = NULL;
-	const char *rest = orig + 26;
-	const char *by = imr_find_ci(rest, " was authorized by the Claims Administrator.");
-	const char *remaining = imr_find_ci(rest, "remaining IMR eligible portion of the original request,");
-	const char *ca = imr_find_ci(rest, "The Claims Administrator authorized ");
-	const char *leaving = ca ? imr_find_ci(ca, ", leaving the original request") : NULL;
-	const char *decided;
-	if (by && remaining) {
-		au = imr_trim_copy(a, rest, by, ".,");
-		decided = remaining + 55;
-	} else if (ca && leaving) {
-		au = imr_trim_copy(a, ca + 36, leaving, ".,");
-		const char *again = imr_find_ci(leaving, "The original request,");
-		if (!again)
-			return false;
-		decided = again + 21;
-	} else {
-		return false;
-	}
-	size_t n = strlen(decided);
-	const char *e = decided + n;
-	if (n >= 3 && strcmp(e - 3, " is") == 0)
-		e -= 3;
-	const char *s = imr_trim_copy(a, decided, e, ".,:");
-	/* Every part must be there, or it is not this form after all. */
-	if (!*s || !*o || !*au)
-		return false;
-	*service = s;
-	*original = o;
-	*authorized = au;
+	*service = imr_arena_strndup(a, r.service[0], (size_t)(r.service[1] - r.service[0]));
+	*original = imr_arena_strndup(a, r.original[0], (size_t)(r.original[1] - r.original[0]));
+	*authorized = imr_arena_strndup(a, r.authorized[0], (size_t)(r.authorized[1] - r.authorized[0]));
 	return true;
 }
 
+/* ---- an item -------------------------------------------------------------- */
+
 static void extract_guideline(struct imr_arena *a, const struct imr_source *src,
-                              const struct imr_guideline *g, struct imr_guideline_facts *out)
+                              const struct imr_guideline *g, struct imr_guideline_facts *out,
+                              struct scan *sc)
 {
 	if (!g)
 		return;
 	out->present = true;
-	out->text = g->text ? imr_text_join(a, src, g->text, 0, g->text->count) : "";
-	out->cited = !imr_find_ci(out->text, "did not cite any medical evidence");
+	imr_join_text(a, src, g->text, &sc->j);
+	scan_joined(a, IMR_SET_GUIDELINE, sc);
+	out->text = sc->j.s;
+	out->pos = imr_joined_pos(&sc->j, 0);
+	out->cited = !has(sc, IMR_PH_DID_NOT_CITE);
 	if (out->cited)
-		imr_citations_read(a, out);
+		imr_citations_read_hits(a, out, &sc->h, &sc->j);
 }
 
 /* Which of the items a line of a shared section opens ("Lidoderm 5%
@@ -456,7 +721,8 @@ static const struct imr_text *item_share(struct imr_arena *a, const struct imr_s
 
 static void extract_issue(struct imr_arena *a, const struct imr_source *src,
                           const struct imr_document *doc, const struct imr_issue *is,
-                          struct imr_issue_facts *out, const char *const *titles, size_t index)
+                          struct imr_issue_facts *out, const struct imr_joined *joined_title,
+                          const char *const *titles, size_t index)
 {
 	out->line = imr_source_line(src, is->node.span.start);
 	out->decision = is->decision;
@@ -478,41 +744,67 @@ static void extract_issue(struct imr_arena *a, const struct imr_source *src,
 	out->complete = is->claims && maximus && rationale;
 	if (!is->decided || out->shared)
 		out->complete = maximus || rationale; /* a notice's parts are optional */
-	char *title = is->title ? imr_text_join(a, src, is->title, 0, is->title->count) : "";
-	size_t n = strlen(title);
-	while (n && (title[n - 1] == ':' || title[n - 1] == ' '))
-		title[--n] = '\0';
-	out->title = title;
-	out->service = title;
-	imr_extract_request(a, title, &out->service, &out->original_request, &out->authorized);
-	extract_guideline(a, src, is->claims, &out->claims);
-	extract_guideline(a, src, maximus, &out->maximus);
+	/* The title without its final colon (the shared sections' owners are
+	 * told by the title as joined, colon and all). */
+	struct scan title = {.j = *joined_title};
+	size_t n = title.j.len;
+	while (n && (title.j.s[n - 1] == ':' || title.j.s[n - 1] == ' '))
+		n--;
+	if (n != title.j.len) {
+		title.j.s = imr_arena_strndup(a, title.j.s, n);
+		title.j.len = n;
+	}
+	scan_joined(a, IMR_SET_TITLE, &title);
+	out->title = out->service = title.j.s;
+	out->title_pos = out->service_pos = imr_joined_pos(&title.j, 0);
+	struct request_parts rq;
+	if (read_request(&title, &rq)) {
+		out->service = imr_arena_strndup(a, rq.service[0], (size_t)(rq.service[1] - rq.service[0]));
+		out->original_request =
+		        imr_arena_strndup(a, rq.original[0], (size_t)(rq.original[1] - rq.original[0]));
+		out->authorized =
+		        imr_arena_strndup(a, rq.authorized[0], (size_t)(rq.authorized[1] - rq.authorized[0]));
+		out->service_pos = pos_at(&title, rq.service[0]);
+		out->original_pos = pos_at(&title, rq.original[0]);
+		out->authorized_pos = pos_at(&title, rq.authorized[0]);
+	}
+	struct scan claims = {0}, max = {0};
+	extract_guideline(a, src, is->claims, &out->claims, &claims);
+	extract_guideline(a, src, maximus, &out->maximus, &max);
 	/* "The Expert Reviewer found that the guideline used by the Claims
 	 * Administrator was appropriate": the reviewer relied on the same. */
 	if (out->maximus.present && !out->maximus.count && out->claims.count &&
-	    imr_find_ci(out->maximus.text, "used by the Claims Administrator") &&
-	    (imr_find_ci(out->maximus.text, "appropriate") || imr_find_ci(out->maximus.text, "relevant"))) {
+	    has(&max, IMR_PH_USED_BY_CLAIMS_ADMINISTRATOR) &&
+	    (has(&max, IMR_PH_APPROPRIATE) || has(&max, IMR_PH_RELEVANT))) {
 		out->maximus.citations = out->claims.citations;
 		out->maximus.count = out->maximus.capacity = out->claims.count;
 	}
 	if (rationale) {
-		char *all = imr_text_paragraphs(a, src, rationale, &out->rationale);
-		out->conclusion = imr_extract_conclusion(all);
+		struct imr_joined j;
+		imr_join_text(a, src, rationale, &j);
+		imr_joined_paragraphs(a, &j, &out->rationale);
+		out->conclusion = conclusion(a, j.s, j.len);
 	}
 }
 
 /* ---- The 2013 notice's numbered lists -------------------------------------- */
 
 /* "1) MAXIMUS Federal Services, Inc. has determined the request for X is
- * not medically necessary and appropriate." (also "notmedically"). */
-void imr_read_list_entry(struct imr_arena *a, const char *s, unsigned n, struct imr_list_decision *out)
+ * not medically necessary and appropriate." (also "notmedically").  The
+ * service's span in *service. */
+static void read_list_entry(const struct scan *sc, unsigned n, struct imr_list_decision *out,
+                            const char *service[2])
 {
 	memset(out, 0, sizeof *out);
+	service[0] = service[1] = NULL;
 	out->n = n;
-	const char *req = imr_find_ci(s, "the request for ");
-	const char *from = req ? req + 16 : s;
-	size_t len = strlen(from);
-	const char *m = imr_rfind_ci_n(from, len, "medically necessary");
+	const char *s = sc->j.s, *end = s + sc->j.len;
+	const char *req = find_from(sc, IMR_PH_THE_REQUEST_FOR, s, end);
+	const char *from = req ? req + imr_phrase_len(IMR_PH_THE_REQUEST_FOR) : s;
+	const char *m = NULL;
+	for (size_t k = imr_hits_from(&sc->h, (size_t)(from - s)); k < sc->h.n; k++)
+		if (sc->h.v[k].id == IMR_PH_MEDICALLY_NECESSARY)
+			m = s + sc->h.v[k].at;
 	if (!m)
 		return;
 	const char *b = m;
@@ -520,9 +812,24 @@ void imr_read_list_entry(struct imr_arena *a, const char *s, unsigned n, struct 
 		b--;
 	out->decided = true;
 	out->decision = b - from >= 3 && strncasecmp(b - 3, "not", 3) == 0 ? IMR_UPHELD : IMR_OVERTURNED;
-	const char *is = imr_rfind_ci_n(from, (size_t)(b - from), " is ");
-	if (req && is)
-		out->service = imr_trim_copy(a, from, is, ".,:");
+	const char *is = NULL;
+	for (size_t k = imr_hits_from(&sc->h, (size_t)(from - s)); k < sc->h.n && s + sc->h.v[k].at < b; k++)
+		if (sc->h.v[k].id == IMR_PH_SPACE_IS_SPACE && s + sc->h.v[k].at + sc->h.v[k].len <= b)
+			is = s + sc->h.v[k].at;
+	if (req && is) {
+		service[0] = from, service[1] = is;
+		imr_trim_span(&service[0], &service[1], ".,:");
+	}
+}
+
+void imr_read_list_entry(struct imr_arena *a, const char *s, unsigned n, struct imr_list_decision *out)
+{
+	struct scan sc;
+	scan_string(a, IMR_SET_LIST, s, &sc);
+	const char *service[2];
+	read_list_entry(&sc, n, out, service);
+	if (service[0])
+		out->service = imr_arena_strndup(a, service[0], (size_t)(service[1] - service[0]));
 }
 
 static void extract_lists(struct imr_arena *a, const struct imr_source *src,
@@ -537,14 +844,27 @@ static void extract_lists(struct imr_arena *a, const struct imr_source *src,
 		struct imr_text t = *e->text;
 		struct imr_line first = t.lines[0];
 		first.start = first.rest;
-		char *head = imr_text_join(a, src, &(struct imr_text){.lines = &first, .count = 1}, 0, 1);
-		char *tail = t.count > 1 ? imr_text_join(a, src, &t, 1, t.count) : "";
-		size_t hn = strlen(head), tn = strlen(tail);
-		char *all = imr_arena_alloc(a, hn + tn + 2);
-		memcpy(all, head, hn);
-		all[hn] = ' ';
-		memcpy(all + hn + 1, tail, tn + 1);
-		imr_read_list_entry(a, all, e->text->lines[0].id, &out->lists[l][out->list_count[l]++]);
+		struct imr_joined head, tail = {0};
+		imr_join(a, src, &(struct imr_text){.lines = &first, .count = 1}, 0, 1, &head);
+		if (t.count > 1)
+			imr_join(a, src, &t, 1, t.count, &tail);
+		else
+			tail.s = "";
+		char *all = imr_arena_alloc(a, head.len + tail.len + 2);
+		memcpy(all, head.s, head.len);
+		all[head.len] = ' ';
+		memcpy(all + head.len + 1, tail.s, tail.len + 1);
+		struct scan sc;
+		scan_string(a, IMR_SET_LIST, all, &sc);
+		struct imr_list_decision *d = &out->lists[l][out->list_count[l]++];
+		const char *service[2];
+		read_list_entry(&sc, e->text->lines[0].id, d, service);
+		if (service[0]) {
+			d->service = imr_arena_strndup(a, service[0], (size_t)(service[1] - service[0]));
+			size_t at = (size_t)(service[0] - all);
+			d->service_pos = at <= head.len ? imr_joined_pos(&head, at)
+			                                : imr_joined_pos(&tail, at - head.len - 1);
+		}
 	}
 }
 
@@ -579,6 +899,8 @@ static void settle_decisions(struct imr_determination *d)
 	}
 }
 
+/* ---- the header ------------------------------------------------------------- */
+
 /* A line break in a treatments list is a wrap, not a separator, when the
  * next line continues the previous one ("BACLOFEN 20MG" / "#100"). */
 static bool continues(const char *prev_end, const char *next)
@@ -606,9 +928,10 @@ static bool continues(const char *prev_end, const char *next)
 
 /* "Treatment(s) in Dispute Listed on IMR Application:" as the applicant
  * wrote it: items separated by commas (or semicolons), the lines being
- * wraps; or, with no comma at all, a line an item. */
-void imr_split_treatments(struct imr_arena *a, const char *const *lines, size_t n,
-                          struct imr_strings *out)
+ * wraps; or, with no comma at all, a line an item.  pos: each line's
+ * position (NULL: none). */
+static void split_treatments(struct imr_arena *a, const char *const *lines, size_t n,
+                             const struct imr_pos *pos, struct imr_strings *out)
 {
 	bool commas = false;
 	for (size_t i = 0; i < n; i++)
@@ -618,33 +941,47 @@ void imr_split_treatments(struct imr_arena *a, const char *const *lines, size_t 
 		total += strlen(lines[i]) + 1;
 	/* Join the lines, a separator ';' where a line break ends an item. */
 	char *all = imr_arena_alloc(a, total), *o = all;
+	size_t *starts = imr_arena_alloc(a, (n + 1) * sizeof *starts);
 	for (size_t i = 0; i < n; i++) {
 		size_t len = strlen(lines[i]);
 		if (i > 0) {
 			bool wrap = commas || continues(o, lines[i]);
 			*o++ = wrap ? ' ' : ';';
 		}
+		starts[i] = (size_t)(o - all);
 		memcpy(o, lines[i], len);
 		o += len;
 	}
 	*o = '\0';
 	const char *start = all;
+	size_t line = 0;
 	for (const char *p = all;; p++) {
 		if (*p == ',' || *p == ';' || *p == '\0') {
-			char *item = imr_trim_copy(a, start, p, ".,;");
+			const char *b = start, *e = p;
+			imr_trim_span(&b, &e, ".,;");
 			/* "1) NORCO ...", "2. SOMA ...": the numbering goes. */
-			char *q = item;
-			while (isdigit((unsigned char)*q))
+			const char *q = b;
+			while (q < e && isdigit((unsigned char)*q))
 				q++;
-			if (q > item && q - item <= 2 && (*q == ')' || *q == '.') && q[1] == ' ')
-				item = q + 2;
-			if (*item)
-				imr_strings_add(a, out, item);
+			if (q > b && q - b <= 2 && e - q >= 2 && (*q == ')' || *q == '.') && q[1] == ' ')
+				b = q + 2;
+			if (e > b) {
+				while (line + 1 < n && starts[line + 1] <= (size_t)(b - all))
+					line++;
+				imr_strings_add_at(a, out, imr_arena_strndup(a, b, (size_t)(e - b)),
+				                   pos && n ? pos[line] : (struct imr_pos){0, 0});
+			}
 			if (*p == '\0')
 				break;
 			start = p + 1;
 		}
 	}
+}
+
+void imr_split_treatments(struct imr_arena *a, const char *const *lines, size_t n,
+                          struct imr_strings *out)
+{
+	split_treatments(a, lines, n, NULL, out);
 }
 
 static void extract_header(struct imr_arena *a, const struct imr_source *src,
@@ -655,13 +992,15 @@ static void extract_header(struct imr_arena *a, const struct imr_source *src,
 		const struct imr_header_field *f = &h->fields[i];
 		if (out->header_text[f->label])
 			continue; /* the first of two labels for one field ("Dated:", "Decision Date:") */
-		const char *v = imr_text_join(a, src, f->value, 0, f->value->count);
-		out->header_text[f->label] = v;
+		struct imr_joined v;
+		imr_join_text(a, src, f->value, &v);
+		out->header_text[f->label] = v.s;
+		out->header_pos[f->label] = imr_joined_pos(&v, 0);
 		switch (f->label) {
 		case IMR_PRIORITY:
-			out->priority = strcasecmp(v, "Expedited") == 0  ? IMR_EXPEDITED
-			                : strcasecmp(v, "Standard") == 0 ? IMR_STANDARD
-			                                                 : IMR_PRIORITY_UNKNOWN;
+			out->priority = strcasecmp(v.s, "Expedited") == 0  ? IMR_EXPEDITED
+			                : strcasecmp(v.s, "Standard") == 0 ? IMR_STANDARD
+			                                                   : IMR_PRIORITY_UNKNOWN;
 			break;
 		case IMR_CASE_NUMBER:
 		case IMR_EMPLOYEE_NAME:
@@ -670,9 +1009,14 @@ static void extract_header(struct imr_arena *a, const struct imr_source *src,
 			break;
 		case IMR_TREATMENTS: {
 			const char **lines = imr_arena_alloc(a, f->value->count * sizeof *lines);
-			for (size_t k = 0; k < f->value->count; k++)
-				lines[k] = imr_text_join(a, src, f->value, k, k + 1);
-			imr_split_treatments(a, lines, f->value->count, &out->treatments);
+			struct imr_pos *pos = imr_arena_alloc(a, f->value->count * sizeof *pos);
+			for (size_t k = 0; k < f->value->count; k++) {
+				struct imr_joined l;
+				imr_join(a, src, f->value, k, k + 1, &l);
+				lines[k] = l.s;
+				pos[k] = imr_joined_pos(&l, 0);
+			}
+			split_treatments(a, lines, f->value->count, pos, &out->treatments);
 			break;
 		}
 		case IMR_DATE_ASSIGNED:
@@ -680,7 +1024,7 @@ static void extract_header(struct imr_arena *a, const struct imr_source *src,
 		case IMR_DATE_OF_INJURY:
 		case IMR_UR_DENIAL_DATE:
 		case IMR_APPLICATION_RECEIVED: {
-			const char *e = imr_date_parse(v, &out->header_date[f->label]);
+			const char *e = imr_date_parse(v.s, &out->header_date[f->label]);
 			if (!e || (*e && strcmp(e, ".") != 0))
 				out->header_date[f->label].year = 0;
 			break;
@@ -703,23 +1047,26 @@ static bool starts_record(const struct imr_source *src, const struct imr_line *l
 
 /* "dated 01/07/2013 through 09/27/2013", "03/05/2013 - 08/30/2013",
  * "from 1/2/2013 to 3/4/2013": a range; a single date otherwise. */
-static void record_dates(const char *s, struct imr_record *r)
+static void record_dates(struct imr_arena *a, const char *s, size_t n, struct imr_record *r)
 {
-	struct imr_date d;
-	const char *at = imr_date_find(s, 0, &d);
-	if (!at)
+	struct imr_hits h;
+	imr_phrases_find(a, IMR_SET_DATES, s, n, &h);
+	struct imr_dated *dates;
+	size_t count = imr_dates_read(a, &h, &dates);
+	if (!count)
 		return;
-	const char *e = at;
+	struct imr_date d = dates[0].date;
+	const char *e = s + dates[0].at;
 	while (*e && *e != ' ')
 		e++;
 	static const char *const to[] = {" through ", " thru ", " - ", " to ", "-", " \xe2\x80\x93 "};
 	for (size_t i = 0; i < sizeof to / sizeof to[0]; i++) {
-		size_t n = strlen(to[i]);
+		size_t len = strlen(to[i]);
 		struct imr_date d2;
 		const char *p = e;
 		if (p[-1] == ',')
 			p--;
-		if (strncasecmp(p, to[i], n) == 0 && imr_date_parse(p + n, &d2)) {
+		if (strncasecmp(p, to[i], len) == 0 && imr_date_parse(p + len, &d2)) {
 			r->from = d, r->to = d2;
 			return;
 		}
@@ -738,17 +1085,20 @@ static void extract_records(struct imr_arena *a, const struct imr_source *src, c
 		size_t j = i + 1;
 		while (j < t->count && !starts_record(src, &t->lines[j]))
 			j++;
-		char *text = imr_text_join(a, src, t, i, j);
+		struct imr_joined text;
+		imr_join(a, src, t, i, j, &text);
 		/* Bullets: "- ", "* ", the bullet sign, "1. ". */
-		char *p = text;
+		char *p = text.s;
 		if ((*p == '-' || *p == '*') && p[1] == ' ')
 			p += 2;
 		else if (strncmp(p, "\xe2\x80\xa2 ", 4) == 0)
 			p += 4;
 		struct imr_record *r = &out->records[out->record_count++];
-		r->line = imr_source_line(src, t->lines[i].start);
+		struct imr_pos pos = imr_joined_pos(&text, 0);
+		r->line = pos.line;
+		r->page = pos.page;
 		r->text = p;
-		record_dates(p, r);
+		record_dates(a, p, text.len - (size_t)(p - text.s), r);
 		i = j;
 	}
 }
@@ -775,12 +1125,13 @@ void imr_extract(struct imr_arena *a, const struct imr_source *src, const struct
 	size_t listed = out->list_count[0] ? out->list_count[0] : out->list_count[1];
 	out->issues = imr_arena_alloc(a, (doc->issue_count + listed + 1) * sizeof *out->issues);
 	const char **titles = imr_arena_alloc(a, (doc->issue_count + 1) * sizeof *titles);
+	struct imr_joined *joined = imr_arena_alloc(a, (doc->issue_count + 1) * sizeof *joined);
 	for (size_t i = 0; i < doc->issue_count; i++) {
-		const struct imr_text *t = doc->issues[i]->title;
-		titles[i] = t ? imr_text_join(a, src, t, 0, t->count) : "";
+		imr_join_text(a, src, doc->issues[i]->title, &joined[i]);
+		titles[i] = joined[i].s;
 	}
 	for (size_t i = 0; i < doc->issue_count; i++) {
-		extract_issue(a, src, doc, doc->issues[i], &out->issues[i], titles, i);
+		extract_issue(a, src, doc, doc->issues[i], &out->issues[i], &joined[i], titles, i);
 		out->issues[i].number = doc->issues[i]->number;
 	}
 	/* A notice without item sections: its list is its items. */
@@ -795,6 +1146,7 @@ void imr_extract(struct imr_arena *a, const struct imr_source *src, const struct
 					de = &doc->entries[k];
 			f->line = de ? imr_source_line(src, de->text->lines[0].start) : 0;
 			f->title = f->service = e->service ? e->service : "";
+			f->title_pos = f->service_pos = e->service_pos;
 			f->number = e->n;
 			f->decision_source = IMR_FROM_NOWHERE;
 		}

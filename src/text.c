@@ -99,7 +99,8 @@ void imr_join(struct imr_arena *a, const struct imr_source *src, const struct im
 	uint32_t *map = imr_arena_alloc(a, 2 * n * sizeof *map + total + BLOCK);
 	char *s = (char *)(map + 2 * n), *o = s;
 	*out = (struct imr_joined){
-		.s = s, .src = src, .lines = t->lines + from, .at = map, .line = map + n, .nlines = n};
+		.s = s, .src = src, .lines = n ? t->lines + from : NULL, .at = map, .line = map + n,
+		.nlines = n};
 	uint32_t line = 0;
 	for (size_t i = from; i < to; i++) {
 		const struct imr_line *l = &t->lines[i];

@@ -1,5 +1,6 @@
 /* unit.c - unit tests of the scanner, of each extractor and of the XML
  * writer.  Prints "FAIL" per failed check and a closing "N passed, N failed". */
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include "extract.h"
 #include "normalize.h"
 #include "parse.h"
+#include "phrase.h"
 #include "parser.h"
 #include "output.h"
 #include "text.h"
@@ -782,14 +784,14 @@ static void minimal(struct imr_determination *d, struct imr_issue_facts *issue, 
 	d->complete = true;
 	d->has_reviewer = d->has_summary = true;
 	d->age = -1;
-	d->reviewer_text = (struct imr_strings){p, 1, 1};
-	d->summary_text = (struct imr_strings){p, 1, 1};
+	d->reviewer_text = (struct imr_strings){p, 1, 1, NULL};
+	d->summary_text = (struct imr_strings){p, 1, 1, NULL};
 	memset(issue, 0, sizeof *issue);
 	issue->line = 7;
 	issue->complete = true;
 	issue->service = "Baclofen 10mg #90";
 	issue->title = issue->service;
-	issue->rationale = (struct imr_strings){p, 1, 1};
+	issue->rationale = (struct imr_strings){p, 1, 1, NULL};
 	d->issues = issue;
 	d->issue_count = 1;
 }
@@ -851,7 +853,7 @@ static void test_writer_validates(void)
 	}
 	/* Attribute values with '&' reach the validator as a parser hands them. */
 	static const char *states[] = {"&", "Physical Medicine & Rehabilitation &#38; more &&"};
-	d.licenses = (struct imr_strings){states, 2, 2};
+	d.licenses = (struct imr_strings){states, 2, 2, NULL};
 	struct imr_citation cite = {.body = IMR_BODY_ODG, .document = "Knee & Leg", .year = 2016};
 	issue.maximus = (struct imr_guideline_facts){.present = true, .cited = true, .text = "A & B.",
 	                                             .citations = &cite, .count = 1};
@@ -941,8 +943,121 @@ static void test_convert_entry_points(void)
 	imr_diags_free(&diags);
 }
 
+/* The phrase matcher against the obvious search, phrase by phrase and
+ * position by position, over random text made of the phrases' own
+ * letters and pieces of them. */
+static bool brute_match(const char *s, size_t n, size_t at, const char *ph, size_t len)
+{
+	if (at + len > n)
+		return false;
+	for (size_t k = 0; k < len; k++) {
+		unsigned char c = (unsigned char)s[at + k], p = (unsigned char)ph[k];
+		if (p == '#' ? !(c >= '0' && c <= '9') : tolower(c) != tolower(p))
+			return false;
+	}
+	return true;
+}
+
+static bool brute_flags(const char *s, size_t n, size_t at, size_t len, enum imr_phrase id)
+{
+	/* The flags as phrase.h states them. */
+	bool alpha_before = at && isalpha((unsigned char)s[at - 1]);
+	bool alnum_before = at && isalnum((unsigned char)s[at - 1]);
+	switch (id) {
+	case IMR_PH_HE: case IMR_PH_HIS: case IMR_PH_HIM: case IMR_PH_SHE: case IMR_PH_HER:
+	case IMR_PH_HERS:
+		return !alpha_before && !(at + len < n && isalpha((unsigned char)s[at + len]));
+	case IMR_PH_DATE_D_SLASH: case IMR_PH_DATE_D_DASH: case IMR_PH_DATE_DD_SLASH:
+	case IMR_PH_DATE_DD_DASH:
+		return !alnum_before;
+	case IMR_PH_JAN: case IMR_PH_FEB: case IMR_PH_MAR: case IMR_PH_APR: case IMR_PH_MAY:
+	case IMR_PH_JUN: case IMR_PH_JUL: case IMR_PH_AUG: case IMR_PH_SEP: case IMR_PH_OCT:
+	case IMR_PH_NOV: case IMR_PH_DEC:
+		return !alnum_before && isupper((unsigned char)s[at]);
+	default:
+		return true;
+	}
+}
+
+static void test_phrases(void)
+{
+	struct imr_arena a;
+	imr_arena_init(&a);
+	/* The alphabet: every byte of every phrase, in both cases, digits. */
+	char alphabet[256];
+	size_t na = 0;
+	for (int id = 0; id < IMR_PHRASE_COUNT; id++)
+		for (const char *p = imr_phrase_text((enum imr_phrase)id); *p; p++) {
+			char cs[2] = {(char)tolower((unsigned char)*p), (char)toupper((unsigned char)*p)};
+			for (int k = 0; k < 2; k++)
+				if (cs[k] != '#' && !memchr(alphabet, cs[k], na))
+					alphabet[na++] = cs[k];
+		}
+	alphabet[na++] = '1', alphabet[na++] = '7';
+	unsigned seed = 12345;
+	size_t mismatches = 0, total = 0;
+	for (int round = 0; round < 300; round++) {
+		char s[600];
+		size_t n = 0;
+		while (n < 500) {
+			seed = seed * 1103515245u + 12345u;
+			unsigned r = (seed >> 16) & 0x7fff;
+			if (r % 3 == 0) { /* a piece of a phrase, perhaps upper-cased */
+				const char *ph = imr_phrase_text((enum imr_phrase)(r % IMR_PHRASE_COUNT));
+				size_t len = strlen(ph), take = (r / 7) % 4 == 0 ? len / 2 + 1 : len;
+				for (size_t k = 0; k < take && n < 590; k++) {
+					char c = ph[k] == '#' ? (char)('0' + r % 10) : ph[k];
+					s[n++] = (r / 11) % 2 ? (char)toupper((unsigned char)c) : c;
+				}
+			} else {
+				s[n++] = alphabet[r % na];
+			}
+		}
+		s[n] = '\0';
+		for (int set = 0; set < IMR_PHRASE_SET_COUNT; set++) {
+			struct imr_hits h;
+			imr_phrases_find(&a, (enum imr_phrase_set)set, s, n, &h);
+			size_t k = 0, want = 0, last_at = (size_t)-1;
+			int last_id = -1;
+			for (size_t at = 0; at < n; at++)
+				for (int id = 0; id < IMR_PHRASE_COUNT; id++) {
+					const char *ph = imr_phrase_text((enum imr_phrase)id);
+					size_t len = strlen(ph);
+					if (!imr_phrase_in((enum imr_phrase)id, (enum imr_phrase_set)set) ||
+					    !brute_match(s, n, at, ph, len))
+						continue;
+					if (set == IMR_SET_CONCLUSION && (last_at == (size_t)-1 || at > last_at ||
+					                                  (at == last_at && id < last_id)))
+						last_at = at, last_id = id;
+					if (!brute_flags(s, n, at, len, (enum imr_phrase)id))
+						continue;
+					want++;
+					/* Among the hits at this start, this one (any order of ids). */
+					bool found = false;
+					for (size_t j = imr_hits_from(&h, at); j < h.n && h.v[j].at == at; j++)
+						found |= h.v[j].id == id && h.v[j].len == len;
+					mismatches += !found;
+				}
+			for (k = 1; k < h.n; k++)
+				mismatches += h.v[k - 1].at > h.v[k].at ||
+				              (h.v[k - 1].at == h.v[k].at && h.v[k - 1].len < h.v[k].len);
+			mismatches += h.n != want;
+			total += want;
+			if (set == IMR_SET_CONCLUSION) {
+				size_t at = 0;
+				int id = imr_phrases_last(IMR_SET_CONCLUSION, s, n, &at);
+				mismatches += id != last_id || (id >= 0 && at != last_at);
+			}
+		}
+	}
+	CHECK(mismatches == 0 && total > 10000, "phrase matcher: %zu mismatches in %zu occurrences",
+	      mismatches, total);
+	imr_arena_free(&a);
+}
+
 int main(void)
 {
+	test_phrases();
 	test_dates();
 	test_patient();
 	test_conclusion();

@@ -1,0 +1,222 @@
+/*
+ * phrase.h - the phrases extraction reads, and the matcher that finds
+ * all of them in one pass over a text.
+ *
+ * The phrases are a table (X-macros, one line each, like vocab.h): each
+ * belongs to the sets of the texts it is looked for in.  At first use
+ * every set is compiled into an Aho-Corasick automaton over byte classes
+ * (letters folded to lower case, '#' standing for any digit), so a text
+ * is read once, byte by byte, whatever the number of phrases, and every
+ * occurrence of every phrase of the set comes out with its offset:
+ * substrings, overlaps and all.  What a reader makes of an occurrence
+ * (a whole word? the right words around it?) is the reader's business;
+ * the matcher only drops, for the phrases flagged so, those that cannot
+ * be what the flag says.
+ */
+#ifndef IMR_PHRASE_H
+#define IMR_PHRASE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+
+/* The texts searched, each for its own phrases. */
+#define IMR_PHRASE_SETS(X)                                                                \
+	X(SUMMARY)    /* the case summary: patient, injury, reviews, dates */            \
+	X(REVIEWER)   /* how the determination was made: credentials */                  \
+	X(GUIDELINE)  /* a guideline paragraph: citations */                             \
+	X(TITLE)      /* an item's title: a modified request */                          \
+	X(LIST)       /* an entry of a 2013 notice's numbered list */                    \
+	X(CONCLUSION) /* a rationale, read backwards from its end */                     \
+	X(NEGATION)   /* the words just before a conclusion */                           \
+	X(DATES)      /* a record of DOCUMENTS REVIEWED: its dates only */
+
+enum imr_phrase_set {
+#define IMR_PHRASE_SET_ENUM(id) IMR_SET_##id,
+	IMR_PHRASE_SETS(IMR_PHRASE_SET_ENUM) IMR_PHRASE_SET_COUNT
+};
+#define IMR_IN(set) (1u << IMR_SET_##set)
+
+/* Flags: what the matcher checks of an occurrence before reporting it.
+ *   ALPHA  no letter on either side (a pronoun: "he", not "the")
+ *   NUMBER no letter or digit before it (the start of a numeric date)
+ *   MONTH  no letter or digit before it, and a capital first letter
+ *          ("Mar", the start of "March 3, 2016") */
+enum { IMR_PH_ALPHA = 1, IMR_PH_NUMBER = 2, IMR_PH_MONTH = 4 };
+
+/* X(ID, "phrase", sets, flags).  Case does not matter; '#' is any digit.
+ * The MTUS documents are in citation.c's order of preference (a longer
+ * name first where one begins another). */
+#define IMR_PHRASES(X)                                                                    \
+	/* ---- sentences and lists ---- */                                           \
+	X(PERIOD, ".", IMR_IN(SUMMARY) | IMR_IN(REVIEWER), 0)                             \
+	X(SEMICOLON, ";", IMR_IN(SUMMARY), 0)                                             \
+	X(COMMA, ",", IMR_IN(REVIEWER), 0)                                                \
+	X(PERIOD_SPACE, ". ", IMR_IN(REVIEWER) | IMR_IN(GUIDELINE), 0)                    \
+	/* ---- dates: where one may start ---- */                                      \
+	X(DATE_D_SLASH, "#/", IMR_IN(SUMMARY) | IMR_IN(DATES), IMR_PH_NUMBER)             \
+	X(DATE_D_DASH, "#-", IMR_IN(SUMMARY) | IMR_IN(DATES), IMR_PH_NUMBER)              \
+	X(DATE_DD_SLASH, "##/", IMR_IN(SUMMARY) | IMR_IN(DATES), IMR_PH_NUMBER)           \
+	X(DATE_DD_DASH, "##-", IMR_IN(SUMMARY) | IMR_IN(DATES), IMR_PH_NUMBER)            \
+	X(JAN, "jan", IMR_IN(SUMMARY) | IMR_IN(DATES), IMR_PH_MONTH)                      \
+	X(FEB, "feb", IMR_IN(SUMMARY) | IMR_IN(DATES), IMR_PH_MONTH)                      \
+	X(MAR, "mar", IMR_IN(SUMMARY) | IMR_IN(DATES), IMR_PH_MONTH)                      \
+	X(APR, "apr", IMR_IN(SUMMARY) | IMR_IN(DATES), IMR_PH_MONTH)                      \
+	X(MAY, "may", IMR_IN(SUMMARY) | IMR_IN(DATES), IMR_PH_MONTH)                      \
+	X(JUN, "jun", IMR_IN(SUMMARY) | IMR_IN(DATES), IMR_PH_MONTH)                      \
+	X(JUL, "jul", IMR_IN(SUMMARY) | IMR_IN(DATES), IMR_PH_MONTH)                      \
+	X(AUG, "aug", IMR_IN(SUMMARY) | IMR_IN(DATES), IMR_PH_MONTH)                      \
+	X(SEP, "sep", IMR_IN(SUMMARY) | IMR_IN(DATES), IMR_PH_MONTH)                      \
+	X(OCT, "oct", IMR_IN(SUMMARY) | IMR_IN(DATES), IMR_PH_MONTH)                      \
+	X(NOV, "nov", IMR_IN(SUMMARY) | IMR_IN(DATES), IMR_PH_MONTH)                      \
+	X(DEC, "dec", IMR_IN(SUMMARY) | IMR_IN(DATES), IMR_PH_MONTH)                      \
+	/* ---- the patient ---- */                                                     \
+	X(YEAR, "year", IMR_IN(SUMMARY), 0)           /* "49-year-old" */                \
+	X(MALE, "male", IMR_IN(SUMMARY), 0)                                               \
+	X(FEMALE, "female", IMR_IN(SUMMARY), 0)                                           \
+	X(HE, "he", IMR_IN(SUMMARY), IMR_PH_ALPHA)                                        \
+	X(HIS, "his", IMR_IN(SUMMARY), IMR_PH_ALPHA)                                      \
+	X(HIM, "him", IMR_IN(SUMMARY), IMR_PH_ALPHA)                                      \
+	X(SHE, "she", IMR_IN(SUMMARY), IMR_PH_ALPHA)                                      \
+	X(HER, "her", IMR_IN(SUMMARY), IMR_PH_ALPHA)                                      \
+	X(HERS, "hers", IMR_IN(SUMMARY), IMR_PH_ALPHA)                                    \
+	X(SLASH_SHE, "/she", IMR_IN(SUMMARY), 0)      /* "he/she": neither */            \
+	X(INJURY, "injury", IMR_IN(SUMMARY), 0)                                           \
+	X(CLAIM_FROM, "claim from", IMR_IN(SUMMARY), 0)                                   \
+	X(INJURED, "injured", IMR_IN(SUMMARY), 0)                                         \
+	/* ---- a utilization review or prior determination ---- */                     \
+	X(UTILIZATION_REVIEW, "utilization review", IMR_IN(SUMMARY), 0)                   \
+	X(UR_PARENTHESIZED, "(ur)", IMR_IN(SUMMARY), 0)                                   \
+	X(UR_WORD, " ur ", IMR_IN(SUMMARY), 0)                                            \
+	X(PRIOR_DETERMINATION, "prior determination", IMR_IN(SUMMARY), 0)                 \
+	X(PREVIOUS_DETERMINATION, "previous determination", IMR_IN(SUMMARY), 0)           \
+	X(PREVIOUSLY_DENIED, "previously reviewed and denied", IMR_IN(SUMMARY), 0)        \
+	/* ---- the reviewer ---- */                                                    \
+	X(PHYSICIAN_REVIEWER, "physician reviewer", IMR_IN(REVIEWER), 0)                  \
+	X(BOARD_CERTIFIED_IN, "board certified in ", IMR_IN(REVIEWER), 0)                 \
+	X(COMMA_HAS_SUBSPECIALTY, ", has a subspecialty", IMR_IN(REVIEWER), 0)            \
+	X(SPACE_HAS_SUBSPECIALTY, " has a subspecialty", IMR_IN(REVIEWER), 0)             \
+	X(HAS_SUBSPECIALTY_IN, "has a subspecialty in ", IMR_IN(REVIEWER), 0)             \
+	X(COMMA_AND_IS_LICENSED, ", and is licensed", IMR_IN(REVIEWER), 0)                \
+	X(SPACE_AND_IS_LICENSED, " and is licensed", IMR_IN(REVIEWER), 0)                 \
+	X(SPACE_AND_IS_SPACE, " and is ", IMR_IN(REVIEWER), 0)                            \
+	X(COMMA_AND_IS, ", and is", IMR_IN(REVIEWER), 0)                                  \
+	X(LICENSED_TO_PRACTICE_IN, "licensed to practice in ", IMR_IN(REVIEWER), 0)       \
+	/* ---- a guideline paragraph ---- */                                           \
+	X(DID_NOT_CITE, "did not cite any medical evidence", IMR_IN(GUIDELINE), 0)        \
+	X(USED_BY_CLAIMS_ADMINISTRATOR, "used by the claims administrator", IMR_IN(GUIDELINE), 0) \
+	X(APPROPRIATE, "appropriate", IMR_IN(GUIDELINE), 0)                               \
+	X(RELEVANT, "relevant", IMR_IN(GUIDELINE), 0)                                     \
+	X(DECISION_BASED_ON, "decision based on ", IMR_IN(GUIDELINE), 0)                  \
+	X(NON_MTUS_CITATION, "non-mtus citation", IMR_IN(GUIDELINE), 0)                   \
+	X(MTUS, "mtus", IMR_IN(GUIDELINE), 0)                                             \
+	X(OFFICIAL_DISABILITY, "official disability", IMR_IN(GUIDELINE), 0)               \
+	X(ODG_NAME, "official disability guidelines", IMR_IN(GUIDELINE), 0)               \
+	X(ODG, "odg", IMR_IN(GUIDELINE), 0)                                               \
+	X(ACOEM, "acoem", IMR_IN(GUIDELINE), 0)                                           \
+	X(CHAPTER, "chapter ", IMR_IN(GUIDELINE), 0)                                      \
+	X(PAGES_LABEL, "page(s):", IMR_IN(GUIDELINE), 0)                                  \
+	X(SECTIONS_LABEL, "section(s):", IMR_IN(GUIDELINE), 0)                            \
+	X(PAGE, "page", IMR_IN(GUIDELINE), 0)         /* "pages 74-96" */                \
+	X(COMMA_WHICH, ", which ", IMR_IN(GUIDELINE), 0)                                  \
+	X(BASED_ITS_DECISION_ON, "based its decision on ", IMR_IN(GUIDELINE), 0)          \
+	X(BASED_HIS_HER_DECISION_ON, "based his/her decision on ", IMR_IN(GUIDELINE), 0)  \
+	X(BASED_HIS_DECISION_ON, "based his decision on ", IMR_IN(GUIDELINE), 0)          \
+	X(BASED_HER_DECISION_ON, "based her decision on ", IMR_IN(GUIDELINE), 0)          \
+	X(BASED_THE_DECISION_ON, "based the decision on ", IMR_IN(GUIDELINE), 0)          \
+	IMR_MTUS_DOCUMENTS(X)                                                             \
+	/* ---- a modified request, in an item's title ---- */                          \
+	X(WAS_THE_ORIGINAL_REQUEST, " was the original request.", IMR_IN(TITLE), 0)       \
+	X(WAS_AUTHORIZED_BY, " was authorized by the claims administrator.", IMR_IN(TITLE), 0) \
+	X(REMAINING_PORTION, "remaining imr eligible portion of the original request,",   \
+	  IMR_IN(TITLE), 0)                                                               \
+	X(CLAIMS_ADMINISTRATOR_AUTHORIZED, "the claims administrator authorized ", IMR_IN(TITLE), 0) \
+	X(LEAVING_THE_ORIGINAL, ", leaving the original request", IMR_IN(TITLE), 0)       \
+	X(THE_ORIGINAL_REQUEST_COMMA, "the original request,", IMR_IN(TITLE), 0)          \
+	/* ---- a 2013 notice's numbered list ---- */                                   \
+	X(THE_REQUEST_FOR, "the request for ", IMR_IN(LIST), 0)                           \
+	X(SPACE_IS_SPACE, " is ", IMR_IN(LIST), 0)                                        \
+	/* ---- a rationale's conclusion, and a negation before it ---- */               \
+	X(MEDICALLY_NECESSARY, "medically necessary", IMR_IN(CONCLUSION) | IMR_IN(LIST), 0) \
+	X(MEDICALLY_APPROPRIATE, "medically appropriate", IMR_IN(CONCLUSION), 0)          \
+	X(MEDICAL_NECESSITY, "medical necessity", IMR_IN(CONCLUSION), 0)                  \
+	X(NON_CERTIFIED, "non-certified", IMR_IN(CONCLUSION), 0)                          \
+	X(NON_SPACE_CERTIFIED, "non certified", IMR_IN(CONCLUSION), 0)                    \
+	X(NONCERTIFIED, "noncertified", IMR_IN(CONCLUSION), 0)                            \
+	X(NOT_CERTIFIED, "not certified", IMR_IN(CONCLUSION), 0)                          \
+	X(NOT, "not", IMR_IN(NEGATION), 0)                                                \
+	X(CANNOT, "cannot", IMR_IN(NEGATION), 0)                                          \
+	X(NT_SPACE, "n't ", IMR_IN(NEGATION), 0)                                          \
+	X(NON_DASH, "non-", IMR_IN(NEGATION), 0)                                          \
+	X(NON, "non", IMR_IN(NEGATION), 0)
+
+/* The parts of the MTUS cited by name (the ACOEM chapters it adopts
+ * among them), a longer name before one it begins with. */
+#define IMR_MTUS_DOCUMENTS(X)                                                             \
+	X(DOC_CPMTG, "Chronic Pain Medical Treatment Guidelines", IMR_IN(GUIDELINE), 0)   \
+	X(DOC_IMEC, "Independent Medical Examinations and Consultations", IMR_IN(GUIDELINE), 0) \
+	X(DOC_FOREARM, "Forearm, Wrist, and Hand Complaints", IMR_IN(GUIDELINE), 0)       \
+	X(DOC_CPMT, "Chronic Pain Medical Treatment", IMR_IN(GUIDELINE), 0)               \
+	X(DOC_CPTG, "Chronic Pain Treatment Guidelines", IMR_IN(GUIDELINE), 0)            \
+	X(DOC_NECK, "Neck and Upper Back Complaints", IMR_IN(GUIDELINE), 0)               \
+	X(DOC_INITIAL, "Initial Approaches to Treatment", IMR_IN(GUIDELINE), 0)           \
+	X(DOC_POSTSURGICAL_GUIDELINES, "Postsurgical Treatment Guidelines", IMR_IN(GUIDELINE), 0) \
+	X(DOC_ACUPUNCTURE_GUIDELINES, "Acupuncture Treatment Guidelines", IMR_IN(GUIDELINE), 0) \
+	X(DOC_ANKLE, "Ankle and Foot Complaints", IMR_IN(GUIDELINE), 0)                   \
+	X(DOC_STRESS, "Stress Related Conditions", IMR_IN(GUIDELINE), 0)                  \
+	X(DOC_POSTSURGICAL, "Postsurgical Treatment", IMR_IN(GUIDELINE), 0)               \
+	X(DOC_ACUPUNCTURE, "Acupuncture Treatment", IMR_IN(GUIDELINE), 0)                 \
+	X(DOC_LOW_BACK, "Low Back Complaints", IMR_IN(GUIDELINE), 0)                      \
+	X(DOC_SHOULDER, "Shoulder Complaints", IMR_IN(GUIDELINE), 0)                      \
+	X(DOC_OPIOID, "Opioid Treatment", IMR_IN(GUIDELINE), 0)                           \
+	X(DOC_ELBOW, "Elbow Complaints", IMR_IN(GUIDELINE), 0)                            \
+	X(DOC_GENERAL, "General Approaches", IMR_IN(GUIDELINE), 0)                        \
+	X(DOC_KNEE, "Knee Complaints", IMR_IN(GUIDELINE), 0)                              \
+	X(DOC_EYE, "Eye Chapter", IMR_IN(GUIDELINE), 0)
+
+enum imr_phrase {
+#define IMR_PHRASE_ENUM(id, text, sets, flags) IMR_PH_##id,
+	IMR_PHRASES(IMR_PHRASE_ENUM) IMR_PHRASE_COUNT
+};
+#define IMR_PH_FIRST_DOCUMENT IMR_PH_DOC_CPMTG
+#define IMR_PH_LAST_DOCUMENT IMR_PH_DOC_EYE
+
+/* The phrase as the table writes it, and its length. */
+const char *imr_phrase_text(enum imr_phrase p);
+size_t imr_phrase_len(enum imr_phrase p);
+bool imr_phrase_in(enum imr_phrase p, enum imr_phrase_set set);
+
+/* One occurrence: s[at .. at + len). */
+struct imr_hit {
+	uint32_t at;
+	uint16_t len;
+	uint16_t id; /* enum imr_phrase */
+};
+
+struct imr_hits {
+	const char *s; /* the text searched */
+	size_t len;
+	struct imr_hit *v; /* by start, the longer first where two start together */
+	size_t n, cap;
+};
+
+/* Every occurrence in s[0..n) of the phrases of set, into out (in the
+ * arena).  One pass; linear in n plus the occurrences. */
+void imr_phrases_find(struct imr_arena *a, enum imr_phrase_set set, const char *s, size_t n,
+                      struct imr_hits *out);
+/* The occurrence of a phrase of set that starts last in s[0..n), read
+ * backwards from the end (so only the tail after it is read): its phrase
+ * (the first of the table when two start there), and its start in *at;
+ * or -1. */
+int imr_phrases_last(enum imr_phrase_set set, const char *s, size_t n, size_t *at);
+
+/* The first occurrence of phrase id starting at or after from and ending
+ * by end (offsets into the text), or NULL. */
+const struct imr_hit *imr_hits_first(const struct imr_hits *h, enum imr_phrase id, size_t from,
+                                     size_t end);
+/* The index of the first occurrence starting at or after from. */
+size_t imr_hits_from(const struct imr_hits *h, size_t from);
+
+#endif
