@@ -36,7 +36,7 @@ IMR_LIBS     = $(XML_LIBS) $(NETTLE_LIBS) -pthread
 
 LIB_SRCS = src/arena.c src/diag.c src/normalize.c src/vocab.c src/ast.c src/parse.c src/header.c \
            src/text.c src/date.c src/citation.c src/extract.c src/xml.c src/validate.c \
-           src/verify.c src/convert.c src/output.c
+           src/verify.c src/consistency.c src/digest.c src/convert.c src/output.c
 GEN_SRCS = $(BUILD)/parser.c $(BUILD)/lexer.c
 LIB_OBJS = $(LIB_SRCS:src/%.c=$(BUILD)/%.o) $(GEN_SRCS:.c=.o) $(BUILD)/schema_blob.o
 CLI_OBJS = $(BUILD)/main.o $(BUILD)/batch.o

@@ -65,6 +65,8 @@ struct imr_options {
 	size_t max_input_bytes; /* inputs larger than this are refused */
 	bool partial;           /* keep what parsed, with unparsed elements */
 	bool verify;            /* check that every input word is in the XML */
+	const char *source_name; /* the input's name for the XML's @source, or NULL */
+	const char *sha256;     /* the input's digest when the caller has it, or NULL */
 };
 
 #define IMR_DEFAULT_MAX_INPUT ((size_t)16 << 20)
@@ -93,7 +95,12 @@ struct imr_summary {
 	const char *variant; /* static string, or NULL when rejected early */
 	size_t issues;
 	bool complete;
+	size_t warnings;        /* <warning> elements written */
+	unsigned warning_codes; /* bit c: a warning with code c (imr_warning_code_name) */
 };
+
+/* The name of warning code c ("dates-out-of-order"), or NULL past the last. */
+const char *imr_warning_code_name(unsigned c);
 
 /* XML as bytes: UTF-8, NUL-terminated (the NUL not counted in len). */
 struct imr_buffer {

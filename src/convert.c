@@ -3,6 +3,8 @@
 #include <string.h>
 
 #include "ast.h"
+#include "consistency.h"
+#include "digest.h"
 #include "diag.h"
 #include "extract.h"
 #include "imr2xml.h"
@@ -11,22 +13,6 @@
 #include "text.h"
 #include "verify.h"
 #include "xml.h"
-
-/* A letter cut off inside its last rationale still parses: say so. */
-static void warn_if_truncated(const struct imr_source *src, const struct imr_document *doc,
-                              struct imr_diags *diags)
-{
-	if (!doc->issue_count)
-		return;
-	const struct imr_text *r = doc->issues[doc->issue_count - 1]->rationale;
-	if (!r || !r->count)
-		return;
-	const struct imr_line *l = &r->lines[r->count - 1];
-	char c = l->end > l->start ? src->text[l->end - 1] : '.';
-	if (c != '.' && c != '"' && c != ')' && c != '!' && c != '?' && c != '\'')
-		imr_diag_at(diags, src, IMR_WARNING, l->end,
-		            "the document may be truncated: its last rationale ends mid-sentence");
-}
 
 /* An item whose title is empty (": Upheld" alone) is no item: report it,
  * and keep its text as unparsed so nothing is lost. */
@@ -122,11 +108,17 @@ static enum imr_status convert(const char *data, size_t len, const struct imr_op
 		summary->issues = ast->issue_count;
 	}
 	bool clean = diags->errors == errors_before;
-	warn_if_truncated(&src, ast, diags);
 	if (!clean && !opt->partial)
 		goto done;
 	struct imr_determination det;
 	imr_extract(&arena, &src, ast, &det);
+	det.source = opt->source_name;
+	char sha[65];
+	if (opt->sha256)
+		det.sha256 = opt->sha256;
+	else
+		imr_sha256_hex(data, len, sha), det.sha256 = sha;
+	imr_check(&arena, &src, ast, &det, diags);
 	if (!untitled_items(&arena, &src, ast, &det, diags))
 		clean = false;
 	if (!undecided_items(&src, ast, &det, diags)) {
@@ -134,8 +126,12 @@ static enum imr_status convert(const char *data, size_t len, const struct imr_op
 		det.complete = false;
 	}
 	det.complete = det.complete && clean;
-	if (summary)
+	if (summary) {
 		summary->complete = det.complete;
+		summary->warnings = det.warning_count;
+		for (size_t i = 0; i < det.warning_count; i++)
+			summary->warning_codes |= 1u << det.warnings[i].code;
+	}
 	/* The XML is somewhat larger than the text it comes from. */
 	struct imr_xml_writer w;
 	if (!imr_xml_begin(&w, validator, diags, len + len / 2 + 4096)) {

@@ -35,6 +35,8 @@ static const char usage_text[] =
 	"                       page furniture aside) is in the XML, in order; report\n"
 	"                       the first one missing with its line (exit status 1)\n"
 	"      --dump-ast       print the parse tree instead of XML\n"
+	"      --source-name=NAME  the input's name in the XML's @source (default: FILE;\n"
+	"                       standard input has none)\n"
 	"      --max-size=BYTES refuse larger inputs (default 16 MiB)\n"
 	"      --validate       validate the XML files named, report FILE:LINE: error:\n"
 	"\n"
@@ -187,8 +189,11 @@ static int convert(const struct cli *cli, const char *path)
 	struct imr_diags diags;
 	imr_diags_init(&diags);
 	int st;
+	struct imr_options opt = cli->opt;
+	if (!opt.source_name && strcmp(path, "-") != 0)
+		opt.source_name = path;
 	if (cli->dump_ast) {
-		st = imr_dump_ast(data, len, &cli->opt, stdout, &diags);
+		st = imr_dump_ast(data, len, &opt, stdout, &diags);
 		imr_diags_print(&diags, name, stderr);
 		imr_diags_free(&diags);
 		free(data);
@@ -204,7 +209,7 @@ static int convert(const struct cli *cli, const char *path)
 	/* Written to memory first: nothing reaches the output unless all of
 	 * it is ready and valid. */
 	struct imr_buffer xml;
-	st = imr_convert_to_buffer(data, len, &cli->opt, v, &xml, NULL, &diags);
+	st = imr_convert_to_buffer(data, len, &opt, v, &xml, NULL, &diags);
 	imr_diags_print(&diags, name, stderr);
 	imr_diags_free(&diags);
 	if (xml.data && !cli->check) {
@@ -231,7 +236,8 @@ int main(int argc, char **argv)
 	LIBXML_TEST_VERSION
 	xmlInitParser(); /* once, before any thread uses libxml2 */
 	enum { OPT_NO_VALIDATE = 256, OPT_VALIDATE, OPT_PRINT_SCHEMA, OPT_DUMP_AST, OPT_PARTIAL,
-	       OPT_MAX_SIZE, OPT_FILES_FROM, OPT_RESUME, OPT_VERIFY, OPT_LIST_VARIANTS };
+	       OPT_MAX_SIZE, OPT_FILES_FROM, OPT_RESUME, OPT_VERIFY, OPT_LIST_VARIANTS,
+	       OPT_SOURCE_NAME };
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"check", no_argument, NULL, 'c'},
@@ -239,6 +245,7 @@ int main(int argc, char **argv)
 		{"validate", no_argument, NULL, OPT_VALIDATE},
 		{"print-schema", no_argument, NULL, OPT_PRINT_SCHEMA},
 		{"list-variants", no_argument, NULL, OPT_LIST_VARIANTS},
+		{"source-name", required_argument, NULL, OPT_SOURCE_NAME},
 		{"dump-ast", no_argument, NULL, OPT_DUMP_AST},
 		{"partial", no_argument, NULL, OPT_PARTIAL},
 		{"verify", no_argument, NULL, OPT_VERIFY},
@@ -275,6 +282,9 @@ int main(int argc, char **argv)
 			break;
 		case OPT_LIST_VARIANTS:
 			cli.mode = LIST_VARIANTS;
+			break;
+		case OPT_SOURCE_NAME:
+			cli.opt.source_name = optarg;
 			break;
 		case OPT_DUMP_AST:
 			cli.dump_ast = true;

@@ -281,6 +281,8 @@ bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
 		             len ? "empty input: only white space" : "empty input");
 		return false;
 	}
+	out->decoded = decoded, out->decoded_line = first_decoded_line;
+	out->replaced = replaced, out->replaced_line = first_replaced_line;
 	if (decoded)
 		imr_diag_add(diags, IMR_WARNING, first_decoded_line, 0, NULL, 0,
 		             "input is not valid UTF-8: %zu byte(s) read as Windows-1252", decoded);

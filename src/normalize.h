@@ -22,6 +22,10 @@ struct imr_source {
 	uint32_t *line_start; /* byte offset of each line */
 	size_t nlines;
 	bool double_spaced;  /* a blank line after (almost) every text line */
+	/* What normalization repaired: bytes read as Windows-1252, control
+	 * characters made spaces, and the first line of each. */
+	size_t decoded, replaced;
+	unsigned decoded_line, replaced_line;
 };
 
 /* Returns false (with an error in diags) when the input is refused:
