@@ -97,17 +97,18 @@ static bool is_page_number(const char *s, size_t n)
 	return digits && i == n;
 }
 
-/* A DWC case number alone on a line: CM16-0228949. */
-static bool is_case_number(const char *s, size_t n)
+/* A DWC case number alone on a line (CM16-0228949): where it starts, past
+ * the blanks and the page break before it; NULL if the line is no such. */
+static const char *case_number_in(const char *s, size_t n)
 {
 	while (n && (*s == ' ' || *s == '\f'))
 		s++, n--;
 	if (n != 12 || s[0] != 'C' || s[1] != 'M' || s[4] != '-')
-		return false;
+		return NULL;
 	for (size_t i = 2; i < n; i++)
 		if (i != 4 && (s[i] < '0' || s[i] > '9'))
-			return false;
-	return true;
+			return NULL;
+	return s;
 }
 
 struct line_builder {
@@ -141,14 +142,16 @@ static char *end_line(struct line_builder *b, char *text, uint32_t start, char *
 	while (o > text + start && (o[-1] == ' ' || o[-1] == '\f'))
 		o--;
 	size_t n = (size_t)(o - (text + start));
-	const char *s = text + start;
+	const char *s = text + start, *number;
 	if (n && is_page_number(s, n)) {
 		o = text + start, n = 0;
-	} else if (n && is_case_number(s, n)) {
-		if (b->case_number && memcmp(b->case_number, s, 12) == 0)
+	} else if (n && (number = case_number_in(s, n))) {
+		/* The first is the header's; a repeat is a page's running head,
+		 * the first line after a page break, form feed included. */
+		if (b->case_number && memcmp(b->case_number, number, 12) == 0)
 			o = text + start, n = 0;
 		else if (!b->case_number)
-			b->case_number = s;
+			b->case_number = number;
 	}
 	bool text_line = n && !is_blank_line(s, n);
 	/* Spacing: a text line followed by exactly one blank line. */
