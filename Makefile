@@ -26,15 +26,18 @@ CFLAGS  ?= -O2 -g
 XML_CFLAGS := $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
 XML_LIBS   := $(shell $(PKG_CONFIG) --libs libxml-2.0 2>/dev/null || echo -lxml2)
 NETTLE_LIBS := $(shell $(PKG_CONFIG) --libs nettle 2>/dev/null || echo -lnettle)
+# PDF input (src/pdf.c only): poppler's GLib interface.
+POPPLER_CFLAGS := $(shell $(PKG_CONFIG) --cflags poppler-glib 2>/dev/null)
+POPPLER_LIBS   := $(shell $(PKG_CONFIG) --libs poppler-glib 2>/dev/null || echo -lpoppler-glib -lgobject-2.0 -lglib-2.0)
 
 IMR_CPPFLAGS = -Iinclude -Isrc -I$(BUILD) -D_POSIX_C_SOURCE=200809L $(XML_CFLAGS)
 IMR_CFLAGS   = -std=c11 -Wall -Wextra -Werror -pthread
 # Hand-written files also get -Wswitch-enum: a new table entry must be
 # handled in every switch.  Generated files do not (bison's output warns).
 IMR_STRICT   = -Wswitch-enum -Wshadow -Wstrict-prototypes -Wmissing-prototypes
-IMR_LIBS     = $(XML_LIBS) $(NETTLE_LIBS) -pthread
+IMR_LIBS     = $(XML_LIBS) $(POPPLER_LIBS) $(NETTLE_LIBS) -pthread
 
-LIB_SRCS = src/arena.c src/diag.c src/normalize.c src/vocab.c src/ast.c src/parse.c \
+LIB_SRCS = src/arena.c src/diag.c src/pdf.c src/normalize.c src/vocab.c src/ast.c src/parse.c \
            src/text.c src/date.c src/citation.c src/extract.c src/xml.c src/validate.c \
            src/verify.c src/convert.c src/output.c
 GEN_SRCS = $(BUILD)/parser.c $(BUILD)/lexer.c
@@ -64,6 +67,8 @@ $(BUILD)/parser.o $(BUILD)/lexer.o: $(BUILD)/%.o: $(BUILD)/%.c $(BUILD)/parser.h
 
 $(BUILD)/%.o: src/%.c $(BUILD)/parser.h | $(BUILD)/stamp
 	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) $(IMR_STRICT) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/pdf.o: IMR_CPPFLAGS += $(POPPLER_CFLAGS)
 
 $(BUILD)/libimr2xml.a: $(LIB_OBJS)
 	rm -f $@
@@ -126,7 +131,7 @@ demo: deps all
 	@tests/demo.sh $(BUILD)
 
 # Installs the build dependencies with apt-get when root, or says how.
-DEB_PACKAGES = build-essential flex bison pkg-config libxml2-dev nettle-dev libxml2-utils valgrind
+DEB_PACKAGES = build-essential flex bison pkg-config libxml2-dev nettle-dev libpoppler-glib-dev libxml2-utils valgrind
 FUZZ_PACKAGES = clang libclang-rt-14-dev
 deps:
 	@$(MAKE) -s install-packages PACKAGES="$(DEB_PACKAGES)"
