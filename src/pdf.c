@@ -49,21 +49,36 @@ static void on_poppler_log(const gchar *domain, GLogLevelFlags level, const gcha
 		snprintf(l->first, sizeof l->first, "%s", message ? message : "");
 }
 
-/* poppler makes its global parameters when the first document opens and
+/* Two things happen once per process, before any thread reads a PDF.
+ *
+ * poppler makes its global parameters when the first document opens and
  * deletes them when the last one closes: every letter would pay for
  * making them anew (1.4 ms, a third of the time of a two-page letter).
- * This one-page document, open for the life of the process, keeps them. */
+ * The one-page document below, open for the life of the process, keeps
+ * them.
+ *
+ * poppler also makes some things lazily, without a lock, the first time a
+ * page is read: the sRGB colour profile shared by all its graphics states
+ * is one (GfxState::sRGBProfile); two threads reading their first page at
+ * once both make it, and one frees the other's (ThreadSanitizer caught it
+ * with the published letters).  Reading this document's page once, here,
+ * makes them before there are threads to race. */
 static const char keeper_pdf[] =
 	"%PDF-1.4\n"
 	"1 0 obj<</Type/Catalog/Pages 2 0 R>>\nendobj\n"
 	"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>\nendobj\n"
-	"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 1 1]>>\nendobj\n"
-	"xref\n0 4\n"
+	"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 9 9]/Contents 4 0 R"
+	"/Resources<</Font<</F1 5 0 R>>>>>>\nendobj\n"
+	"4 0 obj<</Length 28>>stream\nBT /F1 1 Tf 0 0 Td (x) Tj ET\nendstream\nendobj\n"
+	"5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>\nendobj\n"
+	"xref\n0 6\n"
 	"0000000000 65535 f \n"
 	"0000000009 00000 n \n"
 	"0000000053 00000 n \n"
 	"0000000103 00000 n \n"
-	"trailer<</Size 4/Root 1 0 R>>\nstartxref\n163\n%%EOF\n";
+	"0000000210 00000 n \n"
+	"0000000284 00000 n \n"
+	"trailer<</Size 6/Root 1 0 R>>\nstartxref\n346\n%%EOF\n";
 static PopplerDocument *volatile keeper; /* never read: volatile keeps the store */
 
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
@@ -74,8 +89,14 @@ static void init_poppler(void)
 	                  G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO | G_LOG_LEVEL_DEBUG,
 	                  on_poppler_log, NULL);
 	GBytes *bytes = g_bytes_new_static(keeper_pdf, sizeof keeper_pdf - 1);
-	keeper = poppler_document_new_from_bytes(bytes, NULL, NULL);
+	PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, NULL);
 	g_bytes_unref(bytes);
+	PopplerPage *page = doc ? poppler_document_get_page(doc, 0) : NULL;
+	if (page) {
+		g_free(poppler_page_get_text(page));
+		g_object_unref(page);
+	}
+	keeper = doc;
 }
 
 /* ---- the text ---------------------------------------------------------- */
