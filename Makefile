@@ -85,11 +85,18 @@ $(BUILD)/unit: tests/unit/unit.c $(BUILD)/libimr2xml.a
 $(BUILD)/factcheck: tests/factcheck.c | $(BUILD)/stamp
 	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(IMR_LIBS)
 
+# PDFs for the tests are made at test time from text (tests/pdf.sh).
+$(BUILD)/mkpdf: tests/mkpdf.c | $(BUILD)/stamp
+	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror $(CFLAGS) $(LDFLAGS) -o $@ $<
+
+$(BUILD)/pages: tests/pages.c $(BUILD)/libimr2xml.a
+	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) $(CFLAGS) $(LDFLAGS) -MMD -MP -o $@ $< $(BUILD)/libimr2xml.a $(IMR_LIBS)
+
 SANITIZE = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # The whole suite, then again under ASan+UBSan, then the golden tests
 # under valgrind; any report fails the check.
-check: all $(BUILD)/unit $(BUILD)/factcheck
+check: all $(BUILD)/unit $(BUILD)/factcheck $(BUILD)/mkpdf $(BUILD)/pages
 	@$(MAKE) -s BUILD=$(BUILD)/asan CFLAGS="$(SANITIZE)" LDFLAGS="-fsanitize=address,undefined" \
 		$(BUILD)/asan/imr2xml $(BUILD)/asan/unit
 	@$(MAKE) -s BUILD=$(BUILD)/tsan CFLAGS="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" \
@@ -131,7 +138,7 @@ demo: deps all
 	@tests/demo.sh $(BUILD)
 
 # Installs the build dependencies with apt-get when root, or says how.
-DEB_PACKAGES = build-essential flex bison pkg-config libxml2-dev nettle-dev libpoppler-glib-dev libxml2-utils valgrind
+DEB_PACKAGES = build-essential flex bison pkg-config libxml2-dev nettle-dev libpoppler-glib-dev libxml2-utils valgrind qpdf
 FUZZ_PACKAGES = clang libclang-rt-14-dev
 deps:
 	@$(MAKE) -s install-packages PACKAGES="$(DEB_PACKAGES)"
