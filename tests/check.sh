@@ -74,6 +74,10 @@ rm -f "$log.err" "$log.pdf"
 echo "$vp passed, $vf failed"
 total_pass=$((total_pass + vp)) total_fail=$((total_fail + vf))
 
+echo "### make install, the libraries through pkg-config, the man pages"
+tests/install.sh "$build" | tee "$log"
+tally "$log"
+
 echo
 echo "all: $total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]
