@@ -8,7 +8,9 @@
  *
  * Threads: every call opens its own PopplerDocument; poppler guards its
  * one global (GlobalParams) with a reference-counted initializer under a
- * mutex, and GLib's type system is thread-safe.  What poppler says about
+ * mutex, and GLib's type system is thread-safe; what poppler makes lazily
+ * without a lock is made once, before any conversion (init_poppler,
+ * below).  What poppler says about
  * a broken file goes to g_log (domain "Poppler"); a handler installed
  * once keeps, per thread, what was said during the current extraction,
  * and passes everything else on to GLib's default handler. */
