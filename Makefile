@@ -158,8 +158,9 @@ $(BUILD)/pages: tests/pages.c $(BUILD)/libimr2xml.a
 
 SANITIZE = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-# The whole suite, then again under ASan+UBSan, then the golden tests
-# under valgrind; any report fails the check.
+# The whole suite, then again under ASan+UBSan, batch mode under TSan,
+# the golden tests and PDFs under valgrind, then make install and the
+# installed library (tests/install.sh); any report fails the check.
 check: all $(BUILD)/unit $(BUILD)/factcheck $(BUILD)/mkpdf $(BUILD)/pages
 	@$(MAKE) -s BUILD=$(BUILD)/asan CFLAGS="$(SANITIZE)" LDFLAGS="-fsanitize=address,undefined" \
 		$(BUILD)/asan/imr2xml $(BUILD)/asan/unit
