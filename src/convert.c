@@ -1,5 +1,6 @@
 /* convert.c - the pipeline, one stage after the other:
- * normalize -> lex + parse -> extract -> XML written and validated. */
+ * [PDF ->] normalize -> lex + parse -> extract -> XML written and validated. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "ast.h"
@@ -10,6 +11,7 @@
 #include "imr2xml.h"
 #include "normalize.h"
 #include "parse.h"
+#include "pdf.h"
 #include "text.h"
 #include "verify.h"
 #include "xml.h"
@@ -71,17 +73,33 @@ void imr_options_init(struct imr_options *opt)
 {
 	memset(opt, 0, sizeof *opt);
 	opt->max_input_bytes = IMR_DEFAULT_MAX_INPUT;
+	opt->max_pages = IMR_DEFAULT_MAX_PAGES;
 }
 
-/* The front end both entry points share: normalize, then parse into the
- * arena.  NULL when the input is refused or nothing was recognised. */
+/* The front end both entry points share: a PDF to its text, normalize,
+ * then parse into the arena.  NULL when the input is refused or nothing
+ * was recognised.  *pages: the PDF's pages, or the text's. */
 static struct imr_document *front_end(const char *data, size_t len, const struct imr_options *opt,
                                       struct imr_source *src, struct imr_arena *arena,
-                                      struct imr_diags *diags)
+                                      size_t *pages, struct imr_diags *diags)
 {
 	imr_arena_init(arena);
-	if (!imr_normalize(data, len, opt, src, diags))
+	memset(src, 0, sizeof *src);
+	*pages = 0;
+	char *pdf_text = NULL;
+	bool pdf = imr_is_pdf(data, len);
+	if (pdf) {
+		pdf_text = imr_pdf_text(data, len, opt, &len, pages, diags);
+		if (!pdf_text)
+			return NULL;
+		data = pdf_text;
+	}
+	bool ok = imr_normalize(data, len, opt, src, diags);
+	free(pdf_text);
+	if (!ok)
 		return NULL;
+	if (!pdf)
+		*pages = src->npages;
 	return imr_parse(src, arena, diags);
 }
 
@@ -100,7 +118,10 @@ static enum imr_status convert(const char *data, size_t len, const struct imr_op
 	struct imr_arena arena;
 	enum imr_status st = IMR_REJECTED;
 	size_t errors_before = diags->errors;
-	struct imr_document *ast = front_end(data, len, opt, &src, &arena, diags);
+	size_t pages;
+	struct imr_document *ast = front_end(data, len, opt, &src, &arena, &pages, diags);
+	if (summary)
+		summary->pages = pages;
 	if (!ast)
 		goto done;
 	if (summary) {
@@ -201,7 +222,8 @@ enum imr_status imr_dump_ast(const char *data, size_t len, const struct imr_opti
 	struct imr_source src;
 	struct imr_arena arena;
 	size_t errors_before = diags->errors;
-	struct imr_document *doc = front_end(data, len, opt, &src, &arena, diags);
+	size_t pages;
+	struct imr_document *doc = front_end(data, len, opt, &src, &arena, &pages, diags);
 	if (doc)
 		imr_ast_dump(doc, &src, out);
 	enum imr_status st = doc && diags->errors == errors_before ? IMR_OK : IMR_REJECTED;

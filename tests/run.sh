@@ -293,10 +293,10 @@ for in in tests/regress/*.txt; do
 done
 
 # A script of tests that reports its own "N passed, N failed".
-subsuite() { # title script
+subsuite() { # title script [args...]
 	echo "== $1"
-	"$2" "$bin" "$tmp/${2##*/}.d" >"$tmp/sub.log" 2>&1
-	grep '^FAIL' "$tmp/sub.log"
+	"$2" "$bin" "$tmp/${2##*/}.d" "${@:3}" >"$tmp/sub.log" 2>&1
+	grep -E '^(FAIL|NOTICE)' "$tmp/sub.log"
 	local line
 	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$tmp/sub.log" | tail -1)
 	if [ -n "$line" ]; then
@@ -307,6 +307,8 @@ subsuite() { # title script
 }
 subsuite "batch mode (-d)" tests/batch.sh
 subsuite "messy and hostile input" tests/hostile.sh
+tools=$(dirname "$factcheck") # the test tools, built once
+subsuite "PDF input" tests/pdf.sh "$factcheck" "$tools/mkpdf" "$tools/pages"
 
 echo
 [ $skip -gt 0 ] && echo "($skip group(s) skipped: ../shared absent)"
