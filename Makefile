@@ -6,7 +6,9 @@
 #   make bench      benchmark on a synthetic corpus (docs/performance.md)
 #   make fuzz       libFuzzer target (clang)     make fuzz-smoke  60 s of it
 #   make lint       cppcheck on src/
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR=  (the command, libimr2xml.a and
+#                   .so.0, the header, imr2xml.pc, the XSD, the man pages)
+#   make uninstall  the same files, gone
 #
 # Users own CC, CFLAGS, CPPFLAGS and LDFLAGS; the project's flags are in
 # the IMR_* variables.  Generated sources and objects live in build/.
@@ -20,31 +22,50 @@ FLEX    ?= flex
 BISON   ?= bison
 PKG_CONFIG ?= pkg-config
 PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+LIBDIR  ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+DATADIR ?= $(PREFIX)/share
+MANDIR  ?= $(DATADIR)/man
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 BUILD   ?= build
 
 CFLAGS  ?= -O2 -g
 XML_CFLAGS := $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
 XML_LIBS   := $(shell $(PKG_CONFIG) --libs libxml-2.0 2>/dev/null || echo -lxml2)
 NETTLE_LIBS := $(shell $(PKG_CONFIG) --libs nettle 2>/dev/null || echo -lnettle)
+# PDF input (src/pdf.c only): poppler's GLib interface.
+POPPLER_CFLAGS := $(shell $(PKG_CONFIG) --cflags poppler-glib 2>/dev/null)
+POPPLER_LIBS   := $(shell $(PKG_CONFIG) --libs poppler-glib 2>/dev/null || echo -lpoppler-glib -lgobject-2.0 -lglib-2.0)
 
 IMR_CPPFLAGS = -Iinclude -Isrc -I$(BUILD) -D_POSIX_C_SOURCE=200809L $(XML_CFLAGS)
 IMR_CFLAGS   = -std=c11 -Wall -Wextra -Werror -pthread
 # Hand-written files also get -Wswitch-enum: a new table entry must be
 # handled in every switch.  Generated files do not (bison's output warns).
 IMR_STRICT   = -Wswitch-enum -Wshadow -Wstrict-prototypes -Wmissing-prototypes
-IMR_LIBS     = $(XML_LIBS) $(NETTLE_LIBS) -pthread
+IMR_LIBS     = $(XML_LIBS) $(POPPLER_LIBS) $(NETTLE_LIBS) -pthread
 
-LIB_SRCS = src/arena.c src/diag.c src/normalize.c src/vocab.c src/ast.c src/parse.c src/header.c \
+LIB_SRCS = src/arena.c src/diag.c src/pdf.c src/normalize.c src/vocab.c src/ast.c src/parse.c src/header.c \
            src/phrase.c \
            src/text.c src/date.c src/citation.c src/extract.c src/xml.c src/validate.c \
-           src/verify.c src/convert.c src/output.c
+           src/verify.c src/consistency.c src/digest.c src/convert.c src/output.c
 GEN_SRCS = $(BUILD)/parser.c $(BUILD)/lexer.c
 LIB_OBJS = $(LIB_SRCS:src/%.c=$(BUILD)/%.o) $(GEN_SRCS:.c=.o) $(BUILD)/schema_blob.o
+# The shared library: the same sources built -fPIC, in build/pic/.
+PIC_OBJS = $(LIB_OBJS:$(BUILD)/%=$(BUILD)/pic/%)
 CLI_OBJS = $(BUILD)/main.o $(BUILD)/batch.o
+
+# libimr2xml.so.0 -> libimr2xml.so.0.1.0: the soname's number changes
+# when the interface does.
+SOVERSION = 0
+LIBVERSION = 0.1.0
+SONAME = libimr2xml.so.$(SOVERSION)
+SHARED_LIB = $(BUILD)/libimr2xml.so.$(LIBVERSION)
+LIB_LIBS = $(XML_LIBS) $(POPPLER_LIBS) $(NETTLE_LIBS) -pthread
 
 SCHEMA = xsd/determination.xsd
 
-all: $(BUILD)/imr2xml
+all: $(BUILD)/imr2xml $(SHARED_LIB) $(BUILD)/imr2xml.pc
 
 $(BUILD)/stamp:
 	@mkdir -p $(BUILD)/tests
@@ -66,9 +87,57 @@ $(BUILD)/parser.o $(BUILD)/lexer.o: $(BUILD)/%.o: $(BUILD)/%.c $(BUILD)/parser.h
 $(BUILD)/%.o: src/%.c $(BUILD)/parser.h | $(BUILD)/stamp
 	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) $(IMR_STRICT) $(CFLAGS) -MMD -MP -c -o $@ $<
 
+$(BUILD)/pdf.o $(BUILD)/pic/pdf.o: IMR_CPPFLAGS += $(POPPLER_CFLAGS)
+
+$(BUILD)/pic/%.o: src/%.c $(BUILD)/parser.h | $(BUILD)/stamp
+	@mkdir -p $(@D)
+	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) $(IMR_STRICT) $(CFLAGS) -fPIC -MMD -MP -c -o $@ $<
+
+$(BUILD)/pic/parser.o $(BUILD)/pic/lexer.o: $(BUILD)/pic/%.o: $(BUILD)/%.c $(BUILD)/parser.h
+	@mkdir -p $(@D)
+	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) -Wno-unused-function $(CFLAGS) -fPIC -MMD -MP -c -o $@ $<
+
+# Data only: the same object serves both libraries.
+$(BUILD)/pic/schema_blob.o: $(BUILD)/schema_blob.o
+	@mkdir -p $(@D)
+	cp $< $@
+
 $(BUILD)/libimr2xml.a: $(LIB_OBJS)
 	rm -f $@
 	$(AR) rcs $@ $^
+
+# The shared library exports the functions of the public header and
+# nothing else: a version script made from include/imr2xml.h, so a
+# function declared there is exported with no list to keep.
+$(BUILD)/libimr2xml.map: include/imr2xml.h | $(BUILD)/stamp
+	{ echo 'IMR2XML_$(SOVERSION) {'; echo '  global:'; \
+	  sed -n 's/^[a-z].*[ *]\(imr_[a-z0-9_]*\)(.*/    \1;/p' $< | sort -u; \
+	  echo '  local: *;'; echo '};'; } >$@
+
+$(SHARED_LIB): $(PIC_OBJS) $(BUILD)/libimr2xml.map
+	$(CC) $(IMR_CFLAGS) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) \
+		-Wl,--version-script=$(BUILD)/libimr2xml.map -Wl,--no-undefined -o $@ $(PIC_OBJS) $(LIB_LIBS)
+	ln -sf $(@F) $(BUILD)/$(SONAME)
+	ln -sf $(SONAME) $(BUILD)/libimr2xml.so
+
+# libxml2 is in the public header (xmlDocPtr): Requires; poppler only
+# inside: Requires.private, for static links.
+PC_LIBDIR = $(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))
+PC_INCLUDEDIR = $(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))
+PC_DATADIR = $(patsubst $(PREFIX)/%,$${prefix}/%,$(DATADIR))
+# Made on every run, replaced only when it changes: `make install
+# PREFIX=/opt` after `make` writes the right paths.
+$(BUILD)/imr2xml.pc: FORCE | $(BUILD)/stamp
+	@{ echo 'prefix=$(PREFIX)'; echo 'libdir=$(PC_LIBDIR)'; echo 'includedir=$(PC_INCLUDEDIR)'; \
+	  echo 'schemadir=$(PC_DATADIR)/imr2xml'; echo; \
+	  echo 'Name: imr2xml'; \
+	  echo 'Description: IMR Final Determinations (PDF or text) to schema-valid XML'; \
+	  echo 'Version: $(LIBVERSION)'; \
+	  echo 'Requires: libxml-2.0'; echo 'Requires.private: poppler-glib nettle'; \
+	  echo 'Cflags: -I$${includedir}'; echo 'Libs: -L$${libdir} -limr2xml'; \
+	  echo 'Libs.private: -pthread'; } >$@.tmp
+	@if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+FORCE:
 
 $(BUILD)/imr2xml: $(CLI_OBJS) $(BUILD)/libimr2xml.a
 	$(CC) $(IMR_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(IMR_LIBS)
@@ -85,11 +154,19 @@ $(BUILD)/factcheck: tests/factcheck.c | $(BUILD)/stamp
 $(BUILD)/roundtrip: tests/roundtrip.c | $(BUILD)/stamp
 	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(IMR_LIBS)
 
+# PDFs for the tests are made at test time from text (tests/pdf.sh).
+$(BUILD)/mkpdf: tests/mkpdf.c | $(BUILD)/stamp
+	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror $(CFLAGS) $(LDFLAGS) -o $@ $<
+
+$(BUILD)/pages: tests/pages.c $(BUILD)/libimr2xml.a
+	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) $(CFLAGS) $(LDFLAGS) -MMD -MP -o $@ $< $(BUILD)/libimr2xml.a $(IMR_LIBS)
+
 SANITIZE = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-# The whole suite, then again under ASan+UBSan, then the golden tests
-# under valgrind; any report fails the check.
-check: all $(BUILD)/unit $(BUILD)/factcheck $(BUILD)/roundtrip
+# The whole suite, then again under ASan+UBSan, batch mode under TSan,
+# the golden tests and PDFs under valgrind, then make install and the
+# installed library (tests/install.sh); any report fails the check.
+check: all $(BUILD)/unit $(BUILD)/factcheck $(BUILD)/roundtrip $(BUILD)/mkpdf $(BUILD)/pages
 	@$(MAKE) -s BUILD=$(BUILD)/asan CFLAGS="$(SANITIZE)" LDFLAGS="-fsanitize=address,undefined" \
 		$(BUILD)/asan/imr2xml $(BUILD)/asan/unit
 	@$(MAKE) -s BUILD=$(BUILD)/tsan CFLAGS="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" \
@@ -131,7 +208,7 @@ demo: deps all
 	@tests/demo.sh $(BUILD)
 
 # Installs the build dependencies with apt-get when root, or says how.
-DEB_PACKAGES = build-essential flex bison pkg-config libxml2-dev nettle-dev libxml2-utils valgrind mupdf-tools
+DEB_PACKAGES = build-essential flex bison pkg-config libxml2-dev nettle-dev libpoppler-glib-dev libxml2-utils valgrind mupdf-tools qpdf man-db groff-base
 FUZZ_PACKAGES = clang libclang-rt-14-dev
 deps:
 	@$(MAKE) -s install-packages PACKAGES="$(DEB_PACKAGES)"
@@ -153,17 +230,33 @@ lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 		--std=c11 -Iinclude -Isrc -I$(BUILD) src/
 
+# The command, both libraries, the header, pkg-config's file, the schema.
+# (Run ldconfig after installing to a system directory.)
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/imr2xml
-	install -m 755 $(BUILD)/imr2xml $(DESTDIR)$(PREFIX)/bin/imr2xml
-	install -m 644 $(SCHEMA) $(DESTDIR)$(PREFIX)/share/imr2xml/determination.xsd
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
+		$(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(DATADIR)/imr2xml
+	install -m 755 $(BUILD)/imr2xml $(DESTDIR)$(BINDIR)/imr2xml
+	install -m 644 $(BUILD)/libimr2xml.a $(DESTDIR)$(LIBDIR)/libimr2xml.a
+	install -m 755 $(SHARED_LIB) $(DESTDIR)$(LIBDIR)/libimr2xml.so.$(LIBVERSION)
+	ln -sf libimr2xml.so.$(LIBVERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libimr2xml.so
+	install -m 644 include/imr2xml.h $(DESTDIR)$(INCLUDEDIR)/imr2xml.h
+	install -m 644 $(BUILD)/imr2xml.pc $(DESTDIR)$(PKGCONFIGDIR)/imr2xml.pc
+	install -m 644 $(SCHEMA) $(DESTDIR)$(DATADIR)/imr2xml/determination.xsd
+	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 644 docs/imr2xml.1 $(DESTDIR)$(MANDIR)/man1/imr2xml.1
+	install -m 644 docs/imr2xml.5 $(DESTDIR)$(MANDIR)/man5/imr2xml.5
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/imr2xml $(DESTDIR)$(PREFIX)/share/imr2xml/determination.xsd
-	-rmdir $(DESTDIR)$(PREFIX)/share/imr2xml
+	rm -f $(DESTDIR)$(BINDIR)/imr2xml $(DESTDIR)$(LIBDIR)/libimr2xml.a \
+		$(DESTDIR)$(LIBDIR)/libimr2xml.so.$(LIBVERSION) $(DESTDIR)$(LIBDIR)/$(SONAME) \
+		$(DESTDIR)$(LIBDIR)/libimr2xml.so $(DESTDIR)$(INCLUDEDIR)/imr2xml.h \
+		$(DESTDIR)$(PKGCONFIGDIR)/imr2xml.pc $(DESTDIR)$(DATADIR)/imr2xml/determination.xsd \
+		$(DESTDIR)$(MANDIR)/man1/imr2xml.1 $(DESTDIR)$(MANDIR)/man5/imr2xml.5
+	-rmdir $(DESTDIR)$(DATADIR)/imr2xml
 
--include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)
+-include $(wildcard $(BUILD)/*.d $(BUILD)/pic/*.d $(BUILD)/tests/*.d)
 
-.PHONY: all check demo deps fuzz-deps install-packages lint install uninstall clean fuzz fuzz-smoke bench
+.PHONY: all check demo deps fuzz-deps install-packages lint install uninstall clean fuzz fuzz-smoke bench FORCE
 clean:
 	rm -rf $(BUILD)

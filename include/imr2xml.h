@@ -4,8 +4,13 @@
  *
  * The pipeline reads one way:
  *
- *     bytes --normalize--> text --lex--> tokens --parse--> AST
+ *     bytes [--pdf--> text, when the bytes are a PDF]
+ *           --normalize--> text --lex--> tokens --parse--> AST
  *           --extract--> determination --write + validate--> XML bytes
+ *
+ * The input is the text of a letter as pdftotext extracts it (with or
+ * without -layout), or the PDF itself: a buffer that starts with "%PDF-"
+ * is read through poppler, page by page (docs/pdf.md).
  *
  * The XML is written in one pass, without a tree, and validated against
  * the embedded schema as it is written.  A caller hands a buffer to
@@ -62,12 +67,17 @@ void imr_diags_free(struct imr_diags *d);
 void imr_diags_print(const struct imr_diags *d, const char *filename, FILE *out);
 
 struct imr_options {
-	size_t max_input_bytes; /* inputs larger than this are refused */
+	size_t max_input_bytes; /* inputs larger than this are refused: a text,
+	                           a PDF's bytes, and the text read from a PDF */
+	size_t max_pages;       /* PDFs with more pages than this are refused */
 	bool partial;           /* keep what parsed, with unparsed elements */
 	bool verify;            /* check that every input word is in the XML */
+	const char *source_name; /* the input's name for the XML's @source, or NULL */
+	const char *sha256;     /* the input's digest when the caller has it, or NULL */
 };
 
 #define IMR_DEFAULT_MAX_INPUT ((size_t)16 << 20)
+#define IMR_DEFAULT_MAX_PAGES ((size_t)300)
 
 void imr_options_init(struct imr_options *opt);
 
@@ -93,7 +103,13 @@ struct imr_summary {
 	const char *variant; /* static string, or NULL when rejected early */
 	size_t issues;
 	bool complete;
+	size_t warnings;        /* <warning> elements written */
+	unsigned warning_codes; /* bit c: a warning with code c (imr_warning_code_name) */
+	size_t pages; /* a PDF's pages; for text, its form-feed-separated pages */
 };
+
+/* The name of warning code c ("dates-out-of-order"), or NULL past the last. */
+const char *imr_warning_code_name(unsigned c);
 
 /* XML as bytes: UTF-8, NUL-terminated (the NUL not counted in len). */
 struct imr_buffer {

@@ -32,9 +32,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <nettle/sha2.h>
 
 #include "diag.h"
+#include "digest.h"
 #include "output.h"
 
 enum { RING = 256, MAX_JOBS = 256 };
@@ -49,6 +49,7 @@ struct row {
 	size_t issues;
 	size_t bytes;
 	char sha256[65];
+	char *warnings;           /* "2 dates-out-of-order,summary-truncated", or NULL: "0" */
 	char *message;            /* first diagnostic, or NULL */
 	char *diagnostics;        /* everything to print on stderr, or NULL */
 };
@@ -97,6 +98,7 @@ struct old_row {
 
 struct tally {
 	size_t done, ok, partial, rejected, skipped, errors, bytes;
+	size_t warned; /* documents with warnings */
 	size_t total; /* 0: unknown */
 	double start, last_progress;
 	bool tty;
@@ -174,17 +176,6 @@ static bool ends_with(const char *s, const char *suffix)
 static bool is_input_name(const char *name)
 {
 	return strlen(name) > 4 && (ends_with(name, ".txt") || ends_with(name, ".pdf"));
-}
-
-static void sha256_hex(const char *data, size_t len, char out[65])
-{
-	struct sha256_ctx ctx;
-	uint8_t digest[SHA256_DIGEST_SIZE];
-	sha256_init(&ctx);
-	sha256_update(&ctx, len, (const uint8_t *)data);
-	sha256_digest(&ctx, sizeof digest, digest);
-	for (size_t i = 0; i < sizeof digest; i++)
-		snprintf(out + 2 * i, 3, "%02x", digest[i]);
 }
 
 /* OUTDIR/a/b/x.xml for a/b/x.txt or a/b/x.pdf: leading slashes and "."
@@ -616,6 +607,36 @@ static char *first_message(const struct imr_diags *d)
 	return NULL;
 }
 
+/* The manifest's warnings column: their count and codes ("0" when none). */
+static char *warnings_field(const struct imr_summary *sum)
+{
+	if (!sum->warnings)
+		return NULL;
+	char buf[512];
+	int n = snprintf(buf, sizeof buf, "%zu", sum->warnings);
+	const char *sep = " ";
+	for (unsigned c = 0; imr_warning_code_name(c); c++)
+		if (sum->warning_codes & (1u << c)) {
+			n += snprintf(buf + n, sizeof buf - (size_t)n, "%s%s", sep, imr_warning_code_name(c));
+			sep = ",";
+		}
+	return strdup(buf);
+}
+
+/* Field k (0-based) of a manifest row, malloc'ed, or NULL when it is
+ * absent or "0". */
+static char *old_field(const char *line, int k)
+{
+	const char *s = line;
+	for (int i = 0; i < k && s; i++)
+		if ((s = strchr(s, '\t')))
+			s++;
+	if (!s)
+		return NULL;
+	size_t n = strcspn(s, "\t\n");
+	return n && !(n == 1 && *s == '0') ? strndup(s, n) : NULL;
+}
+
 static void convert_one(struct batch *b, struct imr_validator *v, const char *path, struct row *row)
 {
 	memset(row, 0, sizeof *row);
@@ -627,7 +648,7 @@ static void convert_one(struct batch *b, struct imr_validator *v, const char *pa
 		return;
 	}
 	row->bytes = len;
-	sha256_hex(data, len, row->sha256);
+	imr_sha256_hex(data, len, row->sha256);
 	char *out = output_path(b->opt->outdir, path);
 	if (b->opt->resume && out) {
 		struct old_row *old = old_find(b, path);
@@ -638,6 +659,7 @@ static void convert_one(struct batch *b, struct imr_validator *v, const char *pa
 			t = t ? strchr(t + 1, '\t') : NULL;
 			if (t)
 				sscanf(t + 1, "%15[^\t]\t%zu", row->variant, &row->issues);
+			row->warnings = old_field(old->line, 6);
 			row->status = ROW_OK;
 			row->skipped = true;
 			free(out);
@@ -649,8 +671,12 @@ static void convert_one(struct batch *b, struct imr_validator *v, const char *pa
 	imr_diags_init(&diags);
 	struct imr_buffer xml;
 	struct imr_summary sum;
-	enum imr_status st = imr_convert_to_buffer(data, len, &b->opt->opt, v, &xml, &sum, &diags);
+	struct imr_options opt = b->opt->opt;
+	opt.source_name = path;
+	opt.sha256 = row->sha256;
+	enum imr_status st = imr_convert_to_buffer(data, len, &opt, v, &xml, &sum, &diags);
 	free(data);
+	row->warnings = warnings_field(&sum);
 	if (sum.variant)
 		snprintf(row->variant, sizeof row->variant, "%s", sum.variant);
 	row->issues = sum.issues;
@@ -750,8 +776,8 @@ static void progress(struct batch *b, bool final)
 	getrusage(RUSAGE_SELF, &ru);
 	fprintf(stderr,
 	        "imr2xml: %zu documents: %zu converted, %zu partial, %zu rejected, %zu skipped, "
-	        "%zu errors in %.2f s, %.0f documents/s, %.1f MB/s, peak RSS %ld MB\n",
-	        t->done, t->ok, t->partial, t->rejected, t->skipped, t->errors, el, rate,
+	        "%zu errors, %zu with warnings in %.2f s, %.0f documents/s, %.1f MB/s, peak RSS %ld MB\n",
+	        t->done, t->ok, t->partial, t->rejected, t->skipped, t->errors, t->warned, el, rate,
 	        el > 0 ? (double)t->bytes / el / 1e6 : 0.0, ru.ru_maxrss / 1024);
 }
 
@@ -767,13 +793,15 @@ static void retire(struct batch *b, struct slot *s)
 	}
 	FILE *m = b->manifest;
 	put_field(m, s->path);
-	fprintf(m, "\t%s\t%s\t%zu\t%zu\t%s\t", status_names[r->status],
-	        r->variant[0] ? r->variant : "-", r->issues, r->bytes, r->sha256[0] ? r->sha256 : "-");
+	fprintf(m, "\t%s\t%s\t%zu\t%zu\t%s\t%s\t", status_names[r->status],
+	        r->variant[0] ? r->variant : "-", r->issues, r->bytes, r->sha256[0] ? r->sha256 : "-",
+	        r->warnings ? r->warnings : "0");
 	put_field(m, r->message ? r->message : "");
 	fputc('\n', m);
 	fflush(m);
 	t->done++;
 	t->bytes += r->bytes;
+	t->warned += r->warnings != NULL;
 	switch (r->status) {
 	case ROW_OK:
 		if (r->skipped)
@@ -792,6 +820,7 @@ static void retire(struct batch *b, struct slot *s)
 		break;
 	}
 	free(r->message);
+	free(r->warnings);
 	free(r->diagnostics);
 	free(s->path);
 	free(s->error);
@@ -862,7 +891,7 @@ static int open_outputs(struct batch *b)
 		fprintf(stderr, "imr2xml: error: cannot write %s: %s\n", b->partial_path, strerror(errno));
 		return IMR_USAGE;
 	}
-	fputs("path\tstatus\tvariant\tissues\tbytes\tsha256\tmessage\n", b->manifest);
+	fputs("path\tstatus\tvariant\tissues\tbytes\tsha256\twarnings\tmessage\n", b->manifest);
 	return IMR_OK;
 }
 

@@ -1,32 +1,20 @@
 /* convert.c - the pipeline, one stage after the other:
- * normalize -> lex + parse -> extract -> XML written and validated. */
+ * [PDF ->] normalize -> lex + parse -> extract -> XML written and validated. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "ast.h"
+#include "consistency.h"
+#include "digest.h"
 #include "diag.h"
 #include "extract.h"
 #include "imr2xml.h"
 #include "normalize.h"
 #include "parse.h"
+#include "pdf.h"
 #include "text.h"
 #include "verify.h"
 #include "xml.h"
-
-/* A letter cut off inside its last rationale still parses: say so. */
-static void warn_if_truncated(const struct imr_source *src, const struct imr_document *doc,
-                              struct imr_diags *diags)
-{
-	if (!doc->issue_count)
-		return;
-	const struct imr_text *r = doc->issues[doc->issue_count - 1]->rationale;
-	if (!r || !r->count)
-		return;
-	const struct imr_line *l = &r->lines[r->count - 1];
-	char c = l->end > l->start ? src->text[l->end - 1] : '.';
-	if (c != '.' && c != '"' && c != ')' && c != '!' && c != '?' && c != '\'')
-		imr_diag_at(diags, src, IMR_WARNING, l->end,
-		            "the document may be truncated: its last rationale ends mid-sentence");
-}
 
 /* An item whose title is empty (": Upheld" alone) is no item: report it,
  * and keep its text as unparsed so nothing is lost. */
@@ -85,17 +73,33 @@ void imr_options_init(struct imr_options *opt)
 {
 	memset(opt, 0, sizeof *opt);
 	opt->max_input_bytes = IMR_DEFAULT_MAX_INPUT;
+	opt->max_pages = IMR_DEFAULT_MAX_PAGES;
 }
 
-/* The front end both entry points share: normalize, then parse into the
- * arena.  NULL when the input is refused or nothing was recognised. */
+/* The front end both entry points share: a PDF to its text, normalize,
+ * then parse into the arena.  NULL when the input is refused or nothing
+ * was recognised.  *pages: the PDF's pages, or the text's. */
 static struct imr_document *front_end(const char *data, size_t len, const struct imr_options *opt,
                                       struct imr_source *src, struct imr_arena *arena,
-                                      struct imr_diags *diags)
+                                      size_t *pages, struct imr_diags *diags)
 {
 	imr_arena_init(arena);
-	if (!imr_normalize(data, len, opt, src, diags))
+	memset(src, 0, sizeof *src);
+	*pages = 0;
+	char *pdf_text = NULL;
+	bool pdf = imr_is_pdf(data, len);
+	if (pdf) {
+		pdf_text = imr_pdf_text(data, len, opt, &len, pages, diags);
+		if (!pdf_text)
+			return NULL;
+		data = pdf_text;
+	}
+	bool ok = imr_normalize(data, len, opt, src, diags);
+	free(pdf_text);
+	if (!ok)
 		return NULL;
+	if (!pdf)
+		*pages = src->npages;
 	return imr_parse(src, arena, diags);
 }
 
@@ -114,7 +118,10 @@ static enum imr_status convert(const char *data, size_t len, const struct imr_op
 	struct imr_arena arena;
 	enum imr_status st = IMR_REJECTED;
 	size_t errors_before = diags->errors;
-	struct imr_document *ast = front_end(data, len, opt, &src, &arena, diags);
+	size_t pages;
+	struct imr_document *ast = front_end(data, len, opt, &src, &arena, &pages, diags);
+	if (summary)
+		summary->pages = pages;
 	if (!ast)
 		goto done;
 	if (summary) {
@@ -122,11 +129,17 @@ static enum imr_status convert(const char *data, size_t len, const struct imr_op
 		summary->issues = ast->issue_count;
 	}
 	bool clean = diags->errors == errors_before;
-	warn_if_truncated(&src, ast, diags);
 	if (!clean && !opt->partial)
 		goto done;
 	struct imr_determination det;
 	imr_extract(&arena, &src, ast, &det);
+	det.source = opt->source_name;
+	char sha[65];
+	if (opt->sha256)
+		det.sha256 = opt->sha256;
+	else
+		imr_sha256_hex(data, len, sha), det.sha256 = sha;
+	imr_check(&arena, &src, ast, &det, diags);
 	if (!untitled_items(&arena, &src, ast, &det, diags))
 		clean = false;
 	if (!undecided_items(&src, ast, &det, diags)) {
@@ -134,8 +147,12 @@ static enum imr_status convert(const char *data, size_t len, const struct imr_op
 		det.complete = false;
 	}
 	det.complete = det.complete && clean;
-	if (summary)
+	if (summary) {
 		summary->complete = det.complete;
+		summary->warnings = det.warning_count;
+		for (size_t i = 0; i < det.warning_count; i++)
+			summary->warning_codes |= 1u << det.warnings[i].code;
+	}
 	/* The XML is somewhat larger than the text it comes from. */
 	struct imr_xml_writer w;
 	if (!imr_xml_begin(&w, validator, diags, len + len / 2 + 4096)) {
@@ -205,7 +222,8 @@ enum imr_status imr_dump_ast(const char *data, size_t len, const struct imr_opti
 	struct imr_source src;
 	struct imr_arena arena;
 	size_t errors_before = diags->errors;
-	struct imr_document *doc = front_end(data, len, opt, &src, &arena, diags);
+	size_t pages;
+	struct imr_document *doc = front_end(data, len, opt, &src, &arena, &pages, diags);
 	if (doc)
 		imr_ast_dump(doc, &src, out);
 	enum imr_status st = doc && diags->errors == errors_before ? IMR_OK : IMR_REJECTED;

@@ -93,6 +93,35 @@ struct imr_issue_facts {
 	enum imr_conclusion conclusion;
 };
 
+/* What the letter says of itself that a user must know: X(ID, "code").
+ * Each is a <warning code="..."> element (of the document, or of the item
+ * it concerns) and a column of batch mode's manifest. */
+#define IMR_WARNINGS(X)                                                                   \
+	X(DECISION_CONCLUSION, "decision-conclusion-mismatch")                            \
+	X(DECISION_FROM_RATIONALE, "decision-from-rationale")                             \
+	X(LIST_MISMATCH, "list-mismatch")                                                 \
+	X(DATES_OUT_OF_ORDER, "dates-out-of-order")                                       \
+	X(SUMMARY_TRUNCATED, "summary-truncated")                                         \
+	X(LETTER_TRUNCATED, "letter-truncated")                                           \
+	X(NOT_UTF8, "not-utf8")                                                           \
+	X(CONTROL_CHARACTERS, "control-characters")
+enum imr_warning_code {
+#define IMR_WARNING_ENUM(id, s) IMR_W_##id,
+	IMR_WARNINGS(IMR_WARNING_ENUM) IMR_WARNING_COUNT
+};
+const char *imr_warning_name(enum imr_warning_code c);
+
+struct imr_warning {
+	enum imr_warning_code code;
+	unsigned line;       /* 0: the whole document */
+	size_t item;         /* the item's index + 1, or 0: the document's */
+	const char *message;
+};
+
+/* Derived from the items' decisions. */
+enum imr_outcome { IMR_OUTCOME_NONE, IMR_OUTCOME_UPHELD, IMR_OUTCOME_OVERTURNED,
+                   IMR_OUTCOME_PARTIAL };
+
 enum imr_sex { IMR_SEX_UNKNOWN, IMR_MALE, IMR_FEMALE };
 enum imr_priority { IMR_PRIORITY_UNKNOWN, IMR_STANDARD, IMR_EXPEDITED };
 
@@ -120,6 +149,11 @@ struct imr_list_decision {
 struct imr_determination {
 	enum imr_variant variant;
 	bool complete;
+	/* Provenance: the input's name (NULL: unnamed), its bytes' digest,
+	 * and the outcome the items add up to. */
+	const char *source;
+	const char *sha256;
+	enum imr_outcome outcome;
 	bool has_header;
 	const char *header_text[IMR_HEADER_LABEL_COUNT]; /* as written */
 	struct imr_date header_date[IMR_HEADER_LABEL_COUNT];
@@ -157,6 +191,9 @@ struct imr_determination {
 
 	struct imr_unparsed *unparsed;
 	size_t unparsed_count;
+
+	struct imr_warning *warnings;
+	size_t warning_count, warning_capacity;
 };
 
 #endif

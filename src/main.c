@@ -21,9 +21,10 @@ static const char usage_text[] =
 	"       imr2xml --validate FILE.xml...      validate XML against the schema\n"
 	"       imr2xml --print-schema              write the embedded XSD\n"
 	"\n"
-	"Converts the text of a California IMR Final Determination (as pdftotext\n"
-	"extracts it, with or without -layout) to XML in the namespace\n"
+	"Converts a California IMR Final Determination to XML in the namespace\n"
 	IMR2XML_NAMESPACE ", validated against the embedded schema.\n"
+	"The input is the letter's PDF (recognised by its content, \"%PDF-\", and read\n"
+	"through poppler), or its text as pdftotext extracts it, with or without -layout.\n"
 	"With no FILE, or FILE -, reads standard input.\n"
 	"\n"
 	"  -o, --output=OUT     write the XML to OUT (atomically) instead of stdout\n"
@@ -35,10 +36,15 @@ static const char usage_text[] =
 	"                       page furniture aside) is in the XML, in order; report\n"
 	"                       the first one missing with its line (exit status 1)\n"
 	"      --dump-ast       print the parse tree instead of XML\n"
-	"      --max-size=BYTES refuse larger inputs (default 16 MiB)\n"
+	"      --source-name=NAME  the input's name in the XML's @source (default: FILE;\n"
+	"                       standard input has none)\n"
+	"      --max-size=BYTES refuse larger inputs, and PDFs with more text (default\n"
+	"                       16 MiB)\n"
+	"      --max-pages=N    refuse PDFs with more pages (default 300)\n"
 	"      --validate       validate the XML files named, report FILE:LINE: error:\n"
 	"\n"
 	"Batch mode (directories are walked for *.txt; a/b/x.txt becomes OUTDIR/a/b/x.xml;\n"
+	"the files named, or listed in LIST, may also be PDFs;\n"
 	"OUTDIR/manifest.tsv gets one row per input, in input order):\n"
 	"  -d, --outdir=OUTDIR  convert every input into OUTDIR\n"
 	"      --files-from=LIST  read input paths from LIST, one a line (- for stdin)\n"
@@ -187,8 +193,11 @@ static int convert(const struct cli *cli, const char *path)
 	struct imr_diags diags;
 	imr_diags_init(&diags);
 	int st;
+	struct imr_options opt = cli->opt;
+	if (!opt.source_name && strcmp(path, "-") != 0)
+		opt.source_name = path;
 	if (cli->dump_ast) {
-		st = imr_dump_ast(data, len, &cli->opt, stdout, &diags);
+		st = imr_dump_ast(data, len, &opt, stdout, &diags);
 		imr_diags_print(&diags, name, stderr);
 		imr_diags_free(&diags);
 		free(data);
@@ -204,7 +213,7 @@ static int convert(const struct cli *cli, const char *path)
 	/* Written to memory first: nothing reaches the output unless all of
 	 * it is ready and valid. */
 	struct imr_buffer xml;
-	st = imr_convert_to_buffer(data, len, &cli->opt, v, &xml, NULL, &diags);
+	st = imr_convert_to_buffer(data, len, &opt, v, &xml, NULL, &diags);
 	imr_diags_print(&diags, name, stderr);
 	imr_diags_free(&diags);
 	if (xml.data && !cli->check) {
@@ -231,7 +240,8 @@ int main(int argc, char **argv)
 	LIBXML_TEST_VERSION
 	xmlInitParser(); /* once, before any thread uses libxml2 */
 	enum { OPT_NO_VALIDATE = 256, OPT_VALIDATE, OPT_PRINT_SCHEMA, OPT_DUMP_AST, OPT_PARTIAL,
-	       OPT_MAX_SIZE, OPT_FILES_FROM, OPT_RESUME, OPT_VERIFY, OPT_LIST_VARIANTS };
+	       OPT_MAX_SIZE, OPT_MAX_PAGES, OPT_FILES_FROM, OPT_RESUME, OPT_VERIFY,
+	       OPT_LIST_VARIANTS, OPT_SOURCE_NAME };
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"check", no_argument, NULL, 'c'},
@@ -239,10 +249,12 @@ int main(int argc, char **argv)
 		{"validate", no_argument, NULL, OPT_VALIDATE},
 		{"print-schema", no_argument, NULL, OPT_PRINT_SCHEMA},
 		{"list-variants", no_argument, NULL, OPT_LIST_VARIANTS},
+		{"source-name", required_argument, NULL, OPT_SOURCE_NAME},
 		{"dump-ast", no_argument, NULL, OPT_DUMP_AST},
 		{"partial", no_argument, NULL, OPT_PARTIAL},
 		{"verify", no_argument, NULL, OPT_VERIFY},
 		{"max-size", required_argument, NULL, OPT_MAX_SIZE},
+		{"max-pages", required_argument, NULL, OPT_MAX_PAGES},
 		{"outdir", required_argument, NULL, 'd'},
 		{"files-from", required_argument, NULL, OPT_FILES_FROM},
 		{"null", no_argument, NULL, '0'},
@@ -276,6 +288,9 @@ int main(int argc, char **argv)
 		case OPT_LIST_VARIANTS:
 			cli.mode = LIST_VARIANTS;
 			break;
+		case OPT_SOURCE_NAME:
+			cli.opt.source_name = optarg;
+			break;
 		case OPT_DUMP_AST:
 			cli.dump_ast = true;
 			break;
@@ -292,6 +307,15 @@ int main(int argc, char **argv)
 			if (errno || *end || end == optarg || v == 0)
 				return usage_error("--max-size: not a positive number of bytes: '%s'", optarg);
 			cli.opt.max_input_bytes = (size_t)v;
+			break;
+		}
+		case OPT_MAX_PAGES: {
+			char *end;
+			errno = 0;
+			unsigned long long v = strtoull(optarg, &end, 10);
+			if (errno || *end || end == optarg || v == 0 || *optarg == '-')
+				return usage_error("--max-pages: not a positive number of pages: '%s'", optarg);
+			cli.opt.max_pages = (size_t)v;
 			break;
 		}
 		case 'd':

@@ -97,42 +97,54 @@ static bool is_page_number(const char *s, size_t n)
 	return digits && i == n;
 }
 
-/* A DWC case number alone on a line: CM16-0228949. */
-static bool is_case_number(const char *s, size_t n)
+/* A DWC case number alone on a line (CM16-0228949): where it starts, past
+ * the blanks and the page break before it; NULL if the line is no such. */
+static const char *case_number_in(const char *s, size_t n)
 {
 	while (n && (*s == ' ' || *s == '\f'))
 		s++, n--;
 	if (n != 12 || s[0] != 'C' || s[1] != 'M' || s[4] != '-')
-		return false;
+		return NULL;
 	for (size_t i = 2; i < n; i++)
 		if (i != 4 && (s[i] < '0' || s[i] > '9'))
-			return false;
-	return true;
+			return NULL;
+	return s;
 }
 
 struct line_builder {
 	struct imr_source *src;
-	size_t capacity;
+	size_t capacity, page_capacity;
 	char case_number[13];    /* the first case-number line seen, or "" */
 	bool page_top;           /* a page break since the last text line */
 	size_t text_lines, followed_by_blank;
+	uint32_t last_text_line; /* offset of the last line with text */
 	bool prev_text;
 	bool prev_prev_text;
 };
 
-static bool push_line_start(struct line_builder *b, uint32_t off)
+/* Append off to a growable array of offsets. */
+static bool push_offset(uint32_t **a, size_t *n, size_t *capacity, uint32_t off)
 {
-	struct imr_source *s = b->src;
-	if (s->nlines == b->capacity) {
-		size_t cap = b->capacity ? b->capacity * 2 : 256;
-		uint32_t *p = realloc(s->line_start, cap * sizeof *p);
+	if (*n == *capacity) {
+		size_t cap = *capacity ? *capacity * 2 : 256;
+		uint32_t *p = realloc(*a, cap * sizeof *p);
 		if (!p)
 			return false;
-		s->line_start = p;
-		b->capacity = cap;
+		*a = p;
+		*capacity = cap;
 	}
-	s->line_start[s->nlines++] = off;
+	(*a)[(*n)++] = off;
 	return true;
+}
+
+static bool push_line_start(struct line_builder *b, uint32_t off)
+{
+	return push_offset(&b->src->line_start, &b->src->nlines, &b->capacity, off);
+}
+
+static bool push_page_start(struct line_builder *b, uint32_t off)
+{
+	return push_offset(&b->src->page_start, &b->src->npages, &b->page_capacity, off);
 }
 
 /* Finish the line that starts at text+start and currently ends at *o:
@@ -149,13 +161,10 @@ static char *end_line(struct line_builder *b, char *text, uint32_t start, char *
 	/* Page furniture goes, but not the page break it may open. */
 	char *emptied = text + start + (n && *s == '\f');
 	bool page_top = b->page_top || (n && *s == '\f');
-	const char *t = s;
-	size_t m = n;
-	while (m && (*t == ' ' || *t == '\f'))
-		t++, m--;
-	if (m && is_page_number(t, m)) {
+	const char *t;
+	if (n && is_page_number(s, n)) {
 		o = emptied;
-	} else if (m && is_case_number(t, m)) {
+	} else if (n && (t = case_number_in(s, n))) {
 		/* The case number again, or alone at the top of a page. */
 		bool seen = b->case_number[0] && memcmp(b->case_number, t, 12) == 0;
 		if (!b->case_number[0])
@@ -173,6 +182,7 @@ static char *end_line(struct line_builder *b, char *text, uint32_t start, char *
 	if (text_line) {
 		b->text_lines++;
 		b->page_top = false;
+		b->last_text_line = start;
 	}
 	b->prev_prev_text = b->prev_text;
 	b->prev_text = text_line;
@@ -205,10 +215,11 @@ bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
 	struct line_builder b = {.src = out};
 	char *o = text;
 	uint32_t line_start = 0;
+	const char *form_feeds_end = NULL; /* end of the form feeds opening this line */
 	size_t decoded = 0, replaced = 0, controls = 0, first_control = 0;
 	unsigned first_control_line = 0;
 	unsigned first_decoded_line = 0, first_replaced_line = 0;
-	if (!push_line_start(&b, 0))
+	if (!push_line_start(&b, 0) || !push_page_start(&b, 0))
 		goto oom;
 	while (p < end) {
 		/* The common case first: a run of printable ASCII. */
@@ -226,9 +237,16 @@ bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
 			continue;
 		}
 		if (c < 0x80) {
-			if (c == '\f' && o == text + line_start) {
-				/* A page break: kept at the start of its line only, so
+			bool opens_line = o == text + line_start || o == form_feeds_end;
+			if (c == '\f' && opens_line) {
+				/* A page break (each of a run of them: empty pages).
+				 * Only the first is kept, at the start of its line, so
 				 * the scanner can tell it from a paragraph break. */
+				if (!push_page_start(&b, line_start))
+					goto oom;
+				form_feeds_end = o + 1;
+				if (o != text + line_start)
+					c = ' ';
 			} else if (c == '\t' || c == '\f') {
 				c = ' ';
 			} else if (c < 0x20 || c == 0x7F) {
@@ -267,6 +285,10 @@ bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
 		o = end_line(&b, text, line_start, o); /* last line had no newline */
 	out->len = (size_t)(o - text);
 	o[0] = o[1] = '\0';
+	/* pdftotext ends every page with a form feed, the last one too: what
+	 * follows the last page's is no page. */
+	while (out->npages > 1 && out->page_start[out->npages - 1] > b.last_text_line)
+		out->npages--;
 	out->double_spaced = b.text_lines >= 4 && b.followed_by_blank * 10 >= (b.text_lines - 1) * 7;
 
 	/* Binary data: NULs or other C0 controls in more than a trace. */
@@ -281,6 +303,8 @@ bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
 		             len ? "empty input: only white space" : "empty input");
 		return false;
 	}
+	out->decoded = decoded, out->decoded_line = first_decoded_line;
+	out->replaced = replaced, out->replaced_line = first_replaced_line;
 	if (decoded)
 		imr_diag_add(diags, IMR_WARNING, first_decoded_line, 0, NULL, 0,
 		             "input is not valid UTF-8: %zu byte(s) read as Windows-1252", decoded);
@@ -297,6 +321,7 @@ void imr_source_free(struct imr_source *src)
 {
 	free(src->text);
 	free(src->line_start);
+	free(src->page_start);
 	memset(src, 0, sizeof *src);
 }
 
@@ -311,6 +336,20 @@ unsigned imr_source_line(const struct imr_source *src, uint32_t offset)
 			hi = mid;
 	}
 	return (unsigned)lo + 1;
+}
+
+unsigned imr_source_page(const struct imr_source *src, uint32_t offset)
+{
+	/* The number of pages that start at or before offset. */
+	size_t lo = 0, hi = src->npages;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (src->page_start[mid] <= offset)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? (unsigned)lo : 1;
 }
 
 unsigned imr_source_column(const struct imr_source *src, uint32_t offset)

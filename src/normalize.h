@@ -6,7 +6,11 @@
  * tabs and no-break spaces become spaces, forbidden control characters
  * become spaces, Windows-1252 bytes are decoded, trailing blanks go, and
  * page furniture lines ("Page 2 of 4", a repeated case number) are
- * emptied. */
+ * emptied.
+ *
+ * Pages: a form feed that opens a line (pdftotext's page break, and the
+ * PDF stage's) starts a new page at that line; the page index maps a byte
+ * offset to its 1-based page. */
 #ifndef IMR_NORMALIZE_H
 #define IMR_NORMALIZE_H
 
@@ -21,7 +25,13 @@ struct imr_source {
 	size_t len;          /* bytes before the NULs */
 	uint32_t *line_start; /* byte offset of each line */
 	size_t nlines;
+	uint32_t *page_start; /* byte offset of each page's first line */
+	size_t npages;        /* at least 1; a last page without text is not one */
 	bool double_spaced;  /* a blank line after (almost) every text line */
+	/* What normalization repaired: bytes read as Windows-1252, control
+	 * characters made spaces, and the first line of each. */
+	size_t decoded, replaced;
+	unsigned decoded_line, replaced_line;
 };
 
 /* Returns false (with an error in diags) when the input is refused:
@@ -33,6 +43,8 @@ void imr_source_free(struct imr_source *src);
 /* 1-based line and column (in characters) of a byte offset. */
 unsigned imr_source_line(const struct imr_source *src, uint32_t offset);
 unsigned imr_source_column(const struct imr_source *src, uint32_t offset);
+/* 1-based page of a byte offset. */
+unsigned imr_source_page(const struct imr_source *src, uint32_t offset);
 /* The text of a 1-based line, without its newline. */
 const char *imr_source_line_text(const struct imr_source *src, unsigned line, size_t *len);
 

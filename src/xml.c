@@ -103,8 +103,11 @@ static void write_guideline(struct imr_xml_writer *w, const char *name, const st
 	imr_xml_end(w);
 }
 
-static void write_issue(struct imr_xml_writer *w, size_t n, const struct imr_issue_facts *f)
+static void write_warnings(struct imr_xml_writer *w, const struct imr_determination *d, size_t item);
+
+static void write_issue(struct imr_xml_writer *w, const struct imr_determination *d, size_t n)
 {
+	const struct imr_issue_facts *f = &d->issues[n - 1];
 	imr_xml_start(w, "issue");
 	imr_xml_attr_int(w, "n", (long)n);
 	imr_xml_attr(w, "decision", f->decision == IMR_UPHELD ? "upheld" : "overturned");
@@ -129,8 +132,30 @@ static void write_issue(struct imr_xml_writer *w, size_t n, const struct imr_iss
 		strings(w, "p", &f->rationale);
 		imr_xml_end(w);
 	}
+	write_warnings(w, d, n);
 	imr_xml_end(w);
 }
+
+/* The warnings of the document (item 0) or of one item. */
+static void write_warnings(struct imr_xml_writer *w, const struct imr_determination *d, size_t item)
+{
+	for (size_t i = 0; i < d->warning_count; i++) {
+		const struct imr_warning *x = &d->warnings[i];
+		if (x->item != item)
+			continue;
+		imr_xml_start(w, "warning");
+		imr_xml_attr(w, "code", imr_warning_name(x->code));
+		if (x->line)
+			imr_xml_attr_int(w, "line", x->line);
+		imr_xml_text(w, x->message);
+		imr_xml_end(w);
+	}
+}
+
+static const char *const outcomes[] = {
+	[IMR_OUTCOME_NONE] = NULL, [IMR_OUTCOME_UPHELD] = "upheld",
+	[IMR_OUTCOME_OVERTURNED] = "overturned", [IMR_OUTCOME_PARTIAL] = "partially-overturned",
+};
 
 void imr_xml_write(struct imr_xml_writer *w, const struct imr_determination *d)
 {
@@ -138,6 +163,10 @@ void imr_xml_write(struct imr_xml_writer *w, const struct imr_determination *d)
 	imr_xml_attr(w, "variant", imr_variant_name(d->variant));
 	if (!d->complete)
 		imr_xml_attr(w, "complete", "false");
+	imr_xml_attr(w, "outcome", outcomes[d->outcome]);
+	imr_xml_attr(w, "source", d->source);
+	imr_xml_attr(w, "sha256", d->sha256);
+	imr_xml_attr(w, "generator", "imr2xml " IMR2XML_VERSION);
 
 	if (d->has_header)
 		write_header(w, d);
@@ -206,8 +235,9 @@ void imr_xml_write(struct imr_xml_writer *w, const struct imr_determination *d)
 
 	imr_xml_start(w, "issues");
 	for (size_t i = 0; i < d->issue_count; i++)
-		write_issue(w, i + 1, &d->issues[i]);
+		write_issue(w, d, i + 1);
 	imr_xml_end(w);
+	write_warnings(w, d, 0);
 
 	for (size_t i = 0; i < d->unparsed_count; i++) {
 		imr_xml_start(w, "unparsed");

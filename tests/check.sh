@@ -35,13 +35,18 @@ tests/run.sh "$build/asan/imr2xml" "$build/factcheck" "$build/asan/unit" "$build
 tally "$log"
 unset ASAN_OPTIONS UBSAN_OPTIONS
 
-echo "### ThreadSanitizer: batch mode in two threads"
+echo "### ThreadSanitizer: batch mode in two threads, text and PDF"
 tp=0 tf=0
 tsan_out=$(mktemp -d)
-mkdir -p "$tsan_out/in"
+mkdir -p "$tsan_out/in" "$tsan_out/pdf"
 for i in 1 2 3 4 5; do for f in examples/*.txt; do cp "$f" "$tsan_out/in/$i-${f##*/}"; done; done
-if TSAN_OPTIONS=exitcode=99 "$build/tsan/imr2xml" -q -j 2 -d "$tsan_out/out" "$tsan_out/in" 2>"$log.err" &&
-	[ "$(tail -n +2 "$tsan_out/out/manifest.tsv" | wc -l)" = $((5 * $(ls examples/*.txt | wc -l))) ] &&
+# PDFs, in a directory of their own (walked like the texts): made from the
+# examples, and the published ones when ../shared is there.
+for f in examples/*.txt; do n=${f##*/}; "$build/mkpdf" <"$f" >"$tsan_out/pdf/${n%.txt}.pdf"; done
+cp ../shared/real/pdf/*.pdf "$tsan_out/pdf/" 2>/dev/null
+want=$((5 * $(ls examples/*.txt | wc -l) + $(ls "$tsan_out/pdf" | wc -l)))
+if TSAN_OPTIONS=exitcode=99 "$build/tsan/imr2xml" -q -j 2 -d "$tsan_out/out" "$tsan_out/in" "$tsan_out/pdf" \
+	2>"$log.err" && [ "$(tail -n +2 "$tsan_out/out/manifest.tsv" | wc -l)" = "$want" ] &&
 	! grep -q ThreadSanitizer "$log.err"; then
 	tp=1
 else
@@ -51,7 +56,7 @@ rm -rf "$tsan_out" "$log.err"
 echo "$tp passed, $tf failed"
 total_pass=$((total_pass + tp)) total_fail=$((total_fail + tf))
 
-echo "### valgrind on the golden tests"
+echo "### valgrind on the golden tests and PDFs"
 vp=0 vf=0
 for in in examples/*.txt; do
 	if valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
@@ -61,9 +66,25 @@ for in in examples/*.txt; do
 		vf=$((vf + 1)); echo "FAIL valgrind: $in"; head -20 "$log.err"
 	fi
 done
-rm -f "$log.err"
+# PDFs: poppler and GLib under valgrind too (the XML as the release build's).
+"$build/mkpdf" <examples/imr-2016-standard.txt >"$log.pdf"
+for in in "$log.pdf" ../shared/real/pdf/CM16-0234464.pdf; do
+	[ -f "$in" ] || continue
+	if valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+		"$build/imr2xml" "$in" 2>"$log.err" | cmp -s - <("$build/imr2xml" "$in" 2>/dev/null) &&
+		[ ! -s "$log.err" ]; then
+		vp=$((vp + 1))
+	else
+		vf=$((vf + 1)); echo "FAIL valgrind: $in"; head -20 "$log.err"
+	fi
+done
+rm -f "$log.err" "$log.pdf"
 echo "$vp passed, $vf failed"
 total_pass=$((total_pass + vp)) total_fail=$((total_fail + vf))
+
+echo "### make install, the libraries through pkg-config, the man pages"
+tests/install.sh "$build" | tee "$log"
+tally "$log"
 
 echo "### the source tree after the tests"
 if [ "$(tree_state)" = "$tree_before" ]; then

@@ -79,7 +79,7 @@ done
 awk '{print} /Decision rationale/ && ++n == 4 {exit}' "$base" >"$tmp/midsentence.txt"
 echo "the rationale stops here and" >>"$tmp/midsentence.txt"
 "$bin" --check "$tmp/midsentence.txt" 2>"$tmp/err"
-grep -q "warning: the document may be truncated" "$tmp/err" && ok || bad "no truncation warning"
+grep -q "warning: the letter ends mid-sentence: a truncated download or extraction (\"the rationale stops here and\") \[letter-truncated\]" "$tmp/err" && ok || bad "no truncation warning: $(cat "$tmp/err")"
 
 # Limits and pathological shapes: refused or converted, never hung.
 head -c 17000000 /dev/zero | tr '\0' 'a' >"$tmp/huge.txt"

@@ -132,6 +132,88 @@ if [ -d "$shared/real" ]; then
 	if [ "$made" -ge 3 ]; then ok; else bad "only $made wrapped titles found to put page breaks in"; fi
 fi
 
+echo "== warnings: a letter that is cut off or disagrees with itself says so in the XML"
+# warned NAME INPUT FACT... : converts (exit 0, valid, every word there) with these facts.
+warned() {
+	local name=$1 in=$2; shift 2
+	printf '%s\n' "$@" >"$tmp/w.facts"
+	convert_ok "warning: $name" "$in" "$tmp/w.facts"
+}
+std=examples/imr-2016-standard.txt
+# Item 1 "Upheld" though its rationale concludes "not medically necessary": make it Overturned.
+sed '59s/: Upheld$/: Overturned/' "$std" >"$tmp/w1.txt"
+warned "decision against conclusion" "$tmp/w1.txt" \
+	'count(//d:warning) => 1' \
+	'/d:determination/d:issues/d:issue[1]/d:warning/@code => decision-conclusion-mismatch' \
+	'/d:determination/d:issues/d:issue[1]/d:warning/@line => 59' \
+	'/d:determination/d:issues/d:issue[1]/d:warning => item 1 is overturned, but its rationale concludes it is not medically necessary'
+# The injury after the UR denial: 10/13/2016 -> 12/13/2016.
+sed '16s|10/13/2016|12/13/2016|' "$std" >"$tmp/w2.txt"
+warned "dates out of order" "$tmp/w2.txt" \
+	'count(//d:warning) => 1' \
+	'/d:determination/d:warning/@code => dates-out-of-order' \
+	'/d:determination/d:warning => the injury (2016-12-13) is dated after the utilization review denial (2016-11-17)'
+# The letter stops in the middle of its last rationale.
+head -n -4 "$std" | sed '$s/\.$/ and/' >"$tmp/w3.txt"
+warned "letter cut off" "$tmp/w3.txt" \
+	'/d:determination/d:warning/@code => letter-truncated' \
+	"/d:determination/d:warning/@line => $(wc -l <"$tmp/w3.txt" | tr -d ' ')"
+# A 2014 summary cut at exactly 2,000 characters, mid-word, as the 2014-15 letters cut it.
+awk 'BEGIN { s = "The patient is a 50-year-old male injured on 01/02/2013. " }
+	/^CLINICAL CASE SUMMARY/ { print; print "The expert reviewer developed the following clinical case summary based on a review of the"; print "case file, including all medical records:"; print ""
+		t = ""; while (length(t) < 2100) t = t s "Pain persists in the low back with radiation to the leg and numbness. "
+		t = substr(t, 1, 2000)
+		# Wrapped at blanks, as pdftotext wraps: a line break stands for a blank.
+		while (length(t) > 90) { k = 90; while (substr(t, k, 1) != " ") k--; print substr(t, 1, k - 1); t = substr(t, k + 1) }
+		print t; print ""; skip = 1; next }
+	/^IMR ISSUES/ { skip = 0 }
+	!skip' examples/imr-2014-single-spaced.txt >"$tmp/w4.txt"
+warned "summary cut at 2,000 characters" "$tmp/w4.txt" \
+	'/d:determination/d:warning/@code => summary-truncated' \
+	'/d:determination/d:warning => the case summary is cut off at exactly 2,000 characters, mid-word'
+# The two numbered lists of a notice disagree on item 2.
+sed '54s/is medically necessary/is not medically necessary/' examples/imr-2013-notice-a.txt >"$tmp/w5.txt"
+warned "numbered lists disagree" "$tmp/w5.txt" \
+	'/d:determination/d:warning/@code => list-mismatch' \
+	'/d:determination/d:warning => the numbered lists disagree on item 2: overturned in the letter, upheld in the decision' \
+	'/d:determination/d:issues/d:issue[2]/@decision => overturned'
+# A notice whose item no list names: its decision is the rationale's conclusion.
+printf 'Notice of Independent Medical Review Determination\nDear :\nINDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE\nCase Summary:\nA 40 year old male.\n1) Regarding the request for a cane:\nRationale Used by the Expert Reviewer:\nThe request for a cane is medically necessary and appropriate.\n' >"$tmp/w6.txt"
+warned "decision from the rationale" "$tmp/w6.txt" \
+	'/d:determination/d:issues/d:issue[1]/@decision => overturned' \
+	'/d:determination/d:issues/d:issue[1]/d:warning/@code => decision-from-rationale' \
+	'/d:determination/d:issues/d:issue[1]/d:warning/@line => 6'
+# Bytes that are not UTF-8, and control characters XML forbids.
+l=$(grep -n 'industrial injury' "$std" | head -1 | cut -d: -f1)
+sed "${l}s/industrial/industri\xe9l/" "$std" >"$tmp/w7.txt"
+warned "not UTF-8" "$tmp/w7.txt" \
+	'/d:determination/d:warning/@code => not-utf8' "/d:determination/d:warning/@line => $l"
+sed "${l}s/industrial/indus\x01trial/" "$std" >"$tmp/w8.txt"
+warned "control characters" "$tmp/w8.txt" \
+	'/d:determination/d:warning/@code => control-characters' "/d:determination/d:warning/@line => $l"
+# And the real letter the 2014-15 format cut: seed 003's summary.
+if [ -f "$shared/seeds/003_911e865f50b21622.txt" ]; then
+	run "$shared/seeds/003_911e865f50b21622.txt" 2>"$tmp/err" >"$tmp/w9.xml"
+	grep -q 'warning: the case summary is cut off at exactly 2,000 characters, mid-word \[summary-truncated\]' "$tmp/err" &&
+		grep -q '<warning code="summary-truncated" line="73">' "$tmp/w9.xml" && ok || bad "seed 003's cut summary"
+fi
+# No warning where nothing is wrong: every example and real letter but seed 003.
+nwarned=0
+for in in examples/*.txt "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$shared"/seeds/*.txt; do
+	[ -f "$in" ] || continue
+	grep -q '<warning' <(run "$in" 2>/dev/null) && nwarned=$((nwarned + 1))
+done
+if [ -d "$shared/seeds" ]; then want=1; else want=0; fi
+[ "$nwarned" = "$want" ] && ok || bad "$nwarned letters warned, want $want (seed 003 only)"
+# Batch mode: the manifest's warnings column and the summary's count.
+mkdir -p "$tmp/wb"
+cp "$tmp/w1.txt" "$tmp/w2.txt" "$tmp/wb/"; cp "$std" "$tmp/wb/w0.txt"
+run -q -d "$tmp/wbo" "$tmp/wb" 2>"$tmp/err"
+[ "$(cut -f7 "$tmp/wbo/manifest.tsv" | tr '\n' '|')" = "warnings|0|1 decision-conclusion-mismatch|1 dates-out-of-order|" ] && ok ||
+	bad "manifest warnings column: $(cut -f7 "$tmp/wbo/manifest.tsv" | tr '\n' '|')"
+grep -q "3 documents: 3 converted, 0 partial, 0 rejected, 0 skipped, 0 errors, 2 with warnings" "$tmp/err" && ok ||
+	bad "summary counts the documents with warnings: $(tail -1 "$tmp/err")"
+
 echo "== rejections: exit status, message, nothing written"
 : >"$tmp/empty.txt"
 printf '  \n\n \n' >"$tmp/blank.txt"
@@ -167,12 +249,18 @@ expect "two inputs" 2 "one input at a time" examples/imr-2014-physician.txt exam
 expect "bad --max-size" 2 "not a positive number" --max-size=lots x.txt
 
 echo "== the command line"
-if run <examples/imr-2014-physician.txt 2>/dev/null | cmp -s - examples/imr-2014-physician.xml; then ok; else bad "stdin to stdout"; fi
+if run --source-name examples/imr-2014-physician.txt <examples/imr-2014-physician.txt 2>/dev/null |
+	cmp -s - examples/imr-2014-physician.xml; then ok; else bad "stdin to stdout, named"; fi
+if run <examples/imr-2014-physician.txt 2>/dev/null | sed -n 2p | grep -q ' source=' ; then bad "unnamed stdin has a @source"; else ok; fi
 if run -o "$tmp/o.xml" examples/imr-2014-physician.txt && cmp -s "$tmp/o.xml" examples/imr-2014-physician.xml; then ok; else bad "-o OUT"; fi
 if out=$(run --check examples/imr-2014-physician.txt) && [ -z "$out" ]; then ok; else bad "--check writes nothing"; fi
 if run --print-schema | cmp -s - "$xsd"; then ok; else bad "--print-schema is the XSD"; fi
 if run --help | grep -q '^usage: imr2xml'; then ok; else bad "--help"; fi
 if run --version | grep -q '^imr2xml [0-9]'; then ok; else bad "--version"; fi
+# Provenance: the input's name, its bytes' sha256 (computed here by sha256sum), the generator.
+run examples/imr-2016-expedited.txt 2>/dev/null | sed -n 2p >"$tmp/root"
+want="source=\"examples/imr-2016-expedited.txt\" sha256=\"$(sha256sum examples/imr-2016-expedited.txt | cut -d' ' -f1)\" generator=\"imr2xml $(run --version | cut -d' ' -f2)\""
+grep -qF "$want" "$tmp/root" && ok || bad "provenance: $(cat "$tmp/root")"
 # Every variant named in the schema is listed, each with its headings.
 run --list-variants >"$tmp/variants" 2>&1
 for v in $(grep -o '<xs:enumeration value="imr-[a-z0-9-]*"' "$xsd" | cut -d'"' -f2); do
@@ -205,10 +293,10 @@ for in in tests/regress/*.txt; do
 done
 
 # A script of tests that reports its own "N passed, N failed".
-subsuite() { # title script
+subsuite() { # title script [args...]
 	echo "== $1"
-	"$2" "$bin" "$tmp/${2##*/}.d" >"$tmp/sub.log" 2>&1
-	grep '^FAIL' "$tmp/sub.log"
+	"$2" "$bin" "$tmp/${2##*/}.d" "${@:3}" >"$tmp/sub.log" 2>&1
+	grep -E '^(FAIL|NOTICE)' "$tmp/sub.log"
 	local line
 	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$tmp/sub.log" | tail -1)
 	if [ -n "$line" ]; then
@@ -219,6 +307,8 @@ subsuite() { # title script
 }
 subsuite "batch mode (-d)" tests/batch.sh
 subsuite "messy and hostile input" tests/hostile.sh
+tools=$(dirname "$factcheck") # the test tools, built once
+subsuite "PDF input" tests/pdf.sh "$factcheck" "$tools/mkpdf" "$tools/pages"
 
 echo
 [ $skip -gt 0 ] && echo "($skip group(s) skipped: ../shared absent)"
