@@ -1,13 +1,11 @@
-/* date.c - dates, parsed with strptime and checked with timegm-free
- * arithmetic (a date, not an instant: no time zones involved). */
-#define _XOPEN_SOURCE 700 /* strptime */
+/* date.c - dates, parsed as strptime would (the differential unit tests
+ * say so) without its cost, and checked with timegm-free arithmetic (a
+ * date, not an instant: no time zones involved). */
 #include "date.h"
 
 #include <ctype.h>
-#include <stdio.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 
 static bool leap(int y)
 {
@@ -23,34 +21,89 @@ static bool valid(int y, int m, int d)
 	return d <= days[m - 1] + (m == 2 && leap(y));
 }
 
-/* Numeric dates: M/D/Y or M-D-Y with a 2- or 4-digit year. */
+/* A number as strptime's %m, %d and %Y read it (glibc): blanks first,
+ * then at most n digits, stopping before a digit that would pass to;
+ * from..to or NULL. */
+static const char *number(const char *p, int from, int to, int n, int *val)
+{
+	while (*p == ' ' || (*p >= '\t' && *p <= '\r'))
+		p++;
+	if (*p < '0' || *p > '9')
+		return NULL;
+	int v = 0;
+	do
+		v = v * 10 + (*p++ - '0');
+	while (--n > 0 && v * 10 <= to && *p >= '0' && *p <= '9');
+	if (v < from || v > to)
+		return NULL;
+	*val = v;
+	return p;
+}
+
+/* Numeric dates: M/D/Y or M-D-Y with a 2- or 4-digit year: what
+ * strptime("%m/%d/%Y") or ("%m-%d-%Y") accepts, without its cost (a
+ * differential unit test holds the two together). */
 static const char *parse_numeric(const char *s, struct imr_date *out)
 {
-	struct tm tm;
-	const char *fmts[] = {"%m/%d/%Y", "%m-%d-%Y"};
-	for (size_t i = 0; i < 2; i++) {
-		memset(&tm, 0, sizeof tm);
-		const char *e = strptime(s, fmts[i], &tm);
-		if (!e)
-			continue;
-		/* %Y took the year's digits: count them to tell 16 from 2016. */
-		const char *y = e;
-		while (y > s && isdigit((unsigned char)y[-1]))
-			y--;
-		size_t digits = (size_t)(e - y);
-		if (isdigit((unsigned char)*e) || (digits != 2 && digits != 4))
-			continue;
-		int year = tm.tm_year + 1900;
-		if (digits == 2)
-			year = 2000 + (tm.tm_year + 1900) % 100;
-		if (digits == 2 && year > 2069)
-			year -= 100;
-		if (!valid(year, tm.tm_mon + 1, tm.tm_mday))
-			return NULL;
-		*out = (struct imr_date){year, tm.tm_mon + 1, tm.tm_mday};
-		return e;
+	int month, day, y;
+	const char *p = number(s, 1, 12, 2, &month);
+	if (!p || (*p != '/' && *p != '-'))
+		return NULL;
+	char sep = *p;
+	p = number(p + 1, 1, 31, 2, &day);
+	if (!p || *p != sep)
+		return NULL;
+	const char *e = number(p + 1, 0, 9999, 4, &y);
+	if (!e)
+		return NULL;
+	/* The year's digits, counted back from its end: 16 or 2016. */
+	const char *d = e;
+	while (d > s && isdigit((unsigned char)d[-1]))
+		d--;
+	size_t digits = (size_t)(e - d);
+	if (isdigit((unsigned char)*e) || (digits != 2 && digits != 4))
+		return NULL;
+	int year = y;
+	if (digits == 2)
+		year = 2000 + y % 100;
+	if (digits == 2 && year > 2069)
+		year -= 100;
+	if (!valid(year, month, day))
+		return NULL;
+	*out = (struct imr_date){year, month, day};
+	return e;
+}
+
+/* "August 30, 1999", "Aug 30, 1999", "Aug 30 1999": what strptime's
+ * "%B %d, %Y" or "%B %d %Y" accepts (glibc, C locale: the month's full
+ * or abbreviated name, the longer that begins the text, any case). */
+static const char *parse_month(const char *s, struct imr_date *out)
+{
+	static const char *const months[] = {"January", "February", "March",     "April",
+	                                     "May",     "June",     "July",      "August",
+	                                     "September", "October", "November", "December"};
+	int month = 0;
+	const char *p = NULL;
+	for (int m = 0; m < 12 && !p; m++) {
+		size_t n = strlen(months[m]);
+		if (strncasecmp(s, months[m], n) == 0)
+			p = s + n, month = m + 1;
+		else if (strncasecmp(s, months[m], 3) == 0)
+			p = s + 3, month = m + 1;
 	}
-	return NULL;
+	if (!p)
+		return NULL;
+	int day, year;
+	p = number(p, 1, 31, 2, &day); /* the format's blank, then %d's */
+	if (!p)
+		return NULL;
+	if (*p == ',')
+		p++;
+	const char *e = number(p, 0, 9999, 4, &year);
+	if (!e || isdigit((unsigned char)*e) || !valid(year, month, day))
+		return NULL;
+	*out = (struct imr_date){year, month, day};
+	return e;
 }
 
 const char *imr_date_parse(const char *s, struct imr_date *out)
@@ -59,20 +112,7 @@ const char *imr_date_parse(const char *s, struct imr_date *out)
 		return parse_numeric(s, out);
 	if (!isalpha((unsigned char)*s))
 		return NULL;
-	/* "August 30, 1999" (also "Aug 30, 1999" and without the comma). */
-	struct tm tm;
-	const char *fmts[] = {"%B %d, %Y", "%B %d %Y"};
-	for (size_t i = 0; i < 2; i++) {
-		memset(&tm, 0, sizeof tm);
-		const char *e = strptime(s, fmts[i], &tm);
-		if (!e || isdigit((unsigned char)*e))
-			continue;
-		if (!valid(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday))
-			return NULL;
-		*out = (struct imr_date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-		return e;
-	}
-	return NULL;
+	return parse_month(s, out);
 }
 
 static bool starts_date(enum imr_phrase id)
@@ -134,6 +174,9 @@ const char *imr_date_find(const char *s, size_t window, struct imr_date *out)
 
 void imr_date_iso(const struct imr_date *d, char *buf)
 {
-	snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)d->year % 10000u, (unsigned)d->month % 100u,
-	         (unsigned)d->day % 100u);
+	unsigned y = (unsigned)d->year % 10000u, m = (unsigned)d->month % 100u, day = (unsigned)d->day % 100u;
+	buf[0] = (char)('0' + y / 1000), buf[1] = (char)('0' + y / 100 % 10);
+	buf[2] = (char)('0' + y / 10 % 10), buf[3] = (char)('0' + y % 10), buf[4] = '-';
+	buf[5] = (char)('0' + m / 10), buf[6] = (char)('0' + m % 10), buf[7] = '-';
+	buf[8] = (char)('0' + day / 10), buf[9] = (char)('0' + day % 10), buf[10] = '\0';
 }

@@ -205,7 +205,8 @@ static void build_all(void)
  * found at its end, so a long one comes after shorter ones inside it. */
 static void add_hit(struct imr_arena *a, struct imr_hits *h, size_t at, size_t len, unsigned id)
 {
-	h->v = imr_arena_grow(a, h->v, &h->cap, h->n + 1, sizeof *h->v);
+	if (h->n == h->cap)
+		h->v = imr_arena_grow(a, h->v, &h->cap, h->n + 1 + h->len / 32, sizeof *h->v);
 	size_t k = h->n++;
 	while (k > 0 && (h->v[k - 1].at > at || (h->v[k - 1].at == at && h->v[k - 1].len < len))) {
 		h->v[k] = h->v[k - 1];

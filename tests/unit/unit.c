@@ -1,7 +1,9 @@
 /* unit.c - unit tests of the scanner, of each extractor and of the XML
  * writer.  Prints "FAIL" per failed check and a closing "N passed, N failed". */
+#define _XOPEN_SOURCE 700 /* strptime, the oracle of the date reader */
 #include <ctype.h>
 #include <errno.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1055,9 +1057,134 @@ static void test_phrases(void)
 	imr_arena_free(&a);
 }
 
+/* The numeric date reader against strptime, which it replaces: the
+ * same answers for every string made of digits, separators and blanks
+ * up to a few characters long. */
+static const char *strptime_numeric(const char *s, struct imr_date *out)
+{
+	const char *fmts[] = {"%m/%d/%Y", "%m-%d-%Y"};
+	for (size_t i = 0; i < 2; i++) {
+		struct tm tm;
+		memset(&tm, 0, sizeof tm);
+		const char *e = strptime(s, fmts[i], &tm);
+		if (!e)
+			continue;
+		const char *y = e;
+		while (y > s && isdigit((unsigned char)y[-1]))
+			y--;
+		size_t digits = (size_t)(e - y);
+		if (isdigit((unsigned char)*e) || (digits != 2 && digits != 4))
+			continue;
+		int year = tm.tm_year + 1900;
+		if (digits == 2)
+			year = 2000 + (tm.tm_year + 1900) % 100;
+		if (digits == 2 && year > 2069)
+			year -= 100;
+		static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+		int m = tm.tm_mon + 1, d = tm.tm_mday;
+		bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+		if (year < 1900 || year > 2099 || m < 1 || m > 12 || d < 1 ||
+		    d > days[m - 1] + (m == 2 && leap))
+			return NULL;
+		*out = (struct imr_date){year, m, d};
+		return e;
+	}
+	return NULL;
+}
+
+static void test_numeric_dates(void)
+{
+	static const char *const seps[] = {"/", "-", "/", "-", " /", "/ ", "- ", "\t", ".", ""};
+	static const char *const tails[] = {"", "", ".", ",", " ", "5", "a", "/1"};
+	unsigned seed = 7;
+	size_t differ = 0, parsed = 0;
+	for (int round = 0; round < 100000; round++) {
+		/* Three numbers of 1-5 digits (a leading 0 now and then) joined by
+		 * separators, right and wrong, and something after. */
+		char s[40];
+		size_t n = 0;
+		seed = seed * 1103515245u + 12345u;
+		const char *same = seps[(seed >> 16) % 4]; /* the right ones, most of the time */
+		for (int part = 0; part < 3; part++) {
+			seed = seed * 1103515245u + 12345u;
+			unsigned r = (seed >> 8) & 0xffffff;
+			static const unsigned lens[2][8] = {{1, 2, 1, 2, 1, 2, 3, 2}, {2, 4, 2, 4, 1, 3, 5, 4}};
+			unsigned digits = lens[part == 2][r % 8];
+			for (unsigned k = 0; k < digits; k++) {
+				seed = seed * 1103515245u + 12345u;
+				unsigned v = (seed >> 16) % (k == 0 && part < 2 ? 4 : 10);
+				s[n++] = (char)('0' + v);
+			}
+			if (part < 2) {
+				const char *sep = (r >> 12) % 4 ? same : seps[(r >> 8) % (sizeof seps / sizeof seps[0])];
+				n += (size_t)sprintf(s + n, "%s", sep);
+			}
+		}
+		seed = seed * 1103515245u + 12345u;
+		n += (size_t)sprintf(s + n, "%s", tails[(seed >> 16) % (sizeof tails / sizeof tails[0])]);
+		s[n] = '\0';
+		struct imr_date a = {0}, b = {0};
+		const char *ea = imr_date_parse(s, &a), *eb = strptime_numeric(s, &b);
+		parsed += ea != NULL;
+		differ += (ea ? ea - s : -1) != (eb ? eb - s : -1) || (ea && memcmp(&a, &b, sizeof a) != 0);
+	}
+	CHECK(differ == 0 && parsed > 5000, "numeric dates: %zu differ from strptime (%zu parsed)", differ,
+	      parsed);
+}
+
+/* The month-name reader against strptime's "%B %d, %Y" and "%B %d %Y". */
+static const char *strptime_month(const char *s, struct imr_date *out)
+{
+	const char *fmts[] = {"%B %d, %Y", "%B %d %Y"};
+	for (size_t i = 0; i < 2; i++) {
+		struct tm tm;
+		memset(&tm, 0, sizeof tm);
+		const char *e = strptime(s, fmts[i], &tm);
+		if (!e || isdigit((unsigned char)*e))
+			continue;
+		static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+		int y = tm.tm_year + 1900, m = tm.tm_mon + 1, d = tm.tm_mday;
+		bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+		if (y < 1900 || y > 2099 || d < 1 || d > days[m - 1] + (m == 2 && leap))
+			return NULL;
+		*out = (struct imr_date){y, m, d};
+		return e;
+	}
+	return NULL;
+}
+
+static void test_month_dates(void)
+{
+	static const char *const names[] = {"January", "Jan", "FEBRUARY", "feb", "Mar", "March", "May",
+	                                    "Mayo", "June", "Jun", "July", "Sept", "September", "Sep",
+	                                    "Octo", "Nov", "december", "Dece", "Ma", "Augustus", "Au"};
+	static const char *const between[] = {" ", "", "  ", ", ", " ,", "\t"};
+	static const char *const commas[] = {", ", ",", " ", "", " , ", ",  ", "."};
+	static const char *const days[] = {"30", "3", "31", "0", "29", "032", " 9", "1"};
+	static const char *const years[] = {"1999", "2016", "16", "20166", "3026", "1899", " 2004", "2000."};
+	unsigned seed = 3;
+	size_t differ = 0, parsed = 0;
+	for (int round = 0; round < 20000; round++) {
+		unsigned r[5];
+		for (int k = 0; k < 5; k++)
+			seed = seed * 1103515245u + 12345u, r[k] = (seed >> 16) & 0x7fff;
+		char s[64];
+		snprintf(s, sizeof s, "%s%s%s%s%s", names[r[0] % (sizeof names / sizeof names[0])],
+		         between[r[1] % 6], days[r[2] % 8], commas[r[3] % 7], years[r[4] % 8]);
+		struct imr_date a = {0}, b = {0};
+		const char *ea = imr_date_parse(s, &a), *eb = strptime_month(s, &b);
+		parsed += ea != NULL;
+		differ += (ea ? ea - s : -1) != (eb ? eb - s : -1) || (ea && memcmp(&a, &b, sizeof a) != 0);
+	}
+	CHECK(differ == 0 && parsed > 2000, "month dates: %zu differ from strptime (%zu parsed)", differ,
+	      parsed);
+}
+
 int main(void)
 {
 	test_phrases();
+	test_numeric_dates();
+	test_month_dates();
 	test_dates();
 	test_patient();
 	test_conclusion();
