@@ -119,7 +119,7 @@ $(SHARED_LIB): $(PIC_OBJS) $(BUILD)/libimr2xml.map
 	ln -sf $(@F) $(BUILD)/$(SONAME)
 	ln -sf $(SONAME) $(BUILD)/libimr2xml.so
 
-# libxml2 is in the public header (xmlDocPtr): Requires; poppler only
+# libxml2 is in the public header (xmlDocPtr): Requires; poppler and nettle only
 # inside: Requires.private, for static links.
 PC_LIBDIR = $(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))
 PC_INCLUDEDIR = $(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))
