@@ -50,6 +50,7 @@ struct row {
 	size_t bytes;
 	char sha256[65];
 	char *warnings;           /* "2 dates-out-of-order,summary-truncated", or NULL: "0" */
+	size_t pages;             /* a PDF's pages, a text's form-feed pages */
 	char *message;            /* first diagnostic, or NULL */
 	char *diagnostics;        /* everything to print on stderr, or NULL */
 };
@@ -99,6 +100,7 @@ struct old_row {
 struct tally {
 	size_t done, ok, partial, rejected, skipped, errors, bytes;
 	size_t warned; /* documents with warnings */
+	size_t pages;
 	size_t total; /* 0: unknown */
 	double start, last_progress;
 	bool tty;
@@ -677,6 +679,7 @@ static void convert_one(struct batch *b, struct imr_validator *v, const char *pa
 	enum imr_status st = imr_convert_to_buffer(data, len, &opt, v, &xml, &sum, &diags);
 	free(data);
 	row->warnings = warnings_field(&sum);
+	row->pages = sum.pages;
 	if (sum.variant)
 		snprintf(row->variant, sizeof row->variant, "%s", sum.variant);
 	row->issues = sum.issues;
@@ -776,9 +779,11 @@ static void progress(struct batch *b, bool final)
 	getrusage(RUSAGE_SELF, &ru);
 	fprintf(stderr,
 	        "imr2xml: %zu documents: %zu converted, %zu partial, %zu rejected, %zu skipped, "
-	        "%zu errors, %zu with warnings in %.2f s, %.0f documents/s, %.1f MB/s, peak RSS %ld MB\n",
-	        t->done, t->ok, t->partial, t->rejected, t->skipped, t->errors, t->warned, el, rate,
-	        el > 0 ? (double)t->bytes / el / 1e6 : 0.0, ru.ru_maxrss / 1024);
+	        "%zu errors, %zu with warnings, %zu pages in %.2f s, %.0f documents/s, %.0f pages/s, "
+	        "%.1f MB/s, peak RSS %ld MB\n",
+	        t->done, t->ok, t->partial, t->rejected, t->skipped, t->errors, t->warned, t->pages, el, rate,
+	        el > 0 ? (double)t->pages / el : 0.0, el > 0 ? (double)t->bytes / el / 1e6 : 0.0,
+	        ru.ru_maxrss / 1024);
 }
 
 /* One finished input: its diagnostics, its manifest row, the tally. */
@@ -802,6 +807,7 @@ static void retire(struct batch *b, struct slot *s)
 	t->done++;
 	t->bytes += r->bytes;
 	t->warned += r->warnings != NULL;
+	t->pages += r->pages;
 	switch (r->status) {
 	case ROW_OK:
 		if (r->skipped)

@@ -67,6 +67,12 @@ if [ -d "$shared/pdf" ]; then
 			bad "$n.pdf: paragraphs differ from the text's beyond hyphens"
 		fi
 	done
+	# Batch mode over PDFs counts their pages (pdfinfo's count, summed here).
+	want=0
+	for pdf in "$shared"/pdf/*.pdf; do want=$((want + $(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}'))); done
+	"$bin" -q -d "$tmp/pdfbatch" "$shared/pdf" 2>"$tmp/err"
+	grep -qE "16 documents: 16 converted, .*, $want pages in [0-9.]+ s, [0-9]+ documents/s, [0-9]+ pages/s" "$tmp/err" && ok ||
+		bad "batch summary of the PDFs ($want pages): $(tail -1 "$tmp/err")"
 	if "$pages" "$shared/pdf/CM16-0234464.pdf" 4 >"$tmp/pages.log"; then ok; else
 		bad "page index of a real PDF"; grep FAIL "$tmp/pages.log"
 	fi
