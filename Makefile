@@ -26,8 +26,12 @@ CFLAGS  ?= -O2 -g
 XML_CFLAGS := $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
 XML_LIBS   := $(shell $(PKG_CONFIG) --libs libxml-2.0 2>/dev/null || echo -lxml2)
 NETTLE_LIBS := $(shell $(PKG_CONFIG) --libs nettle 2>/dev/null || echo -lnettle)
+# The export (--format csv|jsonl): libcsv has no .pc file.
+JANSSON_CFLAGS := $(shell $(PKG_CONFIG) --cflags jansson 2>/dev/null)
+JANSSON_LIBS := $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null || echo -ljansson)
+CSV_LIBS = -lcsv
 
-IMR_CPPFLAGS = -Iinclude -Isrc -I$(BUILD) -D_POSIX_C_SOURCE=200809L $(XML_CFLAGS)
+IMR_CPPFLAGS = -Iinclude -Isrc -I$(BUILD) -D_POSIX_C_SOURCE=200809L $(XML_CFLAGS) $(JANSSON_CFLAGS)
 IMR_CFLAGS   = -std=c11 -Wall -Wextra -Werror -pthread
 # Hand-written files also get -Wswitch-enum: a new table entry must be
 # handled in every switch.  Generated files do not (bison's output warns).
@@ -39,7 +43,10 @@ LIB_SRCS = src/arena.c src/diag.c src/normalize.c src/vocab.c src/ast.c src/pars
            src/verify.c src/convert.c src/output.c
 GEN_SRCS = $(BUILD)/parser.c $(BUILD)/lexer.c
 LIB_OBJS = $(LIB_SRCS:src/%.c=$(BUILD)/%.o) $(GEN_SRCS:.c=.o) $(BUILD)/schema_blob.o
-CLI_OBJS = $(BUILD)/main.o $(BUILD)/batch.o
+# The command: its options, batch mode, the export and the corpus report
+# (the library itself needs neither libcsv nor jansson).
+CLI_OBJS = $(BUILD)/main.o $(BUILD)/batch.o $(BUILD)/export.o $(BUILD)/stats.o
+CLI_LIBS = $(CSV_LIBS) $(JANSSON_LIBS)
 
 SCHEMA = xsd/determination.xsd
 
@@ -70,7 +77,7 @@ $(BUILD)/libimr2xml.a: $(LIB_OBJS)
 	$(AR) rcs $@ $^
 
 $(BUILD)/imr2xml: $(CLI_OBJS) $(BUILD)/libimr2xml.a
-	$(CC) $(IMR_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(IMR_LIBS)
+	$(CC) $(IMR_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CLI_LIBS) $(IMR_LIBS)
 
 # ---- tests --------------------------------------------------------------
 
@@ -130,7 +137,8 @@ demo: deps all
 	@tests/demo.sh $(BUILD)
 
 # Installs the build dependencies with apt-get when root, or says how.
-DEB_PACKAGES = build-essential flex bison pkg-config libxml2-dev nettle-dev libxml2-utils valgrind mupdf-tools
+DEB_PACKAGES = build-essential flex bison pkg-config libxml2-dev nettle-dev libxml2-utils valgrind mupdf-tools \
+               libcsv-dev libjansson-dev chromium
 FUZZ_PACKAGES = clang libclang-rt-14-dev
 deps:
 	@$(MAKE) -s install-packages PACKAGES="$(DEB_PACKAGES)"
