@@ -91,11 +91,16 @@ $(BUILD)/factcheck: tests/factcheck.c | $(BUILD)/stamp
 $(BUILD)/roundtrip: tests/roundtrip.c | $(BUILD)/stamp
 	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(IMR_LIBS)
 
+# The export's oracle: reads the CSV and JSON back, compares each cell with
+# the XML by XPath of its own.
+$(BUILD)/exportcheck: tests/exportcheck.c | $(BUILD)/stamp
+	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CLI_LIBS) $(IMR_LIBS) -lm
+
 SANITIZE = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # The whole suite, then again under ASan+UBSan, then the golden tests
 # under valgrind; any report fails the check.
-check: all $(BUILD)/unit $(BUILD)/factcheck $(BUILD)/roundtrip
+check: all $(BUILD)/unit $(BUILD)/factcheck $(BUILD)/roundtrip $(BUILD)/exportcheck
 	@$(MAKE) -s BUILD=$(BUILD)/asan CFLAGS="$(SANITIZE)" LDFLAGS="-fsanitize=address,undefined" \
 		$(BUILD)/asan/imr2xml $(BUILD)/asan/unit
 	@$(MAKE) -s BUILD=$(BUILD)/tsan CFLAGS="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" \

@@ -205,20 +205,23 @@ for in in tests/regress/*.txt; do
 done
 
 # A script of tests that reports its own "N passed, N failed".
-subsuite() { # title script
+subsuite() { # title script [extra arguments, before TMP]
 	echo "== $1"
-	"$2" "$bin" "$tmp/${2##*/}.d" >"$tmp/sub.log" 2>&1
+	local script=$2; shift 2
+	"$script" "$bin" "$@" "$tmp/${script##*/}.d" >"$tmp/sub.log" 2>&1
 	grep '^FAIL' "$tmp/sub.log"
 	local line
 	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$tmp/sub.log" | tail -1)
 	if [ -n "$line" ]; then
 		pass=$((pass + ${line%% passed*})); local f=${line#*, }; fail=$((fail + ${f%% failed*}))
 	else
-		bad "$2 did not finish: $(tail -3 "$tmp/sub.log")"
+		bad "$script did not finish: $(tail -3 "$tmp/sub.log")"
 	fi
 }
 subsuite "batch mode (-d)" tests/batch.sh
 subsuite "messy and hostile input" tests/hostile.sh
+# The export's oracle is built beside factcheck (tests/exportcheck.c).
+subsuite "export to CSV and JSON Lines (--format)" tests/export.sh "${factcheck%/*}/exportcheck"
 
 echo
 [ $skip -gt 0 ] && echo "($skip group(s) skipped: ../shared absent)"
