@@ -222,6 +222,7 @@ subsuite "batch mode (-d)" tests/batch.sh
 subsuite "messy and hostile input" tests/hostile.sh
 # The export's oracle is built beside factcheck (tests/exportcheck.c).
 subsuite "export to CSV and JSON Lines (--format)" tests/export.sh "${factcheck%/*}/exportcheck"
+subsuite "the corpus report (--stats, --html)" tests/report.sh
 
 echo
 [ $skip -gt 0 ] && echo "($skip group(s) skipped: ../shared absent)"
