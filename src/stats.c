@@ -142,6 +142,12 @@ static int by_warning(const void *a, const void *b)
 	return strcmp(x->code, y->code);
 }
 
+static void sort_groups(struct groups *g, int (*cmp)(const void *, const void *))
+{
+	if (g->n) /* qsort wants an array, even of none */
+		qsort(g->v, g->n, sizeof *g->v, cmp);
+}
+
 /* The label of items with no value: a category none was given, a
  * reviewer with no certification stated. */
 static const char none_label[] = "(none)";
@@ -653,7 +659,7 @@ static void make_tables(struct corpus *c, struct table *t)
 
 	t[T_PER_LETTER] = (struct table){"items-per-letter", "Letters by number of items", NULL, 3,
 	                                 {"items", "letters", "share"}, NULL, 0, 0};
-	qsort(c->per_letter.v, c->per_letter.n, sizeof *c->per_letter.v, by_key);
+	sort_groups(&c->per_letter, by_key);
 	for (size_t i = 0; i < c->per_letter.n; i++)
 		table_row(c, &t[T_PER_LETTER], c->per_letter.v[i].label,
 		          count_s(a, c->per_letter.v[i].letters),
@@ -662,7 +668,7 @@ static void make_tables(struct corpus *c, struct table *t)
 	t[T_YEAR] = (struct table){"year", "By year of the decision date", NULL, 7,
 	                           {"year", "letters", "items", "items/letter", ">1 item", "overturned",
 	                            "rate"}, NULL, 0, 0};
-	qsort(c->years.v, c->years.n, sizeof *c->years.v, by_key);
+	sort_groups(&c->years, by_key);
 	for (size_t i = 0; i < c->years.n; i++) {
 		const struct group *y = &c->years.v[i];
 		table_row(c, &t[T_YEAR], y->label, count_s(a, y->letters), count_s(b, y->items),
@@ -672,14 +678,14 @@ static void make_tables(struct corpus *c, struct table *t)
 
 	t[T_CATEGORY] = (struct table){"category", "By category of the item", NULL, 5,
 	                               {"category", "items", "share", "overturned", "rate"}, NULL, 0, 0};
-	qsort(c->categories.v, c->categories.n, sizeof *c->categories.v, by_items);
+	sort_groups(&c->categories, by_items);
 	breakdown(c, &t[T_CATEGORY], &c->categories, false);
 
 	t[T_CERTIFICATION] = (struct table){
 		"certification", "By the reviewer's certification",
 		"an item counts under each certification of its reviewer", 5,
 		{"certification", "letters", "items", "overturned", "rate"}, NULL, 0, 0};
-	qsort(c->certifications.v, c->certifications.n, sizeof *c->certifications.v, by_items);
+	sort_groups(&c->certifications, by_items);
 	breakdown(c, &t[T_CERTIFICATION], &c->certifications, true);
 
 	t[T_BODY] = (struct table){"body", "By the body the reviewer cited",
@@ -698,11 +704,12 @@ static void make_tables(struct corpus *c, struct table *t)
 	t[T_STATE] = (struct table){"state", "By the reviewer's state of licensure",
 	                            "an item counts under each state its reviewer is licensed in", 5,
 	                            {"state", "letters", "items", "overturned", "rate"}, NULL, 0, 0};
-	qsort(c->states.v, c->states.n, sizeof *c->states.v, by_items);
+	sort_groups(&c->states, by_items);
 	breakdown(c, &t[T_STATE], &c->states, true);
 
 	t[T_WARNINGS] = (struct table){"warnings", "Warnings", NULL, 3, {"code", "found", "letters"}, NULL, 0, 0};
-	qsort(c->warnings, c->nwarnings, sizeof *c->warnings, by_warning);
+	if (c->nwarnings) /* qsort wants an array, even of none */
+		qsort(c->warnings, c->nwarnings, sizeof *c->warnings, by_warning);
 	for (size_t i = 0; i < c->nwarnings; i++)
 		table_row(c, &t[T_WARNINGS], c->warnings[i].code, count_s(a, c->warnings[i].count),
 		          count_s(b, c->warnings[i].letters));

@@ -277,7 +277,9 @@ if [ -z "$chromium" ]; then
 	make -s install-packages PACKAGES=chromium >/dev/null 2>&1
 	chromium=$(command -v chromium || command -v chromium-browser)
 fi
-if [ -z "$chromium" ]; then
+if [ ! -s "$page" ]; then
+	bad "no page to render"
+elif [ -z "$chromium" ]; then
 	echo "NOTICE: chromium is not installed and could not be (apt-get install chromium): the page is not rendered"
 else
 	# A fresh profile each time, nothing fetched or updated; as root it needs --no-sandbox.
