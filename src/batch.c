@@ -635,7 +635,9 @@ static void export_rows(struct batch *b, const char *path, const char *xml, size
 	if (e) {
 		row->status = ROW_ERROR;
 		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "cannot export its items: %s",
-		             e == ENOMEM ? strerror(e) : "the XML is not well-formed");
+		             e == EINVAL   ? "the XML is not well-formed"
+		             : e == EILSEQ ? "its name is not UTF-8"
+		                           : strerror(e));
 		imr_buffer_free(&row->items);
 	}
 }

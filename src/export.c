@@ -308,11 +308,13 @@ static int row_json(struct cell *cells, const char *source, struct imr_buffer *o
 		} else if (c->n) {
 			v = json_value(col, c->values[0]);
 		} else if (i == COL_source) {
-			v = json_string(source);
+			/* JSON strings are UTF-8; a file's name need not be. */
+			if (!(v = json_string(source)))
+				e = EILSEQ;
 		} else {
 			v = json_null();
 		}
-		if (!v || json_object_set_new(row, col->name, v) != 0)
+		if (!e && (!v || json_object_set_new(row, col->name, v) != 0))
 			e = ENOMEM;
 	}
 	/* Compact, UTF-8 as it is, and reals with the digits they were written
@@ -439,8 +441,10 @@ enum imr_status imr_export_input(enum imr_format f, const char *data, size_t len
 		imr_buffer_free(&xml);
 	}
 	if (doc) {
-		if (imr_export_doc(f, doc, source, out, NULL) != 0) {
-			imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "out of memory");
+		int e = imr_export_doc(f, doc, source, out, NULL);
+		if (e) {
+			imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "cannot export its items: %s",
+			             e == EILSEQ ? "its name is not UTF-8" : strerror(e));
 			st = IMR_USAGE;
 		} else if (exported) {
 			*exported = true;

@@ -35,13 +35,14 @@ int imr_export_begin(enum imr_format f, struct imr_buffer *out);
 /* The rows of one determination, one per issue in document order,
  * appended to out.  source names the input the rows come from: the
  * source column holds the root's @source, or source when there is none.
- * *rows (may be NULL) gets the number of rows.  0, or ENOMEM. */
+ * *rows (may be NULL) gets the number of rows.  0, ENOMEM, or EILSEQ
+ * (JSON: source is needed and is not UTF-8). */
 int imr_export_doc(enum imr_format f, xmlDocPtr doc, const char *source, struct imr_buffer *out,
                    size_t *rows);
 
 /* The same from XML bytes (what the converter wrote, already valid):
  * read back safely (no network, no entities), then exported.  0, EINVAL
- * (not well-formed: the reasons in diags) or ENOMEM. */
+ * (not well-formed: the reasons in diags), ENOMEM or EILSEQ. */
 int imr_export_xml(enum imr_format f, const char *xml, size_t len, const char *source,
                    struct imr_buffer *out, size_t *rows, struct imr_diags *diags);
 

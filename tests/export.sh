@@ -174,6 +174,12 @@ expect "malformed XML" 1 "broken.xml:1: error:" --format jsonl "$tmp/broken.xml"
 [ ! -s "$tmp/stdout" ] && ok || bad "malformed XML: something was written"
 expect "the XML of tomorrow is validated" 1 "future.xml" --format csv tests/export/future.xml
 expect "a missing file" 2 "cannot read" --format csv examples/imr-2014-physician.txt "$tmp/none.txt"
+# JSON strings are UTF-8: a file name that is not cannot be a source.
+cp examples/imr-2014-physician.txt "$tmp/"$'\xff'.txt
+expect "a name that is not UTF-8, in JSON" 2 "its name is not UTF-8" --format jsonl "$tmp/"$'\xff'.txt
+"$bin" --format csv "$tmp/"$'\xff'.txt >"$tmp/ff.csv" 2>/dev/null &&
+	exported "a name that is not UTF-8, in CSV" csv "$tmp/ff.csv" "$tmp/"$'\xff'.txt examples/imr-2014-physician.xml ||
+	bad "a name that is not UTF-8, in CSV: exit $?"
 # One good, one bad: the good one's rows, exit status 1.
 "$bin" --format csv "$tmp/empty.txt" examples/imr-2014-physician.txt >"$tmp/one.csv" 2>/dev/null
 st=$?
