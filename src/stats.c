@@ -647,9 +647,9 @@ static void make_tables(struct corpus *c, struct table *t)
 {
 	num a, b, d, e, f, g;
 	t[T_OVERALL] = (struct table){"overall", "The corpus", NULL, 3, {"", "number", "share"}, NULL, 0, 0};
-	table_row(c, &t[T_OVERALL], "letters", count_s(a, c->letters), NULL);
-	table_row(c, &t[T_OVERALL], "items", count_s(a, c->items), NULL);
-	table_row(c, &t[T_OVERALL], "items per letter", ratio_s(a, c->items, c->letters), NULL);
+	table_row(c, &t[T_OVERALL], "letters", count_s(a, c->letters), "-");
+	table_row(c, &t[T_OVERALL], "items", count_s(a, c->items), "-");
+	table_row(c, &t[T_OVERALL], "items per letter", ratio_s(a, c->items, c->letters), "-");
 	table_row(c, &t[T_OVERALL], "letters with more than one item", count_s(a, c->multi),
 	          pct_s(b, c->multi, c->letters));
 	table_row(c, &t[T_OVERALL], "items upheld", count_s(a, c->items - c->overturned),
