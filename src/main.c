@@ -60,9 +60,9 @@ static const char usage_text[] =
 	"                       XML files named and under the directories named\n"
 	"      --html=FILE      with --stats, also write the report as one HTML page\n"
 	"\n"
-	"Batch mode (directories are walked for *.txt; a/b/x.txt becomes OUTDIR/a/b/x.xml;\n"
-	"the files named, or listed in LIST, may also be PDFs;\n"
-	"OUTDIR/manifest.tsv gets one row per input, in input order):\n"
+	"Batch mode (directories are walked for *.txt and *.pdf; a/b/x.txt or a/b/x.pdf\n"
+	"becomes OUTDIR/a/b/x.xml; OUTDIR/manifest.tsv gets one row per input, in input\n"
+	"order, with its warnings):\n"
 	"  -d, --outdir=OUTDIR  convert every input into OUTDIR\n"
 	"      --files-from=LIST  read input paths from LIST, one a line (- for stdin)\n"
 	"  -0, --null           LIST is NUL-separated\n"
@@ -293,7 +293,10 @@ static int export_inputs(const struct cli *cli, int argc, char **argv)
 		struct imr_diags diags;
 		imr_diags_init(&diags);
 		bool exported;
-		enum imr_status st = imr_export_input(cli->format, data, len, name, &cli->opt, v, &out,
+		struct imr_options opt = cli->opt;
+		if (!opt.source_name && strcmp(argv[i], "-") != 0)
+			opt.source_name = argv[i];
+		enum imr_status st = imr_export_input(cli->format, data, len, name, &opt, v, &out,
 		                                      &exported, &diags);
 		imr_diags_print(&diags, name, stderr);
 		imr_diags_free(&diags);

@@ -41,8 +41,10 @@ for fmt in csv jsonl; do
 	fi
 done
 # Standard input, and a letter and an XML file mixed.
+# Unnamed standard input: no @source in the XML, "<stdin>" in the column.
+"$bin" <examples/imr-2014-physician.txt >"$tmp/stdin.xml" 2>/dev/null
 if "$bin" --format csv <examples/imr-2014-physician.txt >"$tmp/stdin.csv" 2>"$tmp/err"; then
-	exported "stdin" csv "$tmp/stdin.csv" "<stdin>" examples/imr-2014-physician.xml
+	exported "stdin" csv "$tmp/stdin.csv" "<stdin>" "$tmp/stdin.xml"
 else bad "--format csv from stdin: $(head -3 "$tmp/err")"; fi
 if "$bin" --format jsonl examples/imr-2016-standard.xml examples/imr-2014-physician.txt >"$tmp/mixed.jsonl" 2>"$tmp/err"; then
 	exported "XML and a letter" jsonl "$tmp/mixed.jsonl" examples/imr-2016-standard.xml \
@@ -174,12 +176,15 @@ expect "malformed XML" 1 "broken.xml:1: error:" --format jsonl "$tmp/broken.xml"
 [ ! -s "$tmp/stdout" ] && ok || bad "malformed XML: something was written"
 expect "the XML of tomorrow is validated" 1 "future.xml" --format csv tests/export/future.xml
 expect "a missing file" 2 "cannot read" --format csv examples/imr-2014-physician.txt "$tmp/none.txt"
-# JSON strings are UTF-8: a file name that is not cannot be a source.
+# A file name that is not UTF-8: XML (and JSON) hold it with its bad bytes as %XX.
 cp examples/imr-2014-physician.txt "$tmp/"$'\xff'.txt
-expect "a name that is not UTF-8, in JSON" 2 "its name is not UTF-8" --format jsonl "$tmp/"$'\xff'.txt
-"$bin" --format csv "$tmp/"$'\xff'.txt >"$tmp/ff.csv" 2>/dev/null &&
-	exported "a name that is not UTF-8, in CSV" csv "$tmp/ff.csv" "$tmp/"$'\xff'.txt examples/imr-2014-physician.xml ||
-	bad "a name that is not UTF-8, in CSV: exit $?"
+"$bin" "$tmp/"$'\xff'.txt >"$tmp/ff.xml" 2>/dev/null
+grep -qF "source=\"$tmp/%FF.txt\"" "$tmp/ff.xml" && ok || bad "a name that is not UTF-8: @source $(grep -o 'source="[^"]*"' "$tmp/ff.xml")"
+for fmt in csv jsonl; do
+	"$bin" --format $fmt "$tmp/"$'\xff'.txt >"$tmp/ff.$fmt" 2>/dev/null &&
+		exported "a name that is not UTF-8, in $fmt" $fmt "$tmp/ff.$fmt" "$tmp/%FF.txt" "$tmp/ff.xml" ||
+		bad "a name that is not UTF-8, in $fmt: exit $?"
+done
 # One good, one bad: the good one's rows, exit status 1.
 "$bin" --format csv "$tmp/empty.txt" examples/imr-2014-physician.txt >"$tmp/one.csv" 2>/dev/null
 st=$?
