@@ -37,8 +37,12 @@ NETTLE_LIBS := $(shell $(PKG_CONFIG) --libs nettle 2>/dev/null || echo -lnettle)
 # PDF input (src/pdf.c only): poppler's GLib interface.
 POPPLER_CFLAGS := $(shell $(PKG_CONFIG) --cflags poppler-glib 2>/dev/null)
 POPPLER_LIBS   := $(shell $(PKG_CONFIG) --libs poppler-glib 2>/dev/null || echo -lpoppler-glib -lgobject-2.0 -lglib-2.0)
+# The export (--format csv|jsonl): libcsv has no .pc file.
+JANSSON_CFLAGS := $(shell $(PKG_CONFIG) --cflags jansson 2>/dev/null)
+JANSSON_LIBS := $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null || echo -ljansson)
+CSV_LIBS = -lcsv
 
-IMR_CPPFLAGS = -Iinclude -Isrc -I$(BUILD) -D_POSIX_C_SOURCE=200809L $(XML_CFLAGS)
+IMR_CPPFLAGS = -Iinclude -Isrc -I$(BUILD) -D_POSIX_C_SOURCE=200809L $(XML_CFLAGS) $(JANSSON_CFLAGS)
 IMR_CFLAGS   = -std=c11 -Wall -Wextra -Werror -pthread
 # Hand-written files also get -Wswitch-enum: a new table entry must be
 # handled in every switch.  Generated files do not (bison's output warns).
@@ -53,7 +57,10 @@ GEN_SRCS = $(BUILD)/parser.c $(BUILD)/lexer.c
 LIB_OBJS = $(LIB_SRCS:src/%.c=$(BUILD)/%.o) $(GEN_SRCS:.c=.o) $(BUILD)/schema_blob.o
 # The shared library: the same sources built -fPIC, in build/pic/.
 PIC_OBJS = $(LIB_OBJS:$(BUILD)/%=$(BUILD)/pic/%)
-CLI_OBJS = $(BUILD)/main.o $(BUILD)/batch.o
+# The command: its options, batch mode, the export and the corpus report
+# (the library itself needs neither libcsv nor jansson).
+CLI_OBJS = $(BUILD)/main.o $(BUILD)/batch.o $(BUILD)/export.o $(BUILD)/stats.o
+CLI_LIBS = $(CSV_LIBS) $(JANSSON_LIBS)
 
 # libimr2xml.so.0 -> libimr2xml.so.0.1.0: the soname's number changes
 # when the interface does.
@@ -120,7 +127,7 @@ $(SHARED_LIB): $(PIC_OBJS) $(BUILD)/libimr2xml.map
 	ln -sf $(@F) $(BUILD)/$(SONAME)
 	ln -sf $(SONAME) $(BUILD)/libimr2xml.so
 
-# libxml2 is in the public header (xmlDocPtr): Requires; poppler only
+# libxml2 is in the public header (xmlDocPtr): Requires; poppler and nettle only
 # inside: Requires.private, for static links.
 PC_LIBDIR = $(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))
 PC_INCLUDEDIR = $(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))
@@ -140,7 +147,7 @@ $(BUILD)/imr2xml.pc: FORCE | $(BUILD)/stamp
 FORCE:
 
 $(BUILD)/imr2xml: $(CLI_OBJS) $(BUILD)/libimr2xml.a
-	$(CC) $(IMR_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(IMR_LIBS)
+	$(CC) $(IMR_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CLI_LIBS) $(IMR_LIBS)
 
 # ---- tests --------------------------------------------------------------
 
@@ -161,12 +168,17 @@ $(BUILD)/mkpdf: tests/mkpdf.c | $(BUILD)/stamp
 $(BUILD)/pages: tests/pages.c $(BUILD)/libimr2xml.a
 	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) $(CFLAGS) $(LDFLAGS) -MMD -MP -o $@ $< $(BUILD)/libimr2xml.a $(IMR_LIBS)
 
+# The export's oracle: reads the CSV and JSON back, compares each cell with
+# the XML by XPath of its own.
+$(BUILD)/exportcheck: tests/exportcheck.c | $(BUILD)/stamp
+	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CLI_LIBS) $(IMR_LIBS) -lm
+
 SANITIZE = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # The whole suite, then again under ASan+UBSan, batch mode under TSan,
 # the golden tests and PDFs under valgrind, then make install and the
 # installed library (tests/install.sh); any report fails the check.
-check: all $(BUILD)/unit $(BUILD)/factcheck $(BUILD)/roundtrip $(BUILD)/mkpdf $(BUILD)/pages
+check: all $(BUILD)/unit $(BUILD)/factcheck $(BUILD)/roundtrip $(BUILD)/mkpdf $(BUILD)/pages $(BUILD)/exportcheck
 	@$(MAKE) -s BUILD=$(BUILD)/asan CFLAGS="$(SANITIZE)" LDFLAGS="-fsanitize=address,undefined" \
 		$(BUILD)/asan/imr2xml $(BUILD)/asan/unit
 	@$(MAKE) -s BUILD=$(BUILD)/tsan CFLAGS="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" \
@@ -208,7 +220,8 @@ demo: deps all
 	@tests/demo.sh $(BUILD)
 
 # Installs the build dependencies with apt-get when root, or says how.
-DEB_PACKAGES = build-essential flex bison pkg-config libxml2-dev nettle-dev libpoppler-glib-dev libxml2-utils valgrind mupdf-tools qpdf man-db groff-base
+DEB_PACKAGES = build-essential flex bison pkg-config libxml2-dev nettle-dev libpoppler-glib-dev poppler-utils libxml2-utils valgrind mupdf-tools qpdf man-db groff-base \
+               libcsv-dev libjansson-dev chromium
 FUZZ_PACKAGES = clang libclang-rt-14-dev
 deps:
 	@$(MAKE) -s install-packages PACKAGES="$(DEB_PACKAGES)"

@@ -58,6 +58,7 @@ int main(int argc, char **argv)
 	/* The conversion itself. */
 	struct imr_options opt;
 	imr_options_init(&opt);
+	opt.source_name = argv[1]; /* the XML's @source */
 	struct imr_summary summary;
 	xmlDocPtr doc = NULL;
 	enum imr_status st = validator ? imr_convert(data, len, &opt, validator, &doc, &summary, &diags)

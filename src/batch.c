@@ -8,6 +8,10 @@
  * (OUTDIR/manifest.tsv.partial, renamed to manifest.tsv at the end).
  * Memory is bounded by the ring, whatever the size of the corpus.
  * Every XML file is written to a temporary name and renamed into place.
+ * With --format csv or jsonl, each worker also makes its document's rows
+ * from the XML it wrote (export.c), and the main thread appends them to
+ * OUTDIR/items.csv.partial (or .jsonl) as it retires the document, so the
+ * rows are in input order; the file becomes items.csv at the end.
  *
  * Nothing the walk meets goes unaccounted: every name ending in .txt or
  * .pdf is an input and gets a row, whatever it turns out to be when it
@@ -50,8 +54,10 @@ struct row {
 	size_t bytes;
 	char sha256[65];
 	char *warnings;           /* "2 dates-out-of-order,summary-truncated", or NULL: "0" */
+	size_t pages;             /* a PDF's pages, a text's form-feed pages */
 	char *message;            /* first diagnostic, or NULL */
 	char *diagnostics;        /* everything to print on stderr, or NULL */
+	struct imr_buffer items;  /* --format: the rows of its items */
 };
 
 enum slot_state { SLOT_EMPTY, SLOT_PENDING, SLOT_RUNNING, SLOT_DONE };
@@ -99,6 +105,7 @@ struct old_row {
 struct tally {
 	size_t done, ok, partial, rejected, skipped, errors, bytes;
 	size_t warned; /* documents with warnings */
+	size_t pages;
 	size_t total; /* 0: unknown */
 	double start, last_progress;
 	bool tty;
@@ -109,6 +116,9 @@ struct batch {
 	struct imr_schema *schema;
 	char *manifest_path, *partial_path;
 	FILE *manifest; /* manifest.tsv.partial, while the run lasts */
+	char *items_path, *items_partial; /* --format: items.csv and its .partial */
+	FILE *items;
+	bool items_failed;                /* a write to it failed */
 	struct tally tally;
 	struct sigaction old_int, old_term;
 	/* The threads and the ring they share. */
@@ -637,6 +647,47 @@ static char *old_field(const char *line, int k)
 	return n && !(n == 1 && *s == '0') ? strndup(s, n) : NULL;
 }
 
+/* --format csv|jsonl: the rows of the document's XML into row->items.
+ * When they cannot be made the row is in error, and has none. */
+static void export_rows(struct batch *b, const char *path, const char *xml, size_t len,
+                        struct row *row, struct imr_diags *diags)
+{
+	if (b->opt->format == IMR_FORMAT_XML)
+		return;
+	int e = imr_export_xml(b->opt->format, xml, len, path, &row->items, NULL, diags);
+	if (e) {
+		row->status = ROW_ERROR;
+		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "cannot export its items: %s",
+		             e == EINVAL   ? "the XML is not well-formed"
+		             : e == EILSEQ ? "its name is not UTF-8"
+		                           : strerror(e));
+		imr_buffer_free(&row->items);
+	}
+}
+
+/* --resume with --format: a document skipped has its rows all the same,
+ * from the XML an earlier run wrote. */
+static void export_old_rows(struct batch *b, const char *path, const char *out, struct row *row)
+{
+	if (b->opt->format == IMR_FORMAT_XML)
+		return;
+	const char *why = NULL;
+	size_t len = 0;
+	char *xml = read_file(out, &len, &why);
+	struct imr_diags diags;
+	imr_diags_init(&diags);
+	if (xml)
+		export_rows(b, path, xml, len, row, &diags);
+	else
+		error_row(row, path, "cannot read %s to export its items: %s", out, why);
+	if (diags.count) {
+		row->message = first_message(&diags);
+		row->diagnostics = diags_text(&diags, path);
+	}
+	imr_diags_free(&diags);
+	free(xml);
+}
+
 static void convert_one(struct batch *b, struct imr_validator *v, const char *path, struct row *row)
 {
 	memset(row, 0, sizeof *row);
@@ -662,6 +713,7 @@ static void convert_one(struct batch *b, struct imr_validator *v, const char *pa
 			row->warnings = old_field(old->line, 6);
 			row->status = ROW_OK;
 			row->skipped = true;
+			export_old_rows(b, path, out, row);
 			free(out);
 			free(data);
 			return;
@@ -677,6 +729,7 @@ static void convert_one(struct batch *b, struct imr_validator *v, const char *pa
 	enum imr_status st = imr_convert_to_buffer(data, len, &opt, v, &xml, &sum, &diags);
 	free(data);
 	row->warnings = warnings_field(&sum);
+	row->pages = sum.pages;
 	if (sum.variant)
 		snprintf(row->variant, sizeof row->variant, "%s", sum.variant);
 	row->issues = sum.issues;
@@ -687,6 +740,8 @@ static void convert_one(struct batch *b, struct imr_validator *v, const char *pa
 			row->status = ROW_ERROR;
 			imr_diag_add(&diags, IMR_ERROR, 0, 0, NULL, 0, "cannot write %s: %s",
 			             out ? out : "output", strerror(e));
+		} else {
+			export_rows(b, path, xml.data, xml.len, row, &diags);
 		}
 		imr_buffer_free(&xml);
 	}
@@ -776,9 +831,11 @@ static void progress(struct batch *b, bool final)
 	getrusage(RUSAGE_SELF, &ru);
 	fprintf(stderr,
 	        "imr2xml: %zu documents: %zu converted, %zu partial, %zu rejected, %zu skipped, "
-	        "%zu errors, %zu with warnings in %.2f s, %.0f documents/s, %.1f MB/s, peak RSS %ld MB\n",
-	        t->done, t->ok, t->partial, t->rejected, t->skipped, t->errors, t->warned, el, rate,
-	        el > 0 ? (double)t->bytes / el / 1e6 : 0.0, ru.ru_maxrss / 1024);
+	        "%zu errors, %zu with warnings, %zu pages in %.2f s, %.0f documents/s, %.0f pages/s, "
+	        "%.1f MB/s, peak RSS %ld MB\n",
+	        t->done, t->ok, t->partial, t->rejected, t->skipped, t->errors, t->warned, t->pages, el, rate,
+	        el > 0 ? (double)t->pages / el : 0.0, el > 0 ? (double)t->bytes / el / 1e6 : 0.0,
+	        ru.ru_maxrss / 1024);
 }
 
 /* One finished input: its diagnostics, its manifest row, the tally. */
@@ -799,9 +856,16 @@ static void retire(struct batch *b, struct slot *s)
 	put_field(m, r->message ? r->message : "");
 	fputc('\n', m);
 	fflush(m);
+	if (b->items && r->items.len) {
+		if (fwrite(r->items.data, 1, r->items.len, b->items) != r->items.len ||
+		    fflush(b->items) != 0)
+			b->items_failed = true;
+	}
+	imr_buffer_free(&r->items);
 	t->done++;
 	t->bytes += r->bytes;
 	t->warned += r->warnings != NULL;
+	t->pages += r->pages;
 	switch (r->status) {
 	case ROW_OK:
 		if (r->skipped)
@@ -858,6 +922,34 @@ static void *feeder(void *arg)
 
 /* ---- the run ------------------------------------------------------------ */
 
+/* --format csv|jsonl: OUTDIR/items.csv.partial (or .jsonl) open, with its
+ * header row. */
+static int open_items(struct batch *b)
+{
+	const struct imr_batch_options *opt = b->opt;
+	if (opt->format == IMR_FORMAT_XML)
+		return IMR_OK;
+	const char *ext = imr_format_extension(opt->format);
+	b->items_path = format("%s/items.%s", opt->outdir, ext);
+	b->items_partial = format("%s/items.%s.partial", opt->outdir, ext);
+	if (!b->items_path || !b->items_partial)
+		return IMR_USAGE;
+	b->items = fopen(b->items_partial, "w");
+	if (!b->items) {
+		fprintf(stderr, "imr2xml: error: cannot write %s: %s\n", b->items_partial, strerror(errno));
+		return IMR_USAGE;
+	}
+	struct imr_buffer head = {0};
+	bool ok = imr_export_begin(opt->format, &head) == 0 &&
+	          fwrite(head.data, 1, head.len, b->items) == head.len;
+	imr_buffer_free(&head);
+	if (!ok) {
+		fprintf(stderr, "imr2xml: error: cannot write %s: %s\n", b->items_partial, strerror(errno));
+		return IMR_USAGE;
+	}
+	return IMR_OK;
+}
+
 /* OUTDIR made, an earlier run's rows loaded (--resume), the schema
  * compiled, manifest.tsv.partial open with its header.  Returns the exit
  * status so far. */
@@ -892,7 +984,7 @@ static int open_outputs(struct batch *b)
 		return IMR_USAGE;
 	}
 	fputs("path\tstatus\tvariant\tissues\tbytes\tsha256\twarnings\tmessage\n", b->manifest);
-	return IMR_OK;
+	return open_items(b);
 }
 
 /* How many inputs there are, for the progress bar (0: unknown, when the
@@ -1042,11 +1134,21 @@ static int finish(struct batch *b)
 {
 	bool closed = fclose(b->manifest) == 0;
 	b->manifest = NULL;
+	bool items_closed = true;
+	if (b->items) {
+		items_closed = fclose(b->items) == 0 && !b->items_failed;
+		b->items = NULL;
+	}
 	progress(b, true);
 	if (interrupted) {
 		fprintf(stderr, "imr2xml: interrupted: %s lists what was done; run again with --resume\n",
 		        b->partial_path);
 		return 130;
+	}
+	/* The items first: a manifest.tsv says the run is complete. */
+	if (b->items_path && (!items_closed || rename(b->items_partial, b->items_path) != 0)) {
+		fprintf(stderr, "imr2xml: error: cannot write %s: %s\n", b->items_path, strerror(errno));
+		return IMR_USAGE;
 	}
 	if (!closed || rename(b->partial_path, b->manifest_path) != 0) {
 		fprintf(stderr, "imr2xml: error: cannot write %s: %s\n", b->manifest_path, strerror(errno));
@@ -1072,6 +1174,10 @@ static void batch_free(struct batch *b)
 {
 	if (b->manifest)
 		fclose(b->manifest);
+	if (b->items)
+		fclose(b->items);
+	free(b->items_path);
+	free(b->items_partial);
 	imr_schema_free(b->schema);
 	for (size_t i = 0; i < b->old_cap; i++) {
 		free(b->old[i].path);

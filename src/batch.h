@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 
+#include "export.h"
 #include "imr2xml.h"
 
 struct imr_batch_options {
@@ -18,6 +19,9 @@ struct imr_batch_options {
 	bool quiet;
 	bool validate;
 	struct imr_options opt;
+	/* csv or jsonl: OUTDIR/items.csv (or .jsonl) has every item of the
+	 * run, in input order, besides the XML files. */
+	enum imr_format format;
 };
 
 /* Returns the exit status: 0 all converted, 1 any rejected, 2 usage or

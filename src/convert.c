@@ -16,6 +16,38 @@
 #include "verify.h"
 #include "xml.h"
 
+/* The length of the character at s in a name XML can hold, or 0. */
+static size_t name_char(const char *s, size_t n)
+{
+	return (unsigned char)*s < 0x20 ? 0 : imr_utf8_length((const unsigned char *)s, n);
+}
+
+/* A file's name as XML can hold it: the bytes that are not UTF-8 (a
+ * name is bytes to the system) or are control characters written %XX. */
+static const char *xml_name(struct imr_arena *a, const char *name)
+{
+	size_t n = strlen(name), bad = 0;
+	for (size_t i = 0; i < n;) {
+		size_t k = name_char(name + i, n - i);
+		bad += !k;
+		i += k ? k : 1;
+	}
+	if (!bad)
+		return name;
+	char *out = imr_arena_alloc(a, n + 2 * bad + 1), *o = out;
+	for (size_t i = 0; i < n;) {
+		size_t k = name_char(name + i, n - i);
+		if (k) {
+			memcpy(o, name + i, k);
+			o += k, i += k;
+		} else {
+			o += snprintf(o, 4, "%%%02X", (unsigned char)name[i++]);
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
 /* An item whose title is empty (": Upheld" alone) is no item: report it,
  * and keep its text as unparsed so nothing is lost. */
 static bool untitled_items(struct imr_arena *a, const struct imr_source *src,
@@ -133,7 +165,7 @@ static enum imr_status convert(const char *data, size_t len, const struct imr_op
 		goto done;
 	struct imr_determination det;
 	imr_extract(&arena, &src, ast, &det);
-	det.source = opt->source_name;
+	det.source = opt->source_name ? xml_name(&arena, opt->source_name) : NULL;
 	char sha[65];
 	if (opt->sha256)
 		det.sha256 = opt->sha256;

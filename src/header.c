@@ -256,6 +256,18 @@ static void pair_group(struct imr_parser *p, struct label *labels, size_t n, str
 		take(p, &labels[i], &values[i], (int)i);
 }
 
+/* Pair a group and add its fields to the header. */
+static void close_group(struct imr_parser *p, struct imr_header *h, struct label *labels, size_t n,
+                        struct value *values, size_t m)
+{
+	if (!n)
+		return;
+	pair_group(p, labels, n, values, m);
+	for (size_t i = 0; i < n; i++)
+		if (labels[i].value)
+			imr_header_add(p->arena, h, labels[i].field, labels[i].span, labels[i].value);
+}
+
 void imr_header_pair(struct imr_parser *p)
 {
 	if (!p->ncells || !p->doc)
@@ -263,24 +275,18 @@ void imr_header_pair(struct imr_parser *p)
 	struct label labels[MAX_GROUP];
 	struct value values[MAX_GROUP];
 	size_t n = 0, m = 0;
-	bool seen_label = false, too_many = false;
+	bool seen_label = false;
 	struct imr_header *h = imr_header_new(p->arena);
-	for (size_t c = 0; c <= p->ncells; c++) {
-		const struct imr_header_cell *cell = c < p->ncells ? &p->cells[c] : NULL;
-		/* A label after values, or the end, closes the group. */
-		if (!cell || (cell->kind == TOK_HEADER_LABEL && m > 0)) {
-			if (n)
-				pair_group(p, labels, n, values, m);
-			for (size_t i = 0; i < n; i++)
-				if (labels[i].value)
-					imr_header_add(p->arena, h, labels[i].field, labels[i].span,
-					               labels[i].value);
-			n = m = 0;
-			if (!cell)
-				break;
-		}
+	for (size_t c = 0; c < p->ncells; c++) {
+		const struct imr_header_cell *cell = &p->cells[c];
 		const struct imr_line *l = &cell->line;
+		/* A label after values closes the group. */
+		if (cell->kind == TOK_HEADER_LABEL && m > 0) {
+			close_group(p, h, labels, n, values, m);
+			n = m = 0;
+		}
 		unsigned lineno = imr_source_line(p->src, l->start);
+		bool too_many = false;
 		switch (cell->kind) {
 		case TOK_HEADER_LABEL:
 			seen_label = true;
@@ -313,12 +319,11 @@ void imr_header_pair(struct imr_parser *p)
 			m++;
 			break;
 		}
-		if (too_many) {
+		if (too_many)
 			imr_diag_at(p->diags, p->src, IMR_ERROR, l->start,
 			            "header table: more than %d labels or values in a group", MAX_GROUP);
-			too_many = false;
-		}
 	}
+	close_group(p, h, labels, n, values, m);
 	if (h->count)
 		p->doc->header = h;
 }

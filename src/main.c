@@ -11,13 +11,19 @@
 #include <libxml/parser.h>
 
 #include "batch.h"
-#include "output.h"
+#include "export.h"
 #include "imr2xml.h"
+#include "output.h"
+#include "stats.h"
 
 static const char usage_text[] =
 	"usage: imr2xml [OPTIONS] [FILE|-]          convert one determination\n"
 	"       imr2xml -d OUTDIR [OPTIONS] FILE_OR_DIR...\n"
 	"                                           convert many, in parallel\n"
+	"       imr2xml --format=csv|jsonl [OPTIONS] FILE...\n"
+	"                                           one row per item, from letters or XML\n"
+	"       imr2xml --stats [--html=FILE] DIR_OR_XML...\n"
+	"                                           a report on a corpus of XML files\n"
 	"       imr2xml --validate FILE.xml...      validate XML against the schema\n"
 	"       imr2xml --print-schema              write the embedded XSD\n"
 	"\n"
@@ -43,9 +49,20 @@ static const char usage_text[] =
 	"      --max-pages=N    refuse PDFs with more pages (default 300)\n"
 	"      --validate       validate the XML files named, report FILE:LINE: error:\n"
 	"\n"
-	"Batch mode (directories are walked for *.txt; a/b/x.txt becomes OUTDIR/a/b/x.xml;\n"
-	"the files named, or listed in LIST, may also be PDFs;\n"
-	"OUTDIR/manifest.tsv gets one row per input, in input order):\n"
+	"Tables (docs/export.md): one row per item, its columns read from the XML:\n"
+	"      --format=FMT     xml (the default), csv (RFC 4180, a header row) or jsonl\n"
+	"                       (a JSON object a line); inputs may be letters or XML\n"
+	"                       files (told by their content), rows in input order;\n"
+	"                       with -d, one OUTDIR/items.csv (or .jsonl) for the run\n"
+	"Corpus report (docs/report.md):\n"
+	"      --stats          letters, items, overturn rates by year, category,\n"
+	"                       certification, cited body and state, warnings: over the\n"
+	"                       XML files named and under the directories named\n"
+	"      --html=FILE      with --stats, also write the report as one HTML page\n"
+	"\n"
+	"Batch mode (directories are walked for *.txt and *.pdf; a/b/x.txt or a/b/x.pdf\n"
+	"becomes OUTDIR/a/b/x.xml; OUTDIR/manifest.tsv gets one row per input, in input\n"
+	"order, with its warnings):\n"
 	"  -d, --outdir=OUTDIR  convert every input into OUTDIR\n"
 	"      --files-from=LIST  read input paths from LIST, one a line (- for stdin)\n"
 	"  -0, --null           LIST is NUL-separated\n"
@@ -61,13 +78,15 @@ static const char usage_text[] =
 	"2 usage or I/O error; 3 the schema failed to load; 4 our own XML failed\n"
 	"the schema (a bug: please report it with the input).\n";
 
-enum mode { CONVERT, VALIDATE, PRINT_SCHEMA, LIST_VARIANTS };
+enum mode { CONVERT, VALIDATE, PRINT_SCHEMA, LIST_VARIANTS, STATS };
 
 struct cli {
 	enum mode mode;
 	struct imr_batch_options batch;
 	const char *output;
 	bool check, validate, dump_ast;
+	enum imr_format format; /* --format */
+	const char *html;       /* --stats --html FILE */
 	struct imr_options opt;
 };
 
@@ -235,13 +254,82 @@ static int convert(const struct cli *cli, const char *path)
 	return st;
 }
 
+/* imr2xml --format csv|jsonl INPUT...: the rows of every input, in
+ * order, to stdout or (atomically) to -o.  Letters are converted, XML
+ * files validated; an input that yields no XML yields no rows and its
+ * diagnostics, and nothing is written when none yields any. */
+static int export_inputs(const struct cli *cli, int argc, char **argv)
+{
+	if (cli->check || cli->dump_ast)
+		return usage_error("%s", "--format does not combine with --check or --dump-ast");
+	static char *stdin_only[] = {"-"};
+	if (!argc) {
+		argc = 1;
+		argv = stdin_only;
+	}
+	struct imr_schema *schema = NULL;
+	struct imr_validator *v = NULL;
+	if (cli->validate && !(v = load_validator(&schema))) {
+		imr_schema_free(schema);
+		return IMR_SCHEMA_FAILED;
+	}
+	struct imr_buffer out = {0};
+	int worst = IMR_OK;
+	bool any = false;
+	if (imr_export_begin(cli->format, &out) != 0) {
+		fputs("imr2xml: error: out of memory\n", stderr);
+		argc = 0;
+		worst = IMR_USAGE;
+	}
+	for (int i = 0; i < argc; i++) {
+		const char *name = strcmp(argv[i], "-") == 0 ? "<stdin>" : argv[i];
+		size_t len = 0;
+		char *data = read_input(argv[i], &len);
+		if (!data) {
+			fprintf(stderr, "%s: error: cannot read: %s\n", name, strerror(errno));
+			worst = IMR_USAGE;
+			continue;
+		}
+		struct imr_diags diags;
+		imr_diags_init(&diags);
+		bool exported;
+		struct imr_options opt = cli->opt;
+		if (!opt.source_name && strcmp(argv[i], "-") != 0)
+			opt.source_name = argv[i];
+		enum imr_status st = imr_export_input(cli->format, data, len, name, &opt, v, &out,
+		                                      &exported, &diags);
+		imr_diags_print(&diags, name, stderr);
+		imr_diags_free(&diags);
+		free(data);
+		any |= exported;
+		if ((int)st > worst)
+			worst = (int)st;
+	}
+	if (any) {
+		bool ok;
+		if (cli->output)
+			ok = (errno = imr_write_atomically(cli->output, out.data, out.len, false)) == 0;
+		else
+			ok = fwrite(out.data, 1, out.len, stdout) == out.len && fflush(stdout) == 0;
+		if (!ok) {
+			fprintf(stderr, "imr2xml: error: cannot write %s: %s\n",
+			        cli->output ? cli->output : "standard output", strerror(errno));
+			worst = IMR_USAGE;
+		}
+	}
+	imr_buffer_free(&out);
+	imr_validator_free(v);
+	imr_schema_free(schema);
+	return worst;
+}
+
 int main(int argc, char **argv)
 {
 	LIBXML_TEST_VERSION
 	xmlInitParser(); /* once, before any thread uses libxml2 */
 	enum { OPT_NO_VALIDATE = 256, OPT_VALIDATE, OPT_PRINT_SCHEMA, OPT_DUMP_AST, OPT_PARTIAL,
 	       OPT_MAX_SIZE, OPT_MAX_PAGES, OPT_FILES_FROM, OPT_RESUME, OPT_VERIFY,
-	       OPT_LIST_VARIANTS, OPT_SOURCE_NAME };
+	       OPT_LIST_VARIANTS, OPT_SOURCE_NAME, OPT_FORMAT, OPT_STATS, OPT_HTML };
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"check", no_argument, NULL, 'c'},
@@ -255,6 +343,9 @@ int main(int argc, char **argv)
 		{"verify", no_argument, NULL, OPT_VERIFY},
 		{"max-size", required_argument, NULL, OPT_MAX_SIZE},
 		{"max-pages", required_argument, NULL, OPT_MAX_PAGES},
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{"stats", no_argument, NULL, OPT_STATS},
+		{"html", required_argument, NULL, OPT_HTML},
 		{"outdir", required_argument, NULL, 'd'},
 		{"files-from", required_argument, NULL, OPT_FILES_FROM},
 		{"null", no_argument, NULL, '0'},
@@ -318,6 +409,16 @@ int main(int argc, char **argv)
 			cli.opt.max_pages = (size_t)v;
 			break;
 		}
+		case OPT_FORMAT:
+			if (!imr_format_parse(optarg, &cli.format))
+				return usage_error("--format: not xml, csv or jsonl: '%s'", optarg);
+			break;
+		case OPT_STATS:
+			cli.mode = STATS;
+			break;
+		case OPT_HTML:
+			cli.html = optarg;
+			break;
 		case 'd':
 			cli.batch.outdir = optarg;
 			break;
@@ -355,7 +456,19 @@ int main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	int st;
+	if (cli.html && cli.mode != STATS) {
+		xmlCleanupParser();
+		return usage_error("%s", "--html goes with --stats");
+	}
 	switch (cli.mode) {
+	case STATS:
+		if (!argc)
+			st = usage_error("%s", "--stats needs XML files or directories (a batch's OUTDIR)");
+		else if (cli.format != IMR_FORMAT_XML || cli.batch.outdir || cli.output)
+			st = usage_error("%s", "--stats does not combine with --format, -d or -o");
+		else
+			st = imr_stats_run(argv, argc, cli.html, cli.validate);
+		break;
 	case PRINT_SCHEMA:
 		st = argc ? usage_error("--print-schema takes no file: '%s'", argv[0]) : print_schema();
 		break;
@@ -385,6 +498,7 @@ int main(int argc, char **argv)
 			cli.batch.ninputs = argc;
 			cli.batch.validate = cli.validate;
 			cli.batch.opt = cli.opt;
+			cli.batch.format = cli.format;
 			st = imr_batch_run(&cli.batch);
 			break;
 		}
@@ -392,7 +506,9 @@ int main(int argc, char **argv)
 			st = usage_error("%s", "--files-from, --resume and --jobs go with -d OUTDIR");
 			break;
 		}
-		if (argc > 1)
+		if (cli.format != IMR_FORMAT_XML)
+			st = export_inputs(&cli, argc, argv);
+		else if (argc > 1)
 			st = usage_error("one input at a time (extra argument '%s')", argv[1]);
 		else
 			st = convert(&cli, argc ? argv[0] : "-");

@@ -47,6 +47,12 @@ static size_t utf8_valid(const unsigned char *p, const unsigned char *end, uint3
 	return n;
 }
 
+size_t imr_utf8_length(const unsigned char *p, size_t n)
+{
+	uint32_t cp;
+	return n ? utf8_valid(p, p + n, &cp) : 0;
+}
+
 static char *put_utf8(char *o, uint32_t cp)
 {
 	if (cp < 0x80) {

@@ -40,6 +40,10 @@ bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
                    struct imr_source *out, struct imr_diags *diags);
 void imr_source_free(struct imr_source *src);
 
+/* The length of the valid UTF-8 sequence (XML's characters only) at
+ * p[0..n), or 0. */
+size_t imr_utf8_length(const unsigned char *p, size_t n);
+
 /* 1-based line and column (in characters) of a byte offset. */
 unsigned imr_source_line(const struct imr_source *src, uint32_t offset);
 unsigned imr_source_column(const struct imr_source *src, uint32_t offset);

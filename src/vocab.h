@@ -13,10 +13,12 @@
 /* The scanner's contexts: each section heading opens one, and a label
  * is known only in its own context.  HEADER is the table or letterhead
  * before the first section (the scanner splits its lines into cells),
- * LETTER the cover letter of a 2013 notice, NOTICE its decision part,
- * PLAIN a section of running text only. */
-#define IMR_CONTEXTS(X) \
-	X(HEADER) X(REVIEWER) X(DOCUMENTS) X(SUMMARY) X(ISSUES) X(LETTER) X(NOTICE) X(PLAIN)
+ * NOTICE_HEADER a 2013 notice's rows of labels and values after its
+ * title, up to the letter, LETTER the notice's cover letter, NOTICE its
+ * decision part, PLAIN a section of running text only. */
+#define IMR_CONTEXTS(X)                                                                   \
+	X(HEADER) X(NOTICE_HEADER) X(REVIEWER) X(DOCUMENTS) X(SUMMARY) X(ISSUES) X(LETTER)    \
+	X(NOTICE) X(PLAIN)
 
 /* Section headings: X(ID, "heading text", grammar token, context it opens).
  * A heading may wrap over two lines ("... BY PROFESSIONAL" / "REVIEWER
@@ -25,7 +27,7 @@
 #define IMR_SECTIONS(X)                                                                   \
 	X(LETTERHEAD, "MAXIMUS FEDERAL SERVICES, INC.", TOK_LETTERHEAD, HEADER)           \
 	X(NOTICE_TITLE, "Notice of Independent Medical Review Determination",             \
-	  TOK_NOTICE_TITLE, LETTER)                                                       \
+	  TOK_NOTICE_TITLE, NOTICE_HEADER)                                                \
 	X(NOTICE_DECISION, "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE",           \
 	  TOK_NOTICE_DECISION_HEADING, NOTICE)                                            \
 	X(PROFESSIONAL_REVIEW, "MEDICAL PROFESSIONAL REVIEW", TOK_PROFESSIONAL_REVIEW_HEADING, \

@@ -35,7 +35,7 @@ tests/run.sh "$build/asan/imr2xml" "$build/factcheck" "$build/asan/unit" "$build
 tally "$log"
 unset ASAN_OPTIONS UBSAN_OPTIONS
 
-echo "### ThreadSanitizer: batch mode in two threads, text and PDF"
+echo "### ThreadSanitizer: batch mode in two threads, text and PDF, with and without the export"
 tp=0 tf=0
 tsan_out=$(mktemp -d)
 mkdir -p "$tsan_out/in" "$tsan_out/pdf"
@@ -51,6 +51,15 @@ if TSAN_OPTIONS=exitcode=99 "$build/tsan/imr2xml" -q -j 2 -d "$tsan_out/out" "$t
 	tp=1
 else
 	tf=1; echo "FAIL ThreadSanitizer"; head -30 "$log.err"
+fi
+# The workers also make the rows of the export (XPath, jansson) in threads.
+rm -rf "$tsan_out/out"
+if TSAN_OPTIONS=exitcode=99 "$build/tsan/imr2xml" -q -j 2 -d "$tsan_out/out" --format jsonl "$tsan_out/in" 2>"$log.err" &&
+	[ "$(wc -l <"$tsan_out/out/items.jsonl")" = $((5 * $(cat examples/*.xml | grep -c '<issue '))) ] &&
+	! grep -q ThreadSanitizer "$log.err"; then
+	tp=$((tp + 1))
+else
+	tf=$((tf + 1)); echo "FAIL ThreadSanitizer, --format jsonl"; head -30 "$log.err"
 fi
 rm -rf "$tsan_out" "$log.err"
 echo "$tp passed, $tf failed"

@@ -76,7 +76,7 @@ fi
 # The static library links too.
 # shellcheck disable=SC2046
 if ${CC:-cc} -std=c11 -o "$tmp/embed-static" examples/embed.c -I"$p/include" \
-	$(pkg-config --cflags libxml-2.0) "$p/lib/libimr2xml.a" $(pkg-config --libs libxml-2.0 poppler-glib) \
+	$(pkg-config --cflags libxml-2.0) "$p/lib/libimr2xml.a" $(pkg-config --libs libxml-2.0 poppler-glib nettle) \
 	-pthread 2>"$tmp/err" && "$tmp/embed-static" examples/imr-2016-standard.txt 2>/dev/null |
 	cmp -s - examples/imr-2016-standard.xml; then ok; else
 	bad "embed with libimr2xml.a: $(head -3 "$tmp/err")"

@@ -14,8 +14,9 @@ ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); printf 'FAIL pdf: %s\n' "$*"; }
 
 # The XML without what may differ between a PDF and its text: the line
-# numbers (of the text as extracted), and the paragraphs.
-facts_of() { sed -e 's/ line="[0-9]*"//' -e '/^ *<p>.*<\/p>$/d' "$1"; }
+# numbers (of the text as extracted), the paragraphs, and the input's
+# name and digest.
+facts_of() { sed -e 's/ line="[0-9]*"//' -e 's/ source="[^"]*"//' -e 's/ sha256="[^"]*"//' -e '/^ *<p>.*<\/p>$/d' "$1"; }
 
 # A PDF that must convert: exit 0 with --verify, valid by xmllint, its
 # facts; then the same facts as the XML of its text (if given).
@@ -61,11 +62,17 @@ if [ -d "$shared/pdf" ]; then
 		# The paragraphs too, but for the hyphens that end lines: pdftotext
 		# drops them ("follow-" / "up" becomes "followup", "11-17-" /
 		# "2016" becomes "11-172016"), poppler's text keeps them.
-		if diff <(sed 's/ line="[0-9]*"//' "$tmp/txt.xml" | tr -d -- -) \
-			<(sed 's/ line="[0-9]*"//' "$tmp/out.xml" | tr -d -- -) >/dev/null; then ok; else
+		nohyphen() { sed -e 's/ line="[0-9]*"//' -e 's/ source="[^"]*"//' -e 's/ sha256="[^"]*"//' "$1" | tr -d -- -; }
+		if diff <(nohyphen "$tmp/txt.xml") <(nohyphen "$tmp/out.xml") >/dev/null; then ok; else
 			bad "$n.pdf: paragraphs differ from the text's beyond hyphens"
 		fi
 	done
+	# Batch mode over PDFs counts their pages (pdfinfo's count, summed here).
+	want=0
+	for pdf in "$shared"/pdf/*.pdf; do want=$((want + $(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}'))); done
+	"$bin" -q -d "$tmp/pdfbatch" "$shared/pdf" 2>"$tmp/err"
+	grep -qE "16 documents: 16 converted, .*, $want pages in [0-9.]+ s, [0-9]+ documents/s, [0-9]+ pages/s" "$tmp/err" && ok ||
+		bad "batch summary of the PDFs ($want pages): $(tail -1 "$tmp/err")"
 	if "$pages" "$shared/pdf/CM16-0234464.pdf" 4 >"$tmp/pages.log"; then ok; else
 		bad "page index of a real PDF"; grep FAIL "$tmp/pages.log"
 	fi
@@ -84,10 +91,10 @@ if "$pages" >"$tmp/pages.log" && "$pages" "$std" 3 >>"$tmp/pages.log"; then ok; 
 	bad "page index"; grep FAIL "$tmp/pages.log"
 fi
 "$bin" "$std" >"$tmp/file.xml" 2>/dev/null
-if "$bin" <"$std" 2>/dev/null | cmp -s - "$tmp/file.xml"; then ok; else bad "a PDF on stdin"; fi
-if "$bin" - <"$std" 2>/dev/null | cmp -s - "$tmp/file.xml"; then ok; else bad "a PDF on stdin (-)"; fi
+if "$bin" --source-name "$std" <"$std" 2>/dev/null | cmp -s - "$tmp/file.xml"; then ok; else bad "a PDF on stdin"; fi
+if "$bin" --source-name "$std" - <"$std" 2>/dev/null | cmp -s - "$tmp/file.xml"; then ok; else bad "a PDF on stdin (-)"; fi
 cp "$std" "$tmp/letter-without-suffix"
-if "$bin" "$tmp/letter-without-suffix" 2>/dev/null | cmp -s - "$tmp/file.xml"; then ok; else
+if "$bin" --source-name "$std" "$tmp/letter-without-suffix" 2>/dev/null | cmp -s - "$tmp/file.xml"; then ok; else
 	bad "a PDF is known by its content, not its name"
 fi
 if "$bin" --dump-ast "$std" 2>/dev/null | grep -q 'issue'; then ok; else bad "--dump-ast of a PDF"; fi

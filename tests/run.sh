@@ -302,13 +302,15 @@ subsuite() { # title script [args...]
 	if [ -n "$line" ]; then
 		pass=$((pass + ${line%% passed*})); local f=${line#*, }; fail=$((fail + ${f%% failed*}))
 	else
-		bad "$2 did not finish: $(tail -3 "$tmp/sub.log")"
+		bad "$script did not finish: $(tail -3 "$tmp/sub.log")"
 	fi
 }
 subsuite "batch mode (-d)" tests/batch.sh
 subsuite "messy and hostile input" tests/hostile.sh
 tools=$(dirname "$factcheck") # the test tools, built once
 subsuite "PDF input" tests/pdf.sh "$factcheck" "$tools/mkpdf" "$tools/pages"
+subsuite "export to CSV and JSON Lines (--format)" tests/export.sh "$tools/exportcheck"
+subsuite "the corpus report (--stats, --html)" tests/report.sh
 
 echo
 [ $skip -gt 0 ] && echo "($skip group(s) skipped: ../shared absent)"

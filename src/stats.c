@@ -1,0 +1,1362 @@
+/*
+ * stats.c - the corpus report: imr2xml --stats [--html FILE] DIR_OR_XML...
+ *
+ * Reads the XML files of a batch's output (every *.xml under the
+ * directories named, walked in byte order of the names, and the files
+ * named), each validated against the embedded schema, and counts by XPath:
+ * letters, items, items per letter, letters with more than one item, and
+ * the items overturned overall and by year of the decision date, by
+ * category, by the reviewer's certifications, by the bodies the reviewer
+ * cited and by the reviewer's states of licensure; and the warnings found.
+ * The report is a set of tables, printed aligned on stdout, and with
+ * --html also one self-contained page (inline CSS, inline SVG bar charts
+ * drawn here, no script, nothing fetched), built as a libxml2 tree so
+ * that libxml2's serializer does all the escaping.  Published figures are
+ * shown beside ours, with their sources (docs/report.md).
+ */
+#include "stats.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include <libxml/tree.h>
+#include <libxml/xmlsave.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+
+#include "diag.h"
+#include "export.h"
+#include "imr2xml.h"
+#include "output.h"
+#include "xml.h"
+
+/* ---- counting --------------------------------------------------------- */
+
+/* One row of a breakdown: the letters (each counted once), items and
+ * overturned items under a label; for years also what the published
+ * figures need. */
+struct group {
+	char *label;
+	size_t letters, items, overturned;
+	size_t multi;       /* letters with more than one item */
+	size_t categorized; /* items with a category */
+	size_t pharma;      /* items whose category is pharmaceutical */
+	size_t last_letter; /* the letter that last counted here */
+	long key;           /* the sort key of numbered rows (years, item counts) */
+};
+
+struct groups {
+	struct group *v;
+	size_t n, cap;
+};
+
+struct warning_count {
+	char *code;
+	size_t count, letters, last_letter;
+};
+
+struct corpus {
+	size_t files, letters, items, overturned, multi;
+	struct groups years, per_letter, categories, certifications, bodies, states;
+	struct warning_count *warnings;
+	size_t nwarnings, warnings_cap, warning_total;
+	bool oom;
+};
+
+static struct group *group_get(struct corpus *c, struct groups *g, const char *label, long key)
+{
+	for (size_t i = 0; i < g->n; i++)
+		if (strcmp(g->v[i].label, label) == 0)
+			return &g->v[i];
+	if (g->n == g->cap) {
+		size_t cap = g->cap ? 2 * g->cap : 16;
+		struct group *v = realloc(g->v, cap * sizeof *v);
+		if (!v) {
+			c->oom = true;
+			return NULL;
+		}
+		g->v = v;
+		g->cap = cap;
+	}
+	struct group *r = &g->v[g->n];
+	memset(r, 0, sizeof *r);
+	r->label = strdup(label);
+	if (!r->label) {
+		c->oom = true;
+		return NULL;
+	}
+	r->key = key;
+	g->n++;
+	return r;
+}
+
+/* An item (or, with items == 0, a letter with none) under label. */
+static void count_in(struct corpus *c, struct groups *g, const char *label, long key, size_t letter,
+                     size_t items, size_t overturned)
+{
+	struct group *r = group_get(c, g, label, key);
+	if (!r)
+		return;
+	if (r->last_letter != letter) {
+		r->last_letter = letter;
+		r->letters++;
+	}
+	r->items += items;
+	r->overturned += overturned;
+}
+
+static void groups_free(struct groups *g)
+{
+	for (size_t i = 0; i < g->n; i++)
+		free(g->v[i].label);
+	free(g->v);
+}
+
+/* Most items first, then by label; numbered rows by their key. */
+static int by_items(const void *a, const void *b)
+{
+	const struct group *x = a, *y = b;
+	if (x->items != y->items)
+		return x->items < y->items ? 1 : -1;
+	return strcmp(x->label, y->label);
+}
+
+static int by_key(const void *a, const void *b)
+{
+	const struct group *x = a, *y = b;
+	return x->key < y->key ? -1 : x->key > y->key;
+}
+
+static int by_warning(const void *a, const void *b)
+{
+	const struct warning_count *x = a, *y = b;
+	if (x->count != y->count)
+		return x->count < y->count ? 1 : -1;
+	return strcmp(x->code, y->code);
+}
+
+static void sort_groups(struct groups *g, int (*cmp)(const void *, const void *))
+{
+	if (g->n) /* qsort wants an array, even of none */
+		qsort(g->v, g->n, sizeof *g->v, cmp);
+}
+
+/* The label of items with no value: a category none was given, a
+ * reviewer with no certification stated. */
+static const char none_label[] = "(none)";
+
+/* The bodies a reviewer cites (the schema's vocabulary), and "none". */
+static const char *const body_labels[] = {"MTUS", "ODG", "ACOEM", "other", "none"};
+enum { NBODIES = sizeof body_labels / sizeof *body_labels };
+
+/* A category that is pharmaceutical: "pharmaceuticals", "Pharmacy"... */
+static bool is_pharma(const char *category)
+{
+	return strncasecmp(category, "pharm", 5) == 0;
+}
+
+/* The values of path (relative to node) as strings, distinct ones only
+ * when distinct is set; *n of them, freed by strings_free. */
+static char **strings(struct corpus *c, xmlXPathContextPtr ctx, xmlNodePtr node, const char *path,
+                      bool distinct, size_t *n)
+{
+	*n = 0;
+	ctx->node = node;
+	xmlXPathObjectPtr r = xmlXPathEvalExpression(BAD_CAST path, ctx);
+	if (!r) {
+		c->oom = true;
+		return NULL;
+	}
+	xmlNodeSetPtr set = r->type == XPATH_NODESET ? r->nodesetval : NULL;
+	size_t max = set ? (size_t)set->nodeNr : 0;
+	char **v = calloc(max + 1, sizeof *v);
+	if (!v)
+		c->oom = true;
+	for (size_t i = 0; v && i < max; i++) {
+		xmlChar *s = xmlXPathCastNodeToString(set->nodeTab[i]);
+		if (!s) {
+			c->oom = true;
+			break;
+		}
+		bool seen = false;
+		for (size_t k = 0; distinct && k < *n; k++)
+			seen |= strcmp(v[k], (const char *)s) == 0;
+		if (!seen && !(v[(*n)++] = strdup((const char *)s)))
+			c->oom = true;
+		xmlFree(s);
+	}
+	xmlXPathFreeObject(r);
+	return v;
+}
+
+static void strings_free(char **v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static void count_warning(struct corpus *c, const char *code, size_t letter)
+{
+	struct warning_count *w = NULL;
+	for (size_t i = 0; i < c->nwarnings && !w; i++)
+		if (strcmp(c->warnings[i].code, code) == 0)
+			w = &c->warnings[i];
+	if (!w) {
+		if (c->nwarnings == c->warnings_cap) {
+			size_t cap = c->warnings_cap ? 2 * c->warnings_cap : 16;
+			struct warning_count *v = realloc(c->warnings, cap * sizeof *v);
+			if (!v) {
+				c->oom = true;
+				return;
+			}
+			c->warnings = v;
+			c->warnings_cap = cap;
+		}
+		w = &c->warnings[c->nwarnings];
+		memset(w, 0, sizeof *w);
+		if (!(w->code = strdup(code))) {
+			c->oom = true;
+			return;
+		}
+		c->nwarnings++;
+	}
+	w->count++;
+	c->warning_total++;
+	if (w->last_letter != letter) {
+		w->last_letter = letter;
+		w->letters++;
+	}
+}
+
+#define D "/d:determination"
+
+/* One determination into the counts. */
+static void count_letter(struct corpus *c, xmlDocPtr doc)
+{
+	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+	if (!ctx || xmlXPathRegisterNs(ctx, BAD_CAST "d", BAD_CAST IMR2XML_NAMESPACE) != 0) {
+		xmlXPathFreeContext(ctx);
+		c->oom = true;
+		return;
+	}
+	size_t letter = ++c->letters;
+	xmlNodePtr root = (xmlNodePtr)doc;
+	size_t nd;
+	char **date = strings(c, ctx, root, D "/d:header/d:decisionDate", false, &nd);
+	long year = 0;
+	char year_label[16] = "unknown";
+	if (nd && strlen(date[0]) >= 4 && strspn(date[0], "0123456789") >= 4) {
+		char digits[5];
+		memcpy(digits, date[0], 4);
+		digits[4] = '\0';
+		year = strtol(digits, NULL, 10);
+		snprintf(year_label, sizeof year_label, "%ld", year);
+	}
+	strings_free(date, nd);
+	size_t ncert, nstate, nwarn;
+	char **certs = strings(c, ctx, root, D "/d:reviewer/d:certification", true, &ncert);
+	char **states = strings(c, ctx, root, D "/d:reviewer/d:license/@state", true, &nstate);
+	char **warns = strings(c, ctx, root, "//d:warning/@code", false, &nwarn);
+	for (size_t i = 0; i < nwarn; i++)
+		count_warning(c, warns[i], letter);
+	strings_free(warns, nwarn);
+
+	ctx->node = root;
+	xmlXPathObjectPtr issues = xmlXPathEvalExpression(BAD_CAST D "/d:issues/d:issue", ctx);
+	xmlNodeSetPtr set = issues && issues->type == XPATH_NODESET ? issues->nodesetval : NULL;
+	size_t n = set ? (size_t)set->nodeNr : 0, over = 0;
+	if (!issues)
+		c->oom = true;
+	/* Year 9999 + 1: "unknown" sorts after every year. */
+	struct group *y = group_get(c, &c->years, year_label, year ? year : 10000);
+	for (size_t k = 0; k < n; k++) {
+		xmlNodePtr issue = set->nodeTab[k];
+		size_t nv;
+		char **decision = strings(c, ctx, issue, "@decision", false, &nv);
+		size_t o = nv && strcmp(decision[0], "overturned") == 0;
+		strings_free(decision, nv);
+		over += o;
+		char **category = strings(c, ctx, issue, "@category", false, &nv);
+		const char *cat = nv ? category[0] : none_label;
+		count_in(c, &c->categories, cat, 0, letter, 1, o);
+		if (y && nv) {
+			y->categorized++;
+			y->pharma += is_pharma(cat);
+		}
+		strings_free(category, nv);
+		for (size_t i = 0; i < ncert; i++)
+			count_in(c, &c->certifications, certs[i], 0, letter, 1, o);
+		if (!ncert)
+			count_in(c, &c->certifications, none_label, 0, letter, 1, o);
+		for (size_t i = 0; i < nstate; i++)
+			count_in(c, &c->states, states[i], 0, letter, 1, o);
+		if (!nstate)
+			count_in(c, &c->states, none_label, 0, letter, 1, o);
+		char **bodies = strings(c, ctx, issue, "d:maximusGuideline/d:citation/@body", true, &nv);
+		for (size_t i = 0; i < nv; i++)
+			count_in(c, &c->bodies, bodies[i], 0, letter, 1, o);
+		if (!nv)
+			count_in(c, &c->bodies, "none", 0, letter, 1, o);
+		strings_free(bodies, nv);
+	}
+	xmlXPathFreeObject(issues);
+	strings_free(certs, ncert);
+	strings_free(states, nstate);
+	xmlXPathFreeContext(ctx);
+
+	c->items += n;
+	c->overturned += over;
+	c->multi += n > 1;
+	if (y) {
+		count_in(c, &c->years, year_label, y->key, letter, n, over);
+		/* count_in found y again: group_get returns the same row. */
+		y = group_get(c, &c->years, year_label, y->key);
+		if (y)
+			y->multi += n > 1;
+	}
+	char per[32];
+	snprintf(per, sizeof per, "%zu", n);
+	count_in(c, &c->per_letter, per, (long)n, letter, n, over);
+}
+
+/* ---- reading the corpus -------------------------------------------------- */
+
+struct reader {
+	struct corpus *corpus;
+	struct imr_validator *validator; /* NULL: --no-validate */
+	int status;
+};
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	size_t cap = 1 << 16, n = 0, got;
+	char *s = malloc(cap);
+	while (s && (got = fread(s + n, 1, cap - n, f)) > 0) {
+		n += got;
+		if (n == cap) {
+			char *p = cap < SIZE_MAX / 2 ? realloc(s, cap * 2) : NULL;
+			if (!p) {
+				free(s);
+				s = NULL;
+				errno = ENOMEM;
+				break;
+			}
+			s = p;
+			cap *= 2;
+		}
+	}
+	if (s && ferror(f)) {
+		free(s);
+		s = NULL;
+	}
+	fclose(f);
+	*len = n;
+	return s;
+}
+
+static void worse(struct reader *r, int st)
+{
+	if (st > r->status)
+		r->status = st;
+}
+
+static void read_file(struct reader *r, const char *path)
+{
+	size_t len = 0;
+	char *data = slurp(path, &len);
+	if (!data) {
+		fprintf(stderr, "%s: error: cannot read: %s\n", path, strerror(errno));
+		worse(r, IMR_USAGE);
+		return;
+	}
+	struct imr_diags diags;
+	imr_diags_init(&diags);
+	size_t errors = diags.errors;
+	xmlDocPtr doc = imr_xml_read(data, len, &diags);
+	free(data);
+	if (!doc && diags.errors == errors)
+		imr_diag_add(&diags, IMR_ERROR, 0, 0, NULL, 0, "not well-formed XML");
+	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+	bool ours = root && root->ns && xmlStrEqual(root->ns->href, BAD_CAST IMR2XML_NAMESPACE) &&
+	            xmlStrEqual(root->name, BAD_CAST "determination");
+	if (doc && r->validator && !imr_validate_doc(r->validator, doc, &diags))
+		ours = false;
+	else if (doc && !ours)
+		imr_diag_add(&diags, IMR_ERROR, 0, 0, NULL, 0, "not an IMR determination");
+	imr_diags_print(&diags, path, stderr);
+	imr_diags_free(&diags);
+	r->corpus->files++;
+	if (ours)
+		count_letter(r->corpus, doc);
+	else
+		worse(r, IMR_REJECTED);
+	xmlFreeDoc(doc);
+}
+
+static int not_dots(const struct dirent *d)
+{
+	return strcmp(d->d_name, ".") != 0 && strcmp(d->d_name, "..") != 0;
+}
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static bool xml_name(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 4 && strcmp(name + n - 4, ".xml") == 0;
+}
+
+/* Every *.xml under dir, depth first in byte order; symbolic links to
+ * directories are not followed. */
+static void walk(struct reader *r, const char *dir)
+{
+	struct dirent **list;
+	int n = scandir(dir, &list, not_dots, by_name);
+	if (n < 0) {
+		fprintf(stderr, "%s: error: cannot read directory: %s\n", dir, strerror(errno));
+		worse(r, IMR_USAGE);
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		size_t len = strlen(dir) + strlen(list[i]->d_name) + 2;
+		char *path = malloc(len);
+		if (path) {
+			snprintf(path, len, "%s/%s", dir, list[i]->d_name);
+			struct stat st;
+			if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+				walk(r, path);
+			else if (xml_name(list[i]->d_name) && stat(path, &st) == 0 && S_ISREG(st.st_mode))
+				read_file(r, path);
+		} else {
+			r->corpus->oom = true;
+		}
+		free(path);
+		free(list[i]);
+	}
+	free(list);
+}
+
+/* ---- the tables ----------------------------------------------------------- */
+
+enum { MAX_COLS = 8 };
+
+struct table {
+	const char *id;    /* the chart's and the section's name */
+	const char *title;
+	const char *note;  /* how it counts, or NULL */
+	int ncols;
+	const char *heads[MAX_COLS];
+	char **cells;      /* nrows * ncols strings */
+	size_t nrows, cap;
+};
+
+static void table_row(struct corpus *c, struct table *t, ...)
+{
+	if (t->nrows == t->cap) {
+		size_t cap = t->cap ? 2 * t->cap : 16;
+		char **v = realloc(t->cells, cap * (size_t)t->ncols * sizeof *v);
+		if (!v) {
+			c->oom = true;
+			return;
+		}
+		t->cells = v;
+		t->cap = cap;
+	}
+	va_list ap;
+	va_start(ap, t);
+	for (int i = 0; i < t->ncols; i++) {
+		const char *s = va_arg(ap, const char *);
+		char *d = strdup(s ? s : "-");
+		if (!d)
+			c->oom = true;
+		t->cells[t->nrows * (size_t)t->ncols + (size_t)i] = d;
+	}
+	va_end(ap);
+	t->nrows++;
+}
+
+static void table_free(struct table *t)
+{
+	for (size_t i = 0; i < t->nrows * (size_t)t->ncols; i++)
+		free(t->cells[i]);
+	free(t->cells);
+}
+
+/* Number formats: counts, shares, items per letter; "-" when there is
+ * nothing to divide. */
+typedef char num[32];
+
+static const char *count_s(num b, size_t n)
+{
+	snprintf(b, sizeof(num), "%zu", n);
+	return b;
+}
+
+static const char *pct_s(num b, size_t part, size_t whole)
+{
+	if (!whole)
+		return "-";
+	snprintf(b, sizeof(num), "%.1f%%", 100.0 * (double)part / (double)whole);
+	return b;
+}
+
+static const char *ratio_s(num b, size_t items, size_t letters)
+{
+	if (!letters)
+		return "-";
+	snprintf(b, sizeof(num), "%.2f", (double)items / (double)letters);
+	return b;
+}
+
+/* ---- the published figures ----------------------------------------------- */
+
+enum metric { UPHELD, ITEMS_PER_LETTER, MULTI, OVERTURNED, PHARMA };
+
+/* X(metric, first year, last year, published (text), low, high, who, source) */
+#define PUBLISHED(X)                                                                               \
+	X(UPHELD, 2014, 2014, "91%", 91.0, 91.0, "the CWCI",                                       \
+	  "the California Workers' Compensation Institute (CWCI), IMR study of the 2014 letters")   \
+	X(ITEMS_PER_LETTER, 2014, 2014, "1.9", 1.9, 1.9, "the CWCI",                               \
+	  "the CWCI, IMR study of the 2014 letters (260,889 items in 137,781 letters)")             \
+	X(MULTI, 2015, 2015, "39%", 39.0, 39.0, "the CWCI", "the CWCI, IMR study of the 2015 letters") \
+	X(OVERTURNED, 2016, 2016, "8.4%", 8.4, 8.4, "the DWC",                                     \
+	  "the DWC's annual IMR report on 2016 (91.6% upheld), DWC/CHSWC annual reports")           \
+	X(OVERTURNED, 2024, 2024, "12.7%", 12.7, 12.7, "the DWC",                                  \
+	  "the DWC's annual IMR report on 2024, DWC/CHSWC annual reports")                          \
+	X(PHARMA, 2014, 2018, "45-48%", 45.0, 48.0, "the CWCI", "the CWCI IMR studies, 2014 to 2018")
+
+static const struct published {
+	enum metric metric;
+	int from, to;
+	const char *text;
+	double low, high;
+	const char *who, *source;
+} published[] = {
+#define AS_REF(m, from, to, text, low, high, who, source) {m, from, to, text, low, high, who, source},
+	PUBLISHED(AS_REF)
+#undef AS_REF
+};
+enum { NPUBLISHED = sizeof published / sizeof *published };
+
+static const char *const metric_names[] = {
+	[UPHELD] = "items upheld",
+	[ITEMS_PER_LETTER] = "items per letter",
+	[MULTI] = "letters with more than one item",
+	[OVERTURNED] = "items overturned",
+	[PHARMA] = "pharmaceutical items (share)",
+};
+
+/* The same, short enough for a chart's label. */
+static const char *const metric_short[] = {
+	[UPHELD] = "upheld",
+	[ITEMS_PER_LETTER] = "items per letter",
+	[MULTI] = "more than one item",
+	[OVERTURNED] = "overturned",
+	[PHARMA] = "pharmaceuticals",
+};
+
+/* This corpus's figure for a published one, over the letters decided in
+ * its years: false when it has none (no such letters; for the
+ * pharmaceutical share, no item of those years with a category). */
+static bool ours_for(const struct corpus *c, const struct published *p, double *value)
+{
+	size_t letters = 0, items = 0, over = 0, multi = 0, categorized = 0, pharma = 0;
+	for (size_t i = 0; i < c->years.n; i++) {
+		const struct group *y = &c->years.v[i];
+		if (y->key < p->from || y->key > p->to)
+			continue;
+		letters += y->letters;
+		items += y->items;
+		over += y->overturned;
+		multi += y->multi;
+		categorized += y->categorized;
+		pharma += y->pharma;
+	}
+	switch (p->metric) {
+	case UPHELD:
+		*value = items ? 100.0 * (double)(items - over) / (double)items : 0;
+		return items > 0;
+	case ITEMS_PER_LETTER:
+		*value = letters ? (double)items / (double)letters : 0;
+		return letters > 0;
+	case MULTI:
+		*value = letters ? 100.0 * (double)multi / (double)letters : 0;
+		return letters > 0;
+	case OVERTURNED:
+		*value = items ? 100.0 * (double)over / (double)items : 0;
+		return items > 0;
+	case PHARMA:
+		*value = categorized ? 100.0 * (double)pharma / (double)categorized : 0;
+		return categorized > 0;
+	}
+	return false;
+}
+
+static const char *ours_s(num b, const struct corpus *c, const struct published *p)
+{
+	double v;
+	if (!ours_for(c, p, &v))
+		return "-";
+	snprintf(b, sizeof(num), p->metric == ITEMS_PER_LETTER ? "%.2f" : "%.1f%%", v);
+	return b;
+}
+
+static const char *years_s(num b, const struct published *p)
+{
+	if (p->from == p->to)
+		snprintf(b, sizeof(num), "%d", p->from);
+	else
+		snprintf(b, sizeof(num), "%d-%d", p->from, p->to);
+	return b;
+}
+
+/* ---- the report as tables ----------------------------------------------- */
+
+enum { T_OVERALL, T_PER_LETTER, T_YEAR, T_CATEGORY, T_CERTIFICATION, T_BODY, T_STATE, T_WARNINGS,
+       T_PUBLISHED, NTABLES };
+
+static void breakdown(struct corpus *c, struct table *t, struct groups *g, bool letters)
+{
+	for (size_t i = 0; i < g->n; i++) {
+		const struct group *r = &g->v[i];
+		num a, b, d, e;
+		if (letters)
+			table_row(c, t, r->label, count_s(a, r->letters), count_s(b, r->items),
+			          count_s(d, r->overturned), pct_s(e, r->overturned, r->items));
+		else
+			table_row(c, t, r->label, count_s(a, r->items), pct_s(b, r->items, c->items),
+			          count_s(d, r->overturned), pct_s(e, r->overturned, r->items));
+	}
+}
+
+static void make_tables(struct corpus *c, struct table *t)
+{
+	num a, b, d, e, f, g;
+	t[T_OVERALL] = (struct table){"overall", "The corpus", NULL, 3, {"", "number", "share"}, NULL, 0, 0};
+	table_row(c, &t[T_OVERALL], "letters", count_s(a, c->letters), "-");
+	table_row(c, &t[T_OVERALL], "items", count_s(a, c->items), "-");
+	table_row(c, &t[T_OVERALL], "items per letter", ratio_s(a, c->items, c->letters), "-");
+	table_row(c, &t[T_OVERALL], "letters with more than one item", count_s(a, c->multi),
+	          pct_s(b, c->multi, c->letters));
+	table_row(c, &t[T_OVERALL], "items upheld", count_s(a, c->items - c->overturned),
+	          pct_s(b, c->items - c->overturned, c->items));
+	table_row(c, &t[T_OVERALL], "items overturned", count_s(a, c->overturned),
+	          pct_s(b, c->overturned, c->items));
+
+	t[T_PER_LETTER] = (struct table){"items-per-letter", "Letters by number of items", NULL, 3,
+	                                 {"items", "letters", "share"}, NULL, 0, 0};
+	sort_groups(&c->per_letter, by_key);
+	for (size_t i = 0; i < c->per_letter.n; i++)
+		table_row(c, &t[T_PER_LETTER], c->per_letter.v[i].label,
+		          count_s(a, c->per_letter.v[i].letters),
+		          pct_s(b, c->per_letter.v[i].letters, c->letters));
+
+	t[T_YEAR] = (struct table){"year", "By year of the decision date", NULL, 7,
+	                           {"year", "letters", "items", "items/letter", ">1 item", "overturned",
+	                            "rate"}, NULL, 0, 0};
+	sort_groups(&c->years, by_key);
+	for (size_t i = 0; i < c->years.n; i++) {
+		const struct group *y = &c->years.v[i];
+		table_row(c, &t[T_YEAR], y->label, count_s(a, y->letters), count_s(b, y->items),
+		          ratio_s(d, y->items, y->letters), pct_s(e, y->multi, y->letters),
+		          count_s(f, y->overturned), pct_s(g, y->overturned, y->items));
+	}
+
+	t[T_CATEGORY] = (struct table){"category", "By category of the item", NULL, 5,
+	                               {"category", "items", "share", "overturned", "rate"}, NULL, 0, 0};
+	sort_groups(&c->categories, by_items);
+	breakdown(c, &t[T_CATEGORY], &c->categories, false);
+
+	t[T_CERTIFICATION] = (struct table){
+		"certification", "By the reviewer's certification",
+		"an item counts under each certification of its reviewer", 5,
+		{"certification", "letters", "items", "overturned", "rate"}, NULL, 0, 0};
+	sort_groups(&c->certifications, by_items);
+	breakdown(c, &t[T_CERTIFICATION], &c->certifications, true);
+
+	t[T_BODY] = (struct table){"body", "By the body the reviewer cited",
+	                           "an item counts under each body its reviewer cited; none: no citation",
+	                           5, {"body", "items", "share", "overturned", "rate"}, NULL, 0, 0};
+	for (int i = 0; i < NBODIES; i++) {
+		const struct group *r = NULL;
+		for (size_t k = 0; k < c->bodies.n && !r; k++)
+			if (strcmp(c->bodies.v[k].label, body_labels[i]) == 0)
+				r = &c->bodies.v[k];
+		size_t items = r ? r->items : 0, over = r ? r->overturned : 0;
+		table_row(c, &t[T_BODY], body_labels[i], count_s(a, items), pct_s(b, items, c->items),
+		          count_s(d, over), pct_s(e, over, items));
+	}
+
+	t[T_STATE] = (struct table){"state", "By the reviewer's state of licensure",
+	                            "an item counts under each state its reviewer is licensed in", 5,
+	                            {"state", "letters", "items", "overturned", "rate"}, NULL, 0, 0};
+	sort_groups(&c->states, by_items);
+	breakdown(c, &t[T_STATE], &c->states, true);
+
+	t[T_WARNINGS] = (struct table){"warnings", "Warnings", NULL, 3, {"code", "found", "letters"}, NULL, 0, 0};
+	if (c->nwarnings) /* qsort wants an array, even of none */
+		qsort(c->warnings, c->nwarnings, sizeof *c->warnings, by_warning);
+	for (size_t i = 0; i < c->nwarnings; i++)
+		table_row(c, &t[T_WARNINGS], c->warnings[i].code, count_s(a, c->warnings[i].count),
+		          count_s(b, c->warnings[i].letters));
+
+	t[T_PUBLISHED] = (struct table){
+		"published", "Beside the published figures",
+		"this corpus: over its letters decided in the same years", 5,
+		{"figure", "year", "published", "this corpus", "as published by"}, NULL, 0, 0};
+	for (int i = 0; i < NPUBLISHED; i++)
+		table_row(c, &t[T_PUBLISHED], metric_names[published[i].metric], years_s(a, &published[i]),
+		          published[i].text, ours_s(b, c, &published[i]), published[i].source);
+}
+
+/* ---- text ------------------------------------------------------------------ */
+
+/* Display width: UTF-8 code points. */
+static size_t width(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+static void pad(FILE *out, size_t n)
+{
+	while (n--)
+		fputc(' ', out);
+}
+
+/* The first column left-aligned, the others right-aligned (the source
+ * column of the published figures left-aligned too), two spaces apart. */
+static void print_table(FILE *out, const struct table *t)
+{
+	fprintf(out, "%s\n", t->title);
+	if (t->note)
+		fprintf(out, "(%s)\n", t->note);
+	if (!t->nrows) {
+		fputs("  none found\n\n", out);
+		return;
+	}
+	size_t w[MAX_COLS];
+	for (int k = 0; k < t->ncols; k++) {
+		w[k] = width(t->heads[k]);
+		for (size_t r = 0; r < t->nrows; r++) {
+			size_t x = width(t->cells[r * (size_t)t->ncols + (size_t)k]);
+			if (x > w[k])
+				w[k] = x;
+		}
+	}
+	for (size_t r = 0; r <= t->nrows; r++) {
+		for (int k = 0; k < t->ncols; k++) {
+			const char *s = r == 0 ? t->heads[k] : t->cells[(r - 1) * (size_t)t->ncols + (size_t)k];
+			bool left = k == 0 || (strcmp(t->id, "published") == 0 && k == t->ncols - 1);
+			bool last = k == t->ncols - 1;
+			if (k)
+				fputs("  ", out);
+			if (left) {
+				fputs(s, out);
+				if (!last)
+					pad(out, w[k] - width(s));
+			} else {
+				pad(out, w[k] - width(s));
+				fputs(s, out);
+			}
+		}
+		fputc('\n', out);
+	}
+	fputc('\n', out);
+}
+
+/* ---- HTML ------------------------------------------------------------------ */
+
+#define XHTML_NS "http://www.w3.org/1999/xhtml"
+#define SVG_NS "http://www.w3.org/2000/svg"
+
+/* No '<', '>' or '&' in it: the page is XHTML, and <style> is raw text in HTML. */
+static const char css[] =
+	":root{--ink:#1d2433;--muted:#5b6474;--line:#e3e6ec;--ours:#2f6fdb;--over:#e0593b;"
+	"--pub:#9aa3b2;--bg:#f6f7f9}"
+	"*{box-sizing:border-box}"
+	"body{margin:0;font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;"
+	"color:var(--ink);background:var(--bg)}"
+	"header{background:#1d2433;color:#fff;padding:28px 40px}"
+	"header h1{margin:0 0 6px;font-size:26px;font-weight:650}"
+	"header p{margin:0;color:#c9cfdb}"
+	"main{padding:24px 40px 40px;max-width:1180px}"
+	".cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(165px,1fr));gap:14px;"
+	"margin-bottom:26px}"
+	".card{background:#fff;border:1px solid var(--line);border-radius:10px;padding:16px 18px}"
+	".card .value{font-size:32px;font-weight:700;color:var(--ours)}"
+	".card .label{font-weight:600}"
+	".card .ref{color:var(--muted);font-size:13px;margin-top:6px}"
+	"section{background:#fff;border:1px solid var(--line);border-radius:10px;padding:18px 22px;"
+	"margin-bottom:18px}"
+	"section h2{margin:0 0 4px;font-size:19px}"
+	"section p.note{margin:0 0 12px;color:var(--muted);font-size:13px}"
+	".pair{display:flex;flex-wrap:wrap;gap:26px;align-items:flex-start}"
+	"table{border-collapse:collapse;font-size:13.5px}"
+	"th,td{padding:4px 10px;border-bottom:1px solid var(--line);text-align:right}"
+	"th{color:var(--muted);font-weight:600}"
+	"td:first-child,th:first-child{text-align:left}"
+	"td{white-space:nowrap}"
+	"td.text,th.text{text-align:left;color:var(--muted);white-space:normal}"
+	"svg{font-size:12px}"
+	"svg .label{fill:var(--ink)}"
+	"svg .value{fill:var(--muted)}"
+	"svg .bar.ours,svg .bar{fill:var(--ours)}"
+	"svg .bar.published{fill:var(--pub)}"
+	"svg .over{fill:var(--over)}"
+	"svg .track{fill:#eef1f5}"
+	"svg .ref{stroke:var(--ink);stroke-width:2;stroke-dasharray:3 2}"
+	"svg .reftext{fill:var(--ink);font-size:11px}"
+	".legend span{display:inline-block;width:10px;height:10px;border-radius:2px;margin:0 4px 0 12px}"
+	".legend{color:var(--muted);font-size:12.5px;margin-top:6px}"
+	"footer{color:var(--muted);font-size:12.5px;padding:0 40px 30px;max-width:1180px}";
+
+static xmlNodePtr el(xmlNodePtr parent, const char *name, const char *text)
+{
+	return xmlNewTextChild(parent, NULL, BAD_CAST name, text ? BAD_CAST text : NULL);
+}
+
+static void attr(xmlNodePtr node, const char *name, const char *value)
+{
+	if (node)
+		xmlNewProp(node, BAD_CAST name, BAD_CAST value);
+}
+
+static void attrf(xmlNodePtr node, const char *name, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void attrf(xmlNodePtr node, const char *name, const char *fmt, ...)
+{
+	char b[128];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(b, sizeof b, fmt, ap);
+	va_end(ap);
+	attr(node, name, b);
+}
+
+static xmlNodePtr el_class(xmlNodePtr parent, const char *name, const char *cls, const char *text)
+{
+	xmlNodePtr n = el(parent, name, text);
+	attr(n, "class", cls);
+	return n;
+}
+
+static void html_table(xmlNodePtr parent, const struct table *t)
+{
+	if (!t->nrows) {
+		el_class(parent, "p", "note", "None found.");
+		return;
+	}
+	xmlNodePtr table = el(parent, "table", NULL);
+	attrf(table, "id", "table-%s", t->id);
+	xmlNodePtr tr = el(el(table, "thead", NULL), "tr", NULL);
+	for (int k = 0; k < t->ncols; k++) {
+		xmlNodePtr th = el(tr, "th", t->heads[k]);
+		if (strcmp(t->id, "published") == 0 && k == t->ncols - 1)
+			attr(th, "class", "text");
+	}
+	xmlNodePtr body = el(table, "tbody", NULL);
+	for (size_t r = 0; r < t->nrows; r++) {
+		tr = el(body, "tr", NULL);
+		for (int k = 0; k < t->ncols; k++) {
+			const char *s = t->cells[r * (size_t)t->ncols + (size_t)k];
+			if (strcmp(t->id, "published") == 0 && k == t->ncols - 1)
+				el_class(tr, "td", "text", s);
+			else
+				el(tr, "td", s);
+		}
+	}
+}
+
+/* One bar of a chart: a length on the chart's scale, an overlaid part
+ * (overturned items) and a reference mark, each optional. */
+struct bar {
+	const char *label;
+	double value, part;
+	const char *value_text;
+	const char *cls;     /* "bar", "bar published", ... */
+	double ref;          /* < 0: none */
+	const char *ref_text;
+};
+
+enum { CHART_LABEL = 210, CHART_BARS = 330, CHART_ROW = 26, CHART_TEXT = 200 };
+
+/* A horizontal bar chart, drawn here: one <rect class="bar..."> a bar. */
+static void chart(xmlNodePtr parent, const char *id, const char *title, const struct bar *bars,
+                  size_t n, double max)
+{
+	if (max <= 0)
+		max = 1;
+	xmlNodePtr svg = xmlNewChild(parent, NULL, BAD_CAST "svg", NULL);
+	xmlNsPtr ns = xmlNewNs(svg, BAD_CAST SVG_NS, NULL);
+	xmlSetNs(svg, ns);
+	int w = CHART_LABEL + CHART_BARS + CHART_TEXT, h = (int)n * CHART_ROW + 8;
+	attrf(svg, "width", "%d", w);
+	attrf(svg, "height", "%d", h);
+	attrf(svg, "viewBox", "0 0 %d %d", w, h);
+	attr(svg, "class", "chart");
+	attr(svg, "data-chart", id);
+	attr(svg, "role", "img");
+	el(svg, "title", title);
+	for (size_t i = 0; i < n; i++) {
+		const struct bar *b = &bars[i];
+		double y = (double)i * CHART_ROW + 4;
+		/* Long labels are shortened; the whole one is the bar's title. */
+		char label[40];
+		size_t len = strlen(b->label);
+		if (width(b->label) > 30) {
+			size_t cut = 0, chars = 0;
+			while (cut < len && chars < 28) {
+				cut++;
+				while (cut < len && ((unsigned char)b->label[cut] & 0xC0) == 0x80)
+					cut++;
+				chars++;
+			}
+			snprintf(label, sizeof label, "%.*s\xE2\x80\xA6", (int)cut, b->label);
+		} else {
+			snprintf(label, sizeof label, "%s", b->label);
+		}
+		xmlNodePtr t = el_class(svg, "text", "label", label);
+		attrf(t, "x", "%d", CHART_LABEL - 8);
+		attrf(t, "y", "%.1f", y + 15);
+		attr(t, "text-anchor", "end");
+		xmlNodePtr track = el_class(svg, "rect", "track", NULL);
+		attrf(track, "x", "%d", CHART_LABEL);
+		attrf(track, "y", "%.1f", y + 3);
+		attrf(track, "width", "%d", CHART_BARS);
+		attr(track, "height", "16");
+		double bw = b->value / max * CHART_BARS;
+		xmlNodePtr r = el_class(svg, "rect", b->cls, NULL);
+		attrf(r, "x", "%d", CHART_LABEL);
+		attrf(r, "y", "%.1f", y + 3);
+		attrf(r, "width", "%.1f", bw < 0 ? 0 : bw);
+		attr(r, "height", "16");
+		attr(r, "rx", "2");
+		char tip[600];
+		snprintf(tip, sizeof tip, "%s: %s", b->label, b->value_text);
+		el(r, "title", tip);
+		if (b->part > 0) {
+			xmlNodePtr o = el_class(svg, "rect", "over", NULL);
+			attrf(o, "x", "%d", CHART_LABEL);
+			attrf(o, "y", "%.1f", y + 3);
+			attrf(o, "width", "%.1f", b->part / max * CHART_BARS);
+			attr(o, "height", "16");
+			attr(o, "rx", "2");
+		}
+		xmlNodePtr v = el_class(svg, "text", "value", b->value_text);
+		attrf(v, "x", "%d", CHART_LABEL + CHART_BARS + 6);
+		attrf(v, "y", "%.1f", y + 15);
+		if (b->ref >= 0) {
+			double x = CHART_LABEL + b->ref / max * CHART_BARS;
+			xmlNodePtr l = el_class(svg, "line", "ref", NULL);
+			attrf(l, "x1", "%.1f", x);
+			attrf(l, "x2", "%.1f", x);
+			attrf(l, "y1", "%.1f", y);
+			attrf(l, "y2", "%.1f", y + 22);
+			if (b->ref_text)
+				el(l, "title", b->ref_text);
+		}
+	}
+}
+
+/* A chart's scale: the largest value (and reference), rounded up. */
+static double scale(double max, double step)
+{
+	double s = step;
+	while (s < max * 1.05)
+		s += step;
+	return s;
+}
+
+static void legend(xmlNodePtr parent, const char *const *items, size_t n)
+{
+	xmlNodePtr p = el_class(parent, "p", "legend", NULL);
+	for (size_t i = 0; i + 1 < n; i += 2) {
+		xmlNodePtr s = el(p, "span", "");
+		attrf(s, "style", "background:var(--%s)", items[i]);
+		xmlNodeAddContent(p, BAD_CAST items[i + 1]);
+	}
+}
+
+/* The items of a breakdown: a bar per row, its overturned part in red. */
+static void chart_groups(xmlNodePtr parent, const char *id, const char *title, struct groups *g)
+{
+	struct bar *bars = calloc(g->n + 1, sizeof *bars);
+	char (*texts)[64] = calloc(g->n + 1, sizeof *texts);
+	if (!bars || !texts) {
+		free(bars);
+		free(texts);
+		return;
+	}
+	double max = 0;
+	for (size_t i = 0; i < g->n; i++) {
+		const struct group *r = &g->v[i];
+		snprintf(texts[i], sizeof texts[i], "%zu items, %zu overturned", r->items, r->overturned);
+		bars[i] = (struct bar){r->label, (double)r->items, (double)r->overturned, texts[i], "bar", -1,
+		                       NULL};
+		if ((double)r->items > max)
+			max = (double)r->items;
+	}
+	chart(parent, id, title, bars, g->n, scale(max, max > 50 ? 10 : 1));
+	free(bars);
+	free(texts);
+}
+
+static void section_head(xmlNodePtr sec, const struct table *t)
+{
+	attrf(sec, "id", "%s", t->id);
+	el(sec, "h2", t->title);
+	if (t->note)
+		el_class(sec, "p", "note", t->note);
+}
+
+static void card(xmlNodePtr parent, const char *value, const char *label, const char *ref)
+{
+	xmlNodePtr c = el_class(parent, "div", "card", NULL);
+	el_class(c, "div", "value", value);
+	el_class(c, "div", "label", label);
+	if (ref)
+		el_class(c, "div", "ref", ref);
+}
+
+/* The published figure beside a card: "published for 2014: 91%, as
+ * published by ..." */
+static void card_ref(char *b, size_t size, int i)
+{
+	num y;
+	snprintf(b, size, "%s in %s, as published by %s", published[i].text, years_s(y, &published[i]),
+	         published[i].who);
+}
+
+static xmlDocPtr make_html(struct corpus *c, const struct table *t)
+{
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr html = xmlNewDocNode(doc, NULL, BAD_CAST "html", NULL);
+	xmlDocSetRootElement(doc, html);
+	xmlSetNs(html, xmlNewNs(html, BAD_CAST XHTML_NS, NULL));
+	attr(html, "lang", "en");
+	xmlNodePtr head = el(html, "head", NULL);
+	xmlNodePtr meta = el(head, "meta", NULL);
+	attr(meta, "http-equiv", "Content-Type");
+	attr(meta, "content", "text/html; charset=UTF-8");
+	meta = el(head, "meta", NULL);
+	attr(meta, "name", "viewport");
+	attr(meta, "content", "width=device-width, initial-scale=1");
+	char b[1024];
+	num n1;
+	snprintf(b, sizeof b, "IMR corpus report: %zu letters, %zu items", c->letters, c->items);
+	el(head, "title", b);
+	el(head, "style", css);
+
+	xmlNodePtr body = el(html, "body", NULL);
+	xmlNodePtr top = el(body, "header", NULL);
+	el(top, "h1", "IMR Final Determinations: the corpus");
+	snprintf(b, sizeof b,
+	         "%zu letters and %zu items, from %zu XML files; the published figures beside ours. "
+	         "Made by imr2xml %s.",
+	         c->letters, c->items, c->files, IMR2XML_VERSION);
+	el(top, "p", b);
+	xmlNodePtr main_ = el(body, "main", NULL);
+
+	/* The key figures, each with the published one beside it. */
+	xmlNodePtr cards = el_class(main_, "div", "cards", NULL);
+	card(cards, count_s(n1, c->letters), "letters", NULL);
+	card_ref(b, sizeof b, 1);
+	card(cards, ratio_s(n1, c->items, c->letters), "items per letter", b);
+	card_ref(b, sizeof b, 2);
+	card(cards, pct_s(n1, c->multi, c->letters), "letters with more than one item", b);
+	card_ref(b, sizeof b, 0);
+	card(cards, pct_s(n1, c->items - c->overturned, c->items), "items upheld", b);
+	snprintf(b, sizeof b, "%s in %d and %s in %d, as published by the DWC", published[3].text,
+	         published[3].from, published[4].text, published[4].from);
+	card(cards, pct_s(n1, c->overturned, c->items), "items overturned", b);
+	card_ref(b, sizeof b, 5);
+	const char *pharma = ours_s(n1, c, &published[5]);
+	card(cards, strcmp(pharma, "-") ? pharma : "n/a", "pharmaceuticals, 2014-18",
+	     strcmp(pharma, "-") ? b : "no category yet; 45-48%, as published by the CWCI");
+
+	/* Beside the published figures: a pair of bars each, on one scale of
+	 * percent (items per letter is in its own section). */
+	xmlNodePtr sec = el(main_, "section", NULL);
+	section_head(sec, &t[T_PUBLISHED]);
+	xmlNodePtr pair = el_class(sec, "div", "pair", NULL);
+	struct bar bars[2 * NPUBLISHED];
+	char texts[2 * NPUBLISHED][160], labels[2 * NPUBLISHED][96];
+	size_t nb = 0;
+	for (int i = 0; i < NPUBLISHED; i++) {
+		if (published[i].metric == ITEMS_PER_LETTER)
+			continue;
+		snprintf(labels[nb], sizeof labels[nb], "%s, %s", metric_short[published[i].metric],
+		         years_s(n1, &published[i]));
+		snprintf(texts[nb], sizeof texts[nb], "published: %s", published[i].text);
+		bars[nb] = (struct bar){labels[nb], published[i].high, 0, texts[nb], "bar published", -1, NULL};
+		nb++;
+		double v;
+		if (ours_for(c, &published[i], &v)) {
+			snprintf(labels[nb], sizeof labels[nb], "this corpus, %s", years_s(n1, &published[i]));
+			snprintf(texts[nb], sizeof texts[nb], "this corpus: %.1f%%", v);
+			bars[nb] = (struct bar){labels[nb], v, 0, texts[nb], "bar ours", -1, NULL};
+			nb++;
+		}
+	}
+	chart(pair, "published", "Published figures and this corpus's, in percent", bars, nb, 100);
+	html_table(pair, &t[T_PUBLISHED]);
+	static const char *const pub_legend[] = {"pub", "published", "ours", "this corpus"};
+	legend(sec, pub_legend, 4);
+
+	/* Letters by number of items. */
+	sec = el(main_, "section", NULL);
+	section_head(sec, &t[T_PER_LETTER]);
+	pair = el_class(sec, "div", "pair", NULL);
+	struct bar *pb = calloc(c->per_letter.n + 1, sizeof *pb);
+	char (*pt)[64] = calloc(c->per_letter.n + 1, sizeof *pt);
+	char (*pl)[64] = calloc(c->per_letter.n + 1, sizeof *pl);
+	double max = 0;
+	for (size_t i = 0; pb && pt && pl && i < c->per_letter.n; i++) {
+		const struct group *r = &c->per_letter.v[i];
+		snprintf(pl[i], sizeof pl[i], "%s item%s", r->label, r->key == 1 ? "" : "s");
+		snprintf(pt[i], sizeof pt[i], "%zu letters", r->letters);
+		pb[i] = (struct bar){pl[i], (double)r->letters, 0, pt[i], "bar", -1, NULL};
+		if ((double)r->letters > max)
+			max = (double)r->letters;
+	}
+	if (pb && pt && pl)
+		chart(pair, "items-per-letter", "Letters by number of items", pb, c->per_letter.n,
+		      scale(max, 1));
+	free(pb);
+	free(pt);
+	free(pl);
+	html_table(pair, &t[T_PER_LETTER]);
+	snprintf(b, sizeof b, "%s items per letter here; about %s in 2014, as published by %s.",
+	         ratio_s(n1, c->items, c->letters), published[1].text, published[1].source);
+	el_class(sec, "p", "note", b);
+
+	/* The overturn rate by year, the published rates marked. */
+	sec = el(main_, "section", NULL);
+	section_head(sec, &t[T_YEAR]);
+	pair = el_class(sec, "div", "pair", NULL);
+	struct bar *yb = calloc(c->years.n + 1, sizeof *yb);
+	char (*yt)[96] = calloc(c->years.n + 1, sizeof *yt);
+	char (*yr)[160] = calloc(c->years.n + 1, sizeof *yr);
+	max = 20;
+	for (size_t i = 0; yb && yt && yr && i < c->years.n; i++) {
+		const struct group *y = &c->years.v[i];
+		double rate = y->items ? 100.0 * (double)y->overturned / (double)y->items : 0;
+		snprintf(yt[i], sizeof yt[i], "%s of %zu items", pct_s(n1, y->overturned, y->items),
+		         y->items);
+		yb[i] = (struct bar){y->label, rate, 0, yt[i], "bar", -1, NULL};
+		for (int k = 0; k < NPUBLISHED; k++) {
+			const struct published *p = &published[k];
+			if (p->from != y->key || p->to != y->key || (p->metric != OVERTURNED && p->metric != UPHELD))
+				continue;
+			yb[i].ref = p->metric == UPHELD ? 100 - p->high : p->high;
+			snprintf(yr[i], sizeof yr[i], "published for %d: %.1f%% overturned, as published by %s",
+			         p->from, yb[i].ref, p->source);
+			yb[i].ref_text = yr[i];
+		}
+		if (rate > max)
+			max = rate;
+	}
+	if (yb && yt && yr)
+		chart(pair, "year", "Items overturned by year of the decision, in percent", yb, c->years.n,
+		      scale(max, 10));
+	free(yb);
+	free(yt);
+	free(yr);
+	html_table(pair, &t[T_YEAR]);
+	static const char *const year_legend[] = {"ours", "overturned, this corpus", "ink",
+	                                          "published (dashed mark)"};
+	legend(sec, year_legend, 4);
+
+	/* The breakdowns. */
+	static const struct {
+		int table;
+		const char *title;
+	} parts[] = {
+		{T_CATEGORY, "Items by category, overturned in red"},
+		{T_CERTIFICATION, "Items by the reviewer's certification, overturned in red"},
+		{T_BODY, "Items by the body the reviewer cited, overturned in red"},
+		{T_STATE, "Items by the reviewer's state of licensure, overturned in red"},
+	};
+	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+		const struct table *tt = &t[parts[i].table];
+		sec = el(main_, "section", NULL);
+		section_head(sec, tt);
+		pair = el_class(sec, "div", "pair", NULL);
+		struct groups *g = parts[i].table == T_CATEGORY        ? &c->categories
+		                   : parts[i].table == T_CERTIFICATION ? &c->certifications
+		                   : parts[i].table == T_STATE         ? &c->states
+		                                                       : NULL;
+		struct groups bodies = {0};
+		if (!g) {
+			/* The five bodies in their order, as the table has them. */
+			bodies.v = calloc(NBODIES, sizeof *bodies.v);
+			for (int k = 0; bodies.v && k < NBODIES; k++) {
+				bodies.v[k].label = (char *)body_labels[k];
+				for (size_t j = 0; j < c->bodies.n; j++)
+					if (strcmp(c->bodies.v[j].label, body_labels[k]) == 0) {
+						bodies.v[k].items = c->bodies.v[j].items;
+						bodies.v[k].overturned = c->bodies.v[j].overturned;
+					}
+			}
+			bodies.n = bodies.v ? NBODIES : 0;
+			g = &bodies;
+		}
+		chart_groups(pair, tt->id, parts[i].title, g);
+		free(bodies.v);
+		html_table(pair, tt);
+		static const char *const item_legend[] = {"ours", "items", "over", "overturned"};
+		legend(sec, item_legend, 4);
+		if (parts[i].table == T_CATEGORY) {
+			snprintf(b, sizeof b,
+			         "Pharmaceuticals were %s of the items decided in 2014-2018, as published by %s; "
+			         "here: %s (of the items with a category decided in those years).",
+			         published[5].text, published[5].source, ours_s(n1, c, &published[5]));
+			el_class(sec, "p", "note", b);
+		}
+	}
+	/* The warnings the converter left in the XML. */
+	sec = el(main_, "section", NULL);
+	section_head(sec, &t[T_WARNINGS]);
+	if (c->nwarnings) {
+		pair = el_class(sec, "div", "pair", NULL);
+		struct bar *wb = calloc(c->nwarnings, sizeof *wb);
+		char (*wt)[64] = calloc(c->nwarnings, sizeof *wt);
+		max = 0;
+		for (size_t i = 0; wb && wt && i < c->nwarnings; i++) {
+			snprintf(wt[i], sizeof wt[i], "%zu in %zu letters", c->warnings[i].count,
+			         c->warnings[i].letters);
+			wb[i] = (struct bar){c->warnings[i].code, (double)c->warnings[i].count, 0, wt[i], "bar",
+			                     -1, NULL};
+			if ((double)c->warnings[i].count > max)
+				max = (double)c->warnings[i].count;
+		}
+		if (wb && wt)
+			chart(pair, "warnings", "Warnings by code", wb, c->nwarnings, scale(max, 1));
+		free(wb);
+		free(wt);
+		html_table(pair, &t[T_WARNINGS]);
+	} else {
+		el_class(sec, "p", "note", "No warnings in these letters' XML.");
+	}
+
+	xmlNodePtr foot = el(body, "footer", NULL);
+	el(foot, "p",
+	   "Counted by XPath over the XML imr2xml wrote (one letter per file, one item per issue). "
+	   "An item is overturned when the reviewer found the treatment medically necessary. "
+	   "Years are those of the decision date; letters without one are counted as unknown. "
+	   "The published figures are the whole state's, as published by the California Workers' "
+	   "Compensation Institute (CWCI) in its IMR studies and by the Division of Workers' "
+	   "Compensation (DWC) in its annual IMR reports (see also the CHSWC annual reports); "
+	   "this corpus is a sample, not the state's.");
+	return doc;
+}
+
+/* The page: <!DOCTYPE html> and the tree as libxml2 writes XHTML (it
+ * escapes every text and attribute, and closes empty elements as HTML
+ * parsers read them), atomically. */
+static int write_html(xmlDocPtr doc, const char *path)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	if (!buf)
+		return ENOMEM;
+	xmlBufferCat(buf, BAD_CAST "<!DOCTYPE html>\n");
+	xmlSaveCtxtPtr save =
+		xmlSaveToBuffer(buf, "UTF-8", XML_SAVE_FORMAT | XML_SAVE_NO_DECL | XML_SAVE_XHTML);
+	int e = !save || xmlSaveDoc(save, doc) < 0 ? ENOMEM : 0;
+	if (save && xmlSaveClose(save) < 0)
+		e = ENOMEM;
+	if (!e)
+		e = imr_write_atomically(path, xmlBufferContent(buf), (size_t)xmlBufferLength(buf), false);
+	xmlBufferFree(buf);
+	return e;
+}
+
+/* ---- the run ------------------------------------------------------------------ */
+
+static void corpus_free(struct corpus *c)
+{
+	groups_free(&c->years);
+	groups_free(&c->per_letter);
+	groups_free(&c->categories);
+	groups_free(&c->certifications);
+	groups_free(&c->bodies);
+	groups_free(&c->states);
+	for (size_t i = 0; i < c->nwarnings; i++)
+		free(c->warnings[i].code);
+	free(c->warnings);
+}
+
+int imr_stats_run(char **paths, int npaths, const char *html, bool validate)
+{
+	struct corpus corpus;
+	memset(&corpus, 0, sizeof corpus);
+	struct reader r = {&corpus, NULL, IMR_OK};
+	struct imr_schema *schema = NULL;
+	if (validate) {
+		struct imr_diags d;
+		imr_diags_init(&d);
+		schema = imr_schema_load(&d);
+		r.validator = schema ? imr_validator_new(schema) : NULL;
+		imr_diags_free(&d);
+		if (!r.validator) {
+			fputs("imr2xml: error: the embedded schema failed to load\n", stderr);
+			imr_schema_free(schema);
+			return IMR_SCHEMA_FAILED;
+		}
+	}
+	for (int i = 0; i < npaths; i++) {
+		struct stat st;
+		if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode))
+			walk(&r, paths[i]);
+		else
+			read_file(&r, paths[i]);
+	}
+	struct table tables[NTABLES];
+	memset(tables, 0, sizeof tables);
+	make_tables(&corpus, tables);
+	if (corpus.oom) {
+		fputs("imr2xml: error: out of memory\n", stderr);
+		worse(&r, IMR_USAGE);
+	} else {
+		printf("imr2xml corpus report: %zu XML files read, %zu letters\n\n", corpus.files,
+		       corpus.letters);
+		for (int i = 0; i < NTABLES; i++)
+			print_table(stdout, &tables[i]);
+		if (fflush(stdout) != 0) {
+			perror("imr2xml: writing the report");
+			worse(&r, IMR_USAGE);
+		}
+	}
+	if (html && !corpus.oom) {
+		xmlDocPtr doc = make_html(&corpus, tables);
+		int e = doc ? write_html(doc, html) : ENOMEM;
+		if (e) {
+			fprintf(stderr, "imr2xml: error: cannot write %s: %s\n", html, strerror(e));
+			worse(&r, IMR_USAGE);
+		}
+		xmlFreeDoc(doc);
+	}
+	for (int i = 0; i < NTABLES; i++)
+		table_free(&tables[i]);
+	corpus_free(&corpus);
+	imr_validator_free(r.validator);
+	imr_schema_free(schema);
+	return r.status;
+}
