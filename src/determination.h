@@ -12,6 +12,8 @@
 #include "arena.h"
 #include "vocab.h"
 
+struct imr_source;
+
 /* Where a fact was read: its 1-based line in the original input (0:
  * nowhere in particular) and its page (0: the input has no pages). */
 struct imr_pos {
@@ -149,6 +151,7 @@ struct imr_list_decision {
 struct imr_determination {
 	enum imr_variant variant;
 	bool complete;
+	const struct imr_source *input; /* what it was read from (for pages) */
 	/* Provenance: the input's name (NULL: unnamed), its bytes' digest,
 	 * and the outcome the items add up to. */
 	const char *source;

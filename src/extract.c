@@ -725,6 +725,7 @@ static void extract_issue(struct imr_arena *a, const struct imr_source *src,
                           const char *const *titles, size_t index)
 {
 	out->line = imr_source_line(src, is->node.span.start);
+	out->page = src->npages > 1 ? imr_source_page(src, is->node.span.start) : 0;
 	out->decision = is->decision;
 	out->decision_source = is->decided ? IMR_FROM_TITLE : IMR_FROM_NOWHERE;
 	const struct imr_guideline *maximus = is->maximus;
@@ -1103,10 +1104,19 @@ static void extract_records(struct imr_arena *a, const struct imr_source *src, c
 	}
 }
 
+unsigned imr_line_page(const struct imr_determination *d, unsigned line)
+{
+	const struct imr_source *src = d->input;
+	if (!src || src->npages < 2 || line == 0 || line > src->nlines)
+		return 0;
+	return imr_source_page(src, src->line_start[line - 1]);
+}
+
 void imr_extract(struct imr_arena *a, const struct imr_source *src, const struct imr_document *doc,
                  struct imr_determination *out)
 {
 	memset(out, 0, sizeof *out);
+	out->input = src;
 	out->variant = doc->variant;
 	out->complete = doc->unparsed_count == 0;
 	out->age = -1;
@@ -1145,6 +1155,7 @@ void imr_extract(struct imr_arena *a, const struct imr_source *src, const struct
 				if ((doc->entries[k].list ? 1u : 0u) == l && seen++ == i)
 					de = &doc->entries[k];
 			f->line = de ? imr_source_line(src, de->text->lines[0].start) : 0;
+			f->page = de && src->npages > 1 ? imr_source_page(src, de->text->lines[0].start) : 0;
 			f->title = f->service = e->service ? e->service : "";
 			f->title_pos = f->service_pos = e->service_pos;
 			f->number = e->n;

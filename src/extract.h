@@ -10,6 +10,9 @@
 void imr_extract(struct imr_arena *a, const struct imr_source *src, const struct imr_document *doc,
                  struct imr_determination *out);
 
+/* The page of a line of d's input, or 0 when the input has one page. */
+unsigned imr_line_page(const struct imr_determination *d, unsigned line);
+
 /* The pieces, exposed for unit tests. */
 int imr_extract_age(const char *summary);
 enum imr_sex imr_extract_sex(const char *summary);

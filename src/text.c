@@ -148,7 +148,8 @@ struct imr_pos imr_joined_pos(const struct imr_joined *j, size_t off)
 		else
 			hi = mid;
 	}
-	return (struct imr_pos){j->line[lo], 0};
+	unsigned page = j->src->npages > 1 ? imr_source_page(j->src, j->lines[lo].start) : 0;
+	return (struct imr_pos){j->line[lo], page};
 }
 
 void imr_joined_paragraphs(struct imr_arena *a, const struct imr_joined *j, struct imr_strings *out)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "extract.h"
 #include "imr2xml.h"
 
 static void attr_date(struct imr_xml_writer *w, const char *name, const struct imr_date *d)
@@ -15,17 +16,43 @@ static void attr_date(struct imr_xml_writer *w, const char *name, const struct i
 	imr_xml_attr(w, name, buf);
 }
 
-static void element_date(struct imr_xml_writer *w, const char *name, const struct imr_date *d)
+/* Where a fact was read: @line, and @page when the input has pages. */
+static void attr_pos(struct imr_xml_writer *w, struct imr_pos p)
+{
+	if (p.line)
+		imr_xml_attr_int(w, "line", p.line);
+	if (p.page)
+		imr_xml_attr_int(w, "page", p.page);
+}
+
+/* An element of text read at p (NULL text: none). */
+static void element_at(struct imr_xml_writer *w, const char *name, const char *text, struct imr_pos p)
+{
+	if (!text)
+		return;
+	imr_xml_start(w, name);
+	attr_pos(w, p);
+	imr_xml_text(w, text);
+	imr_xml_end(w);
+}
+
+static void element_date(struct imr_xml_writer *w, const char *name, const struct imr_date *d,
+                         struct imr_pos p)
 {
 	char buf[11];
 	imr_date_iso(d, buf);
-	imr_xml_element(w, name, buf);
+	element_at(w, name, buf, p);
+}
+
+static struct imr_pos pos_of(const struct imr_strings *l, size_t i)
+{
+	return l->pos ? l->pos[i] : (struct imr_pos){0, 0};
 }
 
 static void strings(struct imr_xml_writer *w, const char *name, const struct imr_strings *l)
 {
 	for (size_t i = 0; i < l->count; i++)
-		imr_xml_element(w, name, l->items[i]);
+		element_at(w, name, l->items[i], pos_of(l, i));
 }
 
 static void write_header(struct imr_xml_writer *w, const struct imr_determination *d)
@@ -34,6 +61,7 @@ static void write_header(struct imr_xml_writer *w, const struct imr_determinatio
 	for (int l = 0; l < IMR_HEADER_LABEL_COUNT; l++) {
 		const char *name = imr_header_label_xml((enum imr_header_label)l);
 		const char *text = d->header_text[l];
+		struct imr_pos at = d->header_pos[l];
 		if (!text)
 			continue;
 		switch ((enum imr_header_label)l) {
@@ -41,18 +69,19 @@ static void write_header(struct imr_xml_writer *w, const struct imr_determinatio
 		case IMR_EMPLOYEE_NAME:
 		case IMR_CLAIM_NUMBER:
 		case IMR_PROVIDER_NAME:
-			imr_xml_element(w, name, text);
+			element_at(w, name, text, at);
 			break;
 		case IMR_TREATMENTS:
 			if (d->treatments.count) {
 				imr_xml_start(w, name);
+				attr_pos(w, at);
 				strings(w, "treatment", &d->treatments);
 				imr_xml_end(w);
 			}
 			break;
 		case IMR_PRIORITY:
 			if (d->priority != IMR_PRIORITY_UNKNOWN)
-				imr_xml_element(w, name, d->priority == IMR_EXPEDITED ? "expedited" : "standard");
+				element_at(w, name, d->priority == IMR_EXPEDITED ? "expedited" : "standard", at);
 			break;
 		case IMR_DATE_ASSIGNED:
 		case IMR_DECISION_DATE:
@@ -60,7 +89,7 @@ static void write_header(struct imr_xml_writer *w, const struct imr_determinatio
 		case IMR_UR_DENIAL_DATE:
 		case IMR_APPLICATION_RECEIVED:
 			if (d->header_date[l].year)
-				element_date(w, name, &d->header_date[l]);
+				element_date(w, name, &d->header_date[l], at);
 			break;
 		case IMR_HEADER_LABEL_COUNT:
 			break;
@@ -77,8 +106,9 @@ static void write_citation(struct imr_xml_writer *w, const struct imr_citation *
 	imr_xml_attr(w, "chapter", c->chapter);
 	if (c->year)
 		imr_xml_attr_int(w, "year", c->year);
+	attr_pos(w, c->pos);
 	strings(w, "section", &c->sections);
-	imr_xml_element(w, "topic", c->topic);
+	element_at(w, "topic", c->topic, c->topic_pos);
 	if (c->page_count) {
 		imr_xml_start(w, "pages");
 		for (size_t k = 0; k < c->page_count; k++) {
@@ -97,7 +127,7 @@ static void write_guideline(struct imr_xml_writer *w, const char *name, const st
 	imr_xml_start(w, name);
 	imr_xml_attr(w, "cited", g->cited ? "true" : "false");
 	if (g->text && *g->text)
-		imr_xml_element(w, "p", g->text);
+		element_at(w, "p", g->text, g->pos);
 	for (size_t i = 0; i < g->count; i++)
 		write_citation(w, &g->citations[i]);
 	imr_xml_end(w);
@@ -111,15 +141,15 @@ static void write_issue(struct imr_xml_writer *w, const struct imr_determination
 	imr_xml_start(w, "issue");
 	imr_xml_attr_int(w, "n", (long)n);
 	imr_xml_attr(w, "decision", f->decision == IMR_UPHELD ? "upheld" : "overturned");
-	imr_xml_attr_int(w, "line", f->line);
+	attr_pos(w, (struct imr_pos){f->line, f->page});
 	if (!f->complete)
 		imr_xml_attr(w, "complete", "false");
-	imr_xml_element(w, "service", f->service);
+	element_at(w, "service", f->service, f->service_pos);
 	/* The whole title, when the service is only part of it. */
 	if (f->title && strcmp(f->title, f->service) != 0)
-		imr_xml_element(w, "title", f->title);
-	imr_xml_element(w, "originalRequest", f->original_request);
-	imr_xml_element(w, "authorized", f->authorized);
+		element_at(w, "title", f->title, f->title_pos);
+	element_at(w, "originalRequest", f->original_request, f->original_pos);
+	element_at(w, "authorized", f->authorized, f->authorized_pos);
 	if (f->claims.present)
 		write_guideline(w, "claimsAdministratorGuideline", &f->claims);
 	if (f->maximus.present)
@@ -185,6 +215,7 @@ void imr_xml_write(struct imr_xml_writer *w, const struct imr_determination *d)
 		for (size_t i = 0; i < d->licenses.count; i++) {
 			imr_xml_start(w, "license");
 			imr_xml_attr(w, "state", d->licenses.items[i]);
+			attr_pos(w, pos_of(&d->licenses, i));
 			imr_xml_end(w);
 		}
 		strings(w, "p", &d->reviewer_text);
@@ -202,6 +233,7 @@ void imr_xml_write(struct imr_xml_writer *w, const struct imr_determination *d)
 				attr_date(w, "from", &rec->from);
 				attr_date(w, "to", &rec->to);
 			}
+			attr_pos(w, (struct imr_pos){rec->line, rec->page});
 			imr_xml_text(w, rec->text);
 			imr_xml_end(w);
 		}
@@ -216,16 +248,19 @@ void imr_xml_write(struct imr_xml_writer *w, const struct imr_determination *d)
 				imr_xml_attr_int(w, "age", d->age);
 			if (d->sex != IMR_SEX_UNKNOWN)
 				imr_xml_attr(w, "sex", d->sex == IMR_MALE ? "male" : "female");
+			attr_pos(w, d->patient_pos);
 			imr_xml_end(w);
 		}
 		if (d->injury.year) {
 			imr_xml_start(w, "injury");
 			attr_date(w, "date", &d->injury);
+			attr_pos(w, d->injury_pos);
 			imr_xml_end(w);
 		}
 		for (size_t i = 0; i < d->ur_count; i++) {
 			imr_xml_start(w, "utilizationReview");
 			attr_date(w, "date", &d->ur_dates[i]);
+			attr_pos(w, d->ur_pos[i]);
 			imr_xml_end(w);
 		}
 		strings(w, "diagnosis", &d->diagnoses);
@@ -242,6 +277,9 @@ void imr_xml_write(struct imr_xml_writer *w, const struct imr_determination *d)
 	for (size_t i = 0; i < d->unparsed_count; i++) {
 		imr_xml_start(w, "unparsed");
 		imr_xml_attr_int(w, "line", d->unparsed[i].line);
+		unsigned page = imr_line_page(d, d->unparsed[i].line);
+		if (page)
+			imr_xml_attr_int(w, "page", page);
 		imr_xml_text(w, d->unparsed[i].text);
 		imr_xml_end(w);
 	}

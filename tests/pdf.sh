@@ -13,10 +13,10 @@ pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); printf 'FAIL pdf: %s\n' "$*"; }
 
-# The XML without what may differ between a PDF and its text: the line
-# numbers (of the text as extracted), the paragraphs, and the input's
+# The XML without what may differ between a PDF and its text: the lines
+# and pages (of the text as extracted), the paragraphs, and the input's
 # name and digest.
-facts_of() { sed -e 's/ line="[0-9]*"//' -e 's/ source="[^"]*"//' -e 's/ sha256="[^"]*"//' -e '/^ *<p>.*<\/p>$/d' "$1"; }
+facts_of() { sed -E -e 's/ (line|page)="[0-9]*"//g' -e 's/ source="[^"]*"//' -e 's/ sha256="[^"]*"//' -e '/^ *<p>.*<\/p>$/d' "$1"; }
 
 # A PDF that must convert: exit 0 with --verify, valid by xmllint, its
 # facts; then the same facts as the XML of its text (if given).
@@ -62,7 +62,7 @@ if [ -d "$shared/pdf" ]; then
 		# The paragraphs too, but for the hyphens that end lines: pdftotext
 		# drops them ("follow-" / "up" becomes "followup", "11-17-" /
 		# "2016" becomes "11-172016"), poppler's text keeps them.
-		nohyphen() { sed -e 's/ line="[0-9]*"//' -e 's/ source="[^"]*"//' -e 's/ sha256="[^"]*"//' "$1" | tr -d -- -; }
+		nohyphen() { sed -E -e 's/ (line|page)="[0-9]*"//g' -e 's/ source="[^"]*"//' -e 's/ sha256="[^"]*"//' "$1" | tr -d -- -; }
 		if diff <(nohyphen "$tmp/txt.xml") <(nohyphen "$tmp/out.xml") >/dev/null; then ok; else
 			bad "$n.pdf: paragraphs differ from the text's beyond hyphens"
 		fi

@@ -899,7 +899,9 @@ static void test_writer_validates(void)
 	imr_buffer_free(&out);
 	imr_diags_free(&diags);
 	imr_diags_init(&diags);
-	d.issues[0].line = 0; /* an xs:positiveInteger */
+	struct imr_unparsed none = {0, "x"}; /* line 0: not an xs:positiveInteger */
+	d.unparsed = &none;
+	d.unparsed_count = 1;
 	enum imr_status st = write_validated(v, &d, &out, &diags);
 	CHECK(st == IMR_INVALID_OUTPUT && diags.errors == 1 &&
 	              strstr(diags.items[0].message, "attribute 'line': '0' is not a valid value") != NULL,
