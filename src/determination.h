@@ -139,6 +139,13 @@ struct imr_record {
 	struct imr_date date, from, to; /* year 0: none */
 };
 
+/* A drug the case summary says the patient takes. */
+struct imr_medication {
+	const char *text;       /* the drug as written */
+	const char *drug_class; /* the drug lexicon's token for its class */
+	struct imr_pos pos;
+};
+
 /* An entry of a 2013 notice's numbered list. */
 struct imr_list_decision {
 	unsigned n;
@@ -184,6 +191,8 @@ struct imr_determination {
 	struct imr_pos ur_pos[8];
 	size_t ur_count;
 	struct imr_strings diagnoses, summary_text;
+	struct imr_medication *medications;
+	size_t medication_count, medication_capacity;
 
 	struct imr_record *records; /* DOCUMENTS REVIEWED */
 	size_t record_count;

@@ -357,33 +357,506 @@ void imr_split_list(struct imr_arena *a, const char *s, bool split_and, struct i
 	split_list(a, s, s + strlen(s), split_and, out, NULL);
 }
 
-/* "Diagnoses include A, B, and C." */
-static void extract_diagnoses(struct imr_arena *a, const char *s, struct imr_strings *out)
+/* ---- diagnoses and medications ---------------------------------------------- */
+
+static bool word_is(const char *w, size_t n, const char *const *words, size_t count)
 {
-	const char *p = imr_find_ci(s, "diagnos");
-	if (!p)
-		return;
-	const char *e = p;
-	for (; *e; e++)
-		if ((*e == '.' || *e == ';') && (e[1] == ' ' || e[1] == '\0') &&
-		    !(e - p >= 2 && (strncmp(e - 2, "Dr", 2) == 0 || strncmp(e - 2, ".e", 2) == 0))) {
-			e++;
-			break;
-		}
-	static const char *const intros[] = {" include ", " included ", " includes ", " are: ",
-	                                     " are ", " is ", " with ", " having ", ": "};
-	const char *best = NULL;
-	size_t best_len = 0;
-	for (size_t i = 0; i < sizeof intros / sizeof intros[0]; i++) {
-		const char *q = imr_find_ci_n(p, (size_t)(e - p), intros[i]);
-		if (q && (!best || q < best))
-			best = q, best_len = strlen(intros[i]);
-	}
-	if (!best)
-		return;
-	char *list = imr_trim_copy(a, best + best_len, e, ".;");
-	imr_split_list(a, list, false, out);
+	for (size_t i = 0; i < count; i++)
+		if (strlen(words[i]) == n && strncasecmp(w, words[i], n) == 0)
+			return true;
+	return false;
 }
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Words of a list item that names only a part of the body ("ankle", "the
+ * left knee"): in "strain in right hip, ankle, and foot" it shares the
+ * condition before it and is no diagnosis of its own. */
+static const char *const body_words[] = {
+	"right", "left", "bilateral", "both", "the", "upper", "lower", "hip", "hips", "ankle",
+	"ankles", "foot", "feet", "knee", "knees", "shoulder", "shoulders", "wrist", "wrists", "hand",
+	"hands", "elbow", "elbows", "neck", "back", "arm", "arms", "leg", "legs", "thumb", "thumbs",
+	"finger", "fingers", "toe", "toes", "spine", "thigh", "thighs", "forearm", "forearms", "chest",
+	"head", "groin", "heel", "heels", "buttock", "buttocks", "pelvis", "extremity", "extremities",
+};
+/* A procedure after "and" belongs to the diagnosis before it ("fracture
+ * of the finger and repair on 10-22-16"), as "status post" does. */
+static const char *const procedure_words[] = {
+	"repair", "fusion", "surgery", "release", "fixation", "reconstruction", "replacement",
+	"arthroscopy", "decompression", "discectomy", "laminectomy", "arthroplasty", "debridement",
+	"excision", "amputation",
+};
+/* Words of a part that only qualifies the one before it ("bilateral carpal
+ * tunnel syndrome, right worse than left"). */
+static const char *const qualifier_words[] = {
+	"right", "left", "worse", "greater", "than", "more", "less", "on", "the", "side",
+};
+/* A list that starts with these is no list of diagnoses ("The diagnosis
+ * was not provided", "the diagnosis is consistent with ..."). */
+static const char *const not_a_list[] = {
+	"not", "no", "none", "unknown", "unclear", "uncertain", "pending", "deferred", "supported",
+	"consistent", "confirmed", "based", "made", "unchanged",
+};
+/* What may come between the noun and its list: "The current diagnoses are
+ * documented as ...". */
+static const char *const lead_ins[] = {"documented as ", "noted as ", "listed as ", "as follows: ",
+                                        "as follows:", "the following: ", "the following:"};
+/* The end of a word broken by a line's end ("radicu-" / "lopathy"): such a
+ * hyphen goes; one that joins words ("follow-up", "non-certified") stays. */
+static const char *const word_ends[] = {"pathy", "itis", "osis", "algia", "ectomy", "otomy", "ostomy",
+                                        "plasty", "scopy", "graphy", "logy", "iasis", "emia", "oma",
+                                        "tion", "sion", "ment", "ness", "ity", "ism"};
+
+/* Whether [b, e) holds only words of the list (and no other letter). */
+static bool only_words(const char *b, const char *e, const char *const *words, size_t count)
+{
+	bool any = false;
+	for (const char *p = b; p < e;) {
+		while (p < e && !isalpha((unsigned char)*p))
+			p++;
+		const char *w = p;
+		while (p < e && isalpha((unsigned char)*p))
+			p++;
+		if (p > w) {
+			if (!word_is(w, (size_t)(p - w), words, count))
+				return false;
+			any = true;
+		}
+	}
+	return any;
+}
+
+static const char *skip_blanks(const char *p, const char *e)
+{
+	while (p < e && *p == ' ')
+		p++;
+	return p;
+}
+
+/* The first word of [b, e). */
+static size_t first_word(const char *b, const char *e, const char **w)
+{
+	b = skip_blanks(b, e);
+	const char *p = b;
+	while (p < e && isalpha((unsigned char)*p))
+		p++;
+	*w = b;
+	return (size_t)(p - b);
+}
+
+/* "1) ", "2. ", "(3) " opening a numbered list's item at p (preceded by
+ * a blank or the list's start): its length, or 0. */
+static size_t number_mark(const char *start, const char *p, const char *e)
+{
+	if (p > start && p[-1] != ' ' && p[-1] != '(')
+		return 0;
+	const char *q = p;
+	while (q < e && isdigit((unsigned char)*q) && q - p < 2)
+		q++;
+	if (q == p || q >= e || (*q != ')' && *q != '.') || q + 1 >= e || q[1] != ' ')
+		return 0;
+	return (size_t)(q + 2 - p);
+}
+
+/* Where a list that starts at p ends: at the first period a blank or
+ * the end follows (not "Dr.", "i.e.", nor a numbered list's "2."). */
+static const char *list_end(const struct scan *sc, const char *p)
+{
+	const char *s = sc->j.s, *end = s + sc->j.len;
+	for (size_t k = imr_hits_from(&sc->h, (size_t)(p - s)); k < sc->h.n; k++) {
+		const struct imr_hit *h = &sc->h.v[k];
+		if (h->id != IMR_PH_PERIOD)
+			continue;
+		const char *q = s + h->at;
+		if (q + 1 < end && q[1] != ' ')
+			continue;
+		if (q - s >= 2 && (strncmp(q - 2, "Dr", 2) == 0 || strncmp(q - 2, ".e", 2) == 0))
+			continue;
+		/* "1." itself, or "... strain. 2. Cervical": the list goes on. */
+		const char *d = q;
+		while (d > p && isdigit((unsigned char)d[-1]))
+			d--;
+		if (d < q && q - d <= 2 && number_mark(p, d, end))
+			continue;
+		if (q + 2 < end && number_mark(p, q + 2, end))
+			continue;
+		return q;
+	}
+	return end;
+}
+
+/* The text of [b, e) with the hyphens of words broken at a line's end
+ * taken out (j: where the lines start). */
+static char *item_copy(struct imr_arena *a, const char *b, const char *e, const struct imr_joined *j)
+{
+	char *out = imr_arena_strndup(a, b, (size_t)(e - b)), *o = out;
+	for (const char *p = b; p < e; p++) {
+		if (*p == '-' && p > b && islower((unsigned char)p[-1]) && p + 1 < e &&
+		    islower((unsigned char)p[1]) && j && j->nlines) {
+			size_t at = (size_t)(p + 1 - j->s);
+			bool line_start = false;
+			for (size_t k = 1; k < j->nlines && !line_start; k++)
+				line_start = j->at[k] == at;
+			const char *w = p + 1;
+			while (w < e && isalpha((unsigned char)*w))
+				w++;
+			bool broken = false;
+			for (size_t i = 0; line_start && i < COUNT(word_ends) && !broken; i++) {
+				size_t n = strlen(word_ends[i]);
+				broken = (size_t)(w - (p + 1)) >= n && strncasecmp(w - n, word_ends[i], n) == 0;
+			}
+			if (broken)
+				continue;
+		}
+		*o++ = *p;
+	}
+	*o = '\0';
+	return out;
+}
+
+struct span {
+	const char *b, *e;
+};
+
+/* Add [b, e) as a diagnosis, its article gone, unless it is there already. */
+static void add_diagnosis(struct imr_arena *a, const struct scan *sc, const char *b, const char *e,
+                          struct imr_strings *out)
+{
+	imr_trim_span(&b, &e, ".,;:");
+	static const char *const articles[] = {"a ", "an ", "the "};
+	for (size_t i = 0; i < COUNT(articles); i++)
+		if ((size_t)(e - b) > strlen(articles[i]) && strncasecmp(b, articles[i], strlen(articles[i])) == 0)
+			b += strlen(articles[i]);
+	size_t letters = 0;
+	for (const char *p = b; p < e; p++)
+		letters += isalpha((unsigned char)*p) != 0;
+	if (letters < 2 || e - b > 240)
+		return;
+	char *text = item_copy(a, b, e, &sc->j);
+	for (size_t i = 0; i < out->count; i++)
+		if (strcasecmp(out->items[i], text) == 0)
+			return;
+	imr_strings_add_at(a, out, text, sc->j.nlines ? pos_at(sc, b) : (struct imr_pos){0, 0});
+}
+
+/* Split a list of diagnoses [b, e) into single ones: at numbered items,
+ * else at semicolons (when it has any) or commas outside parentheses,
+ * and at the "and" that ends it ("A, B and C"; "A, B, and C" ends with
+ * its item "C"); a part that names only a part of the body belongs to
+ * the one before it. */
+static void split_diagnoses(struct imr_arena *a, const struct scan *sc, const char *b, const char *e,
+                            struct imr_strings *out)
+{
+	struct span items[64];
+	size_t n = 0;
+	size_t marks = 0;
+	for (const char *p = b; p < e; p++)
+		marks += number_mark(b, p, e) != 0;
+	if (marks >= 2) {
+		const char *start = NULL;
+		for (const char *p = b; p <= e && n < COUNT(items); p++) {
+			size_t m = p < e ? number_mark(b, p, e) : 0;
+			if (p == e || m) {
+				if (start)
+					items[n++] = (struct span){start, p};
+				start = p + m;
+				p += m ? m - 1 : 0;
+			}
+		}
+		for (size_t i = 0; i < n; i++) {
+			const char *ib = items[i].b, *ie = items[i].e;
+			imr_trim_span(&ib, &ie, ".,;:");
+			add_diagnosis(a, sc, ib, ie, out);
+		}
+		return;
+	}
+	char sep = memchr(b, ';', (size_t)(e - b)) ? ';' : ',';
+	int depth = 0;
+	const char *start = b;
+	for (const char *p = b; p <= e && n < COUNT(items); p++) {
+		if (p < e && *p == '(')
+			depth++;
+		else if (p < e && *p == ')' && depth)
+			depth--;
+		if (p == e || (*p == sep && depth == 0)) {
+			items[n++] = (struct span){start, p};
+			start = p + 1;
+		}
+	}
+	if (!n)
+		return;
+	/* "A, B, and C": the list's own "and" opens its last item. */
+	const char *last = skip_blanks(items[n - 1].b, items[n - 1].e);
+	bool oxford = n > 1 && items[n - 1].e - last > 4 && strncasecmp(last, "and ", 4) == 0;
+	if (oxford)
+		items[n - 1].b = last + 4;
+	else if (n < COUNT(items)) {
+		/* "A, B and C", "A and B": the last "and" of the last item, unless
+		 * it joins parts of the body or a procedure to its condition. */
+		const char *ib = items[n - 1].b, *ie = items[n - 1].e, *and = NULL;
+		for (const char *p = ib; ie - p >= 5; p++)
+			if (strncmp(p, " and ", 5) == 0)
+				and = p;
+		/* Nor an "and" inside "status post open reduction and internal fixation". */
+		bool status_post = false;
+		for (const char *p = ib; and && p + 11 <= and && !status_post; p++)
+			status_post = strncasecmp(p, "status post", 11) == 0;
+		const char *w;
+		size_t wn;
+		if (and && !status_post && !only_words(ib, and, body_words, COUNT(body_words)) &&
+		    !only_words(and + 5, ie, body_words, COUNT(body_words))) {
+			wn = first_word(and + 5, ie, &w);
+			if (!word_is(w, wn, procedure_words, COUNT(procedure_words))) {
+				items[n - 1].e = and;
+				items[n++] = (struct span){and + 5, ie};
+			}
+		}
+	}
+	/* A part of the body alone shares the condition before it, and so does
+	 * a qualifier. */
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (kept && (only_words(items[i].b, items[i].e, body_words, COUNT(body_words)) ||
+		             only_words(items[i].b, items[i].e, qualifier_words, COUNT(qualifier_words))))
+			items[kept - 1].e = items[i].e;
+		else
+			items[kept++] = items[i];
+	}
+	for (size_t i = 0; i < kept; i++)
+		add_diagnosis(a, sc, items[i].b, items[i].e, out);
+}
+
+static bool in_ids(unsigned id, const enum imr_phrase *ids, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (id == ids[i])
+			return true;
+	return false;
+}
+
+static const enum imr_phrase joining[] = {
+	IMR_PH_SPACE_INCLUDE,  IMR_PH_SPACE_INCLUDES,   IMR_PH_SPACE_INCLUDED,    IMR_PH_SPACE_INCLUDING,
+	IMR_PH_SPACE_ARE,      IMR_PH_SPACE_IS_SPACE,   IMR_PH_SPACE_WERE,        IMR_PH_SPACE_WAS,
+	IMR_PH_SPACE_CONSIST_OF, IMR_PH_SPACE_CONSISTED_OF, IMR_PH_COLON_SPACE,    IMR_PH_SPACE_OF,
+};
+
+/* The list a noun ("diagnoses", "medications") introduces: after the
+ * first joining word of its sentence ("include", "are", ":") a few words
+ * on ("The listed diagnoses per dated 05/09/2014 are: ..."), or NULL.
+ * of: whether "of" joins ("medications of Ibuprofen"). */
+static const char *noun_list(const struct scan *sc, const struct imr_hit *noun, const char *end,
+                             bool of)
+{
+	const char *s = sc->j.s, *after = s + noun->at + noun->len;
+	size_t words = 0;
+	for (size_t k = imr_hits_from(&sc->h, noun->at + noun->len); k < sc->h.n; k++) {
+		const struct imr_hit *h = &sc->h.v[k];
+		const char *at = s + h->at;
+		if (at >= end)
+			break;
+		if (!in_ids(h->id, joining, COUNT(joining)) || (h->id == IMR_PH_SPACE_OF && !of))
+			continue;
+		for (const char *p = after; p < at; p++)
+			words += *p == ' ';
+		if (words > 6)
+			return NULL;
+		return at + h->len;
+	}
+	return NULL;
+}
+
+/* "with a diagnosis of", "has diagnoses of": the noun's "of" opens its list. */
+static bool has_diagnosis_of(const char *s, const struct imr_hit *noun)
+{
+	static const char *const before[] = {"with a ", "with the ", "with ", "has a ", "had a ", "has ", "had "};
+	for (size_t i = 0; i < COUNT(before); i++) {
+		size_t n = strlen(before[i]);
+		if (noun->at >= n && strncasecmp(s + noun->at - n, before[i], n) == 0)
+			return true;
+	}
+	return false;
+}
+
+static void read_diagnoses(struct imr_arena *a, const struct scan *sc, struct imr_strings *out)
+{
+	static const enum imr_phrase verbs[] = {
+		IMR_PH_DIAGNOSED_WITH, IMR_PH_DIAGNOSED_AS_HAVING, IMR_PH_DIAGNOSED_AS,
+		IMR_PH_BEING_TREATED_FOR, IMR_PH_UNDERGOING_TREATMENT_FOR, IMR_PH_UNDER_TREATMENT_FOR,
+		IMR_PH_IMPRESSION, IMR_PH_IMPRESSIONS,
+	};
+	const char *s = sc->j.s;
+	size_t n = sc->j.len, done = 0; /* lists read end before done */
+	for (size_t k = 0; k < sc->h.n; k++) {
+		const struct imr_hit *h = &sc->h.v[k];
+		if (h->at < done)
+			continue;
+		const char *start = NULL;
+		if (h->id == IMR_PH_DIAGNOSIS || h->id == IMR_PH_DIAGNOSES) {
+			if (!whole_word(s, n, h))
+				continue;
+			const char *end = list_end(sc, s + h->at);
+			start = noun_list(sc, h, end, has_diagnosis_of(s, h));
+		} else if (in_ids(h->id, verbs, COUNT(verbs))) {
+			if (h->at > 0 && isalpha((unsigned char)s[h->at - 1]))
+				continue;
+			if (h->at >= 4 && strncasecmp(s + h->at - 4, "not ", 4) == 0)
+				continue; /* "was not diagnosed with" */
+			start = s + h->at + h->len;
+			/* "diagnosed as having" over "diagnosed as": the longer first. */
+			while (k + 1 < sc->h.n && sc->h.v[k + 1].at == h->at)
+				k++;
+		}
+		if (!start)
+			continue;
+		const char *e = list_end(sc, start);
+		start = skip_blanks(start, e);
+		for (size_t i = 0; i < COUNT(lead_ins); i++)
+			if ((size_t)(e - start) > strlen(lead_ins[i]) &&
+			    strncasecmp(start, lead_ins[i], strlen(lead_ins[i])) == 0) {
+				start = skip_blanks(start + strlen(lead_ins[i]), e);
+				break;
+			}
+		const char *w;
+		size_t wn = first_word(start, e, &w);
+		if ((wn == 0 && !number_mark(start, start, e)) || word_is(w, wn, not_a_list, COUNT(not_a_list)))
+			continue;
+		split_diagnoses(a, sc, start, e, out);
+		done = (size_t)(e - s);
+	}
+}
+
+void imr_extract_diagnoses(struct imr_arena *a, const char *summary, struct imr_strings *out)
+{
+	struct scan sc;
+	scan_string(a, IMR_SET_SUMMARY, summary, &sc);
+	read_diagnoses(a, &sc, out);
+}
+
+/* The drugs of a clause [b, e): all of them after a list's words
+ * ("Current medications include", "Treatment to date has included"); after
+ * a verb ("was taking", "was on") only a list that starts at once. */
+static void clause_drugs(struct imr_arena *a, const struct scan *sc, const char *b, const char *e,
+                         bool at_once, imr_drug_finder *find, struct imr_medication **out,
+                         size_t *count, size_t *cap, const void ***seen)
+{
+	struct imr_drug_name *names;
+	size_t n = find(a, b, (size_t)(e - b), &names);
+	const char *prev = b;
+	for (size_t i = 0; i < n; i++) {
+		const char *nb = b + names[i].start, *ne = b + names[i].end;
+		if (at_once && nb - prev > (i ? 60 : 12))
+			break; /* the list of drugs ended */
+		prev = ne;
+		bool dup = false;
+		for (size_t k = 0; k < *count && !dup; k++)
+			dup = (*seen)[k] == names[i].drug;
+		if (dup || !names[i].drug_class)
+			continue;
+		if (*count == *cap) {
+			size_t c = *cap;
+			*out = imr_arena_grow(a, *out, cap, *count + 1, sizeof **out);
+			*seen = imr_arena_grow(a, *seen, &c, *count + 1, sizeof **seen);
+		}
+		(*seen)[*count] = names[i].drug;
+		(*out)[(*count)++] = (struct imr_medication){
+			imr_arena_strndup(a, nb, (size_t)(ne - nb)), names[i].drug_class,
+			sc->j.nlines ? pos_at(sc, nb) : (struct imr_pos){0, 0}};
+	}
+}
+
+/* Whether the word before offset at says the drug is no longer taken
+ * ("stopped taking", "no longer on", "not prescribed"). */
+static bool stopped(const char *s, size_t at)
+{
+	static const char *const words[] = {"stopped", "discontinued", "longer", "not", "never", "quit",
+	                                    "ceased", "denied", "denies"};
+	const char *e = s + at;
+	while (e > s && e[-1] == ' ')
+		e--;
+	const char *b = e;
+	while (b > s && isalpha((unsigned char)b[-1]))
+		b--;
+	return word_is(b, (size_t)(e - b), words, COUNT(words));
+}
+
+static size_t read_medications(struct imr_arena *a, const struct scan *sc, imr_drug_finder *find,
+                               struct imr_medication **out)
+{
+	static const enum imr_phrase lists[] = {
+		IMR_PH_TREATMENT_TO_DATE, IMR_PH_TREATMENTS_TO_DATE, IMR_PH_EVALUATION_TO_DATE,
+		IMR_PH_TREATMENT_INCLUDED, IMR_PH_TREATMENT_INCLUDES, IMR_PH_TREATMENT_HAS_INCLUDED,
+		IMR_PH_TREATMENTS_INCLUDED, IMR_PH_TREATMENTS_INCLUDE, IMR_PH_TREATMENTS_HAVE_INCLUDED,
+	};
+	static const enum imr_phrase verbs[] = {
+		IMR_PH_TAKING, IMR_PH_TAKES, IMR_PH_PRESCRIBED, IMR_PH_WAS_ON, IMR_PH_IS_ON, IMR_PH_BEEN_ON,
+		IMR_PH_REMAINS_ON, IMR_PH_REMAINED_ON, IMR_PH_CONTINUES_TO_USE, IMR_PH_CONTINUED_TO_USE,
+		IMR_PH_USE_OF,
+	};
+	*out = NULL;
+	if (!find)
+		return 0;
+	const char *s = sc->j.s;
+	size_t n = sc->j.len, count = 0, cap = 0;
+	const void **seen = NULL;
+	for (size_t k = 0; k < sc->h.n; k++) {
+		const struct imr_hit *h = &sc->h.v[k];
+		const char *start = NULL;
+		bool at_once = false;
+		if (h->id == IMR_PH_MEDICATION || h->id == IMR_PH_MEDICATIONS) {
+			if (!whole_word(s, n, h))
+				continue;
+			start = noun_list(sc, h, list_end(sc, s + h->at), true);
+		} else if (in_ids(h->id, lists, COUNT(lists))) {
+			if (!whole_word(s, n, h))
+				continue;
+			start = s + h->at + h->len;
+		} else if (in_ids(h->id, verbs, COUNT(verbs))) {
+			/* "taking" as a word (" was on" brings its blank). */
+			if (h->at > 0 && isalpha((unsigned char)s[h->at]) && isalpha((unsigned char)s[h->at - 1]))
+				continue;
+			if (stopped(s, h->at))
+				continue; /* "She had stopped taking tramadol" */
+			start = s + h->at + h->len, at_once = true;
+		}
+		if (start)
+			clause_drugs(a, sc, start, list_end(sc, start), at_once, find, out, &count, &cap, &seen);
+	}
+	return count;
+}
+
+size_t imr_extract_medications(struct imr_arena *a, const char *summary, imr_drug_finder *find,
+                               struct imr_medication **out)
+{
+	struct scan sc;
+	scan_string(a, IMR_SET_SUMMARY, summary, &sc);
+	return read_medications(a, &sc, find, out);
+}
+
+/* The drug lexicon (src/lexicon.h, its data in grammar/lexicon/), when
+ * the program has it: its drugs, classes of drugs left out. */
+#if defined(__has_include)
+#if __has_include("lexicon.h")
+#define IMR_HAVE_LEXICON 1
+#endif
+#endif
+#ifdef IMR_HAVE_LEXICON
+#include "lexicon.h"
+#include "request.h"
+
+static size_t lexicon_drugs(struct imr_arena *a, const char *s, size_t n, struct imr_drug_name **out)
+{
+	struct imr_drug_mention *m;
+	size_t count = imr_find_drugs(a, s, n, false, &m);
+	*out = imr_arena_alloc(a, (count ? count : 1) * sizeof **out);
+	for (size_t i = 0; i < count; i++)
+		(*out)[i] = (struct imr_drug_name){m[i].span.start, m[i].span.end, m[i].drug,
+		                                   imr_subcategory_token(m[i].drug_class)};
+	return count;
+}
+imr_drug_finder *const imr_lexicon_drugs = lexicon_drugs;
+#else
+imr_drug_finder *const imr_lexicon_drugs = NULL;
+#endif
 
 /* Board names with "and" in them: "Physical Medicine and Rehabilitation"
  * is one certification, "Internal Medicine and Pain Medicine" two. */
@@ -544,7 +1017,8 @@ static void extract_summary(struct imr_arena *a, const struct imr_source *src,
 	if (read_injury(&sc, dates, ndates, &out->injury, &injury_at))
 		out->injury_pos = pos_at(&sc, injury_at);
 	read_ur_dates(a, &sc, dates, ndates, out);
-	extract_diagnoses(a, sc.j.s, &out->diagnoses);
+	read_diagnoses(a, &sc, &out->diagnoses);
+	out->medication_count = read_medications(a, &sc, imr_lexicon_drugs, &out->medications);
 }
 
 /* ---- a rationale's conclusion --------------------------------------------- */

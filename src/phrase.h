@@ -93,6 +93,53 @@ enum { IMR_PH_ALPHA = 1, IMR_PH_NUMBER = 2, IMR_PH_MONTH = 4 };
 	X(PRIOR_DETERMINATION, "prior determination", IMR_IN(SUMMARY), 0)                 \
 	X(PREVIOUS_DETERMINATION, "previous determination", IMR_IN(SUMMARY), 0)           \
 	X(PREVIOUSLY_DENIED, "previously reviewed and denied", IMR_IN(SUMMARY), 0)        \
+	/* ---- diagnoses: "Diagnoses include A, B", "diagnosed with A and B" ---- */     \
+	X(DIAGNOSIS, "diagnosis", IMR_IN(SUMMARY), 0)                                     \
+	X(DIAGNOSES, "diagnoses", IMR_IN(SUMMARY), 0)                                     \
+	X(DIAGNOSED_WITH, "diagnosed with ", IMR_IN(SUMMARY), 0)                          \
+	X(DIAGNOSED_AS_HAVING, "diagnosed as having ", IMR_IN(SUMMARY), 0)                \
+	X(DIAGNOSED_AS, "diagnosed as ", IMR_IN(SUMMARY), 0)                              \
+	X(BEING_TREATED_FOR, "being treated for ", IMR_IN(SUMMARY), 0)                    \
+	X(UNDERGOING_TREATMENT_FOR, "undergoing treatment for ", IMR_IN(SUMMARY), 0)      \
+	X(UNDER_TREATMENT_FOR, "under treatment for ", IMR_IN(SUMMARY), 0)                \
+	X(IMPRESSION, "impression:", IMR_IN(SUMMARY), 0)                                  \
+	X(IMPRESSIONS, "impressions:", IMR_IN(SUMMARY), 0)                                \
+	/* what joins a noun ("diagnoses", "medications") to its list */              \
+	X(SPACE_INCLUDE, " include ", IMR_IN(SUMMARY), 0)                                 \
+	X(SPACE_INCLUDES, " includes ", IMR_IN(SUMMARY), 0)                               \
+	X(SPACE_INCLUDED, " included ", IMR_IN(SUMMARY), 0)                               \
+	X(SPACE_INCLUDING, " including ", IMR_IN(SUMMARY), 0)                             \
+	X(SPACE_ARE, " are ", IMR_IN(SUMMARY), 0)                                         \
+	X(SPACE_WERE, " were ", IMR_IN(SUMMARY), 0)                                       \
+	X(SPACE_WAS, " was ", IMR_IN(SUMMARY), 0)                                         \
+	X(SPACE_CONSIST_OF, " consist of ", IMR_IN(SUMMARY), 0)                           \
+	X(SPACE_CONSISTED_OF, " consisted of ", IMR_IN(SUMMARY), 0)                       \
+	X(COLON_SPACE, ": ", IMR_IN(SUMMARY), 0)                                          \
+	X(SPACE_OF, " of ", IMR_IN(SUMMARY), 0)                                           \
+	/* ---- medications: "Current medications include A, B", "was taking A" ---- */  \
+	X(MEDICATION, "medication", IMR_IN(SUMMARY), 0)                                   \
+	X(MEDICATIONS, "medications", IMR_IN(SUMMARY), 0)                                 \
+	X(TREATMENT_TO_DATE, "treatment to date", IMR_IN(SUMMARY), 0)                     \
+	X(TREATMENTS_TO_DATE, "treatments to date", IMR_IN(SUMMARY), 0)                   \
+	X(EVALUATION_TO_DATE, "evaluation to date", IMR_IN(SUMMARY), 0)                   \
+	X(TREATMENT_INCLUDED, "treatment included", IMR_IN(SUMMARY), 0)                   \
+	X(TREATMENT_INCLUDES, "treatment includes", IMR_IN(SUMMARY), 0)                   \
+	X(TREATMENT_HAS_INCLUDED, "treatment has included", IMR_IN(SUMMARY), 0)           \
+	X(TREATMENTS_INCLUDED, "treatments included", IMR_IN(SUMMARY), 0)                 \
+	X(TREATMENTS_INCLUDE, "treatments include", IMR_IN(SUMMARY), 0)                   \
+	X(TREATMENTS_HAVE_INCLUDED, "treatments have included", IMR_IN(SUMMARY), 0)       \
+	/* a drug must follow these at once */                                        \
+	X(TAKING, "taking ", IMR_IN(SUMMARY), 0)                                          \
+	X(TAKES, "takes ", IMR_IN(SUMMARY), 0)                                            \
+	X(PRESCRIBED, "prescribed ", IMR_IN(SUMMARY), 0)                                  \
+	X(WAS_ON, " was on ", IMR_IN(SUMMARY), 0)                                         \
+	X(IS_ON, " is on ", IMR_IN(SUMMARY), 0)                                           \
+	X(BEEN_ON, " been on ", IMR_IN(SUMMARY), 0)                                       \
+	X(REMAINS_ON, " remains on ", IMR_IN(SUMMARY), 0)                                 \
+	X(REMAINED_ON, " remained on ", IMR_IN(SUMMARY), 0)                               \
+	X(CONTINUES_TO_USE, "continues to use ", IMR_IN(SUMMARY), 0)                      \
+	X(CONTINUED_TO_USE, "continued to use ", IMR_IN(SUMMARY), 0)                      \
+	X(USE_OF, "use of ", IMR_IN(SUMMARY), 0)                                          \
 	/* ---- the reviewer ---- */                                                    \
 	X(PHYSICIAN_REVIEWER, "physician reviewer", IMR_IN(REVIEWER), 0)                  \
 	X(BOARD_CERTIFIED_IN, "board certified in ", IMR_IN(REVIEWER), 0)                 \
@@ -137,7 +184,7 @@ enum { IMR_PH_ALPHA = 1, IMR_PH_NUMBER = 2, IMR_PH_MONTH = 4 };
 	X(THE_ORIGINAL_REQUEST_COMMA, "the original request,", IMR_IN(TITLE), 0)          \
 	/* ---- a 2013 notice's numbered list ---- */                                   \
 	X(THE_REQUEST_FOR, "the request for ", IMR_IN(LIST), 0)                           \
-	X(SPACE_IS_SPACE, " is ", IMR_IN(LIST), 0)                                        \
+	X(SPACE_IS_SPACE, " is ", IMR_IN(LIST) | IMR_IN(SUMMARY), 0)                      \
 	/* ---- a rationale's conclusion, and a negation before it ---- */               \
 	X(MEDICALLY_NECESSARY, "medically necessary", IMR_IN(CONCLUSION) | IMR_IN(LIST), 0) \
 	X(MEDICALLY_APPROPRIATE, "medically appropriate", IMR_IN(CONCLUSION), 0)          \

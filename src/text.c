@@ -1,4 +1,3 @@
-#define _GNU_SOURCE /* memrchr */
 /* text.c - joining lines and small string helpers. */
 #include "text.h"
 
@@ -205,79 +204,6 @@ void imr_strings_add_at(struct imr_arena *a, struct imr_strings *l, const char *
 	l->pos = imr_arena_grow(a, l->pos, &cap, l->count + 1, sizeof *l->pos);
 	l->items[l->count] = s;
 	l->pos[l->count++] = pos;
-}
-
-/* ASCII case folding: the needles are fixed English phrases. */
-static inline unsigned char fold(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
-}
-
-static inline bool same_ci(const char *p, const char *needle, size_t m)
-{
-	for (size_t i = 0; i < m; i++)
-		if (fold((unsigned char)p[i]) != fold((unsigned char)needle[i]))
-			return false;
-	return true;
-}
-
-/* The needles are short phrases and the haystacks a few KB, where
- * strcasestr's two-way set-up costs more than it saves: find the first
- * letter in either case with memchr (vectorised), then compare. */
-const char *imr_find_ci_n(const char *hay, size_t n, const char *needle)
-{
-	size_t m = strlen(needle);
-	if (m == 0)
-		return hay;
-	if (n < m)
-		return NULL;
-	unsigned char lo = fold((unsigned char)needle[0]);
-	unsigned char up = lo >= 'a' && lo <= 'z' ? (unsigned char)(lo - 0x20) : lo;
-	const char *end = hay + (n - m) + 1; /* candidates start before end */
-	const char *next_lo = memchr(hay, lo, (size_t)(end - hay));
-	const char *next_up = up == lo ? NULL : memchr(hay, up, (size_t)(end - hay));
-	while (next_lo || next_up) {
-		const char *p = !next_up || (next_lo && next_lo < next_up) ? next_lo : next_up;
-		if (same_ci(p + 1, needle + 1, m - 1))
-			return p;
-		if (p == next_lo)
-			next_lo = memchr(p + 1, lo, (size_t)(end - p - 1));
-		else
-			next_up = memchr(p + 1, up, (size_t)(end - p - 1));
-	}
-	return NULL;
-}
-
-const char *imr_rfind_ci_n(const char *hay, size_t n, const char *needle)
-{
-	size_t m = strlen(needle);
-	if (n < m || m == 0)
-		return NULL;
-	unsigned char lo = fold((unsigned char)needle[0]);
-	unsigned char up = lo >= 'a' && lo <= 'z' ? (unsigned char)(lo - 0x20) : lo;
-	size_t span = n - m + 1; /* candidates are hay[0..span) */
-	const char *prev_lo = memrchr(hay, lo, span);
-	const char *prev_up = up == lo ? NULL : memrchr(hay, up, span);
-	while (prev_lo || prev_up) {
-		const char *p = !prev_up || (prev_lo && prev_lo > prev_up) ? prev_lo : prev_up;
-		if (same_ci(p + 1, needle + 1, m - 1))
-			return p;
-		if (p == prev_lo)
-			prev_lo = memrchr(hay, lo, (size_t)(p - hay));
-		else
-			prev_up = memrchr(hay, up, (size_t)(p - hay));
-	}
-	return NULL;
-}
-
-const char *imr_find_ci(const char *hay, const char *needle)
-{
-	return imr_find_ci_n(hay, strlen(hay), needle);
-}
-
-bool imr_starts_ci(const char *s, const char *prefix)
-{
-	return strncasecmp(s, prefix, strlen(prefix)) == 0;
 }
 
 void imr_trim_span(const char **sp, const char **ep, const char *strip)

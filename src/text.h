@@ -49,11 +49,8 @@ char *imr_text_join(struct imr_arena *a, const struct imr_source *src, const str
 char *imr_text_paragraphs(struct imr_arena *a, const struct imr_source *src,
                           const struct imr_text *t, struct imr_strings *out);
 
-/* Small string helpers over NUL-terminated text. */
-const char *imr_find_ci(const char *hay, const char *needle);   /* case-insensitive */
-const char *imr_find_ci_n(const char *hay, size_t n, const char *needle); /* in hay[0..n) */
-const char *imr_rfind_ci_n(const char *hay, size_t n, const char *needle); /* the last one */
-bool imr_starts_ci(const char *s, const char *prefix);
+/* Small string helpers.  (Phrases are found by phrase.h's matcher, a
+ * text read once for all of them, never by a search per phrase.) */
 /* Trim [*s, *e) of spaces and of the characters in strip at both ends,
  * and of a dangling "and" a list split leaves ("X, and"). */
 void imr_trim_span(const char **s, const char **e, const char *strip);

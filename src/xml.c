@@ -264,6 +264,14 @@ void imr_xml_write(struct imr_xml_writer *w, const struct imr_determination *d)
 			imr_xml_end(w);
 		}
 		strings(w, "diagnosis", &d->diagnoses);
+		for (size_t i = 0; i < d->medication_count; i++) {
+			const struct imr_medication *m = &d->medications[i];
+			imr_xml_start(w, "medication");
+			imr_xml_attr(w, "class", m->drug_class);
+			attr_pos(w, m->pos);
+			imr_xml_text(w, m->text);
+			imr_xml_end(w);
+		}
 		strings(w, "p", &d->summary_text);
 	}
 	imr_xml_end(w);

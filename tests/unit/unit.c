@@ -3,6 +3,7 @@
 #define _XOPEN_SOURCE 700 /* strptime, the oracle of the date reader */
 #include <ctype.h>
 #include <errno.h>
+#include <strings.h>
 #include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1182,9 +1183,206 @@ static void test_month_dates(void)
 	      parsed);
 }
 
+/* Diagnoses in every way the summaries state them, each split into
+ * single ones; what is not stated as a diagnosis is none. */
+static void check_diagnoses(const char *summary, const char *const *want, size_t n)
+{
+	struct imr_arena a;
+	imr_arena_init(&a);
+	struct imr_strings got = {0};
+	imr_extract_diagnoses(&a, summary, &got);
+	CHECK(got.count == n, "%s: %zu diagnoses, want %zu", summary, got.count, n);
+	for (size_t i = 0; i < n && i < got.count; i++)
+		check_str(got.items[i], want[i], summary);
+	imr_arena_free(&a);
+}
+#define DX(summary, ...)                                                                  \
+	do {                                                                              \
+		static const char *const want_[] = {__VA_ARGS__};                         \
+		check_diagnoses(summary, want_, sizeof want_ / sizeof want_[0]);          \
+	} while (0)
+
+static void test_diagnoses(void)
+{
+	DX("Diagnoses include lumbar strain, cervical strain, and myofascial pain.", "lumbar strain",
+	   "cervical strain", "myofascial pain");
+	DX("Diagnoses included lumbago and sciatica. He works.", "lumbago", "sciatica");
+	DX("The diagnoses are lumbar radiculopathy, lumbar spondylosis and obesity.",
+	   "lumbar radiculopathy", "lumbar spondylosis", "obesity");
+	DX("Diagnoses: Lumbar strain; cervical strain; left shoulder impingement.", "Lumbar strain",
+	   "cervical strain", "left shoulder impingement");
+	DX("The current diagnoses are documented as pain in left shoulder; cervicalgia; and "
+	   "postconcussional syndrome.",
+	   "pain in left shoulder", "cervicalgia", "postconcussional syndrome");
+	DX("The listed diagnoses per report dated 05/09/2014 are: Spondylosis lumbosacral, sciatica "
+	   "and disorders of the sacrum.",
+	   "Spondylosis lumbosacral", "sciatica", "disorders of the sacrum");
+	DX("She was diagnosed with a right shoulder sprain and right hip sprain.", "right shoulder sprain",
+	   "right hip sprain");
+	DX("The patient was diagnosed as having carpal tunnel syndrome, right worse than left.",
+	   "carpal tunnel syndrome, right worse than left");
+	DX("He is being treated for chronic low back pain.", "chronic low back pain");
+	DX("The injured worker is undergoing treatment for right shoulder sprain and neck strain.",
+	   "right shoulder sprain", "neck strain");
+	DX("MRI was reviewed. Impression: L4-5 disc protrusion with mild foraminal stenosis.",
+	   "L4-5 disc protrusion with mild foraminal stenosis");
+	DX("Diagnoses: 1. Lumbar disc displacement 2. Lumbar radiculopathy 3. Myofascial pain. He works.",
+	   "Lumbar disc displacement", "Lumbar radiculopathy", "Myofascial pain");
+	DX("Diagnoses: 1) Cervical strain, 2) Lumbar strain and 3) Insomnia.", "Cervical strain",
+	   "Lumbar strain", "Insomnia");
+	/* Not split: inside "status post", "sprain/strain", an item of the list's
+	 * own "and", a part of the body, a procedure. */
+	DX("Diagnoses include failed back syndrome, status post L4-5 fusion and instrumentation, and "
+	   "lumbar radiculopathy.",
+	   "failed back syndrome", "status post L4-5 fusion and instrumentation", "lumbar radiculopathy");
+	DX("The diagnosis is lumbar sprain/strain.", "lumbar sprain/strain");
+	DX("Current diagnoses included lumbago, spasm, and unspecified myalgia and myositis.", "lumbago",
+	   "spasm", "unspecified myalgia and myositis");
+	DX("The current diagnoses are documented as strain in right hip, ankle, and foot.",
+	   "strain in right hip, ankle, and foot");
+	DX("The injured worker is undergoing treatment for right foot and right shoulder pain.",
+	   "right foot and right shoulder pain");
+	DX("He was diagnosed as having open fracture of the left small finger and repair on 10-22-16.",
+	   "open fracture of the left small finger and repair on 10-22-16");
+	DX("The diagnoses include cervical spondylosis with radiculitis and status post shoulder "
+	   "decompression in 2009.",
+	   "cervical spondylosis with radiculitis", "status post shoulder decompression in 2009");
+	/* Stated twice, once. */
+	DX("Diagnoses include lumbar strain. In 2016 he was diagnosed with lumbar strain and anxiety.",
+	   "lumbar strain", "anxiety");
+	/* None. */
+	check_diagnoses("The diagnosis was not documented. The diagnostic studies to date have included "
+	                "an MRI. Electrodiagnostic studies were consistent with radiculopathy.",
+	                NULL, 0);
+	check_diagnoses("He was not diagnosed with a fracture.", NULL, 0);
+	check_diagnoses("The patient has filed a claim for chronic low back pain.", NULL, 0);
+}
+
+/* A drug lexicon of six drugs, for the medication reader's tests
+ * (the program's own is grammar/lexicon/). */
+static size_t six_drugs(struct imr_arena *a, const char *s, size_t n, struct imr_drug_name **out)
+{
+	static const char *const drugs[][2] = {{"Norco", "opioids"},     {"Soma", "muscle-relaxants"},
+	                                       {"Lidoderm", "topical-analgesics"}, {"Ibuprofen", "nsaids"},
+	                                       {"naproxen", "nsaids"},   {"tramadol", "opioids"}};
+	size_t count = 0;
+	*out = imr_arena_alloc(a, (n + 1) * sizeof **out);
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && isalpha((unsigned char)s[i - 1]))
+			continue;
+		for (size_t d = 0; d < 6; d++) {
+			size_t len = strlen(drugs[d][0]);
+			if (i + len <= n && strncasecmp(s + i, drugs[d][0], len) == 0 &&
+			    !(i + len < n && isalpha((unsigned char)s[i + len])))
+				(*out)[count++] = (struct imr_drug_name){(uint32_t)i, (uint32_t)(i + len),
+				                                         drugs[d][0], drugs[d][1]};
+		}
+	}
+	return count;
+}
+
+static void check_medications(const char *summary, const char *const *want, size_t n)
+{
+	struct imr_arena a;
+	imr_arena_init(&a);
+	struct imr_medication *got;
+	size_t count = imr_extract_medications(&a, summary, six_drugs, &got);
+	CHECK(count == n, "%s: %zu medications, want %zu", summary, count, n);
+	for (size_t i = 0; i < n && i < count; i++) {
+		char both[80];
+		snprintf(both, sizeof both, "%s %s", got[i].text, got[i].drug_class);
+		check_str(both, want[i], summary);
+	}
+	imr_arena_free(&a);
+}
+#define MEDS(summary, ...)                                                                \
+	do {                                                                              \
+		static const char *const want_[] = {__VA_ARGS__};                         \
+		check_medications(summary, want_, sizeof want_ / sizeof want_[0]);        \
+	} while (0)
+
+static void test_medications(void)
+{
+	MEDS("Current medications include Norco, Soma and Lidoderm patches.", "Norco opioids",
+	     "Soma muscle-relaxants", "Lidoderm topical-analgesics");
+	MEDS("Medications included Ibuprofen 800 mg. Norco was requested.", "Ibuprofen nsaids");
+	MEDS("His medications were Norco 10/325 mg twice daily, Soma, and naproxen.", "Norco opioids",
+	     "Soma muscle-relaxants", "naproxen nsaids");
+	MEDS("Medications have included: Norco 10-325mg and Ibuprofen.", "Norco opioids", "Ibuprofen nsaids");
+	MEDS("He was taking Norco 10/325 mg twice daily.", "Norco opioids");
+	MEDS("She was prescribed naproxen after the visit.", "naproxen nsaids");
+	MEDS("The applicant was on Norco, Soma, and naproxen, it was acknowledged.", "Norco opioids",
+	     "Soma muscle-relaxants", "naproxen nsaids");
+	MEDS("Treatment to date has included physical therapy, a brace, and Ibuprofen.", "Ibuprofen nsaids");
+	MEDS("With the use of Norco and Soma, the pain decreases. He continues to use Lidoderm.",
+	     "Norco opioids", "Soma muscle-relaxants", "Lidoderm topical-analgesics");
+	MEDS("She had stopped taking tramadol and was taking naproxen.", "naproxen nsaids");
+	MEDS("Current medications include Norco. He was taking Norco and Soma.", "Norco opioids",
+	     "Soma muscle-relaxants");
+	/* None: requested, planned, denied, or no drug at once after a verb. */
+	check_medications("The treatment plan included Norco. The request for Soma was denied. He was on "
+	                  "total temporary disability and Ibuprofen was requested. Medications were not "
+	                  "specified.",
+	                  NULL, 0);
+	/* Without a lexicon, no medications at all. */
+	struct imr_arena a;
+	imr_arena_init(&a);
+	struct imr_medication *m;
+	CHECK(imr_extract_medications(&a, "Current medications include Norco.", NULL, &m) == 0,
+	      "no lexicon, no medications");
+	imr_arena_free(&a);
+}
+
+/* A whole letter: positions, and a word broken at a line's end joined
+ * back ("radicu-" / "lopathy") where one of two words stays hyphenated
+ * ("follow-" / "up"). */
+static void test_summary_positions(void)
+{
+	static const char letter[] =
+	        "HOW THE IMR FINAL DETERMINATION WAS MADE\n"
+	        "The reviewer is Board Certified in Neurology and is licensed to practice in Ohio.\n"
+	        "CLINICAL CASE SUMMARY\n"
+	        "The patient is a 40-year-old male injured on 01/02/2015. Diagnoses include lumbar radicu-\n"
+	        "lopathy and follow-\n"
+	        "up care. A Utilization Review dated 03/04/2016 denied the request.\n"
+	        "IMR ISSUES, DECISIONS AND RATIONALES\n"
+	        "Cane: Upheld\n"
+	        "Claims Administrator guideline: Decision based on MTUS.\n"
+	        "MAXIMUS guideline: Decision based on MTUS.\n"
+	        "Decision rationale: The cane is not medically necessary.\n";
+	struct imr_options opt;
+	imr_options_init(&opt);
+	struct imr_diags diags;
+	imr_diags_init(&diags);
+	struct imr_buffer xml;
+	CHECK(imr_convert_to_buffer(letter, sizeof letter - 1, &opt, NULL, &xml, NULL, &diags) == IMR_OK,
+	      "the letter converts");
+	static const char *const want[] = {
+		"<certification line=\"2\">Neurology</certification>",
+		"<license state=\"Ohio\" line=\"2\"/>",
+		"<patient age=\"40\" sex=\"male\" line=\"4\"/>",
+		"<injury date=\"2015-01-02\" line=\"4\"/>",
+		"<utilizationReview date=\"2016-03-04\" line=\"6\"/>",
+		"<diagnosis line=\"4\">lumbar radiculopathy</diagnosis>",
+		"<diagnosis line=\"5\">follow-up care</diagnosis>",
+		"<p line=\"4\">The patient is a 40-year-old",
+		"<issue n=\"1\" decision=\"upheld\" line=\"8\">",
+		"<service line=\"8\">Cane</service>",
+		"<citation body=\"MTUS\" line=\"9\"/>",
+		"<p line=\"11\">The cane is not medically necessary.</p>",
+	};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		CHECK(xml.data && strstr(xml.data, want[i]), "position: %s", want[i]);
+	imr_buffer_free(&xml);
+	imr_diags_free(&diags);
+}
+
 int main(void)
 {
 	test_phrases();
+	test_diagnoses();
+	test_medications();
+	test_summary_positions();
 	test_numeric_dates();
 	test_month_dates();
 	test_dates();
