@@ -194,7 +194,7 @@ $(BUILD)/gencorpus: bench/gencorpus.c | $(BUILD)/stamp
 $(BUILD)/bench-driver: bench/bench.c $(BUILD)/libimr2xml.a
 	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libimr2xml.a $(IMR_LIBS)
 
-bench: all $(BUILD)/gencorpus $(BUILD)/bench-driver
+bench: all $(BUILD)/gencorpus $(BUILD)/bench-driver $(BUILD)/mkpdf
 	bench/run.sh $(BUILD) $(BENCH_N)
 
 # ---- fuzzing (clang, libFuzzer) ----------------------------------------
