@@ -37,7 +37,8 @@ IMR_LIBS     = $(XML_LIBS) $(NETTLE_LIBS) -pthread
 
 LIB_SRCS = src/arena.c src/diag.c src/normalize.c src/vocab.c src/ast.c src/parse.c \
            src/text.c src/date.c src/citation.c src/extract.c src/xml.c src/validate.c \
-           src/verify.c src/convert.c src/output.c src/request.c src/lexicon.c src/classify.c
+           src/verify.c src/convert.c src/output.c src/request.c src/lexicon.c src/classify.c \
+           src/request_xml.c
 GEN_SRCS = $(BUILD)/parser.c $(BUILD)/lexer.c \
            $(BUILD)/request_parse.c $(BUILD)/request_lex.c $(BUILD)/lexicon_data.c
 LIB_OBJS = $(LIB_SRCS:src/%.c=$(BUILD)/%.o) $(GEN_SRCS:.c=.o) $(BUILD)/schema_blob.o

@@ -518,14 +518,51 @@ static char *copy_compact(struct imr_arena *a, const char *text, struct imr_rq_s
 	return out;
 }
 
+/* Numbers the title can hold: a quantity of 10^12 is a typing error. */
+static bool plausible(double lo, double hi)
+{
+	return lo >= 0 && lo <= hi && hi < 1e12;
+}
+
+/* A plain decimal ("106.32", "90"), never an exponent. */
+static size_t decimal(char *buf, size_t size, double x)
+{
+	int n = snprintf(buf, size, "%.4f", x);
+	size_t k = n > 0 && (size_t)n < size ? (size_t)n : 0;
+	while (k && buf[k - 1] == '0')
+		k--;
+	if (k && buf[k - 1] == '.')
+		k--;
+	buf[k] = '\0';
+	return k;
+}
+
 static char *number_text(struct imr_arena *a, double lo, double hi)
 {
-	char buf[64];
-	if (lo == hi)
-		snprintf(buf, sizeof buf, "%.10g", lo);
-	else
-		snprintf(buf, sizeof buf, "%.10g-%.10g", lo, hi);
+	char buf[80];
+	size_t k = decimal(buf, 40, lo);
+	if (lo != hi) {
+		buf[k++] = '-';
+		decimal(buf + k, sizeof buf - k, hi);
+	}
 	return imr_arena_strndup(a, buf, strlen(buf));
+}
+
+/* A strength's value as written when it is digits ("10/325", "0.025",
+ * "5-10"), else its number ("five mg": "5"). */
+static char *strength_value(struct imr_arena *a, const char *text, const struct imr_rq_part *p)
+{
+	char *v = copy_compact(a, text, p->value);
+	bool digits = *v != '\0', last_digit = false;
+	for (const char *c = v; *c && digits; c++) {
+		if (*c >= '0' && *c <= '9')
+			last_digit = true;
+		else if (*c == '/' || *c == '-')
+			digits = last_digit, last_digit = false;
+		else if (*c != '.')
+			digits = false;
+	}
+	return digits && last_digit ? v : number_text(a, p->lo, p->hi);
 }
 
 static struct imr_rq_number number(struct imr_arena *a, double lo, double hi)
@@ -756,13 +793,13 @@ static void find_strengths(const struct combine *c, struct imr_request *r)
 		drugs += real_drug(&c->parts[i]);
 	for (size_t i = 0; i < c->n; i++) {
 		const struct imr_rq_part *p = &c->parts[i];
-		if (p->kind != IMR_RQ_P_STRENGTH || p->hash)
+		if (p->kind != IMR_RQ_P_STRENGTH || p->hash || !plausible(p->lo, p->hi))
 			continue;
 		r->strengths = imr_arena_grow(c->arena, r->strengths, &cap, r->strength_count + 1,
 		                              sizeof *r->strengths);
 		struct imr_rq_strength *s = &r->strengths[r->strength_count++];
 		*s = (struct imr_rq_strength){.span = p->span,
-		                              .value = copy_compact(c->arena, c->text, p->value),
+		                              .value = strength_value(c->arena, c->text, p),
 		                              .unit = unit_token(p->unit)};
 		if (drugs < 2)
 			continue;
@@ -808,6 +845,8 @@ static bool says_how_taken(const struct combine *c, size_t i)
 
 static void set_amount(struct imr_arena *a, const struct imr_rq_part *p, struct imr_rq_quantity *q)
 {
+	if (!plausible(p->lo, p->hi))
+		return;
 	q->present = true;
 	q->span = p->span;
 	q->value = number(a, p->lo, p->hi);
@@ -829,6 +868,8 @@ static void find_amounts(const struct combine *c, struct imr_request *r)
 		if (p->kind != IMR_RQ_P_AMOUNT || p->hash)
 			continue;
 		bool dose = says_how_taken(c, i) || (r->quantity.present && p->form >= 0);
+		if (!plausible(p->lo, p->hi))
+			continue;
 		if (dose && !r->dose.present) {
 			r->dose = (struct imr_rq_dose){.present = true, .span = p->span,
 			                               .value = number(c->arena, p->lo, p->hi),
@@ -1055,6 +1096,8 @@ static void find_mentions(const struct combine *c, struct imr_request *r, struct
 void imr_request_parse(struct imr_arena *a, const char *title, size_t len, struct imr_request *out)
 {
 	memset(out, 0, sizeof *out);
+	if (!title)
+		title = "", len = 0;
 	if (len > UINT32_MAX - 4)
 		len = UINT32_MAX - 4;
 	out->title = imr_arena_strndup(a, title, len);

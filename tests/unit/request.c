@@ -11,7 +11,11 @@
  * A decomposition is written as one line of its parts in a fixed order
  * (describe()), so a test states every part a title has and, by
  * omission, that it has no other. */
+#define _XOPEN_SOURCE 700 /* realpath */
+#include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlschemas.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -23,6 +27,7 @@
 #include "imr2xml.h"
 #include "lexicon.h"
 #include "request.h"
+#include "request_xml.h"
 
 static int passed, failed;
 
@@ -170,6 +175,103 @@ static const char *describe(const struct imr_request *r, struct buf *b)
 	return b->s;
 }
 
+/* ---- the XML of requests, validated against the XSD ------------------------ */
+
+/* A schema of one element, <requests>, holding <item category=...> with a
+ * <request> each, then <medication>s: the types of determination.xsd
+ * (included) that Issue does not use yet. */
+static const char test_schema[] =
+	"<xs:schema xmlns:xs='http://www.w3.org/2001/XMLSchema' xmlns='urn:imr2xml:determination:1'"
+	" targetNamespace='urn:imr2xml:determination:1' elementFormDefault='qualified'>"
+	"<xs:include schemaLocation='%s'/>"
+	"<xs:element name='requests'><xs:complexType><xs:sequence>"
+	"<xs:element name='item' minOccurs='0' maxOccurs='unbounded'><xs:complexType><xs:sequence>"
+	"<xs:element name='request' type='Request'/></xs:sequence>"
+	"<xs:attribute name='category' type='Category' use='required'/>"
+	"<xs:attribute name='subcategory' type='Subcategory'/></xs:complexType></xs:element>"
+	"<xs:element name='medication' type='Medication' minOccurs='0' maxOccurs='unbounded'/>"
+	"</xs:sequence></xs:complexType></xs:element></xs:schema>";
+
+static xmlSchemaPtr schema;
+static xmlDocPtr sink;
+static xmlNodePtr sink_root;
+static xmlNsPtr sink_ns;
+static size_t sink_items;
+
+static void load_schema(void)
+{
+	char path[PATH_MAX], text[sizeof test_schema + PATH_MAX];
+	if (!realpath("xsd/determination.xsd", path)) {
+		CHECK(false, "xsd/determination.xsd not found (run from the project's root)");
+		return;
+	}
+	snprintf(text, sizeof text, test_schema, path);
+	xmlSchemaParserCtxtPtr pc = xmlSchemaNewMemParserCtxt(text, (int)strlen(text));
+	schema = pc ? xmlSchemaParse(pc) : NULL;
+	xmlSchemaFreeParserCtxt(pc);
+	CHECK(schema != NULL, "the schema with the request types compiles");
+}
+
+static void sink_open(void)
+{
+	sink = xmlNewDoc((const xmlChar *)"1.0");
+	sink_root = xmlNewDocNode(sink, NULL, (const xmlChar *)"requests", NULL);
+	xmlDocSetRootElement(sink, sink_root);
+	sink_ns = xmlNewNs(sink_root, (const xmlChar *)IMR2XML_NAMESPACE, NULL);
+	xmlSetNs(sink_root, sink_ns);
+	sink_items = 0;
+}
+
+static void sink_add(const struct imr_request *r)
+{
+	xmlNodePtr item = xmlNewTextChild(sink_root, sink_ns, (const xmlChar *)"item", NULL);
+	CHECK(item && imr_request_xml_class(item, r) && imr_request_xml(item, sink_ns, r),
+	      "serialize \"%s\"", r->title);
+	sink_items++;
+}
+
+static void quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+/* The validation is real: an item without its category fails. */
+static void test_sink_rejects(void)
+{
+	xmlNodePtr item = xmlNewTextChild(sink_root, sink_ns, (const xmlChar *)"item", NULL);
+	xmlNewTextChild(item, sink_ns, (const xmlChar *)"request", NULL);
+	xmlSchemaValidCtxtPtr vc = schema ? xmlSchemaNewValidCtxt(schema) : NULL;
+	if (vc)
+		xmlSchemaSetValidErrors(vc, quiet, quiet, NULL);
+	CHECK(vc && xmlSchemaValidateDoc(vc, sink) > 0, "an item without a category is invalid");
+	xmlSchemaFreeValidCtxt(vc);
+	xmlFreeDoc(sink);
+	sink_open();
+}
+
+/* Validate what the sink holds and start again; the number of errors. */
+static int sink_validate(const char *what)
+{
+	int errors = -1;
+	if (schema) {
+		xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema);
+		errors = vc ? xmlSchemaValidateDoc(vc, sink) : -1;
+		xmlSchemaFreeValidCtxt(vc);
+	}
+	CHECK(errors == 0, "%s: the XML of %zu requests is valid (%d)", what, sink_items, errors);
+	if (errors) {
+		xmlChar *dump;
+		int n;
+		xmlDocDumpFormatMemory(sink, &dump, &n, 1);
+		printf("%.*s\n", n > 4000 ? 4000 : n, (const char *)dump);
+		xmlFree(dump);
+	}
+	xmlFreeDoc(sink);
+	sink_open();
+	return errors;
+}
+
 static void expect(const char *title, const char *want)
 {
 	struct imr_arena a;
@@ -179,6 +281,7 @@ static void expect(const char *title, const char *want)
 	struct buf b;
 	describe(&r, &b);
 	CHECK(strcmp(b.s, want) == 0, "%s\n    want: %s\n    got:  %s", title, want, b.s);
+	sink_add(&r);
 	imr_arena_free(&a);
 }
 
@@ -525,6 +628,82 @@ static void test_lexicon(void)
 	      "subcategory names");
 }
 
+/* ---- the XSD's closed vocabularies are the module's ------------------------- */
+
+/* The enumeration values of the XSD's simpleType name, joined by blanks. */
+static void xsd_enumeration(xmlDocPtr xsd, const char *name, struct buf *b)
+{
+	b->n = 0;
+	b->s[0] = '\0';
+	for (xmlNodePtr t = xmlDocGetRootElement(xsd)->children; t; t = t->next) {
+		if (t->type != XML_ELEMENT_NODE || strcmp((const char *)t->name, "simpleType") != 0)
+			continue;
+		xmlChar *n = xmlGetProp(t, (const xmlChar *)"name");
+		bool it = n && strcmp((const char *)n, name) == 0;
+		xmlFree(n);
+		if (!it)
+			continue;
+		for (xmlNodePtr r = t->children; r; r = r->next)
+			for (xmlNodePtr e = r->type == XML_ELEMENT_NODE ? r->children : NULL; e; e = e->next) {
+				if (e->type != XML_ELEMENT_NODE || strcmp((const char *)e->name, "enumeration") != 0)
+					continue;
+				xmlChar *v = xmlGetProp(e, (const xmlChar *)"value");
+				put(b, "%s%s", b->n ? " " : "", (const char *)v);
+				xmlFree(v);
+			}
+	}
+}
+
+static void check_vocabulary(xmlDocPtr xsd, const char *type, const struct buf *want)
+{
+	struct buf got;
+	xsd_enumeration(xsd, type, &got);
+	CHECK(strcmp(got.s, want->s) == 0, "the XSD's %s\n    want: %s\n    got:  %s", type, want->s, got.s);
+}
+
+static void test_schema_vocabularies(void)
+{
+	xmlDocPtr xsd = xmlReadFile("xsd/determination.xsd", NULL, XML_PARSE_NONET);
+	CHECK(xsd != NULL, "read xsd/determination.xsd");
+	if (!xsd)
+		return;
+	struct buf w;
+	w.n = 0, w.s[0] = '\0';
+	for (int c = 0; c < IMR_CATEGORY_COUNT; c++)
+		put(&w, "%s%s", c ? " " : "", imr_category_token((enum imr_category)c));
+	check_vocabulary(xsd, "Category", &w);
+	w.n = 0, w.s[0] = '\0';
+	for (int c = 1; c < IMR_SUBCATEGORY_COUNT; c++)
+		put(&w, "%s%s", c > 1 ? " " : "", imr_subcategory_token((enum imr_subcategory)c));
+	check_vocabulary(xsd, "Subcategory", &w);
+	w.n = 0, w.s[0] = '\0';
+	for (int c = 1; c < IMR_SUBCATEGORY_COUNT; c++)
+		if (imr_subcategory_category((enum imr_subcategory)c) == IMR_CAT_PHARMACEUTICALS)
+			put(&w, "%s%s", w.n ? " " : "", imr_subcategory_token((enum imr_subcategory)c));
+	check_vocabulary(xsd, "DrugClass", &w);
+	w.n = 0, w.s[0] = '\0';
+	for (size_t i = 0; i < imr_lexicon_unit_count; i++)
+		put(&w, "%s%s", i ? " " : "", imr_lexicon_units[i].token);
+	check_vocabulary(xsd, "Unit", &w);
+	w.n = 0, w.s[0] = '\0';
+	for (size_t i = 0; i < imr_lexicon_form_count; i++)
+		put(&w, "%s%s", i ? " " : "", imr_lexicon_forms[i].token);
+	check_vocabulary(xsd, "Form", &w);
+	w.n = 0, w.s[0] = '\0';
+	for (int i = IMR_SIDE_LEFT; i <= IMR_SIDE_BILATERAL; i++)
+		put(&w, "%s%s", w.n ? " " : "", imr_laterality_token((enum imr_laterality)i));
+	check_vocabulary(xsd, "Laterality", &w);
+	w.n = 0, w.s[0] = '\0';
+	for (int i = IMR_PERIOD_HOUR; i <= IMR_PERIOD_YEAR; i++)
+		put(&w, "%s%s", w.n ? " " : "", imr_period_token((enum imr_period)i));
+	check_vocabulary(xsd, "Period", &w);
+	w.n = 0, w.s[0] = '\0';
+	for (int i = IMR_PERIOP_PRE; i <= IMR_PERIOP_ASSOCIATED; i++)
+		put(&w, "%s%s", w.n ? " " : "", imr_periop_token((enum imr_periop)i));
+	check_vocabulary(xsd, "Perioperative", &w);
+	xmlFreeDoc(xsd);
+}
+
 /* ---- drugs in free text -------------------------------------------------------- */
 
 static void expect_drugs(const char *text, bool groups, const char *want)
@@ -540,6 +719,8 @@ static void expect_drugs(const char *text, bool groups, const char *want)
 		    text + m[i].span.start, m[i].span.start, m[i].span.end,
 		    imr_subcategory_token(m[i].drug_class), m[i].form ? ":" : "", m[i].form ? m[i].form : "");
 	CHECK(strcmp(b.s, want) == 0, "drugs in \"%s\"\n    want: %s\n    got:  %s", text, want, b.s);
+	for (size_t i = 0; i < n; i++)
+		CHECK(imr_medication_xml(sink_root, sink_ns, text, &m[i]) != NULL, "a medication's XML");
 	imr_arena_free(&a);
 }
 
@@ -562,6 +743,7 @@ static void test_find_drugs(void)
 	             "Fentanyl[0,8]=opioids:patch MS Contin[29,38]=opioids");
 	expect_drugs("", false, "");
 	expect_drugs("No drugs here at all.", false, "");
+	sink_validate("medications");
 }
 
 /* ---- robustness ------------------------------------------------------------------- */
@@ -626,12 +808,30 @@ static void test_robustness(void)
 			printf("  syntax error in \"%.*s\": %s\n", (int)n, text, describe(&r, &b));
 		}
 		check_sane(&r, "random words");
+		sink_add(&r);
 		if (round % 100 == 0) {
 			imr_arena_free(&a);
 			imr_arena_init(&a);
 		}
 	}
 	CHECK(errors == 0, "%u syntax errors on random phrases", errors);
+	sink_validate("random phrases");
+	/* Random printable text: the XML is still valid. */
+	for (int round = 0; round < 2000; round++) {
+		size_t n = next_random() % 80;
+		for (size_t k = 0; k < n; k++)
+			text[k] = (char)(' ' + next_random() % 95);
+		imr_request_parse(&a, text, n, &r);
+		check_sane(&r, "random text");
+		sink_add(&r);
+		if (round % 100 == 0) {
+			imr_arena_free(&a);
+			imr_arena_init(&a);
+		}
+	}
+	sink_validate("random text");
+	imr_arena_free(&a);
+	imr_arena_init(&a);
 	/* Random bytes, NULs included. */
 	for (int round = 0; round < 3000; round++) {
 		size_t n = next_random() % sizeof text;
@@ -795,6 +995,7 @@ static int documents(int argc, char **argv, bool check)
 			struct buf b;
 			describe(&r, &b);
 			items++;
+			sink_add(&r);
 			if (!check) {
 				printf("%s#%ld  %s\n    %s\n", name, n, (const char *)service, b.s);
 			} else if ((r.category == IMR_CAT_OTHER && !allowed_other(name, n)) || r.syntax_errors) {
@@ -826,13 +1027,17 @@ static int documents(int argc, char **argv, bool check)
 			imr_arena_free(&a);
 		}
 		xmlFreeDoc(doc);
+		if (sink_validate(name))
+			bad++;
 	}
 	if (check)
-		printf("%d passed, %d failed\n", items - bad > 0 ? items - bad : 0, bad);
+		printf("request items: %d checked, %d failed\n", items, bad);
 	else
 		printf("%d items\n", items);
 	return bad ? 1 : 0;
 }
+
+static int run(int argc, char **argv);
 
 static int describe_stdin(void)
 {
@@ -852,12 +1057,25 @@ static int describe_stdin(void)
 
 int main(int argc, char **argv)
 {
+	xmlInitParser();
+	load_schema();
+	sink_open();
+	int status = run(argc, argv);
+	xmlFreeDoc(sink);
+	xmlSchemaFree(schema);
+	xmlCleanupParser();
+	return status;
+}
+
+static int run(int argc, char **argv)
+{
 	if (argc > 1 && strcmp(argv[1], "--report") == 0)
 		return documents(argc - 2, argv + 2, false);
 	if (argc > 1 && strcmp(argv[1], "--check") == 0)
 		return documents(argc - 2, argv + 2, true);
 	if (argc > 1 && strcmp(argv[1], "--describe") == 0)
 		return describe_stdin();
+	test_sink_rejects();
 	test_drug_titles();
 	test_retrospective();
 	test_therapy_titles();
@@ -865,7 +1083,9 @@ int main(int argc, char **argv)
 	test_spine_titles();
 	test_surgery_titles();
 	test_other_categories();
+	sink_validate("the titles");
 	test_spans();
+	test_schema_vocabularies();
 	test_lexicon();
 	test_find_drugs();
 	test_robustness();
