@@ -641,14 +641,11 @@ static size_t name_parenthesis(const struct combine *c, size_t open)
 	return 0;
 }
 
-static void find_name(const struct combine *c, struct imr_request *r)
+/* The run of name words from parts[i] (a name word): its last word,
+ * and where the run ends. */
+static size_t name_run(const struct combine *c, size_t i, size_t *end)
 {
-	size_t i = 0;
-	while (i < c->n && !name_word(c, i))
-		i++;
-	if (i == c->n)
-		return;
-	size_t first = i, last = i;
+	size_t last = i;
 	for (i++; i < c->n; i++) {
 		const struct imr_rq_part *p = &c->parts[i];
 		bool next_is_word = i + 1 < c->n && name_word(c, i + 1);
@@ -671,6 +668,32 @@ static void find_name(const struct combine *c, struct imr_request *r)
 		}
 		break;
 	}
+	*end = i;
+	return last;
+}
+
+/* The name: the first run of name words that holds a drug or a service
+ * ("Trial of TENS unit": "TENS unit"), else the first run. */
+static void find_name(const struct combine *c, struct imr_request *r)
+{
+	size_t first = c->n, last = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		if (!name_word(c, i))
+			continue;
+		size_t end, l = name_run(c, i, &end);
+		bool phrase = false;
+		for (size_t k = i; k <= l; k++)
+			phrase |= c->parts[k].kind == IMR_RQ_P_DRUG || c->parts[k].kind == IMR_RQ_P_SERVICE;
+		if (first == c->n || phrase) {
+			first = i;
+			last = l;
+		}
+		if (phrase)
+			break;
+		i = end;
+	}
+	if (first == c->n)
+		return;
 	r->has_name = true;
 	r->name_span = (struct imr_rq_span){c->parts[first].span.start, c->parts[last].span.end};
 	r->name = copy_span(c->arena, c->text, r->name_span);
@@ -951,7 +974,8 @@ static void opening_sessions(const struct combine *c, struct imr_request *r)
 		}
 }
 
-/* After classification: a drug has no sessions, a service no bare "x 90". */
+/* After classification: a drug has no sessions, and "x 2" of a drug or
+ * of equipment is how many. */
 static void find_sessions(const struct combine *c, struct imr_request *r)
 {
 	bool drug = r->category == IMR_CAT_PHARMACEUTICALS;
@@ -979,9 +1003,9 @@ static void find_sessions(const struct combine *c, struct imr_request *r)
 		const struct imr_rq_part *p = &c->parts[i];
 		if (p->kind != IMR_RQ_P_COUNT || !p->times)
 			continue;
-		if (!drug) /* "PT x12" */
+		if (!drug && r->category != IMR_CAT_DMEPOS) /* "PT x12" */
 			set_sessions(r, p->span, p->lo == p->hi ? p->lo : 0);
-		else if (!r->quantity.present) /* "Norco x 90" */
+		else if (!r->quantity.present) /* "Norco x 90", "Hot/cold packs x2" */
 			set_amount(c->arena, p, &r->quantity);
 	}
 	/* "Two knee braces": an opening count without a session noun. */
@@ -1068,6 +1092,17 @@ static void find_mentions(const struct combine *c, struct imr_request *r, struct
 		if (p->kind == IMR_RQ_P_ROUTE && p->id == 1)
 			x->topical = true;
 	}
+	/* A strength in percent is put on the skin ("Flurbiprofen/Lidocaine
+	 * 20%/5% 180gm"), unless the title names another form. */
+	bool other_form = false, percent = false;
+	for (size_t i = 0; i < c->n; i++) {
+		const struct imr_rq_part *p = &c->parts[i];
+		other_form |= p->kind == IMR_RQ_P_FORM && p->id >= 0 && !imr_lexicon_forms[p->id].topical;
+		percent |= p->kind == IMR_RQ_P_STRENGTH && p->unit >= 0 &&
+		           strcmp(imr_lexicon_units[p->unit].token, "%") == 0;
+	}
+	if (percent && !other_form)
+		x->topical = true;
 	/* Two drugs in one run ("Flurbiprofen 20%/Lidocaine 5%",
 	 * "Ketoprofen/Gabapentin"): a compound when topical. */
 	for (size_t i = 0; i < c->n; i++) {

@@ -356,6 +356,20 @@ static void test_drug_titles(void)
 	expect("BACLOFEN 10MG #60.", "pharmaceuticals/muscle-relaxants name=\"BACLOFEN\" strength=10mg qty=60");
 	expect("Post-operative Percocet 10/325mg #40",
 	       "pharmaceuticals/opioids name=\"Percocet\" strength=10/325mg qty=40 periop=post-operative");
+	expect("Norco 10/325mg #60 grams", "pharmaceuticals/opioids name=\"Norco\" strength=10/325mg qty=60g");
+	expect("Lidopro lotion x 2 bottles",
+	       "pharmaceuticals/topical-analgesics name=\"Lidopro\" form=lotion qty=2bottle");
+	expect("Methocarbamol 750mg 1 tab every 8 hours #90",
+	       "pharmaceuticals/muscle-relaxants name=\"Methocarbamol\" strength=750mg form=tablet qty=90 "
+	       "dose=1tablet freq=q8/hour");
+	expect("Flurbiprofen/Baclofen 15%/2% 240gm",
+	       "pharmaceuticals/topical-compounds name=\"Flurbiprofen/Baclofen\" strength=15%@Flurbiprofen "
+	       "strength=2%@Baclofen qty=240g");
+	expect("Fentanyl 50mcg/hr patch, 1 patch every 72 hours #10",
+	       "pharmaceuticals/opioids name=\"Fentanyl\" strength=50mcg/hr form=patch qty=10 dose=1patch "
+	       "freq=q72/hour");
+	expect("Kenalog 40mg injection to the left knee",
+	       "injection/injection name=\"Kenalog\" strength=40mg form=injection region=left:knee");
 	expect("Toradol 60mg IM injection",
 	       "pharmaceuticals/nsaids name=\"Toradol\" strength=60mg form=injection");
 }
@@ -430,6 +444,8 @@ static void test_region_titles(void)
 	expect("Knee arthroscopy, left", "surgery/arthroscopic name=\"arthroscopy\" region=left:knee");
 	expect("MRI of the right shoulder to rule out rotator cuff tear of the left arm",
 	       "diagnostic-testing/imaging name=\"MRI\" region=right:shoulder");
+	expect("Left and right shoulder x-rays",
+	       "diagnostic-testing/imaging name=\"x-rays\" region=bilateral:shoulder");
 	expect("Bone scan of the pelvis, hips and thighs",
 	       "diagnostic-testing/imaging name=\"Bone scan\" region=pelvis region=hip region=thigh");
 }
@@ -446,6 +462,7 @@ static void test_spine_titles(void)
 	expect("Anterior cervical discectomy and fusion C4 through C6",
 	       "surgery/spine name=\"Anterior cervical discectomy and fusion\" level=C4-C6");
 	expect("L4-5 laminectomy", "surgery/spine name=\"laminectomy\" level=L4-L5");
+	expect("ACDF C5-C7", "surgery/spine name=\"ACDF\" level=C5-C7");
 	expect("Lumbar fusion L4/5", "surgery/spine name=\"fusion\" region=lumbar-spine level=L4-L5");
 	expect("Spinal cord stimulator trial", "surgery/spine name=\"Spinal cord stimulator trial\"");
 	expect("Transforaminal epidural steroid injection left L5 and S1",
@@ -501,6 +518,12 @@ static void test_other_categories(void)
 	expect("Trigger point injections x 4", "injection/injection name=\"Trigger point injections\" sessions=4");
 	expect("Weight loss program", "programs name=\"Weight loss program\"");
 	expect("Dental evaluation", "evaluation-management name=\"Dental evaluation\"");
+	expect("Trial of a TENS unit for 1 month",
+	       "dmepos/electrical-stimulation name=\"TENS unit\" dur=1month");
+	expect("Purchase of a quad cane", "dmepos/dme name=\"quad cane\"");
+	expect("Work conditioning 2 x week for 4 weeks",
+	       "programs name=\"Work conditioning\" freq=2/week dur=4week sessions=8");
+	expect("Spine surgeon consult", "surgery/surgical-consult name=\"Spine surgeon consult\"");
 	expect("Unknown item", "other name=\"Unknown item\"");
 	expect("", "other");
 }
@@ -626,6 +649,61 @@ static void test_lexicon(void)
 	              imr_subcategory_category(IMR_SUB_SPINE) == IMR_CAT_SURGERY &&
 	              !imr_subcategory_token(IMR_SUB_NONE),
 	      "subcategory names");
+}
+
+/* The XML of docs/request.md's examples, exactly. */
+static void expect_xml(const char *title, const char *want)
+{
+	struct imr_arena a;
+	imr_arena_init(&a);
+	struct imr_request r;
+	imr_request_parse(&a, title, strlen(title), &r);
+	xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
+	xmlNodePtr root = xmlNewDocNode(doc, NULL, (const xmlChar *)"issue", NULL);
+	xmlDocSetRootElement(doc, root);
+	xmlNsPtr ns = xmlNewNs(root, (const xmlChar *)IMR2XML_NAMESPACE, NULL);
+	xmlSetNs(root, ns);
+	xmlNodePtr q = imr_request_xml(root, ns, &r);
+	xmlBufferPtr buf = xmlBufferCreate();
+	if (q && buf)
+		xmlNodeDump(buf, doc, q, 0, 0);
+	const char *got = buf ? (const char *)xmlBufferContent(buf) : "";
+	CHECK(strcmp(got, want) == 0, "the XML of \"%s\"\n    want: %s\n    got:  %s", title, want, got);
+	xmlBufferFree(buf);
+	xmlFreeDoc(doc);
+	imr_arena_free(&a);
+}
+
+static void test_xml(void)
+{
+	expect_xml("Retrospective request for Terocin patch #30 (DOS: 10/12/2016)",
+	           "<request retrospective=\"true\"><name>Terocin</name><form form=\"patch\">patch</form>"
+	           "<quantity value=\"30\">#30</quantity>"
+	           "<dateOfService date=\"2016-10-12\">DOS: 10/12/2016</dateOfService></request>");
+	expect_xml("Norco 10/325mg #90 with 3 refills",
+	           "<request><name>Norco</name><strength value=\"10/325\" unit=\"mg\">10/325mg</strength>"
+	           "<quantity value=\"90\">#90</quantity><refills count=\"3\">3 refills</refills></request>");
+	expect_xml("Physical therapy 2 times a week for 6 weeks for the lumbar spine",
+	           "<request><name>Physical therapy</name>"
+	           "<frequency times=\"2\" per=\"week\">2 times a week</frequency>"
+	           "<duration count=\"6\" unit=\"week\">6 weeks</duration>"
+	           "<sessions count=\"12\">2 times a week for 6 weeks</sessions>"
+	           "<bodyRegion site=\"lumbar-spine\" spinal=\"true\">lumbar spine</bodyRegion></request>");
+	expect_xml("Bilateral L4-5 and L5-S1 medial branch blocks",
+	           "<request laterality=\"bilateral\"><name>medial branch blocks</name>"
+	           "<level from=\"L4\" to=\"L5\">L4-5</level><level from=\"L5\" to=\"S1\">L5-S1</level>"
+	           "</request>");
+	expect_xml("Post-op Norco 5/325mg #60, 1-2 tabs orally every 4-6 hrs as needed",
+	           "<request perioperative=\"post-operative\"><name>Norco</name>"
+	           "<strength value=\"5/325\" unit=\"mg\">5/325mg</strength><form form=\"tablet\">1-2 tabs</form>"
+	           "<quantity value=\"60\">#60</quantity><dose value=\"1-2\" form=\"tablet\">1-2 tabs</dose>"
+	           "<frequency every=\"4-6\" per=\"hour\" asNeeded=\"true\">every 4-6 hrs as needed</frequency>"
+	           "</request>");
+	/* A tab inside a part becomes a blank; the text is escaped. */
+	expect_xml("Physical\ttherapy",
+	           "<request><name>Physical therapy</name></request>");
+	expect_xml("Hot & cold packs <x2>",
+	           "<request><name>Hot &amp; cold packs</name><quantity value=\"2\">x2</quantity></request>");
 }
 
 /* ---- the XSD's closed vocabularies are the module's ------------------------- */
@@ -1085,6 +1163,7 @@ static int run(int argc, char **argv)
 	test_other_categories();
 	sink_validate("the titles");
 	test_spans();
+	test_xml();
 	test_schema_vocabularies();
 	test_lexicon();
 	test_find_drugs();
