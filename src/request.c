@@ -1133,8 +1133,13 @@ void imr_request_parse(struct imr_arena *a, const char *title, size_t len, struc
 	memset(out, 0, sizeof *out);
 	if (!title)
 		title = "", len = 0;
-	if (len > UINT32_MAX - 4)
-		len = UINT32_MAX - 4;
+	if (len > IMR_REQUEST_MAX_TITLE) {
+		size_t cut = IMR_REQUEST_MAX_TITLE;
+		while (cut > IMR_REQUEST_MAX_TITLE / 2 && title[cut] != ' ')
+			cut--;
+		len = cut;
+		out->truncated = true;
+	}
 	out->title = imr_arena_strndup(a, title, len);
 	out->length = (uint32_t)len;
 	out->category = IMR_CAT_OTHER;

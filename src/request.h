@@ -272,7 +272,14 @@ struct imr_request {
 	struct imr_rq_span periop_span;
 
 	unsigned syntax_errors;       /* grammar recoveries (0 on every known title) */
+	/* The title was longer than IMR_REQUEST_MAX_TITLE: only its start,
+	 * up to a blank, was read. */
+	bool truncated;
 };
+
+/* A title is a few lines; this bounds the memory a pathological one takes
+ * (the parts take some hundred bytes per byte of title). */
+#define IMR_REQUEST_MAX_TITLE 65536
 
 /* Decompose and classify one item title (the <service> string). */
 void imr_request_parse(struct imr_arena *a, const char *title, size_t len, struct imr_request *out);

@@ -932,7 +932,11 @@ static void test_robustness(void)
 		big[k] = "Norco 10/325 x2, and left knee L4-5 "[k % 36];
 	imr_request_parse(&a, big, sizeof big, &r);
 	check_sane(&r, "a long title");
-	CHECK(r.syntax_errors == 0, "a long title parses");
+	CHECK(r.syntax_errors == 0 && r.truncated && r.length <= IMR_REQUEST_MAX_TITLE &&
+	              r.title[r.length - 1] != ' ' && big[r.length] == ' ',
+	      "a long title is read up to a blank before the limit");
+	imr_request_parse(&a, big, 1000, &r);
+	CHECK(!r.truncated && r.length == 1000, "a title under the limit is read whole");
 	struct imr_drug_mention *m;
 	CHECK(imr_find_drugs(&a, big, sizeof big, false, &m) == sizeof big / 36 + 1, "every Norco of a long text");
 	imr_arena_free(&a);
