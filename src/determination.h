@@ -10,6 +10,8 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "date.h"
+#include "request.h"
 #include "vocab.h"
 
 struct imr_strings {
@@ -17,10 +19,6 @@ struct imr_strings {
 	size_t count, capacity;
 };
 void imr_strings_add(struct imr_arena *a, struct imr_strings *l, const char *s);
-
-struct imr_date {
-	int year, month, day; /* year 0: none */
-};
 
 struct imr_page_range {
 	int first, last;
@@ -74,6 +72,8 @@ struct imr_issue_facts {
 	const char *service;
 	const char *original_request;
 	const char *authorized;
+	bool has_request;
+	struct imr_request request; /* what the service is (request.h) */
 	struct imr_guideline_facts claims, maximus;
 	struct imr_strings rationale;
 	enum imr_conclusion conclusion;

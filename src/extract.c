@@ -485,6 +485,10 @@ static void extract_issue(struct imr_arena *a, const struct imr_source *src,
 	out->title = title;
 	out->service = title;
 	imr_extract_request(a, title, &out->service, &out->original_request, &out->authorized);
+	if (*out->service) {
+		imr_request_parse(a, out->service, strlen(out->service), &out->request);
+		out->has_request = true;
+	}
 	extract_guideline(a, src, is->claims, &out->claims);
 	extract_guideline(a, src, maximus, &out->maximus);
 	/* "The Expert Reviewer found that the guideline used by the Claims

@@ -7,6 +7,7 @@
 
 #include "date.h"
 #include "imr2xml.h"
+#include "request_xml.h"
 
 static void attr_date(struct imr_xml_writer *w, const char *name, const struct imr_date *d)
 {
@@ -114,7 +115,11 @@ static void write_issue(struct imr_xml_writer *w, const struct imr_determination
 	imr_xml_attr_int(w, "line", f->line);
 	if (!f->complete)
 		imr_xml_attr(w, "complete", "false");
+	if (f->has_request)
+		imr_request_xml_class(w, &f->request);
 	imr_xml_element(w, "service", f->service);
+	if (f->has_request)
+		imr_request_xml(w, &f->request);
 	/* The whole title, when the service is only part of it. */
 	if (f->title && strcmp(f->title, f->service) != 0)
 		imr_xml_element(w, "title", f->title);
