@@ -20,6 +20,7 @@ MAKEFLAGS += -r
 CC      ?= cc
 FLEX    ?= flex
 BISON   ?= bison
+AWK     ?= awk
 PKG_CONFIG ?= pkg-config
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
@@ -52,8 +53,10 @@ IMR_LIBS     = $(XML_LIBS) $(POPPLER_LIBS) $(NETTLE_LIBS) -pthread
 LIB_SRCS = src/arena.c src/diag.c src/pdf.c src/normalize.c src/vocab.c src/ast.c src/parse.c src/header.c \
            src/phrase.c \
            src/text.c src/date.c src/citation.c src/extract.c src/xml.c src/validate.c \
-           src/verify.c src/consistency.c src/digest.c src/convert.c src/output.c
-GEN_SRCS = $(BUILD)/parser.c $(BUILD)/lexer.c
+           src/verify.c src/consistency.c src/digest.c src/convert.c src/output.c \
+           src/request.c src/lexicon.c src/classify.c src/request_xml.c
+GEN_SRCS = $(BUILD)/parser.c $(BUILD)/lexer.c \
+           $(BUILD)/request_parse.c $(BUILD)/request_lex.c $(BUILD)/lexicon_data.c
 LIB_OBJS = $(LIB_SRCS:src/%.c=$(BUILD)/%.o) $(GEN_SRCS:.c=.o) $(BUILD)/schema_blob.o
 # The shared library: the same sources built -fPIC, in build/pic/.
 PIC_OBJS = $(LIB_OBJS:$(BUILD)/%=$(BUILD)/pic/%)
@@ -84,6 +87,26 @@ $(BUILD)/parser.c $(BUILD)/parser.h: grammar/parser.y | $(BUILD)/stamp
 $(BUILD)/lexer.c: grammar/lexer.l | $(BUILD)/stamp
 	$(FLEX) -o $@ $<
 
+# The request module (docs/request.md): its grammar, and its scanner made
+# from a template and the lexicon's data files by grammar/lexicon.awk,
+# which also writes the lexicon's tables.  -Ca: the lexicon needs more
+# NFA states than flex allows by default; -Cem keeps the tables small.
+LEXICON = grammar/lexicon/forms.tsv grammar/lexicon/units.tsv grammar/lexicon/regions.tsv \
+          grammar/lexicon/drugs.tsv grammar/lexicon/services.tsv
+LEXICON_IN = src/request.h $(LEXICON)
+
+$(BUILD)/request_parse.c $(BUILD)/request_parse.h &: grammar/request.y | $(BUILD)/stamp
+	$(BISON) -Wall -Werror --header=$(BUILD)/request_parse.h -o $(BUILD)/request_parse.c $<
+
+$(BUILD)/request_lex.l: grammar/request.l grammar/lexicon.awk $(LEXICON_IN) | $(BUILD)/stamp
+	$(AWK) -v mode=l -f grammar/lexicon.awk $(LEXICON_IN) grammar/request.l >$@
+
+$(BUILD)/lexicon_data.c: grammar/lexicon.awk $(LEXICON_IN) | $(BUILD)/stamp
+	$(AWK) -v mode=c -f grammar/lexicon.awk $(LEXICON_IN) >$@
+
+$(BUILD)/request_lex.c: $(BUILD)/request_lex.l
+	$(FLEX) -Caem -o $@ $<
+
 # The schema is embedded in the binary: imr2xml validates anywhere.
 $(BUILD)/schema_blob.o: src/schema_blob.S $(SCHEMA) | $(BUILD)/stamp
 	$(CC) -c -DSCHEMA_FILE='"$(SCHEMA)"' -o $@ $<
@@ -91,12 +114,24 @@ $(BUILD)/schema_blob.o: src/schema_blob.S $(SCHEMA) | $(BUILD)/stamp
 $(BUILD)/parser.o $(BUILD)/lexer.o: $(BUILD)/%.o: $(BUILD)/%.c $(BUILD)/parser.h
 	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) -Wno-unused-function $(CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/%.o: src/%.c $(BUILD)/parser.h | $(BUILD)/stamp
+REQUEST_GEN = request_parse.o request_lex.o lexicon_data.o
+$(REQUEST_GEN:%=$(BUILD)/%): $(BUILD)/%.o: $(BUILD)/%.c $(BUILD)/request_parse.h
+	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) -Wno-unused-function $(CFLAGS) $(GEN_NOUBSAN) -MMD -MP -c -o $@ $<
+$(REQUEST_GEN:%=$(BUILD)/pic/%): $(BUILD)/pic/%.o: $(BUILD)/%.c $(BUILD)/request_parse.h
+	@mkdir -p $(@D)
+	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) -Wno-unused-function $(CFLAGS) -fPIC -MMD -MP -c -o $@ $<
+# The lexicon's scanner is flex's code around 3 MB of tables and 2,000
+# rule cases; UBSan's checks of that generated code take a minute to
+# compile for nothing of ours (the rules' actions are in request.c, which
+# is checked).  ASan still covers it.
+$(BUILD)/request_lex.o: GEN_NOUBSAN = $(if $(findstring undefined,$(CFLAGS)),-fno-sanitize=undefined)
+
+$(BUILD)/%.o: src/%.c $(BUILD)/parser.h | $(BUILD)/stamp $(BUILD)/request_parse.h
 	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) $(IMR_STRICT) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/pdf.o $(BUILD)/pic/pdf.o: IMR_CPPFLAGS += $(POPPLER_CFLAGS)
 
-$(BUILD)/pic/%.o: src/%.c $(BUILD)/parser.h | $(BUILD)/stamp
+$(BUILD)/pic/%.o: src/%.c $(BUILD)/parser.h | $(BUILD)/stamp $(BUILD)/request_parse.h
 	@mkdir -p $(@D)
 	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) $(IMR_STRICT) $(CFLAGS) -fPIC -MMD -MP -c -o $@ $<
 
@@ -154,6 +189,15 @@ $(BUILD)/imr2xml: $(CLI_OBJS) $(BUILD)/libimr2xml.a
 $(BUILD)/unit: tests/unit/unit.c $(BUILD)/libimr2xml.a
 	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) $(CFLAGS) $(LDFLAGS) -MMD -MP -o $@ $< $(BUILD)/libimr2xml.a $(IMR_LIBS)
 
+# The request module's unit tests and harness (tests/unit/request.c).
+$(BUILD)/request-unit: tests/unit/request.c $(BUILD)/libimr2xml.a
+	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) $(CFLAGS) $(LDFLAGS) -MMD -MP -o $@ $< $(BUILD)/libimr2xml.a $(IMR_LIBS)
+
+# Development harness: every item title of the examples and of the
+# documents in ../shared, decomposed and classified.
+request-report: $(BUILD)/request-unit
+	@$(BUILD)/request-unit --report examples/*.txt $(wildcard ../shared/seeds/*.txt ../shared/real/txt/*.txt ../shared/real/layout/*.txt)
+
 $(BUILD)/factcheck: tests/factcheck.c | $(BUILD)/stamp
 	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(IMR_LIBS)
 
@@ -178,9 +222,9 @@ SANITIZE = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sani
 # The whole suite, then again under ASan+UBSan, batch mode under TSan,
 # the golden tests and PDFs under valgrind, then make install and the
 # installed library (tests/install.sh); any report fails the check.
-check: all $(BUILD)/unit $(BUILD)/factcheck $(BUILD)/roundtrip $(BUILD)/mkpdf $(BUILD)/pages $(BUILD)/exportcheck
+check: all $(BUILD)/unit $(BUILD)/request-unit $(BUILD)/factcheck $(BUILD)/roundtrip $(BUILD)/mkpdf $(BUILD)/pages $(BUILD)/exportcheck
 	@$(MAKE) -s BUILD=$(BUILD)/asan CFLAGS="$(SANITIZE)" LDFLAGS="-fsanitize=address,undefined" \
-		$(BUILD)/asan/imr2xml $(BUILD)/asan/unit
+		$(BUILD)/asan/imr2xml $(BUILD)/asan/unit $(BUILD)/asan/request-unit
 	@$(MAKE) -s BUILD=$(BUILD)/tsan CFLAGS="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" \
 		$(BUILD)/tsan/imr2xml
 	@tests/check.sh $(BUILD)
@@ -195,7 +239,7 @@ $(BUILD)/gencorpus: bench/gencorpus.c | $(BUILD)/stamp
 $(BUILD)/bench-driver: bench/bench.c $(BUILD)/libimr2xml.a
 	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libimr2xml.a $(IMR_LIBS)
 
-bench: all $(BUILD)/gencorpus $(BUILD)/bench-driver
+bench: all $(BUILD)/gencorpus $(BUILD)/bench-driver $(BUILD)/mkpdf
 	bench/run.sh $(BUILD) $(BENCH_N)
 
 # ---- fuzzing (clang, libFuzzer) ----------------------------------------
@@ -270,6 +314,6 @@ uninstall:
 
 -include $(wildcard $(BUILD)/*.d $(BUILD)/pic/*.d $(BUILD)/tests/*.d)
 
-.PHONY: all check demo deps fuzz-deps install-packages lint install uninstall clean fuzz fuzz-smoke bench FORCE
+.PHONY: all check demo deps fuzz-deps install-packages lint install uninstall clean fuzz fuzz-smoke bench FORCE request-report
 clean:
 	rm -rf $(BUILD)

@@ -7,7 +7,11 @@
 #  3. the batch mode end to end and the regex baseline (bench/regex_baseline.py)
 #     on the same corpus, in the same run, one process/thread and all cores,
 #     on the first N/10 documents and on all N: documents/s, the ratio of the
-#     two, -j N / -j 1, and peak RSS.
+#     two, -j N / -j 1, and peak RSS;
+#  4. PDFs: the published letters (../shared/real/pdf, copied to 1,600) and
+#     PDFs made of the first N/50 synthetic documents: poppler's text alone,
+#     then the whole conversion; pages/s, and the share of the time that is
+#     poppler's (CPU time of each part in one pass, bench-driver pdfsplit).
 # Prints Markdown tables.
 set -eu
 build=$1 n=$2
@@ -102,3 +106,43 @@ for size in "$small" "$n"; do
 done
 echo "peak RSS, $small then $n documents: imr2xml -j 1 ${rss[imr2xml-$small-1]} and ${rss[imr2xml-$n-1]} MB," \
 	"-j $cpus ${rss[imr2xml-$small-$cpus]} and ${rss[imr2xml-$n-$cpus]} MB"
+
+# ---- PDFs ------------------------------------------------------------------
+echo
+echo "PDF input: poppler's text alone (pdftext), then the whole conversion and validation (validate):"
+echo
+echo "| PDFs | stage | threads | documents | bytes | seconds | documents/s | pages | pages/s |"
+echo "|---|---|---|---|---|---|---|---|---|"
+pdfs=$dir/pdf-$n
+if [ ! -f "$pdfs/.complete" ] || [ "$(cat "$pdfs/.complete")" != "$stamp" ]; then
+	rm -rf "$pdfs"
+	mkdir -p "$pdfs/made"
+	head -n $((n / 50 > 0 ? n / 50 : 1)) "$list" | while read -r f; do
+		b=${f#"$corpus"/}
+		"$build/mkpdf" <"$f" >"$pdfs/made/${b//\//-}.pdf"
+	done
+	echo "$stamp" >"$pdfs/.complete"
+fi
+find "$pdfs/made" -name '*.pdf' | sort >"$dir/pdf-made"
+: >"$dir/pdf-real"
+for i in $(seq 100); do ls "$here"/../shared/real/pdf/*.pdf 2>/dev/null >>"$dir/pdf-real" || break; done
+for kind in real made; do
+	[ -s "$dir/pdf-$kind" ] || { echo "| $kind | (none: ../shared/real/pdf is absent) |"; continue; }
+	declare -A pdfsecs
+	for mode in pdftext validate; do
+		for t in 1 "$cpus"; do
+			set -- $("$build/bench-driver" "$dir/pdf-$kind" "$mode" "$t")
+			echo "| $kind | $1 | $2 | $3 | $4 | $5 | $6 | $8 | $9 |"
+			pdfsecs[$mode-$t]=$5
+		done
+	done
+	# The share by CPU time, in one pass: each PDF's text, then its conversion.
+	share=$("$build/bench-driver" "$dir/pdf-$kind" pdfsplit 1 | sed -n 's/^cpu: //p')
+	echo "| $kind | where the time goes, one core (CPU time): $share |"
+done
+out=$dir/out-$$
+rm -rf "$out"
+timed "pdf-batch" "$build/imr2xml" -q -j "$cpus" -d "$out" --files-from "$dir/pdf-made"
+rm -rf "$out"
+echo
+echo "batch mode over the made PDFs, -j $cpus: ${note[pdf-batch]}"

@@ -7,6 +7,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "arena.h"
+#include "phrase.h"
+
 static bool leap(int y)
 {
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;

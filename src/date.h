@@ -2,10 +2,16 @@
 #ifndef IMR_DATE_H
 #define IMR_DATE_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
-#include "determination.h"
-#include "phrase.h"
+struct imr_arena;
+struct imr_hits;
+
+struct imr_date {
+	int year, month, day; /* year 0: none */
+};
 
 /* Parse a date starting exactly at s: 02/28/2003, 10-13-16, 11-3-16,
  * August 30, 1999.  Returns the end of the date or NULL. */

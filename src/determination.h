@@ -10,6 +10,8 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "date.h"
+#include "request.h"
 #include "vocab.h"
 
 struct imr_source;
@@ -29,10 +31,6 @@ struct imr_strings {
 };
 void imr_strings_add(struct imr_arena *a, struct imr_strings *l, const char *s);
 void imr_strings_add_at(struct imr_arena *a, struct imr_strings *l, const char *s, struct imr_pos pos);
-
-struct imr_date {
-	int year, month, day; /* year 0: none */
-};
 
 struct imr_page_range {
 	int first, last;
@@ -90,6 +88,8 @@ struct imr_issue_facts {
 	const char *original_request;
 	const char *authorized;
 	struct imr_pos title_pos, service_pos, original_pos, authorized_pos;
+	bool has_request;
+	struct imr_request request; /* what the service is (request.h) */
 	struct imr_guideline_facts claims, maximus;
 	struct imr_strings rationale;
 	enum imr_conclusion conclusion;
@@ -143,6 +143,8 @@ struct imr_record {
 struct imr_medication {
 	const char *text;       /* the drug as written */
 	const char *drug_class; /* the drug lexicon's token for its class */
+	const char *generic;    /* a brand's generic name, or NULL */
+	const char *form;       /* the dosage form written with it ("patch"), or NULL */
 	struct imr_pos pos;
 };
 

@@ -759,8 +759,8 @@ static void clause_drugs(struct imr_arena *a, const struct scan *sc, const char 
 		}
 		(*seen)[*count] = names[i].drug;
 		(*out)[(*count)++] = (struct imr_medication){
-			imr_arena_strndup(a, nb, (size_t)(ne - nb)), names[i].drug_class,
-			sc->j.nlines ? pos_at(sc, nb) : (struct imr_pos){0, 0}};
+			imr_arena_strndup(a, nb, (size_t)(ne - nb)), names[i].drug_class, names[i].generic,
+			names[i].form, sc->j.nlines ? pos_at(sc, nb) : (struct imr_pos){0, 0}};
 	}
 }
 
@@ -850,7 +850,8 @@ static size_t lexicon_drugs(struct imr_arena *a, const char *s, size_t n, struct
 	*out = imr_arena_alloc(a, (count ? count : 1) * sizeof **out);
 	for (size_t i = 0; i < count; i++)
 		(*out)[i] = (struct imr_drug_name){m[i].span.start, m[i].span.end, m[i].drug,
-		                                   imr_subcategory_token(m[i].drug_class)};
+		                                   imr_subcategory_token(m[i].drug_class), m[i].drug->generic,
+		                                   m[i].form};
 	return count;
 }
 imr_drug_finder *const imr_lexicon_drugs = lexicon_drugs;
@@ -1242,6 +1243,10 @@ static void extract_issue(struct imr_arena *a, const struct imr_source *src,
 		out->service_pos = pos_at(&title, rq.service[0]);
 		out->original_pos = pos_at(&title, rq.original[0]);
 		out->authorized_pos = pos_at(&title, rq.authorized[0]);
+	}
+	if (*out->service) {
+		imr_request_parse(a, out->service, strlen(out->service), &out->request);
+		out->has_request = true;
 	}
 	struct scan claims = {0}, max = {0};
 	extract_guideline(a, src, is->claims, &out->claims, &claims);

@@ -29,6 +29,8 @@ struct imr_drug_name {
 	uint32_t start, end;
 	const void *drug;
 	const char *drug_class;
+	const char *generic; /* or NULL */
+	const char *form;    /* the form written after it, or NULL */
 };
 typedef size_t imr_drug_finder(struct imr_arena *a, const char *s, size_t n,
                                struct imr_drug_name **out);

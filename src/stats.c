@@ -156,10 +156,10 @@ static const char none_label[] = "(none)";
 static const char *const body_labels[] = {"MTUS", "ODG", "ACOEM", "other", "none"};
 enum { NBODIES = sizeof body_labels / sizeof *body_labels };
 
-/* A category that is pharmaceutical: "pharmaceuticals", "Pharmacy"... */
+/* The pharmaceuticals category (request.h's token). */
 static bool is_pharma(const char *category)
 {
-	return strncasecmp(category, "pharm", 5) == 0;
+	return strcmp(category, "pharmaceuticals") == 0;
 }
 
 /* The values of path (relative to node) as strings, distinct ones only

@@ -8,6 +8,7 @@
 #include "date.h"
 #include "extract.h"
 #include "imr2xml.h"
+#include "request_xml.h"
 
 static void attr_date(struct imr_xml_writer *w, const char *name, const struct imr_date *d)
 {
@@ -144,7 +145,11 @@ static void write_issue(struct imr_xml_writer *w, const struct imr_determination
 	attr_pos(w, (struct imr_pos){f->line, f->page});
 	if (!f->complete)
 		imr_xml_attr(w, "complete", "false");
+	if (f->has_request)
+		imr_request_xml_class(w, &f->request);
 	element_at(w, "service", f->service, f->service_pos);
+	if (f->has_request)
+		imr_request_xml(w, &f->request);
 	/* The whole title, when the service is only part of it. */
 	if (f->title && strcmp(f->title, f->service) != 0)
 		element_at(w, "title", f->title, f->title_pos);
@@ -268,6 +273,8 @@ void imr_xml_write(struct imr_xml_writer *w, const struct imr_determination *d)
 			const struct imr_medication *m = &d->medications[i];
 			imr_xml_start(w, "medication");
 			imr_xml_attr(w, "class", m->drug_class);
+			imr_xml_attr(w, "generic", m->generic);
+			imr_xml_attr(w, "form", m->form);
 			attr_pos(w, m->pos);
 			imr_xml_text(w, m->text);
 			imr_xml_end(w);

@@ -68,6 +68,22 @@ echo "== unit tests of the scanner and the extractors"
 if out=$("${wrap[@]}" "$unit"); then ok; else bad "unit tests"; fi
 printf '%s\n' "$out" | grep -E '^(FAIL|unit:)'
 
+echo "== the request module: unit tests, then the items of every document"
+rqunit=$(dirname "$unit")/request-unit
+if out=$("${wrap[@]}" "$rqunit"); then ok; else bad "request unit tests"; fi
+printf '%s\n' "$out" | grep -E '^(FAIL|unit:)'
+# No item of a document may be "other" (tests/unit/request-other.txt lists
+# the ones that truly are) or need the grammar's error recovery, and each
+# one's XML must be valid.
+docs=(examples/*.txt)
+if [ -d "$shared/seeds" ] && [ -d "$shared/real" ]; then
+	docs+=("$shared"/seeds/*.txt "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt)
+else
+	echo "NOTICE: $shared is absent: the request items of its documents are not checked"; skip=$((skip + 1))
+fi
+if out=$("${wrap[@]}" "$rqunit" --check "${docs[@]}"); then ok; else bad "request items of the documents"; fi
+printf '%s\n' "$out" | grep -E '^(FAIL|request items:)'
+
 echo "== examples: golden XML, schema, facts"
 for in in examples/*.txt; do
 	name=${in%.txt}

@@ -1275,7 +1275,7 @@ static size_t six_drugs(struct imr_arena *a, const char *s, size_t n, struct imr
 			if (i + len <= n && strncasecmp(s + i, drugs[d][0], len) == 0 &&
 			    !(i + len < n && isalpha((unsigned char)s[i + len])))
 				(*out)[count++] = (struct imr_drug_name){(uint32_t)i, (uint32_t)(i + len),
-				                                         drugs[d][0], drugs[d][1]};
+				                                         drugs[d][0], drugs[d][1], NULL, NULL};
 		}
 	}
 	return count;
@@ -1366,7 +1366,7 @@ static void test_summary_positions(void)
 		"<diagnosis line=\"4\">lumbar radiculopathy</diagnosis>",
 		"<diagnosis line=\"5\">follow-up care</diagnosis>",
 		"<p line=\"4\">The patient is a 40-year-old",
-		"<issue n=\"1\" decision=\"upheld\" line=\"8\">",
+		"<issue n=\"1\" decision=\"upheld\" line=\"8\"",
 		"<service line=\"8\">Cane</service>",
 		"<citation body=\"MTUS\" line=\"9\"/>",
 		"<p line=\"11\">The cane is not medically necessary.</p>",

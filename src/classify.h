@@ -1,0 +1,22 @@
+/* classify.h - a request's category and subcategory in the Division's
+ * taxonomy (request.h), from the lexicon phrases its title names. */
+#ifndef IMR_CLASSIFY_H
+#define IMR_CLASSIFY_H
+
+#include <stdbool.h>
+
+#include "request.h"
+
+/* What the title says besides its phrases. */
+struct imr_rq_context {
+	bool topical;      /* a topical dosage form or route ("cream", "topically") */
+	bool compound_run; /* two drugs in one run ("Flurbiprofen 20%/Lidocaine 5%") */
+	bool injection;    /* the dosage form "injection" */
+	bool spinal;       /* a spinal region or a spinal level */
+	bool regions;      /* any body region or level */
+};
+
+/* Sets r->category, r->subcategory and r->head from r->mentions. */
+void imr_classify(struct imr_request *r, const struct imr_rq_context *x);
+
+#endif
