@@ -551,11 +551,11 @@ static void split_diagnoses(struct imr_arena *a, const struct scan *sc, const ch
 	size_t n = 0;
 	size_t marks = 0;
 	for (const char *p = b; p < e; p++)
-		marks += number_mark(b, p, e) != 0;
+		marks += isdigit((unsigned char)*p) && number_mark(b, p, e) != 0;
 	if (marks >= 2) {
 		const char *start = NULL;
 		for (const char *p = b; p <= e && n < COUNT(items); p++) {
-			size_t m = p < e ? number_mark(b, p, e) : 0;
+			size_t m = p < e && isdigit((unsigned char)*p) ? number_mark(b, p, e) : 0;
 			if (p == e || m) {
 				if (start)
 					items[n++] = (struct span){start, p};
@@ -626,18 +626,33 @@ static void split_diagnoses(struct imr_arena *a, const struct scan *sc, const ch
 		add_diagnosis(a, sc, items[i].b, items[i].e, out);
 }
 
-static bool in_ids(unsigned id, const enum imr_phrase *ids, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (id == ids[i])
-			return true;
-	return false;
-}
-
-static const enum imr_phrase joining[] = {
-	IMR_PH_SPACE_INCLUDE,  IMR_PH_SPACE_INCLUDES,   IMR_PH_SPACE_INCLUDED,    IMR_PH_SPACE_INCLUDING,
-	IMR_PH_SPACE_ARE,      IMR_PH_SPACE_IS_SPACE,   IMR_PH_SPACE_WERE,        IMR_PH_SPACE_WAS,
-	IMR_PH_SPACE_CONSIST_OF, IMR_PH_SPACE_CONSISTED_OF, IMR_PH_COLON_SPACE,    IMR_PH_SPACE_OF,
+/* What a phrase of the summary does for the lists' readers: one lookup. */
+enum {
+	JOINS = 1,       /* joins a noun to its list: "include", "are", ":" */
+	STATES_DX = 2,   /* a list of diagnoses follows: "diagnosed with" */
+	LISTS_DRUGS = 4, /* a list of treatments follows: "treatment to date" */
+	TAKES_DRUGS = 8, /* drugs follow at once: "was taking", "was on" */
+};
+static const unsigned char roles[IMR_PHRASE_COUNT] = {
+	[IMR_PH_SPACE_INCLUDE] = JOINS, [IMR_PH_SPACE_INCLUDES] = JOINS,
+	[IMR_PH_SPACE_INCLUDED] = JOINS, [IMR_PH_SPACE_INCLUDING] = JOINS, [IMR_PH_SPACE_ARE] = JOINS,
+	[IMR_PH_SPACE_IS_SPACE] = JOINS, [IMR_PH_SPACE_WERE] = JOINS, [IMR_PH_SPACE_WAS] = JOINS,
+	[IMR_PH_SPACE_CONSIST_OF] = JOINS, [IMR_PH_SPACE_CONSISTED_OF] = JOINS,
+	[IMR_PH_COLON_SPACE] = JOINS, [IMR_PH_SPACE_OF] = JOINS,
+	[IMR_PH_DIAGNOSED_WITH] = STATES_DX, [IMR_PH_DIAGNOSED_AS_HAVING] = STATES_DX,
+	[IMR_PH_DIAGNOSED_AS] = STATES_DX, [IMR_PH_BEING_TREATED_FOR] = STATES_DX,
+	[IMR_PH_UNDERGOING_TREATMENT_FOR] = STATES_DX, [IMR_PH_UNDER_TREATMENT_FOR] = STATES_DX,
+	[IMR_PH_IMPRESSION] = STATES_DX, [IMR_PH_IMPRESSIONS] = STATES_DX,
+	[IMR_PH_TREATMENT_TO_DATE] = LISTS_DRUGS, [IMR_PH_TREATMENTS_TO_DATE] = LISTS_DRUGS,
+	[IMR_PH_EVALUATION_TO_DATE] = LISTS_DRUGS, [IMR_PH_TREATMENT_INCLUDED] = LISTS_DRUGS,
+	[IMR_PH_TREATMENT_INCLUDES] = LISTS_DRUGS, [IMR_PH_TREATMENT_HAS_INCLUDED] = LISTS_DRUGS,
+	[IMR_PH_TREATMENTS_INCLUDED] = LISTS_DRUGS, [IMR_PH_TREATMENTS_INCLUDE] = LISTS_DRUGS,
+	[IMR_PH_TREATMENTS_HAVE_INCLUDED] = LISTS_DRUGS,
+	[IMR_PH_TAKING] = TAKES_DRUGS, [IMR_PH_TAKES] = TAKES_DRUGS, [IMR_PH_PRESCRIBED] = TAKES_DRUGS,
+	[IMR_PH_WAS_ON] = TAKES_DRUGS, [IMR_PH_IS_ON] = TAKES_DRUGS, [IMR_PH_BEEN_ON] = TAKES_DRUGS,
+	[IMR_PH_REMAINS_ON] = TAKES_DRUGS, [IMR_PH_REMAINED_ON] = TAKES_DRUGS,
+	[IMR_PH_CONTINUES_TO_USE] = TAKES_DRUGS, [IMR_PH_CONTINUED_TO_USE] = TAKES_DRUGS,
+	[IMR_PH_USE_OF] = TAKES_DRUGS,
 };
 
 /* The list a noun ("diagnoses", "medications") introduces: after the
@@ -654,7 +669,7 @@ static const char *noun_list(const struct scan *sc, const struct imr_hit *noun, 
 		const char *at = s + h->at;
 		if (at >= end)
 			break;
-		if (!in_ids(h->id, joining, COUNT(joining)) || (h->id == IMR_PH_SPACE_OF && !of))
+		if (!(roles[h->id] & JOINS) || (h->id == IMR_PH_SPACE_OF && !of))
 			continue;
 		for (const char *p = after; p < at; p++)
 			words += *p == ' ';
@@ -679,11 +694,6 @@ static bool has_diagnosis_of(const char *s, const struct imr_hit *noun)
 
 static void read_diagnoses(struct imr_arena *a, const struct scan *sc, struct imr_strings *out)
 {
-	static const enum imr_phrase verbs[] = {
-		IMR_PH_DIAGNOSED_WITH, IMR_PH_DIAGNOSED_AS_HAVING, IMR_PH_DIAGNOSED_AS,
-		IMR_PH_BEING_TREATED_FOR, IMR_PH_UNDERGOING_TREATMENT_FOR, IMR_PH_UNDER_TREATMENT_FOR,
-		IMR_PH_IMPRESSION, IMR_PH_IMPRESSIONS,
-	};
 	const char *s = sc->j.s;
 	size_t n = sc->j.len, done = 0; /* lists read end before done */
 	for (size_t k = 0; k < sc->h.n; k++) {
@@ -696,7 +706,7 @@ static void read_diagnoses(struct imr_arena *a, const struct scan *sc, struct im
 				continue;
 			const char *end = list_end(sc, s + h->at);
 			start = noun_list(sc, h, end, has_diagnosis_of(s, h));
-		} else if (in_ids(h->id, verbs, COUNT(verbs))) {
+		} else if (roles[h->id] & STATES_DX) {
 			if (h->at > 0 && isalpha((unsigned char)s[h->at - 1]))
 				continue;
 			if (h->at >= 4 && strncasecmp(s + h->at - 4, "not ", 4) == 0)
@@ -782,20 +792,10 @@ static bool stopped(const char *s, size_t at)
 static size_t read_medications(struct imr_arena *a, const struct scan *sc, imr_drug_finder *find,
                                struct imr_medication **out)
 {
-	static const enum imr_phrase lists[] = {
-		IMR_PH_TREATMENT_TO_DATE, IMR_PH_TREATMENTS_TO_DATE, IMR_PH_EVALUATION_TO_DATE,
-		IMR_PH_TREATMENT_INCLUDED, IMR_PH_TREATMENT_INCLUDES, IMR_PH_TREATMENT_HAS_INCLUDED,
-		IMR_PH_TREATMENTS_INCLUDED, IMR_PH_TREATMENTS_INCLUDE, IMR_PH_TREATMENTS_HAVE_INCLUDED,
-	};
-	static const enum imr_phrase verbs[] = {
-		IMR_PH_TAKING, IMR_PH_TAKES, IMR_PH_PRESCRIBED, IMR_PH_WAS_ON, IMR_PH_IS_ON, IMR_PH_BEEN_ON,
-		IMR_PH_REMAINS_ON, IMR_PH_REMAINED_ON, IMR_PH_CONTINUES_TO_USE, IMR_PH_CONTINUED_TO_USE,
-		IMR_PH_USE_OF,
-	};
 	*out = NULL;
 	if (!find)
 		return 0;
-	const char *s = sc->j.s;
+	const char *s = sc->j.s, *covered = s;
 	size_t n = sc->j.len, count = 0, cap = 0;
 	const void **seen = NULL;
 	for (size_t k = 0; k < sc->h.n; k++) {
@@ -806,11 +806,11 @@ static size_t read_medications(struct imr_arena *a, const struct scan *sc, imr_d
 			if (!whole_word(s, n, h))
 				continue;
 			start = noun_list(sc, h, list_end(sc, s + h->at), true);
-		} else if (in_ids(h->id, lists, COUNT(lists))) {
+		} else if (roles[h->id] & LISTS_DRUGS) {
 			if (!whole_word(s, n, h))
 				continue;
 			start = s + h->at + h->len;
-		} else if (in_ids(h->id, verbs, COUNT(verbs))) {
+		} else if (roles[h->id] & TAKES_DRUGS) {
 			/* "taking" as a word (" was on" brings its blank). */
 			if (h->at > 0 && isalpha((unsigned char)s[h->at]) && isalpha((unsigned char)s[h->at - 1]))
 				continue;
@@ -818,8 +818,15 @@ static size_t read_medications(struct imr_arena *a, const struct scan *sc, imr_d
 				continue; /* "She had stopped taking tramadol" */
 			start = s + h->at + h->len, at_once = true;
 		}
-		if (start)
-			clause_drugs(a, sc, start, list_end(sc, start), at_once, find, out, &count, &cap, &seen);
+		/* A clause inside one whose every drug was taken is read already
+		 * ("Treatment to date has included ..., and medications including
+		 * X and Y"). */
+		if (!start || start < covered)
+			continue;
+		const char *e = list_end(sc, start);
+		clause_drugs(a, sc, start, e, at_once, find, out, &count, &cap, &seen);
+		if (!at_once)
+			covered = e;
 	}
 	return count;
 }
