@@ -4,6 +4,7 @@
 #include "phrase.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +54,7 @@ struct automaton {
 };
 static struct automaton forward[IMR_PHRASE_SET_COUNT], backward[IMR_PHRASE_SET_COUNT];
 static pthread_once_t built = PTHREAD_ONCE_INIT;
+static atomic_bool ready; /* set, with release, once they are built */
 
 static void *xcalloc(size_t n, size_t size)
 {
@@ -199,6 +201,14 @@ static void build_all(void)
 		if (s == IMR_SET_CONCLUSION)
 			build((enum imr_phrase_set)s, true, &backward[s]);
 	}
+	atomic_store_explicit(&ready, true, memory_order_release);
+}
+
+/* Built once per process, by whichever thread comes first. */
+static inline void ensure_built(void)
+{
+	if (!atomic_load_explicit(&ready, memory_order_acquire))
+		pthread_once(&built, build_all);
 }
 
 /* Keep the hits ordered by start, the longer first: an occurrence is
@@ -245,19 +255,32 @@ static inline const unsigned char *advance(const uint16_t *restrict delta,
                                            uint32_t *state)
 {
 	uint32_t st = *state;
-	while (e - p >= 2) {
+	while (e - p >= 4) {
 		st = delta[st + classes[p[0]]];
 		if (st >= accepting) {
 			p += 1;
 			goto out;
 		}
 		st = delta[st + classes[p[1]]];
-		p += 2;
+		if (st >= accepting) {
+			p += 2;
+			goto out;
+		}
+		st = delta[st + classes[p[2]]];
+		if (st >= accepting) {
+			p += 3;
+			goto out;
+		}
+		st = delta[st + classes[p[3]]];
+		p += 4;
 		if (st >= accepting)
 			goto out;
 	}
-	if (p < e)
+	while (p < e) {
 		st = delta[st + classes[*p++]];
+		if (st >= accepting)
+			break;
+	}
 out:
 	*state = st;
 	return p;
@@ -266,7 +289,7 @@ out:
 void imr_phrases_find(struct imr_arena *a, enum imr_phrase_set set, const char *s, size_t n,
                       struct imr_hits *out)
 {
-	pthread_once(&built, build_all);
+	ensure_built();
 	*out = (struct imr_hits){.s = s, .len = n};
 	const struct automaton *m = &forward[set];
 	const unsigned char *p = (const unsigned char *)s, *e = p + n;
@@ -280,7 +303,7 @@ void imr_phrases_find(struct imr_arena *a, enum imr_phrase_set set, const char *
 
 int imr_phrases_last(enum imr_phrase_set set, const char *s, size_t n, size_t *at)
 {
-	pthread_once(&built, build_all);
+	ensure_built();
 	const struct automaton *m = &backward[set];
 	if (!m->delta)
 		return -1;
