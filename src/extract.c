@@ -547,7 +547,7 @@ static void add_diagnosis(struct imr_arena *a, const struct scan *sc, const char
 static void split_diagnoses(struct imr_arena *a, const struct scan *sc, const char *b, const char *e,
                             struct imr_strings *out)
 {
-	struct span items[64];
+	struct span items[64] = {{NULL, NULL}};
 	size_t n = 0;
 	size_t marks = 0;
 	for (const char *p = b; p < e; p++)
