@@ -13,7 +13,9 @@
 
 #include "citation.h"
 #include "date.h"
+#include "lexicon.h"
 #include "phrase.h"
+#include "request.h"
 #include "text.h"
 
 static bool is_word_char(char c)
@@ -839,17 +841,8 @@ size_t imr_extract_medications(struct imr_arena *a, const char *summary, imr_dru
 	return read_medications(a, &sc, find, out);
 }
 
-/* The drug lexicon (src/lexicon.h, its data in grammar/lexicon/), when
- * the program has it: its drugs, classes of drugs left out. */
-#if defined(__has_include)
-#if __has_include("lexicon.h")
-#define IMR_HAVE_LEXICON 1
-#endif
-#endif
-#ifdef IMR_HAVE_LEXICON
-#include "lexicon.h"
-#include "request.h"
-
+/* The drug lexicon (src/lexicon.h, its data in grammar/lexicon/): its
+ * drugs, classes of drugs ("opioids") left out. */
 static size_t lexicon_drugs(struct imr_arena *a, const char *s, size_t n, struct imr_drug_name **out)
 {
 	struct imr_drug_mention *m;
@@ -862,9 +855,6 @@ static size_t lexicon_drugs(struct imr_arena *a, const char *s, size_t n, struct
 	return count;
 }
 imr_drug_finder *const imr_lexicon_drugs = lexicon_drugs;
-#else
-imr_drug_finder *const imr_lexicon_drugs = NULL;
-#endif
 
 /* Board names with "and" in them: "Physical Medicine and Rehabilitation"
  * is one certification, "Internal Medicine and Pain Medicine" two. */

@@ -34,7 +34,7 @@ struct imr_drug_name {
 };
 typedef size_t imr_drug_finder(struct imr_arena *a, const char *s, size_t n,
                                struct imr_drug_name **out);
-/* The drug lexicon's finder, or NULL when the program has none. */
+/* The drug lexicon's finder (lexicon.h). */
 extern imr_drug_finder *const imr_lexicon_drugs;
 /* The drugs a case summary says the patient takes, found by find. */
 size_t imr_extract_medications(struct imr_arena *a, const char *summary, imr_drug_finder *find,
