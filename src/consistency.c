@@ -74,10 +74,15 @@ static void check_letter_end(struct checker *c, const struct imr_document *doc)
 		/* A letter ends in a sentence, or in its last item's decision. */
 		bool decision = n >= 6 && (strncmp(s + n - 6, "Upheld", 6) == 0 ||
 		                           (n >= 10 && strncmp(s + n - 10, "Overturned", 10) == 0));
-		if (!ends_sentence(s, n) && !decision)
+		if (!ends_sentence(s, n) && !decision) {
+			/* The line's last words, from a character's first byte. */
+			size_t from = n > 40 ? n - 40 : 0;
+			while (from < n && ((unsigned char)s[from] & 0xC0) == 0x80)
+				from++;
 			warn(c, IMR_W_LETTER_TRUNCATED, (unsigned)i, 0, true,
 			     "the letter ends mid-sentence: a truncated download or extraction (\"%.*s\")",
-			     (int)(n > 40 ? 40 : n), s + (n > 40 ? n - 40 : 0));
+			     (int)(n - from), s + from);
+		}
 		break;
 	}
 	(void)doc;

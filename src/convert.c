@@ -68,7 +68,16 @@ static bool untitled_items(struct imr_arena *a, const struct imr_source *src,
 			det->issues[kept++] = *f;
 			continue;
 		}
-		const struct imr_span sp = doc->issues[i]->node.span;
+		/* A 2013 notice's list makes items of its entries, past the AST's. */
+		struct imr_span sp;
+		if (i < doc->issue_count) {
+			sp = doc->issues[i]->node.span;
+		} else {
+			size_t n;
+			const char *s = imr_source_line_text(src, f->line ? f->line : 1, &n);
+			sp.start = (uint32_t)(s - src->text);
+			sp.end = sp.start + (uint32_t)n;
+		}
 		imr_diag_at(diags, src, IMR_ERROR, sp.start, "an item without a title (only its decision)");
 		struct imr_text t = {.node = {IMR_N_TEXT, sp}};
 		struct imr_line l = {.start = sp.start, .end = sp.end};
@@ -92,7 +101,8 @@ static bool undecided_items(const struct imr_source *src, const struct imr_docum
 		const struct imr_issue_facts *f = &det->issues[i];
 		if (f->decision_source != IMR_FROM_NOWHERE)
 			continue;
-		uint32_t at = i < doc->issue_count ? doc->issues[i]->node.span.start : 0;
+		uint32_t at = i < doc->issue_count ? doc->issues[i]->node.span.start
+		              : f->line ? src->line_start[f->line - 1] : 0;
 		imr_diag_at(diags, src, IMR_ERROR, at,
 		            "item %zu (%s) states no decision: no numbered decision names it and its "
 		            "rationale concludes nothing", i + 1, f->service);
