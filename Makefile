@@ -186,11 +186,11 @@ $(BUILD)/imr2xml: $(CLI_OBJS) $(BUILD)/libimr2xml.a
 
 # ---- tests --------------------------------------------------------------
 
-$(BUILD)/unit: tests/unit/unit.c $(BUILD)/libimr2xml.a
+$(BUILD)/unit: tests/unit/unit.c tests/testing.h $(BUILD)/libimr2xml.a
 	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) $(CFLAGS) $(LDFLAGS) -MMD -MP -o $@ $< $(BUILD)/libimr2xml.a $(IMR_LIBS)
 
 # The request module's unit tests and harness (tests/unit/request.c).
-$(BUILD)/request-unit: tests/unit/request.c $(BUILD)/libimr2xml.a
+$(BUILD)/request-unit: tests/unit/request.c tests/testing.h $(BUILD)/libimr2xml.a
 	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) $(CFLAGS) $(LDFLAGS) -MMD -MP -o $@ $< $(BUILD)/libimr2xml.a $(IMR_LIBS)
 
 # Development harness: every item title of the examples and of the
@@ -202,19 +202,19 @@ $(BUILD)/factcheck: tests/factcheck.c | $(BUILD)/stamp
 	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(IMR_LIBS)
 
 # The writer's oracle: what libxml2's serializer makes of our XML.
-$(BUILD)/roundtrip: tests/roundtrip.c | $(BUILD)/stamp
+$(BUILD)/roundtrip: tests/roundtrip.c tests/testing.h | $(BUILD)/stamp
 	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(IMR_LIBS)
 
 # PDFs for the tests are made at test time from text (tests/pdf.sh).
 $(BUILD)/mkpdf: tests/mkpdf.c | $(BUILD)/stamp
 	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror $(CFLAGS) $(LDFLAGS) -o $@ $<
 
-$(BUILD)/pages: tests/pages.c $(BUILD)/libimr2xml.a
+$(BUILD)/pages: tests/pages.c tests/testing.h $(BUILD)/libimr2xml.a
 	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) $(CFLAGS) $(LDFLAGS) -MMD -MP -o $@ $< $(BUILD)/libimr2xml.a $(IMR_LIBS)
 
 # The export's oracle: reads the CSV and JSON back, compares each cell with
 # the XML by XPath of its own.
-$(BUILD)/exportcheck: tests/exportcheck.c | $(BUILD)/stamp
+$(BUILD)/exportcheck: tests/exportcheck.c tests/testing.h | $(BUILD)/stamp
 	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CLI_LIBS) $(IMR_LIBS) -lm
 
 SANITIZE = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all

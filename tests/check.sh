@@ -9,6 +9,11 @@ total_pass=0 total_fail=0
 tally() { # the last "N passed, N failed" line of a log
 	local line
 	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$1" | tail -1)
+	if [ -z "$line" ]; then # the suite died before its summary: that fails
+		echo "FAIL the suite ended without its summary line"
+		total_fail=$((total_fail + 1))
+		return
+	fi
 	total_pass=$((total_pass + ${line%% passed*}))
 	local f=${line#*, }
 	total_fail=$((total_fail + ${f%% failed*}))

@@ -26,6 +26,7 @@
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
+#include "testing.h"
 
 /* The columns as docs/export.md lists them.  %d: the position. */
 enum type { TEXT, NUMBER, BOOL };
@@ -209,29 +210,14 @@ static void on_record(int c, void *data)
 	r->ncur = r->capcur = 0;
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		fprintf(stderr, "exportcheck: cannot open %s: %s\n", path, strerror(errno));
-		exit(2);
-	}
-	size_t cap = 1 << 16, n = 0, got;
-	char *s = malloc(cap);
-	while ((got = fread(s + n, 1, cap - n, f)) > 0) {
-		n += got;
-		if (n == cap)
-			s = realloc(s, cap *= 2);
-	}
-	fclose(f);
-	*len = n;
-	return s;
-}
-
 static void check_csv(const char *file, struct doc *docs, int ndocs)
 {
 	size_t len;
-	char *text = slurp(file, &len);
+	char *text = test_read_file(file, &len);
+	if (!text) {
+		fprintf(stderr, "exportcheck: cannot read %s: %s\n", file, strerror(errno));
+		exit(2);
+	}
 	struct csv_parser p;
 	struct csv_rows r = {0};
 	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI);

@@ -13,19 +13,7 @@
 #include "normalize.h"
 #include "pdf.h"
 
-static int passed, failed;
-
-#define CHECK(cond, ...)                                                  \
-	do {                                                              \
-		if (cond) {                                               \
-			passed++;                                         \
-		} else {                                                  \
-			failed++;                                         \
-			printf("FAIL %s:%d: ", __FILE__, __LINE__);       \
-			printf(__VA_ARGS__);                              \
-			putchar('\n');                                    \
-		}                                                         \
-	} while (0)
+#include "testing.h"
 
 /* The page of the first occurrence of needle in the normalized text. */
 static unsigned page_of(const struct imr_source *src, const char *needle)
@@ -83,31 +71,10 @@ static void test_text(void)
 	imr_diags_free(&diags);
 }
 
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	size_t cap = 1 << 16, n = 0, got;
-	char *p = malloc(cap);
-	while (p && (got = fread(p + n, 1, cap - n, f)) > 0) {
-		n += got;
-		if (n == cap) {
-			char *q = realloc(p, cap *= 2);
-			if (!q)
-				free(p);
-			p = q;
-		}
-	}
-	fclose(f);
-	*len = n;
-	return p;
-}
-
 static void test_pdf(const char *path, size_t want_pages)
 {
 	size_t len;
-	char *data = read_file(path, &len);
+	char *data = test_read_file(path, &len);
 	CHECK(data != NULL, "%s: cannot read", path);
 	if (!data)
 		return;

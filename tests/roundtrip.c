@@ -16,28 +16,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/xmlsave.h>
-
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	size_t cap = 1 << 16, n = 0;
-	char *s = malloc(cap);
-	size_t got;
-	while (s && (got = fread(s + n, 1, cap - n, f)) > 0) {
-		n += got;
-		if (n == cap) {
-			char *t = realloc(s, cap *= 2);
-			if (!t)
-				free(s);
-			s = t;
-		}
-	}
-	fclose(f);
-	*len = n;
-	return s;
-}
+#include "testing.h"
 
 /* <x a="v"></x> as <x a="v"/>: a start tag right before its own end tag.
  * '<' and '>' in text and attribute values are escaped, so every '<'
@@ -76,7 +55,7 @@ static unsigned line_at(const char *s, size_t off)
 static int check(const char *path)
 {
 	size_t len;
-	char *ours = slurp(path, &len);
+	char *ours = test_read_file(path, &len);
 	if (!ours) {
 		perror(path);
 		return 1;
@@ -89,10 +68,10 @@ static int check(const char *path)
 	}
 	xmlBufferPtr buf = xmlBufferCreate();
 	xmlSaveCtxtPtr save = buf ? xmlSaveToBuffer(buf, "UTF-8", XML_SAVE_FORMAT) : NULL;
-	int failed = !save || xmlSaveDoc(save, doc) < 0;
+	int bad = !save || xmlSaveDoc(save, doc) < 0;
 	if (save && xmlSaveClose(save) < 0)
-		failed = 1;
-	if (failed) {
+		bad = 1;
+	if (bad) {
 		fprintf(stderr, "%s: libxml2 could not save it\n", path);
 	} else {
 		const char *theirs = (const char *)xmlBufferContent(buf);
@@ -106,13 +85,13 @@ static int check(const char *path)
 			fprintf(stderr, "%s:%u: differs from libxml2's serialization at byte %zu\n"
 			        "  ours:    ...%.80s\n  libxml2: ...%.80s\n",
 			        path, line_at(ours, i), i, ours + from, theirs + from);
-			failed = 1;
+			bad = 1;
 		}
 	}
 	xmlBufferFree(buf);
 	xmlFreeDoc(doc);
 	free(ours);
-	return failed;
+	return bad;
 }
 
 int main(int argc, char **argv)
@@ -122,9 +101,9 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	LIBXML_TEST_VERSION
-	int failed = 0;
+	int bad = 0;
 	for (int i = 1; i < argc; i++)
-		failed |= check(argv[i]);
+		bad |= check(argv[i]);
 	xmlCleanupParser();
-	return failed;
+	return bad;
 }

@@ -30,19 +30,7 @@
 #include "request_xml.h"
 #include "xml.h"
 
-static int passed, failed;
-
-#define CHECK(cond, ...)                                                                  \
-	do {                                                                              \
-		if (cond) {                                                               \
-			passed++;                                                         \
-		} else {                                                                  \
-			failed++;                                                         \
-			printf("FAIL %s:%d: ", __FILE__, __LINE__);                       \
-			printf(__VA_ARGS__);                                              \
-			putchar('\n');                                                    \
-		}                                                                         \
-	} while (0)
+#include "../testing.h"
 
 /* ---- the description of a request ---------------------------------------- */
 
@@ -1013,30 +1001,6 @@ static void test_threads(void)
 
 /* ---- the documents (harness) -------------------------------------------------------- */
 
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	size_t cap = 1 << 16, n = 0;
-	char *s = malloc(cap);
-	size_t k;
-	while (s && (k = fread(s + n, 1, cap - n, f)) > 0) {
-		n += k;
-		if (n == cap) {
-			char *t = realloc(s, cap *= 2);
-			if (!t) {
-				free(s);
-				s = NULL;
-			}
-			s = t;
-		}
-	}
-	fclose(f);
-	*len = n;
-	return s;
-}
-
 static bool named(const xmlNode *n, const char *name)
 {
 	return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
@@ -1074,7 +1038,7 @@ static int documents(int argc, char **argv, bool check)
 	int items = 0, bad = 0;
 	for (int i = 0; i < argc; i++) {
 		size_t len;
-		char *data = read_file(argv[i], &len);
+		char *data = test_read_file(argv[i], &len);
 		if (!data) {
 			perror(argv[i]);
 			bad++;

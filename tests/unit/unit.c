@@ -25,19 +25,7 @@
 #include "verify.h"
 #include "xml.h"
 
-static int passed, failed;
-
-#define CHECK(cond, ...)                                                                  \
-	do {                                                                              \
-		if (cond) {                                                               \
-			passed++;                                                         \
-		} else {                                                                  \
-			failed++;                                                         \
-			printf("FAIL %s:%d: ", __FILE__, __LINE__);                       \
-			printf(__VA_ARGS__);                                              \
-			putchar('\n');                                                    \
-		}                                                                         \
-	} while (0)
+#include "../testing.h"
 
 static void check_str(const char *got, const char *want, const char *what)
 {
