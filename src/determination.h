@@ -15,6 +15,7 @@
 #include "vocab.h"
 
 struct imr_source;
+struct imr_joined;
 
 /* Where a fact was read: its 1-based line in the original input (0:
  * nowhere in particular) and its page (0: the input has no pages). */
@@ -90,6 +91,10 @@ struct imr_issue_facts {
 	struct imr_pos title_pos, service_pos, original_pos, authorized_pos;
 	bool has_request;
 	struct imr_request request; /* what the service is (request.h) */
+	/* Where the request's words were read: the service starts at
+	 * request_at in the joined title, whose map gives each part's line. */
+	const struct imr_joined *request_where;
+	size_t request_at;
 	struct imr_guideline_facts claims, maximus;
 	struct imr_strings rationale;
 	enum imr_conclusion conclusion;

@@ -1231,7 +1231,9 @@ static void extract_issue(struct imr_arena *a, const struct imr_source *src,
 	out->title = out->service = title.j.s;
 	out->title_pos = out->service_pos = imr_joined_pos(&title.j, 0);
 	struct request_parts rq;
+	size_t service_at = 0; /* where the service starts in the title */
 	if (read_request(&title, &rq)) {
+		service_at = (size_t)(rq.service[0] - title.j.s);
 		out->service = imr_arena_strndup(a, rq.service[0], (size_t)(rq.service[1] - rq.service[0]));
 		out->original_request =
 		        imr_arena_strndup(a, rq.original[0], (size_t)(rq.original[1] - rq.original[0]));
@@ -1244,6 +1246,10 @@ static void extract_issue(struct imr_arena *a, const struct imr_source *src,
 	if (*out->service) {
 		imr_request_parse(a, out->service, strlen(out->service), &out->request);
 		out->has_request = true;
+		struct imr_joined *where = imr_arena_alloc(a, sizeof *where);
+		*where = title.j;
+		out->request_where = where;
+		out->request_at = service_at;
 	}
 	struct scan claims = {0}, max = {0};
 	extract_guideline(a, src, is->claims, &out->claims, &claims);
@@ -1634,6 +1640,10 @@ void imr_extract(struct imr_arena *a, const struct imr_source *src, const struct
 			f->page = de && src->npages > 1 ? imr_source_page(src, de->text->lines[0].start) : 0;
 			f->title = f->service = e->service ? e->service : "";
 			f->title_pos = f->service_pos = e->service_pos;
+			if (*f->service) { /* its parts all at the service's position */
+				imr_request_parse(a, f->service, strlen(f->service), &f->request);
+				f->has_request = true;
+			}
 			f->number = e->n;
 			f->decision_source = IMR_FROM_NOWHERE;
 		}

@@ -10,6 +10,18 @@
 
 #include "date.h"
 
+/* @line and @page of a part whose words start at offset off of the title. */
+static void attr_where(struct imr_xml_writer *w, const struct imr_request_where *where, uint32_t off)
+{
+	if (!where)
+		return;
+	struct imr_pos p = where->joined ? imr_joined_pos(where->joined, where->at + off) : where->fallback;
+	if (p.line)
+		imr_xml_attr_int(w, "line", p.line);
+	if (p.page)
+		imr_xml_attr_int(w, "page", p.page);
+}
+
 /* The words of a span of the title as the element's text (control
  * characters, which XML forbids, as blanks), and its end. */
 static void words(struct imr_xml_writer *w, const char *title, struct imr_rq_span s)
@@ -53,7 +65,8 @@ void imr_request_xml_class(struct imr_xml_writer *w, const struct imr_request *r
 	imr_xml_attr(w, "subcategory", imr_subcategory_token(r->subcategory));
 }
 
-void imr_request_xml(struct imr_xml_writer *w, const struct imr_request *r)
+void imr_request_xml(struct imr_xml_writer *w, const struct imr_request *r,
+                     const struct imr_request_where *where)
 {
 	const char *t = r->title;
 	imr_xml_start(w, "request");
@@ -63,6 +76,7 @@ void imr_request_xml(struct imr_xml_writer *w, const struct imr_request *r)
 	imr_xml_attr(w, "perioperative", imr_periop_token(r->periop));
 	if (r->has_name) {
 		imr_xml_start(w, "name");
+		attr_where(w, where, r->name_span.start);
 		words(w, t, r->name_span);
 	}
 	for (size_t i = 0; i < r->strength_count; i++) {
@@ -77,11 +91,13 @@ void imr_request_xml(struct imr_xml_writer *w, const struct imr_request *r)
 			         t + s->ingredient.start);
 			imr_xml_attr(w, "ingredient", ing);
 		}
+		attr_where(w, where, s->span.start);
 		words(w, t, s->span);
 	}
 	if (r->has_form) {
 		imr_xml_start(w, "form");
 		imr_xml_attr(w, "form", r->form);
+		attr_where(w, where, r->form_span.start);
 		words(w, t, r->form_span);
 	}
 	const struct imr_rq_quantity *q = &r->quantity;
@@ -90,6 +106,7 @@ void imr_request_xml(struct imr_xml_writer *w, const struct imr_request *r)
 		imr_xml_attr(w, "value", q->value.text);
 		imr_xml_attr(w, "unit", q->unit);
 		imr_xml_attr(w, "form", q->form);
+		attr_where(w, where, q->span.start);
 		words(w, t, q->span);
 	}
 	if (r->dose.present) {
@@ -97,11 +114,13 @@ void imr_request_xml(struct imr_xml_writer *w, const struct imr_request *r)
 		imr_xml_attr(w, "value", r->dose.value.text);
 		imr_xml_attr(w, "unit", r->dose.unit);
 		imr_xml_attr(w, "form", r->dose.form);
+		attr_where(w, where, r->dose.span.start);
 		words(w, t, r->dose.span);
 	}
 	if (r->has_refills) {
 		imr_xml_start(w, "refills");
 		attr_range(w, "count", r->refills, r->refills);
+		attr_where(w, where, r->refills_span.start);
 		words(w, t, r->refills_span);
 	}
 	const struct imr_rq_frequency *f = &r->frequency;
@@ -114,17 +133,20 @@ void imr_request_xml(struct imr_xml_writer *w, const struct imr_request *r)
 		imr_xml_attr(w, "per", imr_period_token(f->period));
 		if (f->as_needed)
 			imr_xml_attr(w, "asNeeded", "true");
+		attr_where(w, where, f->span.start);
 		words(w, t, f->span);
 	}
 	if (r->duration.present) {
 		imr_xml_start(w, "duration");
 		attr_range(w, "count", r->duration.count_lo, r->duration.count_hi);
 		imr_xml_attr(w, "unit", imr_period_token(r->duration.period));
+		attr_where(w, where, r->duration.span.start);
 		words(w, t, r->duration.span);
 	}
 	if (r->has_sessions) {
 		imr_xml_start(w, "sessions");
 		attr_range(w, "count", r->sessions, r->sessions);
+		attr_where(w, where, r->sessions_span.start);
 		words(w, t, r->sessions_span);
 	}
 	for (size_t i = 0; i < r->region_count; i++) {
@@ -134,12 +156,14 @@ void imr_request_xml(struct imr_xml_writer *w, const struct imr_request *r)
 		imr_xml_attr(w, "laterality", imr_laterality_token(g->laterality));
 		if (g->spinal)
 			imr_xml_attr(w, "spinal", "true");
+		attr_where(w, where, g->span.start);
 		words(w, t, g->span);
 	}
 	for (size_t i = 0; i < r->level_count; i++) {
 		imr_xml_start(w, "level");
 		imr_xml_attr(w, "from", r->levels[i].from);
 		imr_xml_attr(w, "to", r->levels[i].to);
+		attr_where(w, where, r->levels[i].span.start);
 		words(w, t, r->levels[i].span);
 	}
 	if (r->has_dos) {
@@ -147,6 +171,7 @@ void imr_request_xml(struct imr_xml_writer *w, const struct imr_request *r)
 		attr_date(w, "date", &r->dos);
 		if (r->dos_end.year)
 			attr_date(w, "end", &r->dos_end);
+		attr_where(w, where, r->dos_span.start);
 		words(w, t, r->dos_span);
 	}
 	imr_xml_end(w);

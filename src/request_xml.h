@@ -9,8 +9,19 @@
 #include "lexicon.h"
 #include "output.h"
 #include "request.h"
+#include "text.h"
 
-void imr_request_xml(struct imr_xml_writer *w, const struct imr_request *r);
+/* Where the request's words are in the input, for each part's @line and
+ * @page: the title was read from where->s at offset at (where NULL: every
+ * part is at fallback, the service's position). */
+struct imr_request_where {
+	const struct imr_joined *joined;
+	size_t at;
+	struct imr_pos fallback;
+};
+
+void imr_request_xml(struct imr_xml_writer *w, const struct imr_request *r,
+                     const struct imr_request_where *where);
 void imr_request_xml_class(struct imr_xml_writer *w, const struct imr_request *r);
 /* <medication class=... generic=... form=...> for a mention in text. */
 void imr_medication_xml(struct imr_xml_writer *w, const char *text, const struct imr_drug_mention *m);

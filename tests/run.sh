@@ -93,6 +93,14 @@ for in in examples/*.txt; do
 		fi
 	fi
 done
+# Where each part of a request was read: issue 3's title wraps, its body
+# region is on the second line (in both shapes).
+i3=/d:determination/d:issues/d:issue[3]/d:request
+printf '%s\n' "$i3/d:name/@line => 131" "$i3/d:sessions/@line => 131" "$i3/d:bodyRegion/@line => 132" \
+	"$i3/d:bodyRegion/@page => 3" >"$tmp/pos.facts"
+convert_ok "request parts' positions" examples/imr-2013-notice-b.txt "$tmp/pos.facts"
+printf '%s\n' "$i3/d:name/@line => 158" "$i3/d:bodyRegion/@line => 159" >"$tmp/pos.facts"
+convert_ok "request parts' positions (-layout)" examples/imr-2013-notice-b.layout.txt "$tmp/pos.facts"
 if run --dump-ast examples/imr-2014-double-spaced.txt >"$tmp/ast" 2>&1 &&
 	cmp -s "$tmp/ast" tests/ast/imr-2014-double-spaced.ast; then ok; else
 	bad "--dump-ast differs from tests/ast/imr-2014-double-spaced.ast"

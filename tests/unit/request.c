@@ -225,7 +225,7 @@ static xmlDocPtr written(const struct imr_request *r, bool item, const char *tex
 		if (r && item)
 			imr_request_xml_class(&w, r);
 		if (r)
-			imr_request_xml(&w, r);
+			imr_request_xml(&w, r, NULL);
 		if (m)
 			imr_medication_xml(&w, text, m);
 		imr_xml_end(&w);
