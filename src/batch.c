@@ -126,6 +126,8 @@ struct batch {
 	pthread_cond_t work, done, space;
 	struct slot slots[RING];
 	size_t pushed, taken, retired; /* sequence numbers */
+	bool retiring;                 /* a thread is retiring slots (retire_ready) */
+	bool unflushed;                /* rows written since the last flush */
 	bool fed;                      /* the feeder has pushed every input */
 	bool finished;                 /* workers: stop when idle */
 	pthread_t workers[MAX_JOBS], feeder;
@@ -751,6 +753,8 @@ static void convert_one(struct batch *b, struct imr_validator *v, const char *pa
 	free(out);
 }
 
+static void retire_ready(struct batch *b);
+
 static void *worker(void *arg)
 {
 	struct batch *b = arg;
@@ -773,7 +777,7 @@ static void *worker(void *arg)
 		pthread_mutex_lock(&b->lock);
 		s->row = row;
 		s->state = SLOT_DONE;
-		pthread_cond_broadcast(&b->done);
+		retire_ready(b);
 	}
 	pthread_mutex_unlock(&b->lock);
 	imr_validator_free(v);
@@ -855,12 +859,9 @@ static void retire(struct batch *b, struct slot *s)
 	        r->warnings ? r->warnings : "0");
 	put_field(m, r->message ? r->message : "");
 	fputc('\n', m);
-	fflush(m);
-	if (b->items && r->items.len) {
-		if (fwrite(r->items.data, 1, r->items.len, b->items) != r->items.len ||
-		    fflush(b->items) != 0)
-			b->items_failed = true;
-	}
+	if (b->items && r->items.len && fwrite(r->items.data, 1, r->items.len, b->items) != r->items.len)
+		b->items_failed = true;
+	b->unflushed = true;
 	imr_buffer_free(&r->items);
 	t->done++;
 	t->bytes += r->bytes;
@@ -889,7 +890,6 @@ static void retire(struct batch *b, struct slot *s)
 	free(s->path);
 	free(s->error);
 	memset(s, 0, sizeof *s);
-	progress(b, false);
 }
 
 /* The feeder streams the inputs into the ring, so that a slow list (a
@@ -901,8 +901,12 @@ static void *feeder(void *arg)
 		struct input in = {NULL, NULL};
 		bool more = !interrupted && walker_next(&b->walker, &in);
 		pthread_mutex_lock(&b->lock);
-		while (more && b->pushed - b->retired >= RING && !interrupted)
-			pthread_cond_wait(&b->space, &b->lock);
+		/* The ring full: wait until a quarter of it is free, not for
+		 * each slot (a wake-up per document costs more than a document
+		 * at -j 1). */
+		if (more && b->pushed - b->retired >= RING)
+			while (b->pushed - b->retired > RING - RING / 4 && !interrupted)
+				pthread_cond_wait(&b->space, &b->lock);
 		if (!more || interrupted) {
 			free(in.path);
 			free(in.error);
@@ -1062,8 +1066,43 @@ static bool take_next_done(struct batch *b, struct slot *out)
 	struct slot *s = &b->slots[b->retired++ % RING];
 	*out = *s;
 	memset(s, 0, sizeof *s);
-	pthread_cond_signal(&b->space);
+	if (b->pushed - b->retired == RING - RING / 4)
+		pthread_cond_signal(&b->space);
 	return true;
+}
+
+/* Retire the finished slots at the head of the ring, in input order, and
+ * show progress; called with the lock held, by whichever thread gets to
+ * it first (a worker after each document, the main thread now and then):
+ * one thread retires at a time, the others go on converting, so no
+ * document waits for a thread to be woken.  The manifest (and items
+ * file) is flushed once per run of rows, before the flag is cleared:
+ * what is flushed is what --resume finds after a crash. */
+static void retire_ready(struct batch *b)
+{
+	if (b->retiring)
+		return;
+	b->retiring = true;
+	for (;;) {
+		struct slot done;
+		while (take_next_done(b, &done)) {
+			pthread_mutex_unlock(&b->lock);
+			retire(b, &done);
+			pthread_mutex_lock(&b->lock);
+		}
+		if (!b->unflushed)
+			break;
+		b->unflushed = false;
+		pthread_mutex_unlock(&b->lock);
+		fflush(b->manifest);
+		if (b->items && fflush(b->items) != 0)
+			b->items_failed = true;
+		progress(b, false);
+		pthread_mutex_lock(&b->lock);
+	}
+	b->retiring = false;
+	if (b->retired == b->pushed && (b->fed || interrupted))
+		pthread_cond_broadcast(&b->done);
 }
 
 /* The main thread's loop: retire finished documents in input order until
@@ -1073,13 +1112,8 @@ static void retire_all(struct batch *b)
 {
 	pthread_mutex_lock(&b->lock);
 	for (;;) {
-		struct slot done;
-		while (take_next_done(b, &done)) {
-			pthread_mutex_unlock(&b->lock);
-			retire(b, &done);
-			pthread_mutex_lock(&b->lock);
-		}
-		if (b->retired == b->pushed && (b->fed || interrupted))
+		retire_ready(b);
+		if (b->retired == b->pushed && (b->fed || interrupted) && !b->retiring)
 			break;
 		struct timespec until;
 		clock_gettime(CLOCK_REALTIME, &until);
@@ -1089,9 +1123,13 @@ static void retire_all(struct batch *b)
 			until.tv_nsec -= 1000000000;
 		}
 		pthread_cond_timedwait(&b->done, &b->lock, &until);
-		pthread_mutex_unlock(&b->lock);
-		progress(b, false);
-		pthread_mutex_lock(&b->lock);
+		if (!b->retiring) { /* a slow document: the display still moves */
+			b->retiring = true;
+			pthread_mutex_unlock(&b->lock);
+			progress(b, false);
+			pthread_mutex_lock(&b->lock);
+			b->retiring = false;
+		}
 	}
 	pthread_mutex_unlock(&b->lock);
 }

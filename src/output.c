@@ -1,8 +1,10 @@
 /* output.c - the XML writer (one pass into memory, validated as it is
  * written), then the atomic write of a file. */
+#define _GNU_SOURCE /* O_TMPFILE (Linux 3.11) */
 #include "output.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -459,10 +461,57 @@ static int make_parents(const char *file)
 	return e;
 }
 
+static int write_all(int fd, const char *data, size_t len)
+{
+	while (len) {
+		ssize_t k = write(fd, data, len);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return k < 0 ? errno : EIO;
+		data += k;
+		len -= (size_t)k;
+	}
+	return 0;
+}
+
+/* The data in an unnamed file of path's directory (O_TMPFILE), linked in
+ * under path once complete: one operation on the directory, where a named
+ * temporary file takes two (create, rename), and those are what parallel
+ * writers into one directory wait for each other on.  0, an errno value,
+ * or -1: not here (no O_TMPFILE on this file system, no /proc, or path
+ * exists, which linkat cannot replace), use a named temporary file. */
+static int write_unnamed(const char *path, const void *data, size_t len)
+{
+	const char *slash = strrchr(path, '/');
+	char dir[4096];
+	size_t dlen = !slash ? 1 : slash == path ? 1 : (size_t)(slash - path);
+	if (dlen >= sizeof dir)
+		return -1;
+	memcpy(dir, slash ? path : ".", dlen);
+	dir[dlen] = '\0';
+	int fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL ? -1 : errno;
+	int e = fchmod(fd, 0644) != 0 ? errno : write_all(fd, data, len);
+	if (!e) {
+		char self[32];
+		snprintf(self, sizeof self, "/proc/self/fd/%d", fd);
+		if (linkat(AT_FDCWD, self, AT_FDCWD, path, AT_SYMLINK_FOLLOW) != 0)
+			e = errno == EEXIST || errno == ENOENT ? -1 : errno;
+	}
+	if (close(fd) != 0 && !e)
+		e = errno; /* linked, but the data may not be there: say so */
+	return e;
+}
+
 int imr_write_atomically(const char *path, const void *data, size_t len, bool make_dirs)
 {
 	int e = make_dirs ? make_parents(path) : 0;
 	if (e)
+		return e;
+	e = write_unnamed(path, data, len);
+	if (e >= 0)
 		return e;
 	size_t n = strlen(path) + 16;
 	char *tmp = malloc(n);

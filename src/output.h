@@ -101,9 +101,11 @@ void imr_validator_end(struct imr_validator *v, const char *name, const char *ns
 /* true: every event so far was valid. */
 bool imr_validator_end_document(struct imr_validator *v);
 
-/* Write data to path through a temporary file in the same directory,
- * renamed into place; with make_dirs, create the missing directories
- * first.  Returns 0 or an errno value. */
+/* Write data to path so that no reader ever sees it half-written: into
+ * an unnamed file of its directory, linked in when complete (O_TMPFILE),
+ * or where that cannot be, a named temporary file renamed into place;
+ * mode 0644.  With make_dirs, create the missing directories first.
+ * Returns 0 or an errno value. */
 int imr_write_atomically(const char *path, const void *data, size_t len, bool make_dirs);
 
 #endif

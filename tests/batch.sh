@@ -52,6 +52,17 @@ inorder=$(tail -n +2 "$m" | cut -f1 | tr '\n' ' ')
 sum=$(sha256sum "$corpus/c/good.txt" | cut -d' ' -f1)
 grep -q "c/good.txt	ok	imr-2014	3	$(wc -c <"$corpus/c/good.txt")	$sum	" "$m" && ok || bad "row of good.txt (size, sha256)"
 [ -z "$(find "$tmp/out" -name '*.tmp*')" ] && ok || bad "temporary files left"
+# Each XML is written unnamed and linked in when complete (O_TMPFILE), or
+# through a named temporary file where that cannot be: over an existing
+# output (a second run into the same OUTDIR).  Both give whole files,
+# mode 0644, and leave nothing behind.
+x=$(find "$tmp/out" -name '1-imr-2016-standard.xml')
+[ "$(stat -c %a "$x")" = 644 ] && ok || bad "an output's mode is $(stat -c %a "$x"), want 644"
+printf 'stale\n' >"$x"
+"$bin" -q -j 2 -d "$tmp/out" "$corpus" 2>/dev/null
+same_xml "$x" examples/imr-2016-standard.xml && [ "$(stat -c %a "$x")" = 644 ] && ok ||
+	bad "a second run into the same OUTDIR does not replace an output whole"
+[ -z "$(find "$tmp/out" -name '*.tmp*')" ] && ok || bad "temporary files left by the second run"
 
 # On a terminal: a progress bar with done/total, rate, times, rejects.
 if command -v script >/dev/null; then
