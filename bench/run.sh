@@ -7,7 +7,10 @@
 #  3. the batch mode end to end and the regex baseline (bench/regex_baseline.py)
 #     on the same corpus, in the same run, one process/thread and all cores,
 #     on the first N/10 documents and on all N: documents/s, the ratio of the
-#     two, -j N / -j 1, and peak RSS;
+#     two, -j N / -j 1, and peak RSS.  Both write their files under
+#     $BENCH_OUT (default: /dev/shm, a tmpfs, when there is one): what is
+#     timed is the programs, not the disk (docs/performance.md says what a
+#     disk adds);
 #  4. PDFs: the published letters (../shared/real/pdf, copied to 1,600) and
 #     PDFs made of the first N/50 synthetic documents: poppler's text alone,
 #     then the whole conversion; pages/s, and the share of the time that is
@@ -31,6 +34,12 @@ find "$corpus" -name '*.txt' | sort >"$list"
 small=$((n / 10 > 0 ? n / 10 : 1))
 head -n "$small" "$list" >"$dir/list-$n-first-$small"
 cpus=$(nproc)
+if [ -z "${BENCH_OUT:-}" ]; then
+	BENCH_OUT=$dir
+	[ -d /dev/shm ] && [ -w /dev/shm ] && BENCH_OUT=/dev/shm
+fi
+outbase=$(mktemp -d "$BENCH_OUT/imr2xml-bench.XXXXXX")
+trap 'rm -rf "$outbase"' EXIT
 echo
 echo "corpus: $(wc -l <"$list") documents, $(du -sh --apparent-size "$corpus" | cut -f1) ($corpus)"
 echo "machine: $cpus CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(python3 --version)"
@@ -66,7 +75,8 @@ timed() { # key command...
 }
 echo
 echo "batch mode end to end (read, sha256, convert, validate, write each XML, manifest) against the"
-echo "regex baseline (read, extract with re, write each JSON), on the same files:"
+echo "regex baseline (read, extract with re, write each JSON), on the same files, writing to"
+echo "$BENCH_OUT ($(df --output=fstype "$BENCH_OUT" | tail -1)):"
 echo
 echo "| documents | program | -j | seconds | documents/s | peak RSS MB |"
 echo "|---|---|---|---|---|---|"
@@ -76,7 +86,7 @@ for size in "$small" "$n"; do
 	l=$list
 	[ "$size" = "$n" ] || l=$dir/list-$n-first-$small
 	for t in 1 "$cpus"; do
-		out=$dir/out-$$
+		out=$outbase/out
 		rm -rf "$out"
 		timed "imr2xml-$size-$t" "$build/imr2xml" -q -j "$t" -d "$out" --files-from "$l"
 		case ${note[imr2xml-$size-$t]} in
@@ -114,14 +124,15 @@ echo
 echo "| PDFs | stage | threads | documents | bytes | seconds | documents/s | pages | pages/s |"
 echo "|---|---|---|---|---|---|---|---|---|"
 pdfs=$dir/pdf-$n
-if [ ! -f "$pdfs/.complete" ] || [ "$(cat "$pdfs/.complete")" != "$stamp" ]; then
+pdfstamp="$stamp, $(cksum <"$here/tests/mkpdf.c")"
+if [ ! -f "$pdfs/.complete" ] || [ "$(cat "$pdfs/.complete")" != "$pdfstamp" ]; then
 	rm -rf "$pdfs"
 	mkdir -p "$pdfs/made"
 	head -n $((n / 50 > 0 ? n / 50 : 1)) "$list" | while read -r f; do
 		b=${f#"$corpus"/}
 		"$build/mkpdf" <"$f" >"$pdfs/made/${b//\//-}.pdf"
 	done
-	echo "$stamp" >"$pdfs/.complete"
+	echo "$pdfstamp" >"$pdfs/.complete"
 fi
 find "$pdfs/made" -name '*.pdf' | sort >"$dir/pdf-made"
 : >"$dir/pdf-real"
@@ -140,7 +151,7 @@ for kind in real made; do
 	share=$("$build/bench-driver" "$dir/pdf-$kind" pdfsplit 1 | sed -n 's/^cpu: //p')
 	echo "| $kind | where the time goes, one core (CPU time): $share |"
 done
-out=$dir/out-$$
+out=$outbase/out
 rm -rf "$out"
 timed "pdf-batch" "$build/imr2xml" -q -j "$cpus" -d "$out" --files-from "$dir/pdf-made"
 rm -rf "$out"

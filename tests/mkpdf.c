@@ -2,9 +2,10 @@
  *
  *   mkpdf [--image] [--pages N] < TEXT > OUT.pdf
  *
- * Each line of TEXT becomes a line of Courier 9 pt on a US Letter page;
- * a line that opens with a form feed starts a new page, as do 64 lines
- * on one page.  Courier is one of the 14 standard fonts: it is not
+ * Each line of TEXT becomes a line of Courier 9 pt on a US Letter page
+ * (made wider when a line would not fit: text off the page is not read
+ * back); a line that opens with a form feed starts a new page, as do 64
+ * lines on one page.  Courier is one of the 14 standard fonts: it is not
  * embedded, and every PDF reader knows its widths, so the PDF is the same
  * on every machine and its text layer reads back exactly.  Bytes outside
  * printable ASCII become '?' (our examples are ASCII).
@@ -24,6 +25,7 @@ enum { LINES_PER_PAGE = 64, MAX_OBJECTS = 100000 };
 static long offsets[MAX_OBJECTS];
 static int nobjects;
 static long written;
+static int page_width = 612; /* points: US Letter, or wider for long lines */
 
 static void out(const void *p, size_t n)
 {
@@ -105,9 +107,9 @@ static int write_page(int pages_obj, int font_obj, int image_obj, const struct b
 	out(content->p, content->n);
 	outf("\nendstream\nendobj\n");
 	int page = begin_object();
-	outf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Contents %d 0 R\n"
+	outf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d 792] /Contents %d 0 R\n"
 	     "   /Resources << /Font << /F1 %d 0 R >> /XObject << /Im1 %d 0 R >> >> >>\nendobj\n",
-	     pages_obj, contents, font_obj, image_obj);
+	     pages_obj, page_width, contents, font_obj, image_obj);
 	return page;
 }
 
@@ -148,6 +150,15 @@ int main(int argc, char **argv)
 	outf("\nendstream\nendobj\n");
 	(void)catalog;
 
+	/* Courier's characters are 0.6 em wide: 5.4 pt at 9 pt; margins of 54 pt. */
+	for (const char *l = text.p, *lend; l < text.p + text.n; l = lend + 1) {
+		lend = memchr(l, '\n', (size_t)(text.p + text.n - l));
+		if (!lend)
+			lend = text.p + text.n;
+		int w = 108 + (int)((lend - l) * 27 + 4) / 5;
+		if (w > page_width)
+			page_width = w;
+	}
 	int *kids = NULL;
 	size_t nkids = 0, capkids = 0;
 	struct buf content = {0};
