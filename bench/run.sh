@@ -59,7 +59,7 @@ for mode in lex convert validate; do
 			line=$("$build/bench-driver" "$list" "$mode" "$t")
 			set -- $line
 			all="$all${all:+, }$5"
-			if [ -z "$best" ] || awk -v a="$5" -v b="$(printf '%s\n' "$best" | cut -d' ' -f5)" 'BEGIN{exit !(a < b)}'; then
+			if [ -z "$best" ] || awk -v a="$5" -v b="$(printf '%s\n' "$best" | awk '{print $5}')" 'BEGIN{exit !(a < b)}'; then
 				best=$line
 			fi
 		done
