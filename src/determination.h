@@ -158,6 +158,8 @@ struct imr_list_decision {
 	unsigned n;
 	const char *service; /* "the request for X is ..." */
 	struct imr_pos service_pos;
+	const struct imr_joined *where; /* the entry's text: service starts at service_at */
+	size_t service_at;
 	bool decided;
 	enum imr_decision decision;
 };

@@ -467,9 +467,11 @@ static void read_list_entry(const struct scan *sc, unsigned n, struct imr_list_d
 		b--;
 	out->decided = true;
 	out->decision = b - from >= 3 && strncasecmp(b - 3, "not", 3) == 0 ? IMR_UPHELD : IMR_OVERTURNED;
+	/* The last " is " before the statement: it ends at "medically" itself
+	 * when the decision is "is medically necessary" (no "not" between). */
 	const char *is = NULL;
 	for (size_t k = imr_hits_from(&sc->h, (size_t)(from - s)); k < sc->h.n && s + sc->h.v[k].at < b; k++)
-		if (sc->h.v[k].id == IMR_PH_SPACE_IS_SPACE && s + sc->h.v[k].at + sc->h.v[k].len <= b)
+		if (sc->h.v[k].id == IMR_PH_SPACE_IS_SPACE && s + sc->h.v[k].at + sc->h.v[k].len <= m)
 			is = s + sc->h.v[k].at;
 	if (req && is) {
 		service[0] = from, service[1] = is;
@@ -495,30 +497,25 @@ static void extract_lists(struct imr_arena *a, const struct imr_source *src,
 	for (size_t i = 0; i < doc->entry_count; i++) {
 		const struct imr_decision_entry *e = &doc->entries[i];
 		unsigned l = e->list ? 1 : 0;
-		/* From the words after the number. */
+		/* From the words after the number, joined as any text is, so that
+		 * every offset of the entry has its line. */
 		struct imr_text t = *e->text;
-		struct imr_line first = t.lines[0];
-		first.start = first.rest;
-		struct imr_joined head, tail = {0};
-		imr_join(a, src, &(struct imr_text){.lines = &first, .count = 1}, 0, 1, &head);
-		if (t.count > 1)
-			imr_join(a, src, &t, 1, t.count, &tail);
-		else
-			tail.s = "";
-		char *all = imr_arena_alloc(a, head.len + tail.len + 2);
-		memcpy(all, head.s, head.len);
-		all[head.len] = ' ';
-		memcpy(all + head.len + 1, tail.s, tail.len + 1);
-		struct scan sc;
-		scan_string(a, IMR_SET_LIST, all, &sc);
+		struct imr_line *lines = imr_arena_alloc(a, t.count * sizeof *lines);
+		memcpy(lines, t.lines, t.count * sizeof *lines);
+		lines[0].start = lines[0].rest;
+		t.lines = lines;
+		struct imr_joined *j = imr_arena_alloc(a, sizeof *j);
+		imr_join(a, src, &t, 0, t.count, j);
+		struct scan sc = {.j = *j};
+		scan_joined(a, IMR_SET_LIST, &sc);
 		struct imr_list_decision *d = &out->lists[l][out->list_count[l]++];
 		const char *service[2];
 		read_list_entry(&sc, e->text->lines[0].id, d, service);
 		if (service[0]) {
 			d->service = imr_arena_strndup(a, service[0], (size_t)(service[1] - service[0]));
-			size_t at = (size_t)(service[0] - all);
-			d->service_pos = at <= head.len ? imr_joined_pos(&head, at)
-			                                : imr_joined_pos(&tail, at - head.len - 1);
+			d->service_pos = pos_at(&sc, service[0]);
+			d->where = j;
+			d->service_at = (size_t)(service[0] - j->s);
 		}
 	}
 }
@@ -812,9 +809,11 @@ void imr_extract(struct imr_arena *a, const struct imr_source *src, const struct
 			f->page = de && src->npages > 1 ? imr_source_page(src, de->text->lines[0].start) : 0;
 			f->title = f->service = e->service ? e->service : "";
 			f->title_pos = f->service_pos = e->service_pos;
-			if (*f->service) { /* its parts all at the service's position */
+			if (*f->service) {
 				imr_request_parse(a, f->service, strlen(f->service), &f->request);
 				f->has_request = true;
+				f->request_where = e->where;
+				f->request_at = e->service_at;
 			}
 			f->number = e->n;
 			f->decision_source = IMR_FROM_NOWHERE;

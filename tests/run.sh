@@ -101,6 +101,15 @@ printf '%s\n' "$i3/d:name/@line => 131" "$i3/d:sessions/@line => 131" "$i3/d:bod
 convert_ok "request parts' positions" examples/imr-2013-notice-b.txt "$tmp/pos.facts"
 printf '%s\n' "$i3/d:name/@line => 158" "$i3/d:bodyRegion/@line => 159" >"$tmp/pos.facts"
 convert_ok "request parts' positions (-layout)" examples/imr-2013-notice-b.layout.txt "$tmp/pos.facts"
+# A 2013 notice without item sections: its numbered list is its items,
+# each with its request (an overturned entry's service ends at its " is ").
+awk '/Regarding the request/ {exit} {print}' examples/imr-2013-notice-a.txt >"$tmp/listonly.txt"
+it=/d:determination/d:issues/d:issue
+printf '%s\n' "count($it) => 2" "$it[1]/@decision => upheld" "$it[1]/d:service => omeprazole 20mg #60" \
+	"$it[1]/d:request/d:strength/@value => 20" "$it[2]/@decision => overturned" \
+	"$it[2]/d:service => six acupuncture sessions for the cervical and lumbar spine" \
+	"$it[2]/@subcategory => acupuncture" "$it[2]/d:request/d:bodyRegion[1]/@line => 28" >"$tmp/lo.facts"
+convert_ok "a notice whose numbered list is its items" "$tmp/listonly.txt" "$tmp/lo.facts"
 if run --dump-ast examples/imr-2014-double-spaced.txt >"$tmp/ast" 2>&1 &&
 	cmp -s "$tmp/ast" tests/ast/imr-2014-double-spaced.ast; then ok; else
 	bad "--dump-ast differs from tests/ast/imr-2014-double-spaced.ast"

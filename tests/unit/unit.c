@@ -422,6 +422,7 @@ static void test_notice_pieces(void)
 	imr_read_list_entry(&a, "MAXIMUS Federal Services, Inc. has determined the request for a "
 	                        "lumbar MRI is medically necessary and appropriate.", 3, &e);
 	CHECK(e.decided && e.decision == IMR_OVERTURNED, "medically necessary: overturned");
+	check_str(e.service, "a lumbar MRI", "overturned entry service");
 	imr_read_list_entry(&a, "MAXIMUS Federal Services, Inc. has determined the request for x is", 4, &e);
 	CHECK(!e.decided, "no statement: undecided");
 
