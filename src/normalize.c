@@ -331,31 +331,30 @@ void imr_source_free(struct imr_source *src)
 	memset(src, 0, sizeof *src);
 }
 
-unsigned imr_source_line(const struct imr_source *src, uint32_t offset)
+size_t imr_count_at_most(const uint32_t *a, size_t n, size_t x)
 {
-	size_t lo = 0, hi = src->nlines;
-	while (hi - lo > 1) {
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (src->line_start[mid] <= offset)
-			lo = mid;
+		if (a[mid] <= x)
+			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return (unsigned)lo + 1;
+	return lo;
+}
+
+unsigned imr_source_line(const struct imr_source *src, uint32_t offset)
+{
+	size_t n = imr_count_at_most(src->line_start, src->nlines, offset);
+	return n ? (unsigned)n : 1;
 }
 
 unsigned imr_source_page(const struct imr_source *src, uint32_t offset)
 {
 	/* The number of pages that start at or before offset. */
-	size_t lo = 0, hi = src->npages;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (src->page_start[mid] <= offset)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo ? (unsigned)lo : 1;
+	size_t n = imr_count_at_most(src->page_start, src->npages, offset);
+	return n ? (unsigned)n : 1;
 }
 
 unsigned imr_source_column(const struct imr_source *src, uint32_t offset)

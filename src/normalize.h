@@ -44,6 +44,10 @@ void imr_source_free(struct imr_source *src);
  * p[0..n), or 0. */
 size_t imr_utf8_length(const unsigned char *p, size_t n);
 
+/* How many of the ascending a[0..n) are at most x: the one binary search
+ * behind every offset-to-line and offset-to-page question. */
+size_t imr_count_at_most(const uint32_t *a, size_t n, size_t x);
+
 /* 1-based line and column (in characters) of a byte offset. */
 unsigned imr_source_line(const struct imr_source *src, uint32_t offset);
 unsigned imr_source_column(const struct imr_source *src, uint32_t offset);

@@ -139,14 +139,8 @@ struct imr_pos imr_joined_pos(const struct imr_joined *j, size_t off)
 		return (struct imr_pos){0, 0};
 	/* The last line starting at or before off (an empty line starts
 	 * where the next one does: the next one is the one). */
-	size_t lo = 0, hi = j->nlines;
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (j->at[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
+	size_t n = imr_count_at_most(j->at, j->nlines, off);
+	size_t lo = n ? n - 1 : 0;
 	unsigned page = j->src->npages > 1 ? imr_source_page(j->src, j->lines[lo].start) : 0;
 	return (struct imr_pos){j->line[lo], page};
 }
