@@ -10,22 +10,19 @@
 
 #include "date.h"
 
-/* @line and @page of a part whose words start at offset off of the title. */
-static void attr_where(struct imr_xml_writer *w, const struct imr_request_where *where, uint32_t off)
+/* A part's @line and @page (where NULL: none), then the words of its span
+ * of the title as the element's text (control characters, which XML
+ * forbids, as blanks), and its end. */
+static void words(struct imr_xml_writer *w, const char *title, struct imr_rq_span s,
+                  const struct imr_request_where *where)
 {
-	if (!where)
-		return;
-	struct imr_pos p = where->joined ? imr_joined_pos(where->joined, where->at + off) : where->fallback;
-	if (p.line)
-		imr_xml_attr_int(w, "line", p.line);
-	if (p.page)
-		imr_xml_attr_int(w, "page", p.page);
-}
-
-/* The words of a span of the title as the element's text (control
- * characters, which XML forbids, as blanks), and its end. */
-static void words(struct imr_xml_writer *w, const char *title, struct imr_rq_span s)
-{
+	if (where) {
+		struct imr_pos p = imr_joined_pos(where->joined, where->at + s.start);
+		if (p.line)
+			imr_xml_attr_int(w, "line", p.line);
+		if (p.page)
+			imr_xml_attr_int(w, "page", p.page);
+	}
 	char small[256];
 	size_t n = s.end - s.start;
 	char *buf = n < sizeof small ? small : malloc(n + 1);
@@ -76,8 +73,7 @@ void imr_request_xml(struct imr_xml_writer *w, const struct imr_request *r,
 	imr_xml_attr(w, "perioperative", imr_periop_token(r->periop));
 	if (r->has_name) {
 		imr_xml_start(w, "name");
-		attr_where(w, where, r->name_span.start);
-		words(w, t, r->name_span);
+		words(w, t, r->name_span, where);
 	}
 	for (size_t i = 0; i < r->strength_count; i++) {
 		const struct imr_rq_strength *s = &r->strengths[i];
@@ -91,14 +87,12 @@ void imr_request_xml(struct imr_xml_writer *w, const struct imr_request *r,
 			         t + s->ingredient.start);
 			imr_xml_attr(w, "ingredient", ing);
 		}
-		attr_where(w, where, s->span.start);
-		words(w, t, s->span);
+		words(w, t, s->span, where);
 	}
 	if (r->has_form) {
 		imr_xml_start(w, "form");
 		imr_xml_attr(w, "form", r->form);
-		attr_where(w, where, r->form_span.start);
-		words(w, t, r->form_span);
+		words(w, t, r->form_span, where);
 	}
 	const struct imr_rq_quantity *q = &r->quantity;
 	if (q->present) {
@@ -106,22 +100,19 @@ void imr_request_xml(struct imr_xml_writer *w, const struct imr_request *r,
 		imr_xml_attr(w, "value", q->value.text);
 		imr_xml_attr(w, "unit", q->unit);
 		imr_xml_attr(w, "form", q->form);
-		attr_where(w, where, q->span.start);
-		words(w, t, q->span);
+		words(w, t, q->span, where);
 	}
 	if (r->dose.present) {
 		imr_xml_start(w, "dose");
 		imr_xml_attr(w, "value", r->dose.value.text);
 		imr_xml_attr(w, "unit", r->dose.unit);
 		imr_xml_attr(w, "form", r->dose.form);
-		attr_where(w, where, r->dose.span.start);
-		words(w, t, r->dose.span);
+		words(w, t, r->dose.span, where);
 	}
 	if (r->has_refills) {
 		imr_xml_start(w, "refills");
 		attr_range(w, "count", r->refills, r->refills);
-		attr_where(w, where, r->refills_span.start);
-		words(w, t, r->refills_span);
+		words(w, t, r->refills_span, where);
 	}
 	const struct imr_rq_frequency *f = &r->frequency;
 	if (f->present) {
@@ -133,21 +124,18 @@ void imr_request_xml(struct imr_xml_writer *w, const struct imr_request *r,
 		imr_xml_attr(w, "per", imr_period_token(f->period));
 		if (f->as_needed)
 			imr_xml_attr(w, "asNeeded", "true");
-		attr_where(w, where, f->span.start);
-		words(w, t, f->span);
+		words(w, t, f->span, where);
 	}
 	if (r->duration.present) {
 		imr_xml_start(w, "duration");
 		attr_range(w, "count", r->duration.count_lo, r->duration.count_hi);
 		imr_xml_attr(w, "unit", imr_period_token(r->duration.period));
-		attr_where(w, where, r->duration.span.start);
-		words(w, t, r->duration.span);
+		words(w, t, r->duration.span, where);
 	}
 	if (r->has_sessions) {
 		imr_xml_start(w, "sessions");
 		attr_range(w, "count", r->sessions, r->sessions);
-		attr_where(w, where, r->sessions_span.start);
-		words(w, t, r->sessions_span);
+		words(w, t, r->sessions_span, where);
 	}
 	for (size_t i = 0; i < r->region_count; i++) {
 		const struct imr_rq_region *g = &r->regions[i];
@@ -156,23 +144,20 @@ void imr_request_xml(struct imr_xml_writer *w, const struct imr_request *r,
 		imr_xml_attr(w, "laterality", imr_laterality_token(g->laterality));
 		if (g->spinal)
 			imr_xml_attr(w, "spinal", "true");
-		attr_where(w, where, g->span.start);
-		words(w, t, g->span);
+		words(w, t, g->span, where);
 	}
 	for (size_t i = 0; i < r->level_count; i++) {
 		imr_xml_start(w, "level");
 		imr_xml_attr(w, "from", r->levels[i].from);
 		imr_xml_attr(w, "to", r->levels[i].to);
-		attr_where(w, where, r->levels[i].span.start);
-		words(w, t, r->levels[i].span);
+		words(w, t, r->levels[i].span, where);
 	}
 	if (r->has_dos) {
 		imr_xml_start(w, "dateOfService");
 		attr_date(w, "date", &r->dos);
 		if (r->dos_end.year)
 			attr_date(w, "end", &r->dos_end);
-		attr_where(w, where, r->dos_span.start);
-		words(w, t, r->dos_span);
+		words(w, t, r->dos_span, where);
 	}
 	imr_xml_end(w);
 }
@@ -183,5 +168,5 @@ void imr_medication_xml(struct imr_xml_writer *w, const char *text, const struct
 	imr_xml_attr(w, "class", imr_subcategory_token(m->drug_class));
 	imr_xml_attr(w, "generic", m->drug->generic);
 	imr_xml_attr(w, "form", m->form);
-	words(w, text, m->span);
+	words(w, text, m->span, NULL);
 }

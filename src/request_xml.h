@@ -12,12 +12,10 @@
 #include "text.h"
 
 /* Where the request's words are in the input, for each part's @line and
- * @page: the title was read from where->s at offset at (where NULL: every
- * part is at fallback, the service's position). */
+ * @page: the title was read from joined->s at offset at. */
 struct imr_request_where {
 	const struct imr_joined *joined;
 	size_t at;
-	struct imr_pos fallback;
 };
 
 void imr_request_xml(struct imr_xml_writer *w, const struct imr_request *r,

@@ -150,7 +150,8 @@ static void write_issue(struct imr_xml_writer *w, const struct imr_determination
 	element_at(w, "service", f->service, f->service_pos);
 	if (f->has_request)
 		imr_request_xml(w, &f->request,
-		                &(struct imr_request_where){f->request_where, f->request_at, f->service_pos});
+		                f->request_where ? &(struct imr_request_where){f->request_where, f->request_at}
+		                                 : NULL);
 	/* The whole title, when the service is only part of it. */
 	if (f->title && strcmp(f->title, f->service) != 0)
 		element_at(w, "title", f->title, f->title_pos);
