@@ -3,15 +3,18 @@
 #  1. generate (once, again when the generator or examples/ change) a
 #     synthetic corpus of N determinations in every shape the grammar knows;
 #  2. each stage of the pipeline on one core and on all cores (bench-driver,
-#     documents in memory), the fastest of BENCH_RUNS (3) runs;
+#     documents in memory): over the first N/10 documents in BENCH_RUNS (5)
+#     rounds, each round every stage once, the fastest round kept and the
+#     median beside it; then once over all N;
 #  3. the batch mode end to end and the regex baseline (bench/regex_baseline.py)
 #     on the same corpus, in the same run, one process/thread and all cores,
-#     on the first N/10 documents (the fastest of BENCH_RUNS runs) and on all
-#     N (one run): documents/s, the ratio of the
+#     on the first N/10 documents (BENCH_RUNS rounds, each round both
+#     programs at both -j, the fastest of each kept) and on all N (one
+#     run): documents/s, the ratio of the
 #     two, -j N / -j 1, and peak RSS.  Both write their files under
-#     $BENCH_OUT (default: /dev/shm, a tmpfs, when there is one): what is
-#     timed is the programs, not the disk (docs/performance.md says what a
-#     disk adds);
+#     $BENCH_OUT (default: /dev/shm, a tmpfs, when there is one) and, when
+#     that is a tmpfs, read a copy of the corpus there: what is timed is the
+#     programs, not the disk (docs/performance.md says what a disk adds);
 #  4. PDFs: the published letters (../shared/real/pdf, copied to 1,600) and
 #     PDFs made of the first N/50 synthetic documents: poppler's text alone,
 #     then the whole conversion; pages/s, and the share of the time that is
@@ -33,7 +36,7 @@ fi
 list=$dir/list-$n
 find "$corpus" -name '*.txt' | sort >"$list"
 small=$((n / 10 > 0 ? n / 10 : 1))
-runs=${BENCH_RUNS:-3}
+runs=${BENCH_RUNS:-5}
 head -n "$small" "$list" >"$dir/list-$n-first-$small"
 cpus=$(nproc)
 if [ -z "${BENCH_OUT:-}" ]; then
@@ -46,31 +49,57 @@ echo
 echo "corpus: $(wc -l <"$list") documents, $(du -sh --apparent-size "$corpus" | cut -f1) ($corpus)"
 echo "machine: $cpus CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(python3 --version)"
 echo
-# Each stage $runs times, the fastest kept: on a shared machine the same
-# run varies by a quarter from one minute to the next, and the fastest is
-# the least disturbed (every run is printed).
-echo "| stage | threads | documents | bytes | seconds (best of $runs) | documents/s | MB/s | every run, seconds |"
+# The stages in rounds over the first N/10 documents: each round runs
+# every stage once, on one core then on all, so that the three stages of a
+# round meet the machine in the same state.  On a shared machine the same
+# run varies by a quarter from one minute to the next: the fastest of
+# $runs rounds is the least disturbed and is kept, with the median beside
+# it and every run printed; (c)/(a) is taken within each round.  Then each
+# stage once over all N documents (no state accumulates: the figure is the
+# same but for the machine's phases).
+median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+declare -A rate rates every line
+ratios=""
+for r in $(seq "$runs"); do
+	for t in 1 "$cpus"; do
+		for mode in lex convert validate; do
+			set -- $("$build/bench-driver" "$dir/list-$n-first-$small" "$mode" "$t")
+			k=$mode-$t
+			every[$k]="${every[$k]:-}${every[$k]:+, }$5"
+			rates[$k]="${rates[$k]:-} $6"
+			if [ -z "${rate[$k]:-}" ] || [ "$6" -gt "${rate[$k]}" ]; then
+				rate[$k]=$6 line[$k]="$*"
+			fi
+			[ "$mode-$t" != validate-1 ] || ratios="$ratios $(awk -v a="$lexrate" -v c="$6" 'BEGIN{printf "%.2f", a / c}')"
+			[ "$mode-$t" != lex-1 ] || lexrate=$6
+		done
+	done
+done
+echo "stages over the first $small documents, in $runs rounds (each round: every stage once):"
+echo
+echo "| stage | threads | documents | bytes | documents/s (fastest round) | median documents/s | MB/s (fastest) | every round, seconds |"
 echo "|---|---|---|---|---|---|---|---|"
-declare -A rate
 for mode in lex convert validate; do
 	for t in 1 "$cpus"; do
-		best="" all=""
-		for r in $(seq "$runs"); do
-			line=$("$build/bench-driver" "$list" "$mode" "$t")
-			set -- $line
-			all="$all${all:+, }$5"
-			if [ -z "$best" ] || awk -v a="$5" -v b="$(printf '%s\n' "$best" | awk '{print $5}')" 'BEGIN{exit !(a < b)}'; then
-				best=$line
-			fi
-		done
-		set -- $best
-		echo "| $1 | $2 | $3 | $4 | $5 | $6 | $7 | $all |"
-		rate[$mode-$t]=$6
+		k=$mode-$t
+		set -- ${line[$k]}
+		echo "| $1 | $2 | $3 | $4 | $6 | $(printf '%s\n' ${rates[$k]} | median) | $7 | ${every[$k]} |"
 	done
 done
 echo
-echo "(c)/(a), one core: $(awk -v c="${rate[validate-1]}" -v a="${rate[lex-1]}" 'BEGIN{printf "%.2f (the lexer pass is %.1fx faster than the whole pipeline)", c/a, a/c}')"
-echo "all cores / one core, (c): $(awk -v m="${rate[validate-$cpus]}" -v o="${rate[validate-1]}" 'BEGIN{printf "%.2fx", m/o}')"
+echo "(a)/(c), one core, within each round:$ratios (fastest rounds: $(awk -v c="${rate[validate-1]}" -v a="${rate[lex-1]}" 'BEGIN{printf "%.2f", a / c}'); median $(printf '%s\n' $ratios | median))"
+echo "all cores / one core, (c): $(awk -v m="${rate[validate-$cpus]}" -v o="${rate[validate-1]}" 'BEGIN{printf "%.2fx", m/o}') (fastest rounds)"
+echo
+echo "each stage once over all $n documents:"
+echo
+echo "| stage | threads | documents | bytes | seconds | documents/s | MB/s |"
+echo "|---|---|---|---|---|---|---|"
+for mode in lex convert validate; do
+	for t in 1 "$cpus"; do
+		set -- $("$build/bench-driver" "$list" "$mode" "$t")
+		echo "| $1 | $2 | $3 | $4 | $5 | $6 | $7 |"
+	done
+done
 
 # One timed run of a program over a list: wall-clock seconds from start to
 # exit (process start-up, schema compilation, interpreter start-up
@@ -86,51 +115,85 @@ timed() { # key command...
 	rss[$key]=$(printf '%s\n' "$out" | sed -n 's/.*peak RSS \([0-9]*\) MB.*/\1/p')
 	note[$key]=$out
 }
+# When the outputs go to a tmpfs the inputs are read from one too: a copy
+# of the corpus beside them.  The page cache cannot be relied on to hold
+# it (on this project's machine it holds about 1.4 GB and lets the corpus
+# go while 100,000 outputs are written), and then the runs would time the
+# disk.
+fstype=$(df --output=fstype "$BENCH_OUT" | tail -1)
+batchlist=$list batchsmall=$dir/list-$n-first-$small
+if [ "$fstype" = tmpfs ]; then
+	cp -r "$corpus" "$outbase/corpus"
+	sed "s|^$corpus/|$outbase/corpus/|" "$list" >"$outbase/list"
+	head -n "$small" "$outbase/list" >"$outbase/list-first-$small"
+	batchlist=$outbase/list batchsmall=$outbase/list-first-$small
+fi
 echo
 echo "batch mode end to end (read, sha256, convert, validate, write each XML, manifest) against the"
 echo "regex baseline (read, extract with re, write each JSON), on the same files, writing to"
-echo "$BENCH_OUT ($(df --output=fstype "$BENCH_OUT" | tail -1)):"
+echo "$BENCH_OUT ($fstype)$([ "$batchlist" = "$list" ] || echo ", reading a copy of the corpus there"):"
 echo
-echo "| documents | program | -j | seconds (N/10: best of $runs) | documents/s | peak RSS MB |"
-echo "|---|---|---|---|---|---|"
+echo "| documents | program | -j | seconds (N/10: fastest of $runs rounds) | documents/s | peak RSS MB | every run, seconds |"
+echo "|---|---|---|---|---|---|---|"
 # A fresh output directory for each run, removed after it: on ext4,
 # creating files where many were just deleted is much slower.
-# The fastest of tries runs (each into a fresh $out): best KEY TRIES COMMAND...
-best() {
-	local key=$1 tries=$2 r b="" brss="" bnote=""
-	shift 2
-	for r in $(seq "$tries"); do
-		rm -rf "$out"
-		timed "$key" "$@"
-		if [ -z "$b" ] || awk -v a="${secs[$key]}" -v b="$b" 'BEGIN{exit !(a < b)}'; then
-			b=${secs[$key]} brss=${rss[$key]} bnote=${note[$key]}
-		fi
-	done
-	secs[$key]=$b rss[$key]=$brss note[$key]=$bnote
+# try KEY COMMAND...: one timed run into a fresh $out; a key keeps its
+# fastest run and lists every run.
+declare -A runs_of
+try() {
+	local key=$1
+	shift
+	rm -rf "$out"
+	timed cur "$@"
+	runs_of[$key]="${runs_of[$key]:-}${runs_of[$key]:+, }${secs[cur]}"
+	if [ -z "${secs[$key]:-}" ] || awk -v a="${secs[cur]}" -v b="${secs[$key]}" 'BEGIN{exit !(a < b)}'; then
+		secs[$key]=${secs[cur]} rss[$key]=${rss[cur]} note[$key]=${note[cur]}
+	fi
 }
-# The N/10 documents $runs times each for both programs, the fastest kept;
-# all N once.
+# The N/10 documents in $runs rounds, each round both programs with -j 1
+# and -j $cpus, the fastest of each kept (rounds, for the same reason as
+# the stages'); then all N once.
+#
+# Before each run over all N, on a tmpfs: write and remove as many bytes as
+# imr2xml's outputs of N documents take.  A virtual machine gets the pages
+# of a tmpfs from its host the first time they are touched, and on this
+# project's machine that made a 100,000-document run spend an eighth of its
+# time in the kernel's copy into new pages (perf: copy_folio_from_iter_atomic
+# 11.9 % of the samples, against 0.2 % for 10,000 documents, whose pages the
+# earlier rounds had touched): the runs would time the host's memory.
+warm() {
+	[ "$fstype" = tmpfs ] && [ "${outbytes:-0}" -gt 0 ] || return 0
+	head -c "$outbytes" /dev/zero >"$outbase/warm"
+	rm -f "$outbase/warm"
+}
+out=$outbase/out
 for size in "$small" "$n"; do
-	l=$list
-	[ "$size" = "$n" ] || l=$dir/list-$n-first-$small
-	tries=1
-	[ "$size" = "$n" ] || tries=$runs
+	l=$batchlist
+	[ "$size" = "$n" ] || l=$batchsmall
+	rounds=1
+	[ "$size" = "$n" ] || rounds=$runs
+	for r in $(seq "$rounds"); do
+		for t in 1 "$cpus"; do
+			[ "$size" = "$small" ] || warm
+			try "imr2xml-$size-$t" "$build/imr2xml" -q -j "$t" -d "$out" --files-from "$l"
+			[ -n "${outbytes:-}" ] || outbytes=$(($(du -sb "$out" | cut -f1) * n / small))
+			case ${note[cur]} in
+			*"$size documents: $size converted,"*) ;;
+			*) echo "warning: imr2xml did not convert every document: ${note[cur]}" >&2 ;;
+			esac
+			items_x=$(awk -F'\t' 'NR > 1 {s += $4} END {print s + 0}' "$out/manifest.tsv")
+			[ "$size" = "$small" ] || warm
+			try "regex-$size-$t" python3 "$here/bench/regex_baseline.py" -j "$t" "$out" "$l"
+			items_r=$(printf '%s\n' "${note[cur]}" | sed -n 's/.*documents, \([0-9]*\) items.*/\1/p')
+			[ "$items_r" = "$items_x" ] ||
+				echo "warning: the baseline found $items_r items, imr2xml $items_x" >&2
+			rm -rf "$out"
+		done
+	done
 	for t in 1 "$cpus"; do
-		out=$outbase/out
-		best "imr2xml-$size-$t" "$tries" "$build/imr2xml" -q -j "$t" -d "$out" --files-from "$l"
-		case ${note[imr2xml-$size-$t]} in
-		*"$size documents: $size converted,"*) ;;
-		*) echo "warning: imr2xml did not convert every document: ${note[imr2xml-$size-$t]}" >&2 ;;
-		esac
-		items_x=$(awk -F'\t' 'NR > 1 {s += $4} END {print s + 0}' "$out/manifest.tsv")
-		best "regex-$size-$t" "$tries" python3 "$here/bench/regex_baseline.py" -j "$t" "$out" "$l"
-		items_r=$(printf '%s\n' "${note[regex-$size-$t]}" | sed -n 's/.*documents, \([0-9]*\) items.*/\1/p')
-		[ "$items_r" = "$items_x" ] ||
-			echo "warning: the baseline found $items_r items, imr2xml $items_x" >&2
-		rm -rf "$out"
 		for p in imr2xml regex; do
 			k=$p-$size-$t
-			echo "| $size | $p | $t | ${secs[$k]} | $(awk -v d="$size" -v s="${secs[$k]}" 'BEGIN{printf "%.0f", d / s}') | ${rss[$k]} |"
+			echo "| $size | $p | $t | ${secs[$k]} | $(awk -v d="$size" -v s="${secs[$k]}" 'BEGIN{printf "%.0f", d / s}') | ${rss[$k]} | ${runs_of[$k]} |"
 		done
 	done
 done
