@@ -130,6 +130,8 @@ static struct imr_document *front_end(const char *data, size_t len, const struct
 	*pages = 0;
 	char *pdf_text = NULL;
 	bool pdf = imr_is_pdf(data, len);
+	if (!pdf && imr_refuse_other_format(data, len, opt, diags))
+		return NULL;
 	if (pdf) {
 		pdf_text = imr_pdf_text(data, len, opt, &len, pages, diags);
 		if (!pdf_text)
