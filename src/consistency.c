@@ -10,6 +10,7 @@
 #include "date.h"
 #include "diag.h"
 #include "normalize.h"
+#include "phrase.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -60,6 +61,18 @@ static bool ends_sentence(const char *s, size_t n)
 	return n && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?' || s[n - 1] == ':');
 }
 
+/* A rationale's last sentence without its period ("... left arm EMG is
+ * not medically necessary") is a conclusion, not a cut: the line ends
+ * in a phrase of the conclusions' set (phrase.h). */
+static bool ends_in_conclusion(const char *s, size_t n)
+{
+	while (n && s[n - 1] == ' ')
+		n--;
+	size_t at;
+	int p = imr_phrases_last(IMR_SET_CONCLUSION, s, n, &at);
+	return p >= 0 && at + imr_phrase_len((enum imr_phrase)p) == n;
+}
+
 /* The letter's last line of text (page furniture is already gone). */
 static void check_letter_end(struct checker *c, const struct imr_document *doc)
 {
@@ -74,7 +87,7 @@ static void check_letter_end(struct checker *c, const struct imr_document *doc)
 		/* A letter ends in a sentence, or in its last item's decision. */
 		bool decision = n >= 6 && (strncmp(s + n - 6, "Upheld", 6) == 0 ||
 		                           (n >= 10 && strncmp(s + n - 10, "Overturned", 10) == 0));
-		if (!ends_sentence(s, n) && !decision) {
+		if (!ends_sentence(s, n) && !decision && !ends_in_conclusion(s, n)) {
 			/* The line's last words, from a character's first byte. */
 			size_t from = n > 40 ? n - 40 : 0;
 			while (from < n && ((unsigned char)s[from] & 0xC0) == 0x80)

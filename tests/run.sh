@@ -191,6 +191,11 @@ head -n -4 "$std" | sed '$s/\.$/ and/' >"$tmp/w3.txt"
 warned "letter cut off" "$tmp/w3.txt" \
 	'/d:determination/d:warning/@code => letter-truncated' \
 	"/d:determination/d:warning/@line => $(wc -l <"$tmp/w3.txt" | tr -d ' ')"
+# The last rationale's conclusion without its final period is no cut.
+last=$(grep -n '[a-z]' "$std" | tail -1 | cut -d: -f1)
+sed "${last}s/ is medically necessary\.\$/ is medically necessary/" "$std" >"$tmp/w3b.txt"
+if ! grep -q 'necessary\.$' <(sed -n "${last}p" "$tmp/w3b.txt"); then ok; else bad "w3b: the period is still there"; fi
+warned "a conclusion without its period" "$tmp/w3b.txt" 'count(//d:warning) => 0'
 # A 2014 summary cut at exactly 2,000 characters, mid-word, as the 2014-15 letters cut it.
 awk 'BEGIN { s = "The patient is a 50-year-old male injured on 01/02/2013. " }
 	/^CLINICAL CASE SUMMARY/ { print; print "The expert reviewer developed the following clinical case summary based on a review of the"; print "case file, including all medical records:"; print ""
