@@ -150,10 +150,11 @@ for i in $(seq 1500); do ln -f "$std" "$tmp/many/$i.txt" 2>/dev/null || cp "$std
 pid=$!
 rows_now() { echo $(($({ wc -l <"$tmp/outint/manifest.tsv.partial"; } 2>/dev/null || echo 1) - 1)); }
 for _ in $(seq 1200); do [ "$(rows_now)" -ge 5 ] && break; sleep 0.05; done
-# Stopped while the rows are counted and the signal sent: what follows
-# the count is the signal's doing, whatever the machine's speed.
+# Stopped while the documents done are counted (their XML files: the
+# manifest's rows may still be in its buffer) and the signal sent: what
+# follows the count is the signal's doing, whatever the machine's speed.
 kill -STOP $pid
-before=$(rows_now)
+before=$(find "$tmp/outint" -name '*.xml' | wc -l)
 kill -INT $pid
 kill -CONT $pid
 # A hang guard only (the run stops in well under a second): 60 s.
@@ -162,9 +163,11 @@ kill -0 $pid 2>/dev/null && { bad "SIGINT: the run did not stop in 60 s"; kill -
 wait $pid; st=$?
 rows=$(($(wc -l <"$tmp/outint/manifest.tsv.partial") - 1))
 [ $st = 130 ] && [ ! -e "$tmp/outint/manifest.tsv" ] && ok || bad "SIGINT in a long run: exit $st, want 130 and no manifest.tsv"
-# At most the documents in hand (2 workers) and rows retired but not yet
-# flushed when the run was stopped: far fewer than the ring's 256.
-[ "$rows" -ge "$before" ] && [ "$rows" -le $((before + 12)) ] && ok ||
+# The documents in hand (2 workers), and those the workers start before
+# the pending signal reaches a thread after SIGCONT (on a loaded machine
+# the scheduler may take tens of milliseconds: up to 64 is allowed), but
+# not the ring's 256 queued inputs, which a drained queue would add.
+[ "$rows" -ge "$before" ] && [ "$rows" -le $((before + 64)) ] && ok ||
 	bad "SIGINT: $rows rows after the signal, $before before it: the queue was drained"
 [ "$(find "$tmp/outint" -name '*.xml' | wc -l)" = "$rows" ] &&
 	[ "$(tail -n +2 "$tmp/outint/manifest.tsv.partial" | cut -f2 | grep -cx ok)" = "$rows" ] && ok ||
