@@ -87,7 +87,7 @@ $(BUILD)/stamp:
 	@mkdir -p $(BUILD)/tests
 	@touch $@
 
-$(BUILD)/parser.c $(BUILD)/parser.h: grammar/parser.y | $(BUILD)/stamp
+$(BUILD)/parser.c $(BUILD)/parser.h &: grammar/parser.y | $(BUILD)/stamp
 	$(BISON) -Wall -Werror --header=$(BUILD)/parser.h -o $(BUILD)/parser.c $<
 
 $(BUILD)/lexer.c: grammar/lexer.l | $(BUILD)/stamp

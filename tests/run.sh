@@ -279,6 +279,19 @@ expect "unknown variant: the header counts" 1 'found heading(s) "HOW THE IMR FIN
 # A notice whose item the lists do not decide and whose rationale concludes nothing.
 printf 'Notice of Independent Medical Review Determination\nDear :\nINDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE\nCase Summary:\nA.\n1) Regarding the request for a cane:\nRationale Used by the Expert Reviewer:\nThe guidelines are silent.\n' >"$tmp/undecided.txt"
 expect "an item with no decision" 1 "undecided.txt:6:1: error: item 1 (a cane) states no decision" "$tmp/undecided.txt" -o "$tmp/o.xml"
+# A syntax error names a part in the letter's own words: a 2013 notice's
+# "Rationale Used by the Expert Reviewer", not the token's alias that the
+# later letters' "Decision rationale" gave it.
+notice=examples/imr-2013-notice-a.txt
+at=$(grep -n '^1) Regarding the request for' "$notice" | cut -d: -f1)
+for label in "Rationale Used by the Expert Reviewer" "Medical Treatment Guideline(s) Used by the Expert Reviewer"; do
+	sed "${at}i $label: misplaced." "$notice" >"$tmp/misplaced.txt"
+	run "$tmp/misplaced.txt" -o "$tmp/o.xml" 2>"$tmp/err"; st=$?
+	if [ $st = 1 ] && [ ! -e "$tmp/o.xml" ] &&
+		[ "$(head -1 "$tmp/err")" = "$tmp/misplaced.txt:$at:1: error: syntax error, unexpected $label" ]; then ok; else
+		bad "a notice's own words in a syntax error: exit $st: $(head -1 "$tmp/err")"
+	fi
+done
 expect "too large" 1 "more than the limit of 100" --max-size=100 examples/imr-2014-single-spaced.txt -o "$tmp/o.xml"
 expect "missing file" 2 "cannot read: No such file or directory" "$tmp/nonexistent.txt" -o "$tmp/o.xml"
 expect "directory" 2 "cannot read: Is a directory" "$tmp" -o "$tmp/o.xml"
