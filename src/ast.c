@@ -222,13 +222,30 @@ static void dump_text(const char *what, const struct imr_text *t, const struct i
 typedef void dump_fn(const struct imr_document *d, enum imr_part part,
                      const struct imr_source *src, FILE *out);
 
+/* A part that is lines of text: its name, then its lines. */
+static void dump_part_lines(enum imr_part part, const struct imr_text *t,
+                            const struct imr_source *src, FILE *out)
+{
+	if (!t)
+		return;
+	fprintf(out, "  %s", imr_part_xml(part));
+	dump_text("", t, src, 0, out);
+}
+
+/* A section with parts of its own: its name and span, its text. */
+static void dump_part_head(enum imr_part part, struct imr_span span, const struct imr_text *text,
+                           const struct imr_source *src, FILE *out)
+{
+	fprintf(out, "  %s ", imr_part_xml(part));
+	dump_span(src, span, out);
+	fputc('\n', out);
+	dump_text("text", text, src, 2, out);
+}
+
 static void dump_text_part(const struct imr_document *d, enum imr_part part,
                            const struct imr_source *src, FILE *out)
 {
-	if (!d->parts[part])
-		return;
-	fprintf(out, "  %s", imr_part_xml(part));
-	dump_text("", d->parts[part], src, 0, out);
+	dump_part_lines(part, d->parts[part], src, out);
 }
 
 static void dump_REVIEWER(const struct imr_document *d, enum imr_part part,
@@ -236,10 +253,7 @@ static void dump_REVIEWER(const struct imr_document *d, enum imr_part part,
 {
 	if (!d->reviewer)
 		return;
-	fprintf(out, "  %s ", imr_part_xml(part));
-	dump_span(src, d->reviewer->node.span, out);
-	fputc('\n', out);
-	dump_text("text", d->reviewer->text, src, 2, out);
+	dump_part_head(part, d->reviewer->node.span, d->reviewer->text, src, out);
 	for (size_t i = 0; i < d->reviewer->count; i++)
 		dump_text(d->reviewer->credentials[i]->label == IMR_LICENSURE ? "licensure"
 		                                                              : "certification",
@@ -249,21 +263,14 @@ static void dump_REVIEWER(const struct imr_document *d, enum imr_part part,
 static void dump_DOCUMENTS(const struct imr_document *d, enum imr_part part,
                            const struct imr_source *src, FILE *out)
 {
-	if (!d->documents)
-		return;
-	fprintf(out, "  %s", imr_part_xml(part));
-	dump_text("", d->documents, src, 0, out);
+	dump_part_lines(part, d->documents, src, out);
 }
 
 static void dump_SUMMARY(const struct imr_document *d, enum imr_part part,
                          const struct imr_source *src, FILE *out)
 {
-	if (!d->summary)
-		return;
-	fprintf(out, "  %s ", imr_part_xml(part));
-	dump_span(src, d->summary->node.span, out);
-	fputc('\n', out);
-	dump_text("text", d->summary->text, src, 2, out);
+	if (d->summary)
+		dump_part_head(part, d->summary->node.span, d->summary->text, src, out);
 }
 
 /* The items, with what decides them or is shared by them: a notice's
