@@ -11,6 +11,7 @@
 #include <libxml/parser.h>
 
 #include "batch.h"
+#include "db.h"
 #include "export.h"
 #include "imr2xml.h"
 #include "output.h"
@@ -24,6 +25,10 @@ static const char usage_text[] =
 	"                                           one row per item, from letters or XML\n"
 	"       imr2xml --stats [--html=FILE] DIR_OR_XML...\n"
 	"                                           a report on a corpus of XML files\n"
+	"       imr2xml --db=FILE.sqlite [-d OUTDIR] [OPTIONS] FILE_OR_DIR...\n"
+	"                                           letters or XML into a SQLite database\n"
+	"       imr2xml --db-merge OUT.sqlite IN.sqlite...\n"
+	"                                           databases built apart, into one\n"
 	"       imr2xml --validate FILE.xml...      validate XML against the schema\n"
 	"       imr2xml --print-schema              write the embedded XSD\n"
 	"\n"
@@ -59,6 +64,14 @@ static const char usage_text[] =
 	"                       certification, cited body and state, warnings: over the\n"
 	"                       XML files named and under the directories named\n"
 	"      --html=FILE      with --stats, also write the report as one HTML page\n"
+	"Corpus database (docs/database.md):\n"
+	"      --db=FILE        add every letter (PDF, text, or imr2xml's XML) to the SQLite\n"
+	"                       database FILE (made when absent): letters, items,\n"
+	"                       citations, ... and a full-text index; a letter there\n"
+	"                       already (same sha256) is skipped; with -d the XML files\n"
+	"                       and the manifest are written too; -j, --files-from apply\n"
+	"      --db-merge       OUT.sqlite IN.sqlite...: the letters of the INs not in\n"
+	"                       OUT copied into it (made when absent)\n"
 	"\n"
 	"Batch mode (directories are walked for *.txt and *.pdf; a/b/x.txt or a/b/x.pdf\n"
 	"becomes OUTDIR/a/b/x.xml; OUTDIR/manifest.tsv gets one row per input, in input\n"
@@ -78,7 +91,7 @@ static const char usage_text[] =
 	"2 usage or I/O error; 3 the schema failed to load; 4 our own XML failed\n"
 	"the schema (a bug: please report it with the input).\n";
 
-enum mode { CONVERT, VALIDATE, PRINT_SCHEMA, LIST_VARIANTS, STATS };
+enum mode { CONVERT, VALIDATE, PRINT_SCHEMA, LIST_VARIANTS, STATS, DB_MERGE };
 
 struct cli {
 	enum mode mode;
@@ -329,7 +342,8 @@ int main(int argc, char **argv)
 	xmlInitParser(); /* once, before any thread uses libxml2 */
 	enum { OPT_NO_VALIDATE = 256, OPT_VALIDATE, OPT_PRINT_SCHEMA, OPT_DUMP_AST, OPT_PARTIAL,
 	       OPT_MAX_SIZE, OPT_MAX_PAGES, OPT_FILES_FROM, OPT_RESUME, OPT_VERIFY,
-	       OPT_LIST_VARIANTS, OPT_SOURCE_NAME, OPT_FORMAT, OPT_STATS, OPT_HTML };
+	       OPT_LIST_VARIANTS, OPT_SOURCE_NAME, OPT_FORMAT, OPT_STATS, OPT_HTML, OPT_DB,
+	       OPT_DB_MERGE };
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"check", no_argument, NULL, 'c'},
@@ -346,6 +360,8 @@ int main(int argc, char **argv)
 		{"format", required_argument, NULL, OPT_FORMAT},
 		{"stats", no_argument, NULL, OPT_STATS},
 		{"html", required_argument, NULL, OPT_HTML},
+		{"db", required_argument, NULL, OPT_DB},
+		{"db-merge", no_argument, NULL, OPT_DB_MERGE},
 		{"outdir", required_argument, NULL, 'd'},
 		{"files-from", required_argument, NULL, OPT_FILES_FROM},
 		{"null", no_argument, NULL, '0'},
@@ -419,6 +435,12 @@ int main(int argc, char **argv)
 		case OPT_HTML:
 			cli.html = optarg;
 			break;
+		case OPT_DB:
+			cli.batch.db = optarg;
+			break;
+		case OPT_DB_MERGE:
+			cli.mode = DB_MERGE;
+			break;
 		case 'd':
 			cli.batch.outdir = optarg;
 			break;
@@ -460,7 +482,15 @@ int main(int argc, char **argv)
 		xmlCleanupParser();
 		return usage_error("%s", "--html goes with --stats");
 	}
+	if (cli.batch.db && cli.mode != CONVERT) {
+		xmlCleanupParser();
+		return usage_error("%s", "--db goes with inputs to convert or load, not another mode");
+	}
 	switch (cli.mode) {
+	case DB_MERGE:
+		st = argc < 2 ? usage_error("%s", "--db-merge needs OUT.sqlite and at least one IN.sqlite")
+		               : imr_db_merge(argv[0], argv + 1, argc - 1);
+		break;
 	case STATS:
 		if (!argc)
 			st = usage_error("%s", "--stats needs XML files or directories (a batch's OUTDIR)");
@@ -485,13 +515,18 @@ int main(int argc, char **argv)
 		break;
 	case CONVERT:
 	default:
-		if (cli.batch.outdir) {
+		if (cli.batch.outdir || cli.batch.db) {
+			const char *opt = cli.batch.outdir ? "-d" : "--db";
 			if (cli.output || cli.check || cli.dump_ast) {
-				st = usage_error("%s", "-d does not combine with -o, --check or --dump-ast");
+				st = usage_error("%s does not combine with -o, --check or --dump-ast", opt);
 				break;
 			}
 			if (!argc && !cli.batch.files_from) {
-				st = usage_error("%s", "-d needs inputs (files, directories or --files-from)");
+				st = usage_error("%s needs inputs (files, directories or --files-from)", opt);
+				break;
+			}
+			if (!cli.batch.outdir && (cli.batch.resume || cli.format != IMR_FORMAT_XML)) {
+				st = usage_error("%s", "--db without -d: --resume and --format need -d OUTDIR");
 				break;
 			}
 			cli.batch.inputs = argv;

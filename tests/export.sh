@@ -93,10 +93,12 @@ tail -n +2 "$m" | cut -f1 >"$tmp/got-order"
 if cmp -s "$tmp/want-order" "$tmp/got-order"; then ok; else
 	bad "the manifest is not in input order"; diff "$tmp/want-order" "$tmp/got-order" | head -5
 fi
-# The XML of each input, where batch mode puts it ("../" becomes "__/").
+# The XML of each input, where batch mode puts it: a path with ".." from
+# the base name of the directory named on (../shared/real/txt: txt/).
 bpairs=()
 while IFS= read -r p; do
-	x=${p//..\//__\/}
+	x=$p
+	case $p in ../*) x=${p#"$shared"/}; x=${x#real/} ;; esac
 	bpairs+=("$p" "$out/${x%.txt}.xml")
 done <"$tmp/got-order"
 [ -f "$out/items.csv" ] && [ ! -e "$out/items.csv.partial" ] && ok ||
