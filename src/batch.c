@@ -788,9 +788,10 @@ static void load_xml(struct batch *b, struct imr_db_loader *loader, struct imr_v
 {
 	char sha[65];
 	row->status = ROW_OK;
+	row->skipped = true; /* nothing converted */
 	if (imr_db_xml_sha256(data, len, sha) && imr_db_known(b->db, sha)) {
 		snprintf(row->sha256, sizeof row->sha256, "%s", sha);
-		row->skipped = row->in_db = true;
+		row->in_db = true;
 		return;
 	}
 	struct imr_diags diags;

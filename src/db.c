@@ -47,7 +47,9 @@ struct field {
 };
 
 #define F(column, type, xpath) {column, type, xpath}
-#define FIELDS(a) a, sizeof a / sizeof *a
+#define FIELDS(a) a, sizeof a / sizeof *a, -1
+/* The texts: kind, line, body; the body indexed. */
+#define TEXTS(a) a, sizeof a / sizeof *a, 2
 
 static const struct field letter_fields[] = {
 	F("sha256", TEXT, "@sha256"),
@@ -158,6 +160,7 @@ static const struct def {
 	const char *rows;
 	const struct field *fields;
 	size_t nfields;
+	int indexed; /* the field whose value goes into texts_fts, or -1 */
 } defs[] = {
 	[LETTER] = {"letters", -1, "letter_id", "/d:determination", FIELDS(letter_fields)},
 	[ITEM] = {"items", LETTER, "item_id", "d:issues/d:issue", FIELDS(item_fields)},
@@ -170,11 +173,11 @@ static const struct def {
 	{"citation_pages", CA_CITATION, NULL, "d:pages/d:range", FIELDS(pages_fields)},
 	{"citation_pages", REVIEWER_CITATION, NULL, "d:pages/d:range", FIELDS(pages_fields)},
 	{"warnings", ITEM, NULL, "d:warning", FIELDS(warning_fields)},
-	{"texts", ITEM, NULL, "d:service", FIELDS(service_fields)},
-	{"texts", ITEM, NULL, "d:title", FIELDS(title_fields)},
+	{"texts", ITEM, NULL, "d:service", TEXTS(service_fields)},
+	{"texts", ITEM, NULL, "d:title", TEXTS(title_fields)},
 	{"texts", ITEM, NULL, "d:claimsAdministratorGuideline/d:p | d:maximusGuideline/d:p",
-	 FIELDS(guideline_fields)},
-	{"texts", ITEM, NULL, "d:rationale/d:p", FIELDS(rationale_fields)},
+	 TEXTS(guideline_fields)},
+	{"texts", ITEM, NULL, "d:rationale/d:p", TEXTS(rationale_fields)},
 	{"diagnoses", LETTER, NULL, "d:caseSummary/d:diagnosis", FIELDS(diagnosis_fields)},
 	{"medications", LETTER, NULL, "d:caseSummary/d:medication", FIELDS(medication_fields)},
 	{"credentials", LETTER, NULL, "d:reviewer/d:certification", FIELDS(certification_fields)},
@@ -182,7 +185,7 @@ static const struct def {
 	{"credentials", LETTER, NULL, "d:reviewer/d:license", FIELDS(license_fields)},
 	{"warnings", LETTER, NULL, "d:warning", FIELDS(warning_fields)},
 	{"documents_reviewed", LETTER, NULL, "d:documentsReviewed/d:document", FIELDS(document_fields)},
-	{"texts", LETTER, NULL, "d:caseSummary/d:p", FIELDS(summary_fields)},
+	{"texts", LETTER, NULL, "d:caseSummary/d:p", TEXTS(summary_fields)},
 };
 enum { NDEFS = sizeof defs / sizeof *defs, MAX_DEPTH = 4 };
 
@@ -419,6 +422,8 @@ struct imr_db {
 	char *path;
 	sqlite3_stmt *insert[NDEFS];
 	sqlite3_stmt *has;
+	sqlite3_stmt *index; /* a text into texts_fts */
+	bool failed;         /* an insert failed: the open transaction is gone */
 	unsigned char (*known)[32]; /* the sha256 there at open, sorted */
 	size_t nknown;
 	size_t pending; /* letters since the last commit */
@@ -497,7 +502,7 @@ static int by_digest(const void *a, const void *b)
 
 bool imr_db_known(const struct imr_db *db, const char *sha256)
 {
-	if (!sha256 || strlen(sha256) != 64)
+	if (!db->nknown || !sha256 || strlen(sha256) != 64)
 		return false;
 	unsigned char key[32];
 	unhex(sha256, key);
@@ -538,6 +543,7 @@ static void db_free(struct imr_db *db)
 	for (size_t d = 0; d < NDEFS; d++)
 		sqlite3_finalize(db->insert[d]);
 	sqlite3_finalize(db->has);
+	sqlite3_finalize(db->index);
 	sqlite3_close(db->sql);
 	free(db->known);
 	free(db->path);
@@ -563,7 +569,8 @@ static struct imr_db *db_connect(const char *path)
 	int v;
 	/* journal_mode=WAL also reads the file: a file that is no database
 	 * is told here. */
-	if (exec(db, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL") ||
+	if (exec(db, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
+	         " PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536") ||
 	    (v = user_version(db, "main")) < 0) {
 		db_free(db);
 		return NULL;
@@ -604,10 +611,12 @@ struct imr_db *imr_db_open(const char *path)
 			db_free(db);
 			return NULL;
 		}
-	if (sqlite3_prepare_v3(db->sql, "SELECT 1 FROM letters WHERE sha256 = ?",
-	                       -1, SQLITE_PREPARE_PERSISTENT, &db->has, NULL) != SQLITE_OK ||
+	if (sqlite3_prepare_v3(db->sql, "SELECT 1 FROM letters WHERE sha256 = ?", -1,
+	                       SQLITE_PREPARE_PERSISTENT, &db->has, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v3(db->sql, "INSERT INTO texts_fts(rowid, body) VALUES (?, ?)", -1,
+	                       SQLITE_PREPARE_PERSISTENT, &db->index, NULL) != SQLITE_OK ||
 	    load_known(db) || exec(db, "BEGIN")) {
-		if (!db->has)
+		if (!db->has || !db->index)
 			fail(db, "preparing its statements");
 		db_free(db);
 		return NULL;
@@ -672,6 +681,15 @@ static int insert_records(struct imr_db *db, const struct imr_db_rows *rows, sql
 		if (rc != SQLITE_DONE)
 			return fail(db, d->table);
 		ids[r] = sqlite3_last_insert_rowid(db->sql);
+		if (d->indexed < 0)
+			continue;
+		size_t v = rows->values[rec->values + (size_t)d->indexed];
+		sqlite3_bind_int64(db->index, 1, ids[r]);
+		sqlite3_bind_text(db->index, 2, v ? rows->text.data + v - 1 : "", -1, SQLITE_STATIC);
+		rc = sqlite3_step(db->index);
+		sqlite3_reset(db->index);
+		if (rc != SQLITE_DONE)
+			return fail(db, "texts_fts");
 	}
 	return 0;
 }
@@ -691,17 +709,19 @@ int imr_db_insert(struct imr_db *db, const struct imr_db_rows *rows, bool *added
 		fprintf(stderr, "imr2xml: error: %s: out of memory\n", db->path);
 		return -1;
 	}
-	/* A letter is all in, or not at all. */
-	int e = exec(db, "SAVEPOINT letter");
-	if (!e && insert_records(db, rows, ids)) {
-		exec(db, "ROLLBACK TO letter");
-		e = -1;
-	}
+	/* A letter is all in, or not at all: when one fails, the letters since
+	 * the last commit go with it (a savepoint per letter would cost as
+	 * much as the rest, see schema.sql), and the writer takes no more. */
+	int e = db->failed ? -1 : insert_records(db, rows, ids);
 	free(ids);
-	if (!e)
-		e = exec(db, "RELEASE letter");
-	if (e)
+	if (e) {
+		if (!db->failed)
+			fprintf(stderr, "imr2xml: %s: the letters since the last commit are not in it\n",
+			        db->path);
+		db->failed = true;
+		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
+	}
 	*added = true;
 	if (++db->pending >= LETTERS_PER_COMMIT) {
 		db->pending = 0;
@@ -715,7 +735,7 @@ int imr_db_close(struct imr_db *db)
 {
 	if (!db)
 		return 0;
-	int e = exec(db, "COMMIT");
+	int e = db->failed ? -1 : exec(db, "COMMIT");
 	if (!e)
 		sqlite3_wal_checkpoint_v2(db->sql, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
 	db_free(db);
@@ -774,11 +794,6 @@ static int merge_table(struct imr_db *db, const char *table)
 
 static int merge_one(struct imr_db *db, const char *in)
 {
-	struct stat st;
-	if (stat(in, &st) != 0) {
-		fprintf(stderr, "imr2xml: error: %s: cannot read: %s\n", in, strerror(errno));
-		return -1;
-	}
 	char *attach = sqlite3_mprintf("ATTACH %Q AS src", in);
 	int e = attach ? exec(db, attach) : -1;
 	sqlite3_free(attach);
@@ -818,8 +833,11 @@ static int merge_one(struct imr_db *db, const char *in)
 		free(name);
 	}
 	sqlite3_finalize(tables);
+	/* Their texts into the index (it has no insert trigger). */
 	if (!e)
-		e = exec(db, "DROP TABLE temp.new_letters; DROP TABLE temp.shifts; COMMIT");
+		e = exec(db, "INSERT INTO main.texts_fts(rowid, body) SELECT id, body FROM main.texts"
+		             " WHERE id > (SELECT shift FROM temp.shifts WHERE name = 'texts');"
+		             "DROP TABLE temp.new_letters; DROP TABLE temp.shifts; COMMIT");
 	else
 		exec(db, "ROLLBACK");
 	return exec(db, "DETACH src") || e ? -1 : 0;
@@ -827,6 +845,14 @@ static int merge_one(struct imr_db *db, const char *in)
 
 int imr_db_merge(const char *out, char **inputs, int ninputs)
 {
+	/* Every input there before OUT is made. */
+	for (int i = 0; i < ninputs; i++) {
+		struct stat st;
+		if (stat(inputs[i], &st) != 0) {
+			fprintf(stderr, "imr2xml: error: %s: cannot read: %s\n", inputs[i], strerror(errno));
+			return IMR_USAGE;
+		}
+	}
 	struct imr_db *db = db_connect(out);
 	if (!db)
 		return IMR_USAGE;
