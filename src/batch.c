@@ -752,7 +752,7 @@ static void db_rows(struct batch *b, struct imr_db_loader *loader, const char *p
 	size_t errors = diags->errors;
 	xmlDocPtr doc = imr_xml_read(xml, len, diags);
 	int e = !doc ? EINVAL : 0;
-	if (doc && v && !imr_validate_doc(v, doc, diags)) {
+	if (doc && (!imr_is_determination(doc, diags) || (v && !imr_validate_doc(v, doc, diags)))) {
 		row->status = ROW_REJECTED;
 		xmlFreeDoc(doc);
 		return;
@@ -1088,8 +1088,8 @@ static int open_items(struct batch *b)
 	if (opt->format == IMR_FORMAT_XML)
 		return IMR_OK;
 	const char *ext = imr_format_extension(opt->format);
-	b->items_path = format("%s/items.%s", opt->outdir, ext);
-	b->items_partial = format("%s/items.%s.partial", opt->outdir, ext);
+	b->items_path = format("%s/%s.%s", opt->outdir, imr_table_name(), ext);
+	b->items_partial = format("%s/%s.%s.partial", opt->outdir, imr_table_name(), ext);
 	if (!b->items_path || !b->items_partial)
 		return IMR_USAGE;
 	b->items = fopen(b->items_partial, "w");

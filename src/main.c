@@ -1,5 +1,6 @@
 /* main.c - the imr2xml command: a Unix filter from determination text
  * to validated XML, and a validator for existing XML. */
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -21,8 +22,9 @@ static const char usage_text[] =
 	"usage: imr2xml [OPTIONS] [FILE|-]          convert one determination\n"
 	"       imr2xml -d OUTDIR [OPTIONS] FILE_OR_DIR...\n"
 	"                                           convert many, in parallel\n"
-	"       imr2xml --format=csv|jsonl [OPTIONS] FILE...\n"
-	"                                           one row per item, from letters or XML\n"
+	"       imr2xml --format=csv|jsonl [--table=letters|items] [OPTIONS] FILE_OR_DIR...\n"
+	"                                           one row per item (or letter), from\n"
+	"                                           letters or XML\n"
 	"       imr2xml --stats [--html=FILE] DIR_OR_XML...\n"
 	"                                           a report on a corpus of XML files\n"
 	"       imr2xml --db=FILE.sqlite [-d OUTDIR] [OPTIONS] FILE_OR_DIR...\n"
@@ -57,8 +59,11 @@ static const char usage_text[] =
 	"Tables (docs/export.md): one row per item, its columns read from the XML:\n"
 	"      --format=FMT     xml (the default), csv (RFC 4180, a header row) or jsonl\n"
 	"                       (a JSON object a line); inputs may be letters or XML\n"
-	"                       files (told by their content), rows in input order;\n"
-	"                       with -d, one OUTDIR/items.csv (or .jsonl) for the run\n"
+	"                       files (told by their content) or directories (walked\n"
+	"                       for *.txt, *.pdf, *.xml), rows in input order; with -d,\n"
+	"                       one OUTDIR/items.csv (or .jsonl, letters.csv) for the run\n"
+	"      --table=TABLE    items (the default: one row per item) or letters (one\n"
+	"                       row per letter)\n"
 	"Corpus report (docs/report.md):\n"
 	"      --stats          letters, items, overturn rates by year, category,\n"
 	"                       certification, cited body and state, warnings: over the\n"
@@ -100,6 +105,7 @@ struct cli {
 	bool check, validate, dump_ast;
 	enum imr_format format; /* --format */
 	const char *html;       /* --stats --html FILE */
+	bool table;             /* --table was given */
 	struct imr_options opt;
 };
 
@@ -267,10 +273,96 @@ static int convert(const struct cli *cli, const char *path)
 	return st;
 }
 
+struct export_run {
+	const struct cli *cli;
+	struct imr_validator *v;
+	struct imr_buffer out;
+	int worst;
+	bool any;
+};
+
+static void export_one(struct export_run *r, const char *path)
+{
+	const struct cli *cli = r->cli;
+	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	size_t len = 0;
+	char *data = read_input(path, &len);
+	if (!data) {
+		fprintf(stderr, "%s: error: cannot read: %s\n", name, strerror(errno));
+		r->worst = IMR_USAGE;
+		return;
+	}
+	struct imr_diags diags;
+	imr_diags_init(&diags);
+	bool exported;
+	struct imr_options opt = cli->opt;
+	if (!opt.source_name && strcmp(path, "-") != 0)
+		opt.source_name = path;
+	enum imr_status st = imr_export_input(cli->format, data, len, name, &opt, r->v, &r->out,
+	                                      &exported, &diags);
+	imr_diags_print(&diags, name, stderr);
+	imr_diags_free(&diags);
+	free(data);
+	r->any |= exported;
+	if ((int)st > r->worst)
+		r->worst = (int)st;
+}
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int not_dots(const struct dirent *d)
+{
+	return strcmp(d->d_name, ".") != 0 && strcmp(d->d_name, "..") != 0;
+}
+
+static bool exported_name(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 4 && (strcmp(name + n - 4, ".txt") == 0 || strcmp(name + n - 4, ".pdf") == 0 ||
+	                 strcmp(name + n - 4, ".xml") == 0);
+}
+
+/* A directory, as --stats and batch mode walk one: depth first, in byte
+ * order of the names, *.txt, *.pdf and *.xml; symbolic links to
+ * directories are not followed. */
+static void export_dir(struct export_run *r, const char *dir)
+{
+	struct dirent **list;
+	int n = scandir(dir, &list, not_dots, by_name);
+	if (n < 0) {
+		fprintf(stderr, "%s: error: cannot read directory: %s\n", dir, strerror(errno));
+		r->worst = IMR_USAGE;
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		size_t len = strlen(dir) + strlen(list[i]->d_name) + 2;
+		char *path = malloc(len);
+		struct stat st;
+		if (!path) {
+			fputs("imr2xml: error: out of memory\n", stderr);
+			r->worst = IMR_USAGE;
+		} else {
+			snprintf(path, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
+			         list[i]->d_name);
+			if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+				export_dir(r, path);
+			else if (exported_name(list[i]->d_name))
+				export_one(r, path);
+		}
+		free(path);
+		free(list[i]);
+	}
+	free(list);
+}
+
 /* imr2xml --format csv|jsonl INPUT...: the rows of every input, in
  * order, to stdout or (atomically) to -o.  Letters are converted, XML
- * files validated; an input that yields no XML yields no rows and its
- * diagnostics, and nothing is written when none yields any. */
+ * files validated, directories walked; an input that yields no XML
+ * yields no rows and its diagnostics, and nothing is written when none
+ * yields any. */
 static int export_inputs(const struct cli *cli, int argc, char **argv)
 {
 	if (cli->check || cli->dump_ast)
@@ -286,39 +378,22 @@ static int export_inputs(const struct cli *cli, int argc, char **argv)
 		imr_schema_free(schema);
 		return IMR_SCHEMA_FAILED;
 	}
-	struct imr_buffer out = {0};
-	int worst = IMR_OK;
-	bool any = false;
-	if (imr_export_begin(cli->format, &out) != 0) {
+	struct export_run r = {.cli = cli, .v = v, .worst = IMR_OK};
+	if (imr_export_begin(cli->format, &r.out) != 0) {
 		fputs("imr2xml: error: out of memory\n", stderr);
 		argc = 0;
-		worst = IMR_USAGE;
+		r.worst = IMR_USAGE;
 	}
 	for (int i = 0; i < argc; i++) {
-		const char *name = strcmp(argv[i], "-") == 0 ? "<stdin>" : argv[i];
-		size_t len = 0;
-		char *data = read_input(argv[i], &len);
-		if (!data) {
-			fprintf(stderr, "%s: error: cannot read: %s\n", name, strerror(errno));
-			worst = IMR_USAGE;
-			continue;
-		}
-		struct imr_diags diags;
-		imr_diags_init(&diags);
-		bool exported;
-		struct imr_options opt = cli->opt;
-		if (!opt.source_name && strcmp(argv[i], "-") != 0)
-			opt.source_name = argv[i];
-		enum imr_status st = imr_export_input(cli->format, data, len, name, &opt, v, &out,
-		                                      &exported, &diags);
-		imr_diags_print(&diags, name, stderr);
-		imr_diags_free(&diags);
-		free(data);
-		any |= exported;
-		if ((int)st > worst)
-			worst = (int)st;
+		struct stat st;
+		if (strcmp(argv[i], "-") != 0 && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
+			export_dir(&r, argv[i]);
+		else
+			export_one(&r, argv[i]);
 	}
-	if (any) {
+	struct imr_buffer out = r.out;
+	int worst = r.worst;
+	if (r.any) {
 		bool ok;
 		if (cli->output)
 			ok = (errno = imr_write_atomically(cli->output, out.data, out.len, false)) == 0;
@@ -343,7 +418,7 @@ int main(int argc, char **argv)
 	enum { OPT_NO_VALIDATE = 256, OPT_VALIDATE, OPT_PRINT_SCHEMA, OPT_DUMP_AST, OPT_PARTIAL,
 	       OPT_MAX_SIZE, OPT_MAX_PAGES, OPT_FILES_FROM, OPT_RESUME, OPT_VERIFY,
 	       OPT_LIST_VARIANTS, OPT_SOURCE_NAME, OPT_FORMAT, OPT_STATS, OPT_HTML, OPT_DB,
-	       OPT_DB_MERGE };
+	       OPT_DB_MERGE, OPT_TABLE };
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"check", no_argument, NULL, 'c'},
@@ -361,6 +436,7 @@ int main(int argc, char **argv)
 		{"stats", no_argument, NULL, OPT_STATS},
 		{"html", required_argument, NULL, OPT_HTML},
 		{"db", required_argument, NULL, OPT_DB},
+		{"table", required_argument, NULL, OPT_TABLE},
 		{"db-merge", no_argument, NULL, OPT_DB_MERGE},
 		{"outdir", required_argument, NULL, 'd'},
 		{"files-from", required_argument, NULL, OPT_FILES_FROM},
@@ -438,6 +514,14 @@ int main(int argc, char **argv)
 		case OPT_DB:
 			cli.batch.db = optarg;
 			break;
+		case OPT_TABLE: {
+			enum imr_table t;
+			if (!imr_table_parse(optarg, &t))
+				return usage_error("--table: not letters or items: '%s'", optarg);
+			imr_export_set_table(t);
+			cli.table = true;
+			break;
+		}
 		case OPT_DB_MERGE:
 			cli.mode = DB_MERGE;
 			break;
@@ -481,6 +565,10 @@ int main(int argc, char **argv)
 	if (cli.html && cli.mode != STATS) {
 		xmlCleanupParser();
 		return usage_error("%s", "--html goes with --stats");
+	}
+	if (cli.table && cli.format == IMR_FORMAT_XML) {
+		xmlCleanupParser();
+		return usage_error("%s", "--table goes with --format csv or jsonl");
 	}
 	if (cli.batch.db && cli.mode != CONVERT) {
 		xmlCleanupParser();
