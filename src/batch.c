@@ -760,7 +760,8 @@ static void db_rows(struct batch *b, struct imr_db_loader *loader, const char *p
 	if (doc && !(row->db = calloc(1, sizeof *row->db)))
 		e = ENOMEM;
 	if (!e)
-		e = loader ? imr_db_rows_of_doc(loader, doc, path, row->db) : ENOMEM;
+		e = loader ? imr_db_rows_of_doc(loader, doc, path, row->sha256[0] ? row->sha256 : NULL, row->db)
+		           : ENOMEM;
 	if (!e && !row->variant[0]) {
 		xmlChar *variant = xmlGetProp(xmlDocGetRootElement(doc), BAD_CAST "variant");
 		snprintf(row->variant, sizeof row->variant, "%s", variant ? (const char *)variant : "");
@@ -776,8 +777,7 @@ static void db_rows(struct batch *b, struct imr_db_loader *loader, const char *p
 		row->status = e == EINVAL && diags->errors > errors ? ROW_REJECTED : ROW_ERROR;
 		if (diags->errors == errors)
 			imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "cannot load it into the database: %s",
-			             e == EINVAL ? "its XML has no sha256 (not written by imr2xml)"
-			                         : strerror(e));
+			             e == EINVAL ? "its XML has no sha256" : strerror(e));
 	}
 }
 
@@ -794,6 +794,8 @@ static void load_xml(struct batch *b, struct imr_db_loader *loader, struct imr_v
 		row->in_db = true;
 		return;
 	}
+	/* XML without @sha256 (not converted by imr2xml): the file's own. */
+	imr_sha256_hex(data, len, row->sha256);
 	struct imr_diags diags;
 	imr_diags_init(&diags);
 	db_rows(b, loader, path, data, len, v, row, &diags);

@@ -352,7 +352,7 @@ static int load_def(struct imr_db_loader *l, int d, xmlNodePtr node, long parent
 }
 
 int imr_db_rows_of_doc(struct imr_db_loader *l, xmlDocPtr doc, const char *source,
-                       struct imr_db_rows *rows)
+                       const char *fallback_sha256, struct imr_db_rows *rows)
 {
 	rows->nrecords = rows->nvalues = rows->text.len = 0;
 	rows->sha256[0] = '\0';
@@ -364,17 +364,23 @@ int imr_db_rows_of_doc(struct imr_db_loader *l, xmlDocPtr doc, const char *sourc
 		return e;
 	if (rows->nrecords == 0 || rows->records[0].def != LETTER)
 		return EINVAL;
-	/* The letter's first two values: sha256, source. */
-	size_t sha = rows->values[rows->records[0].values];
-	if (!sha || strlen(rows->text.data + sha - 1) != 64)
+	/* The letter's first two values: sha256, source; when the XML has
+	 * none, the fallbacks, appended and pointed at. */
+	size_t *values = rows->values + rows->records[0].values;
+	if (!values[0] && fallback_sha256) {
+		size_t at = rows->text.len;
+		if (imr_buffer_append(&rows->text, fallback_sha256, strlen(fallback_sha256) + 1))
+			return ENOMEM;
+		values[0] = at + 1;
+	}
+	if (!values[0] || strlen(rows->text.data + values[0] - 1) != 64)
 		return EINVAL;
-	memcpy(rows->sha256, rows->text.data + sha - 1, 65);
-	if (!rows->values[rows->records[0].values + 1] && source) {
-		/* No @source: the input's name, appended and pointed at. */
+	memcpy(rows->sha256, rows->text.data + values[0] - 1, 65);
+	if (!values[1] && source) {
 		size_t at = rows->text.len;
 		if (imr_buffer_append(&rows->text, source, strlen(source) + 1))
 			return ENOMEM;
-		rows->values[rows->records[0].values + 1] = at + 1;
+		values[1] = at + 1;
 	}
 	return 0;
 }
@@ -498,6 +504,16 @@ static int load_known(struct imr_db *db)
 static int by_digest(const void *a, const void *b)
 {
 	return memcmp(a, b, 32);
+}
+
+sqlite3 *imr_db_sql(struct imr_db *db)
+{
+	return db->sql;
+}
+
+int imr_db_schema_version(void)
+{
+	return SCHEMA_VERSION;
 }
 
 bool imr_db_known(const struct imr_db *db, const char *sha256)

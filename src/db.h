@@ -46,11 +46,12 @@ struct imr_db_loader;
 struct imr_db_loader *imr_db_loader_new(void);
 void imr_db_loader_free(struct imr_db_loader *l);
 
-/* The rows of one letter's XML tree (valid against the schema), appended
- * to rows (emptied first).  source is the letter's name when the XML has
- * no @source.  0, ENOMEM, or EINVAL (the XML has no @sha256). */
+/* The rows of one letter's XML tree (valid against the schema), into
+ * rows (emptied first).  source is the letter's name when the XML has no
+ * @source, fallback_sha256 its key when it has no @sha256 (the XML file's
+ * own sha256; may be NULL).  0, ENOMEM, or EINVAL (no key). */
 int imr_db_rows_of_doc(struct imr_db_loader *l, xmlDocPtr doc, const char *source,
-                       struct imr_db_rows *rows);
+                       const char *fallback_sha256, struct imr_db_rows *rows);
 
 /* How many items (rows of the items table) the rows have. */
 size_t imr_db_rows_items(const struct imr_db_rows *rows);
@@ -67,6 +68,12 @@ struct imr_db;
 /* Opens (or creates, with the schema) the database at path, WAL, and a
  * first transaction.  NULL with the reason on stderr. */
 struct imr_db *imr_db_open(const char *path);
+
+/* The connection, for queries of one's own (the report). */
+struct sqlite3;
+struct sqlite3 *imr_db_sql(struct imr_db *db);
+/* The schema version this imr2xml writes (PRAGMA user_version). */
+int imr_db_schema_version(void);
 
 /* Whether a letter of this sha256 was in the database when it was
  * opened.  Read-only: any thread may ask. */

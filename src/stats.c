@@ -31,7 +31,11 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
+#include <sqlite3.h>
+
+#include "db.h"
 #include "diag.h"
+#include "digest.h"
 #include "export.h"
 #include "imr2xml.h"
 #include "output.h"
@@ -39,16 +43,14 @@
 
 /* ---- counting --------------------------------------------------------- */
 
-/* One row of a breakdown: the letters (each counted once), items and
- * overturned items under a label; for years also what the published
- * figures need. */
+/* One row of a breakdown: the letters, items and overturned items under
+ * a label; for years also what the published figures need. */
 struct group {
 	char *label;
 	size_t letters, items, overturned;
 	size_t multi;       /* letters with more than one item */
 	size_t categorized; /* items with a category */
 	size_t pharma;      /* items whose category is pharmaceutical */
-	size_t last_letter; /* the letter that last counted here */
 	long key;           /* the sort key of numbered rows (years, item counts) */
 };
 
@@ -59,7 +61,7 @@ struct groups {
 
 struct warning_count {
 	char *code;
-	size_t count, letters, last_letter;
+	size_t count, letters;
 };
 
 struct corpus {
@@ -70,11 +72,8 @@ struct corpus {
 	bool oom;
 };
 
-static struct group *group_get(struct corpus *c, struct groups *g, const char *label, long key)
+static struct group *group_add(struct corpus *c, struct groups *g, const char *label, long key)
 {
-	for (size_t i = 0; i < g->n; i++)
-		if (strcmp(g->v[i].label, label) == 0)
-			return &g->v[i];
 	if (g->n == g->cap) {
 		size_t cap = g->cap ? 2 * g->cap : 16;
 		struct group *v = realloc(g->v, cap * sizeof *v);
@@ -95,21 +94,6 @@ static struct group *group_get(struct corpus *c, struct groups *g, const char *l
 	r->key = key;
 	g->n++;
 	return r;
-}
-
-/* An item (or, with items == 0, a letter with none) under label. */
-static void count_in(struct corpus *c, struct groups *g, const char *label, long key, size_t letter,
-                     size_t items, size_t overturned)
-{
-	struct group *r = group_get(c, g, label, key);
-	if (!r)
-		return;
-	if (r->last_letter != letter) {
-		r->last_letter = letter;
-		r->letters++;
-	}
-	r->items += items;
-	r->overturned += overturned;
 }
 
 static void groups_free(struct groups *g)
@@ -148,190 +132,159 @@ static void sort_groups(struct groups *g, int (*cmp)(const void *, const void *)
 		qsort(g->v, g->n, sizeof *g->v, cmp);
 }
 
-/* The label of items with no value: a category none was given, a
- * reviewer with no certification stated. */
-static const char none_label[] = "(none)";
-
 /* The bodies a reviewer cites (the schema's vocabulary), and "none". */
 static const char *const body_labels[] = {"MTUS", "ODG", "ACOEM", "other", "none"};
 enum { NBODIES = sizeof body_labels / sizeof *body_labels };
 
-/* The pharmaceuticals category (request.h's token). */
-static bool is_pharma(const char *category)
-{
-	return strcmp(category, "pharmaceuticals") == 0;
-}
+/* ---- counting: SQL over the database (docs/report.md lists these) -------- */
 
-/* The values of path (relative to node) as strings, distinct ones only
- * when distinct is set; *n of them, freed by strings_free. */
-static char **strings(struct corpus *c, xmlXPathContextPtr ctx, xmlNodePtr node, const char *path,
-                      bool distinct, size_t *n)
+/* Each breakdown is one query whose rows are: label, key, letters, items,
+ * overturned, letters with more than one item, items with a category,
+ * pharmaceutical items (the last three for years only, 0 elsewhere).  An
+ * item counts once under each distinct value of its letter (or its own)
+ * that the breakdown is by; "(none)" and "none" gather the items with
+ * none. */
+#define SQL_OVERTURNED "sum(i.decision = 'overturned')"
+static const char sql_totals[] =
+	"SELECT count(*), coalesce(sum(items), 0), coalesce(sum(items > 1), 0),"
+	" (SELECT count(*) FROM items WHERE decision = 'overturned') FROM letters";
+static const char sql_years[] =
+	"SELECT coalesce(y, 'unknown'), coalesce(CAST(y AS INTEGER), 10000), count(*), sum(items),"
+	" sum(over), sum(items > 1), sum(cat), sum(pharma) FROM ("
+	"  SELECT l.items, CASE WHEN l.decision_date GLOB '[0-9][0-9][0-9][0-9]*'"
+	"   THEN substr(l.decision_date, 1, 4) END AS y,"
+	"  (SELECT count(*) FROM items i WHERE i.letter_id = l.id AND i.decision = 'overturned') AS over,"
+	"  (SELECT count(*) FROM items i WHERE i.letter_id = l.id AND i.category IS NOT NULL) AS cat,"
+	"  (SELECT count(*) FROM items i WHERE i.letter_id = l.id"
+	"   AND i.category = 'pharmaceuticals') AS pharma"
+	"  FROM letters l) GROUP BY y";
+static const char sql_per_letter[] =
+	"SELECT l.items, l.items, count(*), sum(l.items),"
+	" sum((SELECT count(*) FROM items i WHERE i.letter_id = l.id AND i.decision = 'overturned')),"
+	" 0, 0, 0 FROM letters l GROUP BY l.items";
+static const char sql_categories[] =
+	"SELECT coalesce(i.category, '(none)'), 0, count(DISTINCT i.letter_id), count(*), " SQL_OVERTURNED
+	", 0, 0, 0 FROM items i GROUP BY 1";
+#define BY_CREDENTIAL(kind)                                                                        \
+	"SELECT coalesce(c.value, '(none)'), 0, count(DISTINCT i.letter_id), count(*), " SQL_OVERTURNED    \
+	", 0, 0, 0 FROM items i LEFT JOIN (SELECT DISTINCT letter_id, value FROM credentials"         \
+	" WHERE kind = '" kind "') c ON c.letter_id = i.letter_id GROUP BY 1"
+static const char sql_certifications[] = BY_CREDENTIAL("certification");
+static const char sql_states[] = BY_CREDENTIAL("license");
+static const char sql_bodies[] =
+	"SELECT coalesce(b.body, 'none'), 0, count(DISTINCT i.letter_id), count(*), " SQL_OVERTURNED
+	", 0, 0, 0 FROM items i LEFT JOIN (SELECT DISTINCT item_id, body FROM citations"
+	" WHERE side = 'reviewer') b ON b.item_id = i.id GROUP BY 1";
+static const char sql_warnings[] =
+	"SELECT code, count(*), count(DISTINCT letter_id) FROM warnings GROUP BY code";
+
+static sqlite3_stmt *prepare(sqlite3 *sql, const char *q)
 {
-	*n = 0;
-	ctx->node = node;
-	xmlXPathObjectPtr r = xmlXPathEvalExpression(BAD_CAST path, ctx);
-	if (!r) {
-		c->oom = true;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(sql, q, -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "imr2xml: error: the report's query failed: %s\n", sqlite3_errmsg(sql));
+		sqlite3_finalize(st);
 		return NULL;
 	}
-	xmlNodeSetPtr set = r->type == XPATH_NODESET ? r->nodesetval : NULL;
-	size_t max = set ? (size_t)set->nodeNr : 0;
-	char **v = calloc(max + 1, sizeof *v);
-	if (!v)
-		c->oom = true;
-	for (size_t i = 0; v && i < max; i++) {
-		xmlChar *s = xmlXPathCastNodeToString(set->nodeTab[i]);
-		if (!s) {
-			c->oom = true;
+	return st;
+}
+
+static size_t column_size(sqlite3_stmt *st, int i)
+{
+	sqlite3_int64 v = sqlite3_column_int64(st, i);
+	return v > 0 ? (size_t)v : 0;
+}
+
+static int count_groups(sqlite3 *sql, struct corpus *c, struct groups *g, const char *q)
+{
+	sqlite3_stmt *st = prepare(sql, q);
+	if (!st)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *label = (const char *)sqlite3_column_text(st, 0);
+		struct group *r = group_add(c, g, label ? label : "", (long)sqlite3_column_int64(st, 1));
+		if (!r)
 			break;
-		}
-		bool seen = false;
-		for (size_t k = 0; distinct && k < *n; k++)
-			seen |= strcmp(v[k], (const char *)s) == 0;
-		if (!seen && !(v[(*n)++] = strdup((const char *)s)))
-			c->oom = true;
-		xmlFree(s);
+		r->letters = column_size(st, 2);
+		r->items = column_size(st, 3);
+		r->overturned = column_size(st, 4);
+		r->multi = column_size(st, 5);
+		r->categorized = column_size(st, 6);
+		r->pharma = column_size(st, 7);
 	}
-	xmlXPathFreeObject(r);
-	return v;
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
 }
 
-static void strings_free(char **v, size_t n)
+static int count_warnings(sqlite3 *sql, struct corpus *c)
 {
-	for (size_t i = 0; v && i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
-static void count_warning(struct corpus *c, const char *code, size_t letter)
-{
-	struct warning_count *w = NULL;
-	for (size_t i = 0; i < c->nwarnings && !w; i++)
-		if (strcmp(c->warnings[i].code, code) == 0)
-			w = &c->warnings[i];
-	if (!w) {
+	sqlite3_stmt *st = prepare(sql, sql_warnings);
+	if (!st)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (c->nwarnings == c->warnings_cap) {
 			size_t cap = c->warnings_cap ? 2 * c->warnings_cap : 16;
 			struct warning_count *v = realloc(c->warnings, cap * sizeof *v);
 			if (!v) {
 				c->oom = true;
-				return;
+				break;
 			}
 			c->warnings = v;
 			c->warnings_cap = cap;
 		}
-		w = &c->warnings[c->nwarnings];
-		memset(w, 0, sizeof *w);
-		if (!(w->code = strdup(code))) {
+		struct warning_count *w = &c->warnings[c->nwarnings];
+		if (!(w->code = strdup((const char *)sqlite3_column_text(st, 0)))) {
 			c->oom = true;
-			return;
+			break;
 		}
+		w->count = column_size(st, 1);
+		w->letters = column_size(st, 2);
+		c->warning_total += w->count;
 		c->nwarnings++;
 	}
-	w->count++;
-	c->warning_total++;
-	if (w->last_letter != letter) {
-		w->last_letter = letter;
-		w->letters++;
-	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
 }
 
-#define D "/d:determination"
-
-/* One determination into the counts. */
-static void count_letter(struct corpus *c, xmlDocPtr doc)
+/* The whole corpus's counts, from the database. */
+static int count_corpus(sqlite3 *sql, struct corpus *c)
 {
-	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-	if (!ctx || xmlXPathRegisterNs(ctx, BAD_CAST "d", BAD_CAST IMR2XML_NAMESPACE) != 0) {
-		xmlXPathFreeContext(ctx);
-		c->oom = true;
-		return;
+	sqlite3_stmt *st = prepare(sql, sql_totals);
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		c->letters = column_size(st, 0);
+		c->items = column_size(st, 1);
+		c->multi = column_size(st, 2);
+		c->overturned = column_size(st, 3);
 	}
-	size_t letter = ++c->letters;
-	xmlNodePtr root = (xmlNodePtr)doc;
-	size_t nd;
-	char **date = strings(c, ctx, root, D "/d:header/d:decisionDate", false, &nd);
-	long year = 0;
-	char year_label[16] = "unknown";
-	if (nd && strlen(date[0]) >= 4 && strspn(date[0], "0123456789") >= 4) {
-		char digits[5];
-		memcpy(digits, date[0], 4);
-		digits[4] = '\0';
-		year = strtol(digits, NULL, 10);
-		snprintf(year_label, sizeof year_label, "%ld", year);
-	}
-	strings_free(date, nd);
-	size_t ncert, nstate, nwarn;
-	char **certs = strings(c, ctx, root, D "/d:reviewer/d:certification", true, &ncert);
-	char **states = strings(c, ctx, root, D "/d:reviewer/d:license/@state", true, &nstate);
-	char **warns = strings(c, ctx, root, "//d:warning/@code", false, &nwarn);
-	for (size_t i = 0; i < nwarn; i++)
-		count_warning(c, warns[i], letter);
-	strings_free(warns, nwarn);
-
-	ctx->node = root;
-	xmlXPathObjectPtr issues = xmlXPathEvalExpression(BAD_CAST D "/d:issues/d:issue", ctx);
-	xmlNodeSetPtr set = issues && issues->type == XPATH_NODESET ? issues->nodesetval : NULL;
-	size_t n = set ? (size_t)set->nodeNr : 0, over = 0;
-	if (!issues)
-		c->oom = true;
-	/* Year 9999 + 1: "unknown" sorts after every year. */
-	struct group *y = group_get(c, &c->years, year_label, year ? year : 10000);
-	for (size_t k = 0; k < n; k++) {
-		xmlNodePtr issue = set->nodeTab[k];
-		size_t nv;
-		char **decision = strings(c, ctx, issue, "@decision", false, &nv);
-		size_t o = nv && strcmp(decision[0], "overturned") == 0;
-		strings_free(decision, nv);
-		over += o;
-		char **category = strings(c, ctx, issue, "@category", false, &nv);
-		const char *cat = nv ? category[0] : none_label;
-		count_in(c, &c->categories, cat, 0, letter, 1, o);
-		if (y && nv) {
-			y->categorized++;
-			y->pharma += is_pharma(cat);
-		}
-		strings_free(category, nv);
-		for (size_t i = 0; i < ncert; i++)
-			count_in(c, &c->certifications, certs[i], 0, letter, 1, o);
-		if (!ncert)
-			count_in(c, &c->certifications, none_label, 0, letter, 1, o);
-		for (size_t i = 0; i < nstate; i++)
-			count_in(c, &c->states, states[i], 0, letter, 1, o);
-		if (!nstate)
-			count_in(c, &c->states, none_label, 0, letter, 1, o);
-		char **bodies = strings(c, ctx, issue, "d:maximusGuideline/d:citation/@body", true, &nv);
-		for (size_t i = 0; i < nv; i++)
-			count_in(c, &c->bodies, bodies[i], 0, letter, 1, o);
-		if (!nv)
-			count_in(c, &c->bodies, "none", 0, letter, 1, o);
-		strings_free(bodies, nv);
-	}
-	xmlXPathFreeObject(issues);
-	strings_free(certs, ncert);
-	strings_free(states, nstate);
-	xmlXPathFreeContext(ctx);
-
-	c->items += n;
-	c->overturned += over;
-	c->multi += n > 1;
-	if (y) {
-		count_in(c, &c->years, year_label, y->key, letter, n, over);
-		/* count_in found y again: group_get returns the same row. */
-		y = group_get(c, &c->years, year_label, y->key);
-		if (y)
-			y->multi += n > 1;
-	}
-	char per[32];
-	snprintf(per, sizeof per, "%zu", n);
-	count_in(c, &c->per_letter, per, (long)n, letter, n, over);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return -1;
+	return count_groups(sql, c, &c->years, sql_years) ||
+	               count_groups(sql, c, &c->per_letter, sql_per_letter) ||
+	               count_groups(sql, c, &c->categories, sql_categories) ||
+	               count_groups(sql, c, &c->certifications, sql_certifications) ||
+	               count_groups(sql, c, &c->states, sql_states) ||
+	               count_groups(sql, c, &c->bodies, sql_bodies) || count_warnings(sql, c)
+	           ? -1
+	           : 0;
 }
 
 /* ---- reading the corpus -------------------------------------------------- */
 
+/* XML files are loaded, as --db loads them, into a database in memory;
+ * a database file is read as it is. */
 struct reader {
 	struct corpus *corpus;
 	struct imr_validator *validator; /* NULL: --no-validate */
+	struct imr_db *db;               /* the XML files' rows */
+	struct imr_db_loader *loader;
+	struct imr_db_rows rows;
+	size_t databases;                /* database files named */
 	int status;
 };
 
@@ -371,6 +324,8 @@ static void worse(struct reader *r, int st)
 		r->status = st;
 }
 
+static const char sqlite_magic[] = "SQLite format 3";
+
 static void read_file(struct reader *r, const char *path)
 {
 	size_t len = 0;
@@ -382,24 +337,41 @@ static void read_file(struct reader *r, const char *path)
 	}
 	struct imr_diags diags;
 	imr_diags_init(&diags);
-	size_t errors = diags.errors;
-	xmlDocPtr doc = imr_xml_read(data, len, &diags);
+	xmlDocPtr doc = NULL;
+	bool ours = false;
+	if (len >= sizeof sqlite_magic && memcmp(data, sqlite_magic, sizeof sqlite_magic) == 0) {
+		imr_diag_add(&diags, IMR_ERROR, 0, 0, NULL, 0,
+		             "a database: --stats reads one database alone, or XML files");
+		worse(r, IMR_USAGE);
+	} else if (!imr_is_xml(data, len)) {
+		imr_diag_add(&diags, IMR_ERROR, 0, 0, NULL, 0,
+		             "%s, not imr2xml's XML: convert it first (imr2xml -d OUTDIR, or --db)",
+		             len >= 5 && memcmp(data, "%PDF-", 5) == 0 ? "a PDF" : "not XML");
+	} else {
+		size_t errors = diags.errors;
+		doc = imr_xml_read(data, len, &diags);
+		if (!doc && diags.errors == errors)
+			imr_diag_add(&diags, IMR_ERROR, 0, 0, NULL, 0, "not well-formed XML");
+		ours = doc && imr_is_determination(doc, &diags) &&
+		       (!r->validator || imr_validate_doc(r->validator, doc, &diags));
+		r->corpus->files++;
+	}
+	/* A letter is known by its sha256; XML that does not record the
+	 * letter's, by its own. */
+	char sha[65];
+	imr_sha256_hex(data, len, sha);
 	free(data);
-	if (!doc && diags.errors == errors)
-		imr_diag_add(&diags, IMR_ERROR, 0, 0, NULL, 0, "not well-formed XML");
-	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
-	bool ours = root && root->ns && xmlStrEqual(root->ns->href, BAD_CAST IMR2XML_NAMESPACE) &&
-	            xmlStrEqual(root->name, BAD_CAST "determination");
-	if (doc && r->validator && !imr_validate_doc(r->validator, doc, &diags))
-		ours = false;
-	else if (doc && !ours)
-		imr_diag_add(&diags, IMR_ERROR, 0, 0, NULL, 0, "not an IMR determination");
+	if (ours) {
+		bool added;
+		int e = imr_db_rows_of_doc(r->loader, doc, path, sha, &r->rows);
+		if (e)
+			r->corpus->oom = true;
+		if (e || imr_db_insert(r->db, &r->rows, &added) != 0)
+			ours = false;
+	}
 	imr_diags_print(&diags, path, stderr);
 	imr_diags_free(&diags);
-	r->corpus->files++;
-	if (ours)
-		count_letter(r->corpus, doc);
-	else
+	if (!ours)
 		worse(r, IMR_REJECTED);
 	xmlFreeDoc(doc);
 }
@@ -1303,13 +1275,49 @@ static void corpus_free(struct corpus *c)
 	free(c->warnings);
 }
 
+/* A database file (by its first bytes), opened read-only; NULL when path
+ * is none.  *status says why one could not be read. */
+static sqlite3 *open_database(const char *path, int *status)
+{
+	char head[sizeof sqlite_magic];
+	FILE *f = fopen(path, "rb");
+	bool is_db = f && fread(head, 1, sizeof head, f) == sizeof head &&
+	             memcmp(head, sqlite_magic, sizeof head) == 0;
+	if (f)
+		fclose(f);
+	if (!is_db)
+		return NULL;
+	sqlite3 *sql = NULL;
+	sqlite3_stmt *st = NULL;
+	int version = -1;
+	if (sqlite3_open_v2(path, &sql, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(sql, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (version != imr_db_schema_version()) {
+		fprintf(stderr, "%s: error: %s\n", path,
+		        version < 0    ? sqlite3_errmsg(sql)
+		        : version == 0 ? "not an imr2xml database"
+		                       : "a database of another schema version");
+		sqlite3_close(sql);
+		*status = IMR_USAGE;
+		return NULL;
+	}
+	return sql;
+}
+
 int imr_stats_run(char **paths, int npaths, const char *html, bool validate)
 {
 	struct corpus corpus;
 	memset(&corpus, 0, sizeof corpus);
-	struct reader r = {&corpus, NULL, IMR_OK};
+	struct reader r = {.corpus = &corpus, .status = IMR_OK};
+	/* One database alone: its letters.  Otherwise XML files, loaded. */
+	sqlite3 *sql = npaths == 1 ? open_database(paths[0], &r.status) : NULL;
+	if (r.status != IMR_OK)
+		return r.status;
 	struct imr_schema *schema = NULL;
-	if (validate) {
+	if (!sql && validate) {
 		struct imr_diags d;
 		imr_diags_init(&d);
 		schema = imr_schema_load(&d);
@@ -1321,13 +1329,31 @@ int imr_stats_run(char **paths, int npaths, const char *html, bool validate)
 			return IMR_SCHEMA_FAILED;
 		}
 	}
-	for (int i = 0; i < npaths; i++) {
-		struct stat st;
-		if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode))
-			walk(&r, paths[i]);
-		else
-			read_file(&r, paths[i]);
+	if (!sql) {
+		r.db = imr_db_open(":memory:");
+		r.loader = imr_db_loader_new();
+		if (!r.db || !r.loader) {
+			imr_db_abandon(r.db);
+			imr_db_loader_free(r.loader);
+			imr_validator_free(r.validator);
+			imr_schema_free(schema);
+			return IMR_USAGE;
+		}
+		for (int i = 0; i < npaths; i++) {
+			struct stat st;
+			if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode))
+				walk(&r, paths[i]);
+			else
+				read_file(&r, paths[i]);
+		}
+		if (!corpus.files) {
+			fputs("imr2xml: error: no XML files among the inputs: --stats reads imr2xml's XML "
+			      "(imr2xml -d OUTDIR) or its database (--db)\n", stderr);
+			worse(&r, IMR_REJECTED);
+		}
 	}
+	if (count_corpus(sql ? sql : imr_db_sql(r.db), &corpus) != 0)
+		corpus.oom = true;
 	struct table tables[NTABLES];
 	memset(tables, 0, sizeof tables);
 	make_tables(&corpus, tables);
@@ -1335,8 +1361,12 @@ int imr_stats_run(char **paths, int npaths, const char *html, bool validate)
 		fputs("imr2xml: error: out of memory\n", stderr);
 		worse(&r, IMR_USAGE);
 	} else {
-		printf("imr2xml corpus report: %zu XML files read, %zu letters\n\n", corpus.files,
-		       corpus.letters);
+		if (sql)
+			printf("imr2xml corpus report: the database %s, %zu letters\n\n", paths[0],
+			       corpus.letters);
+		else
+			printf("imr2xml corpus report: %zu XML files read, %zu letters\n\n", corpus.files,
+			       corpus.letters);
 		for (int i = 0; i < NTABLES; i++)
 			print_table(stdout, &tables[i]);
 		if (fflush(stdout) != 0) {
@@ -1358,5 +1388,9 @@ int imr_stats_run(char **paths, int npaths, const char *html, bool validate)
 	corpus_free(&corpus);
 	imr_validator_free(r.validator);
 	imr_schema_free(schema);
+	imr_db_rows_free(&r.rows);
+	imr_db_loader_free(r.loader);
+	imr_db_abandon(r.db);
+	sqlite3_close(sql);
 	return r.status;
 }

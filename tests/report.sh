@@ -256,11 +256,39 @@ st=$?
 compare "an invalid file left out" examples/imr-2014-physician.xml
 "$bin" --stats >/dev/null 2>"$tmp/err"; [ $? = 2 ] && grep -q 'needs XML files' "$tmp/err" && ok || bad "--stats with nothing"
 "$bin" --stats --format csv examples >/dev/null 2>"$tmp/err"; [ $? = 2 ] && ok || bad "--stats --format"
-mkdir -p "$tmp/empty"
-if "$bin" --stats --html "$tmp/empty.html" "$tmp/empty" >"$tmp/report" 2>"$tmp/err" &&
-	grep -q '^items per letter  *-' "$tmp/report" && xmllint --noout "$tmp/empty.html" 2>/dev/null; then ok; else
-	bad "--stats on no letters: $(head -3 "$tmp/err")"
+# Nothing to count is said, and is no success: an empty folder, a folder
+# of PDFs, a PDF or a letter's text named.
+mkdir -p "$tmp/empty" "$tmp/pdfs"
+"$bin" --stats --html "$tmp/empty.html" "$tmp/empty" >"$tmp/report" 2>"$tmp/err"
+st=$?
+if [ $st = 1 ] && grep -q '^items per letter  *-' "$tmp/report" && xmllint --noout "$tmp/empty.html" 2>/dev/null &&
+	grep -qx "imr2xml: error: no XML files among the inputs: --stats reads imr2xml's XML (imr2xml -d OUTDIR) or its database (--db)" "$tmp/err"
+then ok; else
+	bad "--stats on no letters: exit $st: $(head -3 "$tmp/err")"
 fi
+printf '%%PDF-1.4\n%%%%EOF\n' >"$tmp/pdfs/a.pdf"
+"$bin" --stats "$tmp/pdfs" >/dev/null 2>"$tmp/err"
+[ $? = 1 ] && grep -q "no XML files among the inputs" "$tmp/err" && ok || bad "--stats on a folder of PDFs: $(head -2 "$tmp/err")"
+"$bin" --stats "$tmp/pdfs/a.pdf" examples/imr-2014-physician.xml >"$tmp/report" 2>"$tmp/err"
+[ $? = 1 ] && grep -qx "$tmp/pdfs/a.pdf: error: a PDF, not imr2xml's XML: convert it first (imr2xml -d OUTDIR, or --db)" "$tmp/err" &&
+	grep -q '^imr2xml corpus report: 1 XML files read, 1 letters' "$tmp/report" && ok ||
+	bad "--stats on a PDF: $(head -2 "$tmp/err")"
+"$bin" --stats examples/imr-2014-physician.txt >/dev/null 2>"$tmp/err"
+[ $? = 1 ] && grep -q "imr-2014-physician.txt: error: not XML, not imr2xml's XML: convert it first" "$tmp/err" && ok ||
+	bad "--stats on a letter's text: $(head -2 "$tmp/err")"
+# The database of the same XML files: the same report, but its first line.
+rm -f "$tmp/corpus.sqlite"
+if "$bin" -q --db "$tmp/corpus.sqlite" "${inputs[@]}" 2>"$tmp/err" &&
+	"$bin" --stats "${inputs[@]}" >"$tmp/from-xml" 2>/dev/null &&
+	"$bin" --stats "$tmp/corpus.sqlite" >"$tmp/from-db" 2>"$tmp/err" &&
+	diff <(tail -n +2 "$tmp/from-xml") <(tail -n +2 "$tmp/from-db") >/dev/null &&
+	grep -qx "imr2xml corpus report: the database $tmp/corpus.sqlite, $(sed -n '1s/.*, \([0-9]*\) letters$/\1/p' "$tmp/from-xml") letters" "$tmp/from-db"
+then ok; else
+	bad "--stats DATABASE is not the report of its XML files: $(head -2 "$tmp/err")"
+fi
+"$bin" --stats "$tmp/corpus.sqlite" examples/imr-2014-physician.xml >/dev/null 2>"$tmp/err"
+[ $? = 2 ] && grep -q "corpus.sqlite: error: a database: --stats reads one database alone, or XML files" "$tmp/err" && ok ||
+	bad "--stats with a database and XML: $(head -2 "$tmp/err")"
 
 echo "== (b) the page"
 page=$tmp/report.html
