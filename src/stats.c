@@ -471,6 +471,8 @@ static void table_free(struct table *t)
 /* Number formats: counts, shares, items per letter; "-" when there is
  * nothing to divide. */
 typedef char num[32];
+/* A figure with what it is made of. */
+typedef char figure[96];
 
 static const char *count_s(num b, size_t n)
 {
@@ -541,16 +543,32 @@ static const char *const metric_short[] = {
 	[PHARMA] = "pharmaceuticals",
 };
 
-/* This corpus's figure for a published one, over the letters decided in
- * its years: false when it has none (no such letters; for the
- * pharmaceutical share, no item of those years with a category). */
-static bool ours_for(const struct corpus *c, const struct published *p, double *value)
+/* No figure of ours is set beside a published one on fewer items (or
+ * letters) than this: a rate of 6 items says nothing of a population. */
+enum { MIN_BASE = 30 };
+
+/* This corpus's figure for a published one, over its letters decided in
+ * the published figure's years: the value, what it is made of (part of
+ * base: items, letters, or items with a category), and the years of
+ * ours it covers. */
+struct ours {
+	double value;
+	size_t part, base;
+	const char *unit; /* of base: "item", "letter" */
+	long from, to;    /* the years of our letters among the published ones */
+};
+
+/* False when ours has nothing to compare (no letter of those years). */
+static bool ours_for(const struct corpus *c, const struct published *p, struct ours *o)
 {
 	size_t letters = 0, items = 0, over = 0, multi = 0, categorized = 0, pharma = 0;
+	memset(o, 0, sizeof *o);
 	for (size_t i = 0; i < c->years.n; i++) {
 		const struct group *y = &c->years.v[i];
-		if (y->key < p->from || y->key > p->to)
+		if (y->key < p->from || y->key > p->to || !y->letters)
 			continue;
+		o->from = o->from && o->from < y->key ? o->from : y->key;
+		o->to = o->to > y->key ? o->to : y->key;
 		letters += y->letters;
 		items += y->items;
 		over += y->overturned;
@@ -558,32 +576,66 @@ static bool ours_for(const struct corpus *c, const struct published *p, double *
 		categorized += y->categorized;
 		pharma += y->pharma;
 	}
+	o->unit = "item";
 	switch (p->metric) {
 	case UPHELD:
-		*value = items ? 100.0 * (double)(items - over) / (double)items : 0;
-		return items > 0;
+		o->part = items - over, o->base = items;
+		break;
 	case ITEMS_PER_LETTER:
-		*value = letters ? (double)items / (double)letters : 0;
-		return letters > 0;
+		o->part = items, o->base = letters, o->unit = "letter";
+		break;
 	case MULTI:
-		*value = letters ? 100.0 * (double)multi / (double)letters : 0;
-		return letters > 0;
+		o->part = multi, o->base = letters, o->unit = "letter";
+		break;
 	case OVERTURNED:
-		*value = items ? 100.0 * (double)over / (double)items : 0;
-		return items > 0;
+		o->part = over, o->base = items;
+		break;
 	case PHARMA:
-		*value = categorized ? 100.0 * (double)pharma / (double)categorized : 0;
-		return categorized > 0;
+		o->part = pharma, o->base = categorized;
+		break;
 	}
-	return false;
+	if (!o->base)
+		return false;
+	o->value = p->metric == ITEMS_PER_LETTER ? (double)o->part / (double)o->base
+	                                         : 100.0 * (double)o->part / (double)o->base;
+	return true;
 }
 
-static const char *ours_s(num b, const struct corpus *c, const struct published *p)
+static bool enough(const struct ours *o)
 {
-	double v;
-	if (!ours_for(c, p, &v))
+	return o->base >= MIN_BASE;
+}
+
+/* "1 item", "2 items". */
+static const char *plural(num b, size_t n, const char *unit)
+{
+	snprintf(b, sizeof(num), "%zu %s%s", n, unit, n == 1 ? "" : "s");
+	return b;
+}
+
+/* Ours beside a published figure: "25.7% (52 of 202 items, 2016-2017)",
+ * "2.10 (42 items in 20 letters, 2014)"; "too few: 6 items" under
+ * MIN_BASE; "-" with none. */
+static const char *ours_s(figure b, const struct corpus *c, const struct published *p)
+{
+	struct ours o;
+	num n, years;
+	if (!ours_for(c, p, &o))
 		return "-";
-	snprintf(b, sizeof(num), p->metric == ITEMS_PER_LETTER ? "%.2f" : "%.1f%%", v);
+	if (!enough(&o)) {
+		snprintf(b, sizeof(figure), "too few: %s", plural(n, o.base, o.unit));
+		return b;
+	}
+	if (o.from == o.to)
+		snprintf(years, sizeof years, "%ld", o.from);
+	else
+		snprintf(years, sizeof years, "%ld-%ld", o.from, o.to);
+	if (p->metric == ITEMS_PER_LETTER)
+		snprintf(b, sizeof(figure), "%.2f (%zu items in %s, %s)", o.value, o.part,
+		         plural(n, o.base, o.unit), years);
+	else
+		snprintf(b, sizeof(figure), "%.1f%% (%zu of %s, %s)", o.value, o.part,
+		         plural(n, o.base, o.unit), years);
 	return b;
 }
 
@@ -688,11 +740,12 @@ static void make_tables(struct corpus *c, struct table *t)
 
 	t[T_PUBLISHED] = (struct table){
 		"published", "Beside the published figures",
-		"this corpus: over its letters decided in the same years", 5,
+		"this corpus: over its letters decided in the same years, never on fewer than 30 items (or letters)", 5,
 		{"figure", "year", "published", "this corpus", "as published by"}, NULL, 0, 0};
+	figure fig;
 	for (int i = 0; i < NPUBLISHED; i++)
 		table_row(c, &t[T_PUBLISHED], metric_names[published[i].metric], years_s(a, &published[i]),
-		          published[i].text, ours_s(b, c, &published[i]), published[i].source);
+		          published[i].text, ours_s(fig, c, &published[i]), published[i].source);
 }
 
 /* ---- text ------------------------------------------------------------------ */
@@ -1059,9 +1112,20 @@ static xmlDocPtr make_html(struct corpus *c, const struct table *t)
 	         published[3].from, published[4].text, published[4].from);
 	card(cards, pct_s(n1, c->overturned, c->items), "items overturned", b);
 	card_ref(b, sizeof b, 5);
-	const char *pharma = ours_s(n1, c, &published[5]);
-	card(cards, strcmp(pharma, "-") ? pharma : "n/a", "pharmaceuticals, 2014-18",
-	     strcmp(pharma, "-") ? b : "no category yet; 45-48%, as published by the CWCI");
+	/* Ours only over enough items of the published years, and saying
+	 * which years it covers. */
+	struct ours share;
+	if (ours_for(c, &published[5], &share) && enough(&share)) {
+		snprintf(n1, sizeof n1, "%.1f%%", share.value);
+		char years[64];
+		snprintf(years, sizeof years, share.from == share.to ? "%ld" : "%ld-%ld", share.from, share.to);
+		snprintf(b, sizeof b, "%zu of %zu items decided in %s; %s in 2014-18, as published by the CWCI",
+		         share.part, share.base, years, published[5].text);
+		card(cards, n1, "pharmaceuticals", b);
+	} else {
+		card(cards, "n/a", "pharmaceuticals",
+		     "too few items with a category decided in 2014-18; 45-48% then, as published by the CWCI");
+	}
 
 	/* Beside the published figures: a pair of bars each, on one scale of
 	 * percent (items per letter is in its own section). */
@@ -1079,11 +1143,12 @@ static xmlDocPtr make_html(struct corpus *c, const struct table *t)
 		snprintf(texts[nb], sizeof texts[nb], "published: %s", published[i].text);
 		bars[nb] = (struct bar){labels[nb], published[i].high, 0, texts[nb], "bar published", -1, NULL};
 		nb++;
-		double v;
-		if (ours_for(c, &published[i], &v)) {
+		struct ours o;
+		if (ours_for(c, &published[i], &o) && enough(&o)) {
 			snprintf(labels[nb], sizeof labels[nb], "this corpus, %s", years_s(n1, &published[i]));
-			snprintf(texts[nb], sizeof texts[nb], "this corpus: %.1f%%", v);
-			bars[nb] = (struct bar){labels[nb], v, 0, texts[nb], "bar ours", -1, NULL};
+			figure fig;
+			snprintf(texts[nb], sizeof texts[nb], "this corpus: %s", ours_s(fig, c, &published[i]));
+			bars[nb] = (struct bar){labels[nb], o.value, 0, texts[nb], "bar ours", -1, NULL};
 			nb++;
 		}
 	}
@@ -1196,10 +1261,11 @@ static xmlDocPtr make_html(struct corpus *c, const struct table *t)
 		static const char *const item_legend[] = {"ours", "items", "over", "overturned"};
 		legend(sec, item_legend, 4);
 		if (parts[i].table == T_CATEGORY) {
+			figure fig;
 			snprintf(b, sizeof b,
 			         "Pharmaceuticals were %s of the items decided in 2014-2018, as published by %s; "
 			         "here: %s (of the items with a category decided in those years).",
-			         published[5].text, published[5].source, ours_s(n1, c, &published[5]));
+			         published[5].text, published[5].source, ours_s(fig, c, &published[5]));
 			el_class(sec, "p", "note", b);
 		}
 	}

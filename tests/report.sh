@@ -126,6 +126,17 @@ expected() {
 	printf '%s\n' "$@" | awk -F'\t' 'NR == FNR { want[$0]; next } $1 in want' - "$tmp/facts" | awk -F'\t' '
 	function pct(a, b) { return b ? sprintf("%.1f%%", 100 * a / b) : "-" }
 	function ratio(a, b) { return b ? sprintf("%.2f", a / b) : "-" }
+	function units(n, unit) { return n " " unit (n == 1 ? "" : "s") }
+	function ours(part, base, unit, years) {
+		if (!base) return "-"
+		if (base < 30) return "too few: " units(base, unit)
+		return sprintf("%.1f%% (%d of %s, %s)", 100 * part / base, part, units(base, unit), years)
+	}
+	function ours_ratio(items, letters, years) {
+		if (!letters) return "-"
+		if (letters < 30) return "too few: " units(letters, "letter")
+		return sprintf("%.2f (%d items in %s, %s)", items / letters, items, units(letters, "letter"), years)
+	}
 	function row(t, s) { print t "|" s }
 	$2 == "L" {
 		file = $1; letters++; y = $3; n[file] = $4; o[file] = $5; yr[file] = y
@@ -181,14 +192,20 @@ expected() {
 		for (w in wc) row("Warnings", w "|" wc[w] "|" wlet[w])
 		# The published figures (as the issue gives them) and ours for their years.
 		t = "Beside the published figures"
-		row(t, "items upheld|2014|91%|" (iy[2014] ? sprintf("%.1f%%", 100 * (iy[2014] - oy[2014]) / iy[2014]) : "-"))
-		row(t, "items per letter|2014|1.9|" ratio(iy[2014], ny[2014]))
-		row(t, "letters with more than one item|2015|39%|" pct(my[2015], ny[2015]))
-		row(t, "items overturned|2016|8.4%|" pct(oy[2016], iy[2016]))
-		row(t, "items overturned|2024|12.7%|" pct(oy[2024], iy[2024]))
-		ncatd = 0; npha = 0; for (yy = 2014; yy <= 2018; yy++) { ncatd += cat[yy]; npha += ph[yy] }
-		row(t, "pharmaceutical items (share)|2014-2018|45-48%|" pct(npha, ncatd))
-		npub = 5 + (iy[2014] > 0) + (ny[2015] > 0) + (iy[2016] > 0) + (iy[2024] > 0) + (ncatd > 0)
+		# Ours: never on fewer than 30 items (or letters), and with its count
+		# and the years of its letters.
+		row(t, "items upheld|2014|91%|" ours(iy[2014] - oy[2014], iy[2014], "item", "2014"))
+		row(t, "items per letter|2014|1.9|" ours_ratio(iy[2014], ny[2014], "2014"))
+		row(t, "letters with more than one item|2015|39%|" ours(my[2015], ny[2015], "letter", "2015"))
+		row(t, "items overturned|2016|8.4%|" ours(oy[2016], iy[2016], "item", "2016"))
+		row(t, "items overturned|2024|12.7%|" ours(oy[2024], iy[2024], "item", "2024"))
+		ncatd = 0; npha = 0; first = last = 0
+		for (yy = 2014; yy <= 2018; yy++) {
+			ncatd += cat[yy]; npha += ph[yy]
+			if (ny[yy] > 0) { if (!first) first = yy; last = yy }
+		}
+		row(t, "pharmaceutical items (share)|2014-2018|45-48%|" ours(npha, ncatd, "item", first == last ? first : first "-" last))
+		npub = 5 + (iy[2014] >= 30) + (ny[2015] >= 30) + (iy[2016] >= 30) + (iy[2024] >= 30) + (ncatd >= 30)
 		print "BARS|published|" npub
 	}' | sort
 }
