@@ -971,10 +971,11 @@ static void progress(struct batch *b, bool final)
 	struct rusage ru;
 	getrusage(RUSAGE_SELF, &ru);
 	fprintf(stderr,
-	        "imr2xml: %zu documents: %zu converted, %zu partial, %zu rejected, %zu skipped, "
+	        "imr2xml: %zu document%s: %zu converted, %zu partial, %zu rejected, %zu skipped, "
 	        "%zu errors, %zu with warnings, %zu pages in %.2f s, %.0f documents/s, %.0f pages/s, "
 	        "%.1f MB/s, peak RSS %ld MB\n",
-	        t->done, t->ok, t->partial, t->rejected, t->skipped, t->errors, t->warned, t->pages, el, rate,
+	        t->done, t->done == 1 ? "" : "s", t->ok, t->partial, t->rejected, t->skipped, t->errors,
+	        t->warned, t->pages, el, rate,
 	        el > 0 ? (double)t->pages / el : 0.0, el > 0 ? (double)t->bytes / el / 1e6 : 0.0,
 	        ru.ru_maxrss / 1024);
 }
@@ -1352,8 +1353,9 @@ static int finish(struct batch *b)
 	}
 	progress(b, true);
 	if (b->opt->db)
-		fprintf(stderr, "imr2xml: %s: %zu letters added (%zu items), %zu there already\n",
-		        b->opt->db, b->tally.db_added, b->tally.db_items, b->tally.db_there);
+		fprintf(stderr, "imr2xml: %s: %zu letter%s added (%zu item%s), %zu there already\n",
+		        b->opt->db, b->tally.db_added, b->tally.db_added == 1 ? "" : "s", b->tally.db_items,
+		        b->tally.db_items == 1 ? "" : "s", b->tally.db_there);
 	if (!db_closed)
 		return IMR_USAGE;
 	if (interrupted && !b->manifest_path) {

@@ -65,6 +65,7 @@ struct warning_count {
 };
 
 struct corpus {
+	const char *database; /* the database named, or NULL: XML files */
 	size_t files, letters, items, overturned, multi;
 	struct groups years, per_letter, categories, certifications, bodies, states;
 	struct warning_count *warnings;
@@ -495,6 +496,9 @@ static const char *ratio_s(num b, size_t items, size_t letters)
 	snprintf(b, sizeof(num), "%.2f", (double)items / (double)letters);
 	return b;
 }
+
+/* The plural's "s": "1 item", "2 items". */
+#define S(n) ((n) == 1 ? "" : "s")
 
 /* ---- the published figures ----------------------------------------------- */
 
@@ -1032,7 +1036,8 @@ static void chart_groups(xmlNodePtr parent, const char *id, const char *title, s
 	double max = 0;
 	for (size_t i = 0; i < g->n; i++) {
 		const struct group *r = &g->v[i];
-		snprintf(texts[i], sizeof texts[i], "%zu items, %zu overturned", r->items, r->overturned);
+		snprintf(texts[i], sizeof texts[i], "%zu item%s, %zu overturned", r->items, S(r->items),
+		         r->overturned);
 		bars[i] = (struct bar){r->label, (double)r->items, (double)r->overturned, texts[i], "bar", -1,
 		                       NULL};
 		if ((double)r->items > max)
@@ -1085,17 +1090,23 @@ static xmlDocPtr make_html(struct corpus *c, const struct table *t)
 	attr(meta, "content", "width=device-width, initial-scale=1");
 	char b[1024];
 	num n1;
-	snprintf(b, sizeof b, "IMR corpus report: %zu letters, %zu items", c->letters, c->items);
+	snprintf(b, sizeof b, "IMR corpus report: %zu letter%s, %zu item%s", c->letters, S(c->letters),
+	         c->items, S(c->items));
 	el(head, "title", b);
 	el(head, "style", css);
 
 	xmlNodePtr body = el(html, "body", NULL);
 	xmlNodePtr top = el(body, "header", NULL);
 	el(top, "h1", "IMR Final Determinations: the corpus");
+	char source[512];
+	if (c->database)
+		snprintf(source, sizeof source, "the database %s", c->database);
+	else
+		snprintf(source, sizeof source, "%zu XML file%s", c->files, S(c->files));
 	snprintf(b, sizeof b,
-	         "%zu letters and %zu items, from %zu XML files; the published figures beside ours. "
+	         "%zu letter%s and %zu item%s, from %s; the published figures beside ours. "
 	         "Made by imr2xml %s.",
-	         c->letters, c->items, c->files, IMR2XML_VERSION);
+	         c->letters, S(c->letters), c->items, S(c->items), source, IMR2XML_VERSION);
 	el(top, "p", b);
 	xmlNodePtr main_ = el(body, "main", NULL);
 
@@ -1168,7 +1179,7 @@ static xmlDocPtr make_html(struct corpus *c, const struct table *t)
 	for (size_t i = 0; pb && pt && pl && i < c->per_letter.n; i++) {
 		const struct group *r = &c->per_letter.v[i];
 		snprintf(pl[i], sizeof pl[i], "%s item%s", r->label, r->key == 1 ? "" : "s");
-		snprintf(pt[i], sizeof pt[i], "%zu letters", r->letters);
+		snprintf(pt[i], sizeof pt[i], "%zu letter%s", r->letters, S(r->letters));
 		pb[i] = (struct bar){pl[i], (double)r->letters, 0, pt[i], "bar", -1, NULL};
 		if ((double)r->letters > max)
 			max = (double)r->letters;
@@ -1195,8 +1206,8 @@ static xmlDocPtr make_html(struct corpus *c, const struct table *t)
 	for (size_t i = 0; yb && yt && yr && i < c->years.n; i++) {
 		const struct group *y = &c->years.v[i];
 		double rate = y->items ? 100.0 * (double)y->overturned / (double)y->items : 0;
-		snprintf(yt[i], sizeof yt[i], "%s of %zu items", pct_s(n1, y->overturned, y->items),
-		         y->items);
+		snprintf(yt[i], sizeof yt[i], "%s of %zu item%s", pct_s(n1, y->overturned, y->items),
+		         y->items, S(y->items));
 		yb[i] = (struct bar){y->label, rate, 0, yt[i], "bar", -1, NULL};
 		for (int k = 0; k < NPUBLISHED; k++) {
 			const struct published *p = &published[k];
@@ -1278,8 +1289,8 @@ static xmlDocPtr make_html(struct corpus *c, const struct table *t)
 		char (*wt)[64] = calloc(c->nwarnings, sizeof *wt);
 		max = 0;
 		for (size_t i = 0; wb && wt && i < c->nwarnings; i++) {
-			snprintf(wt[i], sizeof wt[i], "%zu in %zu letters", c->warnings[i].count,
-			         c->warnings[i].letters);
+			snprintf(wt[i], sizeof wt[i], "%zu in %zu letter%s", c->warnings[i].count,
+			         c->warnings[i].letters, S(c->warnings[i].letters));
 			wb[i] = (struct bar){c->warnings[i].code, (double)c->warnings[i].count, 0, wt[i], "bar",
 			                     -1, NULL};
 			if ((double)c->warnings[i].count > max)
@@ -1418,6 +1429,7 @@ int imr_stats_run(char **paths, int npaths, const char *html, bool validate)
 			worse(&r, IMR_REJECTED);
 		}
 	}
+	corpus.database = sql ? paths[0] : NULL;
 	if (count_corpus(sql ? sql : imr_db_sql(r.db), &corpus) != 0)
 		corpus.oom = true;
 	struct table tables[NTABLES];
@@ -1428,11 +1440,11 @@ int imr_stats_run(char **paths, int npaths, const char *html, bool validate)
 		worse(&r, IMR_USAGE);
 	} else {
 		if (sql)
-			printf("imr2xml corpus report: the database %s, %zu letters\n\n", paths[0],
-			       corpus.letters);
+			printf("imr2xml corpus report: the database %s, %zu letter%s\n\n", paths[0],
+			       corpus.letters, S(corpus.letters));
 		else
-			printf("imr2xml corpus report: %zu XML files read, %zu letters\n\n", corpus.files,
-			       corpus.letters);
+			printf("imr2xml corpus report: %zu XML file%s read, %zu letter%s\n\n", corpus.files,
+			       S(corpus.files), corpus.letters, S(corpus.letters));
 		for (int i = 0; i < NTABLES; i++)
 			print_table(stdout, &tables[i]);
 		if (fflush(stdout) != 0) {

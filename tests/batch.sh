@@ -189,7 +189,7 @@ same_xml "$tmp/outw/${w##*/}/scan.xml" "${good%.txt}.xml" && ok || bad "x.pdf ma
 "$bin" -q -d "$tmp/outl1" --files-from "$tmp/no-such-list" 2>"$tmp/errl"
 st=$?
 [ $st = 2 ] && has_row "$tmp/outl1/manifest.tsv" "$(err_row "$tmp/no-such-list" "cannot read the list: No such file or directory")" &&
-	grep -q "1 documents: 0 converted, 0 partial, 0 rejected, 0 skipped, 1 errors" "$tmp/errl" && ok ||
+	grep -q "1 document: 0 converted, 0 partial, 0 rejected, 0 skipped, 1 errors" "$tmp/errl" && ok ||
 	bad "a missing list: exit $st, $(tail -1 "$tmp/errl")"
 "$bin" -q -d "$tmp/outl2" --files-from "$w/sub" 2>"$tmp/errl"
 st=$?

@@ -317,7 +317,7 @@ if [ -d "$shared/real/pdf" ]; then
 	cp "${pdfs[@]}" "$tmp/grown/"
 	cp examples/imr-2016-standard.txt "$tmp/grown/"
 	"$bin" --db "$r" "$tmp/grown" 2>"$tmp/err"
-	grep -q "^imr2xml: $r: 1 letters added (4 items), ${#pdfs[@]} there already$" "$tmp/err" && ok ||
+	grep -q "^imr2xml: $r: 1 letter added (4 items), ${#pdfs[@]} there already$" "$tmp/err" && ok ||
 		bad "a grown folder: $(tail -1 "$tmp/err")"
 	# The phrase of a letter's text, found by the index in that letter.
 	hits=$(sql "$r" "SELECT DISTINCT l.source FROM texts_fts f JOIN texts t ON t.id = f.rowid JOIN letters l ON l.id = t.letter_id WHERE texts_fts MATCH '\"delivery truck\"'")

@@ -288,7 +288,7 @@ printf '%%PDF-1.4\n%%%%EOF\n' >"$tmp/pdfs/a.pdf"
 [ $? = 1 ] && grep -q "no XML files among the inputs" "$tmp/err" && ok || bad "--stats on a folder of PDFs: $(head -2 "$tmp/err")"
 "$bin" --stats "$tmp/pdfs/a.pdf" examples/imr-2014-physician.xml >"$tmp/report" 2>"$tmp/err"
 [ $? = 1 ] && grep -qx "$tmp/pdfs/a.pdf: error: a PDF, not imr2xml's XML: convert it first (imr2xml -d OUTDIR, or --db)" "$tmp/err" &&
-	grep -q '^imr2xml corpus report: 1 XML files read, 1 letters' "$tmp/report" && ok ||
+	grep -q '^imr2xml corpus report: 1 XML file read, 1 letter' "$tmp/report" && ok ||
 	bad "--stats on a PDF: $(head -2 "$tmp/err")"
 "$bin" --stats examples/imr-2014-physician.txt >/dev/null 2>"$tmp/err"
 [ $? = 1 ] && grep -q "imr-2014-physician.txt: error: not XML, not imr2xml's XML: convert it first" "$tmp/err" && ok ||
