@@ -64,8 +64,15 @@ struct warning_count {
 	size_t count, letters;
 };
 
+/* A warning, and the letter it is in (the report lists them). */
+struct warned {
+	char *letter, *code, *line;
+};
+
 struct corpus {
 	const char *database; /* the database named, or NULL: XML files */
+	struct warned *warned;
+	size_t nwarned;
 	size_t files, letters, items, overturned, multi;
 	struct groups years, per_letter, categories, certifications, bodies, states;
 	struct warning_count *warnings;
@@ -178,6 +185,9 @@ static const char sql_bodies[] =
 	" WHERE side = 'reviewer') b ON b.item_id = i.id GROUP BY 1";
 static const char sql_warnings[] =
 	"SELECT code, count(*), count(DISTINCT letter_id) FROM warnings GROUP BY code";
+static const char sql_warned[] =
+	"SELECT l.source, w.code, coalesce(w.line, '-') FROM warnings w JOIN letters l ON l.id = w.letter_id"
+	" ORDER BY l.source, w.line, w.code";
 
 static sqlite3_stmt *prepare(sqlite3 *sql, const char *q)
 {
@@ -249,6 +259,41 @@ static int count_warnings(sqlite3 *sql, struct corpus *c)
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
 }
 
+static char *column_copy(struct corpus *c, sqlite3_stmt *st, int i)
+{
+	const char *v = (const char *)sqlite3_column_text(st, i);
+	char *copy = strdup(v ? v : "");
+	if (!copy)
+		c->oom = true;
+	return copy;
+}
+
+static int list_warned(sqlite3 *sql, struct corpus *c)
+{
+	sqlite3_stmt *st = prepare(sql, sql_warned);
+	if (!st)
+		return -1;
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && !c->oom) {
+		if (c->nwarned == cap) {
+			cap = cap ? 2 * cap : 16;
+			struct warned *v = realloc(c->warned, cap * sizeof *v);
+			if (!v) {
+				c->oom = true;
+				break;
+			}
+			c->warned = v;
+		}
+		struct warned *w = &c->warned[c->nwarned++];
+		w->letter = column_copy(c, st, 0);
+		w->code = column_copy(c, st, 1);
+		w->line = column_copy(c, st, 2);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+}
+
 /* The whole corpus's counts, from the database. */
 static int count_corpus(sqlite3 *sql, struct corpus *c)
 {
@@ -270,7 +315,8 @@ static int count_corpus(sqlite3 *sql, struct corpus *c)
 	               count_groups(sql, c, &c->categories, sql_categories) ||
 	               count_groups(sql, c, &c->certifications, sql_certifications) ||
 	               count_groups(sql, c, &c->states, sql_states) ||
-	               count_groups(sql, c, &c->bodies, sql_bodies) || count_warnings(sql, c)
+	               count_groups(sql, c, &c->bodies, sql_bodies) || count_warnings(sql, c) ||
+	               list_warned(sql, c)
 	           ? -1
 	           : 0;
 }
@@ -655,7 +701,7 @@ static const char *years_s(num b, const struct published *p)
 /* ---- the report as tables ----------------------------------------------- */
 
 enum { T_OVERALL, T_PER_LETTER, T_YEAR, T_CATEGORY, T_CERTIFICATION, T_BODY, T_STATE, T_WARNINGS,
-       T_PUBLISHED, NTABLES };
+       T_WARNED, T_PUBLISHED, NTABLES };
 
 static void breakdown(struct corpus *c, struct table *t, struct groups *g, bool letters)
 {
@@ -746,6 +792,11 @@ static void make_tables(struct corpus *c, struct table *t)
 		"published", "Beside the published figures",
 		"this corpus: over its letters decided in the same years, never on fewer than 30 items (or letters)", 5,
 		{"figure", "year", "published", "this corpus", "as published by"}, NULL, 0, 0};
+	t[T_WARNED] = (struct table){"warned", "Letters with warnings", NULL, 3, {"letter", "code", "line"},
+	                             NULL, 0, 0};
+	for (size_t i = 0; i < c->nwarned; i++)
+		table_row(c, &t[T_WARNED], c->warned[i].letter, c->warned[i].code, c->warned[i].line);
+
 	figure fig;
 	for (int i = 0; i < NPUBLISHED; i++)
 		table_row(c, &t[T_PUBLISHED], metric_names[published[i].metric], years_s(a, &published[i]),
@@ -1301,6 +1352,10 @@ static xmlDocPtr make_html(struct corpus *c, const struct table *t)
 		free(wb);
 		free(wt);
 		html_table(pair, &t[T_WARNINGS]);
+		/* Which letters: the data a reader needs to look at them. */
+		xmlNodePtr which = el(sec, "div", NULL);
+		section_head(which, &t[T_WARNED]);
+		html_table(which, &t[T_WARNED]);
 	} else {
 		el_class(sec, "p", "note", "No warnings in these letters' XML.");
 	}
@@ -1350,6 +1405,12 @@ static void corpus_free(struct corpus *c)
 	for (size_t i = 0; i < c->nwarnings; i++)
 		free(c->warnings[i].code);
 	free(c->warnings);
+	for (size_t i = 0; i < c->nwarned; i++) {
+		free(c->warned[i].letter);
+		free(c->warned[i].code);
+		free(c->warned[i].line);
+	}
+	free(c->warned);
 }
 
 /* A database file (by its first bytes), opened read-only; NULL when path

@@ -72,7 +72,8 @@ facts() {
 	done
 	for ((k = 1; k <= nc; k++)); do q+=("($D/d:reviewer/d:certification)[$k]"); done
 	for ((k = 1; k <= nl; k++)); do q+=("($D/d:reviewer/d:license)[$k]/@state"); done
-	for ((k = 1; k <= nw; k++)); do q+=("(//d:warning)[$k]/@code"); done
+	for ((k = 1; k <= nw; k++)); do q+=("(//d:warning)[$k]/@code" "(//d:warning)[$k]/@line"); done
+	q+=("$D/@source")
 	mapfile -t v < <({
 		echo "$ns"
 		for b in "${q[@]}"; do
@@ -105,7 +106,9 @@ facts() {
 		seen[$b]=1
 		printf '%s\t%s\t%s\n' "$f" "${b:0:1}" "${v[i]}"
 	done
-	for ((k = 0; k < nw; k++, i++)); do printf '%s\tW\t%s\n' "$f" "${v[i]}"; done
+	# The letter as the report names it: its @source, or the file's path.
+	local source=${v[${#q[@]} - 1]:-$f}
+	for ((k = 0; k < nw; k++, i += 2)); do printf '%s\tW\t%s\t%s\t%s\n' "$f" "${v[i]}" "$source" "${v[i + 1]:--}"; done
 }
 
 # The facts of every file, asked once a run, in $tmp/facts.
@@ -152,7 +155,8 @@ expected() {
 	}
 	$2 == "C" { hasc[$1] = 1; if (n[$1] > 0) { lc[$3]++; icert[$3] += n[$1]; ocert[$3] += o[$1] } }
 	$2 == "S" { hass[$1] = 1; if (n[$1] > 0) { ls[$3]++; ist[$3] += n[$1]; ost[$3] += o[$1] } }
-	$2 == "W" { wc[$3]++; if (!(($1 SUBSEP $3) in wl)) { wl[$1, $3]; wlet[$3]++ } }
+	$2 == "W" { wc[$3]++; if (!(($1 SUBSEP $3) in wl)) { wl[$1, $3]; wlet[$3]++ }
+		row("Letters with warnings", $4 "|" $3 "|" $5) }
 	END {
 		for (f in n) if (n[f] > 0) {
 			if (!(f in hasc)) { lc["(none)"]++; icert["(none)"] += n[f]; ocert["(none)"] += o[f] }
