@@ -39,6 +39,7 @@
 #include "export.h"
 #include "imr2xml.h"
 #include "output.h"
+#include "request.h"
 #include "xml.h"
 
 /* ---- counting --------------------------------------------------------- */
@@ -294,6 +295,32 @@ static int list_warned(sqlite3 *sql, struct corpus *c)
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
 }
 
+/* Categories by the Division's names ("DMEPOS", "Evaluation &
+ * Management"), not the XML's tokens; a token not in the taxonomy as it
+ * is. */
+static void name_categories(struct corpus *c)
+{
+	static const struct {
+		const char *token, *name;
+	} names[] = {
+#define CATEGORY_NAME(id, token, name) {token, name},
+		IMR_CATEGORIES(CATEGORY_NAME)
+#undef CATEGORY_NAME
+	};
+	for (size_t i = 0; i < c->categories.n; i++)
+		for (size_t k = 0; k < sizeof names / sizeof *names; k++)
+			if (strcmp(c->categories.v[i].label, names[k].token) == 0) {
+				char *name = strdup(names[k].name);
+				if (!name) {
+					c->oom = true;
+					return;
+				}
+				free(c->categories.v[i].label);
+				c->categories.v[i].label = name;
+				break;
+			}
+}
+
 /* The whole corpus's counts, from the database. */
 static int count_corpus(sqlite3 *sql, struct corpus *c)
 {
@@ -310,9 +337,11 @@ static int count_corpus(sqlite3 *sql, struct corpus *c)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
 		return -1;
+	if (count_groups(sql, c, &c->categories, sql_categories))
+		return -1;
+	name_categories(c);
 	return count_groups(sql, c, &c->years, sql_years) ||
 	               count_groups(sql, c, &c->per_letter, sql_per_letter) ||
-	               count_groups(sql, c, &c->categories, sql_categories) ||
 	               count_groups(sql, c, &c->certifications, sql_certifications) ||
 	               count_groups(sql, c, &c->states, sql_states) ||
 	               count_groups(sql, c, &c->bodies, sql_bodies) || count_warnings(sql, c) ||

@@ -126,7 +126,11 @@ ask() {
 expected() {
 	local f
 	ask "$@"
-	printf '%s\n' "$@" | awk -F'\t' 'NR == FNR { want[$0]; next } $1 in want' - "$tmp/facts" | awk -F'\t' '
+	# The categories by the Division's names (the taxonomy of src/request.h).
+	local names
+	names=$(sed -n 's/^\tX([A-Z_]*, "\([^"]*\)", "\([^"]*\)").*/\1=\2/p' src/request.h | paste -sd';')
+	printf '%s\n' "$@" | awk -F'\t' 'NR == FNR { want[$0]; next } $1 in want' - "$tmp/facts" | awk -F'\t' -v catnames="$names" '
+	BEGIN { npairs = split(catnames, pairs, ";"); for (i = 1; i <= npairs; i++) { split(pairs[i], kv, "="); named[kv[1]] = kv[2] } }
 	function pct(a, b) { return b ? sprintf("%.1f%%", 100 * a / b) : "-" }
 	function ratio(a, b) { return b ? sprintf("%.2f", a / b) : "-" }
 	function units(n, unit) { return n " " unit (n == 1 ? "" : "s") }
@@ -187,7 +191,7 @@ expected() {
 		for (k in per) row("Letters by number of items", k "|" per[k] "|" pct(per[k], letters))
 		for (y in ny) row("By year of the decision date", y "|" ny[y] "|" iy[y] "|" ratio(iy[y], ny[y]) "|" \
 			pct(my[y], ny[y]) "|" oy[y] "|" pct(oy[y], iy[y]))
-		for (c in ic) row("By category of the item", c "|" ic[c] "|" pct(ic[c], items) "|" oc[c] "|" pct(oc[c], ic[c]))
+		for (c in ic) row("By category of the item", (c in named ? named[c] : c) "|" ic[c] "|" pct(ic[c], items) "|" oc[c] "|" pct(oc[c], ic[c]))
 		for (c in lc) row("By the reviewer'"'"'s certification", c "|" lc[c] "|" icert[c] "|" ocert[c] "|" pct(ocert[c], icert[c]))
 		split("MTUS ODG ACOEM other none", names, " ")
 		for (j = 1; j <= 5; j++) { bn = names[j]
@@ -266,8 +270,8 @@ fi
 compare "with categories and warnings" "${files[@]}" tests/export/future.xml
 # future.xml adds one pharmaceutical and one rehabilitation item, and a warning no letter has.
 cat_count() { awk -F'|' -v c="$2" '$1 == "By category of the item" && $2 == c {print $3}' "$1"; }
-[ "$(cat_count "$tmp/want" pharmaceuticals)" = $(($(cat_count "$tmp/want-main" pharmaceuticals) + 1)) ] &&
-	[ "$(cat_count "$tmp/want" rehabilitation)" = $(($(cat_count "$tmp/want-main" rehabilitation) + 1)) ] &&
+[ "$(cat_count "$tmp/want" Pharmaceuticals)" = $(($(cat_count "$tmp/want-main" Pharmaceuticals) + 1)) ] &&
+	[ "$(cat_count "$tmp/want" Rehabilitation)" = $(($(cat_count "$tmp/want-main" Rehabilitation) + 1)) ] &&
 	grep -q '^Warnings|page-missing|1|1$' "$tmp/want" &&
 	ok || bad "future.xml's warnings and categories were not counted"
 # Validated, future.xml is reported and left out.
