@@ -67,7 +67,7 @@ PIC_OBJS = $(LIB_OBJS:$(BUILD)/%=$(BUILD)/pic/%)
 # (the library itself needs neither libcsv nor jansson).
 CLI_OBJS = $(BUILD)/main.o $(BUILD)/batch.o $(BUILD)/export.o $(BUILD)/stats.o $(BUILD)/db.o \
            $(BUILD)/sql_blob.o
-CLI_LIBS = $(CSV_LIBS) $(JANSSON_LIBS) $(SQLITE_LIBS)
+CLI_LIBS = $(CSV_LIBS) $(JANSSON_LIBS) $(SQLITE_LIBS) -lm
 
 # libimr2xml.so.0 -> libimr2xml.so.0.1.0: the soname's number changes
 # when the interface does.

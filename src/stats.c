@@ -18,6 +18,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -930,6 +931,8 @@ static const char css[] =
 	"svg .bar.published{fill:var(--pub)}"
 	"svg .over{fill:var(--over)}"
 	"svg .track{fill:#eef1f5}"
+	"svg .axis{stroke:var(--muted);stroke-width:1}"
+	"svg .tick{fill:var(--muted);font-size:11px}"
 	"svg .ref{stroke:var(--ink);stroke-width:2;stroke-dasharray:3 2}"
 	"svg .reftext{fill:var(--ink);font-size:11px}"
 	".legend span{display:inline-block;width:10px;height:10px;border-radius:2px;margin:0 4px 0 12px}"
@@ -1006,16 +1009,51 @@ struct bar {
 
 enum { CHART_LABEL = 210, CHART_BARS = 330, CHART_ROW = 26, CHART_TEXT = 200 };
 
-/* A horizontal bar chart, drawn here: one <rect class="bar..."> a bar. */
+enum { CHART_AXIS = 36, CHART_TICKS = 4 };
+
+/* Under the bars: a scale from 0 to max, CHART_TICKS steps, each marked
+ * with its value (a percent sign for percents), and what it counts. */
+static void axis(xmlNodePtr svg, double y, double max, const char *unit)
+{
+	bool percent = strcmp(unit, "percent") == 0;
+	xmlNodePtr line = el_class(svg, "line", "axis", NULL);
+	attrf(line, "x1", "%d", CHART_LABEL);
+	attrf(line, "x2", "%d", CHART_LABEL + CHART_BARS);
+	attrf(line, "y1", "%.1f", y);
+	attrf(line, "y2", "%.1f", y);
+	for (int k = 0; k <= CHART_TICKS; k++) {
+		double x = CHART_LABEL + (double)k * CHART_BARS / CHART_TICKS;
+		xmlNodePtr tick = el_class(svg, "line", "axis", NULL);
+		attrf(tick, "x1", "%.1f", x);
+		attrf(tick, "x2", "%.1f", x);
+		attrf(tick, "y1", "%.1f", y);
+		attrf(tick, "y2", "%.1f", y + 4);
+		char v[32];
+		snprintf(v, sizeof v, percent ? "%.3g%%" : "%.3g", max * k / CHART_TICKS);
+		xmlNodePtr t = el_class(svg, "text", "tick", v);
+		attrf(t, "x", "%.1f", x);
+		attrf(t, "y", "%.1f", y + 15);
+		attr(t, "text-anchor", "middle");
+	}
+	xmlNodePtr t = el_class(svg, "text", "tick", unit);
+	attrf(t, "x", "%d", CHART_LABEL + CHART_BARS + 24);
+	attrf(t, "y", "%.1f", y + 15);
+}
+
+/* A horizontal bar chart, drawn here: one <rect class="bar..."> a bar,
+ * on a scale from 0 to max of unit ("items", "percent") drawn below. */
 static void chart(xmlNodePtr parent, const char *id, const char *title, const struct bar *bars,
-                  size_t n, double max)
+                  size_t n, double max, const char *unit)
 {
 	if (max <= 0)
 		max = 1;
+	/* Counts: whole numbers at every tick. */
+	if (strcmp(unit, "percent") != 0)
+		max = ceil(max / CHART_TICKS) * CHART_TICKS;
 	xmlNodePtr svg = xmlNewChild(parent, NULL, BAD_CAST "svg", NULL);
 	xmlNsPtr ns = xmlNewNs(svg, BAD_CAST SVG_NS, NULL);
 	xmlSetNs(svg, ns);
-	int w = CHART_LABEL + CHART_BARS + CHART_TEXT, h = (int)n * CHART_ROW + 8;
+	int w = CHART_LABEL + CHART_BARS + CHART_TEXT, h = (int)n * CHART_ROW + 8 + CHART_AXIS;
 	attrf(svg, "width", "%d", w);
 	attrf(svg, "height", "%d", h);
 	attrf(svg, "viewBox", "0 0 %d %d", w, h);
@@ -1082,6 +1120,7 @@ static void chart(xmlNodePtr parent, const char *id, const char *title, const st
 				el(l, "title", b->ref_text);
 		}
 	}
+	axis(svg, (double)n * CHART_ROW + 10, max, unit);
 }
 
 /* A chart's scale: the largest value (and reference), rounded up. */
@@ -1123,7 +1162,7 @@ static void chart_groups(xmlNodePtr parent, const char *id, const char *title, s
 		if ((double)r->items > max)
 			max = (double)r->items;
 	}
-	chart(parent, id, title, bars, g->n, scale(max, max > 50 ? 10 : 1));
+	chart(parent, id, title, bars, g->n, scale(max, max > 50 ? 10 : 1), "items");
 	free(bars);
 	free(texts);
 }
@@ -1147,11 +1186,16 @@ static void card(xmlNodePtr parent, const char *value, const char *label, const 
 
 /* The published figure beside a card: "published for 2014: 91%, as
  * published by ..." */
-static void card_ref(char *b, size_t size, int i)
+/* The published figure under a card of the whole corpus, and ours for
+ * the same years beside it (or why there is none): never the whole
+ * corpus's against another year's. */
+static void card_ref(char *b, size_t size, const struct corpus *c, int i)
 {
 	num y;
-	snprintf(b, size, "%s in %s, as published by %s", published[i].text, years_s(y, &published[i]),
-	         published[i].who);
+	figure ours;
+	snprintf(b, size, "%s in %s, as published by %s; this corpus's letters of %s: %s",
+	         published[i].text, years_s(y, &published[i]), published[i].who, y,
+	         ours_s(ours, c, &published[i]));
 }
 
 static xmlDocPtr make_html(struct corpus *c, const struct table *t)
@@ -1193,16 +1237,18 @@ static xmlDocPtr make_html(struct corpus *c, const struct table *t)
 	/* The key figures, each with the published one beside it. */
 	xmlNodePtr cards = el_class(main_, "div", "cards", NULL);
 	card(cards, count_s(n1, c->letters), "letters", NULL);
-	card_ref(b, sizeof b, 1);
+	card_ref(b, sizeof b, c, 1);
 	card(cards, ratio_s(n1, c->items, c->letters), "items per letter", b);
-	card_ref(b, sizeof b, 2);
+	card_ref(b, sizeof b, c, 2);
 	card(cards, pct_s(n1, c->multi, c->letters), "letters with more than one item", b);
-	card_ref(b, sizeof b, 0);
+	card_ref(b, sizeof b, c, 0);
 	card(cards, pct_s(n1, c->items - c->overturned, c->items), "items upheld", b);
-	snprintf(b, sizeof b, "%s in %d and %s in %d, as published by the DWC", published[3].text,
-	         published[3].from, published[4].text, published[4].from);
+	figure ours16, ours24;
+	snprintf(b, sizeof b, "%s in %d and %s in %d, as published by the DWC; this corpus's letters of "
+	         "%d: %s, of %d: %s", published[3].text, published[3].from, published[4].text,
+	         published[4].from, published[3].from, ours_s(ours16, c, &published[3]), published[4].from,
+	         ours_s(ours24, c, &published[4]));
 	card(cards, pct_s(n1, c->overturned, c->items), "items overturned", b);
-	card_ref(b, sizeof b, 5);
 	/* Ours only over enough items of the published years, and saying
 	 * which years it covers. */
 	struct ours share;
@@ -1237,13 +1283,13 @@ static xmlDocPtr make_html(struct corpus *c, const struct table *t)
 		struct ours o;
 		if (ours_for(c, &published[i], &o) && enough(&o)) {
 			snprintf(labels[nb], sizeof labels[nb], "this corpus, %s", years_s(n1, &published[i]));
-			figure fig;
-			snprintf(texts[nb], sizeof texts[nb], "this corpus: %s", ours_s(fig, c, &published[i]));
+			snprintf(texts[nb], sizeof texts[nb], "this corpus: %.1f%%", o.value);
 			bars[nb] = (struct bar){labels[nb], o.value, 0, texts[nb], "bar ours", -1, NULL};
 			nb++;
 		}
 	}
-	chart(pair, "published", "Published figures and this corpus's, in percent", bars, nb, 100);
+	chart(pair, "published", "Published figures and this corpus's, in percent", bars, nb, 100,
+	      "percent");
 	html_table(pair, &t[T_PUBLISHED]);
 	static const char *const pub_legend[] = {"pub", "published", "ours", "this corpus"};
 	legend(sec, pub_legend, 4);
@@ -1266,7 +1312,7 @@ static xmlDocPtr make_html(struct corpus *c, const struct table *t)
 	}
 	if (pb && pt && pl)
 		chart(pair, "items-per-letter", "Letters by number of items", pb, c->per_letter.n,
-		      scale(max, 1));
+		      scale(max, 1), "letters");
 	free(pb);
 	free(pt);
 	free(pl);
@@ -1303,7 +1349,7 @@ static xmlDocPtr make_html(struct corpus *c, const struct table *t)
 	}
 	if (yb && yt && yr)
 		chart(pair, "year", "Items overturned by year of the decision, in percent", yb, c->years.n,
-		      scale(max, 10));
+		      scale(max, 10), "percent");
 	free(yb);
 	free(yt);
 	free(yr);
@@ -1377,7 +1423,7 @@ static xmlDocPtr make_html(struct corpus *c, const struct table *t)
 				max = (double)c->warnings[i].count;
 		}
 		if (wb && wt)
-			chart(pair, "warnings", "Warnings by code", wb, c->nwarnings, scale(max, 1));
+			chart(pair, "warnings", "Warnings by code", wb, c->nwarnings, scale(max, 1), "found");
 		free(wb);
 		free(wt);
 		html_table(pair, &t[T_WARNINGS]);

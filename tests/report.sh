@@ -328,6 +328,13 @@ grep -o '<svg [^>]*data-chart="[^"]*"\|<rect class="bar[^"]*"' "$page" |
 	     { bars[c]++ } END { for (i = 1; i <= n; i++) print "BARS|" order[i] "|" bars[order[i]] }' | sort >"$tmp/got-bars"
 grep '^BARS|' "$tmp/want" >"$tmp/want-bars"
 cmp -s "$tmp/want-bars" "$tmp/got-bars" && ok || { bad "the page's charts (< expected, > in the file)"; diff "$tmp/want-bars" "$tmp/got-bars"; }
+# Every chart has its scale: an axis, five ticks from 0 to its maximum, and
+# what it counts (the published figures and the years in percent).
+charts=$(grep -o '<svg ' "$page" | wc -l)
+[ "$(grep -o '<text class="tick"[^>]*>[^<]*</text>' "$page" | wc -l)" = $((6 * charts)) ] &&
+	grep -q '<text class="tick"[^>]*>0%</text>' "$page" && grep -q '<text class="tick"[^>]*>100%</text>' "$page" &&
+	grep -q '<text class="tick"[^>]*>percent</text>' "$page" && grep -q '<text class="tick"[^>]*>items</text>' "$page" &&
+	ok || bad "the charts' axes and scales"
 
 chromium=$(command -v chromium || command -v chromium-browser)
 if [ -z "$chromium" ]; then
