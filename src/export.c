@@ -33,8 +33,9 @@
 #include "diag.h"
 #include "xml.h"
 
-/* X(name, scope, kind, type, xpath); "d:" is the determination namespace. */
-#define EXPORT_COLUMNS(X)                                                                          \
+/* X(name, scope, kind, type, xpath); "d:" is the determination namespace.
+ * The letter's columns, first in both tables. */
+#define LETTER_FACTS(X)                                                                            \
 	X(source, DOC, ONE, TEXT, "/d:determination/@source")                                       \
 	X(case_number, DOC, ONE, TEXT, "/d:determination/d:header/d:caseNumber")                    \
 	X(variant, DOC, ONE, TEXT, "/d:determination/@variant")                                     \
@@ -50,7 +51,9 @@
 	X(patient_sex, DOC, ONE, TEXT, "/d:determination/d:caseSummary/d:patient/@sex")             \
 	X(outcome, DOC, ONE, TEXT, "/d:determination/@outcome")                                     \
 	X(priority, DOC, ONE, TEXT, "/d:determination/d:header/d:priority")                         \
-	X(diagnoses, DOC, MANY, TEXT, "/d:determination/d:caseSummary/d:diagnosis")                 \
+	X(diagnoses, DOC, MANY, TEXT, "/d:determination/d:caseSummary/d:diagnosis")
+#define EXPORT_COLUMNS(X)                                                                          \
+	LETTER_FACTS(X)                                                                             \
 	X(item, ISSUE, ONE, NUMBER, "@n")                                                           \
 	X(line, ISSUE, ONE, NUMBER, "@line")                                                        \
 	X(page, ISSUE, ONE, NUMBER, "@page")                                                        \
@@ -87,27 +90,12 @@
 /* --table letters: one row per letter, every column of scope DOC.  A path
  * may also give a number (count()). */
 #define LETTER_COLUMNS(X)                                                                          \
-	X(source, DOC, ONE, TEXT, "/d:determination/@source")                                       \
+	LETTER_FACTS(X)                                                                             \
 	X(sha256, DOC, ONE, TEXT, "/d:determination/@sha256")                                       \
-	X(case_number, DOC, ONE, TEXT, "/d:determination/d:header/d:caseNumber")                    \
-	X(variant, DOC, ONE, TEXT, "/d:determination/@variant")                                     \
-	X(outcome, DOC, ONE, TEXT, "/d:determination/@outcome")                                     \
 	X(complete, DOC, ONE, BOOL, "not(/d:determination/@complete = 'false')")                    \
 	X(items, DOC, ONE, NUMBER, "count(/d:determination/d:issues/d:issue)")                      \
 	X(overturned, DOC, ONE, NUMBER, "count(/d:determination/d:issues/d:issue[@decision = 'overturned'])") \
 	X(upheld, DOC, ONE, NUMBER, "count(/d:determination/d:issues/d:issue[@decision = 'upheld'])") \
-	X(date_assigned, DOC, ONE, TEXT, "/d:determination/d:header/d:dateAssigned")                \
-	X(decision_date, DOC, ONE, TEXT, "/d:determination/d:header/d:decisionDate")                \
-	X(priority, DOC, ONE, TEXT, "/d:determination/d:header/d:priority")                         \
-	X(date_of_injury, DOC, ONE, TEXT, "/d:determination/d:header/d:dateOfInjury")               \
-	X(ur_denial_date, DOC, ONE, TEXT, "/d:determination/d:header/d:urDenialDate")               \
-	X(application_received, DOC, ONE, TEXT, "/d:determination/d:header/d:applicationReceived")  \
-	X(reviewer_role, DOC, ONE, TEXT, "/d:determination/d:reviewer/@role")                       \
-	X(certifications, DOC, MANY, TEXT, "/d:determination/d:reviewer/d:certification")           \
-	X(license_states, DOC, MANY, TEXT, "/d:determination/d:reviewer/d:license/@state")          \
-	X(patient_age, DOC, ONE, NUMBER, "/d:determination/d:caseSummary/d:patient/@age")           \
-	X(patient_sex, DOC, ONE, TEXT, "/d:determination/d:caseSummary/d:patient/@sex")             \
-	X(diagnoses, DOC, MANY, TEXT, "/d:determination/d:caseSummary/d:diagnosis")                 \
 	X(medications, DOC, MANY, TEXT, "/d:determination/d:caseSummary/d:medication")              \
 	X(warnings, DOC, MANY, TEXT, "//d:warning/@code")
 

@@ -179,7 +179,7 @@ want=$(for f in examples/*.xml; do
 done)
 got=$(sed 's/.*"items":\([0-9]*\),"overturned":\([0-9]*\),"upheld":\([0-9]*\),.*/\1 \2 \3/' "$tmp/letters.jsonl")
 [ "$got" = "$want" ] && ok || bad "--table letters: items, overturned, upheld differ from the XML's"
-grep -q '^{"source":"examples/imr-2016-standard.txt","sha256":"2aac1eedee95c10550f6a85be3d52982fab66e62da6524cfb6692cd4fd0a444f","case_number":"CM16-0243517","variant":"imr-2016","outcome":"partially-overturned","complete":true,"items":4,"overturned":1,"upheld":3,' "$tmp/letters.jsonl" &&
+grep -q '^{"source":"examples/imr-2016-standard.txt","case_number":"CM16-0243517","variant":"imr-2016",.*"outcome":"partially-overturned","priority":"standard",.*"sha256":"2aac1eedee95c10550f6a85be3d52982fab66e62da6524cfb6692cd4fd0a444f","complete":true,"items":4,"overturned":1,"upheld":3,' "$tmp/letters.jsonl" &&
 	grep -q '"medications":\["Hydrocodone/acetaminophen","Ibuprofen"\],"warnings":\[\]}$' "$tmp/letters.jsonl" && ok ||
 	bad "--table letters: the row of imr-2016-standard"
 rm -rf "$tmp/lout"
