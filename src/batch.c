@@ -139,7 +139,7 @@ struct batch {
 	FILE *items;
 	bool items_failed;                /* a write to it failed */
 	struct imr_db *db;                /* --db */
-	bool db_failed;                   /* an insert failed: the run stops */
+	bool db_failed;                   /* an insert failed: no more are tried */
 	struct tally tally;
 	struct sigaction old_int, old_term;
 	/* The threads and the ring they share. */
@@ -1001,13 +1001,15 @@ static void retire(struct batch *b, struct slot *s)
 	}
 	if (r->db && !b->db_failed) {
 		bool added = false;
+		/* The database takes no more: the run goes on without it (the
+		 * XML files, the manifest) and ends in error. */
 		if (imr_db_insert(b->db, r->db, &added) != 0) {
 			b->db_failed = true;
-			interrupted = 1; /* the database cannot take more: stop */
+		} else {
+			t->db_added += added;
+			t->db_there += !added;
+			t->db_items += added ? imr_db_rows_items(r->db) : 0;
 		}
-		t->db_added += added;
-		t->db_there += !added;
-		t->db_items += added ? imr_db_rows_items(r->db) : 0;
 	} else if (r->in_db) {
 		t->db_there++;
 	}

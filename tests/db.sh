@@ -390,6 +390,19 @@ st=$?
 "$bin" --db "$tmp/x.sqlite" --resume examples 2>"$tmp/err"
 st=$?
 [ $st = 2 ] && grep -q "resume and --format need -d OUTDIR" "$tmp/err" && ok || bad "--db --resume without -d: exit $st"
+# An insert that fails (here a trigger of the test's, as a full disk would):
+# the letters since the last commit go, none is half in, exit status 2.
+"$bin" -q --db "$tmp/fails.sqlite" examples/imr-2014-physician.txt 2>/dev/null
+sql "$tmp/fails.sqlite" "CREATE TRIGGER boom BEFORE INSERT ON citations WHEN (SELECT count(*) FROM letters) > 1
+	BEGIN SELECT RAISE(FAIL, 'no room'); END"
+"$bin" --db "$tmp/fails.sqlite" examples/imr-2016-standard.txt examples/imr-2016-expedited.txt 2>"$tmp/err"
+st=$?
+[ $st = 2 ] && grep -qx "imr2xml: error: $tmp/fails.sqlite: citations: no room" "$tmp/err" &&
+	grep -qx "imr2xml: $tmp/fails.sqlite: the letters since the last commit are not in it" "$tmp/err" &&
+	grep -qx "imr2xml: $tmp/fails.sqlite: 0 letters added (0 items), 0 there already" "$tmp/err" &&
+	[ "$(sql "$tmp/fails.sqlite" 'SELECT count(*) FROM letters; SELECT count(*) FROM items; SELECT count(*) FROM texts' | tr '\n' ' ')" = "1 3 $(sql "$tmp/fails.sqlite" 'SELECT count(*) FROM texts WHERE letter_id = 1') " ] &&
+	[ "$(sql "$tmp/fails.sqlite" 'PRAGMA integrity_check')" = ok ] && ok ||
+	bad "a failing insert: exit $st: $(cat "$tmp/err")"
 # A letter that is rejected is no row; the rest are loaded.
 printf 'Not a determination at all.\n' >"$tmp/junk.txt"
 "$bin" --db "$tmp/mixed.sqlite" "$tmp/junk.txt" examples/imr-2016-standard.txt 2>"$tmp/err"
