@@ -1,10 +1,12 @@
 /*
  * stats.c - the corpus report: imr2xml --stats [--html FILE] DIR_OR_XML...
+ * or imr2xml --stats FILE.sqlite
  *
- * Reads the XML files of a batch's output (every *.xml under the
+ * Counts by SQL over the corpus database (db.c, schema.sql): the one named,
+ * or one made of the XML files of a batch's output (every *.xml under the
  * directories named, walked in byte order of the names, and the files
- * named), each validated against the embedded schema, and counts by XPath:
- * letters, items, items per letter, letters with more than one item, and
+ * named), each validated against the embedded schema and loaded as --db
+ * loads it.  It counts letters, items, items per letter, letters with more than one item, and
  * the items overturned overall and by year of the decision date, by
  * category, by the reviewer's certifications, by the bodies the reviewer
  * cited and by the reviewer's states of licensure; and the warnings found.
@@ -353,7 +355,7 @@ static int count_corpus(sqlite3 *sql, struct corpus *c)
 
 /* ---- reading the corpus -------------------------------------------------- */
 
-/* XML files are loaded, as --db loads them, into a database in memory;
+/* XML files are loaded, as --db loads them, into a temporary database;
  * a database file is read as it is. */
 struct reader {
 	struct corpus *corpus;
@@ -1437,7 +1439,7 @@ static xmlDocPtr make_html(struct corpus *c, const struct table *t)
 
 	xmlNodePtr foot = el(body, "footer", NULL);
 	el(foot, "p",
-	   "Counted by XPath over the XML imr2xml wrote (one letter per file, one item per issue). "
+	   "Counted by SQL over the database of the letters' XML (one letter per sha256, one item per issue). "
 	   "An item is overturned when the reviewer found the treatment medically necessary. "
 	   "Years are those of the decision date; letters without one are counted as unknown. "
 	   "The published figures are the whole state's, as published by the California Workers' "
@@ -1543,7 +1545,9 @@ int imr_stats_run(char **paths, int npaths, const char *html, bool validate)
 		}
 	}
 	if (!sql) {
-		r.db = imr_db_open(":memory:");
+		/* "": SQLite's private temporary database, on disk, gone at the
+		 * end: a large corpus is not held in memory. */
+		r.db = imr_db_open("");
 		r.loader = imr_db_loader_new();
 		if (!r.db || !r.loader) {
 			imr_db_abandon(r.db);
