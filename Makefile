@@ -42,8 +42,11 @@ POPPLER_LIBS   := $(shell $(PKG_CONFIG) --libs poppler-glib 2>/dev/null || echo 
 JANSSON_CFLAGS := $(shell $(PKG_CONFIG) --cflags jansson 2>/dev/null)
 JANSSON_LIBS := $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null || echo -ljansson)
 CSV_LIBS = -lcsv
+# The corpus database (--db): Debian's libsqlite3, FTS5 built in.
+SQLITE_CFLAGS := $(shell $(PKG_CONFIG) --cflags sqlite3 2>/dev/null)
+SQLITE_LIBS := $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3)
 
-IMR_CPPFLAGS = -Iinclude -Isrc -I$(BUILD) -D_POSIX_C_SOURCE=200809L $(XML_CFLAGS) $(JANSSON_CFLAGS)
+IMR_CPPFLAGS = -Iinclude -Isrc -I$(BUILD) -D_POSIX_C_SOURCE=200809L $(XML_CFLAGS) $(JANSSON_CFLAGS) $(SQLITE_CFLAGS)
 IMR_CFLAGS   = -std=c11 -Wall -Wextra -Werror -pthread
 # Hand-written files also get -Wswitch-enum: a new table entry must be
 # handled in every switch.  Generated files do not (bison's output warns).
@@ -68,8 +71,9 @@ LIB_OBJS = $(LIB_SRCS:src/%.c=$(BUILD)/%.o) $(GEN_SRCS:.c=.o) $(SHARED_OBJS)
 PIC_OBJS = $(patsubst $(BUILD)/%,$(BUILD)/pic/%,$(filter-out $(SHARED_OBJS),$(LIB_OBJS))) $(SHARED_OBJS)
 # The command: its options, batch mode, the export and the corpus report
 # (the library itself needs neither libcsv nor jansson).
-CLI_OBJS = $(BUILD)/main.o $(BUILD)/batch.o $(BUILD)/export.o $(BUILD)/stats.o
-CLI_LIBS = $(CSV_LIBS) $(JANSSON_LIBS)
+CLI_OBJS = $(BUILD)/main.o $(BUILD)/batch.o $(BUILD)/export.o $(BUILD)/stats.o $(BUILD)/db.o \
+           $(BUILD)/sql_blob.o
+CLI_LIBS = $(CSV_LIBS) $(JANSSON_LIBS) $(SQLITE_LIBS) -lm
 
 # libimr2xml.so.0 -> libimr2xml.so.0.1.0: the soname's number changes
 # when the interface does.
@@ -118,6 +122,10 @@ $(BUILD)/request_lex.c: $(BUILD)/request_lex.l
 $(BUILD)/pic/schema_blob.o: src/schema_blob.S $(SCHEMA) | $(BUILD)/stamp
 	@mkdir -p $(@D)
 	$(CC) -c -DSCHEMA_FILE='"$(SCHEMA)"' -o $@ $<
+
+# And the database's schema (src/schema.sql), run when a database is new.
+$(BUILD)/sql_blob.o: src/sql_blob.S src/schema.sql | $(BUILD)/stamp
+	$(CC) -c -DSQL_FILE='"src/schema.sql"' -o $@ $<
 
 $(BUILD)/parser.o $(BUILD)/lexer.o: $(BUILD)/%.o: $(BUILD)/%.c $(BUILD)/parser.h
 	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) -Wno-unused-function $(CFLAGS) -MMD -MP -c -o $@ $<
@@ -273,7 +281,7 @@ demo: deps all
 
 # Installs the build dependencies with apt-get when root, or says how.
 DEB_PACKAGES = build-essential flex bison pkg-config libxml2-dev nettle-dev libpoppler-glib-dev poppler-utils libxml2-utils valgrind mupdf-tools qpdf man-db groff-base \
-               libcsv-dev libjansson-dev chromium
+               libcsv-dev libjansson-dev chromium libsqlite3-dev sqlite3
 FUZZ_PACKAGES = clang libclang-rt-14-dev
 deps:
 	@$(MAKE) -s install-packages PACKAGES="$(DEB_PACKAGES)"

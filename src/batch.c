@@ -13,6 +13,17 @@
  * OUTDIR/items.csv.partial (or .jsonl) as it retires the document, so the
  * rows are in input order; the file becomes items.csv at the end.
  *
+ * With --db FILE.sqlite each worker also makes its letter's database rows
+ * from the XML (db.c), and the thread retiring documents inserts them,
+ * in input order, a transaction every few hundred letters; -d is then
+ * optional (without it no XML file and no manifest is written), the
+ * walk also takes *.xml files (existing output, loaded as they are), and
+ * a letter already in the database (by sha256) is not converted again.
+ *
+ * Outputs mirror each input's path below the argument it came from: a
+ * relative path as it is, an absolute one or one with ".." from the base
+ * name of the argument on (-d out /data/pdf: out/pdf/a/x.xml).
+ *
  * Nothing the walk meets goes unaccounted: every name ending in .txt or
  * .pdf is an input and gets a row, whatever it turns out to be when it
  * is read (a file, a dangling link, a directory, unreadable, gone), and
@@ -38,10 +49,12 @@
 #include <unistd.h>
 
 
+#include "db.h"
 #include "diag.h"
 #include "digest.h"
 #include "output.h"
 #include "vocab.h"
+#include "xml.h"
 
 enum { RING = 256, MAX_JOBS = 256 };
 
@@ -60,6 +73,8 @@ struct row {
 	char *message;            /* first diagnostic, or NULL */
 	char *diagnostics;        /* everything to print on stderr, or NULL */
 	struct imr_buffer items;  /* --format: the rows of its items */
+	struct imr_db_rows *db;   /* --db: its rows, or NULL */
+	bool in_db;               /* --db: the letter was there already */
 };
 
 enum slot_state { SLOT_EMPTY, SLOT_PENDING, SLOT_RUNNING, SLOT_DONE };
@@ -67,6 +82,7 @@ enum slot_state { SLOT_EMPTY, SLOT_PENDING, SLOT_RUNNING, SLOT_DONE };
 struct slot {
 	enum slot_state state;
 	char *path;
+	size_t strip; /* the bytes of path its output does not mirror */
 	char *error; /* set by the walk: the row is this error, nothing is read */
 	struct row row;
 };
@@ -77,6 +93,7 @@ struct slot {
 struct input {
 	char *path;
 	char *error;
+	size_t strip;
 };
 
 struct dir_frame {
@@ -91,6 +108,7 @@ struct walker {
 	FILE *list;              /* --files-from, until it ends */
 	int list_errno;          /* the list could not be opened */
 	struct dir_frame *stack; /* the directories being walked, innermost last */
+	size_t strip;            /* of the argument being walked */
 	int depth, cap;
 	char *line;
 	size_t line_cap;
@@ -108,6 +126,7 @@ struct tally {
 	size_t done, ok, partial, rejected, skipped, errors;
 	size_t bytes; /* of the documents read (--resume's skipped ones are not) */
 	size_t warned; /* documents with warnings */
+	size_t db_added, db_there, db_items; /* --db: letters added, there already; items added */
 	size_t pages;
 	size_t total; /* 0: unknown */
 	double start, last_progress;
@@ -122,6 +141,8 @@ struct batch {
 	char *items_path, *items_partial; /* --format: items.csv and its .partial */
 	FILE *items;
 	bool items_failed;                /* a write to it failed */
+	struct imr_db *db;                /* --db */
+	bool db_failed;                   /* an insert failed: no more are tried */
 	struct tally tally;
 	struct sigaction old_int, old_term;
 	/* The threads and the ring they share. */
@@ -192,9 +213,28 @@ static bool ends_with(const char *s, const char *suffix)
 
 /* The names the walk takes as inputs: x.txt, and x.pdf (the converter
  * tells a PDF from text by its content). */
-static bool is_input_name(const char *name)
+static bool is_input_name(const char *name, bool xml)
 {
-	return strlen(name) > 4 && (ends_with(name, ".txt") || ends_with(name, ".pdf"));
+	return strlen(name) > 4 &&
+	       (ends_with(name, ".txt") || ends_with(name, ".pdf") || (xml && ends_with(name, ".xml")));
+}
+
+/* How much of an argument's path its outputs leave out: nothing for a
+ * relative path that stays below the working directory, and for any
+ * other everything before its base name. */
+static size_t strip_of(const char *arg)
+{
+	bool outside = arg[0] == '/';
+	for (const char *p = arg; !outside && (p = strstr(p, "..")); p += 2)
+		outside = (p == arg || p[-1] == '/') && (p[2] == '/' || p[2] == '\0');
+	if (!outside)
+		return 0;
+	size_t n = strlen(arg);
+	while (n > 1 && arg[n - 1] == '/')
+		n--;
+	while (n > 0 && arg[n - 1] != '/')
+		n--;
+	return n;
 }
 
 /* OUTDIR/a/b/x.xml for a/b/x.txt or a/b/x.pdf: leading slashes and "."
@@ -398,9 +438,10 @@ static bool next_in_dir(struct walker *w, struct input *in)
 	struct dirent *d = f->list[f->i++];
 	char *path = format("%s/%s", f->dir, d->d_name);
 	bool found = false;
-	if (path && is_input_name(d->d_name)) {
+	if (path && is_input_name(d->d_name, w->opt->db != NULL)) {
 		/* Not even stat'ed: whatever it is, the worker's read says. */
 		in->path = path;
+		in->strip = w->strip;
 		in->error = same_output(f, d->d_name);
 		found = true;
 	} else if (path && is_dir(d, path)) {
@@ -425,6 +466,7 @@ static bool next_in_list(struct walker *w, struct input *in)
 		if (n > 0 && w->line[n - 1] == '\r')
 			w->line[--n] = '\0';
 		in->path = n > 0 ? strdup(w->line) : NULL;
+		in->strip = n > 0 ? strip_of(w->line) : 0;
 		return in->path != NULL;
 	}
 	int e = !w->list ? w->list_errno : ferror(w->list) ? (errno ? errno : EIO) : 0;
@@ -445,6 +487,7 @@ static bool next_arg(struct walker *w, struct input *in)
 {
 	const char *a = w->opt->inputs[w->arg++];
 	struct stat st;
+	w->strip = in->strip = strip_of(a);
 	if (stat(a, &st) == 0 && S_ISDIR(st.st_mode)) {
 		char *d = strdup(a);
 		size_t n = d ? strlen(d) : 0;
@@ -461,6 +504,7 @@ static bool next_arg(struct walker *w, struct input *in)
 static bool walker_next(struct walker *w, struct input *in)
 {
 	in->path = in->error = NULL;
+	in->strip = 0;
 	for (;;) {
 		if (w->depth > 0) {
 			if (next_in_dir(w, in))
@@ -678,20 +722,27 @@ static void export_rows(struct batch *b, const char *path, const char *xml, size
 	}
 }
 
-/* --resume with --format: a document skipped has its rows all the same,
- * from the XML an earlier run wrote. */
-static void export_old_rows(struct batch *b, const char *path, const char *out, struct row *row)
+static void db_rows(struct batch *b, struct imr_db_loader *loader, const char *path, const char *xml,
+                    size_t len, struct imr_validator *v, struct row *row, struct imr_diags *diags);
+
+/* --resume with --format or --db: a document skipped has its rows all the
+ * same, from the XML an earlier run wrote. */
+static void export_old_rows(struct batch *b, struct imr_db_loader *loader, const char *path,
+                            const char *out, struct row *row)
 {
-	if (b->opt->format == IMR_FORMAT_XML)
+	bool load = b->db && !imr_db_known(b->db, row->sha256);
+	if (b->opt->format == IMR_FORMAT_XML && !load)
 		return;
 	const char *why = NULL;
 	size_t len = 0;
 	char *xml = read_file(out, &len, &why);
 	struct imr_diags diags;
 	imr_diags_init(&diags);
-	if (xml)
+	if (xml) {
 		export_rows(b, path, xml, len, row, &diags);
-	else
+		if (load && row->status != ROW_ERROR)
+			db_rows(b, loader, path, xml, len, NULL, row, &diags);
+	} else
 		error_row(row, path, "cannot read %s to export its items: %s", out, why);
 	if (diags.count) {
 		row->message = first_message(&diags);
@@ -701,8 +752,76 @@ static void export_old_rows(struct batch *b, const char *path, const char *out, 
 	free(xml);
 }
 
-static void convert_one(struct batch *b, struct imr_validator *v, const char *path, struct row *row)
+/* --db: the rows of the letter's XML (just written, or read as an input)
+ * into row->db, and its variant and items into the row.  When they cannot
+ * be made the row is in error. */
+static void db_rows(struct batch *b, struct imr_db_loader *loader, const char *path, const char *xml,
+                    size_t len, struct imr_validator *v, struct row *row, struct imr_diags *diags)
 {
+	if (!b->db)
+		return;
+	size_t errors = diags->errors;
+	xmlDocPtr doc = imr_xml_read(xml, len, diags);
+	int e = !doc ? EINVAL : 0;
+	if (doc && (!imr_is_determination(doc, diags) || (v && !imr_validate_doc(v, doc, diags)))) {
+		row->status = ROW_REJECTED;
+		xmlFreeDoc(doc);
+		return;
+	}
+	if (doc && !(row->db = calloc(1, sizeof *row->db)))
+		e = ENOMEM;
+	if (!e)
+		e = loader ? imr_db_rows_of_doc(loader, doc, path, row->sha256[0] ? row->sha256 : NULL, row->db)
+		           : ENOMEM;
+	if (!e && !row->variant) {
+		xmlChar *variant = xmlGetProp(xmlDocGetRootElement(doc), BAD_CAST "variant");
+		int known = variant ? imr_variant_by_name((const char *)variant) : -1;
+		row->variant = known >= 0 ? imr_variant_name((enum imr_variant)known) : NULL;
+		xmlFree(variant);
+		row->issues = imr_db_rows_items(row->db);
+	}
+	xmlFreeDoc(doc);
+	if (e) {
+		if (row->db)
+			imr_db_rows_free(row->db);
+		free(row->db);
+		row->db = NULL;
+		row->status = e == EINVAL && diags->errors > errors ? ROW_REJECTED : ROW_ERROR;
+		if (diags->errors == errors)
+			imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "cannot load it into the database: %s",
+			             e == EINVAL ? "its XML has no sha256" : strerror(e));
+	}
+}
+
+/* --db: an XML file among the inputs (a batch's output): loaded as it is,
+ * unless its letter is in the database already. */
+static void load_xml(struct batch *b, struct imr_db_loader *loader, struct imr_validator *v,
+                     const char *path, const char *data, size_t len, struct row *row)
+{
+	char sha[65];
+	row->status = ROW_OK;
+	row->skipped = true; /* nothing converted */
+	if (imr_db_xml_sha256(data, len, sha) && imr_db_known(b->db, sha)) {
+		snprintf(row->sha256, sizeof row->sha256, "%s", sha);
+		row->in_db = true;
+		return;
+	}
+	/* XML without @sha256 (not converted by imr2xml): the file's own. */
+	imr_sha256_hex(data, len, row->sha256);
+	struct imr_diags diags;
+	imr_diags_init(&diags);
+	db_rows(b, loader, path, data, len, v, row, &diags);
+	if (row->db)
+		snprintf(row->sha256, sizeof row->sha256, "%s", row->db->sha256);
+	row->message = first_message(&diags);
+	row->diagnostics = diags_text(&diags, path, b->opt->quiet);
+	imr_diags_free(&diags);
+}
+
+static void convert_one(struct batch *b, struct imr_validator *v, struct imr_db_loader *loader,
+                        const struct slot *s, struct row *row)
+{
+	const char *path = s->path;
 	memset(row, 0, sizeof *row);
 	const char *why = NULL;
 	size_t len = 0;
@@ -712,8 +831,20 @@ static void convert_one(struct batch *b, struct imr_validator *v, const char *pa
 		return;
 	}
 	row->bytes = len;
+	if (b->db && imr_is_xml(data, len)) {
+		load_xml(b, loader, v, path, data, len, row);
+		free(data);
+		return;
+	}
 	imr_sha256_hex(data, len, row->sha256);
-	char *out = output_path(b->opt->outdir, path);
+	if (b->db && !b->opt->outdir && imr_db_known(b->db, row->sha256)) {
+		/* Nothing to write, and nothing to load. */
+		row->status = ROW_OK;
+		row->skipped = row->in_db = true;
+		free(data);
+		return;
+	}
+	char *out = b->opt->outdir ? output_path(b->opt->outdir, path + s->strip) : NULL;
 	if (b->opt->resume && out) {
 		struct old_row *old = old_find(b, path);
 		struct stat st;
@@ -728,7 +859,7 @@ static void convert_one(struct batch *b, struct imr_validator *v, const char *pa
 			row->warnings = old_field(old->line, 6);
 			row->status = ROW_OK;
 			row->skipped = true;
-			export_old_rows(b, path, out, row);
+			export_old_rows(b, loader, path, out, row);
 			free(out);
 			free(data);
 			return;
@@ -749,13 +880,18 @@ static void convert_one(struct batch *b, struct imr_validator *v, const char *pa
 	row->issues = sum.issues;
 	row->status = st == IMR_OK ? ROW_OK : xml.data ? ROW_PARTIAL : st == IMR_USAGE ? ROW_ERROR : ROW_REJECTED;
 	if (xml.data) {
-		int e = !out ? ENOMEM : imr_write_atomically(out, xml.data, xml.len, true);
+		int e = !b->opt->outdir ? 0 : !out ? ENOMEM : imr_write_atomically(out, xml.data, xml.len, true);
 		if (e) {
 			row->status = ROW_ERROR;
 			imr_diag_add(&diags, IMR_ERROR, 0, 0, NULL, 0, "cannot write %s: %s",
 			             out ? out : "output", strerror(e));
 		} else {
 			export_rows(b, path, xml.data, xml.len, row, &diags);
+			/* Already valid: not validated again. */
+			if (row->status != ROW_ERROR && !(b->db && imr_db_known(b->db, row->sha256)))
+				db_rows(b, loader, path, xml.data, xml.len, NULL, row, &diags);
+			else if (b->db)
+				row->in_db = true;
 		}
 		imr_buffer_free(&xml);
 	}
@@ -771,6 +907,7 @@ static void *worker(void *arg)
 {
 	struct batch *b = arg;
 	struct imr_validator *v = b->opt->validate ? imr_validator_new(b->schema) : NULL;
+	struct imr_db_loader *loader = b->db ? imr_db_loader_new() : NULL;
 	pthread_mutex_lock(&b->lock);
 	for (;;) {
 		while (b->taken == b->pushed && !b->finished && !b->stopping)
@@ -785,7 +922,7 @@ static void *worker(void *arg)
 		if (s->error)
 			error_row(&row, s->path, "%s", s->error);
 		else
-			convert_one(b, v, s->path, &row);
+			convert_one(b, v, loader, s, &row);
 		pthread_mutex_lock(&b->lock);
 		s->row = row;
 		s->state = SLOT_DONE;
@@ -793,6 +930,7 @@ static void *worker(void *arg)
 	}
 	pthread_mutex_unlock(&b->lock);
 	imr_validator_free(v);
+	imr_db_loader_free(loader);
 	return NULL;
 }
 
@@ -849,10 +987,11 @@ static void progress(struct batch *b, bool final)
 	struct rusage ru;
 	getrusage(RUSAGE_SELF, &ru);
 	fprintf(stderr,
-	        "imr2xml: %zu documents: %zu converted, %zu partial, %zu rejected, %zu skipped, "
+	        "imr2xml: %zu document%s: %zu converted, %zu partial, %zu rejected, %zu skipped, "
 	        "%zu errors, %zu with warnings, %zu pages in %.2f s, %.0f documents/s, %.0f pages/s, "
 	        "%.1f MB/s, peak RSS %ld MB\n",
-	        t->done, t->ok, t->partial, t->rejected, t->skipped, t->errors, t->warned, t->pages, el, rate,
+	        t->done, t->done == 1 ? "" : "s", t->ok, t->partial, t->rejected, t->skipped, t->errors,
+	        t->warned, t->pages, el, rate,
 	        el > 0 ? (double)t->pages / el : 0.0, el > 0 ? (double)t->bytes / el / 1e6 : 0.0,
 	        ru.ru_maxrss / 1024);
 }
@@ -868,12 +1007,32 @@ static void retire(struct batch *b, struct slot *s)
 		fputs(r->diagnostics, stderr);
 	}
 	FILE *m = b->manifest;
-	put_field(m, s->path);
-	fprintf(m, "\t%s\t%s\t%zu\t%zu\t%s\t%s\t", status_names[r->status],
-	        r->variant ? r->variant : "-", r->issues, r->bytes, r->sha256[0] ? r->sha256 : "-",
-	        r->warnings ? r->warnings : "0");
-	put_field(m, r->message ? r->message : "");
-	fputc('\n', m);
+	if (m) {
+		put_field(m, s->path);
+		fprintf(m, "\t%s\t%s\t%zu\t%zu\t%s\t%s\t", status_names[r->status],
+		        r->variant ? r->variant : "-", r->issues, r->bytes, r->sha256[0] ? r->sha256 : "-",
+		        r->warnings ? r->warnings : "0");
+		put_field(m, r->message ? r->message : "");
+		fputc('\n', m);
+	}
+	if (r->db && !b->db_failed) {
+		bool added = false;
+		/* The database takes no more: the run goes on without it (the
+		 * XML files, the manifest) and ends in error. */
+		if (imr_db_insert(b->db, r->db, &added) != 0) {
+			b->db_failed = true;
+		} else {
+			t->db_added += added;
+			t->db_there += !added;
+			t->db_items += added ? imr_db_rows_items(r->db) : 0;
+		}
+	} else if (r->in_db) {
+		t->db_there++;
+	}
+	if (r->db) {
+		imr_db_rows_free(r->db);
+		free(r->db);
+	}
 	if (b->items && r->items.len && fwrite(r->items.data, 1, r->items.len, b->items) != r->items.len)
 		b->items_failed = true;
 	b->unflushed = true;
@@ -914,7 +1073,7 @@ static void *feeder(void *arg)
 {
 	struct batch *b = arg;
 	for (;;) {
-		struct input in = {NULL, NULL};
+		struct input in = {NULL, NULL, 0};
 		bool more = !interrupted && walker_next(&b->walker, &in);
 		pthread_mutex_lock(&b->lock);
 		/* The ring full: wait until a quarter of it is free, not for
@@ -934,6 +1093,7 @@ static void *feeder(void *arg)
 		struct slot *s = &b->slots[b->pushed++ % RING];
 		s->path = in.path;
 		s->error = in.error;
+		s->strip = in.strip;
 		s->state = SLOT_PENDING;
 		pthread_cond_signal(&b->work);
 		pthread_mutex_unlock(&b->lock);
@@ -950,8 +1110,8 @@ static int open_items(struct batch *b)
 	if (opt->format == IMR_FORMAT_XML)
 		return IMR_OK;
 	const char *ext = imr_format_extension(opt->format);
-	b->items_path = format("%s/items.%s", opt->outdir, ext);
-	b->items_partial = format("%s/items.%s.partial", opt->outdir, ext);
+	b->items_path = format("%s/%s.%s", opt->outdir, imr_table_name(), ext);
+	b->items_partial = format("%s/%s.%s.partial", opt->outdir, imr_table_name(), ext);
 	if (!b->items_path || !b->items_partial)
 		return IMR_USAGE;
 	b->items = fopen(b->items_partial, "w");
@@ -970,12 +1130,31 @@ static int open_items(struct batch *b)
 	return IMR_OK;
 }
 
-/* OUTDIR made, an earlier run's rows loaded (--resume), the schema
+static int load_schema(struct batch *b)
+{
+	if (b->opt->validate) {
+		struct imr_diags d;
+		imr_diags_init(&d);
+		b->schema = imr_schema_load(&d);
+		imr_diags_free(&d);
+		if (!b->schema) {
+			fputs("imr2xml: error: the embedded schema failed to load\n", stderr);
+			return IMR_SCHEMA_FAILED;
+		}
+	}
+	return IMR_OK;
+}
+
+/* The database opened (--db); OUTDIR made, an earlier run's rows loaded (--resume), the schema
  * compiled, manifest.tsv.partial open with its header.  Returns the exit
  * status so far. */
 static int open_outputs(struct batch *b)
 {
 	const struct imr_batch_options *opt = b->opt;
+	if (opt->db && !(b->db = imr_db_open(opt->db)))
+		return IMR_USAGE;
+	if (!opt->outdir) /* --db alone */
+		return load_schema(b);
 	if (mkdir(opt->outdir, 0755) != 0 && errno != EEXIST) {
 		fprintf(stderr, "imr2xml: error: cannot create %s: %s\n", opt->outdir, strerror(errno));
 		return IMR_USAGE;
@@ -988,16 +1167,9 @@ static int open_outputs(struct batch *b)
 		load_manifest(b, b->manifest_path);
 		load_manifest(b, b->partial_path);
 	}
-	if (opt->validate) {
-		struct imr_diags d;
-		imr_diags_init(&d);
-		b->schema = imr_schema_load(&d);
-		imr_diags_free(&d);
-		if (!b->schema) {
-			fputs("imr2xml: error: the embedded schema failed to load\n", stderr);
-			return IMR_SCHEMA_FAILED;
-		}
-	}
+	int st = load_schema(b);
+	if (st != IMR_OK)
+		return st;
 	b->manifest = fopen(b->partial_path, "w");
 	if (!b->manifest) {
 		fprintf(stderr, "imr2xml: error: cannot write %s: %s\n", b->partial_path, strerror(errno));
@@ -1117,7 +1289,8 @@ static void retire_ready(struct batch *b)
 			break;
 		b->unflushed = false;
 		pthread_mutex_unlock(&b->lock);
-		fflush(b->manifest);
+		if (b->manifest)
+			fflush(b->manifest);
 		if (b->items && fflush(b->items) != 0)
 			b->items_failed = true;
 		progress(b, false);
@@ -1216,14 +1389,29 @@ static int exit_status(const struct batch *b)
  * was interrupted.  Returns the exit status. */
 static int finish(struct batch *b)
 {
-	bool closed = fclose(b->manifest) == 0;
+	bool closed = !b->manifest || fclose(b->manifest) == 0;
 	b->manifest = NULL;
+	/* What was retired is committed, after Ctrl-C too: a run again adds
+	 * the rest. */
+	bool db_closed = imr_db_close(b->db) == 0 && !b->db_failed;
+	b->db = NULL;
 	bool items_closed = true;
 	if (b->items) {
 		items_closed = fclose(b->items) == 0 && !b->items_failed;
 		b->items = NULL;
 	}
 	progress(b, true);
+	if (b->opt->db)
+		fprintf(stderr, "imr2xml: %s: %zu letter%s added (%zu item%s), %zu there already\n",
+		        b->opt->db, b->tally.db_added, b->tally.db_added == 1 ? "" : "s", b->tally.db_items,
+		        b->tally.db_items == 1 ? "" : "s", b->tally.db_there);
+	if (!db_closed)
+		return IMR_USAGE;
+	if (interrupted && !b->manifest_path) {
+		fputs("imr2xml: interrupted: the letters done are in the database; run again to add the rest\n",
+		      stderr);
+		return 130;
+	}
 	if (interrupted) {
 		fprintf(stderr, "imr2xml: interrupted: %s lists what was done; run again with --resume\n",
 		        b->partial_path);
@@ -1234,7 +1422,7 @@ static int finish(struct batch *b)
 		fprintf(stderr, "imr2xml: error: cannot write %s: %s\n", b->items_path, strerror(errno));
 		return IMR_USAGE;
 	}
-	if (!closed || rename(b->partial_path, b->manifest_path) != 0) {
+	if (b->manifest_path && (!closed || rename(b->partial_path, b->manifest_path) != 0)) {
 		fprintf(stderr, "imr2xml: error: cannot write %s: %s\n", b->manifest_path, strerror(errno));
 		return IMR_USAGE;
 	}
@@ -1256,6 +1444,7 @@ static struct batch *batch_new(const struct imr_batch_options *opt)
 
 static void batch_free(struct batch *b)
 {
+	imr_db_abandon(b->db);
 	if (b->manifest)
 		fclose(b->manifest);
 	if (b->items)

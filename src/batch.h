@@ -22,6 +22,9 @@ struct imr_batch_options {
 	/* csv or jsonl: OUTDIR/items.csv (or .jsonl) has every item of the
 	 * run, in input order, besides the XML files. */
 	enum imr_format format;
+	/* --db FILE.sqlite: every letter's rows into the database (db.h);
+	 * outdir may then be NULL: nothing else is written. */
+	const char *db;
 };
 
 /* Returns the exit status: 0 all converted, 1 any rejected, 2 usage or

@@ -33,8 +33,9 @@
 #include "diag.h"
 #include "xml.h"
 
-/* X(name, scope, kind, type, xpath); "d:" is the determination namespace. */
-#define EXPORT_COLUMNS(X)                                                                          \
+/* X(name, scope, kind, type, xpath); "d:" is the determination namespace.
+ * The letter's columns, first in both tables. */
+#define LETTER_FACTS(X)                                                                            \
 	X(source, DOC, ONE, TEXT, "/d:determination/@source")                                       \
 	X(case_number, DOC, ONE, TEXT, "/d:determination/d:header/d:caseNumber")                    \
 	X(variant, DOC, ONE, TEXT, "/d:determination/@variant")                                     \
@@ -48,8 +49,14 @@
 	X(license_states, DOC, MANY, TEXT, "/d:determination/d:reviewer/d:license/@state")          \
 	X(patient_age, DOC, ONE, NUMBER, "/d:determination/d:caseSummary/d:patient/@age")           \
 	X(patient_sex, DOC, ONE, TEXT, "/d:determination/d:caseSummary/d:patient/@sex")             \
+	X(outcome, DOC, ONE, TEXT, "/d:determination/@outcome")                                     \
+	X(priority, DOC, ONE, TEXT, "/d:determination/d:header/d:priority")                         \
+	X(diagnoses, DOC, MANY, TEXT, "/d:determination/d:caseSummary/d:diagnosis")
+#define EXPORT_COLUMNS(X)                                                                          \
+	LETTER_FACTS(X)                                                                             \
 	X(item, ISSUE, ONE, NUMBER, "@n")                                                           \
 	X(line, ISSUE, ONE, NUMBER, "@line")                                                        \
+	X(page, ISSUE, ONE, NUMBER, "@page")                                                        \
 	X(service, ISSUE, ONE, TEXT, "d:service")                                                   \
 	X(request_name, ISSUE, ONE, TEXT, "d:request/d:name")                                       \
 	X(strength, ISSUE, MANY, NUMBER, "d:request/d:strength/@value")                             \
@@ -59,6 +66,9 @@
 	X(quantity_unit, ISSUE, ONE, TEXT, "d:request/d:quantity/@unit")                            \
 	X(refills, ISSUE, ONE, NUMBER, "d:request/d:refills/@count")                                \
 	X(frequency, ISSUE, ONE, TEXT, "d:request/d:frequency")                                     \
+	X(frequency_times, ISSUE, ONE, NUMBER, "d:request/d:frequency/@times")                      \
+	X(frequency_every, ISSUE, ONE, NUMBER, "d:request/d:frequency/@every")                      \
+	X(frequency_per, ISSUE, ONE, TEXT, "d:request/d:frequency/@per")                            \
 	X(sessions, ISSUE, ONE, NUMBER, "d:request/d:sessions/@count")                              \
 	X(body_region, ISSUE, MANY, TEXT, "d:request/d:bodyRegion")                                 \
 	X(laterality, ISSUE, MANY, TEXT, "d:request/d:bodyRegion/@laterality")                      \
@@ -73,7 +83,21 @@
 	X(reviewer_bodies, ISSUE, MANY, TEXT, "d:maximusGuideline/d:citation/@body")                \
 	X(reviewer_documents, ISSUE, MANY, TEXT, "d:maximusGuideline/d:citation/@document")         \
 	X(conclusion, ISSUE, ONE, TEXT, "d:rationale/@conclusion")                                  \
+	X(original_request, ISSUE, ONE, TEXT, "d:originalRequest")                                  \
+	X(authorized, ISSUE, ONE, TEXT, "d:authorized")                                             \
 	X(warnings, ISSUE, MANY, TEXT, "/d:determination/d:warning/@code | d:warning/@code")
+
+/* --table letters: one row per letter, every column of scope DOC.  A path
+ * may also give a number (count()). */
+#define LETTER_COLUMNS(X)                                                                          \
+	LETTER_FACTS(X)                                                                             \
+	X(sha256, DOC, ONE, TEXT, "/d:determination/@sha256")                                       \
+	X(complete, DOC, ONE, BOOL, "not(/d:determination/@complete = 'false')")                    \
+	X(items, DOC, ONE, NUMBER, "count(/d:determination/d:issues/d:issue)")                      \
+	X(overturned, DOC, ONE, NUMBER, "count(/d:determination/d:issues/d:issue[@decision = 'overturned'])") \
+	X(upheld, DOC, ONE, NUMBER, "count(/d:determination/d:issues/d:issue[@decision = 'upheld'])") \
+	X(medications, DOC, MANY, TEXT, "/d:determination/d:caseSummary/d:medication")              \
+	X(warnings, DOC, MANY, TEXT, "//d:warning/@code")
 
 enum scope { DOC, ISSUE };
 enum kind { ONE, MANY };
@@ -85,21 +109,62 @@ enum column {
 #undef AS_ENUM
 	NCOLUMNS
 };
+enum letter_column {
+#define AS_ENUM(name, scope, kind, type, xpath) LETTER_COL_##name,
+	LETTER_COLUMNS(AS_ENUM)
+#undef AS_ENUM
+	NLETTER_COLUMNS
+};
+/* Both tables start with the source: the input's name when the XML has none. */
+_Static_assert(COL_source == 0 && LETTER_COL_source == 0, "source is the first column");
 
-static const struct column_def {
+struct column_def {
 	const char *name;
 	enum scope scope;
 	enum kind kind;
 	enum type type;
 	const char *xpath;
-} columns[NCOLUMNS] = {
-#define AS_DEF(name, scope, kind, type, xpath) {#name, scope, kind, type, xpath},
-	EXPORT_COLUMNS(AS_DEF)
-#undef AS_DEF
 };
+#define AS_DEF(name, scope, kind, type, xpath) {#name, scope, kind, type, xpath},
+static const struct column_def item_columns[NCOLUMNS] = {EXPORT_COLUMNS(AS_DEF)};
+static const struct column_def letter_columns[NLETTER_COLUMNS] = {LETTER_COLUMNS(AS_DEF)};
+#undef AS_DEF
 
-/* The issues of a document, in order. */
-static const char issues_xpath[] = "/d:determination/d:issues/d:issue";
+/* A table: its columns, and the rows (a context node each, in document
+ * order) relative to the document. */
+static const struct table {
+	const struct column_def *columns;
+	size_t n;
+	const char *rows;
+} tables[] = {
+	[IMR_TABLE_ITEMS] = {item_columns, NCOLUMNS, "/d:determination/d:issues/d:issue"},
+	[IMR_TABLE_LETTERS] = {letter_columns, NLETTER_COLUMNS, "/d:determination"},
+};
+enum { MAX_COLUMNS = (int)NCOLUMNS > (int)NLETTER_COLUMNS ? (int)NCOLUMNS : (int)NLETTER_COLUMNS };
+
+/* Set once, before any thread exports (main.c). */
+static enum imr_table table_kind = IMR_TABLE_ITEMS;
+
+void imr_export_set_table(enum imr_table t)
+{
+	table_kind = t;
+}
+
+bool imr_table_parse(const char *name, enum imr_table *out)
+{
+	if (strcmp(name, "items") == 0)
+		*out = IMR_TABLE_ITEMS;
+	else if (strcmp(name, "letters") == 0)
+		*out = IMR_TABLE_LETTERS;
+	else
+		return false;
+	return true;
+}
+
+const char *imr_table_name(void)
+{
+	return table_kind == IMR_TABLE_LETTERS ? "letters" : "items";
+}
 
 /* Multi-valued cells in CSV. */
 static const char csv_separator[] = "; ";
@@ -198,7 +263,18 @@ static int cell_eval(struct cell *c, const struct column_def *col, xmlXPathCompE
 	if (!r)
 		return ENOMEM;
 	int e = 0;
-	xmlNodeSetPtr set = r->type == XPATH_NODESET ? r->nodesetval : NULL;
+	if (r->type != XPATH_NODESET) {
+		/* A number or a boolean the path computes: one value, as XPath's
+		 * string() gives it. */
+		c->values = calloc(1, sizeof *c->values);
+		if (!c->values || !(c->values[0] = xmlXPathCastToString(r)))
+			e = ENOMEM;
+		else
+			c->n = 1;
+		xmlXPathFreeObject(r);
+		return e;
+	}
+	xmlNodeSetPtr set = r->nodesetval;
 	size_t n = set ? (size_t)set->nodeNr : 0;
 	if (col->kind == ONE && n > 1)
 		n = 1;
@@ -263,9 +339,10 @@ static json_t *json_value(const struct column_def *col, const xmlChar *v)
 	return j ? j : json_stringn(s, strlen(s));
 }
 
-static int row_csv(struct cell *cells, const char *source, struct imr_buffer *out)
+static int row_csv(const struct table *t, struct cell *cells, const char *source,
+                   struct imr_buffer *out)
 {
-	for (size_t i = 0; i < NCOLUMNS; i++) {
+	for (size_t i = 0; i < t->n; i++) {
 		struct cell *c = &cells[i];
 		if (i == COL_source && c->n == 0) {
 			if (csv_field(out, i == 0, source, strlen(source)))
@@ -290,12 +367,13 @@ static int row_csv(struct cell *cells, const char *source, struct imr_buffer *ou
 	return imr_buffer_append(out, "\r\n", 2);
 }
 
-static int row_json(struct cell *cells, const char *source, struct imr_buffer *out)
+static int row_json(const struct table *t, struct cell *cells, const char *source,
+                    struct imr_buffer *out)
 {
 	json_t *row = json_object();
 	int e = row ? 0 : ENOMEM;
-	for (size_t i = 0; !e && i < NCOLUMNS; i++) {
-		const struct column_def *col = &columns[i];
+	for (size_t i = 0; !e && i < t->n; i++) {
+		const struct column_def *col = &t->columns[i];
 		struct cell *c = &cells[i];
 		json_t *v;
 		if (col->kind == MANY) {
@@ -338,8 +416,9 @@ int imr_export_begin(enum imr_format f, struct imr_buffer *out)
 	json_object_seed(0); /* now, before any thread makes an object */
 	if (f != IMR_FORMAT_CSV)
 		return imr_buffer_append(out, "", 0);
-	for (size_t i = 0; i < NCOLUMNS; i++)
-		if (csv_field(out, i == 0, columns[i].name, strlen(columns[i].name)))
+	const struct table *t = &tables[table_kind];
+	for (size_t i = 0; i < t->n; i++)
+		if (csv_field(out, i == 0, t->columns[i].name, strlen(t->columns[i].name)))
 			return ENOMEM;
 	return imr_buffer_append(out, "\r\n", 2);
 }
@@ -351,38 +430,40 @@ int imr_export_doc(enum imr_format f, xmlDocPtr doc, const char *source, struct 
 		*rows = 0;
 	if (f == IMR_FORMAT_XML)
 		return 0;
+	const struct table *t = &tables[table_kind];
+	const struct column_def *columns = t->columns;
 	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-	xmlXPathCompExprPtr exprs[NCOLUMNS] = {0};
-	struct cell cells[NCOLUMNS];
+	xmlXPathCompExprPtr exprs[MAX_COLUMNS] = {0};
+	struct cell cells[MAX_COLUMNS];
 	memset(cells, 0, sizeof cells);
 	xmlXPathObjectPtr issues = NULL;
 	int e = ctx ? 0 : ENOMEM;
 	if (!e && xmlXPathRegisterNs(ctx, BAD_CAST "d", BAD_CAST IMR2XML_NAMESPACE) != 0)
 		e = ENOMEM;
-	for (size_t i = 0; !e && i < NCOLUMNS; i++)
+	for (size_t i = 0; !e && i < t->n; i++)
 		if (!(exprs[i] = xmlXPathCtxtCompile(ctx, BAD_CAST columns[i].xpath)))
 			e = ENOMEM; /* the table's paths are fixed: only memory fails */
 	if (!e) {
 		ctx->node = (xmlNodePtr)doc;
-		issues = xmlXPathEvalExpression(BAD_CAST issues_xpath, ctx);
+		issues = xmlXPathEvalExpression(BAD_CAST t->rows, ctx);
 		if (!issues)
 			e = ENOMEM;
 	}
 	xmlNodeSetPtr set = issues && issues->type == XPATH_NODESET ? issues->nodesetval : NULL;
 	for (int k = 0; !e && set && k < set->nodeNr; k++) {
-		for (size_t i = 0; !e && i < NCOLUMNS; i++) {
+		for (size_t i = 0; !e && i < t->n; i++) {
 			if (columns[i].scope == DOC && cells[i].evaluated)
 				continue; /* the same for every issue of the document */
 			ctx->node = columns[i].scope == DOC ? (xmlNodePtr)doc : set->nodeTab[k];
 			e = cell_eval(&cells[i], &columns[i], exprs[i], ctx);
 		}
 		if (!e)
-			e = f == IMR_FORMAT_CSV ? row_csv(cells, source, out) : row_json(cells, source, out);
+			e = f == IMR_FORMAT_CSV ? row_csv(t, cells, source, out) : row_json(t, cells, source, out);
 		if (!e && rows)
 			(*rows)++;
 	}
 	xmlXPathFreeObject(issues);
-	for (size_t i = 0; i < NCOLUMNS; i++) {
+	for (size_t i = 0; i < t->n; i++) {
 		cell_clear(&cells[i]);
 		xmlXPathFreeCompExpr(exprs[i]);
 	}
@@ -413,6 +494,19 @@ bool imr_is_xml(const char *data, size_t len)
 	return i < len && data[i] == '<';
 }
 
+bool imr_is_determination(xmlDocPtr doc, struct imr_diags *diags)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	if (root && xmlStrEqual(root->name, BAD_CAST "determination") && root->ns &&
+	    xmlStrEqual(root->ns->href, BAD_CAST IMR2XML_NAMESPACE))
+		return true;
+	imr_diag_add(diags, IMR_ERROR, root ? (unsigned)xmlGetLineNo(root) : 0, 0, NULL, 0,
+	             "not imr2xml's XML: its root is <%s>%s%s, not <determination> in " IMR2XML_NAMESPACE,
+	             root ? (const char *)root->name : "", root && root->ns ? " in " : "",
+	             root && root->ns ? (const char *)root->ns->href : "");
+	return false;
+}
+
 enum imr_status imr_export_input(enum imr_format f, const char *data, size_t len, const char *source,
                                  const struct imr_options *opt, struct imr_validator *validator,
                                  struct imr_buffer *out, bool *exported, struct imr_diags *diags)
@@ -426,7 +520,7 @@ enum imr_status imr_export_input(enum imr_format f, const char *data, size_t len
 		doc = imr_xml_read(data, len, diags);
 		if (!doc && diags->errors == errors)
 			imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "not well-formed XML");
-		st = !doc ? IMR_REJECTED
+		st = !doc || !imr_is_determination(doc, diags)                  ? IMR_REJECTED
 		     : validator && !imr_validate_doc(validator, doc, diags) ? IMR_REJECTED
 		                                                              : IMR_OK;
 		if (st != IMR_OK) {

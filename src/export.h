@@ -22,6 +22,18 @@ enum imr_format {
 	IMR_FORMAT_JSONL, /* one JSON object a line, many values as arrays */
 };
 
+/* --table: which table the rows are (docs/export.md). */
+enum imr_table {
+	IMR_TABLE_ITEMS,   /* one row per item (issue), the default */
+	IMR_TABLE_LETTERS, /* one row per letter */
+};
+/* "items" or "letters"; false for anything else. */
+bool imr_table_parse(const char *name, enum imr_table *out);
+/* The table every later export makes; call it before any thread exports. */
+void imr_export_set_table(enum imr_table t);
+/* The name of that table: "items" or "letters" (batch mode's file name). */
+const char *imr_table_name(void);
+
 /* "xml", "csv" or "jsonl"; false for anything else. */
 bool imr_format_parse(const char *name, enum imr_format *out);
 /* The file name extension of a format: "xml", "csv", "jsonl". */
@@ -49,6 +61,10 @@ int imr_export_xml(enum imr_format f, const char *xml, size_t len, const char *s
 /* True when the input is XML rather than a letter: its first character
  * (after a byte order mark and white space) is '<'. */
 bool imr_is_xml(const char *data, size_t len);
+
+/* True when doc's root is our <determination>; otherwise false, and an
+ * error in diags that says what it is instead. */
+bool imr_is_determination(xmlDocPtr doc, struct imr_diags *diags);
 
 /*
  * One input of `imr2xml --format FMT INPUT...`: XML is read and validated

@@ -1,5 +1,6 @@
 /* main.c - the imr2xml command: a Unix filter from determination text
  * to validated XML, and a validator for existing XML. */
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdint.h>
@@ -13,6 +14,7 @@
 
 #include "batch.h"
 #include "diag.h"
+#include "db.h"
 #include "export.h"
 #include "imr2xml.h"
 #include "output.h"
@@ -22,10 +24,15 @@ static const char usage_text[] =
 	"usage: imr2xml [OPTIONS] [FILE|-]          convert one determination\n"
 	"       imr2xml -d OUTDIR [OPTIONS] FILE_OR_DIR...\n"
 	"                                           convert many, in parallel\n"
-	"       imr2xml --format=csv|jsonl [OPTIONS] FILE...\n"
-	"                                           one row per item, from letters or XML\n"
-	"       imr2xml --stats [--html=FILE] DIR_OR_XML...\n"
-	"                                           a report on a corpus of XML files\n"
+	"       imr2xml --format=csv|jsonl [--table=letters|items] [OPTIONS] FILE_OR_DIR...\n"
+	"                                           one row per item (or letter), from\n"
+	"                                           letters or XML\n"
+	"       imr2xml --stats [--html=FILE] DIR_OR_XML...|FILE.sqlite\n"
+	"                                           a report on a corpus: XML or its database\n"
+	"       imr2xml --db=FILE.sqlite [-d OUTDIR] [OPTIONS] FILE_OR_DIR...\n"
+	"                                           letters or XML into a SQLite database\n"
+	"       imr2xml --db-merge OUT.sqlite IN.sqlite...\n"
+	"                                           databases built apart, into one\n"
 	"       imr2xml --validate FILE.xml|-...    validate XML against the schema\n"
 	"       imr2xml --print-schema | --list-variants\n"
 	"\n"
@@ -59,13 +66,25 @@ static const char usage_text[] =
 	"Tables (docs/export.md): one row per item, its columns read from the XML:\n"
 	"      --format=FMT     xml (the default), csv (RFC 4180, a header row) or jsonl\n"
 	"                       (a JSON object a line); inputs may be letters or XML\n"
-	"                       files (told by their content), rows in input order;\n"
-	"                       with -d, one OUTDIR/items.csv (or .jsonl) for the run\n"
+	"                       files (told by their content) or directories (walked\n"
+	"                       for *.txt, *.pdf, *.xml), rows in input order; with -d,\n"
+	"                       one OUTDIR/items.csv (or .jsonl, letters.csv) for the run\n"
+	"      --table=TABLE    items (the default: one row per item) or letters (one\n"
+	"                       row per letter)\n"
 	"Corpus report (docs/report.md):\n"
 	"      --stats          letters, items, overturn rates by year, category,\n"
 	"                       certification, cited body and state, warnings: over the\n"
-	"                       XML files named and under the directories named\n"
+	"                       XML files named and under the directories named, or\n"
+	"                       over one database (--db) named alone\n"
 	"      --html=FILE      with --stats, also write the report as one HTML page\n"
+	"Corpus database (docs/database.md):\n"
+	"      --db=FILE        add every letter (PDF, text, or imr2xml's XML) to the SQLite\n"
+	"                       database FILE (made when absent): letters, items,\n"
+	"                       citations, ... and a full-text index; a letter there\n"
+	"                       already (same sha256) is skipped; with -d the XML files\n"
+	"                       and the manifest are written too; -j, --files-from apply\n"
+	"      --db-merge       OUT.sqlite IN.sqlite...: the letters of the INs not in\n"
+	"                       OUT copied into it (made when absent)\n"
 	"\n"
 	"Batch mode (directories are walked for *.txt and *.pdf; a/b/x.txt or a/b/x.pdf\n"
 	"becomes OUTDIR/a/b/x.xml; OUTDIR/manifest.tsv gets one row per input, in input\n"
@@ -90,7 +109,7 @@ static const char usage_text[] =
 	"the schema (a bug: please report it with the input); 130 a batch\n"
 	"interrupted (Ctrl-C, SIGTERM).\n";
 
-enum mode { CONVERT, VALIDATE, PRINT_SCHEMA, LIST_VARIANTS, STATS };
+enum mode { CONVERT, VALIDATE, PRINT_SCHEMA, LIST_VARIANTS, STATS, DB_MERGE };
 
 struct cli {
 	enum mode mode;
@@ -99,6 +118,7 @@ struct cli {
 	bool check, validate, dump_ast;
 	enum imr_format format; /* --format */
 	const char *html;       /* --stats --html FILE */
+	bool table;             /* --table was given */
 	struct imr_options opt;
 };
 
@@ -299,10 +319,96 @@ static int convert(const struct cli *cli, const char *path)
 	return st;
 }
 
+struct export_run {
+	const struct cli *cli;
+	struct imr_validator *v;
+	struct imr_buffer out;
+	int worst;
+	bool any;
+};
+
+static void export_one(struct export_run *r, const char *path)
+{
+	const struct cli *cli = r->cli;
+	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	size_t len = 0;
+	char *data = read_input(path, &len);
+	if (!data) {
+		fprintf(stderr, "%s: error: cannot read: %s\n", name, strerror(errno));
+		r->worst = IMR_USAGE;
+		return;
+	}
+	struct imr_diags diags;
+	imr_diags_init(&diags);
+	bool exported;
+	struct imr_options opt = cli->opt;
+	if (!opt.source_name && strcmp(path, "-") != 0)
+		opt.source_name = path;
+	enum imr_status st = imr_export_input(cli->format, data, len, name, &opt, r->v, &r->out,
+	                                      &exported, &diags);
+	imr_diags_print_quiet(&diags, name, cli->batch.quiet, stderr);
+	imr_diags_free(&diags);
+	free(data);
+	r->any |= exported;
+	if ((int)st > r->worst)
+		r->worst = (int)st;
+}
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int not_dots(const struct dirent *d)
+{
+	return strcmp(d->d_name, ".") != 0 && strcmp(d->d_name, "..") != 0;
+}
+
+static bool exported_name(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 4 && (strcmp(name + n - 4, ".txt") == 0 || strcmp(name + n - 4, ".pdf") == 0 ||
+	                 strcmp(name + n - 4, ".xml") == 0);
+}
+
+/* A directory, as --stats and batch mode walk one: depth first, in byte
+ * order of the names, *.txt, *.pdf and *.xml; symbolic links to
+ * directories are not followed. */
+static void export_dir(struct export_run *r, const char *dir)
+{
+	struct dirent **list;
+	int n = scandir(dir, &list, not_dots, by_name);
+	if (n < 0) {
+		fprintf(stderr, "%s: error: cannot read directory: %s\n", dir, strerror(errno));
+		r->worst = IMR_USAGE;
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		size_t len = strlen(dir) + strlen(list[i]->d_name) + 2;
+		char *path = malloc(len);
+		struct stat st;
+		if (!path) {
+			fputs("imr2xml: error: out of memory\n", stderr);
+			r->worst = IMR_USAGE;
+		} else {
+			snprintf(path, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
+			         list[i]->d_name);
+			if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+				export_dir(r, path);
+			else if (exported_name(list[i]->d_name))
+				export_one(r, path);
+		}
+		free(path);
+		free(list[i]);
+	}
+	free(list);
+}
+
 /* imr2xml --format csv|jsonl INPUT...: the rows of every input, in
  * order, to stdout or (atomically) to -o.  Letters are converted, XML
- * files validated; an input that yields no XML yields no rows and its
- * diagnostics, and nothing is written when none yields any. */
+ * files validated, directories walked; an input that yields no XML
+ * yields no rows and its diagnostics, and nothing is written when none
+ * yields any. */
 static int export_inputs(const struct cli *cli, int argc, char **argv)
 {
 	if (cli->check || cli->dump_ast)
@@ -318,39 +424,22 @@ static int export_inputs(const struct cli *cli, int argc, char **argv)
 		imr_schema_free(schema);
 		return IMR_SCHEMA_FAILED;
 	}
-	struct imr_buffer out = {0};
-	int worst = IMR_OK;
-	bool any = false;
-	if (imr_export_begin(cli->format, &out) != 0) {
+	struct export_run r = {.cli = cli, .v = v, .worst = IMR_OK};
+	if (imr_export_begin(cli->format, &r.out) != 0) {
 		fputs("imr2xml: error: out of memory\n", stderr);
 		argc = 0;
-		worst = IMR_USAGE;
+		r.worst = IMR_USAGE;
 	}
 	for (int i = 0; i < argc; i++) {
-		const char *name = strcmp(argv[i], "-") == 0 ? "<stdin>" : argv[i];
-		size_t len = 0;
-		char *data = read_input(argv[i], &len);
-		if (!data) {
-			fprintf(stderr, "%s: error: cannot read: %s\n", name, strerror(errno));
-			worst = IMR_USAGE;
-			continue;
-		}
-		struct imr_diags diags;
-		imr_diags_init(&diags);
-		bool exported;
-		struct imr_options opt = cli->opt;
-		if (!opt.source_name && strcmp(argv[i], "-") != 0)
-			opt.source_name = argv[i];
-		enum imr_status st = imr_export_input(cli->format, data, len, name, &opt, v, &out,
-		                                      &exported, &diags);
-		imr_diags_print_quiet(&diags, name, cli->batch.quiet, stderr);
-		imr_diags_free(&diags);
-		free(data);
-		any |= exported;
-		if ((int)st > worst)
-			worst = (int)st;
+		struct stat st;
+		if (strcmp(argv[i], "-") != 0 && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
+			export_dir(&r, argv[i]);
+		else
+			export_one(&r, argv[i]);
 	}
-	if (any) {
+	struct imr_buffer out = r.out;
+	int worst = r.worst;
+	if (r.any) {
 		bool ok;
 		if (cli->output)
 			ok = (errno = imr_write_atomically(cli->output, out.data, out.len, false)) == 0;
@@ -374,7 +463,8 @@ int main(int argc, char **argv)
 	xmlInitParser(); /* once, before any thread uses libxml2 */
 	enum { OPT_NO_VALIDATE = 256, OPT_VALIDATE, OPT_PRINT_SCHEMA, OPT_DUMP_AST, OPT_PARTIAL,
 	       OPT_MAX_SIZE, OPT_MAX_PAGES, OPT_FILES_FROM, OPT_RESUME, OPT_VERIFY,
-	       OPT_LIST_VARIANTS, OPT_SOURCE_NAME, OPT_FORMAT, OPT_STATS, OPT_HTML };
+	       OPT_LIST_VARIANTS, OPT_SOURCE_NAME, OPT_FORMAT, OPT_STATS, OPT_HTML, OPT_DB,
+	       OPT_DB_MERGE, OPT_TABLE };
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"check", no_argument, NULL, 'c'},
@@ -391,6 +481,9 @@ int main(int argc, char **argv)
 		{"format", required_argument, NULL, OPT_FORMAT},
 		{"stats", no_argument, NULL, OPT_STATS},
 		{"html", required_argument, NULL, OPT_HTML},
+		{"db", required_argument, NULL, OPT_DB},
+		{"table", required_argument, NULL, OPT_TABLE},
+		{"db-merge", no_argument, NULL, OPT_DB_MERGE},
 		{"outdir", required_argument, NULL, 'd'},
 		{"files-from", required_argument, NULL, OPT_FILES_FROM},
 		{"null", no_argument, NULL, '0'},
@@ -463,6 +556,20 @@ int main(int argc, char **argv)
 		case OPT_HTML:
 			cli.html = optarg;
 			break;
+		case OPT_DB:
+			cli.batch.db = optarg;
+			break;
+		case OPT_TABLE: {
+			enum imr_table t;
+			if (!imr_table_parse(optarg, &t))
+				return usage_error("--table: not letters or items: '%s'", optarg);
+			imr_export_set_table(t);
+			cli.table = true;
+			break;
+		}
+		case OPT_DB_MERGE:
+			cli.mode = DB_MERGE;
+			break;
 		case 'd':
 			cli.batch.outdir = optarg;
 			break;
@@ -504,7 +611,19 @@ int main(int argc, char **argv)
 		xmlCleanupParser();
 		return usage_error("%s", "--html goes with --stats");
 	}
+	if (cli.table && cli.format == IMR_FORMAT_XML) {
+		xmlCleanupParser();
+		return usage_error("%s", "--table goes with --format csv or jsonl");
+	}
+	if (cli.batch.db && cli.mode != CONVERT) {
+		xmlCleanupParser();
+		return usage_error("%s", "--db goes with inputs to convert or load, not another mode");
+	}
 	switch (cli.mode) {
+	case DB_MERGE:
+		st = argc < 2 ? usage_error("%s", "--db-merge needs OUT.sqlite and at least one IN.sqlite")
+		               : imr_db_merge(argv[0], argv + 1, argc - 1);
+		break;
 	case STATS:
 		if (!argc)
 			st = usage_error("%s", "--stats needs XML files or directories (a batch's OUTDIR)");
@@ -529,13 +648,18 @@ int main(int argc, char **argv)
 		break;
 	case CONVERT:
 	default:
-		if (cli.batch.outdir) {
+		if (cli.batch.outdir || cli.batch.db) {
+			const char *opt = cli.batch.outdir ? "-d" : "--db";
 			if (cli.output || cli.check || cli.dump_ast) {
-				st = usage_error("%s", "-d does not combine with -o, --check or --dump-ast");
+				st = usage_error("%s does not combine with -o, --check or --dump-ast", opt);
 				break;
 			}
 			if (!argc && !cli.batch.files_from) {
-				st = usage_error("%s", "-d needs inputs (files, directories or --files-from)");
+				st = usage_error("%s needs inputs (files, directories or --files-from)", opt);
+				break;
+			}
+			if (!cli.batch.outdir && (cli.batch.resume || cli.format != IMR_FORMAT_XML)) {
+				st = usage_error("%s", "--db without -d: --resume and --format need -d OUTDIR");
 				break;
 			}
 			cli.batch.inputs = argv;

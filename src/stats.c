@@ -1,10 +1,12 @@
 /*
  * stats.c - the corpus report: imr2xml --stats [--html FILE] DIR_OR_XML...
+ * or imr2xml --stats FILE.sqlite
  *
- * Reads the XML files of a batch's output (every *.xml under the
+ * Counts by SQL over the corpus database (db.c, schema.sql): the one named,
+ * or one made of the XML files of a batch's output (every *.xml under the
  * directories named, walked in byte order of the names, and the files
- * named), each validated against the embedded schema, and counts by XPath:
- * letters, items, items per letter, letters with more than one item, and
+ * named), each validated against the embedded schema and loaded as --db
+ * loads it.  It counts letters, items, items per letter, letters with more than one item, and
  * the items overturned overall and by year of the decision date, by
  * category, by the reviewer's certifications, by the bodies the reviewer
  * cited and by the reviewer's states of licensure; and the warnings found.
@@ -18,6 +20,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -31,24 +34,27 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
+#include <sqlite3.h>
+
+#include "db.h"
 #include "diag.h"
+#include "digest.h"
 #include "export.h"
 #include "imr2xml.h"
 #include "output.h"
+#include "request.h"
 #include "xml.h"
 
 /* ---- counting --------------------------------------------------------- */
 
-/* One row of a breakdown: the letters (each counted once), items and
- * overturned items under a label; for years also what the published
- * figures need. */
+/* One row of a breakdown: the letters, items and overturned items under
+ * a label; for years also what the published figures need. */
 struct group {
 	char *label;
 	size_t letters, items, overturned;
 	size_t multi;       /* letters with more than one item */
 	size_t categorized; /* items with a category */
 	size_t pharma;      /* items whose category is pharmaceutical */
-	size_t last_letter; /* the letter that last counted here */
 	long key;           /* the sort key of numbered rows (years, item counts) */
 };
 
@@ -59,10 +65,18 @@ struct groups {
 
 struct warning_count {
 	char *code;
-	size_t count, letters, last_letter;
+	size_t count, letters;
+};
+
+/* A warning, and the letter it is in (the report lists them). */
+struct warned {
+	char *letter, *code, *line;
 };
 
 struct corpus {
+	const char *database; /* the database named, or NULL: XML files */
+	struct warned *warned;
+	size_t nwarned;
 	size_t files, letters, items, overturned, multi;
 	struct groups years, per_letter, categories, certifications, bodies, states;
 	struct warning_count *warnings;
@@ -70,11 +84,8 @@ struct corpus {
 	bool oom;
 };
 
-static struct group *group_get(struct corpus *c, struct groups *g, const char *label, long key)
+static struct group *group_add(struct corpus *c, struct groups *g, const char *label, long key)
 {
-	for (size_t i = 0; i < g->n; i++)
-		if (strcmp(g->v[i].label, label) == 0)
-			return &g->v[i];
 	if (g->n == g->cap) {
 		size_t cap = g->cap ? 2 * g->cap : 16;
 		struct group *v = realloc(g->v, cap * sizeof *v);
@@ -95,21 +106,6 @@ static struct group *group_get(struct corpus *c, struct groups *g, const char *l
 	r->key = key;
 	g->n++;
 	return r;
-}
-
-/* An item (or, with items == 0, a letter with none) under label. */
-static void count_in(struct corpus *c, struct groups *g, const char *label, long key, size_t letter,
-                     size_t items, size_t overturned)
-{
-	struct group *r = group_get(c, g, label, key);
-	if (!r)
-		return;
-	if (r->last_letter != letter) {
-		r->last_letter = letter;
-		r->letters++;
-	}
-	r->items += items;
-	r->overturned += overturned;
 }
 
 static void groups_free(struct groups *g)
@@ -148,190 +144,226 @@ static void sort_groups(struct groups *g, int (*cmp)(const void *, const void *)
 		qsort(g->v, g->n, sizeof *g->v, cmp);
 }
 
-/* The label of items with no value: a category none was given, a
- * reviewer with no certification stated. */
-static const char none_label[] = "(none)";
-
 /* The bodies a reviewer cites (the schema's vocabulary), and "none". */
 static const char *const body_labels[] = {"MTUS", "ODG", "ACOEM", "other", "none"};
 enum { NBODIES = sizeof body_labels / sizeof *body_labels };
 
-/* The pharmaceuticals category (request.h's token). */
-static bool is_pharma(const char *category)
-{
-	return strcmp(category, "pharmaceuticals") == 0;
-}
+/* ---- counting: SQL over the database (docs/report.md lists these) -------- */
 
-/* The values of path (relative to node) as strings, distinct ones only
- * when distinct is set; *n of them, freed by strings_free. */
-static char **strings(struct corpus *c, xmlXPathContextPtr ctx, xmlNodePtr node, const char *path,
-                      bool distinct, size_t *n)
+/* Each breakdown is one query whose rows are: label, key, letters, items,
+ * overturned, letters with more than one item, items with a category,
+ * pharmaceutical items (the last three for years only, 0 elsewhere).  An
+ * item counts once under each distinct value of its letter (or its own)
+ * that the breakdown is by; "(none)" and "none" gather the items with
+ * none. */
+#define SQL_OVERTURNED "sum(i.decision = 'overturned')"
+static const char sql_totals[] =
+	"SELECT count(*), coalesce(sum(items), 0), coalesce(sum(items > 1), 0),"
+	" (SELECT count(*) FROM items WHERE decision = 'overturned') FROM letters";
+static const char sql_years[] =
+	"SELECT coalesce(y, 'unknown'), coalesce(CAST(y AS INTEGER), 10000), count(*), sum(items),"
+	" sum(over), sum(items > 1), sum(cat), sum(pharma) FROM ("
+	"  SELECT l.items, CASE WHEN l.decision_date GLOB '[0-9][0-9][0-9][0-9]*'"
+	"   THEN substr(l.decision_date, 1, 4) END AS y,"
+	"  (SELECT count(*) FROM items i WHERE i.letter_id = l.id AND i.decision = 'overturned') AS over,"
+	"  (SELECT count(*) FROM items i WHERE i.letter_id = l.id AND i.category IS NOT NULL) AS cat,"
+	"  (SELECT count(*) FROM items i WHERE i.letter_id = l.id"
+	"   AND i.category = 'pharmaceuticals') AS pharma"
+	"  FROM letters l) GROUP BY y";
+static const char sql_per_letter[] =
+	"SELECT l.items, l.items, count(*), sum(l.items),"
+	" sum((SELECT count(*) FROM items i WHERE i.letter_id = l.id AND i.decision = 'overturned')),"
+	" 0, 0, 0 FROM letters l GROUP BY l.items";
+static const char sql_categories[] =
+	"SELECT coalesce(i.category, '(none)'), 0, count(DISTINCT i.letter_id), count(*), " SQL_OVERTURNED
+	", 0, 0, 0 FROM items i GROUP BY 1";
+#define BY_CREDENTIAL(kind)                                                                        \
+	"SELECT coalesce(c.value, '(none)'), 0, count(DISTINCT i.letter_id), count(*), " SQL_OVERTURNED    \
+	", 0, 0, 0 FROM items i LEFT JOIN (SELECT DISTINCT letter_id, value FROM credentials"         \
+	" WHERE kind = '" kind "') c ON c.letter_id = i.letter_id GROUP BY 1"
+static const char sql_certifications[] = BY_CREDENTIAL("certification");
+static const char sql_states[] = BY_CREDENTIAL("license");
+static const char sql_bodies[] =
+	"SELECT coalesce(b.body, 'none'), 0, count(DISTINCT i.letter_id), count(*), " SQL_OVERTURNED
+	", 0, 0, 0 FROM items i LEFT JOIN (SELECT DISTINCT item_id, body FROM citations"
+	" WHERE side = 'reviewer') b ON b.item_id = i.id GROUP BY 1";
+static const char sql_warnings[] =
+	"SELECT code, count(*), count(DISTINCT letter_id) FROM warnings GROUP BY code";
+static const char sql_warned[] =
+	"SELECT l.source, w.code, coalesce(w.line, '-') FROM warnings w JOIN letters l ON l.id = w.letter_id"
+	" ORDER BY l.source, w.line, w.code";
+
+static sqlite3_stmt *prepare(sqlite3 *sql, const char *q)
 {
-	*n = 0;
-	ctx->node = node;
-	xmlXPathObjectPtr r = xmlXPathEvalExpression(BAD_CAST path, ctx);
-	if (!r) {
-		c->oom = true;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(sql, q, -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "imr2xml: error: the report's query failed: %s\n", sqlite3_errmsg(sql));
+		sqlite3_finalize(st);
 		return NULL;
 	}
-	xmlNodeSetPtr set = r->type == XPATH_NODESET ? r->nodesetval : NULL;
-	size_t max = set ? (size_t)set->nodeNr : 0;
-	char **v = calloc(max + 1, sizeof *v);
-	if (!v)
-		c->oom = true;
-	for (size_t i = 0; v && i < max; i++) {
-		xmlChar *s = xmlXPathCastNodeToString(set->nodeTab[i]);
-		if (!s) {
-			c->oom = true;
+	return st;
+}
+
+static size_t column_size(sqlite3_stmt *st, int i)
+{
+	sqlite3_int64 v = sqlite3_column_int64(st, i);
+	return v > 0 ? (size_t)v : 0;
+}
+
+static int count_groups(sqlite3 *sql, struct corpus *c, struct groups *g, const char *q)
+{
+	sqlite3_stmt *st = prepare(sql, q);
+	if (!st)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *label = (const char *)sqlite3_column_text(st, 0);
+		struct group *r = group_add(c, g, label ? label : "", (long)sqlite3_column_int64(st, 1));
+		if (!r)
 			break;
-		}
-		bool seen = false;
-		for (size_t k = 0; distinct && k < *n; k++)
-			seen |= strcmp(v[k], (const char *)s) == 0;
-		if (!seen && !(v[(*n)++] = strdup((const char *)s)))
-			c->oom = true;
-		xmlFree(s);
+		r->letters = column_size(st, 2);
+		r->items = column_size(st, 3);
+		r->overturned = column_size(st, 4);
+		r->multi = column_size(st, 5);
+		r->categorized = column_size(st, 6);
+		r->pharma = column_size(st, 7);
 	}
-	xmlXPathFreeObject(r);
-	return v;
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
 }
 
-static void strings_free(char **v, size_t n)
+static int count_warnings(sqlite3 *sql, struct corpus *c)
 {
-	for (size_t i = 0; v && i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
-static void count_warning(struct corpus *c, const char *code, size_t letter)
-{
-	struct warning_count *w = NULL;
-	for (size_t i = 0; i < c->nwarnings && !w; i++)
-		if (strcmp(c->warnings[i].code, code) == 0)
-			w = &c->warnings[i];
-	if (!w) {
+	sqlite3_stmt *st = prepare(sql, sql_warnings);
+	if (!st)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (c->nwarnings == c->warnings_cap) {
 			size_t cap = c->warnings_cap ? 2 * c->warnings_cap : 16;
 			struct warning_count *v = realloc(c->warnings, cap * sizeof *v);
 			if (!v) {
 				c->oom = true;
-				return;
+				break;
 			}
 			c->warnings = v;
 			c->warnings_cap = cap;
 		}
-		w = &c->warnings[c->nwarnings];
-		memset(w, 0, sizeof *w);
-		if (!(w->code = strdup(code))) {
+		struct warning_count *w = &c->warnings[c->nwarnings];
+		if (!(w->code = strdup((const char *)sqlite3_column_text(st, 0)))) {
 			c->oom = true;
-			return;
+			break;
 		}
+		w->count = column_size(st, 1);
+		w->letters = column_size(st, 2);
+		c->warning_total += w->count;
 		c->nwarnings++;
 	}
-	w->count++;
-	c->warning_total++;
-	if (w->last_letter != letter) {
-		w->last_letter = letter;
-		w->letters++;
-	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
 }
 
-#define D "/d:determination"
-
-/* One determination into the counts. */
-static void count_letter(struct corpus *c, xmlDocPtr doc)
+static char *column_copy(struct corpus *c, sqlite3_stmt *st, int i)
 {
-	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-	if (!ctx || xmlXPathRegisterNs(ctx, BAD_CAST "d", BAD_CAST IMR2XML_NAMESPACE) != 0) {
-		xmlXPathFreeContext(ctx);
+	const char *v = (const char *)sqlite3_column_text(st, i);
+	char *copy = strdup(v ? v : "");
+	if (!copy)
 		c->oom = true;
-		return;
-	}
-	size_t letter = ++c->letters;
-	xmlNodePtr root = (xmlNodePtr)doc;
-	size_t nd;
-	char **date = strings(c, ctx, root, D "/d:header/d:decisionDate", false, &nd);
-	long year = 0;
-	char year_label[16] = "unknown";
-	if (nd && strlen(date[0]) >= 4 && strspn(date[0], "0123456789") >= 4) {
-		char digits[5];
-		memcpy(digits, date[0], 4);
-		digits[4] = '\0';
-		year = strtol(digits, NULL, 10);
-		snprintf(year_label, sizeof year_label, "%ld", year);
-	}
-	strings_free(date, nd);
-	size_t ncert, nstate, nwarn;
-	char **certs = strings(c, ctx, root, D "/d:reviewer/d:certification", true, &ncert);
-	char **states = strings(c, ctx, root, D "/d:reviewer/d:license/@state", true, &nstate);
-	char **warns = strings(c, ctx, root, "//d:warning/@code", false, &nwarn);
-	for (size_t i = 0; i < nwarn; i++)
-		count_warning(c, warns[i], letter);
-	strings_free(warns, nwarn);
+	return copy;
+}
 
-	ctx->node = root;
-	xmlXPathObjectPtr issues = xmlXPathEvalExpression(BAD_CAST D "/d:issues/d:issue", ctx);
-	xmlNodeSetPtr set = issues && issues->type == XPATH_NODESET ? issues->nodesetval : NULL;
-	size_t n = set ? (size_t)set->nodeNr : 0, over = 0;
-	if (!issues)
-		c->oom = true;
-	/* Year 9999 + 1: "unknown" sorts after every year. */
-	struct group *y = group_get(c, &c->years, year_label, year ? year : 10000);
-	for (size_t k = 0; k < n; k++) {
-		xmlNodePtr issue = set->nodeTab[k];
-		size_t nv;
-		char **decision = strings(c, ctx, issue, "@decision", false, &nv);
-		size_t o = nv && strcmp(decision[0], "overturned") == 0;
-		strings_free(decision, nv);
-		over += o;
-		char **category = strings(c, ctx, issue, "@category", false, &nv);
-		const char *cat = nv ? category[0] : none_label;
-		count_in(c, &c->categories, cat, 0, letter, 1, o);
-		if (y && nv) {
-			y->categorized++;
-			y->pharma += is_pharma(cat);
+static int list_warned(sqlite3 *sql, struct corpus *c)
+{
+	sqlite3_stmt *st = prepare(sql, sql_warned);
+	if (!st)
+		return -1;
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && !c->oom) {
+		if (c->nwarned == cap) {
+			cap = cap ? 2 * cap : 16;
+			struct warned *v = realloc(c->warned, cap * sizeof *v);
+			if (!v) {
+				c->oom = true;
+				break;
+			}
+			c->warned = v;
 		}
-		strings_free(category, nv);
-		for (size_t i = 0; i < ncert; i++)
-			count_in(c, &c->certifications, certs[i], 0, letter, 1, o);
-		if (!ncert)
-			count_in(c, &c->certifications, none_label, 0, letter, 1, o);
-		for (size_t i = 0; i < nstate; i++)
-			count_in(c, &c->states, states[i], 0, letter, 1, o);
-		if (!nstate)
-			count_in(c, &c->states, none_label, 0, letter, 1, o);
-		char **bodies = strings(c, ctx, issue, "d:maximusGuideline/d:citation/@body", true, &nv);
-		for (size_t i = 0; i < nv; i++)
-			count_in(c, &c->bodies, bodies[i], 0, letter, 1, o);
-		if (!nv)
-			count_in(c, &c->bodies, "none", 0, letter, 1, o);
-		strings_free(bodies, nv);
+		struct warned *w = &c->warned[c->nwarned++];
+		w->letter = column_copy(c, st, 0);
+		w->code = column_copy(c, st, 1);
+		w->line = column_copy(c, st, 2);
 	}
-	xmlXPathFreeObject(issues);
-	strings_free(certs, ncert);
-	strings_free(states, nstate);
-	xmlXPathFreeContext(ctx);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+}
 
-	c->items += n;
-	c->overturned += over;
-	c->multi += n > 1;
-	if (y) {
-		count_in(c, &c->years, year_label, y->key, letter, n, over);
-		/* count_in found y again: group_get returns the same row. */
-		y = group_get(c, &c->years, year_label, y->key);
-		if (y)
-			y->multi += n > 1;
+/* Categories by the Division's names ("DMEPOS", "Evaluation &
+ * Management"), not the XML's tokens; a token not in the taxonomy as it
+ * is. */
+static void name_categories(struct corpus *c)
+{
+	static const struct {
+		const char *token, *name;
+	} names[] = {
+#define CATEGORY_NAME(id, token, name) {token, name},
+		IMR_CATEGORIES(CATEGORY_NAME)
+#undef CATEGORY_NAME
+	};
+	for (size_t i = 0; i < c->categories.n; i++)
+		for (size_t k = 0; k < sizeof names / sizeof *names; k++)
+			if (strcmp(c->categories.v[i].label, names[k].token) == 0) {
+				char *name = strdup(names[k].name);
+				if (!name) {
+					c->oom = true;
+					return;
+				}
+				free(c->categories.v[i].label);
+				c->categories.v[i].label = name;
+				break;
+			}
+}
+
+/* The whole corpus's counts, from the database. */
+static int count_corpus(sqlite3 *sql, struct corpus *c)
+{
+	sqlite3_stmt *st = prepare(sql, sql_totals);
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		c->letters = column_size(st, 0);
+		c->items = column_size(st, 1);
+		c->multi = column_size(st, 2);
+		c->overturned = column_size(st, 3);
 	}
-	char per[32];
-	snprintf(per, sizeof per, "%zu", n);
-	count_in(c, &c->per_letter, per, (long)n, letter, n, over);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return -1;
+	if (count_groups(sql, c, &c->categories, sql_categories))
+		return -1;
+	name_categories(c);
+	return count_groups(sql, c, &c->years, sql_years) ||
+	               count_groups(sql, c, &c->per_letter, sql_per_letter) ||
+	               count_groups(sql, c, &c->certifications, sql_certifications) ||
+	               count_groups(sql, c, &c->states, sql_states) ||
+	               count_groups(sql, c, &c->bodies, sql_bodies) || count_warnings(sql, c) ||
+	               list_warned(sql, c)
+	           ? -1
+	           : 0;
 }
 
 /* ---- reading the corpus -------------------------------------------------- */
 
+/* XML files are loaded, as --db loads them, into a temporary database;
+ * a database file is read as it is. */
 struct reader {
 	struct corpus *corpus;
 	struct imr_validator *validator; /* NULL: --no-validate */
+	struct imr_db *db;               /* the XML files' rows */
+	struct imr_db_loader *loader;
+	struct imr_db_rows rows;
+	size_t databases;                /* database files named */
 	int status;
 };
 
@@ -371,6 +403,8 @@ static void worse(struct reader *r, int st)
 		r->status = st;
 }
 
+static const char sqlite_magic[] = "SQLite format 3";
+
 static void read_file(struct reader *r, const char *path)
 {
 	size_t len = 0;
@@ -382,24 +416,41 @@ static void read_file(struct reader *r, const char *path)
 	}
 	struct imr_diags diags;
 	imr_diags_init(&diags);
-	size_t errors = diags.errors;
-	xmlDocPtr doc = imr_xml_read(data, len, &diags);
+	xmlDocPtr doc = NULL;
+	bool ours = false;
+	if (len >= sizeof sqlite_magic && memcmp(data, sqlite_magic, sizeof sqlite_magic) == 0) {
+		imr_diag_add(&diags, IMR_ERROR, 0, 0, NULL, 0,
+		             "a database: --stats reads one database alone, or XML files");
+		worse(r, IMR_USAGE);
+	} else if (!imr_is_xml(data, len)) {
+		imr_diag_add(&diags, IMR_ERROR, 0, 0, NULL, 0,
+		             "%s, not imr2xml's XML: convert it first (imr2xml -d OUTDIR, or --db)",
+		             len >= 5 && memcmp(data, "%PDF-", 5) == 0 ? "a PDF" : "not XML");
+	} else {
+		size_t errors = diags.errors;
+		doc = imr_xml_read(data, len, &diags);
+		if (!doc && diags.errors == errors)
+			imr_diag_add(&diags, IMR_ERROR, 0, 0, NULL, 0, "not well-formed XML");
+		ours = doc && imr_is_determination(doc, &diags) &&
+		       (!r->validator || imr_validate_doc(r->validator, doc, &diags));
+		r->corpus->files++;
+	}
+	/* A letter is known by its sha256; XML that does not record the
+	 * letter's, by its own. */
+	char sha[65];
+	imr_sha256_hex(data, len, sha);
 	free(data);
-	if (!doc && diags.errors == errors)
-		imr_diag_add(&diags, IMR_ERROR, 0, 0, NULL, 0, "not well-formed XML");
-	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
-	bool ours = root && root->ns && xmlStrEqual(root->ns->href, BAD_CAST IMR2XML_NAMESPACE) &&
-	            xmlStrEqual(root->name, BAD_CAST "determination");
-	if (doc && r->validator && !imr_validate_doc(r->validator, doc, &diags))
-		ours = false;
-	else if (doc && !ours)
-		imr_diag_add(&diags, IMR_ERROR, 0, 0, NULL, 0, "not an IMR determination");
+	if (ours) {
+		bool added;
+		int e = imr_db_rows_of_doc(r->loader, doc, path, sha, &r->rows);
+		if (e)
+			r->corpus->oom = true;
+		if (e || imr_db_insert(r->db, &r->rows, &added) != 0)
+			ours = false;
+	}
 	imr_diags_print(&diags, path, stderr);
 	imr_diags_free(&diags);
-	r->corpus->files++;
-	if (ours)
-		count_letter(r->corpus, doc);
-	else
+	if (!ours)
 		worse(r, IMR_REJECTED);
 	xmlFreeDoc(doc);
 }
@@ -499,6 +550,8 @@ static void table_free(struct table *t)
 /* Number formats: counts, shares, items per letter; "-" when there is
  * nothing to divide. */
 typedef char num[32];
+/* A figure with what it is made of. */
+typedef char figure[96];
 
 static const char *count_s(num b, size_t n)
 {
@@ -521,6 +574,9 @@ static const char *ratio_s(num b, size_t items, size_t letters)
 	snprintf(b, sizeof(num), "%.2f", (double)items / (double)letters);
 	return b;
 }
+
+/* The plural's "s": "1 item", "2 items". */
+#define S(n) ((n) == 1 ? "" : "s")
 
 /* ---- the published figures ----------------------------------------------- */
 
@@ -569,16 +625,32 @@ static const char *const metric_short[] = {
 	[PHARMA] = "pharmaceuticals",
 };
 
-/* This corpus's figure for a published one, over the letters decided in
- * its years: false when it has none (no such letters; for the
- * pharmaceutical share, no item of those years with a category). */
-static bool ours_for(const struct corpus *c, const struct published *p, double *value)
+/* No figure of ours is set beside a published one on fewer items (or
+ * letters) than this: a rate of 6 items says nothing of a population. */
+enum { MIN_BASE = 30 };
+
+/* This corpus's figure for a published one, over its letters decided in
+ * the published figure's years: the value, what it is made of (part of
+ * base: items, letters, or items with a category), and the years of
+ * ours it covers. */
+struct ours {
+	double value;
+	size_t part, base;
+	const char *unit; /* of base: "item", "letter" */
+	long from, to;    /* the years of our letters among the published ones */
+};
+
+/* False when ours has nothing to compare (no letter of those years). */
+static bool ours_for(const struct corpus *c, const struct published *p, struct ours *o)
 {
 	size_t letters = 0, items = 0, over = 0, multi = 0, categorized = 0, pharma = 0;
+	memset(o, 0, sizeof *o);
 	for (size_t i = 0; i < c->years.n; i++) {
 		const struct group *y = &c->years.v[i];
-		if (y->key < p->from || y->key > p->to)
+		if (y->key < p->from || y->key > p->to || !y->letters)
 			continue;
+		o->from = o->from && o->from < y->key ? o->from : y->key;
+		o->to = o->to > y->key ? o->to : y->key;
 		letters += y->letters;
 		items += y->items;
 		over += y->overturned;
@@ -586,32 +658,66 @@ static bool ours_for(const struct corpus *c, const struct published *p, double *
 		categorized += y->categorized;
 		pharma += y->pharma;
 	}
+	o->unit = "item";
 	switch (p->metric) {
 	case UPHELD:
-		*value = items ? 100.0 * (double)(items - over) / (double)items : 0;
-		return items > 0;
+		o->part = items - over, o->base = items;
+		break;
 	case ITEMS_PER_LETTER:
-		*value = letters ? (double)items / (double)letters : 0;
-		return letters > 0;
+		o->part = items, o->base = letters, o->unit = "letter";
+		break;
 	case MULTI:
-		*value = letters ? 100.0 * (double)multi / (double)letters : 0;
-		return letters > 0;
+		o->part = multi, o->base = letters, o->unit = "letter";
+		break;
 	case OVERTURNED:
-		*value = items ? 100.0 * (double)over / (double)items : 0;
-		return items > 0;
+		o->part = over, o->base = items;
+		break;
 	case PHARMA:
-		*value = categorized ? 100.0 * (double)pharma / (double)categorized : 0;
-		return categorized > 0;
+		o->part = pharma, o->base = categorized;
+		break;
 	}
-	return false;
+	if (!o->base)
+		return false;
+	o->value = p->metric == ITEMS_PER_LETTER ? (double)o->part / (double)o->base
+	                                         : 100.0 * (double)o->part / (double)o->base;
+	return true;
 }
 
-static const char *ours_s(num b, const struct corpus *c, const struct published *p)
+static bool enough(const struct ours *o)
 {
-	double v;
-	if (!ours_for(c, p, &v))
+	return o->base >= MIN_BASE;
+}
+
+/* "1 item", "2 items". */
+static const char *plural(num b, size_t n, const char *unit)
+{
+	snprintf(b, sizeof(num), "%zu %s%s", n, unit, n == 1 ? "" : "s");
+	return b;
+}
+
+/* Ours beside a published figure: "25.7% (52 of 202 items, 2016-2017)",
+ * "2.10 (42 items in 20 letters, 2014)"; "too few: 6 items" under
+ * MIN_BASE; "-" with none. */
+static const char *ours_s(figure b, const struct corpus *c, const struct published *p)
+{
+	struct ours o;
+	num n, years;
+	if (!ours_for(c, p, &o))
 		return "-";
-	snprintf(b, sizeof(num), p->metric == ITEMS_PER_LETTER ? "%.2f" : "%.1f%%", v);
+	if (!enough(&o)) {
+		snprintf(b, sizeof(figure), "too few: %s", plural(n, o.base, o.unit));
+		return b;
+	}
+	if (o.from == o.to)
+		snprintf(years, sizeof years, "%ld", o.from);
+	else
+		snprintf(years, sizeof years, "%ld-%ld", o.from, o.to);
+	if (p->metric == ITEMS_PER_LETTER)
+		snprintf(b, sizeof(figure), "%.2f (%zu items in %s, %s)", o.value, o.part,
+		         plural(n, o.base, o.unit), years);
+	else
+		snprintf(b, sizeof(figure), "%.1f%% (%zu of %s, %s)", o.value, o.part,
+		         plural(n, o.base, o.unit), years);
 	return b;
 }
 
@@ -627,7 +733,7 @@ static const char *years_s(num b, const struct published *p)
 /* ---- the report as tables ----------------------------------------------- */
 
 enum { T_OVERALL, T_PER_LETTER, T_YEAR, T_CATEGORY, T_CERTIFICATION, T_BODY, T_STATE, T_WARNINGS,
-       T_PUBLISHED, NTABLES };
+       T_WARNED, T_PUBLISHED, NTABLES };
 
 static void breakdown(struct corpus *c, struct table *t, struct groups *g, bool letters)
 {
@@ -716,11 +822,17 @@ static void make_tables(struct corpus *c, struct table *t)
 
 	t[T_PUBLISHED] = (struct table){
 		"published", "Beside the published figures",
-		"this corpus: over its letters decided in the same years", 5,
+		"this corpus: over its letters decided in the same years, never on fewer than 30 items (or letters)", 5,
 		{"figure", "year", "published", "this corpus", "as published by"}, NULL, 0, 0};
+	t[T_WARNED] = (struct table){"warned", "Letters with warnings", NULL, 3, {"letter", "code", "line"},
+	                             NULL, 0, 0};
+	for (size_t i = 0; i < c->nwarned; i++)
+		table_row(c, &t[T_WARNED], c->warned[i].letter, c->warned[i].code, c->warned[i].line);
+
+	figure fig;
 	for (int i = 0; i < NPUBLISHED; i++)
 		table_row(c, &t[T_PUBLISHED], metric_names[published[i].metric], years_s(a, &published[i]),
-		          published[i].text, ours_s(b, c, &published[i]), published[i].source);
+		          published[i].text, ours_s(fig, c, &published[i]), published[i].source);
 }
 
 /* ---- text ------------------------------------------------------------------ */
@@ -821,6 +933,8 @@ static const char css[] =
 	"svg .bar.published{fill:var(--pub)}"
 	"svg .over{fill:var(--over)}"
 	"svg .track{fill:#eef1f5}"
+	"svg .axis{stroke:var(--muted);stroke-width:1}"
+	"svg .tick{fill:var(--muted);font-size:11px}"
 	"svg .ref{stroke:var(--ink);stroke-width:2;stroke-dasharray:3 2}"
 	"svg .reftext{fill:var(--ink);font-size:11px}"
 	".legend span{display:inline-block;width:10px;height:10px;border-radius:2px;margin:0 4px 0 12px}"
@@ -897,16 +1011,51 @@ struct bar {
 
 enum { CHART_LABEL = 210, CHART_BARS = 330, CHART_ROW = 26, CHART_TEXT = 200 };
 
-/* A horizontal bar chart, drawn here: one <rect class="bar..."> a bar. */
+enum { CHART_AXIS = 36, CHART_TICKS = 4 };
+
+/* Under the bars: a scale from 0 to max, CHART_TICKS steps, each marked
+ * with its value (a percent sign for percents), and what it counts. */
+static void axis(xmlNodePtr svg, double y, double max, const char *unit)
+{
+	bool percent = strcmp(unit, "percent") == 0;
+	xmlNodePtr line = el_class(svg, "line", "axis", NULL);
+	attrf(line, "x1", "%d", CHART_LABEL);
+	attrf(line, "x2", "%d", CHART_LABEL + CHART_BARS);
+	attrf(line, "y1", "%.1f", y);
+	attrf(line, "y2", "%.1f", y);
+	for (int k = 0; k <= CHART_TICKS; k++) {
+		double x = CHART_LABEL + (double)k * CHART_BARS / CHART_TICKS;
+		xmlNodePtr tick = el_class(svg, "line", "axis", NULL);
+		attrf(tick, "x1", "%.1f", x);
+		attrf(tick, "x2", "%.1f", x);
+		attrf(tick, "y1", "%.1f", y);
+		attrf(tick, "y2", "%.1f", y + 4);
+		char v[32];
+		snprintf(v, sizeof v, percent ? "%.3g%%" : "%.3g", max * k / CHART_TICKS);
+		xmlNodePtr t = el_class(svg, "text", "tick", v);
+		attrf(t, "x", "%.1f", x);
+		attrf(t, "y", "%.1f", y + 15);
+		attr(t, "text-anchor", "middle");
+	}
+	xmlNodePtr t = el_class(svg, "text", "tick", unit);
+	attrf(t, "x", "%d", CHART_LABEL + CHART_BARS + 24);
+	attrf(t, "y", "%.1f", y + 15);
+}
+
+/* A horizontal bar chart, drawn here: one <rect class="bar..."> a bar,
+ * on a scale from 0 to max of unit ("items", "percent") drawn below. */
 static void chart(xmlNodePtr parent, const char *id, const char *title, const struct bar *bars,
-                  size_t n, double max)
+                  size_t n, double max, const char *unit)
 {
 	if (max <= 0)
 		max = 1;
+	/* Counts: whole numbers at every tick. */
+	if (strcmp(unit, "percent") != 0)
+		max = ceil(max / CHART_TICKS) * CHART_TICKS;
 	xmlNodePtr svg = xmlNewChild(parent, NULL, BAD_CAST "svg", NULL);
 	xmlNsPtr ns = xmlNewNs(svg, BAD_CAST SVG_NS, NULL);
 	xmlSetNs(svg, ns);
-	int w = CHART_LABEL + CHART_BARS + CHART_TEXT, h = (int)n * CHART_ROW + 8;
+	int w = CHART_LABEL + CHART_BARS + CHART_TEXT, h = (int)n * CHART_ROW + 8 + CHART_AXIS;
 	attrf(svg, "width", "%d", w);
 	attrf(svg, "height", "%d", h);
 	attrf(svg, "viewBox", "0 0 %d %d", w, h);
@@ -973,6 +1122,7 @@ static void chart(xmlNodePtr parent, const char *id, const char *title, const st
 				el(l, "title", b->ref_text);
 		}
 	}
+	axis(svg, (double)n * CHART_ROW + 10, max, unit);
 }
 
 /* A chart's scale: the largest value (and reference), rounded up. */
@@ -1007,13 +1157,14 @@ static void chart_groups(xmlNodePtr parent, const char *id, const char *title, s
 	double max = 0;
 	for (size_t i = 0; i < g->n; i++) {
 		const struct group *r = &g->v[i];
-		snprintf(texts[i], sizeof texts[i], "%zu items, %zu overturned", r->items, r->overturned);
+		snprintf(texts[i], sizeof texts[i], "%zu item%s, %zu overturned", r->items, S(r->items),
+		         r->overturned);
 		bars[i] = (struct bar){r->label, (double)r->items, (double)r->overturned, texts[i], "bar", -1,
 		                       NULL};
 		if ((double)r->items > max)
 			max = (double)r->items;
 	}
-	chart(parent, id, title, bars, g->n, scale(max, max > 50 ? 10 : 1));
+	chart(parent, id, title, bars, g->n, scale(max, max > 50 ? 10 : 1), "items");
 	free(bars);
 	free(texts);
 }
@@ -1037,11 +1188,16 @@ static void card(xmlNodePtr parent, const char *value, const char *label, const 
 
 /* The published figure beside a card: "published for 2014: 91%, as
  * published by ..." */
-static void card_ref(char *b, size_t size, int i)
+/* The published figure under a card of the whole corpus, and ours for
+ * the same years beside it (or why there is none): never the whole
+ * corpus's against another year's. */
+static void card_ref(char *b, size_t size, const struct corpus *c, int i)
 {
 	num y;
-	snprintf(b, size, "%s in %s, as published by %s", published[i].text, years_s(y, &published[i]),
-	         published[i].who);
+	figure ours;
+	snprintf(b, size, "%s in %s, as published by %s; this corpus's letters of %s: %s",
+	         published[i].text, years_s(y, &published[i]), published[i].who, y,
+	         ours_s(ours, c, &published[i]));
 }
 
 static xmlDocPtr make_html(struct corpus *c, const struct table *t)
@@ -1060,36 +1216,55 @@ static xmlDocPtr make_html(struct corpus *c, const struct table *t)
 	attr(meta, "content", "width=device-width, initial-scale=1");
 	char b[1024];
 	num n1;
-	snprintf(b, sizeof b, "IMR corpus report: %zu letters, %zu items", c->letters, c->items);
+	snprintf(b, sizeof b, "IMR corpus report: %zu letter%s, %zu item%s", c->letters, S(c->letters),
+	         c->items, S(c->items));
 	el(head, "title", b);
 	el(head, "style", css);
 
 	xmlNodePtr body = el(html, "body", NULL);
 	xmlNodePtr top = el(body, "header", NULL);
 	el(top, "h1", "IMR Final Determinations: the corpus");
+	char source[512];
+	if (c->database)
+		snprintf(source, sizeof source, "the database %s", c->database);
+	else
+		snprintf(source, sizeof source, "%zu XML file%s", c->files, S(c->files));
 	snprintf(b, sizeof b,
-	         "%zu letters and %zu items, from %zu XML files; the published figures beside ours. "
+	         "%zu letter%s and %zu item%s, from %s; the published figures beside ours. "
 	         "Made by imr2xml %s.",
-	         c->letters, c->items, c->files, IMR2XML_VERSION);
+	         c->letters, S(c->letters), c->items, S(c->items), source, IMR2XML_VERSION);
 	el(top, "p", b);
 	xmlNodePtr main_ = el(body, "main", NULL);
 
 	/* The key figures, each with the published one beside it. */
 	xmlNodePtr cards = el_class(main_, "div", "cards", NULL);
 	card(cards, count_s(n1, c->letters), "letters", NULL);
-	card_ref(b, sizeof b, 1);
+	card_ref(b, sizeof b, c, 1);
 	card(cards, ratio_s(n1, c->items, c->letters), "items per letter", b);
-	card_ref(b, sizeof b, 2);
+	card_ref(b, sizeof b, c, 2);
 	card(cards, pct_s(n1, c->multi, c->letters), "letters with more than one item", b);
-	card_ref(b, sizeof b, 0);
+	card_ref(b, sizeof b, c, 0);
 	card(cards, pct_s(n1, c->items - c->overturned, c->items), "items upheld", b);
-	snprintf(b, sizeof b, "%s in %d and %s in %d, as published by the DWC", published[3].text,
-	         published[3].from, published[4].text, published[4].from);
+	figure ours16, ours24;
+	snprintf(b, sizeof b, "%s in %d and %s in %d, as published by the DWC; this corpus's letters of "
+	         "%d: %s, of %d: %s", published[3].text, published[3].from, published[4].text,
+	         published[4].from, published[3].from, ours_s(ours16, c, &published[3]), published[4].from,
+	         ours_s(ours24, c, &published[4]));
 	card(cards, pct_s(n1, c->overturned, c->items), "items overturned", b);
-	card_ref(b, sizeof b, 5);
-	const char *pharma = ours_s(n1, c, &published[5]);
-	card(cards, strcmp(pharma, "-") ? pharma : "n/a", "pharmaceuticals, 2014-18",
-	     strcmp(pharma, "-") ? b : "no category yet; 45-48%, as published by the CWCI");
+	/* Ours only over enough items of the published years, and saying
+	 * which years it covers. */
+	struct ours share;
+	if (ours_for(c, &published[5], &share) && enough(&share)) {
+		snprintf(n1, sizeof n1, "%.1f%%", share.value);
+		char years[64];
+		snprintf(years, sizeof years, share.from == share.to ? "%ld" : "%ld-%ld", share.from, share.to);
+		snprintf(b, sizeof b, "%zu of %zu items decided in %s; %s in 2014-18, as published by the CWCI",
+		         share.part, share.base, years, published[5].text);
+		card(cards, n1, "pharmaceuticals", b);
+	} else {
+		card(cards, "n/a", "pharmaceuticals",
+		     "too few items with a category decided in 2014-18; 45-48% then, as published by the CWCI");
+	}
 
 	/* Beside the published figures: a pair of bars each, on one scale of
 	 * percent (items per letter is in its own section). */
@@ -1107,15 +1282,16 @@ static xmlDocPtr make_html(struct corpus *c, const struct table *t)
 		snprintf(texts[nb], sizeof texts[nb], "published: %s", published[i].text);
 		bars[nb] = (struct bar){labels[nb], published[i].high, 0, texts[nb], "bar published", -1, NULL};
 		nb++;
-		double v;
-		if (ours_for(c, &published[i], &v)) {
+		struct ours o;
+		if (ours_for(c, &published[i], &o) && enough(&o)) {
 			snprintf(labels[nb], sizeof labels[nb], "this corpus, %s", years_s(n1, &published[i]));
-			snprintf(texts[nb], sizeof texts[nb], "this corpus: %.1f%%", v);
-			bars[nb] = (struct bar){labels[nb], v, 0, texts[nb], "bar ours", -1, NULL};
+			snprintf(texts[nb], sizeof texts[nb], "this corpus: %.1f%%", o.value);
+			bars[nb] = (struct bar){labels[nb], o.value, 0, texts[nb], "bar ours", -1, NULL};
 			nb++;
 		}
 	}
-	chart(pair, "published", "Published figures and this corpus's, in percent", bars, nb, 100);
+	chart(pair, "published", "Published figures and this corpus's, in percent", bars, nb, 100,
+	      "percent");
 	html_table(pair, &t[T_PUBLISHED]);
 	static const char *const pub_legend[] = {"pub", "published", "ours", "this corpus"};
 	legend(sec, pub_legend, 4);
@@ -1131,14 +1307,14 @@ static xmlDocPtr make_html(struct corpus *c, const struct table *t)
 	for (size_t i = 0; pb && pt && pl && i < c->per_letter.n; i++) {
 		const struct group *r = &c->per_letter.v[i];
 		snprintf(pl[i], sizeof pl[i], "%s item%s", r->label, r->key == 1 ? "" : "s");
-		snprintf(pt[i], sizeof pt[i], "%zu letters", r->letters);
+		snprintf(pt[i], sizeof pt[i], "%zu letter%s", r->letters, S(r->letters));
 		pb[i] = (struct bar){pl[i], (double)r->letters, 0, pt[i], "bar", -1, NULL};
 		if ((double)r->letters > max)
 			max = (double)r->letters;
 	}
 	if (pb && pt && pl)
 		chart(pair, "items-per-letter", "Letters by number of items", pb, c->per_letter.n,
-		      scale(max, 1));
+		      scale(max, 1), "letters");
 	free(pb);
 	free(pt);
 	free(pl);
@@ -1158,8 +1334,8 @@ static xmlDocPtr make_html(struct corpus *c, const struct table *t)
 	for (size_t i = 0; yb && yt && yr && i < c->years.n; i++) {
 		const struct group *y = &c->years.v[i];
 		double rate = y->items ? 100.0 * (double)y->overturned / (double)y->items : 0;
-		snprintf(yt[i], sizeof yt[i], "%s of %zu items", pct_s(n1, y->overturned, y->items),
-		         y->items);
+		snprintf(yt[i], sizeof yt[i], "%s of %zu item%s", pct_s(n1, y->overturned, y->items),
+		         y->items, S(y->items));
 		yb[i] = (struct bar){y->label, rate, 0, yt[i], "bar", -1, NULL};
 		for (int k = 0; k < NPUBLISHED; k++) {
 			const struct published *p = &published[k];
@@ -1175,7 +1351,7 @@ static xmlDocPtr make_html(struct corpus *c, const struct table *t)
 	}
 	if (yb && yt && yr)
 		chart(pair, "year", "Items overturned by year of the decision, in percent", yb, c->years.n,
-		      scale(max, 10));
+		      scale(max, 10), "percent");
 	free(yb);
 	free(yt);
 	free(yr);
@@ -1224,10 +1400,11 @@ static xmlDocPtr make_html(struct corpus *c, const struct table *t)
 		static const char *const item_legend[] = {"ours", "items", "over", "overturned"};
 		legend(sec, item_legend, 4);
 		if (parts[i].table == T_CATEGORY) {
+			figure fig;
 			snprintf(b, sizeof b,
 			         "Pharmaceuticals were %s of the items decided in 2014-2018, as published by %s; "
 			         "here: %s (of the items with a category decided in those years).",
-			         published[5].text, published[5].source, ours_s(n1, c, &published[5]));
+			         published[5].text, published[5].source, ours_s(fig, c, &published[5]));
 			el_class(sec, "p", "note", b);
 		}
 	}
@@ -1240,25 +1417,29 @@ static xmlDocPtr make_html(struct corpus *c, const struct table *t)
 		char (*wt)[64] = calloc(c->nwarnings, sizeof *wt);
 		max = 0;
 		for (size_t i = 0; wb && wt && i < c->nwarnings; i++) {
-			snprintf(wt[i], sizeof wt[i], "%zu in %zu letters", c->warnings[i].count,
-			         c->warnings[i].letters);
+			snprintf(wt[i], sizeof wt[i], "%zu in %zu letter%s", c->warnings[i].count,
+			         c->warnings[i].letters, S(c->warnings[i].letters));
 			wb[i] = (struct bar){c->warnings[i].code, (double)c->warnings[i].count, 0, wt[i], "bar",
 			                     -1, NULL};
 			if ((double)c->warnings[i].count > max)
 				max = (double)c->warnings[i].count;
 		}
 		if (wb && wt)
-			chart(pair, "warnings", "Warnings by code", wb, c->nwarnings, scale(max, 1));
+			chart(pair, "warnings", "Warnings by code", wb, c->nwarnings, scale(max, 1), "found");
 		free(wb);
 		free(wt);
 		html_table(pair, &t[T_WARNINGS]);
+		/* Which letters: the data a reader needs to look at them. */
+		xmlNodePtr which = el(sec, "div", NULL);
+		section_head(which, &t[T_WARNED]);
+		html_table(which, &t[T_WARNED]);
 	} else {
 		el_class(sec, "p", "note", "No warnings in these letters' XML.");
 	}
 
 	xmlNodePtr foot = el(body, "footer", NULL);
 	el(foot, "p",
-	   "Counted by XPath over the XML imr2xml wrote (one letter per file, one item per issue). "
+	   "Counted by SQL over the database of the letters' XML (one letter per sha256, one item per issue). "
 	   "An item is overturned when the reviewer found the treatment medically necessary. "
 	   "Years are those of the decision date; letters without one are counted as unknown. "
 	   "The published figures are the whole state's, as published by the California Workers' "
@@ -1301,15 +1482,57 @@ static void corpus_free(struct corpus *c)
 	for (size_t i = 0; i < c->nwarnings; i++)
 		free(c->warnings[i].code);
 	free(c->warnings);
+	for (size_t i = 0; i < c->nwarned; i++) {
+		free(c->warned[i].letter);
+		free(c->warned[i].code);
+		free(c->warned[i].line);
+	}
+	free(c->warned);
+}
+
+/* A database file (by its first bytes), opened read-only; NULL when path
+ * is none.  *status says why one could not be read. */
+static sqlite3 *open_database(const char *path, int *status)
+{
+	char head[sizeof sqlite_magic];
+	FILE *f = fopen(path, "rb");
+	bool is_db = f && fread(head, 1, sizeof head, f) == sizeof head &&
+	             memcmp(head, sqlite_magic, sizeof head) == 0;
+	if (f)
+		fclose(f);
+	if (!is_db)
+		return NULL;
+	sqlite3 *sql = NULL;
+	sqlite3_stmt *st = NULL;
+	int version = -1;
+	if (sqlite3_open_v2(path, &sql, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(sql, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (version != imr_db_schema_version()) {
+		fprintf(stderr, "%s: error: %s\n", path,
+		        version < 0    ? sqlite3_errmsg(sql)
+		        : version == 0 ? "not an imr2xml database"
+		                       : "a database of another schema version");
+		sqlite3_close(sql);
+		*status = IMR_USAGE;
+		return NULL;
+	}
+	return sql;
 }
 
 int imr_stats_run(char **paths, int npaths, const char *html, bool validate)
 {
 	struct corpus corpus;
 	memset(&corpus, 0, sizeof corpus);
-	struct reader r = {&corpus, NULL, IMR_OK};
+	struct reader r = {.corpus = &corpus, .status = IMR_OK};
+	/* One database alone: its letters.  Otherwise XML files, loaded. */
+	sqlite3 *sql = npaths == 1 ? open_database(paths[0], &r.status) : NULL;
+	if (r.status != IMR_OK)
+		return r.status;
 	struct imr_schema *schema = NULL;
-	if (validate) {
+	if (!sql && validate) {
 		struct imr_diags d;
 		imr_diags_init(&d);
 		schema = imr_schema_load(&d);
@@ -1321,13 +1544,34 @@ int imr_stats_run(char **paths, int npaths, const char *html, bool validate)
 			return IMR_SCHEMA_FAILED;
 		}
 	}
-	for (int i = 0; i < npaths; i++) {
-		struct stat st;
-		if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode))
-			walk(&r, paths[i]);
-		else
-			read_file(&r, paths[i]);
+	if (!sql) {
+		/* "": SQLite's private temporary database, on disk, gone at the
+		 * end: a large corpus is not held in memory. */
+		r.db = imr_db_open("");
+		r.loader = imr_db_loader_new();
+		if (!r.db || !r.loader) {
+			imr_db_abandon(r.db);
+			imr_db_loader_free(r.loader);
+			imr_validator_free(r.validator);
+			imr_schema_free(schema);
+			return IMR_USAGE;
+		}
+		for (int i = 0; i < npaths; i++) {
+			struct stat st;
+			if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode))
+				walk(&r, paths[i]);
+			else
+				read_file(&r, paths[i]);
+		}
+		if (!corpus.files) {
+			fputs("imr2xml: error: no XML files among the inputs: --stats reads imr2xml's XML "
+			      "(imr2xml -d OUTDIR) or its database (--db)\n", stderr);
+			worse(&r, IMR_REJECTED);
+		}
 	}
+	corpus.database = sql ? paths[0] : NULL;
+	if (count_corpus(sql ? sql : imr_db_sql(r.db), &corpus) != 0)
+		corpus.oom = true;
 	struct table tables[NTABLES];
 	memset(tables, 0, sizeof tables);
 	make_tables(&corpus, tables);
@@ -1335,8 +1579,12 @@ int imr_stats_run(char **paths, int npaths, const char *html, bool validate)
 		fputs("imr2xml: error: out of memory\n", stderr);
 		worse(&r, IMR_USAGE);
 	} else {
-		printf("imr2xml corpus report: %zu XML files read, %zu letters\n\n", corpus.files,
-		       corpus.letters);
+		if (sql)
+			printf("imr2xml corpus report: the database %s, %zu letter%s\n\n", paths[0],
+			       corpus.letters, S(corpus.letters));
+		else
+			printf("imr2xml corpus report: %zu XML file%s read, %zu letter%s\n\n", corpus.files,
+			       S(corpus.files), corpus.letters, S(corpus.letters));
 		for (int i = 0; i < NTABLES; i++)
 			print_table(stdout, &tables[i]);
 		if (fflush(stdout) != 0) {
@@ -1358,5 +1606,9 @@ int imr_stats_run(char **paths, int npaths, const char *html, bool validate)
 	corpus_free(&corpus);
 	imr_validator_free(r.validator);
 	imr_schema_free(schema);
+	imr_db_rows_free(&r.rows);
+	imr_db_loader_free(r.loader);
+	imr_db_abandon(r.db);
+	sqlite3_close(sql);
 	return r.status;
 }

@@ -42,9 +42,12 @@ grep -q "$total documents: $good converted, 0 partial, 3 rejected, 0 skipped, 0 
 same_xml() { # output golden
 	sed 's/ source="[^"]*"//' "$1" | cmp -s - <(sed 's/ source="[^"]*"//' "$2")
 }
-same_xml "$tmp/out$corpus/a/b/1-imr-2016-standard.xml" examples/imr-2016-standard.xml 2>/dev/null ||
-	same_xml "$tmp/out/${corpus#/}/a/b/1-imr-2016-standard.xml" examples/imr-2016-standard.xml && ok ||
-	bad "a/b/x.txt maps to OUTDIR/a/b/x.xml with the golden content"
+# An absolute argument (/.../corpus) is mirrored from its base name on,
+# never from the root: OUTDIR/corpus/a/b/x.xml.
+same_xml "$tmp/out/corpus/a/b/1-imr-2016-standard.xml" examples/imr-2016-standard.xml && ok ||
+	bad "/x/corpus/a/b/x.txt maps to OUTDIR/corpus/a/b/x.xml with the golden content"
+[ ! -e "$tmp/out/${corpus#/}" ] && ok ||
+	bad "an absolute input path is mirrored whole under OUTDIR"
 grep -q "truncated.txt:[0-9]*:[0-9]*: error: syntax error" "$tmp/err" && ok || bad "rejections print diagnostics"
 sorted=$(tail -n +2 "$m" | cut -f1 | sort | tr '\n' ' ')
 inorder=$(tail -n +2 "$m" | cut -f1 | tr '\n' ' ')
@@ -244,14 +247,14 @@ for e in "dangling.txt: error: cannot read: dangling symbolic link" "dir.txt: er
 	"fifo.txt: error: cannot read: not a regular file" "pair.pdf: error: not converted: pair.txt has the same output"; do
 	grep -qxF "$w/$e" "$tmp/errw" && ok || bad "stderr lacks '$w/$e'"
 done
-same_xml "$tmp/outw/${w#/}/scan.xml" "${good%.txt}.xml" && ok || bad "x.pdf maps to OUTDIR/.../x.xml"
-[ ! -e "$tmp/outw/${w#/}/pair.pdf.xml" ] && [ ! -e "$tmp/outw/${w#/}/dir.txt" ] && ok || bad "outputs of inputs in error"
+same_xml "$tmp/outw/${w##*/}/scan.xml" "${good%.txt}.xml" && ok || bad "x.pdf maps to OUTDIR/.../x.xml"
+[ ! -e "$tmp/outw/${w##*/}/pair.pdf.xml" ] && [ ! -e "$tmp/outw/${w##*/}/dir.txt" ] && ok || bad "outputs of inputs in error"
 
 # A list that cannot be opened or read is a row too.
 "$bin" -q -d "$tmp/outl1" --files-from "$tmp/no-such-list" 2>"$tmp/errl"
 st=$?
 [ $st = 2 ] && has_row "$tmp/outl1/manifest.tsv" "$(err_row "$tmp/no-such-list" "cannot read the list: No such file or directory")" &&
-	grep -q "1 documents: 0 converted, 0 partial, 0 rejected, 0 skipped, 1 errors" "$tmp/errl" && ok ||
+	grep -q "1 document: 0 converted, 0 partial, 0 rejected, 0 skipped, 1 errors" "$tmp/errl" && ok ||
 	bad "a missing list: exit $st, $(tail -1 "$tmp/errl")"
 "$bin" -q -d "$tmp/outl2" --files-from "$w/sub" 2>"$tmp/errl"
 st=$?

@@ -66,6 +66,15 @@ if TSAN_OPTIONS=exitcode=99 "$build/tsan/imr2xml" -q -j 2 -d "$tsan_out/out" --f
 else
 	tf=$((tf + 1)); echo "FAIL ThreadSanitizer, --format jsonl"; head -30 "$log.err"
 fi
+# And the database: rows made by the workers, inserted by whichever thread
+# retires documents.
+if TSAN_OPTIONS=exitcode=99 "$build/tsan/imr2xml" -q -j 2 --db "$tsan_out/c.sqlite" "$tsan_out/in" "$tsan_out/pdf" \
+	2>"$log.err" && grep -q "^imr2xml: $tsan_out/c.sqlite: [1-9][0-9]* letters added" "$log.err" &&
+	! grep -q ThreadSanitizer "$log.err"; then
+	tp=$((tp + 1))
+else
+	tf=$((tf + 1)); echo "FAIL ThreadSanitizer, --db"; head -30 "$log.err"
+fi
 rm -rf "$tsan_out" "$log.err"
 echo "$tp passed, $tf failed"
 total_pass=$((total_pass + tp)) total_fail=$((total_fail + tf))
@@ -92,6 +101,19 @@ for in in "$log.pdf" ../shared/real/pdf/CM16-0234464.pdf; do
 		vf=$((vf + 1)); echo "FAIL valgrind: $in"; head -20 "$log.err"
 	fi
 done
+# The database: the loader, the writer, SQLite, and a merge.
+vdb=$(mktemp -d)
+if valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	"$build/imr2xml" -j 2 --db "$vdb/a.sqlite" examples/imr-2016-standard.txt examples/imr-2014-physician.txt \
+	"$log.pdf" 2>"$log.err" >/dev/null && ! grep -q '^==' "$log.err" &&
+	valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	"$build/imr2xml" --db-merge "$vdb/b.sqlite" "$vdb/a.sqlite" 2>>"$log.err" &&
+	[ "$(sqlite3 "$vdb/b.sqlite" 'SELECT count(*) FROM letters')" = 3 ]; then
+	vp=$((vp + 1))
+else
+	vf=$((vf + 1)); echo "FAIL valgrind: --db, --db-merge"; head -20 "$log.err"
+fi
+rm -rf "$vdb"
 rm -f "$log.err" "$log.pdf"
 echo "$vp passed, $vf failed"
 total_pass=$((total_pass + vp)) total_fail=$((total_fail + vf))

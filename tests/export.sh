@@ -93,10 +93,12 @@ tail -n +2 "$m" | cut -f1 >"$tmp/got-order"
 if cmp -s "$tmp/want-order" "$tmp/got-order"; then ok; else
 	bad "the manifest is not in input order"; diff "$tmp/want-order" "$tmp/got-order" | head -5
 fi
-# The XML of each input, where batch mode puts it ("../" becomes "__/").
+# The XML of each input, where batch mode puts it: a path with ".." from
+# the base name of the directory named on (../shared/real/txt: txt/).
 bpairs=()
 while IFS= read -r p; do
-	x=${p//..\//__\/}
+	x=$p
+	case $p in ../*) x=${p#"$shared"/}; x=${x#real/} ;; esac
 	bpairs+=("$p" "$out/${x%.txt}.xml")
 done <"$tmp/got-order"
 [ -f "$out/items.csv" ] && [ ! -e "$out/items.csv.partial" ] && ok ||
@@ -152,6 +154,39 @@ done
 grep -q '"Associated surgical service: Cold therapy unit, ""deluxe"" – naïve 冷却; rental"' "$tmp/quotes.csv" && ok ||
 	bad "CSV: a double quote is doubled inside a quoted field"
 
+echo "== directories, the letters table, the request's numbers"
+# A directory is walked as batch mode walks one: *.txt, *.pdf and *.xml in
+# byte order of the names; the same rows as the files named in that order.
+"$bin" --format csv examples >"$tmp/dir.csv" 2>"$tmp/err" && ok || bad "--format csv DIR: exit $?: $(head -3 "$tmp/err")"
+"$bin" --format csv $(printf '%s\n' examples/*.txt examples/*.xml | LC_ALL=C sort) >"$tmp/files.csv" 2>/dev/null
+cmp -s "$tmp/dir.csv" "$tmp/files.csv" && ok || bad "--format csv DIR: not the rows of its files in order"
+[ "$(($(grep -c '' "$tmp/dir.csv") - 1))" = "$(cat examples/*.xml | grep -c '<issue ' | awk '{ print 2 * $1 }')" ] && ok ||
+	bad "--format csv DIR: $(grep -c '' "$tmp/dir.csv") lines"
+"$bin" --format jsonl examples/imr-2016-standard.txt >"$tmp/std.jsonl" 2>/dev/null
+grep -q '"service":"Physical therapy for the lumbar spine, two times a week for four weeks",.*"frequency":"two times a week","frequency_times":2,"frequency_every":null,"frequency_per":"week","sessions":8,' "$tmp/std.jsonl" &&
+	ok || bad "frequency as times per period: $(grep -o '"frequency[^,]*,[^,]*,[^,]*,[^,]*' "$tmp/std.jsonl" | tail -1)"
+grep -q '"original_request":"Hydrocodone/acetaminophen 10/325mg #90","authorized":"Hydrocodone/acetaminophen 10/325mg #30"' "$tmp/std.jsonl" &&
+	ok || bad "a modified item's original and authorized request"
+grep -q '^{"source":"examples/imr-2016-standard.txt",.*"outcome":"partially-overturned","priority":"standard","diagnoses":\["tear of the medial meniscus of the right knee","lumbar sprain","lumbar radiculitis"\],"item":1,"line":59,"page":2,' "$tmp/std.jsonl" &&
+	ok || bad "the letter's outcome, priority, diagnoses and the item's page"
+# --table letters: one row per letter; its counts against the XML's.
+"$bin" --format jsonl --table letters examples/*.xml >"$tmp/letters.jsonl" 2>"$tmp/err" && ok ||
+	bad "--table letters: exit $?: $(head -3 "$tmp/err")"
+[ "$(grep -c '' "$tmp/letters.jsonl")" = "$(ls examples/*.xml | wc -l)" ] && ok || bad "--table letters: not one row per letter"
+want=$(for f in examples/*.xml; do
+	printf '%s %s %s\n' "$(grep -c '<issue ' "$f")" "$(grep -c '<issue [^>]*decision="overturned"' "$f")" \
+		"$(grep -c '<issue [^>]*decision="upheld"' "$f")"
+done)
+got=$(sed 's/.*"items":\([0-9]*\),"overturned":\([0-9]*\),"upheld":\([0-9]*\),.*/\1 \2 \3/' "$tmp/letters.jsonl")
+[ "$got" = "$want" ] && ok || bad "--table letters: items, overturned, upheld differ from the XML's"
+grep -q '^{"source":"examples/imr-2016-standard.txt","case_number":"CM16-0243517","variant":"imr-2016",.*"outcome":"partially-overturned","priority":"standard",.*"sha256":"2aac1eedee95c10550f6a85be3d52982fab66e62da6524cfb6692cd4fd0a444f","complete":true,"items":4,"overturned":1,"upheld":3,' "$tmp/letters.jsonl" &&
+	grep -q '"medications":\["Hydrocodone/acetaminophen","Ibuprofen"\],"warnings":\[\]}$' "$tmp/letters.jsonl" && ok ||
+	bad "--table letters: the row of imr-2016-standard"
+rm -rf "$tmp/lout"
+"$bin" -q -d "$tmp/lout" --format csv --table letters examples 2>/dev/null
+[ "$(grep -c '' "$tmp/lout/letters.csv" 2>/dev/null)" = $(($(ls examples/*.txt | wc -l) + 1)) ] && [ ! -e "$tmp/lout/items.csv" ] &&
+	ok || bad "batch mode --table letters: OUTDIR/letters.csv"
+
 echo "== rejections"
 expect() { # name status message args...
 	local name=$1 want=$2 msg=$3; shift 3
@@ -176,6 +211,10 @@ expect "malformed XML" 1 "broken.xml:1: error:" --format jsonl "$tmp/broken.xml"
 [ ! -s "$tmp/stdout" ] && ok || bad "malformed XML: something was written"
 expect "the XML of tomorrow is validated" 1 "future.xml" --format csv tests/export/future.xml
 expect "a missing file" 2 "cannot read" --format csv examples/imr-2014-physician.txt "$tmp/none.txt"
+printf '<html><body>a page</body></html>\n' >"$tmp/page.xml"
+expect "XML that is not ours" 1 "page.xml:1: error: not imr2xml's XML: its root is <html>, not <determination> in urn:imr2xml:determination:1" --format csv "$tmp/page.xml"
+expect "--table without --format" 2 "--table goes with --format csv or jsonl" --table letters examples/imr-2014-physician.txt
+expect "an unknown table" 2 "--table: not letters or items: 'rows'" --format csv --table rows examples/imr-2014-physician.txt
 # A file name that is not UTF-8: XML (and JSON) hold it with its bad bytes as %XX.
 cp examples/imr-2014-physician.txt "$tmp/"$'\xff'.txt
 "$bin" "$tmp/"$'\xff'.txt >"$tmp/ff.xml" 2>/dev/null

@@ -72,7 +72,8 @@ facts() {
 	done
 	for ((k = 1; k <= nc; k++)); do q+=("($D/d:reviewer/d:certification)[$k]"); done
 	for ((k = 1; k <= nl; k++)); do q+=("($D/d:reviewer/d:license)[$k]/@state"); done
-	for ((k = 1; k <= nw; k++)); do q+=("(//d:warning)[$k]/@code"); done
+	for ((k = 1; k <= nw; k++)); do q+=("(//d:warning)[$k]/@code" "(//d:warning)[$k]/@line"); done
+	q+=("$D/@source")
 	mapfile -t v < <({
 		echo "$ns"
 		for b in "${q[@]}"; do
@@ -105,7 +106,9 @@ facts() {
 		seen[$b]=1
 		printf '%s\t%s\t%s\n' "$f" "${b:0:1}" "${v[i]}"
 	done
-	for ((k = 0; k < nw; k++, i++)); do printf '%s\tW\t%s\n' "$f" "${v[i]}"; done
+	# The letter as the report names it: its @source, or the file's path.
+	local source=${v[${#q[@]} - 1]:-$f}
+	for ((k = 0; k < nw; k++, i += 2)); do printf '%s\tW\t%s\t%s\t%s\n' "$f" "${v[i]}" "$source" "${v[i + 1]:--}"; done
 }
 
 # The facts of every file, asked once a run, in $tmp/facts.
@@ -123,9 +126,24 @@ ask() {
 expected() {
 	local f
 	ask "$@"
-	printf '%s\n' "$@" | awk -F'\t' 'NR == FNR { want[$0]; next } $1 in want' - "$tmp/facts" | awk -F'\t' '
+	# The categories by the Division's names (the taxonomy of src/request.h).
+	local names
+	names=$(sed -n 's/^\tX([A-Z_]*, "\([^"]*\)", "\([^"]*\)").*/\1=\2/p' src/request.h | paste -sd';')
+	printf '%s\n' "$@" | awk -F'\t' 'NR == FNR { want[$0]; next } $1 in want' - "$tmp/facts" | awk -F'\t' -v catnames="$names" '
+	BEGIN { npairs = split(catnames, pairs, ";"); for (i = 1; i <= npairs; i++) { split(pairs[i], kv, "="); named[kv[1]] = kv[2] } }
 	function pct(a, b) { return b ? sprintf("%.1f%%", 100 * a / b) : "-" }
 	function ratio(a, b) { return b ? sprintf("%.2f", a / b) : "-" }
+	function units(n, unit) { return n " " unit (n == 1 ? "" : "s") }
+	function ours(part, base, unit, years) {
+		if (!base) return "-"
+		if (base < 30) return "too few: " units(base, unit)
+		return sprintf("%.1f%% (%d of %s, %s)", 100 * part / base, part, units(base, unit), years)
+	}
+	function ours_ratio(items, letters, years) {
+		if (!letters) return "-"
+		if (letters < 30) return "too few: " units(letters, "letter")
+		return sprintf("%.2f (%d items in %s, %s)", items / letters, items, units(letters, "letter"), years)
+	}
 	function row(t, s) { print t "|" s }
 	$2 == "L" {
 		file = $1; letters++; y = $3; n[file] = $4; o[file] = $5; yr[file] = y
@@ -141,7 +159,8 @@ expected() {
 	}
 	$2 == "C" { hasc[$1] = 1; if (n[$1] > 0) { lc[$3]++; icert[$3] += n[$1]; ocert[$3] += o[$1] } }
 	$2 == "S" { hass[$1] = 1; if (n[$1] > 0) { ls[$3]++; ist[$3] += n[$1]; ost[$3] += o[$1] } }
-	$2 == "W" { wc[$3]++; if (!(($1 SUBSEP $3) in wl)) { wl[$1, $3]; wlet[$3]++ } }
+	$2 == "W" { wc[$3]++; if (!(($1 SUBSEP $3) in wl)) { wl[$1, $3]; wlet[$3]++ }
+		row("Letters with warnings", $4 "|" $3 "|" $5) }
 	END {
 		for (f in n) if (n[f] > 0) {
 			if (!(f in hasc)) { lc["(none)"]++; icert["(none)"] += n[f]; ocert["(none)"] += o[f] }
@@ -172,7 +191,7 @@ expected() {
 		for (k in per) row("Letters by number of items", k "|" per[k] "|" pct(per[k], letters))
 		for (y in ny) row("By year of the decision date", y "|" ny[y] "|" iy[y] "|" ratio(iy[y], ny[y]) "|" \
 			pct(my[y], ny[y]) "|" oy[y] "|" pct(oy[y], iy[y]))
-		for (c in ic) row("By category of the item", c "|" ic[c] "|" pct(ic[c], items) "|" oc[c] "|" pct(oc[c], ic[c]))
+		for (c in ic) row("By category of the item", (c in named ? named[c] : c) "|" ic[c] "|" pct(ic[c], items) "|" oc[c] "|" pct(oc[c], ic[c]))
 		for (c in lc) row("By the reviewer'"'"'s certification", c "|" lc[c] "|" icert[c] "|" ocert[c] "|" pct(ocert[c], icert[c]))
 		split("MTUS ODG ACOEM other none", names, " ")
 		for (j = 1; j <= 5; j++) { bn = names[j]
@@ -181,14 +200,20 @@ expected() {
 		for (w in wc) row("Warnings", w "|" wc[w] "|" wlet[w])
 		# The published figures (as the issue gives them) and ours for their years.
 		t = "Beside the published figures"
-		row(t, "items upheld|2014|91%|" (iy[2014] ? sprintf("%.1f%%", 100 * (iy[2014] - oy[2014]) / iy[2014]) : "-"))
-		row(t, "items per letter|2014|1.9|" ratio(iy[2014], ny[2014]))
-		row(t, "letters with more than one item|2015|39%|" pct(my[2015], ny[2015]))
-		row(t, "items overturned|2016|8.4%|" pct(oy[2016], iy[2016]))
-		row(t, "items overturned|2024|12.7%|" pct(oy[2024], iy[2024]))
-		ncatd = 0; npha = 0; for (yy = 2014; yy <= 2018; yy++) { ncatd += cat[yy]; npha += ph[yy] }
-		row(t, "pharmaceutical items (share)|2014-2018|45-48%|" pct(npha, ncatd))
-		npub = 5 + (iy[2014] > 0) + (ny[2015] > 0) + (iy[2016] > 0) + (iy[2024] > 0) + (ncatd > 0)
+		# Ours: never on fewer than 30 items (or letters), and with its count
+		# and the years of its letters.
+		row(t, "items upheld|2014|91%|" ours(iy[2014] - oy[2014], iy[2014], "item", "2014"))
+		row(t, "items per letter|2014|1.9|" ours_ratio(iy[2014], ny[2014], "2014"))
+		row(t, "letters with more than one item|2015|39%|" ours(my[2015], ny[2015], "letter", "2015"))
+		row(t, "items overturned|2016|8.4%|" ours(oy[2016], iy[2016], "item", "2016"))
+		row(t, "items overturned|2024|12.7%|" ours(oy[2024], iy[2024], "item", "2024"))
+		ncatd = 0; npha = 0; first = last = 0
+		for (yy = 2014; yy <= 2018; yy++) {
+			ncatd += cat[yy]; npha += ph[yy]
+			if (ny[yy] > 0) { if (!first) first = yy; last = yy }
+		}
+		row(t, "pharmaceutical items (share)|2014-2018|45-48%|" ours(npha, ncatd, "item", first == last ? first : first "-" last))
+		npub = 5 + (iy[2014] >= 30) + (ny[2015] >= 30) + (iy[2016] >= 30) + (iy[2024] >= 30) + (ncatd >= 30)
 		print "BARS|published|" npub
 	}' | sort
 }
@@ -245,8 +270,8 @@ fi
 compare "with categories and warnings" "${files[@]}" tests/export/future.xml
 # future.xml adds one pharmaceutical and one rehabilitation item, and a warning no letter has.
 cat_count() { awk -F'|' -v c="$2" '$1 == "By category of the item" && $2 == c {print $3}' "$1"; }
-[ "$(cat_count "$tmp/want" pharmaceuticals)" = $(($(cat_count "$tmp/want-main" pharmaceuticals) + 1)) ] &&
-	[ "$(cat_count "$tmp/want" rehabilitation)" = $(($(cat_count "$tmp/want-main" rehabilitation) + 1)) ] &&
+[ "$(cat_count "$tmp/want" Pharmaceuticals)" = $(($(cat_count "$tmp/want-main" Pharmaceuticals) + 1)) ] &&
+	[ "$(cat_count "$tmp/want" Rehabilitation)" = $(($(cat_count "$tmp/want-main" Rehabilitation) + 1)) ] &&
 	grep -q '^Warnings|page-missing|1|1$' "$tmp/want" &&
 	ok || bad "future.xml's warnings and categories were not counted"
 # Validated, future.xml is reported and left out.
@@ -256,11 +281,39 @@ st=$?
 compare "an invalid file left out" examples/imr-2014-physician.xml
 "$bin" --stats >/dev/null 2>"$tmp/err"; [ $? = 2 ] && grep -q 'needs XML files' "$tmp/err" && ok || bad "--stats with nothing"
 "$bin" --stats --format csv examples >/dev/null 2>"$tmp/err"; [ $? = 2 ] && ok || bad "--stats --format"
-mkdir -p "$tmp/empty"
-if "$bin" --stats --html "$tmp/empty.html" "$tmp/empty" >"$tmp/report" 2>"$tmp/err" &&
-	grep -q '^items per letter  *-' "$tmp/report" && xmllint --noout "$tmp/empty.html" 2>/dev/null; then ok; else
-	bad "--stats on no letters: $(head -3 "$tmp/err")"
+# Nothing to count is said, and is no success: an empty folder, a folder
+# of PDFs, a PDF or a letter's text named.
+mkdir -p "$tmp/empty" "$tmp/pdfs"
+"$bin" --stats --html "$tmp/empty.html" "$tmp/empty" >"$tmp/report" 2>"$tmp/err"
+st=$?
+if [ $st = 1 ] && grep -q '^items per letter  *-' "$tmp/report" && xmllint --noout "$tmp/empty.html" 2>/dev/null &&
+	grep -qx "imr2xml: error: no XML files among the inputs: --stats reads imr2xml's XML (imr2xml -d OUTDIR) or its database (--db)" "$tmp/err"
+then ok; else
+	bad "--stats on no letters: exit $st: $(head -3 "$tmp/err")"
 fi
+printf '%%PDF-1.4\n%%%%EOF\n' >"$tmp/pdfs/a.pdf"
+"$bin" --stats "$tmp/pdfs" >/dev/null 2>"$tmp/err"
+[ $? = 1 ] && grep -q "no XML files among the inputs" "$tmp/err" && ok || bad "--stats on a folder of PDFs: $(head -2 "$tmp/err")"
+"$bin" --stats "$tmp/pdfs/a.pdf" examples/imr-2014-physician.xml >"$tmp/report" 2>"$tmp/err"
+[ $? = 1 ] && grep -qx "$tmp/pdfs/a.pdf: error: a PDF, not imr2xml's XML: convert it first (imr2xml -d OUTDIR, or --db)" "$tmp/err" &&
+	grep -q '^imr2xml corpus report: 1 XML file read, 1 letter' "$tmp/report" && ok ||
+	bad "--stats on a PDF: $(head -2 "$tmp/err")"
+"$bin" --stats examples/imr-2014-physician.txt >/dev/null 2>"$tmp/err"
+[ $? = 1 ] && grep -q "imr-2014-physician.txt: error: not XML, not imr2xml's XML: convert it first" "$tmp/err" && ok ||
+	bad "--stats on a letter's text: $(head -2 "$tmp/err")"
+# The database of the same XML files: the same report, but its first line.
+rm -f "$tmp/corpus.sqlite"
+if "$bin" -q --db "$tmp/corpus.sqlite" "${inputs[@]}" 2>"$tmp/err" &&
+	"$bin" --stats "${inputs[@]}" >"$tmp/from-xml" 2>/dev/null &&
+	"$bin" --stats "$tmp/corpus.sqlite" >"$tmp/from-db" 2>"$tmp/err" &&
+	diff <(tail -n +2 "$tmp/from-xml") <(tail -n +2 "$tmp/from-db") >/dev/null &&
+	grep -qx "imr2xml corpus report: the database $tmp/corpus.sqlite, $(sed -n '1s/.*, \([0-9]*\) letters$/\1/p' "$tmp/from-xml") letters" "$tmp/from-db"
+then ok; else
+	bad "--stats DATABASE is not the report of its XML files: $(head -2 "$tmp/err")"
+fi
+"$bin" --stats "$tmp/corpus.sqlite" examples/imr-2014-physician.xml >/dev/null 2>"$tmp/err"
+[ $? = 2 ] && grep -q "corpus.sqlite: error: a database: --stats reads one database alone, or XML files" "$tmp/err" && ok ||
+	bad "--stats with a database and XML: $(head -2 "$tmp/err")"
 
 echo "== (b) the page"
 page=$tmp/report.html
@@ -275,6 +328,13 @@ grep -o '<svg [^>]*data-chart="[^"]*"\|<rect class="bar[^"]*"' "$page" |
 	     { bars[c]++ } END { for (i = 1; i <= n; i++) print "BARS|" order[i] "|" bars[order[i]] }' | sort >"$tmp/got-bars"
 grep '^BARS|' "$tmp/want" >"$tmp/want-bars"
 cmp -s "$tmp/want-bars" "$tmp/got-bars" && ok || { bad "the page's charts (< expected, > in the file)"; diff "$tmp/want-bars" "$tmp/got-bars"; }
+# Every chart has its scale: an axis, five ticks from 0 to its maximum, and
+# what it counts (the published figures and the years in percent).
+charts=$(grep -o '<svg ' "$page" | wc -l)
+[ "$(grep -o '<text class="tick"[^>]*>[^<]*</text>' "$page" | wc -l)" = $((6 * charts)) ] &&
+	grep -q '<text class="tick"[^>]*>0%</text>' "$page" && grep -q '<text class="tick"[^>]*>100%</text>' "$page" &&
+	grep -q '<text class="tick"[^>]*>percent</text>' "$page" && grep -q '<text class="tick"[^>]*>items</text>' "$page" &&
+	ok || bad "the charts' axes and scales"
 
 chromium=$(command -v chromium || command -v chromium-browser)
 if [ -z "$chromium" ]; then

@@ -427,6 +427,7 @@ tools=$(dirname "$factcheck") # the test tools, built once
 subsuite "PDF input" tests/pdf.sh "$factcheck" "$tools/mkpdf" "$tools/pages"
 subsuite "export to CSV and JSON Lines (--format)" tests/export.sh "$tools/exportcheck"
 subsuite "the corpus report (--stats, --html)" tests/report.sh
+subsuite "the corpus database (--db, --db-merge, docs/database.md's queries)" tests/db.sh
 
 echo
 [ $skip -gt 0 ] && echo "($skip group(s) skipped: ../shared absent)"

@@ -1,0 +1,414 @@
+#!/usr/bin/env bash
+# db.sh BIN TMP - tests of the corpus database (--db, --db-merge).
+#
+# (a) Every query of docs/database.md (its ```sql blocks, each named by a
+#     "-- query: NAME" line) is run with the sqlite3 shell against a
+#     database built from examples/ and ../shared's letters, and each
+#     answer is checked against the same count made another way: XPath
+#     (xmllint) over the XML files batch mode wrote in the same run, or
+#     the dates read from them.  A query without a check here fails.
+# (b) The published PDFs: 16 letters and their items, PRAGMA
+#     integrity_check, a second run adds nothing; databases built from two
+#     halves merge into the one built from both (compared by a dump keyed
+#     by sha256, not by bytes); loading the XML files gives the database
+#     converting the letters gave.
+# (c) Errors: a file that is no database, a database of another version,
+#     a merge input that is missing; exit status and message.
+# Everything it makes is under TMP.  Prints FAIL lines and "N passed, N failed".
+set -u
+bin=${1:?usage: tests/db.sh BIN TMP} tmp=${2:?usage: tests/db.sh BIN TMP}
+mkdir -p "$tmp" && tmp=$(cd "$tmp" && pwd) || exit 2
+cd "$(dirname "$0")/.." || exit 2
+shared=../shared
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); printf 'FAIL db: %s\n' "$*"; }
+export LC_ALL=C
+rm -rf "$tmp"/*
+
+sql() { sqlite3 -batch -separator '|' "$@"; }
+
+# An XPath string literal of any value (concat() when it has both quotes).
+lit() {
+	local v=$1
+	case $v in
+	*\'*\"* | *\"*\'*) printf "concat('%s')" "$(printf '%s' "$v" | sed "s/'/', \"'\", '/g")" ;;
+	*\'*) printf '"%s"' "$v" ;;
+	*) printf "'%s'" "$v" ;;
+	esac
+}
+
+# ---- (a) the analyst's questions --------------------------------------------
+inputs=(examples)
+if [ -d "$shared/real" ] && [ -d "$shared/seeds" ]; then
+	inputs+=("$shared/seeds" "$shared/real")
+else
+	echo "NOTICE: $shared is absent: the questions are checked on examples/ only"
+fi
+db=$tmp/corpus.sqlite out=$tmp/out
+"$bin" -q -j 2 --db "$db" -d "$out" "${inputs[@]}" 2>"$tmp/err"
+st=$?
+[ $st = 0 ] && ok || bad "building the corpus database: exit $st: $(tail -3 "$tmp/err")"
+# examples/ holds each letter's golden XML beside its text: the walk
+# takes both, and the XML (the same sha256) is there already.
+nxml=$(find "$out" -name '*.xml' | wc -l)
+nex=$(ls examples/*.xml | wc -l)
+grep -q "^imr2xml: $db: $nxml letters added ([0-9]* items), $nex there already$" "$tmp/err" && ok ||
+	bad "summary: $(tail -1 "$tmp/err")"
+[ "$(sql "$db" 'SELECT count(*) FROM letters')" = "$nxml" ] && ok ||
+	bad "letters: $(sql "$db" 'SELECT count(*) FROM letters'), want $nxml (the XML files written)"
+
+# The oracle: every XML file written, in one document, the namespace
+# dropped so that plain XPath names match.
+corpus=$tmp/corpus.xml
+{
+	echo '<corpus>'
+	find "$out" -name '*.xml' | sort | while IFS= read -r f; do sed '1d; s/ xmlns="[^"]*"//' "$f"; done
+	echo '</corpus>'
+} >"$corpus"
+x() { xmllint --xpath "$1" "$corpus" 2>/dev/null; }
+lower="translate(., 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+[ "$(x 'count(//determination)')" = "$nxml" ] && ok || bad "the oracle's corpus has $(x 'count(//determination)') letters"
+[ "$(sql "$db" 'SELECT count(*) FROM items')" = "$(x 'count(//issue)')" ] && ok || bad "items: not the issues of the XML"
+[ "$(sql "$db" 'SELECT sum(items) FROM letters')" = "$(x 'count(//issue)')" ] && ok || bad "letters.items do not add up"
+
+# Each row's counts against XPath: "want PATH" is count(PATH) for a
+# column; rows that disagree are reported with the query's name.
+qname= qbad=0
+expect() { # column-value path
+	local got=$1 want
+	want=$(x "count($2)")
+	if [ "$got" != "$want" ]; then
+		qbad=$((qbad + 1))
+		[ $qbad -le 3 ] && printf 'FAIL db: %s: %s, want %s by XPath %s\n' "$qname" "$got" "$want" "$2"
+	fi
+}
+same() { # got want: values compared as they are
+	if [ "$1" != "$2" ]; then
+		qbad=$((qbad + 1))
+		[ $qbad -le 3 ] && printf 'FAIL db: %s: %s, want %s\n' "$qname" "$1" "$2"
+	fi
+}
+# A year column: the letters decided that year, or without a decision date.
+year_pred() {
+	if [ -z "$1" ]; then echo "[not(ancestor::determination/header/decisionDate)]"
+	else echo "[starts-with(ancestor::determination/header/decisionDate, '$1')]"; fi
+}
+attr_pred() { # attribute value
+	if [ -z "$2" ]; then echo "[not(@$1)]"; else echo "[@$1=$(lit "$2")]"; fi
+}
+
+check_overturn_by_category_year() {
+	local total=0
+	while IFS='|' read -r cat year items over pct; do
+		local p="//issue$(attr_pred category "$cat")$(year_pred "$year")"
+		expect "$items" "$p"
+		expect "$over" "$p[@decision='overturned']"
+		same "$pct" "$(awk -v o="$over" -v n="$items" 'BEGIN { printf "%.1f", 100 * o / n }')"
+		total=$((total + items))
+	done
+	expect "$total" "//issue"
+}
+check_opioids_by_year() {
+	local total=0
+	while IFS='|' read -r year items over; do
+		expect "$items" "//issue[@subcategory='opioids']$(year_pred "$year")"
+		expect "$over" "//issue[@subcategory='opioids'][@decision='overturned']$(year_pred "$year")"
+		total=$((total + items))
+	done
+	expect "$total" "//issue[@subcategory='opioids']"
+}
+check_overturn_by_drug() {
+	local total=0
+	while IFS='|' read -r drug items over; do
+		local p="//issue[@category='pharmaceuticals'][request/name/@generic=$(lit "$drug") or (not(request/name/@generic) and request/name=$(lit "$drug"))]"
+		expect "$items" "$p"
+		expect "$over" "$p[@decision='overturned']"
+		total=$((total + items))
+	done
+	expect "$total" "//issue[@category='pharmaceuticals'][request/name]"
+}
+check_overturn_by_certification() {
+	while IFS='|' read -r cert items over; do
+		local p="//issue[ancestor::determination/reviewer/certification=$(lit "$cert")]"
+		expect "$items" "$p"
+		expect "$over" "$p[@decision='overturned']"
+	done
+}
+check_overturn_by_section() {
+	while IFS='|' read -r section items over; do
+		local p="//issue[maximusGuideline/citation/section=$(lit "$section")]"
+		expect "$items" "$p"
+		expect "$over" "$p[@decision='overturned']"
+	done
+}
+check_cites_opioids_specific_drug_list() {
+	local n=0
+	while IFS='|' read -r source item service decision; do
+		expect 1 "//determination[@source=$(lit "$source")]//issue[@n='$item'][@decision='$decision'][service=$(lit "$service")]"
+		n=$((n + 1))
+	done
+	expect "$n" "//issue[*/citation[@body='MTUS'][section='specific drug list']]"
+}
+# Days by the civil calendar, computed here (Howard Hinnant's algorithm).
+days() { # YYYY-MM-DD
+	awk -v d="$1" 'BEGIN { split(d, p, "-"); y = p[1] - (p[2] <= 2); era = int(y / 400);
+		yoe = y - era * 400; m = p[2] + (p[2] > 2 ? -3 : 9);
+		doy = int((153 * m + 2) / 5) + p[3] - 1; doe = yoe * 365 + int(yoe / 4) - int(yoe / 100) + doy;
+		print era * 146097 + doe }'
+}
+check_days_ur_to_decision() {
+	local n=0 sum=0 min= max= f dec ur d
+	IFS='|' read -r letters mean mind maxd
+	for f in $(find "$out" -name '*.xml'); do
+		dec=$(sed -n 's|.*<decisionDate[^>]*>\([0-9-]*\)</decisionDate>.*|\1|p' "$f" | head -1)
+		ur=$(sed -n 's|.*<urDenialDate[^>]*>\([0-9-]*\)</urDenialDate>.*|\1|p' "$f" | head -1)
+		[ -n "$dec" ] && [ -n "$ur" ] || continue
+		d=$(($(days "$dec") - $(days "$ur")))
+		n=$((n + 1)) sum=$((sum + d))
+		[ -z "$min" ] || [ $d -lt $min ] && min=$d
+		[ -z "$max" ] || [ $d -gt $max ] && max=$d
+	done
+	local want
+	want="$n|$(awk -v s=$sum -v n=$n 'BEGIN { printf "%.1f", s / n }')|$min.0|$max.0"
+	same "$letters|$mean|$mind|$maxd" "$want"
+}
+# The full-text answers against contains() over the same paragraphs, in
+# lower case: the FTS5 phrase also matches longer words (porter stems).
+check_fts_rationale_urine_drug_screen() {
+	local got want
+	got=$(cat)
+	want=$(x "//determination[.//issue/rationale/p[contains($lower, 'urine drug screen')]]/@source" |
+		sed 's/^ *source="\(.*\)"$/\1/' | sort)
+	[ -n "$got" ] || same "no rows" "some"
+	same "$(echo $got)" "$(echo $want)"
+}
+check_fts_functional_restoration() {
+	local n
+	n=$(wc -l)
+	local m="[contains($lower, 'functional restoration')]"
+	[ "$n" -gt 0 ] || same "no rows" "some"
+	expect "$n" "//caseSummary/p$m | //issue/rationale/p$m | //issue/claimsAdministratorGuideline/p$m | //issue/maximusGuideline/p$m | //issue/title$m | //issue/service$m"
+}
+check_letters_with_warnings() {
+	local n=0
+	while IFS='|' read -r source code line message; do
+		expect 1 "//determination[@source=$(lit "$source")]//warning[@code='$code'][@line='$line'][.=$(lit "$message")]"
+		n=$((n + 1))
+	done
+	expect "$n" "//warning"
+}
+check_modified_requests() {
+	local n=0
+	while IFS='|' read -r source item orig auth service decision; do
+		expect 1 "//determination[@source=$(lit "$source")]//issue[@n='$item'][originalRequest=$(lit "$orig")][authorized=$(lit "$auth")][@decision='$decision']"
+		n=$((n + 1))
+	done
+	expect "$n" "//issue[originalRequest]"
+}
+check_common_diagnoses() {
+	local n=0
+	while IFS='|' read -r diagnosis count; do
+		expect "$count" "//caseSummary/diagnosis[.=$(lit "$diagnosis")]"
+		n=$((n + 1))
+	done
+	same "$n rows" "10 rows"
+}
+check_overturn_by_priority() {
+	local total=0
+	while IFS='|' read -r priority items over; do
+		local p
+		if [ -z "$priority" ]; then p="//issue[not(ancestor::determination/header/priority)]"
+		else p="//issue[ancestor::determination/header/priority='$priority']"; fi
+		expect "$items" "$p"
+		expect "$over" "$p[@decision='overturned']"
+		total=$((total + items))
+	done
+	expect "$total" "//issue"
+}
+check_reviewer_documents() {
+	local total=0
+	while IFS='|' read -r body document count same; do
+		local p="//maximusGuideline/citation[@body='$body']$(attr_pred document "$document")"
+		expect "$count" "$p"
+		expect "$same" "$p[@document = ../../claimsAdministratorGuideline/citation/@document]"
+		total=$((total + count))
+	done
+	expect "$total" "//maximusGuideline/citation"
+}
+
+# The queries, as the page has them.
+awk '/^```sql/ { on = 1; n++; next } /^```/ { on = 0; next } on { print > (dir "/q" n ".sql") }' \
+	dir="$tmp" docs/database.md
+nq=$(ls "$tmp"/q*.sql 2>/dev/null | wc -l)
+[ "$nq" -ge 10 ] && ok || bad "docs/database.md has $nq queries, want at least 10"
+for q in "$tmp"/q*.sql; do
+	qname=$(sed -n '1s/^-- query: //p' "$q")
+	qbad=0
+	if [ -z "$qname" ]; then
+		bad "$q (docs/database.md): the block does not start with '-- query: NAME'"; continue
+	fi
+	check=check_${qname//-/_}
+	if ! declare -F "$check" >/dev/null; then
+		bad "$qname: no check of its answer in tests/db.sh"; continue
+	fi
+	if ! sql "$db" <"$q" >"$tmp/answer" 2>"$tmp/qerr" || [ -s "$tmp/qerr" ]; then
+		bad "$qname: $(head -3 "$tmp/qerr")"; continue
+	fi
+	if [ ! -s "$tmp/answer" ]; then
+		bad "$qname: no rows"; continue
+	fi
+	"$check" <"$tmp/answer"
+	[ $qbad = 0 ] && ok || bad "$qname: $qbad answers differ from the XML's"
+done
+
+# ---- (b) the published PDFs: counts, integrity, a second run, merging --------
+# A dump of every table in which rowids are replaced by what they stand
+# for: a letter by its sha256, any other id by its distance from the first
+# of its letter's rows in its table (rows of a letter are inserted together,
+# in document order).
+dump() { # database
+	local t cols c
+	for t in $(sql "$1" "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'texts_fts%' ORDER BY name"); do
+		cols=
+		for c in $(sql "$1" "SELECT name FROM pragma_table_info('$t')"); do
+			case $t:$c in
+			letters:id) c="'-'" ;;
+			*:letter_id) c="(SELECT sha256 FROM letters WHERE id = x.letter_id)" ;;
+			*:item_id) c="x.item_id - (SELECT min(id) FROM items WHERE letter_id = x.letter_id)" ;;
+			*:citation_id) c="x.citation_id - (SELECT min(id) FROM citations WHERE letter_id = x.letter_id)" ;;
+			*:id) c="x.id - (SELECT min(id) FROM $t WHERE letter_id = x.letter_id)" ;;
+			*) c="x.$c" ;;
+			esac
+			cols=${cols:+$cols, }$c
+		done
+		echo "== $t"
+		sql "$1" "SELECT $cols FROM $t AS x" | sort
+	done
+}
+if [ -d "$shared/real/pdf" ]; then
+	pdfs=("$shared"/real/pdf/*.pdf)
+	r=$tmp/real.sqlite
+	"$bin" --db "$r" -j 2 "$shared/real/pdf" 2>"$tmp/err"
+	st=$?
+	[ $st = 0 ] && ok || bad "--db real/pdf: exit $st: $(tail -3 "$tmp/err")"
+	[ "$(sql "$r" 'SELECT count(*) FROM letters')" = ${#pdfs[@]} ] && ok || bad "real/pdf: not ${#pdfs[@]} letters"
+	"$bin" -q -d "$tmp/realout" "$shared/real/pdf" 2>/dev/null
+	want_items=$(cat "$tmp"/realout/pdf/*.xml | grep -c '<issue ')
+	[ "$(sql "$r" 'SELECT count(*) FROM items')" = "$want_items" ] && ok ||
+		bad "real/pdf: $(sql "$r" 'SELECT count(*) FROM items') items, want $want_items"
+	grep -q "^imr2xml: $r: ${#pdfs[@]} letters added ($want_items items), 0 there already$" "$tmp/err" && ok ||
+		bad "real/pdf summary: $(tail -1 "$tmp/err")"
+	[ "$(sql "$r" 'PRAGMA integrity_check')" = ok ] && ok || bad "integrity_check: $(sql "$r" 'PRAGMA integrity_check' | head -3)"
+	sql "$r" "INSERT INTO texts_fts(texts_fts) VALUES ('integrity-check')" 2>"$tmp/qerr" && ok ||
+		bad "the full-text index does not match its texts: $(cat "$tmp/qerr")"
+	[ "$(sql "$r" 'PRAGMA journal_mode')" = wal ] && ok || bad "not in WAL mode"
+	[ "$(sql "$r" 'PRAGMA user_version')" = 1 ] && ok || bad "user_version: $(sql "$r" 'PRAGMA user_version')"
+	[ "$(sql "$r" 'PRAGMA foreign_key_check' | wc -l)" = 0 ] && ok || bad "foreign keys point at nothing"
+	dump "$r" >"$tmp/first.dump"
+	"$bin" --db "$r" -j 2 "$shared/real/pdf" 2>"$tmp/err"
+	st=$?
+	[ $st = 0 ] && grep -q "^imr2xml: $r: 0 letters added (0 items), ${#pdfs[@]} there already$" "$tmp/err" &&
+		grep -q " 0 converted, .* ${#pdfs[@]} skipped" "$tmp/err" && ok ||
+		bad "a second run: exit $st: $(tail -2 "$tmp/err")"
+	dump "$r" | cmp -s - "$tmp/first.dump" && ok || bad "a second run changed the database"
+	# One letter more: only it is added.
+	mkdir -p "$tmp/grown"
+	cp "${pdfs[@]}" "$tmp/grown/"
+	cp examples/imr-2016-standard.txt "$tmp/grown/"
+	"$bin" --db "$r" "$tmp/grown" 2>"$tmp/err"
+	grep -q "^imr2xml: $r: 1 letter added (4 items), ${#pdfs[@]} there already$" "$tmp/err" && ok ||
+		bad "a grown folder: $(tail -1 "$tmp/err")"
+	# The phrase of a letter's text, found by the index in that letter.
+	hits=$(sql "$r" "SELECT DISTINCT l.source FROM texts_fts f JOIN texts t ON t.id = f.rowid JOIN letters l ON l.id = t.letter_id WHERE texts_fts MATCH '\"delivery truck\"'")
+	[ "$hits" = "$tmp/grown/imr-2016-standard.txt" ] && ok || bad "full-text search for a phrase: '$hits'"
+
+	# Two halves, merged, against both at once.
+	half=$((${#pdfs[@]} / 2))
+	printf '%s\n' "${pdfs[@]:0:$half}" >"$tmp/a.list"
+	printf '%s\n' "${pdfs[@]:$half}" >"$tmp/b.list"
+	"$bin" -q --db "$tmp/a.sqlite" --files-from "$tmp/a.list" 2>/dev/null &&
+		"$bin" -q --db "$tmp/b.sqlite" -j 2 --files-from "$tmp/b.list" 2>/dev/null &&
+		"$bin" -q --db "$tmp/both.sqlite" -j 2 "${pdfs[@]}" 2>/dev/null && ok || bad "building the halves"
+	# Merged in the other order: rowids differ, the dump may not.
+	"$bin" --db-merge "$tmp/merged.sqlite" "$tmp/b.sqlite" "$tmp/a.sqlite" 2>"$tmp/err" && ok ||
+		bad "--db-merge: exit $?: $(cat "$tmp/err")"
+	dump "$tmp/merged.sqlite" >"$tmp/merged.dump"
+	dump "$tmp/both.sqlite" >"$tmp/both.dump"
+	if cmp -s "$tmp/merged.dump" "$tmp/both.dump"; then ok; else
+		bad "the merge of two halves is not the database of both"; diff "$tmp/both.dump" "$tmp/merged.dump" | head -5
+	fi
+	[ "$(grep -c '' "$tmp/both.dump")" -gt 300 ] && ok || bad "the dump is too small to compare anything"
+	[ "$(sql "$tmp/merged.sqlite" 'PRAGMA integrity_check')" = ok ] &&
+		sql "$tmp/merged.sqlite" "INSERT INTO texts_fts(texts_fts) VALUES ('integrity-check')" && ok ||
+		bad "the merged database fails its integrity checks"
+	q="SELECT count(*) FROM texts_fts WHERE texts_fts MATCH 'physical AND therapy'"
+	[ "$(sql "$tmp/merged.sqlite" "$q")" = "$(sql "$tmp/both.sqlite" "$q")" ] &&
+		[ "$(sql "$tmp/both.sqlite" "$q")" -gt 0 ] && ok || bad "full-text search in the merged database"
+	# Merging again adds nothing.
+	"$bin" --db-merge "$tmp/merged.sqlite" "$tmp/a.sqlite" 2>/dev/null &&
+		dump "$tmp/merged.sqlite" | cmp -s - "$tmp/both.dump" && ok || bad "merging a letter twice"
+
+	# The XML files, loaded: the database that converting the letters gave.
+	"$bin" --db "$tmp/fromxml.sqlite" -j 2 "$tmp/realout/pdf" 2>"$tmp/err"
+	st=$?
+	[ $st = 0 ] && ok || bad "--db on XML files: exit $st: $(tail -2 "$tmp/err")"
+	# (@source is the letter's path in both)
+	if dump "$tmp/fromxml.sqlite" | cmp -s - "$tmp/both.dump"; then ok; else
+		bad "the XML loaded is not the letters converted"; diff "$tmp/both.dump" <(dump "$tmp/fromxml.sqlite") | head -5
+	fi
+else
+	echo "NOTICE: $shared is absent: the published PDFs' database is not tested"
+fi
+
+# ---- (c) errors ------------------------------------------------------------------
+printf 'not a database, but long enough to be read as one: %0200d\n' 0 >"$tmp/notdb.sqlite"
+"$bin" --db "$tmp/notdb.sqlite" examples/imr-2016-standard.txt 2>"$tmp/err"
+st=$?
+[ $st = 2 ] && grep -q "^imr2xml: error: $tmp/notdb.sqlite: file is not a database$" "$tmp/err" && ok ||
+	bad "a file that is no database: exit $st: $(cat "$tmp/err")"
+sql "$tmp/other.sqlite" 'CREATE TABLE t(x); PRAGMA user_version = 7'
+"$bin" --db "$tmp/other.sqlite" examples/imr-2016-standard.txt 2>"$tmp/err"
+st=$?
+[ $st = 2 ] && grep -q "schema version 7; this imr2xml writes version 1" "$tmp/err" && ok ||
+	bad "a database of another version: exit $st: $(cat "$tmp/err")"
+sql "$tmp/theirs.sqlite" 'CREATE TABLE t(x)'
+"$bin" --db "$tmp/theirs.sqlite" examples/imr-2016-standard.txt 2>"$tmp/err"
+st=$?
+[ $st = 2 ] && grep -q "not an imr2xml database (it has tables of its own)" "$tmp/err" &&
+	[ "$(sql "$tmp/theirs.sqlite" "SELECT group_concat(name) FROM sqlite_master")" = t ] && ok ||
+	bad "someone else's database: exit $st: $(cat "$tmp/err")"
+"$bin" --db-merge "$tmp/m2.sqlite" "$tmp/missing.sqlite" 2>"$tmp/err"
+st=$?
+[ $st = 2 ] && grep -q "^imr2xml: error: $tmp/missing.sqlite: cannot read: No such file or directory$" "$tmp/err" &&
+	[ ! -e "$tmp/m2.sqlite" ] && ok ||
+	bad "merging a missing database: exit $st: $(cat "$tmp/err")"
+"$bin" --db-merge "$tmp/m3.sqlite" "$tmp/theirs.sqlite" 2>"$tmp/err"
+st=$?
+[ $st = 2 ] && grep -q "$tmp/theirs.sqlite: not an imr2xml database" "$tmp/err" && ok ||
+	bad "merging someone else's database: exit $st: $(cat "$tmp/err")"
+"$bin" --db "$tmp/x.sqlite" --resume examples 2>"$tmp/err"
+st=$?
+[ $st = 2 ] && grep -q "resume and --format need -d OUTDIR" "$tmp/err" && ok || bad "--db --resume without -d: exit $st"
+# An insert that fails (here a trigger of the test's, as a full disk would):
+# the letters since the last commit go, none is half in, exit status 2.
+"$bin" -q --db "$tmp/fails.sqlite" examples/imr-2014-physician.txt 2>/dev/null
+sql "$tmp/fails.sqlite" "CREATE TRIGGER boom BEFORE INSERT ON citations WHEN (SELECT count(*) FROM letters) > 1
+	BEGIN SELECT RAISE(FAIL, 'no room'); END"
+"$bin" --db "$tmp/fails.sqlite" examples/imr-2016-standard.txt examples/imr-2016-expedited.txt 2>"$tmp/err"
+st=$?
+[ $st = 2 ] && grep -qx "imr2xml: error: $tmp/fails.sqlite: citations: no room" "$tmp/err" &&
+	grep -qx "imr2xml: $tmp/fails.sqlite: the letters since the last commit are not in it" "$tmp/err" &&
+	grep -qx "imr2xml: $tmp/fails.sqlite: 0 letters added (0 items), 0 there already" "$tmp/err" &&
+	[ "$(sql "$tmp/fails.sqlite" 'SELECT count(*) FROM letters; SELECT count(*) FROM items; SELECT count(*) FROM texts' | tr '\n' ' ')" = "1 3 $(sql "$tmp/fails.sqlite" 'SELECT count(*) FROM texts WHERE letter_id = 1') " ] &&
+	[ "$(sql "$tmp/fails.sqlite" 'PRAGMA integrity_check')" = ok ] && ok ||
+	bad "a failing insert: exit $st: $(cat "$tmp/err")"
+# A letter that is rejected is no row; the rest are loaded.
+printf 'Not a determination at all.\n' >"$tmp/junk.txt"
+"$bin" --db "$tmp/mixed.sqlite" "$tmp/junk.txt" examples/imr-2016-standard.txt 2>"$tmp/err"
+st=$?
+[ $st = 1 ] && [ "$(sql "$tmp/mixed.sqlite" 'SELECT source FROM letters')" = examples/imr-2016-standard.txt ] && ok ||
+	bad "a rejected letter among good ones: exit $st, letters: $(sql "$tmp/mixed.sqlite" 'SELECT source FROM letters')"
+
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]
