@@ -104,6 +104,14 @@ enum { IMR_PH_ALPHA = 1, IMR_PH_NUMBER = 2, IMR_PH_MONTH = 4 };
 	X(UNDER_TREATMENT_FOR, "under treatment for ", IMR_IN(SUMMARY), 0)                \
 	X(IMPRESSION, "impression:", IMR_IN(SUMMARY), 0)                                  \
 	X(IMPRESSIONS, "impressions:", IMR_IN(SUMMARY), 0)                                \
+	/* the 2014-15 opening: "has submitted a claim for A, B, and C associated   \
+	 * with an industrial injury" */                                              \
+	X(CLAIM_FOR, "claim for ", IMR_IN(SUMMARY), 0)                                    \
+	X(SPACE_ASSOCIATED_WITH, " associated with ", IMR_IN(SUMMARY), 0)                 \
+	/* ICD-10's words for the visit, not the condition: dropped from a name */     \
+	X(INITIAL_ENCOUNTER, "initial encounter", IMR_IN(SUMMARY), 0)                     \
+	X(SUBSEQUENT_ENCOUNTER, "subsequent encounter", IMR_IN(SUMMARY), 0)               \
+	X(SEQUELA, "sequela", IMR_IN(SUMMARY), IMR_PH_ALPHA)                              \
 	/* what joins a noun ("diagnoses", "medications") to its list */              \
 	X(SPACE_INCLUDE, " include ", IMR_IN(SUMMARY), 0)                                 \
 	X(SPACE_INCLUDES, " includes ", IMR_IN(SUMMARY), 0)                               \

@@ -1216,7 +1216,7 @@ static void check_diagnoses(const char *summary, const char *const *want, size_t
 	struct imr_arena a;
 	imr_arena_init(&a);
 	struct imr_strings got = {0};
-	imr_extract_diagnoses(&a, summary, &got);
+	imr_extract_diagnoses(&a, summary, &got, NULL);
 	CHECK(got.count == n, "%s: %zu diagnoses, want %zu", summary, got.count, n);
 	for (size_t i = 0; i < n && i < got.count; i++)
 		check_str(got.items[i], want[i], summary);
@@ -1281,7 +1281,64 @@ static void test_diagnoses(void)
 	                "an MRI. Electrodiagnostic studies were consistent with radiculopathy.",
 	                NULL, 0);
 	check_diagnoses("He was not diagnosed with a fracture.", NULL, 0);
-	check_diagnoses("The patient has filed a claim for chronic low back pain.", NULL, 0);
+	check_diagnoses("The patient has filed a claim for an industrial injury of 01/02/2013.", NULL, 0);
+	/* The 2014-15 opening: the conditions claimed are the diagnoses, up to
+	 * the injury they are associated with. */
+	DX("The patient is a 49-year-old male who has submitted a claim for cervical radiculopathy, "
+	   "status post fusion with instrumentation, and lumbar strain; without myelopathy associated "
+	   "with an industrial injury date of 02/28/2003.",
+	   "cervical radiculopathy", "status post fusion with instrumentation",
+	   "lumbar strain; without myelopathy");
+	DX("The patient is a 52-year-old female who has submitted a claim for lumbar disc displacement "
+	   "without myelopathy, sciatica, and thoracic or lumbosacral neuritis associated with an "
+	   "industrial injury date of 03/14/2011.",
+	   "lumbar disc displacement without myelopathy", "sciatica", "thoracic or lumbosacral neuritis");
+	DX("The applicant is a represented 44-year-old who has filed a claim for chronic neck pain and "
+	   "carpal tunnel syndrome reportedly associated with an industrial injury of May 2, 2012.",
+	   "chronic neck pain", "carpal tunnel syndrome");
+	DX("The patient has filed a claim for chronic low back pain.", "chronic low back pain");
+	DX("The patient is a 38-year-old male who has submitted a claim for contusion of face, scalp "
+	   "and neck associated with an industrial injury date of 07/07/2013.",
+	   "contusion of face, scalp and neck");
+	DX("The patient has submitted a claim for low back pain with radiculopathy associated with an "
+	   "industrial injury date of 09/09/2012.",
+	   "low back pain with radiculopathy");
+	/* ICD-10 wording: the encounter qualifier names the visit; the code
+	 * goes to an attribute. */
+	DX("Diagnoses include low back pain and lumbar muscle strain, subsequent encounter.",
+	   "low back pain", "lumbar muscle strain");
+	DX("The diagnoses include concussion with loss of consciousness of 30 minutes or less, "
+	   "subsequent encounter; nausea and strain of neck muscle, initial encounter.",
+	   "concussion with loss of consciousness of 30 minutes or less", "nausea",
+	   "strain of neck muscle");
+	DX("Diagnoses: fracture of the left wrist, sequela; lumbar strain; lumbago and myalgia.",
+	   "fracture of the left wrist", "lumbar strain", "lumbago", "myalgia");
+	DX("Diagnoses: unspecified myalgia and myositis; lumbago.", "unspecified myalgia and myositis",
+	   "lumbago");
+}
+
+static void test_diagnosis_codes(void)
+{
+	struct imr_arena a;
+	imr_arena_init(&a);
+	struct imr_strings dx = {0}, codes = {0};
+	imr_extract_diagnoses(&a, "Diagnoses: low back pain (M54.5); S39.012D Strain of muscle of lower "
+	                          "back, subsequent encounter; lumbar radiculopathy - M54.16; "
+	                          "cervicalgia; T12 compression fracture.", &dx, &codes);
+	static const char *const want[][2] = {{"low back pain", "M54.5"},
+	                                      {"Strain of muscle of lower back", "S39.012D"},
+	                                      {"lumbar radiculopathy", "M54.16"},
+	                                      {"cervicalgia", NULL},
+	                                      {"T12 compression fracture", NULL}};
+	CHECK(dx.count == 5 && codes.count == 5, "codes: %zu diagnoses, %zu codes, want 5", dx.count,
+	      codes.count);
+	for (size_t i = 0; i < 5 && i < dx.count && i < codes.count; i++) {
+		check_str(dx.items[i], want[i][0], "a coded diagnosis");
+		CHECK(want[i][1] ? codes.items[i] && strcmp(codes.items[i], want[i][1]) == 0 : !codes.items[i],
+		      "diagnosis %zu's code: %s, want %s", i + 1, codes.items[i] ? codes.items[i] : "none",
+		      want[i][1] ? want[i][1] : "none");
+	}
+	imr_arena_free(&a);
 }
 
 /* A drug lexicon of six drugs, for the medication reader's tests
@@ -1407,6 +1464,7 @@ int main(void)
 {
 	test_phrases();
 	test_diagnoses();
+	test_diagnosis_codes();
 	test_medications();
 	test_summary_positions();
 	test_numeric_dates();
