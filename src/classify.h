@@ -14,6 +14,9 @@ struct imr_rq_context {
 	bool injection;    /* the dosage form "injection" */
 	bool spinal;       /* a spinal region or a spinal level */
 	bool regions;      /* any body region or level */
+	bool course;       /* sessions, a count of visits or a frequency: "x 6", "2x/week" */
+	bool skin_form;    /* a form only drugs have on the skin: cream, gel, ointment, ... */
+	bool strength;     /* a strength: "10mg", "5%" */
 };
 
 /* Sets r->category, r->subcategory and r->head from r->mentions. */

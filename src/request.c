@@ -682,8 +682,13 @@ static void find_name(const struct combine *c, struct imr_request *r)
 			continue;
 		size_t end, l = name_run(c, i, &end);
 		bool phrase = false;
-		for (size_t k = i; k <= l; k++)
-			phrase |= c->parts[k].kind == IMR_RQ_P_DRUG || c->parts[k].kind == IMR_RQ_P_SERVICE;
+		for (size_t k = i; k <= l; k++) {
+			const struct imr_rq_part *p = &c->parts[k];
+			/* "One month supply of Norco": the drug, not "supply". */
+			bool amount = p->kind == IMR_RQ_P_SERVICE && c->drugs &&
+			              (entry_of(p)->flags & IMR_LEX_AMOUNT);
+			phrase |= p->kind == IMR_RQ_P_DRUG || (p->kind == IMR_RQ_P_SERVICE && !amount);
+		}
 		if (first == c->n || phrase) {
 			first = i;
 			last = l;
@@ -1091,6 +1096,14 @@ static void find_mentions(const struct combine *c, struct imr_request *r, struct
 		}
 		if (p->kind == IMR_RQ_P_ROUTE && p->id == 1)
 			x->topical = true;
+		if (p->kind == IMR_RQ_P_FORM && p->id >= 0) {
+			static const char *const skin[] = {"cream", "gel", "ointment", "lotion", "liniment", "balm"};
+			for (size_t k = 0; k < sizeof skin / sizeof *skin; k++)
+				x->skin_form |= strcmp(imr_lexicon_forms[p->id].token, skin[k]) == 0;
+		}
+		x->strength |= p->kind == IMR_RQ_P_STRENGTH;
+		x->course |= p->kind == IMR_RQ_P_SESSIONS || p->kind == IMR_RQ_P_PRODUCT ||
+		             p->kind == IMR_RQ_P_FREQUENCY || (p->kind == IMR_RQ_P_COUNT && p->times);
 	}
 	/* A strength in percent is put on the skin ("Flurbiprofen/Lidocaine
 	 * 20%/5% 180gm"), unless the title names another form. */

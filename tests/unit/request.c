@@ -557,6 +557,45 @@ static void test_other_categories(void)
 	expect("", "other");
 }
 
+/* What fell into "other" or the wrong category: the Division's place for
+ * each. */
+static void test_category_places(void)
+{
+	/* "supply" says how much: the drug is the request. */
+	expect("One month supply of Norco 10/325mg #90",
+	       "pharmaceuticals/opioids name=\"Norco\" strength=10/325mg qty=90 dur=1month");
+	expect("30 day supply of TENS electrodes", "dmepos/supplies name=\"supply\" dur=30day");
+	/* Ultrasound and electrical stimulation as a course are therapies. */
+	expect("Ultrasound to the lumbar spine x 6",
+	       "rehabilitation/other-therapies name=\"Ultrasound\" sessions=6 region=lumbar-spine");
+	expect("Ultrasound of the lumbar spine",
+	       "diagnostic-testing/imaging name=\"Ultrasound\" region=lumbar-spine");
+	expect("Electrical muscle stimulation 2 times a week for 3 weeks",
+	       "rehabilitation/other-therapies name=\"Electrical muscle stimulation\" freq=2/week dur=3week "
+	       "sessions=6");
+	/* Tests before an operation and assistants at it serve the operation. */
+	expect("Pre-op EKG", "surgery/adjunct-surgical-services name=\"EKG\" periop=pre-operative");
+	expect("Physician assistant for right shoulder arthroscopy",
+	       "surgery/adjunct-surgical-services name=\"Physician assistant\" region=right:shoulder");
+	/* Hygiene supplies; a nurse's visits. */
+	expect("Incontinence pads #100", "dmepos/supplies name=\"Incontinence pads\" qty=100");
+	expect("Registered nurse home visits x 4",
+	       "home-health name=\"Registered nurse home visits\" sessions=4");
+	expect("Nurse visits for dressing changes x 10", "home-health name=\"Nurse visits\" sessions=10");
+	/* Compounded and brand products: by their ingredients where the
+	 * lexicon knows them, else by their form. */
+	expect("Mentherm ointment 120gm",
+	       "pharmaceuticals/topical-analgesics name=\"Mentherm\" form=ointment qty=120g");
+	expect("Flurbi (NAP) cream-LA 180gm",
+	       "pharmaceuticals/topical-compounds name=\"Flurbi (NAP) cream-LA\" qty=180g");
+	expect("Theraflex cream 180gm", "pharmaceuticals/topical-compounds name=\"Theraflex cream\" qty=180g");
+	expect("Xyzzal 5mg #30", "pharmaceuticals/other-medications name=\"Xyzzal\" strength=5mg qty=30");
+	/* Therapy modalities under their trade names; tests of the nerves. */
+	expect("Hivamat therapy x 6", "rehabilitation/other-therapies name=\"Hivamat therapy\" sessions=6");
+	expect("Quantitative sensory testing", "diagnostic-testing/emg-ncv name=\"Quantitative sensory testing\"");
+	expect("Sleep Number bed", "dmepos/dme name=\"Sleep Number bed\"");
+}
+
 /* ---- the generic name ------------------------------------------------------- */
 
 static void expect_generic(const char *title, const char *want)
@@ -585,6 +624,9 @@ static void test_generic(void)
 	expect_generic("Flurbiprofen 20%/Lidocaine 5% cream 180gm", "flurbiprofen/lidocaine");
 	expect_generic("Lidocaine 5%/Flurbiprofen 20% cream 180gm", "flurbiprofen/lidocaine");
 	expect_generic("Terocin lotion 120ml", "capsaicin/lidocaine/menthol/methyl salicylate");
+	expect_generic("Flurbi (NAP) cream-LA 180gm", "amitriptyline/flurbiprofen/lidocaine");
+	expect_generic("One month supply of Norco 10/325mg", "acetaminophen/hydrocodone");
+	expect_generic("Theraflex cream 180gm", NULL); /* a brand whose ingredients we do not know */
 	/* No drug named: no generic name. */
 	expect_generic("Consider LAO (long acting opioid)", NULL);
 	expect_generic("Physical therapy 2 times a week for 4 weeks", NULL);
@@ -1205,6 +1247,7 @@ static int run(int argc, char **argv)
 	test_spine_titles();
 	test_surgery_titles();
 	test_other_categories();
+	test_category_places();
 	test_generic();
 	sink_validate("the titles");
 	test_spans();
