@@ -51,6 +51,12 @@ static void set(struct imr_request *r, enum imr_subcategory s)
 	r->category = imr_subcategory_category(s);
 }
 
+void imr_classify_as_therapy(struct imr_request *r)
+{
+	if (r->head && (r->head->flags & IMR_LEX_MODALITY))
+		set(r, IMR_SUB_OTHER_THERAPIES);
+}
+
 enum imr_subcategory imr_drug_class(const struct imr_lexicon_entry *drug, bool topical,
                                     bool compound)
 {

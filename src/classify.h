@@ -21,5 +21,9 @@ struct imr_rq_context {
 
 /* Sets r->category, r->subcategory and r->head from r->mentions. */
 void imr_classify(struct imr_request *r, const struct imr_rq_context *x);
+/* The reviewer's guideline names the modality of the title a therapy
+ * ("Ultrasound, therapeutic"): a request for ultrasound or electrical
+ * stimulation is Rehabilitation/Other Therapies. */
+void imr_classify_as_therapy(struct imr_request *r);
 
 #endif

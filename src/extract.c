@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "citation.h"
+#include "classify.h"
 #include "date.h"
 #include "lexicon.h"
 #include "phrase.h"
@@ -552,6 +553,8 @@ static void extract_issue(struct imr_arena *a, const struct imr_source *src,
 		out->maximus.citations = out->claims.citations;
 		out->maximus.count = out->maximus.capacity = out->claims.count;
 	}
+	if (out->has_request && has(&max, IMR_PH_THERAPEUTIC))
+		imr_classify_as_therapy(&out->request);
 	if (rationale) {
 		struct imr_joined j;
 		imr_join_text(a, src, rationale, &j);

@@ -176,6 +176,7 @@ enum { IMR_PH_ALPHA = 1, IMR_PH_NUMBER = 2, IMR_PH_MONTH = 4 };
 	X(SECTIONS_LABEL, "section(s):", IMR_IN(GUIDELINE), 0)                            \
 	X(PAGE, "page", IMR_IN(GUIDELINE), 0)         /* "pages 74-96" */                \
 	X(COMMA_WHICH, ", which ", IMR_IN(GUIDELINE), 0)                                  \
+	X(THERAPEUTIC, "therapeutic", IMR_IN(GUIDELINE), 0) /* "Ultrasound, therapeutic" */ \
 	X(BASED_ITS_DECISION_ON, "based its decision on ", IMR_IN(GUIDELINE), 0)          \
 	X(BASED_HIS_HER_DECISION_ON, "based his/her decision on ", IMR_IN(GUIDELINE), 0)  \
 	X(BASED_HIS_DECISION_ON, "based his decision on ", IMR_IN(GUIDELINE), 0)          \

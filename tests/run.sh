@@ -200,6 +200,17 @@ warned "a conclusion without 'medically'" "$tmp/c2.txt" \
 	'count(//d:warning) => 1' \
 	'/d:determination/d:issues/d:issue[4]/d:rationale/@conclusion => not-medically-necessary' \
 	'/d:determination/d:issues/d:issue[4]/d:warning/@code => decision-conclusion-mismatch'
+# A title that leaves ultrasound ambiguous: the reviewer's guideline section
+# "Ultrasound, therapeutic" makes it a therapy; without it, imaging.
+sed -e '76s/^MRI of the lumbar spine without contrast/Ultrasound of the lumbar spine/' "$std" >"$tmp/u0.txt"
+sed -e '80s/Section(s): Special Studies\./Section(s): Ultrasound, therapeutic./' "$tmp/u0.txt" >"$tmp/u1.txt"
+warned "ultrasound, by its title" "$tmp/u0.txt" \
+	'/d:determination/d:issues/d:issue[2]/@category => diagnostic-testing' \
+	'/d:determination/d:issues/d:issue[2]/@subcategory => imaging'
+warned "ultrasound, by the reviewer's guideline" "$tmp/u1.txt" \
+	'/d:determination/d:issues/d:issue[2]/@category => rehabilitation' \
+	'/d:determination/d:issues/d:issue[2]/@subcategory => other-therapies' \
+	'/d:determination/d:issues/d:issue[2]/d:maximusGuideline/d:citation[1]/d:section[2] => therapeutic'
 # The injury after the UR denial: 10/13/2016 -> 12/13/2016.
 sed '16s|10/13/2016|12/13/2016|' "$std" >"$tmp/w2.txt"
 warned "dates out of order" "$tmp/w2.txt" \
