@@ -95,49 +95,61 @@ static void test_conclusion(void)
 	CHECK(imr_extract_conclusion("It was not medically necessary before; it is medically "
 	                             "necessary now.") == IMR_NECESSARY, "the last statement wins");
 	CHECK(imr_extract_conclusion("The guidelines are silent.") == IMR_CONCLUSION_NONE, "none");
-	/* The stock advice on weaning after the conclusion concludes nothing. */
-	CHECK(imr_extract_conclusion("Therefore, the request for Norco 10/325mg #60 is not medically "
-	                             "necessary. The treating physician should refer to the MTUS, and if "
-	                             "necessary, other relevant guidelines, regarding the weaning of "
-	                             "this medication when medically appropriate.") == IMR_NOT_NECESSARY,
-	      "weaning advice, conditional");
-	CHECK(imr_extract_conclusion("The request is not medically necessary. Please refer to the MTUS, "
-	                             "and if necessary, other relevant guidelines, regarding tapering "
-	                             "and weaning, as medically necessary.") == IMR_NOT_NECESSARY,
-	      "weaning advice");
-	CHECK(imr_extract_conclusion("Therefore, the original request, Oxycodone 10mg #84 (tapering "
-	                             "schedule over four weeks), is medically necessary.") == IMR_NECESSARY,
-	      "a tapering request found necessary");
-	/* Negation and its scope. */
-	CHECK(imr_extract_conclusion("In this case, the medical necessity of this request is not "
-	                             "established.") == IMR_NOT_NECESSARY, "necessity not established");
-	CHECK(imr_extract_conclusion("Medical necessity has been established.") == IMR_NECESSARY,
-	      "necessity established");
-	CHECK(imr_extract_conclusion("The request for a TENS unit is not supported by the referenced "
-	                             "guidelines as being medically necessary.") == IMR_NOT_NECESSARY,
-	      "not supported as being medically necessary");
-	CHECK(imr_extract_conclusion("The request is not supported, per the ODG, as being medically "
-	                             "necessary.") == IMR_NOT_NECESSARY, "negation clauses before");
-	CHECK(imr_extract_conclusion("Therefore, the request is not necessary.") == IMR_NOT_NECESSARY,
-	      "not necessary");
-	CHECK(imr_extract_conclusion("The request is not, in this case, medically necessary.") ==
-	              IMR_NOT_NECESSARY, "not, in this case,");
-	CHECK(imr_extract_conclusion("There is no medical necessity for a second opinion.") ==
-	              IMR_NOT_NECESSARY, "no medical necessity");
-	CHECK(imr_extract_conclusion("Since the patient has not improved with conservative care, the "
-	                             "requested arthroscopy is medically necessary.") == IMR_NECESSARY,
-	      "a negation in a clause of its own");
-	CHECK(imr_extract_conclusion("The patient has not returned to work despite therapy and the "
-	                             "request is medically necessary.") == IMR_NECESSARY,
-	      "a negation in the clause before 'and'");
-	CHECK(imr_extract_conclusion("It is not necessary to taper this medication, and the request is "
-	                             "medically necessary.") == IMR_NECESSARY, "not necessary to");
-	/* Necessity mentioned, nothing concluded: unknown. */
-	CHECK(imr_extract_conclusion("To establish medical necessity, the guidelines require "
-	                             "documented functional improvement.") == IMR_CONCLUSION_NONE,
-	      "a purpose");
-	CHECK(imr_extract_conclusion("If the pain persists, an MRI would be medically necessary.") ==
-	              IMR_CONCLUSION_NONE, "a condition");
+	/* Read in their sentences. */
+	static const struct {
+		const char *rationale;
+		enum imr_conclusion want;
+		const char *what;
+	} cases[] = {
+		/* The stock advice on weaning after the conclusion concludes nothing. */
+		{"Therefore, the request for Norco 10/325mg #60 is not medically "
+		 "necessary. The treating physician should refer to the MTUS, and if "
+		 "necessary, other relevant guidelines, regarding the weaning of "
+		 "this medication when medically appropriate.",
+		 IMR_NOT_NECESSARY, "weaning advice, conditional"},
+		{"The request is not medically necessary. Please refer to the MTUS, "
+		 "and if necessary, other relevant guidelines, regarding tapering "
+		 "and weaning, as medically necessary.",
+		 IMR_NOT_NECESSARY, "weaning advice"},
+		{"Therefore, the original request, Oxycodone 10mg #84 (tapering "
+		 "schedule over four weeks), is medically necessary.",
+		 IMR_NECESSARY, "a tapering request found necessary"},
+		/* Negation and its scope. */
+		{"In this case, the medical necessity of this request is not "
+		 "established.",
+		 IMR_NOT_NECESSARY, "necessity not established"},
+		{"Medical necessity has been established.",
+		 IMR_NECESSARY, "necessity established"},
+		{"The request for a TENS unit is not supported by the referenced "
+		 "guidelines as being medically necessary.",
+		 IMR_NOT_NECESSARY, "not supported as being medically necessary"},
+		{"The request is not supported, per the ODG, as being medically "
+		 "necessary.",
+		 IMR_NOT_NECESSARY, "negation clauses before"},
+		{"Therefore, the request is not necessary.",
+		 IMR_NOT_NECESSARY, "not necessary"},
+		{"The request is not, in this case, medically necessary.",
+		 IMR_NOT_NECESSARY, "not, in this case,"},
+		{"There is no medical necessity for a second opinion.",
+		 IMR_NOT_NECESSARY, "no medical necessity"},
+		{"Since the patient has not improved with conservative care, the "
+		 "requested arthroscopy is medically necessary.",
+		 IMR_NECESSARY, "a negation in a clause of its own"},
+		{"The patient has not returned to work despite therapy and the "
+		 "request is medically necessary.",
+		 IMR_NECESSARY, "a negation in the clause before 'and'"},
+		{"It is not necessary to taper this medication, and the request is "
+		 "medically necessary.",
+		 IMR_NECESSARY, "not necessary to"},
+		/* Necessity mentioned, nothing concluded: unknown. */
+		{"To establish medical necessity, the guidelines require "
+		 "documented functional improvement.",
+		 IMR_CONCLUSION_NONE, "a purpose"},
+		{"If the pain persists, an MRI would be medically necessary.",
+		 IMR_CONCLUSION_NONE, "a condition"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+		CHECK(imr_extract_conclusion(cases[i].rationale) == cases[i].want, "%s", cases[i].what);
 }
 
 static void test_request(void)
