@@ -97,6 +97,7 @@ enum { IMR_PH_ALPHA = 1, IMR_PH_NUMBER = 2, IMR_PH_MONTH = 4 };
 	X(DIAGNOSIS, "diagnosis", IMR_IN(SUMMARY), 0)                                     \
 	X(DIAGNOSES, "diagnoses", IMR_IN(SUMMARY), 0)                                     \
 	X(DIAGNOSED_WITH, "diagnosed with ", IMR_IN(SUMMARY), 0)                          \
+	X(DIAGNOSED_WITH_COLON, "diagnosed with:", IMR_IN(SUMMARY), 0)                    \
 	X(DIAGNOSED_AS_HAVING, "diagnosed as having ", IMR_IN(SUMMARY), 0)                \
 	X(DIAGNOSED_AS, "diagnosed as ", IMR_IN(SUMMARY), 0)                              \
 	X(BEING_TREATED_FOR, "being treated for ", IMR_IN(SUMMARY), 0)                    \

@@ -284,7 +284,9 @@ static const char *const body_words[] = {
 	"hands", "elbow", "elbows", "neck", "back", "arm", "arms", "leg", "legs", "thumb", "thumbs",
 	"finger", "fingers", "toe", "toes", "spine", "thigh", "thighs", "forearm", "forearms", "chest",
 	"head", "groin", "heel", "heels", "buttock", "buttocks", "pelvis", "extremity", "extremities",
-	"face", "scalp", "jaw", "abdomen", "rib", "ribs", "trunk", "coccyx", "and", "or",
+	"face", "scalp", "jaw", "abdomen", "rib", "ribs", "trunk", "coccyx", "and", "or", "of",
+	/* the tissues ICD-10 names: "strain of muscle, fascia and tendon of lower back" */
+	"muscle", "muscles", "fascia", "tendon", "tendons", "ligament", "ligaments",
 };
 /* A procedure after "and" belongs to the diagnosis before it ("fracture
  * of the finger and repair on 10-22-16"), as "status post" does. */
@@ -651,8 +653,13 @@ static void split_diagnoses(struct imr_arena *a, const struct scan *sc, const ch
 	bool oxford = false;
 	for (size_t i = 0; i < n; i++) {
 		const char *ib = skip_blanks(items[i].b, items[i].e);
-		if (encounter_at(sc, ib, items[i].e) == ib)
+		const char *enc = encounter_at(sc, ib, items[i].e);
+		if (enc == ib)
 			continue;
+		if (enc < items[i].e) { /* "contusion of face, scalp and neck, initial encounter" */
+			items[i].e = enc;
+			imr_trim_span(&ib, &items[i].e, ",");
+		}
 		oxford = i > 0 && items[i].e - ib > 4 && strncasecmp(ib, "and ", 4) == 0;
 		if (oxford)
 			items[i].b = ib + 4, items[i].splits_at_and = false;
@@ -699,7 +706,7 @@ static const unsigned char roles[IMR_PHRASE_COUNT] = {
 	[IMR_PH_SPACE_IS_SPACE] = JOINS, [IMR_PH_SPACE_WERE] = JOINS, [IMR_PH_SPACE_WAS] = JOINS,
 	[IMR_PH_SPACE_CONSIST_OF] = JOINS, [IMR_PH_SPACE_CONSISTED_OF] = JOINS,
 	[IMR_PH_COLON_SPACE] = JOINS, [IMR_PH_SPACE_OF] = JOINS,
-	[IMR_PH_DIAGNOSED_WITH] = STATES_DX, [IMR_PH_DIAGNOSED_AS_HAVING] = STATES_DX,
+	[IMR_PH_DIAGNOSED_WITH] = STATES_DX, [IMR_PH_DIAGNOSED_WITH_COLON] = STATES_DX, [IMR_PH_DIAGNOSED_AS_HAVING] = STATES_DX,
 	[IMR_PH_DIAGNOSED_AS] = STATES_DX, [IMR_PH_BEING_TREATED_FOR] = STATES_DX,
 	[IMR_PH_UNDERGOING_TREATMENT_FOR] = STATES_DX, [IMR_PH_UNDER_TREATMENT_FOR] = STATES_DX,
 	[IMR_PH_IMPRESSION] = STATES_DX, [IMR_PH_IMPRESSIONS] = STATES_DX, [IMR_PH_CLAIM_FOR] = STATES_DX,
@@ -740,9 +747,12 @@ static const char *noun_list(const struct scan *sc, const struct imr_hit *noun, 
 	return NULL;
 }
 
-/* "with a diagnosis of", "has diagnoses of": the noun's "of" opens its list. */
+/* "with a diagnosis of", "has diagnoses of", "diagnoses of": the noun's "of"
+ * opens its list. */
 static bool has_diagnosis_of(const char *s, const struct imr_hit *noun)
 {
+	if (strncasecmp(s + noun->at + noun->len, " of ", 4) == 0)
+		return true;
 	static const char *const before[] = {"with a ", "with the ", "with ", "has a ", "had a ", "has ", "had "};
 	for (size_t i = 0; i < COUNT(before); i++) {
 		size_t n = strlen(before[i]);
@@ -772,12 +782,14 @@ static void read_diagnoses(struct imr_arena *a, const struct scan *sc, struct im
 		if (h->at < done)
 			continue;
 		const char *start = NULL;
-		bool claim = false;
+		bool claim = false, of_list = false;
 		if (h->id == IMR_PH_DIAGNOSIS || h->id == IMR_PH_DIAGNOSES) {
 			if (!whole_word(s, n, h))
 				continue;
 			const char *end = list_end(sc, s + h->at);
 			start = noun_list(sc, h, end, has_diagnosis_of(s, h));
+			/* "The diagnoses of A and B were noted": the list ends at its verb. */
+			of_list = start && start - s >= 4 && strncmp(start - 4, " of ", 4) == 0;
 		} else if (roles[h->id] & STATES_DX) {
 			if (h->at > 0 && isalpha((unsigned char)s[h->at - 1]))
 				continue;
@@ -792,7 +804,15 @@ static void read_diagnoses(struct imr_arena *a, const struct scan *sc, struct im
 		if (!start)
 			continue;
 		const char *e = list_end(sc, start);
-		start = skip_blanks(start, e);
+		while (start < e && (*start == ' ' || *start == ':')) /* "diagnosed with: 1. ..." */
+			start++;
+		if (of_list) {
+			static const enum imr_phrase verbs[] = {IMR_PH_SPACE_WERE, IMR_PH_SPACE_WAS,
+			                                        IMR_PH_SPACE_ARE, IMR_PH_SPACE_IS_SPACE};
+			const char *verb = find_any(sc, verbs, COUNT(verbs), start);
+			if (verb && verb < e)
+				e = verb;
+		}
 		if (claim) {
 			/* The conditions claimed end where the injury they are
 			 * "associated with" begins. */

@@ -1327,6 +1327,17 @@ static void test_diagnoses(void)
 	   "fracture of the left wrist", "lumbar strain", "lumbago", "myalgia");
 	DX("Diagnoses: unspecified myalgia and myositis; lumbago.", "unspecified myalgia and myositis",
 	   "lumbago");
+	DX("The injured worker was diagnosed with strain of muscle, fascia and tendon of lower back, "
+	   "initial encounter, and sprain of ligaments of cervical spine, initial encounter.",
+	   "strain of muscle, fascia and tendon of lower back", "sprain of ligaments of cervical spine");
+	DX("The injured worker is being treated for contusion of face, scalp and neck, initial "
+	   "encounter; and low back pain with radiculopathy.",
+	   "contusion of face, scalp and neck", "low back pain with radiculopathy");
+	/* "diagnoses of ... were", "diagnosed with:" */
+	DX("The patient's diagnoses of cervical strain and lumbar strain were noted.", "cervical strain",
+	   "lumbar strain");
+	DX("The diagnosis of carpal tunnel syndrome was confirmed by EMG.", "carpal tunnel syndrome");
+	DX("She has been diagnosed with: 1. cervicalgia 2. lumbago. She works.", "cervicalgia", "lumbago");
 }
 
 static void test_diagnosis_codes(void)
