@@ -273,6 +273,19 @@ static bool purpose(enum imr_phrase id)
  * concludes only when no sentence before it does (the stock advice after
  * "not medically necessary" does not undo it; "Oxycodone #84 (tapering
  * schedule), is medically necessary" concludes). */
+/* Whether the hit k starts a limit ("no more than", "not to exceed"), not
+ * a negation: a limit phrase starts where it does. */
+static bool limit_at(const struct imr_hits *h, size_t k)
+{
+	for (size_t j = imr_hits_from(h, h->v[k].at); j < h->n && h->v[j].at == h->v[k].at; j++) {
+		enum imr_phrase id = h->v[j].id;
+		if (id == IMR_PH_NOT_TO_EXCEED || id == IMR_PH_NOT_MORE_THAN || id == IMR_PH_NO_MORE_THAN ||
+		    id == IMR_PH_NO_LONGER_THAN)
+			return true;
+	}
+	return false;
+}
+
 enum reading { CONCLUDES_NOT, CONCLUDES, CONCLUDES_NOTHING, CONCLUDES_UNLESS_EARLIER };
 
 /* What the statement of necessity at s[at] (phrase which, len bytes) says,
@@ -292,8 +305,12 @@ static enum reading read_statement(struct imr_arena *a, const char *s, size_t n,
 	 * with a verb of its own opens, and over clauses without a verb. */
 	size_t k = imr_hits_from(&h, here);
 	bool verb = false, negated = false, condition = false, aim = false;
+	int aside = 0; /* inside a parenthesis: "(not to exceed 6 visits)" */
 	while (k-- > 0) {
 		enum imr_phrase id = h.v[k].id;
+		aside += (id == IMR_PH_CLOSE_PAREN) - (id == IMR_PH_OPEN_PAREN && aside > 0);
+		if (aside || limit_at(&h, k))
+			continue;
 		if (opens_clause(id) && verb)
 			break;
 		verb |= clause_verb(id);

@@ -212,6 +212,13 @@ enum { IMR_PH_ALPHA = 1, IMR_PH_NUMBER = 2, IMR_PH_MONTH = 4 };
 	X(NON, "non", IMR_IN(CLAUSE), IMR_PH_ALPHA)   /* "non-certified", not "nonsteroidal" */ \
 	X(NO, "no", IMR_IN(CLAUSE), IMR_PH_ALPHA)                                         \
 	X(LACK_OF, "lack of", IMR_IN(CLAUSE), IMR_PH_ALPHA)                               \
+	/* limits, not negations: "(not to exceed 6 visits)", "no more than 7 days" */   \
+	X(NOT_TO_EXCEED, "not to exceed", IMR_IN(CLAUSE), IMR_PH_ALPHA)                   \
+	X(NOT_MORE_THAN, "not more than", IMR_IN(CLAUSE), IMR_PH_ALPHA)                   \
+	X(NO_MORE_THAN, "no more than", IMR_IN(CLAUSE), IMR_PH_ALPHA)                     \
+	X(NO_LONGER_THAN, "no longer than", IMR_IN(CLAUSE), IMR_PH_ALPHA)                 \
+	X(OPEN_PAREN, "(", IMR_IN(CLAUSE), 0)                                             \
+	X(CLOSE_PAREN, ")", IMR_IN(CLAUSE), 0)                                            \
 	/* what opens a clause of its own within a sentence */                        \
 	X(CONJ_AND, "and", IMR_IN(CLAUSE), IMR_PH_ALPHA)                                  \
 	X(CONJ_BUT, "but", IMR_IN(CLAUSE), IMR_PH_ALPHA)                                  \

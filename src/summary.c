@@ -299,6 +299,7 @@ static const char *const procedure_words[] = {
  * tunnel syndrome, right worse than left"). */
 static const char *const qualifier_words[] = {
 	"right", "left", "worse", "greater", "than", "more", "less", "on", "the", "side",
+	"unspecified", "nos", /* ICD-9's "neuritis or radiculitis, unspecified" */
 };
 /* A list that starts with these is no list of diagnoses ("The diagnosis
  * was not provided", "the diagnosis is consistent with ..."). */
@@ -308,8 +309,12 @@ static const char *const not_a_list[] = {
 };
 /* What may come between the noun and its list: "The current diagnoses are
  * documented as ...". */
-static const char *const lead_ins[] = {"documented as ", "noted as ", "listed as ", "as follows: ",
-                                        "as follows:", "the following: ", "the following:"};
+static const char *const lead_ins[] = {
+	"documented as ", "noted as ", "listed as ", "as follows: ", "as follows:", "the following: ",
+	"the following:", "noted to include ", "noted to be ", "noted to have been ", "documented to be ",
+	"documented to include ", "reported as ", "reported to be ", "described as ", "stated as ",
+	"found to be ", "given as ",
+};
 /* The end of a word broken by a line's end ("radicu-" / "lopathy"): such a
  * hyphen goes; one that joins words ("follow-up", "non-certified") stays. */
 static const char *const word_ends[] = {"pathy", "itis", "osis", "algia", "ectomy", "otomy", "ostomy",
@@ -683,6 +688,13 @@ static void split_diagnoses(struct imr_arena *a, const struct scan *sc, const ch
 			continue;
 		}
 		const char *and = items[i].splits_at_and ? joining_and(items[i].b, items[i].e) : NULL;
+		/* "..., unspecified and displacement of ...": the qualifier before
+		 * the "and" belongs to the part before. */
+		if (and && nd && only_words(items[i].b, and, qualifier_words, COUNT(qualifier_words))) {
+			done[nd - 1].e = and;
+			done[nd++] = (struct part){and + 5, items[i].e, false};
+			continue;
+		}
 		done[nd++] = items[i];
 		if (and && nd < COUNT(done)) {
 			done[nd - 1].e = and;

@@ -138,6 +138,10 @@ static void test_conclusion(void)
 		{"The patient has not returned to work despite therapy and the "
 		 "request is medically necessary.",
 		 IMR_NECESSARY, "a negation in the clause before 'and'"},
+		{"Therefore, physical therapy (not to exceed 6 visits) is medically necessary.",
+		 IMR_NECESSARY, "a negation in parentheses"},
+		{"A short course of no more than 7 days is medically necessary.",
+		 IMR_NECESSARY, "a limit, not a negation"},
 		{"It is not necessary to taper this medication, and the request is "
 		 "medically necessary.",
 		 IMR_NECESSARY, "not necessary to"},
@@ -1338,6 +1342,15 @@ static void test_diagnoses(void)
 	   "lumbar strain");
 	DX("The diagnosis of carpal tunnel syndrome was confirmed by EMG.", "carpal tunnel syndrome");
 	DX("She has been diagnosed with: 1. cervicalgia 2. lumbago. She works.", "cervicalgia", "lumbago");
+	DX("Diagnoses were noted to include lumbar radiculopathy and lumbar disc protrusion.",
+	   "lumbar radiculopathy", "lumbar disc protrusion");
+	DX("The diagnosis was noted to be lumbar strain.", "lumbar strain");
+	/* ICD-9's "unspecified" qualifies the name before it. */
+	DX("The patient has submitted a claim for lumbago, thoracic or lumbosacral neuritis or "
+	   "radiculitis, unspecified and displacement of lumbar intervertebral disc without myelopathy "
+	   "associated with an industrial injury date of 03/11/2012.",
+	   "lumbago", "thoracic or lumbosacral neuritis or radiculitis, unspecified",
+	   "displacement of lumbar intervertebral disc without myelopathy");
 }
 
 static void test_diagnosis_codes(void)
