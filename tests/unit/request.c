@@ -592,6 +592,11 @@ static void test_category_places(void)
 	expect("Xyzzal 5mg #30", "pharmaceuticals/other-medications name=\"Xyzzal\" strength=5mg qty=30");
 	/* Therapy modalities under their trade names; tests of the nerves. */
 	expect("Hivamat therapy x 6", "rehabilitation/other-therapies name=\"Hivamat therapy\" sessions=6");
+	expect("Scrambler therapy x 10",
+	       "rehabilitation/other-therapies name=\"Scrambler therapy\" sessions=10");
+	expect("Active release technique x 6",
+	       "rehabilitation/other-therapies name=\"Active release technique\" sessions=6");
+	expect("PEMF therapy", "rehabilitation/other-therapies name=\"PEMF therapy\"");
 	expect("Quantitative sensory testing", "diagnostic-testing/emg-ncv name=\"Quantitative sensory testing\"");
 	expect("Sleep Number bed", "dmepos/dme name=\"Sleep Number bed\"");
 }
