@@ -632,6 +632,9 @@ static void test_generic(void)
 	expect_generic("Flurbi (NAP) cream-LA 180gm", "amitriptyline/flurbiprofen/lidocaine");
 	expect_generic("One month supply of Norco 10/325mg", "acetaminophen/hydrocodone");
 	expect_generic("Theraflex cream 180gm", NULL); /* a brand whose ingredients we do not know */
+	expect_generic("Ultracin lotion 120ml", "capsaicin/menthol/methyl salicylate");
+	expect_generic("Laxacin #100", "docusate/senna");
+	expect_generic("Synovacin 500mg #90", "glucosamine");
 	/* No drug named: no generic name. */
 	expect_generic("Consider LAO (long acting opioid)", NULL);
 	expect_generic("Physical therapy 2 times a week for 4 weeks", NULL);
