@@ -21,7 +21,8 @@
 #   drugs.tsv     spellings  class     generic (- for none)   [flags]
 #   services.tsv  spellings  category  subcategory (-)        [flags]
 #
-# flags: word, group, transdermal, modifier, topical=CLASS (comma-separated).
+# flags: word, group, transdermal, modifier, amount, modality, topical=CLASS
+# (comma-separated).
 #
 # In a spelling a blank matches any run of blanks, a hyphen a hyphen, a
 # blank or nothing ("x-ray", "x ray", "xray"), a slash a slash with
@@ -254,6 +255,10 @@ function flags_of(s, kind,    n, f, i, out) {
 			out = out " | IMR_LEX_TRANSDERMAL"
 		else if (f[i] == "modifier")
 			out = out " | IMR_LEX_MODIFIER"
+		else if (f[i] == "amount" && kind == "SERVICE")
+			out = out " | IMR_LEX_AMOUNT"
+		else if (f[i] == "modality" && kind == "SERVICE")
+			out = out " | IMR_LEX_MODALITY"
 		else if (f[i] ~ /^topical=/ && kind == "DRUG") {
 			t = substr(f[i], 9)
 			if (!(t in sub_id) || sub_cat[t] != "pharmaceuticals")

@@ -16,7 +16,14 @@
  *   injection    a facet phrase anywhere makes it a facet injection
  *   evaluation   a consultation about surgery is a surgical consult; one
  *                for a psychologist or a program is that
- *   none         "injection" alone is an injection; else Other
+ *   modality     ultrasound or electrical stimulation given as a course
+ *                (sessions, a frequency) is a therapy: rehabilitation
+ *   pre-op test  a diagnostic test before an operation ("Pre-op EKG",
+ *                "Pre-operative labs") is an adjunct surgical service
+ *   amount       "supply" with a drug ("One month supply of Norco"): the drug
+ *   none         "injection" alone is an injection; a cream, gel or
+ *                ointment of a brand the lexicon does not know a topical
+ *                compound; a strength a medication; else Other
  */
 #include "classify.h"
 
@@ -44,6 +51,12 @@ static void set(struct imr_request *r, enum imr_subcategory s)
 	r->category = imr_subcategory_category(s);
 }
 
+void imr_classify_as_therapy(struct imr_request *r)
+{
+	if (r->head && (r->head->flags & IMR_LEX_MODALITY))
+		set(r, IMR_SUB_OTHER_THERAPIES);
+}
+
 enum imr_subcategory imr_drug_class(const struct imr_lexicon_entry *drug, bool topical,
                                     bool compound)
 {
@@ -67,9 +80,21 @@ void imr_classify(struct imr_request *r, const struct imr_rq_context *x)
 			h = i;
 	if (h == r->mention_count && r->mention_count)
 		h = 0;
+	/* "One month supply of Norco": the drug. */
+	if (h < r->mention_count && (r->mentions[h].entry->flags & IMR_LEX_AMOUNT))
+		for (size_t i = h + 1; i < r->mention_count; i++)
+			if (r->mentions[i].entry->kind == IMR_LEX_DRUG) {
+				h = i;
+				break;
+			}
 	if (h == r->mention_count) {
+		/* No phrase of the lexicon: what the title says of its form. */
 		if (x->injection)
 			set(r, IMR_SUB_INJECTION);
+		else if (x->skin_form) /* "Theraflex cream 180gm": a compound's brand */
+			set(r, IMR_SUB_TOPICAL_COMPOUNDS);
+		else if (x->strength) /* "Xyz 10mg #30" */
+			set(r, IMR_SUB_OTHER_MEDICATIONS);
 		return;
 	}
 	const struct imr_lexicon_entry *e = r->head = r->mentions[h].entry;
@@ -87,7 +112,13 @@ void imr_classify(struct imr_request *r, const struct imr_rq_context *x)
 			                                                : IMR_SUB_INJECTION);
 		return;
 	}
-	switch (e->category) {
+	/* Ultrasound or electrical stimulation as a course of treatment. */
+	if ((e->flags & IMR_LEX_MODALITY) && x->course)
+		set(r, IMR_SUB_OTHER_THERAPIES);
+	/* Tests before an operation serve the operation. */
+	if (r->category == IMR_CAT_DIAGNOSTIC && r->periop == IMR_PERIOP_PRE)
+		set(r, IMR_SUB_ADJUNCT_SURGICAL);
+	switch (r->category) {
 	case IMR_CAT_SURGERY:
 		if (e->subcategory == IMR_SUB_NON_ARTHROSCOPIC) {
 			if (mentions_sub(r, IMR_SUB_ARTHROSCOPIC))

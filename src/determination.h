@@ -202,6 +202,7 @@ struct imr_determination {
 	struct imr_pos ur_pos[8];
 	size_t ur_count;
 	struct imr_strings diagnoses, summary_text;
+	struct imr_strings diagnosis_codes; /* item for item: its ICD code, or NULL */
 	struct imr_medication *medications;
 	size_t medication_count, medication_capacity;
 

@@ -59,6 +59,7 @@
 	X(page, ISSUE, ONE, NUMBER, "@page")                                                        \
 	X(service, ISSUE, ONE, TEXT, "d:service")                                                   \
 	X(request_name, ISSUE, ONE, TEXT, "d:request/d:name")                                       \
+	X(generic, ISSUE, ONE, TEXT, "d:request/d:name/@generic")                                   \
 	X(strength, ISSUE, MANY, NUMBER, "d:request/d:strength/@value")                             \
 	X(strength_unit, ISSUE, MANY, TEXT, "d:request/d:strength/@unit")                           \
 	X(form, ISSUE, ONE, TEXT, "d:request/d:form")                                               \

@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "citation.h"
+#include "classify.h"
 #include "date.h"
 #include "lexicon.h"
 #include "phrase.h"
@@ -193,44 +194,179 @@ static void extract_reviewer(struct imr_arena *a, const struct imr_source *src,
 
 /* ---- a rationale's conclusion --------------------------------------------- */
 
-/* The conclusion is the rationale's last statement of (non-)necessity:
- * read backwards from the end, so only the text after it is read. */
+/* The conclusion is the rationale's last sentence that concludes: read
+ * backwards from the end for a statement of (non-)necessity, then the
+ * sentence it stands in is read as a sentence (one pass of the matcher
+ * over it) for what the statement says:
+ *
+ *   is it concluded?  Not in a condition ("and if necessary, other
+ *                     relevant guidelines", "when medically necessary",
+ *                     a sentence that opens with "If") nor a purpose ("to
+ *                     establish medical necessity, ..."); and the stock
+ *                     advice on weaning a drug never finds it necessary.
+ *                     A statement that is not concluded is passed over
+ *                     for the one before it.
+ *   negated?          By a negation in its own clause ("is not supported
+ *                     by the guidelines as being medically necessary",
+ *                     "cannot be considered", "no medical necessity");
+ *                     its clause runs back to the comma, semicolon or
+ *                     conjunction with a verb of its own after it ("the
+ *                     patient has not improved, and the request is
+ *                     medically necessary": not negated), and to the
+ *                     clause before when it has no verb ("the request is
+ *                     not, in this case, medically necessary").  "Medical
+ *                     necessity" is negated after it too ("the medical
+ *                     necessity of this request is not established").
+ *
+ * Found nowhere, the conclusion is unknown (no attribute), not a guess. */
+
+/* Where the sentence around s[at] starts and ends in s[0..n): at a period
+ * (or ? !) a blank follows, not an abbreviation's ("Dr.", "e.g."). */
+static bool sentence_end(const char *s, size_t n, size_t i)
+{
+	if (s[i] != '.' && s[i] != '?' && s[i] != '!')
+		return false;
+	if (i + 1 < n && s[i + 1] != ' ' && s[i + 1] != '\n')
+		return false;
+	static const char *const abbreviations[] = {"dr", "mr", "ms", "mrs", "vs", "e.g", "i.e", "no", "al", "st"};
+	size_t w = i;
+	while (w > 0 && (isalpha((unsigned char)s[w - 1]) || s[w - 1] == '.'))
+		w--;
+	for (size_t k = 0; k < sizeof abbreviations / sizeof *abbreviations; k++)
+		if (strlen(abbreviations[k]) == i - w && strncasecmp(s + w, abbreviations[k], i - w) == 0)
+			return false;
+	return true;
+}
+
+static bool clause_verb(enum imr_phrase id)
+{
+	return id == IMR_PH_VERB_IS || id == IMR_PH_VERB_ARE || id == IMR_PH_VERB_WAS ||
+	       id == IMR_PH_VERB_WERE || id == IMR_PH_VERB_BE || id == IMR_PH_VERB_BEEN;
+}
+
+static bool negation(enum imr_phrase id)
+{
+	return id == IMR_PH_NOT || id == IMR_PH_CANNOT || id == IMR_PH_NT_SPACE || id == IMR_PH_NON ||
+	       id == IMR_PH_NO || id == IMR_PH_LACK_OF;
+}
+
+static bool opens_clause(enum imr_phrase id)
+{
+	return id == IMR_PH_COMMA || id == IMR_PH_SEMICOLON || id == IMR_PH_CONJ_AND ||
+	       id == IMR_PH_CONJ_BUT || id == IMR_PH_CONJ_SO || id == IMR_PH_THEREFORE ||
+	       id == IMR_PH_THUS || id == IMR_PH_HENCE || id == IMR_PH_BECAUSE || id == IMR_PH_SINCE;
+}
+
+static bool conditional(enum imr_phrase id)
+{
+	return id == IMR_PH_IF || id == IMR_PH_WHEN || id == IMR_PH_WHENEVER || id == IMR_PH_UNLESS ||
+	       id == IMR_PH_WHERE;
+}
+
+static bool purpose(enum imr_phrase id)
+{
+	return id == IMR_PH_TO_ESTABLISH || id == IMR_PH_TO_SUPPORT || id == IMR_PH_TO_DETERMINE ||
+	       id == IMR_PH_TO_DEMONSTRATE || id == IMR_PH_TO_JUSTIFY || id == IMR_PH_TO_SUBSTANTIATE;
+}
+
+/* CONCLUDES_UNLESS_EARLIER: a sentence about weaning or tapering, which
+ * concludes only when no sentence before it does (the stock advice after
+ * "not medically necessary" does not undo it; "Oxycodone #84 (tapering
+ * schedule), is medically necessary" concludes). */
+/* Whether the hit k starts a limit ("no more than", "not to exceed"), not
+ * a negation: a limit phrase starts where it does. */
+static bool limit_at(const struct imr_hits *h, size_t k)
+{
+	for (size_t j = imr_hits_from(h, h->v[k].at); j < h->n && h->v[j].at == h->v[k].at; j++) {
+		enum imr_phrase id = h->v[j].id;
+		if (id == IMR_PH_NOT_TO_EXCEED || id == IMR_PH_NOT_MORE_THAN || id == IMR_PH_NO_MORE_THAN ||
+		    id == IMR_PH_NO_LONGER_THAN)
+			return true;
+	}
+	return false;
+}
+
+enum reading { CONCLUDES_NOT, CONCLUDES, CONCLUDES_NOTHING, CONCLUDES_UNLESS_EARLIER };
+
+/* What the statement of necessity at s[at] (phrase which, len bytes) says,
+ * read in its sentence. */
+static enum reading read_statement(struct imr_arena *a, const char *s, size_t n, size_t at,
+                                   enum imr_phrase which)
+{
+	size_t b = at, e = at;
+	while (b > 0 && !sentence_end(s, n, b - 1))
+		b--;
+	while (e < n && !sentence_end(s, n, e))
+		e++;
+	struct imr_hits h;
+	imr_phrases_find(a, IMR_SET_CLAUSE, s + b, e - b, &h);
+	size_t here = at - b, after = here + imr_phrase_len(which);
+	/* The statement's clause: back from the statement to where a clause
+	 * with a verb of its own opens, and over clauses without a verb. */
+	size_t k = imr_hits_from(&h, here);
+	bool verb = false, negated = false, condition = false, aim = false;
+	int aside = 0; /* inside a parenthesis: "(not to exceed 6 visits)" */
+	while (k-- > 0) {
+		enum imr_phrase id = h.v[k].id;
+		aside += (id == IMR_PH_CLOSE_PAREN) - (id == IMR_PH_OPEN_PAREN && aside > 0);
+		if (aside || limit_at(&h, k))
+			continue;
+		if (opens_clause(id) && verb)
+			break;
+		verb |= clause_verb(id);
+		negated |= negation(id);
+		condition |= conditional(id);
+		aim |= purpose(id);
+	}
+	/* A sentence that opens with a condition: "If ..., X would be necessary". */
+	condition |= h.n && h.v[0].at <= 1 && conditional(h.v[0].id);
+	if (which == IMR_PH_MEDICAL_NECESSITY && !negated)
+		for (size_t i = imr_hits_from(&h, after); i < h.n && !negated; i++) {
+			enum imr_phrase id = h.v[i].id;
+			if (id == IMR_PH_SEMICOLON || id == IMR_PH_BECAUSE || id == IMR_PH_SINCE ||
+			    id == IMR_PH_CONJ_BUT)
+				break;
+			negated = id == IMR_PH_NOT || id == IMR_PH_CANNOT || id == IMR_PH_NT_SPACE;
+		}
+	if (negated)
+		return CONCLUDES_NOT;
+	if (condition || aim)
+		return CONCLUDES_NOTHING;
+	for (size_t i = 0; i < h.n; i++)
+		if (h.v[i].id == IMR_PH_WEAN || h.v[i].id == IMR_PH_TAPER)
+			return CONCLUDES_UNLESS_EARLIER;
+	return CONCLUDES;
+}
+
 static enum imr_conclusion conclusion(struct imr_arena *a, const char *s, size_t n)
 {
 	size_t at;
-	int which = imr_phrases_last(IMR_SET_CONCLUSION, s, n, &at);
-	if (which < 0)
-		return IMR_CONCLUSION_NONE;
-	if (which != IMR_PH_MEDICALLY_NECESSARY && which != IMR_PH_MEDICALLY_APPROPRIATE &&
-	    which != IMR_PH_MEDICAL_NECESSITY)
-		return IMR_NOT_NECESSARY; /* non-certified, not certified */
-	/* A negation shortly before, in the same sentence. */
-	const char *last = s + at;
-	const char *b = last - s > 30 ? last - 30 : s;
-	for (const char *q = last - 1; q >= b; q--)
-		if (*q == '.') {
-			b = q + 1;
+	enum imr_conclusion fallback = IMR_CONCLUSION_NONE;
+	for (int which; (which = imr_phrases_last(IMR_SET_CONCLUSION, s, n, &at)) >= 0; n = at) {
+		if (which == IMR_PH_NOT_NECESSARY) {
+			/* "is not necessary", but not "it is not necessary to taper" */
+			if (at + 16 <= n && strncasecmp(s + at + 13, " to", 3) == 0 &&
+			    (at + 16 == n || !isalpha((unsigned char)s[at + 16])))
+				continue;
+			return IMR_NOT_NECESSARY;
+		}
+		if (which != IMR_PH_MEDICALLY_NECESSARY && which != IMR_PH_MEDICALLY_APPROPRIATE &&
+		    which != IMR_PH_MEDICAL_NECESSITY)
+			return IMR_NOT_NECESSARY; /* non-certified, not certified, medically unnecessary */
+		switch (read_statement(a, s, n, at, (enum imr_phrase)which)) {
+		case CONCLUDES_NOT:
+			return IMR_NOT_NECESSARY;
+		case CONCLUDES:
+			return IMR_NECESSARY;
+		case CONCLUDES_UNLESS_EARLIER:
+			if (fallback == IMR_CONCLUSION_NONE)
+				fallback = IMR_NECESSARY;
+			break;
+		case CONCLUDES_NOTHING:
 			break;
 		}
-	char window[40];
-	size_t wn = (size_t)(last - b);
-	memcpy(window, b, wn);
-	window[wn] = '\0';
-	struct imr_hits h;
-	imr_phrases_find(a, IMR_SET_NEGATION, window, wn, &h);
-	bool negative = false;
-	for (size_t k = 0; k < h.n && !negative; k++)
-		switch (h.v[k].id) {
-		case IMR_PH_NOT:
-		case IMR_PH_CANNOT:
-		case IMR_PH_NON:
-			negative = whole_word(window, wn, &h.v[k]);
-			break;
-		default: /* "n't ", "non-" */
-			negative = true;
-			break;
-		}
-	return negative ? IMR_NOT_NECESSARY : IMR_NECESSARY;
+	}
+	return fallback;
 }
 
 enum imr_conclusion imr_extract_conclusion(const char *s)
@@ -434,6 +570,8 @@ static void extract_issue(struct imr_arena *a, const struct imr_source *src,
 		out->maximus.citations = out->claims.citations;
 		out->maximus.count = out->maximus.capacity = out->claims.count;
 	}
+	if (out->has_request && has(&max, IMR_PH_THERAPEUTIC))
+		imr_classify_as_therapy(&out->request);
 	if (rationale) {
 		struct imr_joined j;
 		imr_join_text(a, src, rationale, &j);

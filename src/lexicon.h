@@ -35,6 +35,13 @@ enum {
 	 * "compounded"): the category comes from another phrase when
 	 * there is one. */
 	IMR_LEX_MODIFIER = 1 << 3,
+	/* Says how much, not what ("supply"): a drug named with it is what
+	 * is requested ("One month supply of Norco"). */
+	IMR_LEX_AMOUNT = 1 << 4,
+	/* A modality that is a therapy when given as a course of sessions
+	 * or at a frequency ("Ultrasound to the lumbar spine x 6",
+	 * "Electrical muscle stimulation 2x/week"): rehabilitation. */
+	IMR_LEX_MODALITY = 1 << 5,
 };
 
 struct imr_lexicon_entry {

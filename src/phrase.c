@@ -33,6 +33,11 @@ bool imr_phrase_in(enum imr_phrase p, enum imr_phrase_set set)
 	return (phrases[p].sets & (1u << set)) != 0;
 }
 
+unsigned imr_phrase_flags(enum imr_phrase p)
+{
+	return phrases[p].flags;
+}
+
 /* Byte classes: 0 for a byte no phrase has, the letters (either case),
  * any digit, then one class for each other byte the phrases have. */
 enum { OTHER = 0, DIGIT = 27, CLASSES = 40 };

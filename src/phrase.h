@@ -30,7 +30,7 @@
 	X(TITLE)      /* an item's title: a modified request */                          \
 	X(LIST)       /* an entry of a 2013 notice's numbered list */                    \
 	X(CONCLUSION) /* a rationale, read backwards from its end */                     \
-	X(NEGATION)   /* the words just before a conclusion */                           \
+	X(CLAUSE)     /* the sentence of a conclusion: negation, clauses, conditions */ \
 	X(DATES)      /* a record of DOCUMENTS REVIEWED: its dates only */
 
 enum imr_phrase_set {
@@ -52,8 +52,8 @@ enum { IMR_PH_ALPHA = 1, IMR_PH_NUMBER = 2, IMR_PH_MONTH = 4 };
 #define IMR_PHRASES(X)                                                                    \
 	/* ---- sentences and lists ---- */                                           \
 	X(PERIOD, ".", IMR_IN(SUMMARY) | IMR_IN(REVIEWER), 0)                             \
-	X(SEMICOLON, ";", IMR_IN(SUMMARY), 0)                                             \
-	X(COMMA, ",", IMR_IN(REVIEWER), 0)                                                \
+	X(SEMICOLON, ";", IMR_IN(SUMMARY) | IMR_IN(CLAUSE), 0)                            \
+	X(COMMA, ",", IMR_IN(REVIEWER) | IMR_IN(CLAUSE), 0)                               \
 	X(PERIOD_SPACE, ". ", IMR_IN(REVIEWER) | IMR_IN(GUIDELINE), 0)                    \
 	/* ---- dates: where one may start ---- */                                      \
 	X(DATE_D_SLASH, "#/", IMR_IN(SUMMARY) | IMR_IN(DATES), IMR_PH_NUMBER)             \
@@ -97,6 +97,7 @@ enum { IMR_PH_ALPHA = 1, IMR_PH_NUMBER = 2, IMR_PH_MONTH = 4 };
 	X(DIAGNOSIS, "diagnosis", IMR_IN(SUMMARY), 0)                                     \
 	X(DIAGNOSES, "diagnoses", IMR_IN(SUMMARY), 0)                                     \
 	X(DIAGNOSED_WITH, "diagnosed with ", IMR_IN(SUMMARY), 0)                          \
+	X(DIAGNOSED_WITH_COLON, "diagnosed with:", IMR_IN(SUMMARY), 0)                    \
 	X(DIAGNOSED_AS_HAVING, "diagnosed as having ", IMR_IN(SUMMARY), 0)                \
 	X(DIAGNOSED_AS, "diagnosed as ", IMR_IN(SUMMARY), 0)                              \
 	X(BEING_TREATED_FOR, "being treated for ", IMR_IN(SUMMARY), 0)                    \
@@ -104,6 +105,14 @@ enum { IMR_PH_ALPHA = 1, IMR_PH_NUMBER = 2, IMR_PH_MONTH = 4 };
 	X(UNDER_TREATMENT_FOR, "under treatment for ", IMR_IN(SUMMARY), 0)                \
 	X(IMPRESSION, "impression:", IMR_IN(SUMMARY), 0)                                  \
 	X(IMPRESSIONS, "impressions:", IMR_IN(SUMMARY), 0)                                \
+	/* the 2014-15 opening: "has submitted a claim for A, B, and C associated   \
+	 * with an industrial injury" */                                              \
+	X(CLAIM_FOR, "claim for ", IMR_IN(SUMMARY), 0)                                    \
+	X(SPACE_ASSOCIATED_WITH, " associated with ", IMR_IN(SUMMARY), 0)                 \
+	/* ICD-10's words for the visit, not the condition: dropped from a name */     \
+	X(INITIAL_ENCOUNTER, "initial encounter", IMR_IN(SUMMARY), 0)                     \
+	X(SUBSEQUENT_ENCOUNTER, "subsequent encounter", IMR_IN(SUMMARY), 0)               \
+	X(SEQUELA, "sequela", IMR_IN(SUMMARY), IMR_PH_ALPHA)                              \
 	/* what joins a noun ("diagnoses", "medications") to its list */              \
 	X(SPACE_INCLUDE, " include ", IMR_IN(SUMMARY), 0)                                 \
 	X(SPACE_INCLUDES, " includes ", IMR_IN(SUMMARY), 0)                               \
@@ -168,6 +177,7 @@ enum { IMR_PH_ALPHA = 1, IMR_PH_NUMBER = 2, IMR_PH_MONTH = 4 };
 	X(SECTIONS_LABEL, "section(s):", IMR_IN(GUIDELINE), 0)                            \
 	X(PAGE, "page", IMR_IN(GUIDELINE), 0)         /* "pages 74-96" */                \
 	X(COMMA_WHICH, ", which ", IMR_IN(GUIDELINE), 0)                                  \
+	X(THERAPEUTIC, "therapeutic", IMR_IN(GUIDELINE), 0) /* "Ultrasound, therapeutic" */ \
 	X(BASED_ITS_DECISION_ON, "based its decision on ", IMR_IN(GUIDELINE), 0)          \
 	X(BASED_HIS_HER_DECISION_ON, "based his/her decision on ", IMR_IN(GUIDELINE), 0)  \
 	X(BASED_HIS_DECISION_ON, "based his decision on ", IMR_IN(GUIDELINE), 0)          \
@@ -185,19 +195,61 @@ enum { IMR_PH_ALPHA = 1, IMR_PH_NUMBER = 2, IMR_PH_MONTH = 4 };
 	/* ---- a 2013 notice's numbered list ---- */                                   \
 	X(THE_REQUEST_FOR, "the request for ", IMR_IN(LIST), 0)                           \
 	X(SPACE_IS_SPACE, " is ", IMR_IN(LIST) | IMR_IN(SUMMARY), 0)                      \
-	/* ---- a rationale's conclusion, and a negation before it ---- */               \
+	/* ---- a rationale's conclusion (extract.c reads its sentence) ---- */          \
 	X(MEDICALLY_NECESSARY, "medically necessary", IMR_IN(CONCLUSION) | IMR_IN(LIST), 0) \
 	X(MEDICALLY_APPROPRIATE, "medically appropriate", IMR_IN(CONCLUSION), 0)          \
 	X(MEDICAL_NECESSITY, "medical necessity", IMR_IN(CONCLUSION), 0)                  \
+	X(MEDICALLY_UNNECESSARY, "medically unnecessary", IMR_IN(CONCLUSION), 0)          \
+	X(NOT_NECESSARY, "not necessary", IMR_IN(CONCLUSION), 0)                          \
 	X(NON_CERTIFIED, "non-certified", IMR_IN(CONCLUSION), 0)                          \
 	X(NON_SPACE_CERTIFIED, "non certified", IMR_IN(CONCLUSION), 0)                    \
 	X(NONCERTIFIED, "noncertified", IMR_IN(CONCLUSION), 0)                            \
 	X(NOT_CERTIFIED, "not certified", IMR_IN(CONCLUSION), 0)                          \
-	X(NOT, "not", IMR_IN(NEGATION), 0)                                                \
-	X(CANNOT, "cannot", IMR_IN(NEGATION), 0)                                          \
-	X(NT_SPACE, "n't ", IMR_IN(NEGATION), 0)                                          \
-	X(NON_DASH, "non-", IMR_IN(NEGATION), 0)                                          \
-	X(NON, "non", IMR_IN(NEGATION), 0)
+	/* negations */                                                               \
+	X(NOT, "not", IMR_IN(CLAUSE), IMR_PH_ALPHA)                                       \
+	X(CANNOT, "cannot", IMR_IN(CLAUSE), IMR_PH_ALPHA)                                 \
+	X(NT_SPACE, "n't ", IMR_IN(CLAUSE), 0)                                            \
+	X(NON, "non", IMR_IN(CLAUSE), IMR_PH_ALPHA)   /* "non-certified", not "nonsteroidal" */ \
+	X(NO, "no", IMR_IN(CLAUSE), IMR_PH_ALPHA)                                         \
+	X(LACK_OF, "lack of", IMR_IN(CLAUSE), IMR_PH_ALPHA)                               \
+	/* limits, not negations: "(not to exceed 6 visits)", "no more than 7 days" */   \
+	X(NOT_TO_EXCEED, "not to exceed", IMR_IN(CLAUSE), IMR_PH_ALPHA)                   \
+	X(NOT_MORE_THAN, "not more than", IMR_IN(CLAUSE), IMR_PH_ALPHA)                   \
+	X(NO_MORE_THAN, "no more than", IMR_IN(CLAUSE), IMR_PH_ALPHA)                     \
+	X(NO_LONGER_THAN, "no longer than", IMR_IN(CLAUSE), IMR_PH_ALPHA)                 \
+	X(OPEN_PAREN, "(", IMR_IN(CLAUSE), 0)                                             \
+	X(CLOSE_PAREN, ")", IMR_IN(CLAUSE), 0)                                            \
+	/* what opens a clause of its own within a sentence */                        \
+	X(CONJ_AND, "and", IMR_IN(CLAUSE), IMR_PH_ALPHA)                                  \
+	X(CONJ_BUT, "but", IMR_IN(CLAUSE), IMR_PH_ALPHA)                                  \
+	X(CONJ_SO, "so", IMR_IN(CLAUSE), IMR_PH_ALPHA)                                    \
+	X(THEREFORE, "therefore", IMR_IN(CLAUSE), IMR_PH_ALPHA)                           \
+	X(THUS, "thus", IMR_IN(CLAUSE), IMR_PH_ALPHA)                                     \
+	X(HENCE, "hence", IMR_IN(CLAUSE), IMR_PH_ALPHA)                                   \
+	X(BECAUSE, "because", IMR_IN(CLAUSE), IMR_PH_ALPHA)                               \
+	X(SINCE, "since", IMR_IN(CLAUSE), IMR_PH_ALPHA)                                   \
+	/* a clause's verb */                                                         \
+	X(VERB_IS, "is", IMR_IN(CLAUSE), IMR_PH_ALPHA)                                    \
+	X(VERB_ARE, "are", IMR_IN(CLAUSE), IMR_PH_ALPHA)                                  \
+	X(VERB_WAS, "was", IMR_IN(CLAUSE), IMR_PH_ALPHA)                                  \
+	X(VERB_WERE, "were", IMR_IN(CLAUSE), IMR_PH_ALPHA)                                \
+	X(VERB_BE, "be", IMR_IN(CLAUSE), IMR_PH_ALPHA)                                    \
+	X(VERB_BEEN, "been", IMR_IN(CLAUSE), IMR_PH_ALPHA)                                \
+	/* a condition or a purpose: necessity mentioned, nothing concluded */        \
+	X(IF, "if", IMR_IN(CLAUSE), IMR_PH_ALPHA)                                         \
+	X(WHEN, "when", IMR_IN(CLAUSE), IMR_PH_ALPHA)                                     \
+	X(WHENEVER, "whenever", IMR_IN(CLAUSE), IMR_PH_ALPHA)                             \
+	X(UNLESS, "unless", IMR_IN(CLAUSE), IMR_PH_ALPHA)                                 \
+	X(WHERE, "where", IMR_IN(CLAUSE), IMR_PH_ALPHA)                                   \
+	X(TO_ESTABLISH, "to establish", IMR_IN(CLAUSE), IMR_PH_ALPHA)                     \
+	X(TO_SUPPORT, "to support", IMR_IN(CLAUSE), IMR_PH_ALPHA)                         \
+	X(TO_DETERMINE, "to determine", IMR_IN(CLAUSE), IMR_PH_ALPHA)                     \
+	X(TO_DEMONSTRATE, "to demonstrate", IMR_IN(CLAUSE), IMR_PH_ALPHA)                 \
+	X(TO_JUSTIFY, "to justify", IMR_IN(CLAUSE), IMR_PH_ALPHA)                         \
+	X(TO_SUBSTANTIATE, "to substantiate", IMR_IN(CLAUSE), IMR_PH_ALPHA)               \
+	/* the stock advice on stopping a drug, which concludes nothing */            \
+	X(WEAN, "wean", IMR_IN(CLAUSE), 0)                                                \
+	X(TAPER, "taper", IMR_IN(CLAUSE), 0)
 
 /* The parts of the MTUS cited by name (the ACOEM chapters it adopts
  * among them), a longer name before one it begins with. */
@@ -234,6 +286,7 @@ enum imr_phrase {
 const char *imr_phrase_text(enum imr_phrase p);
 size_t imr_phrase_len(enum imr_phrase p);
 bool imr_phrase_in(enum imr_phrase p, enum imr_phrase_set set);
+unsigned imr_phrase_flags(enum imr_phrase p); /* IMR_PH_ALPHA, ... */
 
 /* One occurrence: s[at .. at + len). */
 struct imr_hit {

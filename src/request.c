@@ -682,8 +682,13 @@ static void find_name(const struct combine *c, struct imr_request *r)
 			continue;
 		size_t end, l = name_run(c, i, &end);
 		bool phrase = false;
-		for (size_t k = i; k <= l; k++)
-			phrase |= c->parts[k].kind == IMR_RQ_P_DRUG || c->parts[k].kind == IMR_RQ_P_SERVICE;
+		for (size_t k = i; k <= l; k++) {
+			const struct imr_rq_part *p = &c->parts[k];
+			/* "One month supply of Norco": the drug, not "supply". */
+			bool amount = p->kind == IMR_RQ_P_SERVICE && c->drugs &&
+			              (entry_of(p)->flags & IMR_LEX_AMOUNT);
+			phrase |= p->kind == IMR_RQ_P_DRUG || (p->kind == IMR_RQ_P_SERVICE && !amount);
+		}
 		if (first == c->n || phrase) {
 			first = i;
 			last = l;
@@ -1091,6 +1096,14 @@ static void find_mentions(const struct combine *c, struct imr_request *r, struct
 		}
 		if (p->kind == IMR_RQ_P_ROUTE && p->id == 1)
 			x->topical = true;
+		if (p->kind == IMR_RQ_P_FORM && p->id >= 0) {
+			static const char *const skin[] = {"cream", "gel", "ointment", "lotion", "liniment", "balm"};
+			for (size_t k = 0; k < sizeof skin / sizeof *skin; k++)
+				x->skin_form |= strcmp(imr_lexicon_forms[p->id].token, skin[k]) == 0;
+		}
+		x->strength |= p->kind == IMR_RQ_P_STRENGTH;
+		x->course |= p->kind == IMR_RQ_P_SESSIONS || p->kind == IMR_RQ_P_PRODUCT ||
+		             p->kind == IMR_RQ_P_FREQUENCY || (p->kind == IMR_RQ_P_COUNT && p->times);
 	}
 	/* A strength in percent is put on the skin ("Flurbiprofen/Lidocaine
 	 * 20%/5% 180gm"), unless the title names another form. */
@@ -1124,6 +1137,60 @@ static void find_mentions(const struct combine *c, struct imr_request *r, struct
 	for (size_t i = 0; i < r->region_count; i++)
 		x->spinal |= r->regions[i].spinal;
 	x->regions = r->region_count > 0 || r->level_count > 0;
+}
+
+/* ---- the generic name ---------------------------------------------------------------- */
+
+static int by_name(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* The generic name of the drugs the title names ("Norco", "Hydrocodone/
+ * APAP", "norco": "acetaminophen/hydrocodone"): each drug's generic (a
+ * generic's own first spelling), split into its ingredients, lower case,
+ * each once, in alphabetical order (RxNorm's order), joined with "/"; so
+ * one product has one name however it is written.  Classes of drugs
+ * ("opioids") and modifiers ("compounded") name no ingredient. */
+static void find_generic(struct imr_arena *a, struct imr_request *r)
+{
+	enum { MAX_INGREDIENTS = 16 };
+	const char *ingredient[MAX_INGREDIENTS];
+	size_t n = 0, bytes = 0;
+	for (size_t i = 0; i < r->mention_count; i++) {
+		const struct imr_lexicon_entry *e = r->mentions[i].entry;
+		if (e->kind != IMR_LEX_DRUG || (e->flags & (IMR_LEX_GROUP | IMR_LEX_MODIFIER)))
+			continue;
+		const char *g = e->generic ? e->generic : e->phrase;
+		for (const char *p = g; *p && n < MAX_INGREDIENTS;) {
+			const char *end = strchr(p, '/');
+			size_t len = end ? (size_t)(end - p) : strlen(p);
+			char *one = imr_arena_strndup(a, p, len);
+			for (char *q = one; *q; q++)
+				*q = (char)tolower((unsigned char)*q);
+			bool seen = false;
+			for (size_t k = 0; k < n && !seen; k++)
+				seen = strcmp(ingredient[k], one) == 0;
+			if (!seen) {
+				ingredient[n++] = one;
+				bytes += len + 1;
+			}
+			p += len + (end != NULL);
+		}
+	}
+	if (!n)
+		return;
+	qsort(ingredient, n, sizeof *ingredient, by_name);
+	char *out = imr_arena_alloc(a, bytes), *o = out;
+	for (size_t k = 0; k < n; k++) {
+		size_t len = strlen(ingredient[k]);
+		if (k)
+			*o++ = '/';
+		memcpy(o, ingredient[k], len);
+		o += len;
+	}
+	*o = '\0';
+	r->generic = out;
 }
 
 /* ---- the entry point ----------------------------------------------------------------- */
@@ -1172,5 +1239,6 @@ void imr_request_parse(struct imr_arena *a, const char *title, size_t len, struc
 	struct imr_rq_context x = {0};
 	find_mentions(&c, out, &x);
 	imr_classify(out, &x);
+	find_generic(a, out);
 	find_sessions(&c, out);
 }

@@ -220,6 +220,9 @@ struct imr_request {
 	bool has_name;
 	struct imr_rq_span name_span;
 	const char *name;             /* as written: "Norco", "Physical therapy", "MRI" */
+	/* The drugs' generic name: "acetaminophen/hydrocodone" for "Norco"
+	 * (ingredients in alphabetical order), or NULL. */
+	const char *generic;
 
 	enum imr_category category;
 	enum imr_subcategory subcategory;

@@ -73,6 +73,7 @@ void imr_request_xml(struct imr_xml_writer *w, const struct imr_request *r,
 	imr_xml_attr(w, "perioperative", imr_periop_token(r->periop));
 	if (r->has_name) {
 		imr_xml_start(w, "name");
+		imr_xml_attr(w, "generic", r->generic);
 		words(w, t, r->name_span, where);
 	}
 	for (size_t i = 0; i < r->strength_count; i++) {

@@ -284,6 +284,9 @@ static const char *const body_words[] = {
 	"hands", "elbow", "elbows", "neck", "back", "arm", "arms", "leg", "legs", "thumb", "thumbs",
 	"finger", "fingers", "toe", "toes", "spine", "thigh", "thighs", "forearm", "forearms", "chest",
 	"head", "groin", "heel", "heels", "buttock", "buttocks", "pelvis", "extremity", "extremities",
+	"face", "scalp", "jaw", "abdomen", "rib", "ribs", "trunk", "coccyx", "and", "or", "of",
+	/* the tissues ICD-10 names: "strain of muscle, fascia and tendon of lower back" */
+	"muscle", "muscles", "fascia", "tendon", "tendons", "ligament", "ligaments",
 };
 /* A procedure after "and" belongs to the diagnosis before it ("fracture
  * of the finger and repair on 10-22-16"), as "status post" does. */
@@ -296,6 +299,7 @@ static const char *const procedure_words[] = {
  * tunnel syndrome, right worse than left"). */
 static const char *const qualifier_words[] = {
 	"right", "left", "worse", "greater", "than", "more", "less", "on", "the", "side",
+	"unspecified", "nos", /* ICD-9's "neuritis or radiculitis, unspecified" */
 };
 /* A list that starts with these is no list of diagnoses ("The diagnosis
  * was not provided", "the diagnosis is consistent with ..."). */
@@ -305,8 +309,12 @@ static const char *const not_a_list[] = {
 };
 /* What may come between the noun and its list: "The current diagnoses are
  * documented as ...". */
-static const char *const lead_ins[] = {"documented as ", "noted as ", "listed as ", "as follows: ",
-                                        "as follows:", "the following: ", "the following:"};
+static const char *const lead_ins[] = {
+	"documented as ", "noted as ", "listed as ", "as follows: ", "as follows:", "the following: ",
+	"the following:", "noted to include ", "noted to be ", "noted to have been ", "documented to be ",
+	"documented to include ", "reported as ", "reported to be ", "described as ", "stated as ",
+	"found to be ", "given as ",
+};
 /* The end of a word broken by a line's end ("radicu-" / "lopathy"): such a
  * hyphen goes; one that joins words ("follow-up", "non-certified") stays. */
 static const char *const word_ends[] = {"pathy", "itis", "osis", "algia", "ectomy", "otomy", "ostomy",
@@ -420,15 +428,86 @@ static char *item_copy(struct imr_arena *a, const char *b, const char *e, const 
 	return out;
 }
 
-struct span {
-	const char *b, *e;
-};
+/* An ICD code ("M54.5", "S39.012D", ICD-9's "724.2"): a capital (or a
+ * digit), a digit, a digit or a capital, a dot, one to four more. */
+static bool icd_code(const char *b, const char *e)
+{
+	size_t n = (size_t)(e - b);
+	if (n < 3 || n > 8)
+		return false;
+	bool letter = isupper((unsigned char)b[0]);
+	if (!letter && !isdigit((unsigned char)b[0]))
+		return false;
+	if (!isdigit((unsigned char)b[1]) || !isalnum((unsigned char)b[2]))
+		return false;
+	if (!letter && !isdigit((unsigned char)b[2]))
+		return false;
+	/* The dot is required: "T12", "L4-5" are the spine's levels. */
+	if (n < 5 || b[3] != '.')
+		return false;
+	for (const char *p = b + 4; p < e; p++)
+		if (!isdigit((unsigned char)*p) && !isupper((unsigned char)*p))
+			return false;
+	return true;
+}
 
-/* Add [b, e) as a diagnosis, its article gone, unless it is there already. */
+/* The code printed with a diagnosis, taken out of [*b, *e): "(M54.5)" or
+ * "- M54.5" after it, "M54.5 - " or "M54.5 " before it; or NULL. */
+static const char *take_code(const char **b, const char **e)
+{
+	const char *p = *b, *q = *e;
+	if (q - p > 4 && q[-1] == ')') {
+		const char *open = q - 1;
+		while (open > p && open[-1] != '(')
+			open--;
+		if (open > p && icd_code(open, q - 1)) {
+			*e = open - 1;
+			imr_trim_span(b, e, " -,:;");
+			return *b < *e ? open : NULL;
+		}
+	}
+	const char *w = q;
+	while (w > p && w[-1] != ' ')
+		w--;
+	if (w > p && icd_code(w, q)) {
+		*e = w;
+		imr_trim_span(b, e, " -,:;");
+		return *b < *e ? w : NULL;
+	}
+	w = p;
+	while (w < q && *w != ' ')
+		w++;
+	if (w < q && icd_code(p, w)) {
+		*b = w;
+		imr_trim_span(b, e, " -,:;");
+		return *b < *e ? p : NULL;
+	}
+	return NULL;
+}
+
+/* Where an ICD-10 encounter qualifier ("initial encounter", "subsequent
+ * encounter for fracture with routine healing", "sequela") starts in
+ * [b, e): it names the visit, not the condition; or e. */
+static const char *encounter_at(const struct scan *sc, const char *b, const char *e)
+{
+	const char *s = sc->j.s;
+	for (size_t k = imr_hits_from(&sc->h, (size_t)(b - s)); k < sc->h.n && s + sc->h.v[k].at < e; k++) {
+		enum imr_phrase id = sc->h.v[k].id;
+		if (id == IMR_PH_INITIAL_ENCOUNTER || id == IMR_PH_SUBSEQUENT_ENCOUNTER || id == IMR_PH_SEQUELA)
+			return s + sc->h.v[k].at;
+	}
+	return e;
+}
+
+/* Add [b, e) as a diagnosis, its article, its encounter qualifier and its
+ * code gone (the code into codes), unless it is there already. */
 static void add_diagnosis(struct imr_arena *a, const struct scan *sc, const char *b, const char *e,
-                          struct imr_strings *out)
+                          struct imr_strings *out, struct imr_strings *codes)
 {
 	imr_trim_span(&b, &e, ".,;:");
+	e = encounter_at(sc, b, e);
+	imr_trim_span(&b, &e, ".,;:");
+	const char *code_at = take_code(&b, &e);
 	static const char *const articles[] = {"a ", "an ", "the "};
 	for (size_t i = 0; i < COUNT(articles); i++)
 		if ((size_t)(e - b) > strlen(articles[i]) && strncasecmp(b, articles[i], strlen(articles[i])) == 0)
@@ -442,18 +521,98 @@ static void add_diagnosis(struct imr_arena *a, const struct scan *sc, const char
 	for (size_t i = 0; i < out->count; i++)
 		if (strcasecmp(out->items[i], text) == 0)
 			return;
-	imr_strings_add_at(a, out, text, sc->j.nlines ? pos_at(sc, b) : (struct imr_pos){0, 0});
+	struct imr_pos at = sc->j.nlines ? pos_at(sc, b) : (struct imr_pos){0, 0};
+	imr_strings_add_at(a, out, text, at);
+	if (codes) {
+		const char *c = NULL;
+		if (code_at) {
+			size_t n = 0;
+			while (isalnum((unsigned char)code_at[n]) || code_at[n] == '.')
+				n++;
+			c = imr_arena_strndup(a, code_at, n);
+		}
+		imr_strings_add_at(a, codes, c, at);
+	}
 }
 
-/* Split a list of diagnoses [b, e) into single ones: at numbered items,
- * else at semicolons (when it has any) or commas outside parentheses,
- * and at the "and" that ends it ("A, B and C"; "A, B, and C" ends with
- * its item "C"); a part that names only a part of the body belongs to
- * the one before it. */
-static void split_diagnoses(struct imr_arena *a, const struct scan *sc, const char *b, const char *e,
-                            struct imr_strings *out)
+/* Names that hold an "and" of their own ("unspecified myalgia and
+ * myositis"): the words on either side of it. */
+static const char *const and_names[][2] = {
+	{"myalgia", "myositis"}, {"sprains", "strains"}, {"sprain", "strain"}, {"strains", "sprains"},
+	{"strain", "sprain"},    {"nausea", "vomiting"}, {"signs", "symptoms"},
+};
+/* A part that opens with these qualifies the one before it ("lumbar
+ * strain; without myelopathy"). */
+static const char *const qualifying_openers[] = {"with", "without", "secondary", "due"};
+
+struct part {
+	const char *b, *e;
+	bool splits_at_and; /* its own "and" may join two diagnoses */
+};
+
+/* The "and" of [b, e) that joins two diagnoses ("lumbago and sciatica"),
+ * or NULL: not one that joins parts of the body ("right foot and right
+ * shoulder pain"), a procedure to its condition ("fracture ... and repair
+ * on 10-22-16"), the words of a name with "and", or one inside "status
+ * post open reduction and internal fixation". */
+static const char *joining_and(const char *b, const char *e)
 {
-	struct span items[64] = {{NULL, NULL}};
+	const char *and = NULL;
+	for (const char *p = b; e - p >= 5; p++)
+		if (strncmp(p, " and ", 5) == 0)
+			and = p;
+	if (!and)
+		return NULL;
+	for (const char *p = b; p + 11 <= and; p++)
+		if (strncasecmp(p, "status post", 11) == 0)
+			return NULL;
+	if (only_words(b, and, body_words, COUNT(body_words)) ||
+	    only_words(and + 5, e, body_words, COUNT(body_words)))
+		return NULL;
+	const char *w, *v = and;
+	size_t wn = first_word(and + 5, e, &w);
+	if (word_is(w, wn, procedure_words, COUNT(procedure_words)))
+		return NULL;
+	while (v > b && isalpha((unsigned char)v[-1]))
+		v--;
+	for (size_t i = 0; i < COUNT(and_names); i++)
+		if (word_is(v, (size_t)(and - v), &and_names[i][0], 1) && word_is(w, wn, &and_names[i][1], 1))
+			return NULL;
+	return and;
+}
+
+/* Split [b, e) at sep outside parentheses into parts (at most max). */
+static size_t split_at(const char *b, const char *e, char sep, struct part *parts, size_t max)
+{
+	size_t n = 0;
+	int depth = 0;
+	const char *start = b;
+	for (const char *p = b; p <= e && n < max; p++) {
+		if (p < e && *p == '(')
+			depth++;
+		else if (p < e && *p == ')' && depth)
+			depth--;
+		if (p == e || (*p == sep && depth == 0)) {
+			parts[n++] = (struct part){start, p, false};
+			start = p + 1;
+		}
+	}
+	return n;
+}
+
+/* Split a list of diagnoses [b, e) into single ones: at numbered items;
+ * else at semicolons when it has any (and at the commas of a part that is
+ * a list of its own: "A, status post B, and C; without D"), or at commas;
+ * outside parentheses; and at the "and" that joins two diagnoses in the
+ * list's last part (in each part of a list at semicolons): "A, B and C".
+ * "A, B, and C" ends with its item "C".  A part that names only a part of
+ * the body, or qualifies ("right worse than left", "without myelopathy"),
+ * belongs to the one before it; an ICD-10 encounter qualifier alone
+ * ("lumbar strain, subsequent encounter") is no part. */
+static void split_diagnoses(struct imr_arena *a, const struct scan *sc, const char *b, const char *e,
+                            struct imr_strings *out, struct imr_strings *codes)
+{
+	struct part items[64] = {{NULL, NULL, false}};
 	size_t n = 0;
 	size_t marks = 0;
 	for (const char *p = b; p < e; p++)
@@ -464,7 +623,7 @@ static void split_diagnoses(struct imr_arena *a, const struct scan *sc, const ch
 			size_t m = p < e && isdigit((unsigned char)*p) ? number_mark(b, p, e) : 0;
 			if (p == e || m) {
 				if (start)
-					items[n++] = (struct span){start, p};
+					items[n++] = (struct part){start, p, false};
 				start = p + m;
 				p += m ? m - 1 : 0;
 			}
@@ -472,64 +631,78 @@ static void split_diagnoses(struct imr_arena *a, const struct scan *sc, const ch
 		for (size_t i = 0; i < n; i++) {
 			const char *ib = items[i].b, *ie = items[i].e;
 			imr_trim_span(&ib, &ie, ".,;:");
-			add_diagnosis(a, sc, ib, ie, out);
+			add_diagnosis(a, sc, ib, ie, out, codes);
 		}
 		return;
 	}
-	char sep = memchr(b, ';', (size_t)(e - b)) ? ';' : ',';
-	int depth = 0;
-	const char *start = b;
-	for (const char *p = b; p <= e && n < COUNT(items); p++) {
-		if (p < e && *p == '(')
-			depth++;
-		else if (p < e && *p == ')' && depth)
-			depth--;
-		if (p == e || (*p == sep && depth == 0)) {
-			items[n++] = (struct span){start, p};
-			start = p + 1;
-		}
-	}
-	if (!n)
-		return;
-	/* "A, B, and C": the list's own "and" opens its last item. */
-	const char *last = skip_blanks(items[n - 1].b, items[n - 1].e);
-	bool oxford = n > 1 && items[n - 1].e - last > 4 && strncasecmp(last, "and ", 4) == 0;
-	if (oxford)
-		items[n - 1].b = last + 4;
-	else if (n < COUNT(items)) {
-		/* "A, B and C", "A and B": the last "and" of the last item, unless
-		 * it joins parts of the body or a procedure to its condition. */
-		const char *ib = items[n - 1].b, *ie = items[n - 1].e, *and = NULL;
-		for (const char *p = ib; ie - p >= 5; p++)
-			if (strncmp(p, " and ", 5) == 0)
-				and = p;
-		/* Nor an "and" inside "status post open reduction and internal fixation". */
-		bool status_post = false;
-		for (const char *p = ib; and && p + 11 <= and && !status_post; p++)
-			status_post = strncasecmp(p, "status post", 11) == 0;
-		const char *w;
-		size_t wn;
-		if (and && !status_post && !only_words(ib, and, body_words, COUNT(body_words)) &&
-		    !only_words(and + 5, ie, body_words, COUNT(body_words))) {
-			wn = first_word(and + 5, ie, &w);
-			if (!word_is(w, wn, procedure_words, COUNT(procedure_words))) {
-				items[n - 1].e = and;
-				items[n++] = (struct span){and + 5, ie};
+	bool semicolons = memchr(b, ';', (size_t)(e - b)) != NULL;
+	if (semicolons) {
+		struct part top[32];
+		size_t nt = split_at(b, e, ';', top, COUNT(top));
+		for (size_t t = 0; t < nt && n < COUNT(items); t++) {
+			const char *ib = top[t].b, *ie = top[t].e;
+			bool list = false;
+			for (const char *p = ib; ie - p >= 6 && !list; p++)
+				list = strncmp(p, ", and ", 6) == 0;
+			if (list) {
+				n += split_at(ib, ie, ',', items + n, COUNT(items) - n);
+			} else {
+				items[n++] = (struct part){ib, ie, true};
 			}
 		}
+	} else {
+		n = split_at(b, e, ',', items, COUNT(items));
 	}
-	/* A part of the body alone shares the condition before it, and so does
-	 * a qualifier. */
+	/* Encounter qualifiers alone go; "and C" loses its "and". */
 	size_t kept = 0;
+	bool oxford = false;
 	for (size_t i = 0; i < n; i++) {
-		if (kept && (only_words(items[i].b, items[i].e, body_words, COUNT(body_words)) ||
-		             only_words(items[i].b, items[i].e, qualifier_words, COUNT(qualifier_words))))
-			items[kept - 1].e = items[i].e;
-		else
-			items[kept++] = items[i];
+		const char *ib = skip_blanks(items[i].b, items[i].e);
+		const char *enc = encounter_at(sc, ib, items[i].e);
+		if (enc == ib)
+			continue;
+		if (enc < items[i].e) { /* "contusion of face, scalp and neck, initial encounter" */
+			items[i].e = enc;
+			imr_trim_span(&ib, &items[i].e, ",");
+		}
+		oxford = i > 0 && items[i].e - ib > 4 && strncasecmp(ib, "and ", 4) == 0;
+		if (oxford)
+			items[i].b = ib + 4, items[i].splits_at_and = false;
+		items[kept++] = items[i];
 	}
-	for (size_t i = 0; i < kept; i++)
-		add_diagnosis(a, sc, items[i].b, items[i].e, out);
+	n = kept;
+	if (!n)
+		return;
+	if (!semicolons && !oxford)
+		items[n - 1].splits_at_and = true;
+	/* Split at "and"; merge what belongs to the part before. */
+	struct part done[COUNT(items)];
+	size_t nd = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *w;
+		size_t wn = first_word(items[i].b, items[i].e, &w);
+		if (nd && (only_words(items[i].b, items[i].e, body_words, COUNT(body_words)) ||
+		           only_words(items[i].b, items[i].e, qualifier_words, COUNT(qualifier_words)) ||
+		           word_is(w, wn, qualifying_openers, COUNT(qualifying_openers)))) {
+			done[nd - 1].e = items[i].e;
+			continue;
+		}
+		const char *and = items[i].splits_at_and ? joining_and(items[i].b, items[i].e) : NULL;
+		/* "..., unspecified and displacement of ...": the qualifier before
+		 * the "and" belongs to the part before. */
+		if (and && nd && only_words(items[i].b, and, qualifier_words, COUNT(qualifier_words))) {
+			done[nd - 1].e = and;
+			done[nd++] = (struct part){and + 5, items[i].e, false};
+			continue;
+		}
+		done[nd++] = items[i];
+		if (and && nd < COUNT(done)) {
+			done[nd - 1].e = and;
+			done[nd++] = (struct part){and + 5, items[i].e, false};
+		}
+	}
+	for (size_t i = 0; i < nd; i++)
+		add_diagnosis(a, sc, done[i].b, done[i].e, out, codes);
 }
 
 /* What a phrase of the summary does for the lists' readers: one lookup. */
@@ -545,10 +718,10 @@ static const unsigned char roles[IMR_PHRASE_COUNT] = {
 	[IMR_PH_SPACE_IS_SPACE] = JOINS, [IMR_PH_SPACE_WERE] = JOINS, [IMR_PH_SPACE_WAS] = JOINS,
 	[IMR_PH_SPACE_CONSIST_OF] = JOINS, [IMR_PH_SPACE_CONSISTED_OF] = JOINS,
 	[IMR_PH_COLON_SPACE] = JOINS, [IMR_PH_SPACE_OF] = JOINS,
-	[IMR_PH_DIAGNOSED_WITH] = STATES_DX, [IMR_PH_DIAGNOSED_AS_HAVING] = STATES_DX,
+	[IMR_PH_DIAGNOSED_WITH] = STATES_DX, [IMR_PH_DIAGNOSED_WITH_COLON] = STATES_DX, [IMR_PH_DIAGNOSED_AS_HAVING] = STATES_DX,
 	[IMR_PH_DIAGNOSED_AS] = STATES_DX, [IMR_PH_BEING_TREATED_FOR] = STATES_DX,
 	[IMR_PH_UNDERGOING_TREATMENT_FOR] = STATES_DX, [IMR_PH_UNDER_TREATMENT_FOR] = STATES_DX,
-	[IMR_PH_IMPRESSION] = STATES_DX, [IMR_PH_IMPRESSIONS] = STATES_DX,
+	[IMR_PH_IMPRESSION] = STATES_DX, [IMR_PH_IMPRESSIONS] = STATES_DX, [IMR_PH_CLAIM_FOR] = STATES_DX,
 	[IMR_PH_TREATMENT_TO_DATE] = LISTS_DRUGS, [IMR_PH_TREATMENTS_TO_DATE] = LISTS_DRUGS,
 	[IMR_PH_EVALUATION_TO_DATE] = LISTS_DRUGS, [IMR_PH_TREATMENT_INCLUDED] = LISTS_DRUGS,
 	[IMR_PH_TREATMENT_INCLUDES] = LISTS_DRUGS, [IMR_PH_TREATMENT_HAS_INCLUDED] = LISTS_DRUGS,
@@ -586,9 +759,12 @@ static const char *noun_list(const struct scan *sc, const struct imr_hit *noun, 
 	return NULL;
 }
 
-/* "with a diagnosis of", "has diagnoses of": the noun's "of" opens its list. */
+/* "with a diagnosis of", "has diagnoses of", "diagnoses of": the noun's "of"
+ * opens its list. */
 static bool has_diagnosis_of(const char *s, const struct imr_hit *noun)
 {
+	if (strncasecmp(s + noun->at + noun->len, " of ", 4) == 0)
+		return true;
 	static const char *const before[] = {"with a ", "with the ", "with ", "has a ", "had a ", "has ", "had "};
 	for (size_t i = 0; i < COUNT(before); i++) {
 		size_t n = strlen(before[i]);
@@ -598,7 +774,18 @@ static bool has_diagnosis_of(const char *s, const struct imr_hit *noun)
 	return false;
 }
 
-static void read_diagnoses(struct imr_arena *a, const struct scan *sc, struct imr_strings *out)
+/* A claim for what is no diagnosis: "a claim for an industrial injury",
+ * "a claim for cumulative trauma". */
+static const char *const not_a_condition[] = {
+	"industrial", "injury", "injuries", "work", "workers", "cumulative", "continuous",
+	"compensation", "benefits", "specific", "occupational",
+};
+/* Words before "associated with an industrial injury" that are no part
+ * of the condition ("chronic low back pain reportedly associated"). */
+static const char *const hedges[] = {"reportedly", "allegedly", "apparently", "purportedly"};
+
+static void read_diagnoses(struct imr_arena *a, const struct scan *sc, struct imr_strings *out,
+                           struct imr_strings *codes)
 {
 	const char *s = sc->j.s;
 	size_t n = sc->j.len, done = 0; /* lists read end before done */
@@ -607,17 +794,21 @@ static void read_diagnoses(struct imr_arena *a, const struct scan *sc, struct im
 		if (h->at < done)
 			continue;
 		const char *start = NULL;
+		bool claim = false, of_list = false;
 		if (h->id == IMR_PH_DIAGNOSIS || h->id == IMR_PH_DIAGNOSES) {
 			if (!whole_word(s, n, h))
 				continue;
 			const char *end = list_end(sc, s + h->at);
 			start = noun_list(sc, h, end, has_diagnosis_of(s, h));
+			/* "The diagnoses of A and B were noted": the list ends at its verb. */
+			of_list = start && start - s >= 4 && strncmp(start - 4, " of ", 4) == 0;
 		} else if (roles[h->id] & STATES_DX) {
 			if (h->at > 0 && isalpha((unsigned char)s[h->at - 1]))
 				continue;
 			if (h->at >= 4 && strncasecmp(s + h->at - 4, "not ", 4) == 0)
 				continue; /* "was not diagnosed with" */
 			start = s + h->at + h->len;
+			claim = h->id == IMR_PH_CLAIM_FOR;
 			/* "diagnosed as having" over "diagnosed as": the longer first. */
 			while (k + 1 < sc->h.n && sc->h.v[k + 1].at == h->at)
 				k++;
@@ -625,7 +816,34 @@ static void read_diagnoses(struct imr_arena *a, const struct scan *sc, struct im
 		if (!start)
 			continue;
 		const char *e = list_end(sc, start);
-		start = skip_blanks(start, e);
+		while (start < e && (*start == ' ' || *start == ':')) /* "diagnosed with: 1. ..." */
+			start++;
+		if (of_list) {
+			static const enum imr_phrase verbs[] = {IMR_PH_SPACE_WERE, IMR_PH_SPACE_WAS,
+			                                        IMR_PH_SPACE_ARE, IMR_PH_SPACE_IS_SPACE};
+			const char *verb = find_any(sc, verbs, COUNT(verbs), start);
+			if (verb && verb < e)
+				e = verb;
+		}
+		if (claim) {
+			/* The conditions claimed end where the injury they are
+			 * "associated with" begins. */
+			const char *assoc = find_from(sc, IMR_PH_SPACE_ASSOCIATED_WITH, start, e);
+			if (assoc) {
+				e = assoc;
+				const char *w = e;
+				while (w > start && w[-1] != ' ')
+					w--;
+				if (word_is(w, (size_t)(e - w), hedges, COUNT(hedges)))
+					e = w;
+			}
+			const char *w;
+			size_t wn = first_word(start, e, &w);
+			if (word_is(w, wn, (const char *const[]){"a", "an", "the"}, 3))
+				wn = first_word(w + wn, e, &w);
+			if (word_is(w, wn, not_a_condition, COUNT(not_a_condition)))
+				continue;
+		}
 		for (size_t i = 0; i < COUNT(lead_ins); i++)
 			if ((size_t)(e - start) > strlen(lead_ins[i]) &&
 			    strncasecmp(start, lead_ins[i], strlen(lead_ins[i])) == 0) {
@@ -636,16 +854,17 @@ static void read_diagnoses(struct imr_arena *a, const struct scan *sc, struct im
 		size_t wn = first_word(start, e, &w);
 		if ((wn == 0 && !number_mark(start, start, e)) || word_is(w, wn, not_a_list, COUNT(not_a_list)))
 			continue;
-		split_diagnoses(a, sc, start, e, out);
+		split_diagnoses(a, sc, start, e, out, codes);
 		done = (size_t)(e - s);
 	}
 }
 
-void imr_extract_diagnoses(struct imr_arena *a, const char *summary, struct imr_strings *out)
+void imr_extract_diagnoses(struct imr_arena *a, const char *summary, struct imr_strings *out,
+                           struct imr_strings *codes)
 {
 	struct scan sc;
 	scan_string(a, IMR_SET_SUMMARY, summary, &sc);
-	read_diagnoses(a, &sc, out);
+	read_diagnoses(a, &sc, out, codes);
 }
 
 /* The drugs of a clause [b, e): all of them after a list's words
@@ -779,6 +998,6 @@ void imr_extract_summary(struct imr_arena *a, const struct imr_source *src,
 	if (read_injury(&sc, dates, ndates, &out->injury, &injury_at))
 		out->injury_pos = pos_at(&sc, injury_at);
 	read_ur_dates(a, &sc, dates, ndates, out);
-	read_diagnoses(a, &sc, &out->diagnoses);
+	read_diagnoses(a, &sc, &out->diagnoses, &out->diagnosis_codes);
 	out->medication_count = read_medications(a, &sc, imr_lexicon_drugs, &out->medications);
 }

@@ -16,8 +16,10 @@ void imr_extract_summary(struct imr_arena *a, const struct imr_source *src,
 int imr_extract_age(const char *summary);
 enum imr_sex imr_extract_sex(const char *summary);
 bool imr_extract_injury(const char *summary, struct imr_date *out);
-/* The diagnoses a case summary states, each on its own. */
-void imr_extract_diagnoses(struct imr_arena *a, const char *summary, struct imr_strings *out);
+/* The diagnoses a case summary states, each on its own; codes (or NULL)
+ * gets, item for item, the ICD code printed with each, or NULL. */
+void imr_extract_diagnoses(struct imr_arena *a, const char *summary, struct imr_strings *out,
+                           struct imr_strings *codes);
 
 /* The drugs named in s[0..n): their spans, in order, and an identity and
  * a class each (the drug lexicon's entry and class token). */

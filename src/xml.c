@@ -279,7 +279,14 @@ static void write_SUMMARY(struct imr_xml_writer *w, const struct imr_determinati
 			attr_pos(w, d->ur_pos[i]);
 			imr_xml_end(w);
 		}
-		strings(w, "diagnosis", &d->diagnoses);
+		for (size_t i = 0; i < d->diagnoses.count; i++) {
+			imr_xml_start(w, "diagnosis");
+			if (i < d->diagnosis_codes.count)
+				imr_xml_attr(w, "code", d->diagnosis_codes.items[i]);
+			attr_pos(w, pos_of(&d->diagnoses, i));
+			imr_xml_text(w, d->diagnoses.items[i]);
+			imr_xml_end(w);
+		}
 		for (size_t i = 0; i < d->medication_count; i++) {
 			const struct imr_medication *m = &d->medications[i];
 			imr_xml_start(w, "medication");

@@ -141,6 +141,10 @@ grep -q '"strength":\[550,0.5\],"strength_unit":\["mg","%"\]' "$tmp/f.jsonl" && 
 grep -q '"retrospective":true' "$tmp/f.jsonl" && grep -q '"retrospective":false' "$tmp/f.jsonl" && ok || bad "future.xml: retrospective"
 grep -q '"body_region":\["lumbar spine","knee"\],"laterality":\["left","right"\],"levels":\["L4-L5","L5-S1"\]' "$tmp/f.jsonl" && ok || bad "future.xml: body regions"
 grep -q '"category":"pharmaceuticals","subcategory":"NSAIDs"' "$tmp/f.jsonl" && ok || bad "future.xml: category"
+grep -q '"request_name":"Naproxen sodium","generic":"naproxen",' "$tmp/f.jsonl" && ok || bad "future.xml: generic"
+# A brand's generic name, as the converter writes it: Norco and Hydrocodone/APAP alike.
+n=$("$bin" --format csv examples/imr-2016-standard.txt 2>/dev/null | grep -c '"Hydrocodone/acetaminophen","acetaminophen/hydrocodone",')
+[ "$n" = 1 ] && ok || bad "examples/imr-2016-standard.txt: the generic column of its Hydrocodone/acetaminophen item"
 grep -q '"warnings":\["quantity-unclear","page-missing"\]' "$tmp/f.jsonl" && ok || bad "future.xml: warnings"
 grep -q '^"letters/a, b.pdf",' "$tmp/f.csv" && ok || bad "future.xml: @source"
 # A letter made to contain them, converted.

@@ -57,6 +57,7 @@ static const struct {
 	{"page", false, NUMBER, "/d:determination/d:issues/d:issue[%d]/@page"},
 	{"service", false, TEXT, "/d:determination/d:issues/d:issue[%d]/d:service"},
 	{"request_name", false, TEXT, "/d:determination/d:issues/d:issue[%d]/d:request/d:name"},
+	{"generic", false, TEXT, "/d:determination/d:issues/d:issue[%d]/d:request/d:name/@generic"},
 	{"strength", true, NUMBER, "/d:determination/d:issues/d:issue[%d]/d:request/d:strength/@value"},
 	{"strength_unit", true, TEXT, "/d:determination/d:issues/d:issue[%d]/d:request/d:strength/@unit"},
 	{"form", false, TEXT, "/d:determination/d:issues/d:issue[%d]/d:request/d:form"},

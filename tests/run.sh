@@ -180,6 +180,37 @@ warned "decision against conclusion" "$tmp/w1.txt" \
 	'/d:determination/d:issues/d:issue[1]/d:warning/@code => decision-conclusion-mismatch' \
 	'/d:determination/d:issues/d:issue[1]/d:warning/@line => 59' \
 	'/d:determination/d:issues/d:issue[1]/d:warning => item 1 is overturned, but its rationale concludes it is not medically necessary'
+# The conclusions the rationale's grammar reads (an upheld item each; no
+# warning may come of them): "the medical necessity ... is not established",
+# "not supported ... as being medically necessary", the stock advice on
+# weaning after "not medically necessary", "the request is not necessary".
+sed -e '75s/.*/Therefore, the medical necessity of an associated cold therapy unit is not established./' \
+	-e '91s/.*/for an MRI of the lumbar spine is not supported by the guidelines as being medically necessary./' \
+	-e '111a\
+Please refer to the MTUS, and if necessary, other relevant guidelines, regarding the weaning of this\
+medication when medically appropriate.' "$std" >"$tmp/c1.txt"
+warned "conclusions read in their sentences" "$tmp/c1.txt" \
+	'count(//d:warning) => 0' \
+	'/d:determination/d:issues/d:issue[1]/d:rationale/@conclusion => not-medically-necessary' \
+	'/d:determination/d:issues/d:issue[2]/d:rationale/@conclusion => not-medically-necessary' \
+	'/d:determination/d:issues/d:issue[3]/d:rationale/@conclusion => not-medically-necessary' \
+	'/d:determination/d:issues/d:issue[4]/d:rationale/@conclusion => medically-necessary'
+sed '124s/.*/Therefore, the request is not necessary./' "$std" >"$tmp/c2.txt"
+warned "a conclusion without 'medically'" "$tmp/c2.txt" \
+	'count(//d:warning) => 1' \
+	'/d:determination/d:issues/d:issue[4]/d:rationale/@conclusion => not-medically-necessary' \
+	'/d:determination/d:issues/d:issue[4]/d:warning/@code => decision-conclusion-mismatch'
+# A title that leaves ultrasound ambiguous: the reviewer's guideline section
+# "Ultrasound, therapeutic" makes it a therapy; without it, imaging.
+sed -e '76s/^MRI of the lumbar spine without contrast/Ultrasound of the lumbar spine/' "$std" >"$tmp/u0.txt"
+sed -e '80s/Section(s): Special Studies\./Section(s): Ultrasound, therapeutic./' "$tmp/u0.txt" >"$tmp/u1.txt"
+warned "ultrasound, by its title" "$tmp/u0.txt" \
+	'/d:determination/d:issues/d:issue[2]/@category => diagnostic-testing' \
+	'/d:determination/d:issues/d:issue[2]/@subcategory => imaging'
+warned "ultrasound, by the reviewer's guideline" "$tmp/u1.txt" \
+	'/d:determination/d:issues/d:issue[2]/@category => rehabilitation' \
+	'/d:determination/d:issues/d:issue[2]/@subcategory => other-therapies' \
+	'/d:determination/d:issues/d:issue[2]/d:maximusGuideline/d:citation[1]/d:section[2] => therapeutic'
 # The injury after the UR denial: 10/13/2016 -> 12/13/2016.
 sed '16s|10/13/2016|12/13/2016|' "$std" >"$tmp/w2.txt"
 warned "dates out of order" "$tmp/w2.txt" \

@@ -557,6 +557,89 @@ static void test_other_categories(void)
 	expect("", "other");
 }
 
+/* What fell into "other" or the wrong category: the Division's place for
+ * each. */
+static void test_category_places(void)
+{
+	/* "supply" says how much: the drug is the request. */
+	expect("One month supply of Norco 10/325mg #90",
+	       "pharmaceuticals/opioids name=\"Norco\" strength=10/325mg qty=90 dur=1month");
+	expect("30 day supply of TENS electrodes", "dmepos/supplies name=\"supply\" dur=30day");
+	/* Ultrasound and electrical stimulation as a course are therapies. */
+	expect("Ultrasound to the lumbar spine x 6",
+	       "rehabilitation/other-therapies name=\"Ultrasound\" sessions=6 region=lumbar-spine");
+	expect("Ultrasound of the lumbar spine",
+	       "diagnostic-testing/imaging name=\"Ultrasound\" region=lumbar-spine");
+	expect("Electrical muscle stimulation 2 times a week for 3 weeks",
+	       "rehabilitation/other-therapies name=\"Electrical muscle stimulation\" freq=2/week dur=3week "
+	       "sessions=6");
+	/* Tests before an operation and assistants at it serve the operation. */
+	expect("Pre-op EKG", "surgery/adjunct-surgical-services name=\"EKG\" periop=pre-operative");
+	expect("Physician assistant for right shoulder arthroscopy",
+	       "surgery/adjunct-surgical-services name=\"Physician assistant\" region=right:shoulder");
+	/* Hygiene supplies; a nurse's visits. */
+	expect("Incontinence pads #100", "dmepos/supplies name=\"Incontinence pads\" qty=100");
+	expect("Registered nurse home visits x 4",
+	       "home-health name=\"Registered nurse home visits\" sessions=4");
+	expect("Nurse visits for dressing changes x 10", "home-health name=\"Nurse visits\" sessions=10");
+	/* Compounded and brand products: by their ingredients where the
+	 * lexicon knows them, else by their form. */
+	expect("Mentherm ointment 120gm",
+	       "pharmaceuticals/topical-analgesics name=\"Mentherm\" form=ointment qty=120g");
+	expect("Flurbi (NAP) cream-LA 180gm",
+	       "pharmaceuticals/topical-compounds name=\"Flurbi (NAP) cream-LA\" qty=180g");
+	expect("Theraflex cream 180gm", "pharmaceuticals/topical-compounds name=\"Theraflex cream\" qty=180g");
+	expect("Xyzzal 5mg #30", "pharmaceuticals/other-medications name=\"Xyzzal\" strength=5mg qty=30");
+	/* Therapy modalities under their trade names; tests of the nerves. */
+	expect("Hivamat therapy x 6", "rehabilitation/other-therapies name=\"Hivamat therapy\" sessions=6");
+	expect("Scrambler therapy x 10",
+	       "rehabilitation/other-therapies name=\"Scrambler therapy\" sessions=10");
+	expect("Active release technique x 6",
+	       "rehabilitation/other-therapies name=\"Active release technique\" sessions=6");
+	expect("PEMF therapy", "rehabilitation/other-therapies name=\"PEMF therapy\"");
+	expect("Quantitative sensory testing", "diagnostic-testing/emg-ncv name=\"Quantitative sensory testing\"");
+	expect("Sleep Number bed", "dmepos/dme name=\"Sleep Number bed\"");
+}
+
+/* ---- the generic name ------------------------------------------------------- */
+
+static void expect_generic(const char *title, const char *want)
+{
+	struct imr_arena a;
+	imr_arena_init(&a);
+	struct imr_request r;
+	imr_request_parse(&a, title, strlen(title), &r);
+	CHECK(want ? r.generic && strcmp(r.generic, want) == 0 : r.generic == NULL,
+	      "%s: generic %s, want %s", title, r.generic ? r.generic : "(none)", want ? want : "(none)");
+	imr_arena_free(&a);
+}
+
+static void test_generic(void)
+{
+	/* One drug, one name, whether brand or generic, whatever the case. */
+	expect_generic("Norco 10/325mg #90", "acetaminophen/hydrocodone");
+	expect_generic("norco 10/325 #60", "acetaminophen/hydrocodone");
+	expect_generic("Hydrocodone/APAP 10/325mg #60", "acetaminophen/hydrocodone");
+	expect_generic("Hydrocodone bitartrate/acetaminophen 5/325 #30", "acetaminophen/hydrocodone");
+	/* The active ingredient, not its salt. */
+	expect_generic("Anaprox DS 550mg #60", "naproxen");
+	expect_generic("Naproxen sodium 550mg #60", "naproxen");
+	expect_generic("Flector 1.3% patch #30", "diclofenac");
+	/* A compound: its ingredients in alphabetical order, each once. */
+	expect_generic("Flurbiprofen 20%/Lidocaine 5% cream 180gm", "flurbiprofen/lidocaine");
+	expect_generic("Lidocaine 5%/Flurbiprofen 20% cream 180gm", "flurbiprofen/lidocaine");
+	expect_generic("Terocin lotion 120ml", "capsaicin/lidocaine/menthol/methyl salicylate");
+	expect_generic("Flurbi (NAP) cream-LA 180gm", "amitriptyline/flurbiprofen/lidocaine");
+	expect_generic("One month supply of Norco 10/325mg", "acetaminophen/hydrocodone");
+	expect_generic("Theraflex cream 180gm", NULL); /* a brand whose ingredients we do not know */
+	expect_generic("Ultracin lotion 120ml", "capsaicin/menthol/methyl salicylate");
+	expect_generic("Laxacin #100", "docusate/senna");
+	expect_generic("Synovacin 500mg #90", "glucosamine");
+	/* No drug named: no generic name. */
+	expect_generic("Consider LAO (long acting opioid)", NULL);
+	expect_generic("Physical therapy 2 times a week for 4 weeks", NULL);
+}
+
 /* ---- spans ------------------------------------------------------------------ */
 
 static void test_spans(void)
@@ -702,11 +785,11 @@ static void expect_xml(const char *title, const char *want)
 static void test_xml(void)
 {
 	expect_xml("Retrospective request for Terocin patch #30 (DOS: 10/12/2016)",
-	           "<request retrospective=\"true\"><name>Terocin</name><form form=\"patch\">patch</form>"
+	           "<request retrospective=\"true\"><name generic=\"capsaicin/lidocaine/menthol/methyl salicylate\">Terocin</name><form form=\"patch\">patch</form>"
 	           "<quantity value=\"30\">#30</quantity>"
 	           "<dateOfService date=\"2016-10-12\">DOS: 10/12/2016</dateOfService></request>");
 	expect_xml("Norco 10/325mg #90 with 3 refills",
-	           "<request><name>Norco</name><strength value=\"10/325\" unit=\"mg\">10/325mg</strength>"
+	           "<request><name generic=\"acetaminophen/hydrocodone\">Norco</name><strength value=\"10/325\" unit=\"mg\">10/325mg</strength>"
 	           "<quantity value=\"90\">#90</quantity><refills count=\"3\">3 refills</refills></request>");
 	expect_xml("Physical therapy 2 times a week for 6 weeks for the lumbar spine",
 	           "<request><name>Physical therapy</name>"
@@ -719,7 +802,7 @@ static void test_xml(void)
 	           "<level from=\"L4\" to=\"L5\">L4-5</level><level from=\"L5\" to=\"S1\">L5-S1</level>"
 	           "</request>");
 	expect_xml("Post-op Norco 5/325mg #60, 1-2 tabs orally every 4-6 hrs as needed",
-	           "<request perioperative=\"post-operative\"><name>Norco</name>"
+	           "<request perioperative=\"post-operative\"><name generic=\"acetaminophen/hydrocodone\">Norco</name>"
 	           "<strength value=\"5/325\" unit=\"mg\">5/325mg</strength><form form=\"tablet\">1-2 tabs</form>"
 	           "<quantity value=\"60\">#60</quantity><dose value=\"1-2\" form=\"tablet\">1-2 tabs</dose>"
 	           "<frequency every=\"4-6\" per=\"hour\" asNeeded=\"true\">every 4-6 hrs as needed</frequency>"
@@ -1084,6 +1167,12 @@ static int documents(int argc, char **argv, bool check)
 			} else if ((r.category == IMR_CAT_OTHER && !allowed_other(name, n)) || r.syntax_errors) {
 				printf("FAIL %s item %ld: %s\n", name, n, b.s);
 				bad++;
+			} else if (r.category == IMR_CAT_PHARMACEUTICALS && !r.generic &&
+			           !(r.head && (r.head->flags & IMR_LEX_GROUP))) {
+				/* Every drug requested has its generic name; only a
+				 * class of drugs ("LAO") has none. */
+				printf("FAIL %s item %ld: a drug without its generic name: %s\n", name, n, b.s);
+				bad++;
 			}
 			imr_arena_free(&a);
 			xmlFree(service);
@@ -1166,6 +1255,8 @@ static int run(int argc, char **argv)
 	test_spine_titles();
 	test_surgery_titles();
 	test_other_categories();
+	test_category_places();
+	test_generic();
 	sink_validate("the titles");
 	test_spans();
 	test_xml();

@@ -95,6 +95,65 @@ static void test_conclusion(void)
 	CHECK(imr_extract_conclusion("It was not medically necessary before; it is medically "
 	                             "necessary now.") == IMR_NECESSARY, "the last statement wins");
 	CHECK(imr_extract_conclusion("The guidelines are silent.") == IMR_CONCLUSION_NONE, "none");
+	/* Read in their sentences. */
+	static const struct {
+		const char *rationale;
+		enum imr_conclusion want;
+		const char *what;
+	} cases[] = {
+		/* The stock advice on weaning after the conclusion concludes nothing. */
+		{"Therefore, the request for Norco 10/325mg #60 is not medically "
+		 "necessary. The treating physician should refer to the MTUS, and if "
+		 "necessary, other relevant guidelines, regarding the weaning of "
+		 "this medication when medically appropriate.",
+		 IMR_NOT_NECESSARY, "weaning advice, conditional"},
+		{"The request is not medically necessary. Please refer to the MTUS, "
+		 "and if necessary, other relevant guidelines, regarding tapering "
+		 "and weaning, as medically necessary.",
+		 IMR_NOT_NECESSARY, "weaning advice"},
+		{"Therefore, the original request, Oxycodone 10mg #84 (tapering "
+		 "schedule over four weeks), is medically necessary.",
+		 IMR_NECESSARY, "a tapering request found necessary"},
+		/* Negation and its scope. */
+		{"In this case, the medical necessity of this request is not "
+		 "established.",
+		 IMR_NOT_NECESSARY, "necessity not established"},
+		{"Medical necessity has been established.",
+		 IMR_NECESSARY, "necessity established"},
+		{"The request for a TENS unit is not supported by the referenced "
+		 "guidelines as being medically necessary.",
+		 IMR_NOT_NECESSARY, "not supported as being medically necessary"},
+		{"The request is not supported, per the ODG, as being medically "
+		 "necessary.",
+		 IMR_NOT_NECESSARY, "negation clauses before"},
+		{"Therefore, the request is not necessary.",
+		 IMR_NOT_NECESSARY, "not necessary"},
+		{"The request is not, in this case, medically necessary.",
+		 IMR_NOT_NECESSARY, "not, in this case,"},
+		{"There is no medical necessity for a second opinion.",
+		 IMR_NOT_NECESSARY, "no medical necessity"},
+		{"Since the patient has not improved with conservative care, the "
+		 "requested arthroscopy is medically necessary.",
+		 IMR_NECESSARY, "a negation in a clause of its own"},
+		{"The patient has not returned to work despite therapy and the "
+		 "request is medically necessary.",
+		 IMR_NECESSARY, "a negation in the clause before 'and'"},
+		{"Therefore, physical therapy (not to exceed 6 visits) is medically necessary.",
+		 IMR_NECESSARY, "a negation in parentheses"},
+		{"A short course of no more than 7 days is medically necessary.",
+		 IMR_NECESSARY, "a limit, not a negation"},
+		{"It is not necessary to taper this medication, and the request is "
+		 "medically necessary.",
+		 IMR_NECESSARY, "not necessary to"},
+		/* Necessity mentioned, nothing concluded: unknown. */
+		{"To establish medical necessity, the guidelines require "
+		 "documented functional improvement.",
+		 IMR_CONCLUSION_NONE, "a purpose"},
+		{"If the pain persists, an MRI would be medically necessary.",
+		 IMR_CONCLUSION_NONE, "a condition"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+		CHECK(imr_extract_conclusion(cases[i].rationale) == cases[i].want, "%s", cases[i].what);
 }
 
 static void test_request(void)
@@ -993,20 +1052,14 @@ static bool brute_flags(const char *s, size_t n, size_t at, size_t len, enum imr
 	/* The flags as phrase.h states them. */
 	bool alpha_before = at && isalpha((unsigned char)s[at - 1]);
 	bool alnum_before = at && isalnum((unsigned char)s[at - 1]);
-	switch (id) {
-	case IMR_PH_HE: case IMR_PH_HIS: case IMR_PH_HIM: case IMR_PH_SHE: case IMR_PH_HER:
-	case IMR_PH_HERS:
+	unsigned flags = imr_phrase_flags(id);
+	if (flags & IMR_PH_ALPHA)
 		return !alpha_before && !(at + len < n && isalpha((unsigned char)s[at + len]));
-	case IMR_PH_DATE_D_SLASH: case IMR_PH_DATE_D_DASH: case IMR_PH_DATE_DD_SLASH:
-	case IMR_PH_DATE_DD_DASH:
+	if (flags & IMR_PH_NUMBER)
 		return !alnum_before;
-	case IMR_PH_JAN: case IMR_PH_FEB: case IMR_PH_MAR: case IMR_PH_APR: case IMR_PH_MAY:
-	case IMR_PH_JUN: case IMR_PH_JUL: case IMR_PH_AUG: case IMR_PH_SEP: case IMR_PH_OCT:
-	case IMR_PH_NOV: case IMR_PH_DEC:
+	if (flags & IMR_PH_MONTH)
 		return !alnum_before && isupper((unsigned char)s[at]);
-	default:
-		return true;
-	}
+	return true;
 }
 
 static void test_phrases(void)
@@ -1215,7 +1268,7 @@ static void check_diagnoses(const char *summary, const char *const *want, size_t
 	struct imr_arena a;
 	imr_arena_init(&a);
 	struct imr_strings got = {0};
-	imr_extract_diagnoses(&a, summary, &got);
+	imr_extract_diagnoses(&a, summary, &got, NULL);
 	CHECK(got.count == n, "%s: %zu diagnoses, want %zu", summary, got.count, n);
 	for (size_t i = 0; i < n && i < got.count; i++)
 		check_str(got.items[i], want[i], summary);
@@ -1280,7 +1333,84 @@ static void test_diagnoses(void)
 	                "an MRI. Electrodiagnostic studies were consistent with radiculopathy.",
 	                NULL, 0);
 	check_diagnoses("He was not diagnosed with a fracture.", NULL, 0);
-	check_diagnoses("The patient has filed a claim for chronic low back pain.", NULL, 0);
+	check_diagnoses("The patient has filed a claim for an industrial injury of 01/02/2013.", NULL, 0);
+	/* The 2014-15 opening: the conditions claimed are the diagnoses, up to
+	 * the injury they are associated with. */
+	DX("The patient is a 49-year-old male who has submitted a claim for cervical radiculopathy, "
+	   "status post fusion with instrumentation, and lumbar strain; without myelopathy associated "
+	   "with an industrial injury date of 02/28/2003.",
+	   "cervical radiculopathy", "status post fusion with instrumentation",
+	   "lumbar strain; without myelopathy");
+	DX("The patient is a 52-year-old female who has submitted a claim for lumbar disc displacement "
+	   "without myelopathy, sciatica, and thoracic or lumbosacral neuritis associated with an "
+	   "industrial injury date of 03/14/2011.",
+	   "lumbar disc displacement without myelopathy", "sciatica", "thoracic or lumbosacral neuritis");
+	DX("The applicant is a represented 44-year-old who has filed a claim for chronic neck pain and "
+	   "carpal tunnel syndrome reportedly associated with an industrial injury of May 2, 2012.",
+	   "chronic neck pain", "carpal tunnel syndrome");
+	DX("The patient has filed a claim for chronic low back pain.", "chronic low back pain");
+	DX("The patient is a 38-year-old male who has submitted a claim for contusion of face, scalp "
+	   "and neck associated with an industrial injury date of 07/07/2013.",
+	   "contusion of face, scalp and neck");
+	DX("The patient has submitted a claim for low back pain with radiculopathy associated with an "
+	   "industrial injury date of 09/09/2012.",
+	   "low back pain with radiculopathy");
+	/* ICD-10 wording: the encounter qualifier names the visit; the code
+	 * goes to an attribute. */
+	DX("Diagnoses include low back pain and lumbar muscle strain, subsequent encounter.",
+	   "low back pain", "lumbar muscle strain");
+	DX("The diagnoses include concussion with loss of consciousness of 30 minutes or less, "
+	   "subsequent encounter; nausea and strain of neck muscle, initial encounter.",
+	   "concussion with loss of consciousness of 30 minutes or less", "nausea",
+	   "strain of neck muscle");
+	DX("Diagnoses: fracture of the left wrist, sequela; lumbar strain; lumbago and myalgia.",
+	   "fracture of the left wrist", "lumbar strain", "lumbago", "myalgia");
+	DX("Diagnoses: unspecified myalgia and myositis; lumbago.", "unspecified myalgia and myositis",
+	   "lumbago");
+	DX("The injured worker was diagnosed with strain of muscle, fascia and tendon of lower back, "
+	   "initial encounter, and sprain of ligaments of cervical spine, initial encounter.",
+	   "strain of muscle, fascia and tendon of lower back", "sprain of ligaments of cervical spine");
+	DX("The injured worker is being treated for contusion of face, scalp and neck, initial "
+	   "encounter; and low back pain with radiculopathy.",
+	   "contusion of face, scalp and neck", "low back pain with radiculopathy");
+	/* "diagnoses of ... were", "diagnosed with:" */
+	DX("The patient's diagnoses of cervical strain and lumbar strain were noted.", "cervical strain",
+	   "lumbar strain");
+	DX("The diagnosis of carpal tunnel syndrome was confirmed by EMG.", "carpal tunnel syndrome");
+	DX("She has been diagnosed with: 1. cervicalgia 2. lumbago. She works.", "cervicalgia", "lumbago");
+	DX("Diagnoses were noted to include lumbar radiculopathy and lumbar disc protrusion.",
+	   "lumbar radiculopathy", "lumbar disc protrusion");
+	DX("The diagnosis was noted to be lumbar strain.", "lumbar strain");
+	/* ICD-9's "unspecified" qualifies the name before it. */
+	DX("The patient has submitted a claim for lumbago, thoracic or lumbosacral neuritis or "
+	   "radiculitis, unspecified and displacement of lumbar intervertebral disc without myelopathy "
+	   "associated with an industrial injury date of 03/11/2012.",
+	   "lumbago", "thoracic or lumbosacral neuritis or radiculitis, unspecified",
+	   "displacement of lumbar intervertebral disc without myelopathy");
+}
+
+static void test_diagnosis_codes(void)
+{
+	struct imr_arena a;
+	imr_arena_init(&a);
+	struct imr_strings dx = {0}, codes = {0};
+	imr_extract_diagnoses(&a, "Diagnoses: low back pain (M54.5); S39.012D Strain of muscle of lower "
+	                          "back, subsequent encounter; lumbar radiculopathy - M54.16; "
+	                          "cervicalgia; T12 compression fracture.", &dx, &codes);
+	static const char *const want[][2] = {{"low back pain", "M54.5"},
+	                                      {"Strain of muscle of lower back", "S39.012D"},
+	                                      {"lumbar radiculopathy", "M54.16"},
+	                                      {"cervicalgia", NULL},
+	                                      {"T12 compression fracture", NULL}};
+	CHECK(dx.count == 5 && codes.count == 5, "codes: %zu diagnoses, %zu codes, want 5", dx.count,
+	      codes.count);
+	for (size_t i = 0; i < 5 && i < dx.count && i < codes.count; i++) {
+		check_str(dx.items[i], want[i][0], "a coded diagnosis");
+		CHECK(want[i][1] ? codes.items[i] && strcmp(codes.items[i], want[i][1]) == 0 : !codes.items[i],
+		      "diagnosis %zu's code: %s, want %s", i + 1, codes.items[i] ? codes.items[i] : "none",
+		      want[i][1] ? want[i][1] : "none");
+	}
+	imr_arena_free(&a);
 }
 
 /* A drug lexicon of six drugs, for the medication reader's tests
@@ -1406,6 +1536,7 @@ int main(void)
 {
 	test_phrases();
 	test_diagnoses();
+	test_diagnosis_codes();
 	test_medications();
 	test_summary_positions();
 	test_numeric_dates();
