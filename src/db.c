@@ -123,7 +123,8 @@ static const struct field reviewer_citation_fields[] = {CITATION_FIELDS("reviewe
 
 static const struct field section_fields[] = {F("section", TEXT, ".")};
 static const struct field pages_fields[] = {F("first", INT, "@first"), F("last", INT, "@last")};
-static const struct field diagnosis_fields[] = {F("diagnosis", TEXT, "."), F("line", INT, "@line")};
+static const struct field diagnosis_fields[] = {F("diagnosis", TEXT, "."), F("code", TEXT, "@code"),
+                                                 F("line", INT, "@line")};
 static const struct field medication_fields[] = {
 	F("name", TEXT, "."), F("class", TEXT, "@class"), F("generic", TEXT, "@generic"),
 	F("form", TEXT, "@form"), F("line", INT, "@line"),

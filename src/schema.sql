@@ -121,6 +121,7 @@ CREATE INDEX citation_pages_citation ON citation_pages(citation_id);
 CREATE TABLE diagnoses (
 	letter_id INTEGER NOT NULL REFERENCES letters(id) ON DELETE CASCADE,
 	diagnosis TEXT NOT NULL,
+	code TEXT, -- the ICD code printed with it (@code), or NULL
 	line INTEGER
 );
 CREATE INDEX diagnoses_letter ON diagnoses(letter_id);

@@ -410,5 +410,13 @@ st=$?
 [ $st = 1 ] && [ "$(sql "$tmp/mixed.sqlite" 'SELECT source FROM letters')" = examples/imr-2016-standard.txt ] && ok ||
 	bad "a rejected letter among good ones: exit $st, letters: $(sql "$tmp/mixed.sqlite" 'SELECT source FROM letters')"
 
+# The ICD codes printed with diagnoses are the code column, the name without them.
+sed 's/Diagnoses include tear of the medial meniscus of the right knee, lumbar sprain,/Diagnoses include tear of the medial meniscus of the right knee (S83.211A), lumbar sprain,/' \
+	examples/imr-2016-standard.txt >"$tmp/coded.txt"
+"$bin" -q --db "$tmp/coded.sqlite" "$tmp/coded.txt" 2>/dev/null
+got=$(sql "$tmp/coded.sqlite" "SELECT diagnosis || '=' || coalesce(code, '-') FROM diagnoses ORDER BY rowid" | tr '\n' ';')
+[ "$got" = "tear of the medial meniscus of the right knee=S83.211A;lumbar sprain=-;lumbar radiculitis=-;" ] && ok ||
+	bad "diagnoses with codes: $got"
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
