@@ -56,6 +56,16 @@ static void strings(struct imr_xml_writer *w, const char *name, const struct imr
 		element_at(w, name, l->items[i], pos_of(l, i));
 }
 
+/* A part of paragraphs under its element; nothing when it has none. */
+static void paragraphs(struct imr_xml_writer *w, const char *name, const struct imr_strings *l)
+{
+	if (!l->count)
+		return;
+	imr_xml_start(w, name);
+	strings(w, "p", l);
+	imr_xml_end(w);
+}
+
 static void write_header(struct imr_xml_writer *w, const struct imr_determination *d)
 {
 	imr_xml_start(w, "header");
@@ -146,11 +156,7 @@ typedef void write_item_fn(struct imr_xml_writer *w, const struct imr_issue_fact
 static void write_item_text(struct imr_xml_writer *w, const struct imr_issue_facts *f,
                             enum imr_item_part part)
 {
-	if (!f->parts[part].count)
-		return;
-	imr_xml_start(w, imr_item_part_xml(part));
-	strings(w, "p", &f->parts[part]);
-	imr_xml_end(w);
+	paragraphs(w, imr_item_part_xml(part), &f->parts[part]);
 }
 
 /* The service and its request, then the whole title when the service is
@@ -249,11 +255,7 @@ typedef void write_fn(struct imr_xml_writer *w, const struct imr_determination *
 static void write_text_part(struct imr_xml_writer *w, const struct imr_determination *d,
                             enum imr_part part)
 {
-	if (!d->parts[part].count)
-		return;
-	imr_xml_start(w, imr_part_xml(part));
-	strings(w, "p", &d->parts[part]);
-	imr_xml_end(w);
+	paragraphs(w, imr_part_xml(part), &d->parts[part]);
 }
 
 /* The reviewer, the summary and the items are always there; a partial
