@@ -169,7 +169,7 @@ static void item_part_words(struct words *w, xmlNodePtr root, xmlNodePtr issue,
 /* What has been read of the XML: whole parts, and parts of every item. */
 struct reading {
 	xmlNodePtr root;
-	bool named[IMR_PART_COUNT]; /* by a heading of the variant's signature */
+	bool in_signature[IMR_PART_COUNT]; /* held by a heading of the signature */
 	bool begun[IMR_PART_COUNT], part[IMR_PART_COUNT];
 	bool item[IMR_ITEM_PART_COUNT];
 	bool *done; /* the unparsed regions read */
@@ -214,7 +214,7 @@ static void part_words(struct words *w, struct reading *r, enum imr_part part,
 /* The parts from `part` on in the table up to one the signature names. */
 static void unnamed_after(struct words *w, struct reading *r, size_t part)
 {
-	for (; part < IMR_PART_COUNT && !r->named[part]; part++)
+	for (; part < IMR_PART_COUNT && !r->in_signature[part]; part++)
 		part_words(w, r, (enum imr_part)part, IMR_ITEM_PART_ALL);
 }
 
@@ -239,7 +239,7 @@ static void output_words(struct words *w, xmlNodePtr root)
 	        variant >= 0 ? imr_variant_signature((enum imr_variant)variant) : NULL;
 	for (const enum imr_section *s = signature; s && *s != IMR_END; s++)
 		if (imr_section_part(*s) != IMR_PART_NONE)
-			r.named[imr_section_part(*s)] = true;
+			r.in_signature[imr_section_part(*s)] = true;
 	unnamed_after(w, &r, 0);
 	for (const enum imr_section *s = signature; s && *s != IMR_END; s++)
 		part_words(w, &r, imr_section_part(*s), imr_section_item_part(*s));
