@@ -171,6 +171,45 @@ void imr_document_set_part(struct imr_document *d, enum imr_part part, struct im
 	d->parts[part] = text;
 }
 
+void imr_issue_set_part(struct imr_issue *i, enum imr_item_part part, struct imr_text *text)
+{
+	i->parts[part] = text;
+}
+
+/* The text of each part of kind FACTS, from its own field; a TEXT part's
+ * is in parts[]. */
+typedef const struct imr_text *issue_text_fn(const struct imr_issue *i);
+
+static const struct imr_text *issue_TITLE(const struct imr_issue *i)
+{
+	return i->title;
+}
+
+static const struct imr_text *issue_CLAIMS_GUIDELINE(const struct imr_issue *i)
+{
+	return i->claims ? i->claims->text : NULL;
+}
+
+static const struct imr_text *issue_MAXIMUS_GUIDELINE(const struct imr_issue *i)
+{
+	return i->maximus ? i->maximus->text : NULL;
+}
+
+static const struct imr_text *issue_RATIONALE(const struct imr_issue *i)
+{
+	return i->rationale;
+}
+
+#define ISSUE_TEXT_TEXT(id) NULL
+#define ISSUE_TEXT_FACTS(id) issue_##id
+#define ISSUE_TEXT_ROW(id, xml, words, kind) [IMR_ITEM_PART_##id] = ISSUE_TEXT_##kind(id),
+static issue_text_fn *const issue_text[IMR_ITEM_PART_COUNT] = {IMR_ITEM_PARTS(ISSUE_TEXT_ROW)};
+
+const struct imr_text *imr_issue_part(const struct imr_issue *i, enum imr_item_part part)
+{
+	return issue_text[part] ? issue_text[part](i) : i->parts[part];
+}
+
 void imr_document_add_unparsed(struct imr_arena *a, struct imr_document *d, struct imr_span s)
 {
 	d->unparsed = imr_arena_grow(a, d->unparsed, &d->unparsed_capacity, d->unparsed_count + 1,
@@ -296,10 +335,14 @@ static void dump_ISSUES(const struct imr_document *d, enum imr_part part,
 			fprintf(out, "n=%u ", is->number);
 		dump_span(src, is->node.span, out);
 		fputc('\n', out);
-		dump_text("title", is->title, src, 2, out);
-		dump_text("claims-administrator-guideline", is->claims ? is->claims->text : NULL, src, 2, out);
-		dump_text("maximus-guideline", is->maximus ? is->maximus->text : NULL, src, 2, out);
-		dump_text("rationale", is->rationale, src, 2, out);
+		/* Its parts under their elements' names (vocab.h's IMR_ITEM_PARTS):
+		 * one of kind FACTS always (its absence says error recovery
+		 * skipped it), one of kind TEXT when the letter has it. */
+		for (size_t k = 0; k < IMR_ITEM_PART_COUNT; k++) {
+			const struct imr_text *t = imr_issue_part(is, (enum imr_item_part)k);
+			if (t || imr_item_part_kind((enum imr_item_part)k) != IMR_PART_TEXT)
+				dump_text(imr_item_part_xml((enum imr_item_part)k), t, src, 2, out);
+		}
 	}
 }
 

@@ -90,6 +90,9 @@ struct imr_issue {
 	struct imr_guideline *claims;
 	struct imr_guideline *maximus;
 	struct imr_text *rationale;
+	/* The item's parts of kind TEXT (vocab.h's IMR_ITEM_PARTS), NULL
+	 * when absent. */
+	struct imr_text *parts[IMR_ITEM_PART_COUNT];
 };
 
 /* "1) MAXIMUS Federal Services, Inc. has determined the request for X is
@@ -161,6 +164,11 @@ void imr_document_add_issue(struct imr_arena *a, struct imr_document *d, struct 
 void imr_document_add_unparsed(struct imr_arena *a, struct imr_document *d, struct imr_span s);
 /* A part of kind TEXT: its text (NULL: the part is there, but empty). */
 void imr_document_set_part(struct imr_document *d, enum imr_part part, struct imr_text *text);
+
+/* An item's part of kind TEXT: its text. */
+void imr_issue_set_part(struct imr_issue *i, enum imr_item_part part, struct imr_text *text);
+/* The text of an item's part, any kind (NULL: absent, or the label alone). */
+const struct imr_text *imr_issue_part(const struct imr_issue *i, enum imr_item_part part);
 
 /* The AST as an indented outline, for --dump-ast and grammar tests. */
 void imr_ast_dump(const struct imr_document *d, const struct imr_source *src, FILE *out);

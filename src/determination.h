@@ -98,6 +98,8 @@ struct imr_issue_facts {
 	struct imr_guideline_facts claims, maximus;
 	struct imr_strings rationale;
 	enum imr_conclusion conclusion;
+	/* The parts of kind TEXT (vocab.h's IMR_ITEM_PARTS), by paragraph. */
+	struct imr_strings parts[IMR_ITEM_PART_COUNT];
 };
 
 /* What the letter says of itself that a user must know: X(ID, "code").

@@ -578,6 +578,9 @@ static void extract_issue(struct imr_arena *a, const struct imr_source *src,
 		imr_joined_paragraphs(a, &j, &out->rationale);
 		out->conclusion = conclusion(a, j.s, j.len);
 	}
+	for (size_t p = 0; p < IMR_ITEM_PART_COUNT; p++)
+		if (is->parts[p])
+			imr_text_paragraphs(a, src, is->parts[p], &out->parts[p]);
 }
 
 /* ---- The 2013 notice's numbered lists -------------------------------------- */

@@ -4,9 +4,9 @@
  * (the scanner's own classification, parse.c), less the form's fixed
  * words (headings, labels, the header, an item's decision), which the XML
  * carries as structure.  The XML's words are its text, read
- * in the order of the letter: the reviewer's paragraphs, licensure and
- * certifications, the summary's paragraphs, each item's title, guideline
- * paragraphs and rationale, and the unparsed regions at their lines.  A
+ * in the order of the letter: the parts of vocab.h's IMR_PARTS and each
+ * item's IMR_ITEM_PARTS, in the order of the variant's headings, and the
+ * unparsed regions at their lines.  A
  * word is a run of letters and digits, so "4-" + "lead" and "4-lead"
  * compare equal.  Each input word is looked for a bounded distance ahead
  * of the last match: a missing word is reported where it is missing. */
@@ -145,48 +145,85 @@ static void section_words(struct words *w, xmlNodePtr sec)
 			text_of(w, c);
 }
 
-/* An item's parts, as the letter has them. */
-enum { TITLE = 1, GUIDELINES = 2, RATIONALE = 4 };
-
-static void issues_words(struct words *w, xmlNodePtr root, xmlNodePtr issues, unsigned parts,
-                         bool *done, size_t k)
+/* The words of one part of an item (vocab.h's IMR_ITEM_PARTS): its
+ * element's text and paragraphs.  The title comes first, after the
+ * unparsed regions before its item, and is written as the service when
+ * the two are one. */
+static void item_part_words(struct words *w, xmlNodePtr root, xmlNodePtr issue,
+                            enum imr_item_part part, bool *done, size_t k)
 {
-	for (xmlNodePtr is = issues->children; is; is = is->next) {
-		if (!named(is, "issue"))
-			continue;
-		if (parts & TITLE) {
-			unparsed_before(w, root, line_of(is), done, k);
-			xmlNodePtr title = child_named(is, "title");
-			if (!title)
-				title = child_named(is, "service");
-			if (title)
-				text_of(w, title);
-		}
-		for (xmlNodePtr c = is->children; c; c = c->next)
-			if ((((parts & GUIDELINES) &&
-			      (named(c, "claimsAdministratorGuideline") || named(c, "maximusGuideline"))) ||
-			     ((parts & RATIONALE) && named(c, "rationale"))))
-				for (xmlNodePtr p = c->children; p; p = p->next)
-					if (named(p, "p"))
-						text_of(w, p);
+	xmlNodePtr n = child_named(issue, imr_item_part_xml(part));
+	if (part == IMR_ITEM_PART_TITLE) {
+		unparsed_before(w, root, line_of(issue), done, k);
+		if (!n)
+			n = child_named(issue, "service");
 	}
+	if (!n)
+		return;
+	text_of(w, n);
+	for (xmlNodePtr c = n->children; c; c = c->next)
+		if (named(c, "p"))
+			text_of(w, c);
 }
 
-/* The part a section of the XML is (vocab.h's IMR_PARTS), or -1. */
-static int part_of(xmlNodePtr n)
+/* What has been read of the XML: whole parts, and parts of every item. */
+struct reading {
+	xmlNodePtr root;
+	bool in_signature[IMR_PART_COUNT]; /* held by a heading of the signature */
+	bool begun[IMR_PART_COUNT], part[IMR_PART_COUNT];
+	bool item[IMR_ITEM_PART_COUNT];
+	bool *done; /* the unparsed regions read */
+	size_t k;
+};
+
+static void unnamed_after(struct words *w, struct reading *r, size_t part);
+
+/* The words of a part not read yet: a section's, or the items', item by
+ * item, in the parts `item` names (IMR_ITEM_PART_ALL: every part not read
+ * yet).  The parts no heading of the signature names that follow it in
+ * the table come next. */
+static void part_words(struct words *w, struct reading *r, enum imr_part part,
+                       enum imr_item_part item)
 {
-	return n->type == XML_ELEMENT_NODE ? imr_part_by_xml((const char *)n->name) : -1;
+	if (part == IMR_PART_NONE || r->part[part])
+		return;
+	xmlNodePtr sec = child_named(r->root, imr_part_xml(part));
+	bool first = !r->begun[part];
+	r->begun[part] = true;
+	if (imr_part_kind(part) != IMR_PART_ITEMS) {
+		r->part[part] = true;
+		if (sec)
+			section_words(w, sec);
+	} else {
+		bool which[IMR_ITEM_PART_COUNT];
+		for (size_t p = 0; p < IMR_ITEM_PART_COUNT; p++) {
+			which[p] = !r->item[p] && (item == IMR_ITEM_PART_ALL || item == p);
+			r->item[p] = r->item[p] || which[p];
+		}
+		r->part[part] = item == IMR_ITEM_PART_ALL;
+		for (xmlNodePtr is = sec ? sec->children : NULL; is; is = is->next)
+			if (named(is, "issue"))
+				for (size_t p = 0; p < IMR_ITEM_PART_COUNT; p++)
+					if (which[p])
+						item_part_words(w, r->root, is, (enum imr_item_part)p, r->done, r->k);
+	}
+	if (first)
+		unnamed_after(w, r, part + 1);
 }
 
-static xmlNodePtr part_node(xmlNodePtr root, enum imr_part part)
+/* The parts from `part` on in the table up to one the signature names. */
+static void unnamed_after(struct words *w, struct reading *r, size_t part)
 {
-	return child_named(root, imr_part_xml(part));
+	for (; part < IMR_PART_COUNT && !r->in_signature[part]; part++)
+		part_words(w, r, (enum imr_part)part, IMR_ITEM_PART_ALL);
 }
 
-/* The XML's words in the letter's order: most letters have their parts
- * in the order of the XML (every part of the table holds words of the
- * letter); a professional review lists its items first and its reviewer
- * last, a guideline and a rationale section for all its items between. */
+/* The XML's words in the letter's order: the parts its variant's
+ * signature names, in the signature's order (a professional review lists
+ * its items first and its reviewer last, a guideline and a rationale for
+ * all its items between), each part it does not name after the part
+ * before it in the table (whose order is the XML's), what remains of the
+ * items last; the unparsed regions at their lines. */
 static void output_words(struct words *w, xmlNodePtr root)
 {
 	size_t k = 0;
@@ -195,33 +232,19 @@ static void output_words(struct words *w, xmlNodePtr root)
 	bool *done = calloc(k ? k : 1, sizeof *done);
 	if (!done)
 		return;
-	const xmlChar *variant = attr(root, "variant");
-	xmlNodePtr issues = part_node(root, IMR_PART_ISSUES);
-	if (variant && strcmp((const char *)variant,
-	                      imr_variant_name(IMR_IMR_PROFESSIONAL_REVIEW)) == 0) {
-		static const enum imr_part order[] = {IMR_PART_SUMMARY, IMR_PART_DOCUMENTS};
-		if (issues)
-			issues_words(w, root, issues, TITLE, done, k);
-		for (size_t i = 0; i < 2; i++)
-			if (part_node(root, order[i]))
-				section_words(w, part_node(root, order[i]));
-		if (issues) {
-			issues_words(w, root, issues, GUIDELINES, done, k);
-			issues_words(w, root, issues, RATIONALE, done, k);
-		}
-		if (part_node(root, IMR_PART_REVIEWER))
-			section_words(w, part_node(root, IMR_PART_REVIEWER));
-	} else {
-		for (xmlNodePtr sec = root->children; sec; sec = sec->next) {
-			int part = part_of(sec);
-			if (part < 0)
-				continue;
-			if (imr_part_kind((enum imr_part)part) == IMR_PART_ITEMS)
-				issues_words(w, root, sec, TITLE | GUIDELINES | RATIONALE, done, k);
-			else
-				section_words(w, sec);
-		}
-	}
+	struct reading r = {.root = root, .done = done, .k = k};
+	const xmlChar *name = attr(root, "variant");
+	int variant = name ? imr_variant_by_name((const char *)name) : -1;
+	const enum imr_section *signature =
+	        variant >= 0 ? imr_variant_signature((enum imr_variant)variant) : NULL;
+	for (const enum imr_section *s = signature; s && *s != IMR_END; s++)
+		if (imr_section_part(*s) != IMR_PART_NONE)
+			r.in_signature[imr_section_part(*s)] = true;
+	unnamed_after(w, &r, 0);
+	for (const enum imr_section *s = signature; s && *s != IMR_END; s++)
+		part_words(w, &r, imr_section_part(*s), imr_section_item_part(*s));
+	for (size_t p = 0; p < IMR_PART_COUNT; p++)
+		part_words(w, &r, (enum imr_part)p, IMR_ITEM_PART_ALL);
 	unparsed_before(w, root, ~0u, done, k);
 	free(done);
 }
@@ -231,6 +254,28 @@ static void words_free(struct words *w)
 	free(w->start);
 	free(w->len);
 	free(w->offset);
+}
+
+char *imr_verify_xml_words(xmlDocPtr doc)
+{
+	struct words out = {0};
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	if (root)
+		output_words(&out, root);
+	size_t n = 1;
+	for (size_t i = 0; i < out.count; i++)
+		n += out.len[i] + 1;
+	char *s = malloc(n), *at = s;
+	for (size_t i = 0; s && i < out.count; i++) {
+		if (i)
+			*at++ = ' ';
+		memcpy(at, out.start[i], out.len[i]);
+		at += out.len[i];
+	}
+	if (s)
+		*at = '\0';
+	words_free(&out);
+	return s;
 }
 
 enum { LOOKAHEAD = 400 };

@@ -11,5 +11,8 @@
 /* Reports the first missing word with its line and column; returns
  * false if any is missing. */
 bool imr_verify(const struct imr_source *src, xmlDocPtr doc, struct imr_diags *diags);
+/* The XML's words in the order --verify reads them (the letter's),
+ * one space apart: malloc'ed, NULL when out of memory. */
+char *imr_verify_xml_words(xmlDocPtr doc);
 
 #endif

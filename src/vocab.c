@@ -12,13 +12,29 @@
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-#define SECTION_ROW(id, text, tok, ctx) {text, sizeof text - 1, tok, IMR_CTX_##ctx},
+#define SECTION_ROW(id, text, tok, ctx, part, item)                                       \
+	{text, sizeof text - 1, tok, IMR_CTX_##ctx, IMR_PART_##part, IMR_ITEM_PART_##item},
 static const struct {
 	const char *text;
 	size_t len;
 	int token;
 	enum imr_context context;
+	enum imr_part part;
+	enum imr_item_part item;
 } sections[] = {IMR_SECTIONS(SECTION_ROW)};
+
+/* A heading holds one part of every item only in the items' part. */
+#define IS_ITEMS_TEXT 0
+#define IS_ITEMS_FACTS 0
+#define IS_ITEMS_ITEMS 1
+#define ITEMS_BIT(id, xml, words, kind) | (IS_ITEMS_##kind << IMR_PART_##id)
+enum { ITEMS_PARTS = 0 IMR_PARTS(ITEMS_BIT) };
+#define SECTION_CHECK(id, text, tok, ctx, part, item)                                     \
+	_Static_assert(IMR_ITEM_PART_##item == IMR_ITEM_PART_ALL ||                         \
+	                       (ITEMS_PARTS & (1u << IMR_PART_##part)),                     \
+	               "the heading \"" text "\": an item part (" #item ") is held only "  \
+	               "in the part of kind ITEMS, not in " #part);
+IMR_SECTIONS(SECTION_CHECK)
 
 #define FIELD_ROW(id, xml, kind) {xml, IMR_VALUE_##kind},
 static const struct {
@@ -74,12 +90,33 @@ enum imr_part_kind imr_part_kind(enum imr_part p)
 	return parts[p].kind;
 }
 
-int imr_part_by_xml(const char *name)
+#define ITEM_PART_ROW(id, xml, words, kind) {xml, words, IMR_PART_##kind},
+static const struct {
+	const char *xml, *words;
+	enum imr_part_kind kind;
+} item_parts[] = {IMR_ITEM_PARTS(ITEM_PART_ROW)};
+#define ITEM_PART_CHECK(id, xml, words, kind)                                             \
+	_Static_assert(!IS_ITEMS_##kind, "the item part " #id ": an item holds no items");
+IMR_ITEM_PARTS(ITEM_PART_CHECK)
+
+const char *imr_item_part_xml(enum imr_item_part p)
 {
-	for (size_t i = 0; i < COUNT(parts); i++)
-		if (strcmp(parts[i].xml, name) == 0)
-			return (int)i;
-	return -1;
+	return item_parts[p].xml;
+}
+
+enum imr_part_kind imr_item_part_kind(enum imr_item_part p)
+{
+	return item_parts[p].kind;
+}
+
+enum imr_part imr_section_part(enum imr_section s)
+{
+	return sections[s].part;
+}
+
+enum imr_item_part imr_section_item_part(enum imr_section s)
+{
+	return sections[s].item;
 }
 
 #define VARIANT_ROW(id, name, tok, header, desc, ...)                                     \

@@ -20,35 +20,46 @@
 	X(HEADER) X(NOTICE_HEADER) X(REVIEWER) X(DOCUMENTS) X(SUMMARY) X(ISSUES) X(LETTER)    \
 	X(NOTICE) X(PLAIN)
 
-/* Section headings: X(ID, "heading text", grammar token, context it opens).
- * A heading may wrap over two lines ("... BY PROFESSIONAL" / "REVIEWER
- * AND WHY:"); the scanner joins the lines before the lookup.  A heading
- * that ends in a colon may have text after it on its line. */
+/* Section headings: X(ID, "heading text", grammar token, context it opens,
+ * part, item part).  A heading may wrap over two lines ("... BY
+ * PROFESSIONAL" / "REVIEWER AND WHY:"); the scanner joins the lines
+ * before the lookup.  A heading that ends in a colon may have text after
+ * it on its line.  The part (IMR_PARTS; NONE: a header follows) and the
+ * item part (IMR_ITEM_PARTS; ALL: the items whole) say where the words
+ * under the heading are in the XML: --verify reads a variant's parts in
+ * the order of its signature's headings.  A section that holds one part
+ * of every item (a professional review's guideline) names that part. */
 #define IMR_SECTIONS(X)                                                                   \
-	X(LETTERHEAD, "MAXIMUS FEDERAL SERVICES, INC.", TOK_LETTERHEAD, HEADER)           \
+	X(LETTERHEAD, "MAXIMUS FEDERAL SERVICES, INC.", TOK_LETTERHEAD, HEADER, NONE, ALL) \
 	X(NOTICE_TITLE, "Notice of Independent Medical Review Determination",             \
-	  TOK_NOTICE_TITLE, NOTICE_HEADER)                                                \
+	  TOK_NOTICE_TITLE, NOTICE_HEADER, LETTER, ALL)                                   \
 	X(NOTICE_DECISION, "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE",           \
-	  TOK_NOTICE_DECISION_HEADING, NOTICE)                                            \
+	  TOK_NOTICE_DECISION_HEADING, NOTICE, REVIEWER, ALL)                             \
 	X(PROFESSIONAL_REVIEW, "MEDICAL PROFESSIONAL REVIEW", TOK_PROFESSIONAL_REVIEW_HEADING, \
-	  HEADER)                                                                         \
-	X(HOW_MADE, "HOW THE IMR FINAL DETERMINATION WAS MADE", TOK_HOW_MADE_HEADING, REVIEWER) \
-	X(DOCUMENTS_REVIEWED, "DOCUMENTS REVIEWED", TOK_DOCUMENTS_HEADING, DOCUMENTS)     \
-	X(CASE_SUMMARY, "CLINICAL CASE SUMMARY", TOK_CASE_SUMMARY_HEADING, SUMMARY)       \
-	X(ISSUES, "IMR ISSUES, DECISIONS AND RATIONALES", TOK_ISSUES_HEADING, ISSUES)     \
-	X(DECISIONS, "IMR DECISION(S) AND RATIONALE(S)", TOK_DECISIONS_HEADING, ISSUES)   \
-	X(ISSUE_AT_DISPUTE, "ISSUE AT DISPUTE:", TOK_ISSUE_AT_DISPUTE_HEADING, ISSUES)    \
-	X(PR_CASE_SUMMARY, "CASE SUMMARY:", TOK_PR_SUMMARY_HEADING, SUMMARY)              \
+	  HEADER, NONE, ALL)                                                              \
+	X(HOW_MADE, "HOW THE IMR FINAL DETERMINATION WAS MADE", TOK_HOW_MADE_HEADING, REVIEWER, \
+	  REVIEWER, ALL)                                                                  \
+	X(DOCUMENTS_REVIEWED, "DOCUMENTS REVIEWED", TOK_DOCUMENTS_HEADING, DOCUMENTS,     \
+	  DOCUMENTS, ALL)                                                                 \
+	X(CASE_SUMMARY, "CLINICAL CASE SUMMARY", TOK_CASE_SUMMARY_HEADING, SUMMARY, SUMMARY, \
+	  ALL)                                                                            \
+	X(ISSUES, "IMR ISSUES, DECISIONS AND RATIONALES", TOK_ISSUES_HEADING, ISSUES, ISSUES, \
+	  ALL)                                                                            \
+	X(DECISIONS, "IMR DECISION(S) AND RATIONALE(S)", TOK_DECISIONS_HEADING, ISSUES,   \
+	  ISSUES, ALL)                                                                    \
+	X(ISSUE_AT_DISPUTE, "ISSUE AT DISPUTE:", TOK_ISSUE_AT_DISPUTE_HEADING, ISSUES,    \
+	  ISSUES, TITLE)                                                                  \
+	X(PR_CASE_SUMMARY, "CASE SUMMARY:", TOK_PR_SUMMARY_HEADING, SUMMARY, SUMMARY, ALL) \
 	X(PR_DOCUMENTS, "DOCUMENTS REVIEWED FOR DETERMINATION:", TOK_PR_DOCUMENTS_HEADING,  \
-	  DOCUMENTS)                                                                      \
+	  DOCUMENTS, DOCUMENTS, ALL)                                                      \
 	X(PR_GUIDELINES,                                                                  \
 	  "MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL REVIEWER AND WHY:",   \
-	  TOK_PR_GUIDELINES_HEADING, PLAIN)                                               \
+	  TOK_PR_GUIDELINES_HEADING, PLAIN, ISSUES, MAXIMUS_GUIDELINE)                    \
 	X(PR_RATIONALE,                                                                   \
 	  "RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY:", \
-	  TOK_PR_RATIONALE_HEADING, PLAIN)                                                \
+	  TOK_PR_RATIONALE_HEADING, PLAIN, ISSUES, RATIONALE)                             \
 	X(PR_QUALIFICATIONS, "MEDICAL REVIEWER QUALIFICATIONS:", TOK_PR_QUALIFICATIONS_HEADING, \
-	  REVIEWER)
+	  REVIEWER, REVIEWER, ALL)
 
 /* The fields of the header (the imr-2016 table, the 2014 cover page, the
  * rows of a letterhead): X(ID, XML name, kind of value).  The kind lets
@@ -124,7 +135,8 @@
  * X(ID, "XML element", "the letter's words for it", kind).  The XML
  * writer names each part's element from here and writes the parts in this
  * order, the AST dump prints each under its element's name, and --verify
- * reads the letter's words from the parts in this order.  kind:
+ * reads the letter's words from every part (in the order of the variant's
+ * headings, IMR_SECTIONS).  kind:
  *   TEXT   paragraphs, nothing more: the grammar's action stores the
  *          part's text (imr_document_set_part), and extraction, the
  *          writer, the dump and --verify need nothing else.  A new
@@ -140,6 +152,28 @@
 	X(DOCUMENTS, "documentsReviewed", "the documents reviewed", FACTS)                \
 	X(SUMMARY, "caseSummary", "the case summary", FACTS)                              \
 	X(ISSUES, "issues", "the disputed items", ITEMS)
+
+/* An item's parts, in the order of the XML's issue: X(ID, "XML element",
+ * "the letter's words for it", kind), as IMR_PARTS for the letter's:
+ * the XML writer writes each under its element in this order, the AST
+ * dump prints each under its element's name, --verify reads each item's
+ * words from them.  kind:
+ *   TEXT   paragraphs, nothing more: the grammar's action stores the
+ *          text (imr_issue_set_part), extraction makes its paragraphs.
+ *          A new part of an item is one line here, one grammar rule and
+ *          its element (type Paragraphs) in the XSD's Issue;
+ *   FACTS  a part with facts of its own (the title's request, a
+ *          guideline's citations, the rationale's conclusion): its
+ *          AST field, its reading in extract.c, write_item_<ID> in
+ *          xml.c and issue_<ID> (its text) in ast.c.
+ * The title is written as its service, its request and, when the two
+ * differ, the whole title (title). */
+#define IMR_ITEM_PARTS(X)                                                                 \
+	X(TITLE, "title", "the item's title", FACTS)                                      \
+	X(CLAIMS_GUIDELINE, "claimsAdministratorGuideline",                               \
+	  "the claims administrator's guideline", FACTS)                                  \
+	X(MAXIMUS_GUIDELINE, "maximusGuideline", "the MAXIMUS guideline", FACTS)          \
+	X(RATIONALE, "rationale", "the decision rationale", FACTS)
 
 /* Document variants: X(ID, "name", start token, header, description, signature...).
  * header: NONE (no header labels), TABLE (labels, none of the cover
@@ -183,6 +217,11 @@ enum imr_line_label { IMR_LINE_LABELS(IMR_ENUM_ID) IMR_LINE_LABEL_COUNT };
 enum imr_variant { IMR_VARIANTS(IMR_ENUM_ID) IMR_VARIANT_COUNT };
 enum imr_part { IMR_PARTS(IMR_ENUM_PART) IMR_PART_COUNT };
 enum imr_part_kind { IMR_PART_TEXT, IMR_PART_FACTS, IMR_PART_ITEMS };
+#define IMR_ENUM_ITEM_PART(id, ...) IMR_ITEM_PART_##id,
+enum imr_item_part { IMR_ITEM_PARTS(IMR_ENUM_ITEM_PART) IMR_ITEM_PART_COUNT };
+/* In IMR_SECTIONS: a heading that holds no part, one that holds the items whole. */
+#define IMR_PART_NONE IMR_PART_COUNT
+#define IMR_ITEM_PART_ALL IMR_ITEM_PART_COUNT
 #define IMR_END IMR_SECTION_COUNT
 
 enum imr_value_kind { IMR_VALUE_CASE, IMR_VALUE_DATE, IMR_VALUE_PRIORITY, IMR_VALUE_NAME,
@@ -205,7 +244,11 @@ int imr_variant_by_name(const char *name);
 const char *imr_part_xml(enum imr_part p);
 const char *imr_part_words(enum imr_part p);
 enum imr_part_kind imr_part_kind(enum imr_part p);
-/* The part whose XML element is name, or -1. */
-int imr_part_by_xml(const char *name);
+/* Where the words under a heading are: a part (IMR_PART_NONE: none),
+ * and one item part of every item or IMR_ITEM_PART_ALL. */
+enum imr_part imr_section_part(enum imr_section s);
+enum imr_item_part imr_section_item_part(enum imr_section s);
+const char *imr_item_part_xml(enum imr_item_part p);
+enum imr_part_kind imr_item_part_kind(enum imr_item_part p);
 
 #endif

@@ -56,6 +56,16 @@ static void strings(struct imr_xml_writer *w, const char *name, const struct imr
 		element_at(w, name, l->items[i], pos_of(l, i));
 }
 
+/* A part of paragraphs under its element; nothing when it has none. */
+static void paragraphs(struct imr_xml_writer *w, const char *name, const struct imr_strings *l)
+{
+	if (!l->count)
+		return;
+	imr_xml_start(w, name);
+	strings(w, "p", l);
+	imr_xml_end(w);
+}
+
 static void write_header(struct imr_xml_writer *w, const struct imr_determination *d)
 {
 	imr_xml_start(w, "header");
@@ -136,6 +146,68 @@ static void write_guideline(struct imr_xml_writer *w, const char *name, const st
 
 static void write_warnings(struct imr_xml_writer *w, const struct imr_determination *d, size_t item);
 
+/* Each part of an item under its element (vocab.h's IMR_ITEM_PARTS), in
+ * the table's order, which is the schema's: a TEXT part by
+ * write_item_text, the others by their own write_item_<ID> below (the
+ * table's NULL is write_item_text: no item part need be of kind TEXT). */
+typedef void write_item_fn(struct imr_xml_writer *w, const struct imr_issue_facts *f,
+                           enum imr_item_part part);
+
+static void write_item_text(struct imr_xml_writer *w, const struct imr_issue_facts *f,
+                            enum imr_item_part part)
+{
+	paragraphs(w, imr_item_part_xml(part), &f->parts[part]);
+}
+
+/* The service and its request, then the whole title when the service is
+ * only part of it. */
+static void write_item_TITLE(struct imr_xml_writer *w, const struct imr_issue_facts *f,
+                             enum imr_item_part part)
+{
+	element_at(w, "service", f->service, f->service_pos);
+	if (f->has_request)
+		imr_request_xml(w, &f->request,
+		                f->request_where ? &(struct imr_request_where){f->request_where, f->request_at}
+		                                 : NULL);
+	if (f->title && strcmp(f->title, f->service) != 0)
+		element_at(w, imr_item_part_xml(part), f->title, f->title_pos);
+	element_at(w, "originalRequest", f->original_request, f->original_pos);
+	element_at(w, "authorized", f->authorized, f->authorized_pos);
+}
+
+static void write_item_CLAIMS_GUIDELINE(struct imr_xml_writer *w, const struct imr_issue_facts *f,
+                                        enum imr_item_part part)
+{
+	if (f->claims.present)
+		write_guideline(w, imr_item_part_xml(part), &f->claims);
+}
+
+static void write_item_MAXIMUS_GUIDELINE(struct imr_xml_writer *w, const struct imr_issue_facts *f,
+                                         enum imr_item_part part)
+{
+	if (f->maximus.present)
+		write_guideline(w, imr_item_part_xml(part), &f->maximus);
+}
+
+static void write_item_RATIONALE(struct imr_xml_writer *w, const struct imr_issue_facts *f,
+                                 enum imr_item_part part)
+{
+	if (!f->rationale.count)
+		return;
+	imr_xml_start(w, imr_item_part_xml(part));
+	if (f->conclusion != IMR_CONCLUSION_NONE)
+		imr_xml_attr(w, "conclusion",
+		             f->conclusion == IMR_NECESSARY ? "medically-necessary" : "not-medically-necessary");
+	strings(w, "p", &f->rationale);
+	imr_xml_end(w);
+}
+
+#define WRITE_ITEM_TEXT(id) NULL
+#define WRITE_ITEM_FACTS(id) write_item_##id
+#define WRITE_ITEM_ROW(id, xml, words, kind) [IMR_ITEM_PART_##id] = WRITE_ITEM_##kind(id),
+static write_item_fn *const write_item_part[IMR_ITEM_PART_COUNT] = {
+	IMR_ITEM_PARTS(WRITE_ITEM_ROW)};
+
 static void write_issue(struct imr_xml_writer *w, const struct imr_determination *d, size_t n)
 {
 	const struct imr_issue_facts *f = &d->issues[n - 1];
@@ -147,28 +219,8 @@ static void write_issue(struct imr_xml_writer *w, const struct imr_determination
 		imr_xml_attr(w, "complete", "false");
 	if (f->has_request)
 		imr_request_xml_class(w, &f->request);
-	element_at(w, "service", f->service, f->service_pos);
-	if (f->has_request)
-		imr_request_xml(w, &f->request,
-		                f->request_where ? &(struct imr_request_where){f->request_where, f->request_at}
-		                                 : NULL);
-	/* The whole title, when the service is only part of it. */
-	if (f->title && strcmp(f->title, f->service) != 0)
-		element_at(w, "title", f->title, f->title_pos);
-	element_at(w, "originalRequest", f->original_request, f->original_pos);
-	element_at(w, "authorized", f->authorized, f->authorized_pos);
-	if (f->claims.present)
-		write_guideline(w, "claimsAdministratorGuideline", &f->claims);
-	if (f->maximus.present)
-		write_guideline(w, "maximusGuideline", &f->maximus);
-	if (f->rationale.count) {
-		imr_xml_start(w, "rationale");
-		if (f->conclusion != IMR_CONCLUSION_NONE)
-			imr_xml_attr(w, "conclusion",
-			             f->conclusion == IMR_NECESSARY ? "medically-necessary" : "not-medically-necessary");
-		strings(w, "p", &f->rationale);
-		imr_xml_end(w);
-	}
+	for (size_t p = 0; p < IMR_ITEM_PART_COUNT; p++)
+		(write_item_part[p] ? write_item_part[p] : write_item_text)(w, f, (enum imr_item_part)p);
 	write_warnings(w, d, n);
 	imr_xml_end(w);
 }
@@ -203,11 +255,7 @@ typedef void write_fn(struct imr_xml_writer *w, const struct imr_determination *
 static void write_text_part(struct imr_xml_writer *w, const struct imr_determination *d,
                             enum imr_part part)
 {
-	if (!d->parts[part].count)
-		return;
-	imr_xml_start(w, imr_part_xml(part));
-	strings(w, "p", &d->parts[part]);
-	imr_xml_end(w);
+	paragraphs(w, imr_part_xml(part), &d->parts[part]);
 }
 
 /* The reviewer, the summary and the items are always there; a partial

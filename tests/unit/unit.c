@@ -248,7 +248,7 @@ static void check_kinds(const char *what, const char *text, bool filtered, const
  * (vocab.c refuses at compile time a context where no label is read). */
 static void test_every_label(void)
 {
-#define SECTION_CASE(id, text, tok, ctx) {text, IMR_CTX_##ctx},
+#define SECTION_CASE(id, text, tok, ctx, ...) {text, IMR_CTX_##ctx},
 	static const struct {
 		const char *text;
 		enum imr_context context;
@@ -453,6 +453,148 @@ static void check_cover(const char *what, const char *cover, const char *const w
 	}
 	imr_diags_free(&diags);
 	imr_arena_free(&a);
+}
+
+/* How many times needle is in s. */
+static size_t occurrences(const char *s, const char *needle)
+{
+	size_t n = 0;
+	for (const char *p = s; (p = strstr(p, needle)) != NULL; p += strlen(needle))
+		n++;
+	return n;
+}
+
+/* Every part of the tables (vocab.h's IMR_PARTS and IMR_ITEM_PARTS) is in
+ * the AST dump, under its element's name, once: a letter's parts as
+ * parsed, and a text for each part of kind TEXT no variant has yet. */
+static void test_parts_in_dump(void)
+{
+	struct imr_arena a;
+	imr_arena_init(&a);
+	struct imr_diags diags;
+	imr_diags_init(&diags);
+	struct imr_source src;
+	struct imr_document *doc = NULL;
+	if (normalize_str(body_2014, &src))
+		doc = imr_parse(&src, &a, &diags);
+	CHECK(doc && doc->summary && doc->issue_count == 1, "the 2014 body parses, one item");
+	if (!doc || !doc->summary || doc->issue_count != 1) {
+		imr_diags_free(&diags);
+		imr_arena_free(&a);
+		return;
+	}
+	struct imr_text *some = doc->summary->text;
+	doc->documents = some;
+	doc->has_documents = true;
+	for (size_t p = 0; p < IMR_PART_COUNT; p++)
+		if (imr_part_kind((enum imr_part)p) == IMR_PART_TEXT)
+			imr_document_set_part(doc, (enum imr_part)p, some);
+	for (size_t p = 0; p < IMR_ITEM_PART_COUNT; p++)
+		if (imr_item_part_kind((enum imr_item_part)p) == IMR_PART_TEXT)
+			imr_issue_set_part(doc->issues[0], (enum imr_item_part)p, some);
+	char *dump = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&dump, &len);
+	if (out) {
+		imr_ast_dump(doc, &src, out);
+		fclose(out);
+	}
+	CHECK(dump != NULL, "the dump");
+	for (size_t p = 0; dump && p < IMR_PART_COUNT; p++) {
+		char line[128];
+		bool items = imr_part_kind((enum imr_part)p) == IMR_PART_ITEMS;
+		snprintf(line, sizeof line, "\n  %s ", items ? "issue 1" : imr_part_xml((enum imr_part)p));
+		CHECK(occurrences(dump, line) == 1, "part %s: %zu line(s) '%s' in the dump, want 1",
+		      imr_part_xml((enum imr_part)p), occurrences(dump, line), line + 1);
+	}
+	for (size_t p = 0; dump && p < IMR_ITEM_PART_COUNT; p++) {
+		char line[128];
+		snprintf(line, sizeof line, "\n    %s 1 line(s) @", imr_item_part_xml((enum imr_item_part)p));
+		CHECK(occurrences(dump, line) == 1, "item part %s: %zu line(s) '%s' in the dump, want 1",
+		      imr_item_part_xml((enum imr_item_part)p), occurrences(dump, line), line + 1);
+	}
+	free(dump);
+	imr_source_free(&src);
+	imr_diags_free(&diags);
+	imr_arena_free(&a);
+}
+
+/* --verify reads the XML's words in the letter's order: the parts in the
+ * XML's order, an item whole; a professional review's in its headings'
+ * order, one part of every item at a time.  And every part of the tables
+ * is read, once. */
+static void check_verify_order(const char *variant, const char *want)
+{
+	char xml[2048];
+	snprintf(xml, sizeof xml,
+	         "<determination variant='%s'>"
+	         "<reviewer><p>qualifications</p><license state='Ohio'/></reviewer>"
+	         "<documentsReviewed><document>records</document></documentsReviewed>"
+	         "<caseSummary><p>history</p></caseSummary>"
+	         "<issues><issue n='1' line='5'><service>lidoderm</service>"
+	         "<maximusGuideline cited='true'><p>guideline1</p></maximusGuideline>"
+	         "<rationale><p>rationale1</p></rationale></issue>"
+	         "<issue n='2' line='9'><service>norco</service><title>norco tablets</title>"
+	         "<claimsAdministratorGuideline cited='false'><p>claims2</p></claimsAdministratorGuideline>"
+	         "<maximusGuideline cited='true'><p>guideline2</p></maximusGuideline>"
+	         "<rationale><p>rationale2</p></rationale></issue></issues>"
+	         "<unparsed line='1'>furniture</unparsed>"
+	         "</determination>",
+	         variant);
+	xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "order.xml", NULL, XML_PARSE_NONET);
+	char *got = doc ? imr_verify_xml_words(doc) : NULL;
+	CHECK(got && strcmp(got, want) == 0, "%s: --verify reads '%s', want '%s'", variant,
+	      got ? got : "(null)", want);
+	free(got);
+	xmlFreeDoc(doc);
+}
+
+static void test_parts_in_verify(void)
+{
+	check_verify_order("imr-2016", "qualifications Ohio records history furniture lidoderm guideline1 "
+	                               "rationale1 norco tablets claims2 guideline2 rationale2");
+	check_verify_order("imr-professional-review",
+	                   "furniture lidoderm norco tablets history records guideline1 guideline2 "
+	                   "rationale1 rationale2 qualifications Ohio claims2");
+	/* Every part and every item part, a word each (w<part>p<item part>),
+	 * written by the table's names: each read once. */
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr root = xmlNewDocNode(doc, NULL, BAD_CAST "determination", NULL);
+	xmlDocSetRootElement(doc, root);
+	xmlNewProp(root, BAD_CAST "variant", BAD_CAST "imr-2016");
+	char word[32];
+	for (size_t p = 0; p < IMR_PART_COUNT; p++) {
+		xmlNodePtr part = xmlNewChild(root, NULL, BAD_CAST imr_part_xml((enum imr_part)p), NULL);
+		if (imr_part_kind((enum imr_part)p) != IMR_PART_ITEMS) {
+			snprintf(word, sizeof word, "w%zu", p);
+			xmlNewTextChild(part, NULL, BAD_CAST "p", BAD_CAST word);
+			continue;
+		}
+		xmlNodePtr issue = xmlNewChild(part, NULL, BAD_CAST "issue", NULL);
+		for (size_t k = 0; k < IMR_ITEM_PART_COUNT; k++) {
+			snprintf(word, sizeof word, "w%zup%zu", p, k);
+			xmlNodePtr ip = xmlNewChild(issue, NULL, BAD_CAST imr_item_part_xml((enum imr_item_part)k), NULL);
+			xmlNewTextChild(ip, NULL, BAD_CAST "p", BAD_CAST word);
+		}
+	}
+	char *got = imr_verify_xml_words(doc);
+	CHECK(got != NULL, "the words of every part");
+	for (size_t p = 0; got && p < IMR_PART_COUNT; p++) {
+		bool items = imr_part_kind((enum imr_part)p) == IMR_PART_ITEMS;
+		for (size_t k = 0; k < (items ? IMR_ITEM_PART_COUNT : 1); k++) {
+			if (items)
+				snprintf(word, sizeof word, " w%zup%zu ", p, k);
+			else
+				snprintf(word, sizeof word, " w%zu ", p);
+			char padded[4096];
+			snprintf(padded, sizeof padded, " %s ", got);
+			CHECK(occurrences(padded, word) == 1, "--verify reads %s%s%s %zu time(s), want 1",
+			      imr_part_xml((enum imr_part)p), items ? "/" : "",
+			      items ? imr_item_part_xml((enum imr_item_part)k) : "", occurrences(padded, word));
+		}
+	}
+	free(got);
+	xmlFreeDoc(doc);
 }
 
 /* The cover page in every shape text extractors give it. */
@@ -1553,6 +1695,8 @@ int main(void)
 	test_notice_pieces();
 	test_normalize();
 	test_verify();
+	test_parts_in_dump();
+	test_parts_in_verify();
 	test_writer_escaping();
 	test_writer_layout();
 	test_writer_growth();
