@@ -264,7 +264,7 @@ demo: deps all
 	@tests/demo.sh $(BUILD)
 
 # Installs the build dependencies with apt-get when root, or says how.
-DEB_PACKAGES = build-essential flex bison pkg-config libxml2-dev nettle-dev libpoppler-glib-dev poppler-utils libxml2-utils valgrind mupdf-tools qpdf man-db groff-base \
+DEB_PACKAGES = build-essential flex bison pkg-config libxml2-dev nettle-dev libpoppler-glib-dev poppler-utils libxml2-utils valgrind mupdf-tools qpdf libpdfbox2-java default-jre-headless man-db groff-base \
                libcsv-dev libjansson-dev chromium
 FUZZ_PACKAGES = clang libclang-rt-14-dev
 deps:

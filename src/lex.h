@@ -48,6 +48,10 @@ int imr_lookup_header_label(const char *s, size_t n, enum imr_label_piece *piece
 /* The label a "Label: value" cell starts with (s[0..len) trimmed), or -1;
  * *n is the label's length. */
 int imr_leading_header_label(const char *s, size_t len, enum imr_label_piece *piece, size_t *n);
+/* Where a label starts inside a value cell (single-spaced extractors run
+ * a row into one cell: "12/05/2016 Date of Injury: 10/14/2016"), at a
+ * word after the first; len when none does. */
+size_t imr_header_label_inside(const char *s, size_t len);
 /* The field whose label opens a header row ("IMR Case Number: ..."), or -1. */
 int imr_header_row_label(const char *s, size_t len);
 int imr_lookup_line_label(const char *s, size_t n, enum imr_context in);

@@ -103,6 +103,25 @@ int imr_leading_header_label(const char *s, size_t len, enum imr_label_piece *pi
 	return -1;
 }
 
+/* A label starts at s[0..len): a whole one with its colon ("Date of
+ * Injury:"), or the first piece of a wrapped one ending the text
+ * ("Application", "Received:" on the next line). */
+static bool label_here(const char *s, size_t len)
+{
+	enum imr_label_piece piece;
+	size_t n;
+	return (imr_leading_header_label(s, len, &piece, &n) >= 0 && piece == IMR_LABEL_WHOLE) ||
+	       (imr_lookup_header_label(s, len, &piece) >= 0 && piece == IMR_LABEL_HEAD);
+}
+
+size_t imr_header_label_inside(const char *s, size_t len)
+{
+	for (size_t w = 1; w < len; w++)
+		if (s[w - 1] == ' ' && s[w] != ' ' && label_here(s + w, len - w))
+			return w;
+	return len;
+}
+
 int imr_header_row_label(const char *s, size_t len)
 {
 	enum imr_label_piece piece;

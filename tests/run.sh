@@ -149,6 +149,31 @@ if [ -d "$shared/real/pdf" ] && command -v mutool >/dev/null; then
 else
 	echo "NOTICE: $shared/real/pdf or mutool (mupdf-tools) is absent: mutool shapes skipped"; skip=$((skip + 1))
 fi
+# PDFBox's text (PDFTextStripper, as Apache Tika and the public crawler of
+# these letters use it) and `pdftotext -raw`: the header table row by row,
+# single spaces between label and value, labels run into values ("Date
+# Assigned: 12/05/2016 Date of Injury: 10/14/2016", "Priority: Standard
+# Application" / "Received:" / the date).  The letters forbid extraction
+# by their permission flags, which Tika ignores: decrypt first.
+pdfbox_cp=/usr/share/java/pdfbox2-tools.jar:/usr/share/java/pdfbox2.jar:/usr/share/java/fontbox2.jar:/usr/share/java/commons-logging.jar
+if [ -d "$shared/real/pdf" ]; then
+	for pdf in "$shared"/real/pdf/*.pdf; do
+		b=$(basename "$pdf" .pdf)
+		if pdftotext -raw "$pdf" "$tmp/raw-$b.txt" 2>/dev/null; then
+			convert_ok "$pdf (pdftotext -raw)" "$tmp/raw-$b.txt" "tests/facts/real/$b.facts"
+		else
+			bad "pdftotext -raw could not extract $pdf"
+		fi
+		if qpdf --decrypt "$pdf" "$tmp/dec-$b.pdf" &&
+			java -cp "$pdfbox_cp" org.apache.pdfbox.tools.ExtractText "$tmp/dec-$b.pdf" "$tmp/pdfbox-$b.txt" 2>/dev/null; then
+			convert_ok "$pdf (PDFBox ExtractText)" "$tmp/pdfbox-$b.txt" "tests/facts/real/$b.facts"
+		else
+			bad "PDFBox (libpdfbox2-java, default-jre-headless) could not extract $pdf"
+		fi
+	done
+else
+	echo "NOTICE: $shared/real/pdf is absent: PDFBox and pdftotext -raw shapes skipped"; skip=$((skip + 1))
+fi
 if [ -d "$shared/real" ]; then
 	# A page break with blank lines around it inside each wrapped title.
 	made=0
