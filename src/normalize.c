@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <uninorm.h>
 
 #include "diag.h"
 
@@ -126,6 +127,8 @@ struct line_builder {
 	uint32_t last_text_line; /* offset of the last line with text */
 	bool prev_text;
 	bool prev_prev_text;
+	bool wide;               /* the line being read has a non-ASCII character */
+	uint8_t folded[512];     /* where a line's NFKC form is made, when it fits */
 };
 
 /* Append off to a growable array of offsets. */
@@ -196,6 +199,42 @@ static char *end_line(struct line_builder *b, char *text, uint32_t start, char *
 	return o;
 }
 
+/*
+ * Unicode compatibility forms folded (NFKC, libunistring): ligatures
+ * ("ﬁ"), the many spaces (em, thin, narrow no-break), full-width and
+ * other compatibility forms become the characters labels and headings
+ * are written with, whatever the PDF's text carried.  Only a line with a
+ * non-ASCII character comes here (a few in a letter, most letters none);
+ * the line stays one line, so every position's line is the original's.
+ * text is *textp, grown (and *cap with it) when the folded line is
+ * longer and what is left of the input (rest bytes, at most 3 out for
+ * each) might no longer fit.  Returns the line's new end, or NULL when
+ * memory runs out.
+ */
+static char *fold_line(struct line_builder *b, char **textp, size_t *cap, uint32_t start, char *o,
+                       size_t rest)
+{
+	size_t n = (size_t)(o - (*textp + start)), m = sizeof b->folded;
+	uint8_t *r = u8_normalize(UNINORM_NFKC, (const uint8_t *)*textp + start, n, b->folded, &m);
+	if (!r)
+		return NULL;
+	size_t need = start + m + rest * 3 + 4;
+	if (m > n && need > *cap) {
+		char *t = realloc(*textp, need);
+		if (!t) {
+			if (r != b->folded)
+				free(r);
+			return NULL;
+		}
+		*textp = t, *cap = need;
+		b->src->text = t;
+	}
+	memcpy(*textp + start, r, m);
+	if (r != b->folded)
+		free(r);
+	return *textp + start + m;
+}
+
 bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
                    struct imr_source *out, struct imr_diags *diags)
 {
@@ -212,7 +251,8 @@ bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
 		p += 3;
 
 	/* Worst case: every byte decodes to a 3-byte sequence. */
-	char *text = malloc(len * 3 + 4);
+	size_t cap = len * 3 + 4;
+	char *text = malloc(cap);
 	if (!text) {
 		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "out of memory reading %zu bytes", len);
 		return false;
@@ -235,6 +275,13 @@ bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
 			break;
 		unsigned char c = *p;
 		if (c == '\n' || c == '\r') {
+			if (b.wide) {
+				size_t ff = form_feeds_end ? (size_t)(form_feeds_end - text) : 0;
+				if (!(o = fold_line(&b, &text, &cap, line_start, o, (size_t)(end - p))))
+					goto oom;
+				form_feeds_end = ff ? text + ff : NULL;
+				b.wide = false;
+			}
 			o = end_line(&b, text, line_start, o);
 			p += (c == '\r' && p + 1 < end && p[1] == '\n') ? 2 : 1;
 			line_start = (uint32_t)(o - text);
@@ -285,8 +332,11 @@ bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
 		}
 		if (cp == 0xA0)
 			cp = ' ';
+		b.wide |= cp >= 0x80;
 		o = put_utf8(o, cp);
 	}
+	if (b.wide && !(o = fold_line(&b, &text, &cap, line_start, o, 0)))
+		goto oom;
 	if (o > text + line_start || o == text)
 		o = end_line(&b, text, line_start, o); /* last line had no newline */
 	out->len = (size_t)(o - text);

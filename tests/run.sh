@@ -174,6 +174,29 @@ if [ -d "$shared/real/pdf" ]; then
 else
 	echo "NOTICE: $shared/real/pdf is absent: PDFBox and pdftotext -raw shapes skipped"; skip=$((skip + 1))
 fi
+# Unicode as PDF text carries it: a full-width colon, ligatures, no-break,
+# thin, en and narrow no-break spaces in labels and headings.  Folded
+# (NFKC), the letter is the example itself: the same XML but for @sha256.
+lig=examples/imr-2016-standard.layout.txt
+sed -e 's/Date Assigned:/Date Assigned\xef\xbc\x9a/' -e 's/Certification(s)/Certi\xef\xac\x81cation(s)/' \
+	-e 's/CLINICAL CASE SUMMARY/CLINICAL\xe2\x80\x89CASE\xe2\x80\x89SUMMARY/' \
+	-e 's/Decision rationale:/Decision\xe2\x80\x82rationale:/' -e 's/Case Number:/Case\xc2\xa0Number:/' \
+	-e 's/MAXIMUS guideline:/MAXIMUS\xe2\x80\xafguideline:/' -e 's/fficient/\xef\xac\x83cient/g' "$lig" >"$tmp/lig.txt"
+if [ "$(grep -c $'\xef\xac\x81\|\xef\xbc\x9a\|\xe2\x80\x89' "$tmp/lig.txt")" != 3 ]; then
+	bad "ligatures and spaces: the sed script no longer finds its words in $lig"
+elif run --verify --source-name "$lig" "$tmp/lig.txt" 2>"$tmp/err" | sed 's/ sha256="[0-9a-f]*"//' >"$tmp/lig.xml" &&
+	sed 's/ sha256="[0-9a-f]*"//' "${lig%.txt}.xml" | cmp -s - "$tmp/lig.xml"; then
+	ok
+else
+	bad "ligatures and spaces: not the XML of $lig: $(head -3 "$tmp/err")"
+fi
+# A line whose folded form is eleven times longer (U+FDFA, one character
+# to eighteen): the text grows while it is read, the lines stay the lines.
+awk -v big="$(printf '\xef\xb7\xba%.0s' $(seq 1000))" \
+	'/CLINICAL CASE SUMMARY/ {print; getline; print big " " $0; next} {print}' "$lig" >"$tmp/big.txt"
+printf '%s\n' "count(//d:caseSummary/d:p[@line = 22])  => 1" "contains(//d:caseSummary/d:p[@line = 22], 'عليه وسلمصلى')  => true" \
+	"//d:caseSummary/d:p[2]/@line => 25" >"$tmp/big.facts"
+convert_ok "a line 18,000 characters long once folded" "$tmp/big.txt" tests/facts/examples/imr-2016-standard.layout.facts "$tmp/big.facts"
 if [ -d "$shared/real" ]; then
 	# A page break with blank lines around it inside each wrapped title.
 	made=0
