@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unictype.h>
 #include <uninorm.h>
 
 #include "diag.h"
@@ -127,7 +128,7 @@ struct line_builder {
 	uint32_t last_text_line; /* offset of the last line with text */
 	bool prev_text;
 	bool prev_prev_text;
-	bool wide;               /* the line being read has a non-ASCII character */
+	bool wide;               /* the line being read has a character NFKC folds */
 	uint8_t folded[512];     /* where a line's NFKC form is made, when it fits */
 };
 
@@ -199,12 +200,26 @@ static char *end_line(struct line_builder *b, char *text, uint32_t start, char *
 	return o;
 }
 
+/* Whether NFKC may change a character: it has a compatibility
+ * decomposition (a ligature, a space, a full-width form), or it is a
+ * combining mark (composed with the letter before).  Curly quotes,
+ * dashes and accented letters, the non-ASCII most letters have, do not,
+ * and their lines are left as they are (u8_normalize costs some 400
+ * instructions a character). */
+static bool folds(uint32_t cp)
+{
+	int tag;
+	ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
+	return uc_combining_class(cp) != 0 ||
+	       (uc_decomposition(cp, &tag, d) > 0 && tag != UC_DECOMP_CANONICAL);
+}
+
 /*
  * Unicode compatibility forms folded (NFKC, libunistring): ligatures
  * ("ﬁ"), the many spaces (em, thin, narrow no-break), full-width and
  * other compatibility forms become the characters labels and headings
  * are written with, whatever the PDF's text carried.  Only a line with a
- * non-ASCII character comes here (a few in a letter, most letters none);
+ * character that folds comes here (few letters have one);
  * the line stays one line, so every position's line is the original's.
  * text is *textp, grown (and *cap with it) when the folded line is
  * longer and what is left of the input (rest bytes, at most 3 out for
@@ -332,7 +347,7 @@ bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
 		}
 		if (cp == 0xA0)
 			cp = ' ';
-		b.wide |= cp >= 0x80;
+		b.wide |= cp >= 0x80 && folds(cp);
 		o = put_utf8(o, cp);
 	}
 	if (b.wide && !(o = fold_line(&b, &text, &cap, line_start, o, 0)))

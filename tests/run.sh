@@ -272,6 +272,26 @@ warned "not UTF-8" "$tmp/w7.txt" \
 sed "${l}s/industrial/indus\x01trial/" "$std" >"$tmp/w8.txt"
 warned "control characters" "$tmp/w8.txt" \
 	'/d:determination/d:warning/@code => control-characters' "/d:determination/d:warning/@line => $l"
+# The header: a column's date before its label, placed by the order of a
+# determination's dates (the UR denial, 11/17/2016, is after it, so it is
+# not the application's), and a value no label can take.
+body=$(sed -n '/^HOW THE IMR/,$p' "$std")
+printf 'Case Number:     CM16-0243517\nDate Assigned:   12/22/2016\nDecision Date:   01/23/2017\nPriority:        Standard\n10/13/2016\nApplication Received:\nDate of Injury:\nUR Denial Date:  11/17/2016\n\n%s\n' "$body" >"$tmp/w10.txt"
+warned "a header date placed by the dates' order" "$tmp/w10.txt" \
+	'count(//d:warning) => 1' '/d:determination/d:warning/@code => header-date-order' '/d:determination/d:warning/@line => 5' \
+	"/d:determination/d:warning => header: 10/13/2016 taken as the dateOfInjury by the order of a determination's dates, not by its place" \
+	'/d:determination/d:header/d:dateOfInjury => 2016-10-13' '/d:determination/d:header/d:dateOfInjury/@line => 5' \
+	'count(/d:determination/d:header/d:applicationReceived) => 0'
+printf 'Case Number:     CM16-0243517\nDate Assigned:   12/22/2016\nPriority:        Standard\nExpedited\n\n%s\n' "$body" >"$tmp/w11.txt"
+warned "a header value no label can take" "$tmp/w11.txt" \
+	'count(//d:warning) => 1' '/d:determination/d:warning/@code => header-value-unplaced' '/d:determination/d:warning/@line => 4' \
+	'/d:determination/d:warning => header: no label could take the value Expedited' \
+	'/d:determination/d:header/d:priority => standard'
+# A table column by column, a value before its label (an extractor that
+# reads the cells in another order): the example's own facts.
+printf 'Case Number:\nDate Assigned:\nDecision Date:\nPriority:\n\nCM16-0243517\n12/22/2016\n01/23/2017\nStandard\n\n10/13/2016\nDate of Injury:\nUR Denial Date:   11/17/2016\nApplication\nReceived:\n12/16/2016\n\n\n\n%s\n' "$body" >"$tmp/col.txt"
+printf '%s\n' 'count(//d:warning) => 0' '/d:determination/d:header/d:dateOfInjury/@line => 11' >"$tmp/col.facts"
+convert_ok "a header column by column, a value before its label" "$tmp/col.txt" tests/facts/examples/imr-2016-standard.facts "$tmp/col.facts"
 # And the real letter the 2014-15 format cut: seed 003's summary.
 if [ -f "$shared/seeds/003_911e865f50b21622.txt" ]; then
 	run "$shared/seeds/003_911e865f50b21622.txt" 2>"$tmp/err" >"$tmp/w9.xml"
