@@ -41,6 +41,12 @@ enum imr_label_piece { IMR_LABEL_WHOLE, IMR_LABEL_HEAD, IMR_LABEL_TAIL };
 
 /* Table lookups used by the scanner; they return -1 when not found. */
 int imr_lookup_section(const char *s, size_t n);
+/* The longest heading written as the table has it (its capitals) that
+ * opens s[0..len), followed by the end or a blank; *n its length. */
+int imr_section_at(const char *s, size_t len, size_t *n);
+/* Where such a heading starts inside a line, at a word after the first
+ * ("... functional status. CLINICAL CASE SUMMARY"); len when none does. */
+size_t imr_section_inside(const char *s, size_t len);
 /* Whether s[0..n) is the first line of a heading that wraps. */
 bool imr_section_starts_with(const char *s, size_t n);
 /* The header field a label (or a piece of one) names. */

@@ -65,6 +65,41 @@ int imr_lookup_section(const char *s, size_t n)
 	return -1;
 }
 
+static inline bool may_open_heading(const char *s);
+
+int imr_section_at(const char *s, size_t len, size_t *n)
+{
+	int best = -1;
+	if (len < 2 || !may_open_heading(s))
+		return -1;
+	for (size_t i = 0; i < COUNT(sections); i++) {
+		size_t k = sections[i].len;
+		if (k <= len && s[0] == sections[i].text[0] && memcmp(s, sections[i].text, k) == 0 &&
+		    (k == len || s[k] == ' ') && (best < 0 || k > *n))
+			best = (int)i, *n = k;
+	}
+	return best;
+}
+
+/* Whether a heading may start at s[0..2): every heading opens with two
+ * capitals, but the notice's title ("Notice of ..."). */
+static inline bool may_open_heading(const char *s)
+{
+	return (unsigned)(s[0] - 'A') < 26 && ((unsigned)(s[1] - 'A') < 26 || s[0] == 'N');
+}
+
+size_t imr_section_inside(const char *s, size_t len)
+{
+	size_t n;
+	/* A line of text has a few words in capitals at most (MTUS, ODG): the
+	 * table is looked at only where one starts. */
+	for (const char *b = memchr(s, ' ', len), *e = s + len; b && e - b > 2;
+	     b = memchr(b + 1, ' ', (size_t)(e - b - 1)))
+		if (may_open_heading(b + 1) && imr_section_at(b + 1, (size_t)(e - b - 1), &n) >= 0)
+			return (size_t)(b + 1 - s);
+	return len;
+}
+
 bool imr_section_starts_with(const char *s, size_t n)
 {
 	for (size_t i = 0; i < COUNT(sections); i++)

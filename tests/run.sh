@@ -174,6 +174,39 @@ if [ -d "$shared/real/pdf" ]; then
 else
 	echo "NOTICE: $shared/real/pdf is absent: PDFBox and pdftotext -raw shapes skipped"; skip=$((skip + 1))
 fi
+# A heading sharing its line with text (text flattened from a web page, a
+# viewer's copy): run into the end of the line before it, or with the
+# first line after it run into it.  The XML is the letter's own, but for
+# the lines: every fact, every paragraph, and --verify holds.
+strip_lines() { sed -e 's/ line="[0-9]*"//g' -e 's/ page="[0-9]*"//g' -e 's/ sha256="[0-9a-f]*"//' -e 's/ source="[^"]*"//'; }
+moved=0
+for in in examples/*.txt "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$shared"/seeds/*.txt; do
+	[ -f "$in" ] || continue
+	for mode in before after; do
+		n=$(awk -v mode=$mode -f tests/shapes/heading-shares-line.awk "$in" 2>&1 >"$tmp/hs.txt")
+		[ "$n" -gt 0 ] || continue
+		moved=$((moved + n))
+		if ! run --verify "$tmp/hs.txt" 2>"$tmp/err" | strip_lines >"$tmp/hs.xml"; then
+			bad "$in, headings run into the lines $mode them: $(head -3 "$tmp/err")"
+		elif ! run "$in" 2>/dev/null | strip_lines | cmp -s - "$tmp/hs.xml"; then
+			bad "$in, headings run into the lines $mode them: not the letter's XML"
+		else
+			ok
+		fi
+	done
+done
+if [ "$moved" -ge 100 ]; then ok; else bad "only $moved headings found to run into their lines"; fi
+# A letterhead, the notice's title and its date run into one line.
+awk 'NR <= 7 { sub(/^ +/, ""); if ($0 != "") h = h (h == "" ? "" : " ") $0; if (NR == 7) print h; next } { print }' \
+	examples/imr-2013-notice-a.txt >"$tmp/title.txt"
+if [ "$(grep -c 'INC\. Independent Medical Review P\.O\. Box .* Determination Dated: 10/29/2013$' "$tmp/title.txt")" != 1 ]; then
+	bad "letterhead, title and date on one line: the awk script no longer makes that line"
+elif run --verify "$tmp/title.txt" 2>"$tmp/err" | strip_lines >"$tmp/title.xml" &&
+	run examples/imr-2013-notice-a.txt | strip_lines | cmp -s - "$tmp/title.xml"; then
+	ok
+else
+	bad "letterhead, title and date on one line: $(head -3 "$tmp/err")"
+fi
 # Unicode as PDF text carries it: a full-width colon, ligatures, no-break,
 # thin, en and narrow no-break spaces in labels and headings.  Folded
 # (NFKC), the letter is the example itself: the same XML but for @sha256.
