@@ -194,9 +194,33 @@ static bool in_order(const struct label *labels, size_t n, const struct value *v
 	return true;
 }
 
+/* Running text where the header should be (a letter whose first heading
+ * was not found, read on as a known variant): a sentence of eight words
+ * or more is no value. */
+static bool running_text(const struct imr_source *src, const struct value *v)
+{
+	size_t words = 1;
+	for (uint32_t i = v->line.start; i < v->line.end; i++)
+		words += src->text[i] == ' ';
+	return words >= 8;
+}
+
+/* Say what pairing could not settle: a warning, or for running text an
+ * <unparsed> region (lines in a row joined into one). */
 static void note(struct imr_parser *p, struct imr_header *h, bool placed, const struct value *v,
                  enum imr_header_label field)
 {
+	struct imr_document *d = p->doc;
+	struct imr_span *last = d->unparsed_count ? &d->unparsed[d->unparsed_count - 1] : NULL;
+	/* (Once running text began, what follows it is no header either.) */
+	if (!placed && (running_text(p->src, v) || (last && last->end <= v->line.start))) {
+		if (last && last->end <= v->line.start &&
+		    imr_source_line(p->src, last->end) + 1 >= v->lineno)
+			last->end = v->line.end;
+		else
+			imr_document_add_unparsed(p->arena, d, (struct imr_span){v->line.start, v->line.end});
+		return;
+	}
 	h->notes = imr_arena_grow(p->arena, h->notes, &h->note_capacity, h->note_count + 1, sizeof *h->notes);
 	h->notes[h->note_count++] = (struct imr_header_note){placed, {v->line.start, v->line.end}, field};
 }

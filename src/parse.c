@@ -258,8 +258,10 @@ static size_t signature_common(const enum imr_section *sig, size_t len, const st
 
 /* Explain a text that matches no variant: the headings it has, the
  * nearest variant (the most of its headings found in order, then the
- * fewest missing, then a header that fits), and what differs. */
-static void unknown_variant(struct imr_parser *p, const struct outline *o)
+ * fewest missing, then a header that fits), and what differs.  Returns
+ * the nearest variant when the text is still recognisably one (most of
+ * its headings in order: degrade, don't drop), else -1. */
+static int unknown_variant(struct imr_parser *p, const struct outline *o)
 {
 	int best = -1;
 	size_t best_matched = 0, best_len = 0;
@@ -304,6 +306,7 @@ static void unknown_variant(struct imr_parser *p, const struct outline *o)
 	             "variant is %s (%s%sheadings %s): %s (imr2xml --list-variants shows them all)",
 	             found, o->cover_labels ? "a cover page" : o->header_labels ? "a header table" : "no header table",
 	             imr_variant_name(v), hw, *hw ? ", " : "", wants, differs);
+	return best_matched * 2 > best_len ? best : -1;
 }
 
 /* Which variant the text shows: of the variants whose headings all occur,
@@ -329,10 +332,11 @@ static bool detect_variant(struct imr_parser *p, enum imr_variant *variant)
 		if (m == len && header_fits(imr_variant_header((enum imr_variant)v), &o) && len > best_len)
 			best = v, best_len = len;
 	}
-	if (best < 0) {
-		unknown_variant(p, &o);
+	/* A text that is no known variant but most of one is still read as
+	 * that one, the error reported: with --partial what was read is
+	 * written, the rest kept as unparsed. */
+	if (best < 0 && (best = unknown_variant(p, &o)) < 0)
 		return false;
-	}
 	*variant = (enum imr_variant)best;
 	p->tokens[0] = (struct imr_token){.kind = imr_variant_token(*variant)};
 	return true;
