@@ -196,9 +196,11 @@ static bool in_order(const struct label *labels, size_t n, const struct value *v
 
 /* Running text where the header should be (a letter whose first heading
  * was not found, read on as a known variant): a sentence of eight words
- * or more is no value. */
+ * or more, or a heading the tables do not know, is no value. */
 static bool running_text(const struct imr_source *src, const struct value *v)
 {
+	if (imr_heading_shaped(src, &v->line))
+		return true;
 	size_t words = 1;
 	for (uint32_t i = v->line.start; i < v->line.end; i++)
 		words += src->text[i] == ' ';

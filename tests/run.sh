@@ -412,6 +412,51 @@ printf '<determination' >"$tmp/broken.xml"
 expect "--validate malformed XML" 1 "broken.xml:1: error:" --validate "$tmp/broken.xml"
 expect "--validate missing file" 2 "cannot open" --validate "$tmp/none.xml"
 
+echo "== degrade, don't drop: a letter that lacks one of its headings"
+# degraded NAME SED FACT...: the example with one heading changed is refused
+# (exit 1, "unknown document variant"), and with --partial written all the
+# same: valid, complete="false", these facts.
+degraded() {
+	local name=$1 edit=$2; shift 2
+	sed "$edit" examples/imr-2016-standard.txt >"$tmp/dg.txt"
+	rm -f "$tmp/dg.xml"
+	run "$tmp/dg.txt" >/dev/null 2>"$tmp/err"; local st=$?
+	if [ $st != 1 ] || ! grep -q 'error: unknown document variant' "$tmp/err"; then
+		bad "degraded ($name): exit $st without --partial: $(head -2 "$tmp/err")"; return
+	fi
+	run --partial -o "$tmp/dg.xml" "$tmp/dg.txt" 2>"$tmp/err"; st=$?
+	if [ $st != 1 ] || [ ! -s "$tmp/dg.xml" ]; then
+		bad "degraded ($name): --partial exit $st, no XML: $(head -2 "$tmp/err")"; return
+	fi
+	if ! xmllint --noout --nonet --schema "$xsd" "$tmp/dg.xml" 2>/dev/null; then
+		bad "degraded ($name): invalid XML"; return
+	fi
+	printf '%s\n' '/d:determination/@complete => false' '/d:determination/@variant => imr-2016' \
+		'/d:determination/d:header/d:caseNumber => CM16-0243517' "$@" >"$tmp/dg.facts"
+	if "$factcheck" "$tmp/dg.xml" "$tmp/dg.facts" 2>"$tmp/ferr"; then ok; else bad "degraded ($name): facts"; cat "$tmp/ferr"; fi
+}
+degraded "no case summary heading" 's/^CLINICAL CASE SUMMARY$/CLINICAL CASE SUMMARIES/' \
+	'count(//d:issues/d:issue) => 4' '//d:issues/d:issue[3]/@decision => upheld' \
+	'count(//d:reviewer/d:certification) => 2' 'count(//d:caseSummary/d:p) => 0' \
+	'count(/d:determination/d:unparsed) => 1' '/d:determination/d:unparsed/@line => 32' \
+	"starts-with(/d:determination/d:unparsed, 'CLINICAL CASE SUMMARIES The expert reviewer developed') => true"
+degraded "no issues heading" 's/^IMR ISSUES, DECISIONS AND RATIONALES$/IMR ISSUES AND DECISIONS/' \
+	'count(//d:issues/d:issue) => 0' 'count(//d:caseSummary/d:diagnosis) => 3' 'count(//d:reviewer/d:certification) => 2' \
+	'count(/d:determination/d:unparsed) => 1' '/d:determination/d:unparsed/@line => 57'
+# The reviewer's heading lost: its lines are read as the header's, and
+# from the unknown heading on they are kept as unparsed, with their line.
+degraded "no reviewer heading" 's/^HOW THE IMR FINAL DETERMINATION WAS MADE$/HOW THE IMR DETERMINATION WAS MADE/' \
+	'count(//d:issues/d:issue) => 4' 'count(//d:caseSummary/d:diagnosis) => 3' \
+	'count(/d:determination/d:unparsed) => 1' '/d:determination/d:unparsed/@line => 20' \
+	"starts-with(/d:determination/d:unparsed, 'HOW THE IMR DETERMINATION WAS MADE MAXIMUS Federal Services sent') => true" \
+	'count(//d:warning) => 0'
+# Less than most of a variant is still refused, --partial or not.
+sed -e 's/^CLINICAL CASE SUMMARY$/CLINICAL CASE SUMMARIES/' -e 's/^IMR ISSUES, DECISIONS AND RATIONALES$/IMR ISSUES/' \
+	examples/imr-2016-standard.txt >"$tmp/dg2.txt"
+rm -f "$tmp/dg2.xml"
+run --partial -o "$tmp/dg2.xml" "$tmp/dg2.txt" >/dev/null 2>"$tmp/err"; st=$?
+if [ $st = 1 ] && [ ! -e "$tmp/dg2.xml" ] && grep -q 'unknown document variant' "$tmp/err"; then ok; else bad "one heading of three: exit $st"; fi
+
 echo "== regressions found by the fuzzer"
 for in in tests/regress/*.txt; do
 	for mode in "" --partial; do
