@@ -196,6 +196,17 @@ for in in examples/*.txt "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$
 	done
 done
 if [ "$moved" -ge 100 ]; then ok; else bad "only $moved headings found to run into their lines"; fi
+# Redacted labels standing empty in a 2013 notice's rows: a short label
+# ("Employee:", "Provider:") beside another, one the table does not know.
+sed -e 's/^Employee Name:$/Employee:                                           Claim Number:/' \
+	-e 's/^Provider Name:$/Provider:            Requesting Physician:/' examples/imr-2013-notice-b.layout.txt >"$tmp/redacted.txt"
+if [ "$(grep -c '^Employee: .*Claim Number:$\|^Provider: .*Requesting Physician:$' "$tmp/redacted.txt")" != 2 ]; then
+	bad "redacted labels: the sed script no longer finds its lines"
+else
+	printf '%s\n' 'count(//d:warning) => 0' 'count(/d:determination/d:header/*) => 7' >"$tmp/redacted.facts"
+	convert_ok "a notice's redacted labels standing empty" "$tmp/redacted.txt" \
+		tests/facts/examples/imr-2013-notice-b.layout.facts "$tmp/redacted.facts"
+fi
 # A letterhead, the notice's title and its date run into one line.
 awk 'NR <= 7 { sub(/^ +/, ""); if ($0 != "") h = h (h == "" ? "" : " ") $0; if (NR == 7) print h; next } { print }' \
 	examples/imr-2013-notice-a.txt >"$tmp/title.txt"

@@ -328,6 +328,20 @@ static const char body_2014[] = "HOW THE IMR FINAL DETERMINATION WAS MADE\n"
                                 "MAXIMUS guideline: Decision based on MTUS.\n"
                                 "Decision rationale: It is not medically necessary.\n";
 
+/* The header's fields but the treatments list (checked item by item). */
+static void check_header_fields(const char *what, const struct imr_determination *det,
+                                const char *const want[IMR_HEADER_LABEL_COUNT])
+{
+	for (int f = 0; f < IMR_HEADER_LABEL_COUNT; f++) {
+		if (f == IMR_TREATMENTS)
+			continue;
+		const char *got = det->header_text[f];
+		CHECK(want[f] ? got && strcmp(got, want[f]) == 0 : !got, "%s: %s is '%s', want '%s'", what,
+		      imr_header_label_xml((enum imr_header_label)f), got ? got : "(none)",
+		      want[f] ? want[f] : "(none)");
+	}
+}
+
 /* A cover page in one shape: the fields it must yield. */
 static void check_cover(const char *what, const char *cover, const char *const want[IMR_HEADER_LABEL_COUNT],
                         const char *const *treatments, size_t ntreatments)
@@ -344,14 +358,7 @@ static void check_cover(const char *what, const char *cover, const char *const w
 	      diags.count ? ": " : "", diags.count ? diags.items[0].message : "");
 	if (ok) {
 		CHECK(det.variant == IMR_IMR_2014_COVER, "%s: variant %s", what, imr_variant_name(det.variant));
-		for (int f = 0; f < IMR_HEADER_LABEL_COUNT; f++) {
-			if (f == IMR_TREATMENTS)
-				continue;
-			const char *got = det.header_text[f];
-			CHECK(want[f] ? got && strcmp(got, want[f]) == 0 : !got, "%s: %s is '%s', want '%s'",
-			      what, imr_header_label_xml((enum imr_header_label)f), got ? got : "(none)",
-			      want[f] ? want[f] : "(none)");
-		}
+		check_header_fields(what, &det, want);
 		CHECK(det.treatments.count == ntreatments, "%s: %zu treatments, want %zu", what,
 		      det.treatments.count, ntreatments);
 		for (size_t i = 0; i < ntreatments && i < det.treatments.count; i++)
@@ -427,12 +434,7 @@ static void check_table(const char *what, const char *table, const char *const w
 		imr_extract(&a, &src, doc, &det);
 		imr_check(&a, &src, doc, &det, &diags);
 		CHECK(det.variant == variant, "%s: variant %s", what, imr_variant_name(det.variant));
-		for (int f = 0; f < IMR_HEADER_LABEL_COUNT; f++) {
-			const char *got = det.header_text[f];
-			CHECK(want[f] ? got && strcmp(got, want[f]) == 0 : !got, "%s: %s is '%s', want '%s'",
-			      what, imr_header_label_xml((enum imr_header_label)f), got ? got : "(none)",
-			      want[f] ? want[f] : "(none)");
-		}
+		check_header_fields(what, &det, want);
 		char codes[256] = "";
 		for (size_t i = 0; i < det.warning_count; i++)
 			snprintf(codes + strlen(codes), sizeof codes - strlen(codes), "%s%s", i ? " " : "",
