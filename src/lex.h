@@ -54,6 +54,10 @@ int imr_lookup_header_label(const char *s, size_t n, enum imr_label_piece *piece
 /* The label a "Label: value" cell starts with (s[0..len) trimmed), or -1;
  * *n is the label's length. */
 int imr_leading_header_label(const char *s, size_t len, enum imr_label_piece *piece, size_t *n);
+/* The first piece of a wrapped label that opens s[0..len), its value
+ * after it ("Application 11/28/2016", the label's last piece on the next
+ * line), or -1; *n is the piece's length. */
+int imr_leading_label_head(const char *s, size_t len, size_t *n);
 /* Where a label starts inside a value cell (single-spaced extractors run
  * a row into one cell: "12/05/2016 Date of Injury: 10/14/2016"), at a
  * word after the first; len when none does. */

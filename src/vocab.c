@@ -140,13 +140,26 @@ int imr_leading_header_label(const char *s, size_t len, enum imr_label_piece *pi
 
 /* A label starts at s[0..len): a whole one with its colon ("Date of
  * Injury:"), or the first piece of a wrapped one ending the text
- * ("Application", "Received:" on the next line). */
+ * ("Application", "Received:" on the next line) or followed by its value
+ * ("Application 11/28/2016", the value before the label's last piece). */
 static bool label_here(const char *s, size_t len)
 {
 	enum imr_label_piece piece;
 	size_t n;
 	return (imr_leading_header_label(s, len, &piece, &n) >= 0 && piece == IMR_LABEL_WHOLE) ||
-	       (imr_lookup_header_label(s, len, &piece) >= 0 && piece == IMR_LABEL_HEAD);
+	       (imr_lookup_header_label(s, len, &piece) >= 0 && piece == IMR_LABEL_HEAD) ||
+	       imr_leading_label_head(s, len, &n) >= 0;
+}
+
+int imr_leading_label_head(const char *s, size_t len, size_t *n)
+{
+	enum imr_label_piece piece;
+	for (*n = 1; *n + 1 < len; (*n)++)
+		if (s[*n] == ' ' && s[*n + 1] >= '0' && s[*n + 1] <= '9') {
+			int f = imr_lookup_header_label(s, *n, &piece);
+			return f >= 0 && piece == IMR_LABEL_HEAD ? f : -1;
+		}
+	return -1;
 }
 
 size_t imr_header_label_inside(const char *s, size_t len)

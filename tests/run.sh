@@ -164,12 +164,17 @@ if [ -d "$shared/real/pdf" ]; then
 		else
 			bad "pdftotext -raw could not extract $pdf"
 		fi
-		if qpdf --decrypt "$pdf" "$tmp/dec-$b.pdf" &&
-			java -cp "$pdfbox_cp" org.apache.pdfbox.tools.ExtractText "$tmp/dec-$b.pdf" "$tmp/pdfbox-$b.txt" 2>/dev/null; then
-			convert_ok "$pdf (PDFBox ExtractText)" "$tmp/pdfbox-$b.txt" "tests/facts/real/$b.facts"
-		else
-			bad "PDFBox (libpdfbox2-java, default-jre-headless) could not extract $pdf"
-		fi
+		# and sorted by position (-sort, PDFTextStripper.setSortByPosition),
+		# which puts a wrapped label's value before its last piece:
+		# "Priority: Standard Application 11/28/2016" / "Received:".
+		for sort in "" -sort; do
+			if qpdf --decrypt "$pdf" "$tmp/dec-$b.pdf" &&
+				java -cp "$pdfbox_cp" org.apache.pdfbox.tools.ExtractText $sort "$tmp/dec-$b.pdf" "$tmp/pdfbox-$b.txt" 2>/dev/null; then
+				convert_ok "$pdf (PDFBox ExtractText $sort)" "$tmp/pdfbox-$b.txt" "tests/facts/real/$b.facts"
+			else
+				bad "PDFBox (libpdfbox2-java, default-jre-headless) could not extract $pdf"
+			fi
+		done
 	done
 else
 	echo "NOTICE: $shared/real/pdf is absent: PDFBox and pdftotext -raw shapes skipped"; skip=$((skip + 1))

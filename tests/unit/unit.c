@@ -461,6 +461,11 @@ static void test_header_assignment(void)
 	            "Decision Date: 01/23/2017 UR Denial Date: 11/17/2016\nPriority: Standard Application\n"
 	            "Received:\n12/16/2016\n",
 	            want, "", IMR_IMR_2016);
+	check_table("rows sorted by position: a value before its label's last piece (PDFBox -sort)",
+	            "Case Number: CM16-0243517\nDate Assigned: 12/22/2016 Date of Injury: 10/13/2016\n"
+	            "Decision Date: 01/23/2017 UR Denial Date: 11/17/2016\n"
+	            "Priority: Standard Application 12/16/2016\nReceived:\n",
+	            want, "", IMR_IMR_2016);
 	check_table("column by column, a value before its label",
 	            "Case Number:\nDate Assigned:\nDecision Date:\nPriority:\n\nCM16-0243517\n12/22/2016\n"
 	            "01/23/2017\nStandard\n\n10/13/2016\nDate of Injury:\nUR Denial Date:   11/17/2016\n"
