@@ -1,4 +1,5 @@
 /* normalize.c - raw bytes to clean UTF-8 lines (see normalize.h). */
+#define _GNU_SOURCE /* memmem */
 #include "normalize.h"
 
 #include <stdlib.h>
@@ -250,6 +251,53 @@ static char *fold_line(struct line_builder *b, char **textp, size_t *cap, uint32
 	return *textp + start + m;
 }
 
+static bool lower(char c) { return c >= 'a' && c <= 'z'; }
+
+/* Text a fixed-pitch extraction spread out ("pdftotext -layout -fixed":
+ * "The   expert    reviewer   developed"): runs of blanks inside
+ * sentences, several a line.  No other shape has one (none of the
+ * examples, seeds or real letters, in any shape).  Such text is spread
+ * out throughout: a kilobyte from a quarter of the way in tells (eight
+ * runs or more), so the test costs the same whatever the letter. */
+static bool spread_out(const struct imr_source *src)
+{
+	size_t from = src->len / 4, to = from + 1024 < src->len ? from + 1024 : src->len;
+	const char *t = src->text;
+	size_t runs = 0;
+	for (size_t i = from + 1; i + 2 < to; i++)
+		if (t[i] == ' ' && t[i + 1] == ' ' && lower(t[i - 1])) {
+			size_t e = i + 2;
+			while (e < to && t[e] == ' ')
+				e++;
+			runs += e < to && lower(t[e]);
+			i = e - 1;
+		}
+	return runs >= 8;
+}
+
+/* In spread-out text runs of blanks mean nothing: each becomes one blank,
+ * in place, the line and page starts moved with the text (a line stays a
+ * line), so a table reads as PDFBox's rows ("Date Assigned: 12/05/2016
+ * Date of Injury: 10/14/2016") and labels and headings as written. */
+static void collapse_blanks(struct imr_source *src)
+{
+	char *t = src->text;
+	size_t o = 0, line = 0, page = 0;
+	for (size_t i = 0; i <= src->len; i++) {
+		for (; line < src->nlines && src->line_start[line] <= i; line++) {
+			for (; page < src->npages && src->page_start[page] <= src->line_start[line]; page++)
+				src->page_start[page] = (uint32_t)o;
+			src->line_start[line] = (uint32_t)o;
+		}
+		if (i == src->len)
+			break;
+		if (t[i] != ' ' || o == 0 || t[o - 1] != ' ')
+			t[o++] = t[i];
+	}
+	src->len = o;
+	t[o] = t[o + 1] = '\0';
+}
+
 bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
                    struct imr_source *out, struct imr_diags *diags)
 {
@@ -374,6 +422,8 @@ bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
 		             len ? "empty input: only white space" : "empty input");
 		return false;
 	}
+	if (spread_out(out))
+		collapse_blanks(out);
 	out->decoded = decoded, out->decoded_line = first_decoded_line;
 	out->replaced = replaced, out->replaced_line = first_replaced_line;
 	if (decoded)

@@ -6,8 +6,10 @@
  * form feeds, tabs and no-break spaces become spaces, forbidden control
  * characters become spaces, Windows-1252 bytes are decoded, a line with a
  * non-ASCII character is folded to NFKC (ligatures, the many spaces,
- * full-width forms: libunistring), trailing blanks go, and page furniture
- * lines ("Page 2 of 4", a repeated case number) are emptied.
+ * full-width forms: libunistring), trailing blanks go, page furniture
+ * lines ("Page 2 of 4", a repeated case number) are emptied, and in text
+ * a fixed-pitch extraction spread out ("The   expert   reviewer") each run
+ * of blanks becomes one.
  *
  * Pages: a form feed that opens a line (pdftotext's page break, and the
  * PDF stage's) starts a new page at that line; the page index maps a byte

@@ -149,6 +149,18 @@ if [ -d "$shared/real/pdf" ] && command -v mutool >/dev/null; then
 else
 	echo "NOTICE: $shared/real/pdf or mutool (mupdf-tools) is absent: mutool shapes skipped"; skip=$((skip + 1))
 fi
+# Fixed-pitch text (pdftotext -layout -fixed 3): every word spread apart by
+# runs of blanks, labels and headings too ("HOW      THE     IMR ...").
+if [ -d "$shared/real/pdf" ]; then
+	for pdf in "$shared"/real/pdf/*.pdf; do
+		b=$(basename "$pdf" .pdf)
+		if pdftotext -layout -fixed 3 "$pdf" "$tmp/fixed-$b.txt" 2>/dev/null; then
+			convert_ok "$pdf (pdftotext -layout -fixed 3)" "$tmp/fixed-$b.txt" "tests/facts/real/$b.facts"
+		else
+			bad "pdftotext -layout -fixed 3 could not extract $pdf"
+		fi
+	done
+fi
 # PDFBox's text (PDFTextStripper, as Apache Tika and the public crawler of
 # these letters use it) and `pdftotext -raw`: the header table row by row,
 # single spaces between label and value, labels run into values ("Date
