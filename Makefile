@@ -58,10 +58,16 @@ LIB_SRCS = src/arena.c src/diag.c src/pdf.c src/normalize.c src/vocab.c src/ast.
            src/verify.c src/consistency.c src/digest.c src/convert.c src/output.c \
            src/request.c src/lexicon.c src/classify.c src/request_xml.c
 GEN_SRCS = $(BUILD)/parser.c $(BUILD)/lexer.c \
-           $(BUILD)/request_parse.c $(BUILD)/request_lex.c $(BUILD)/lexicon_data.c
-LIB_OBJS = $(LIB_SRCS:src/%.c=$(BUILD)/%.o) $(GEN_SRCS:.c=.o) $(BUILD)/schema_blob.o
+           $(BUILD)/request_parse.c $(BUILD)/lexicon_data.c
+# Objects built once, -fPIC, for both libraries: the lexicon's scanner
+# (3 MB of generated C: compiling it twice cost a clean build ~100 s;
+# its tables are static data, addressed the same way in PIC and in the
+# executable's default PIE code, so the static library loses nothing --
+# docs/performance.md has the instruction counts) and the schema (data).
+SHARED_OBJS = $(BUILD)/pic/request_lex.o $(BUILD)/pic/schema_blob.o
+LIB_OBJS = $(LIB_SRCS:src/%.c=$(BUILD)/%.o) $(GEN_SRCS:.c=.o) $(SHARED_OBJS)
 # The shared library: the same sources built -fPIC, in build/pic/.
-PIC_OBJS = $(LIB_OBJS:$(BUILD)/%=$(BUILD)/pic/%)
+PIC_OBJS = $(patsubst $(BUILD)/%,$(BUILD)/pic/%,$(filter-out $(SHARED_OBJS),$(LIB_OBJS))) $(SHARED_OBJS)
 # The command: its options, batch mode, the export and the corpus report
 # (the library itself needs neither libcsv nor jansson).
 CLI_OBJS = $(BUILD)/main.o $(BUILD)/batch.o $(BUILD)/export.o $(BUILD)/stats.o
@@ -83,7 +89,7 @@ $(BUILD)/stamp:
 	@mkdir -p $(BUILD)/tests
 	@touch $@
 
-$(BUILD)/parser.c $(BUILD)/parser.h: grammar/parser.y | $(BUILD)/stamp
+$(BUILD)/parser.c $(BUILD)/parser.h &: grammar/parser.y | $(BUILD)/stamp
 	$(BISON) -Wall -Werror --header=$(BUILD)/parser.h -o $(BUILD)/parser.c $<
 
 $(BUILD)/lexer.c: grammar/lexer.l | $(BUILD)/stamp
@@ -110,7 +116,9 @@ $(BUILD)/request_lex.c: $(BUILD)/request_lex.l
 	$(FLEX) -Caem -o $@ $<
 
 # The schema is embedded in the binary: imr2xml validates anywhere.
-$(BUILD)/schema_blob.o: src/schema_blob.S $(SCHEMA) | $(BUILD)/stamp
+# Data only: the same object serves both libraries.
+$(BUILD)/pic/schema_blob.o: src/schema_blob.S $(SCHEMA) | $(BUILD)/stamp
+	@mkdir -p $(@D)
 	$(CC) -c -DSCHEMA_FILE='"$(SCHEMA)"' -o $@ $<
 
 $(BUILD)/parser.o $(BUILD)/lexer.o: $(BUILD)/%.o: $(BUILD)/%.c $(BUILD)/parser.h
@@ -118,15 +126,15 @@ $(BUILD)/parser.o $(BUILD)/lexer.o: $(BUILD)/%.o: $(BUILD)/%.c $(BUILD)/parser.h
 
 REQUEST_GEN = request_parse.o request_lex.o lexicon_data.o
 $(REQUEST_GEN:%=$(BUILD)/%): $(BUILD)/%.o: $(BUILD)/%.c $(BUILD)/request_parse.h
-	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) -Wno-unused-function $(CFLAGS) $(GEN_NOUBSAN) -MMD -MP -c -o $@ $<
+	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) -Wno-unused-function $(CFLAGS) -MMD -MP -c -o $@ $<
 $(REQUEST_GEN:%=$(BUILD)/pic/%): $(BUILD)/pic/%.o: $(BUILD)/%.c $(BUILD)/request_parse.h
 	@mkdir -p $(@D)
-	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) -Wno-unused-function $(CFLAGS) -fPIC -MMD -MP -c -o $@ $<
+	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) -Wno-unused-function $(CFLAGS) $(GEN_NOUBSAN) -fPIC -MMD -MP -c -o $@ $<
 # The lexicon's scanner is flex's code around 3 MB of tables and 2,000
 # rule cases; UBSan's checks of that generated code take a minute to
 # compile for nothing of ours (the rules' actions are in request.c, which
 # is checked).  ASan still covers it.
-$(BUILD)/request_lex.o: GEN_NOUBSAN = $(if $(findstring undefined,$(CFLAGS)),-fno-sanitize=undefined)
+$(BUILD)/pic/request_lex.o: GEN_NOUBSAN = $(if $(findstring undefined,$(CFLAGS)),-fno-sanitize=undefined)
 
 $(BUILD)/%.o: src/%.c $(BUILD)/parser.h | $(BUILD)/stamp $(BUILD)/request_parse.h
 	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) $(IMR_STRICT) $(CFLAGS) -MMD -MP -c -o $@ $<
@@ -140,11 +148,6 @@ $(BUILD)/pic/%.o: src/%.c $(BUILD)/parser.h | $(BUILD)/stamp $(BUILD)/request_pa
 $(BUILD)/pic/parser.o $(BUILD)/pic/lexer.o: $(BUILD)/pic/%.o: $(BUILD)/%.c $(BUILD)/parser.h
 	@mkdir -p $(@D)
 	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) -Wno-unused-function $(CFLAGS) -fPIC -MMD -MP -c -o $@ $<
-
-# Data only: the same object serves both libraries.
-$(BUILD)/pic/schema_blob.o: $(BUILD)/schema_blob.o
-	@mkdir -p $(@D)
-	cp $< $@
 
 $(BUILD)/libimr2xml.a: $(LIB_OBJS)
 	rm -f $@
@@ -165,14 +168,19 @@ $(SHARED_LIB): $(PIC_OBJS) $(BUILD)/libimr2xml.map
 	ln -sf $(SONAME) $(BUILD)/libimr2xml.so
 
 # libxml2 is in the public header (xmlDocPtr): Requires; poppler and nettle only
-# inside: Requires.private, for static links.
+# inside: Requires.private, for static links.  The prefix is relative to
+# the .pc file's own directory when that is under PREFIX (lib/pkgconfig:
+# ${pcfiledir}/../..), so a staged or moved install (make install
+# DESTDIR=stage) works with PKG_CONFIG_PATH alone.
+PC_PREFIX = $(if $(filter $(PREFIX)/%,$(PKGCONFIGDIR)),$${pcfiledir}/$(shell printf '%s' \
+            '$(patsubst $(PREFIX)/%,%,$(PKGCONFIGDIR))' | sed 's|[^/][^/]*|..|g'),$(PREFIX))
 PC_LIBDIR = $(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))
 PC_INCLUDEDIR = $(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))
 PC_DATADIR = $(patsubst $(PREFIX)/%,$${prefix}/%,$(DATADIR))
 # Made on every run, replaced only when it changes: `make install
 # PREFIX=/opt` after `make` writes the right paths.
 $(BUILD)/imr2xml.pc: FORCE | $(BUILD)/stamp
-	@{ echo 'prefix=$(PREFIX)'; echo 'libdir=$(PC_LIBDIR)'; echo 'includedir=$(PC_INCLUDEDIR)'; \
+	@{ echo 'prefix=$(PC_PREFIX)'; echo 'libdir=$(PC_LIBDIR)'; echo 'includedir=$(PC_INCLUDEDIR)'; \
 	  echo 'schemadir=$(PC_DATADIR)/imr2xml'; echo; \
 	  echo 'Name: imr2xml'; \
 	  echo 'Description: IMR Final Determinations (PDF or text) to schema-valid XML'; \

@@ -42,12 +42,18 @@
  *
  * Each document variant is one rule of `document`, selected by the
  * pseudo-token the variant detector puts first (parse.c).
+ *
+ * A token's alias is the words of the letters that have it; a variant
+ * that opens the same part with a label of its own (vocab.h's
+ * IMR_LINE_LABELS) is told about it in that label's words.
  */
 %require "3.8"
 %define api.pure full
 %define api.prefix {imr_yy}
 %define api.token.prefix {TOK_}
-%define parse.error detailed
+/* bison's "detailed" messages, each token named in the letter's own
+ * words (yyreport_syntax_error, at the end). */
+%define parse.error custom
 %define parse.lac full
 /* Consult the lookahead before every reduction: after `issue_title error`
  * the parser must not reduce on a token that cannot follow an item, or
@@ -84,6 +90,7 @@ void imr_yyerror(IMR_YYLTYPE *loc, struct imr_parser *p, const char *msg);
 %code {
 #include "ast.h"
 #include "parse.h"
+#include <string.h>
 #define A (p->arena)
 #define SPAN(loc) ((struct imr_span){(loc).start, (loc).end})
 }
@@ -165,7 +172,7 @@ document
 /* 2013: a cover letter stating the decisions, then how they were made. */
 determination_2013_notice
 	: opt_letterhead NOTICE_TITLE letter notice_decision
-	                                        { p->doc->letter = $3; }
+	                                        { imr_document_set_part(p->doc, IMR_PART_LETTER, $3); }
 	;
 
 /* 2014-15: the three sections, no header table. */
@@ -482,3 +489,47 @@ opt_text
 	;
 
 %%
+
+/* The words for a token: the variant's own label for it, or its alias. */
+static const char *symbol_words(const struct imr_parser *p, yysymbol_kind_t sym, int *len)
+{
+	for (int l = 0; l < IMR_LINE_LABEL_COUNT; l++) {
+		int token = imr_line_label_token((enum imr_line_label)l);
+		size_t n;
+		const char *words;
+		if (YYTRANSLATE(token) == sym &&
+		    (words = imr_variant_label_words(p->doc->variant, token, &n)) != NULL) {
+			*len = (int)n;
+			return words;
+		}
+	}
+	*len = (int)strlen(yysymbol_name(sym));
+	return yysymbol_name(sym);
+}
+
+/* As bison's "detailed": the token met and, when there are at most four,
+ * the tokens expected. */
+static int yyreport_syntax_error(const yypcontext_t *ctx, struct imr_parser *p)
+{
+	enum { MAX_ARGS = 5 };
+	yysymbol_kind_t args[MAX_ARGS];
+	int count = 0;
+	yysymbol_kind_t met = yypcontext_token(ctx);
+	if (met != YYSYMBOL_YYEMPTY) {
+		args[count++] = met;
+		int n = yypcontext_expected_tokens(ctx, args + 1, MAX_ARGS - 1);
+		if (n < 0)
+			return n;
+		count += n;
+	}
+	char msg[1024];
+	int at = snprintf(msg, sizeof msg, "syntax error");
+	for (int i = 0; i < count && at < (int)sizeof msg; i++) {
+		int len;
+		const char *words = symbol_words(p, args[i], &len);
+		at += snprintf(msg + at, sizeof msg - (size_t)at, "%s%.*s",
+		               i == 0 ? ", unexpected " : i == 1 ? ", expecting " : " or ", len, words);
+	}
+	imr_yyerror(yypcontext_location(ctx), p, msg);
+	return 0;
+}

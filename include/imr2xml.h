@@ -94,7 +94,8 @@ void imr_validator_free(struct imr_validator *v);
 /* Validate an in-memory document; errors go to diags with their line. */
 bool imr_validate_doc(struct imr_validator *v, xmlDocPtr doc, struct imr_diags *diags);
 /* Read an XML file safely (no network, no DTD, no entities) and
- * validate it.  Returns IMR_OK, IMR_REJECTED or IMR_USAGE (unreadable). */
+ * validate it; path "-" is standard input.  Returns IMR_OK, IMR_REJECTED
+ * or IMR_USAGE (unreadable, or a directory). */
 enum imr_status imr_validate_file(struct imr_validator *v, const char *path,
                                   struct imr_diags *diags);
 

@@ -166,6 +166,11 @@ void imr_document_add_entry(struct imr_arena *a, struct imr_document *d, unsigne
 	d->entries[d->entry_count++] = (struct imr_decision_entry){list, entry};
 }
 
+void imr_document_set_part(struct imr_document *d, enum imr_part part, struct imr_text *text)
+{
+	d->parts[part] = text;
+}
+
 void imr_document_add_unparsed(struct imr_arena *a, struct imr_document *d, struct imr_span s)
 {
 	d->unparsed = imr_arena_grow(a, d->unparsed, &d->unparsed_capacity, d->unparsed_count + 1,
@@ -211,47 +216,73 @@ static void dump_text(const char *what, const struct imr_text *t, const struct i
 	}
 }
 
-void imr_ast_dump(const struct imr_document *d, const struct imr_source *src, FILE *out)
+/* Each part under its XML element's name (vocab.h's IMR_PARTS), in the
+ * table's order: a TEXT part by dump_text_part, the others by their own
+ * dump_<ID> below. */
+typedef void dump_fn(const struct imr_document *d, enum imr_part part,
+                     const struct imr_source *src, FILE *out);
+
+/* A part that is lines of text: its name, then its lines. */
+static void dump_part_lines(enum imr_part part, const struct imr_text *t,
+                            const struct imr_source *src, FILE *out)
 {
-	fprintf(out, "document variant=%s\n", imr_variant_name(d->variant));
-	if (d->header) {
-		fprintf(out, "  header ");
-		dump_span(src, d->header->node.span, out);
-		fputc('\n', out);
-		for (size_t i = 0; i < d->header->count; i++) {
-			const struct imr_header_field *f = &d->header->fields[i];
-			fprintf(out, "    %s =", imr_header_label_xml(f->label));
-			for (size_t k = 0; k < f->value->count; k++) {
-				fputc(' ', out);
-				dump_quoted(src, f->value->lines[k].start, f->value->lines[k].end, out);
-			}
-			fputc('\n', out);
-		}
-	}
-	if (d->letter)
-		dump_text("  letter", d->letter, src, 0, out);
+	if (!t)
+		return;
+	fprintf(out, "  %s", imr_part_xml(part));
+	dump_text("", t, src, 0, out);
+}
+
+/* A section with parts of its own: its name and span, its text. */
+static void dump_part_head(enum imr_part part, struct imr_span span, const struct imr_text *text,
+                           const struct imr_source *src, FILE *out)
+{
+	fprintf(out, "  %s ", imr_part_xml(part));
+	dump_span(src, span, out);
+	fputc('\n', out);
+	dump_text("text", text, src, 2, out);
+}
+
+static void dump_text_part(const struct imr_document *d, enum imr_part part,
+                           const struct imr_source *src, FILE *out)
+{
+	dump_part_lines(part, d->parts[part], src, out);
+}
+
+static void dump_REVIEWER(const struct imr_document *d, enum imr_part part,
+                          const struct imr_source *src, FILE *out)
+{
+	if (!d->reviewer)
+		return;
+	dump_part_head(part, d->reviewer->node.span, d->reviewer->text, src, out);
+	for (size_t i = 0; i < d->reviewer->count; i++)
+		dump_text(d->reviewer->credentials[i]->label == IMR_LICENSURE ? "licensure"
+		                                                              : "certification",
+		          d->reviewer->credentials[i]->text, src, 2, out);
+}
+
+static void dump_DOCUMENTS(const struct imr_document *d, enum imr_part part,
+                           const struct imr_source *src, FILE *out)
+{
+	dump_part_lines(part, d->documents, src, out);
+}
+
+static void dump_SUMMARY(const struct imr_document *d, enum imr_part part,
+                         const struct imr_source *src, FILE *out)
+{
+	if (d->summary)
+		dump_part_head(part, d->summary->node.span, d->summary->text, src, out);
+}
+
+/* The items, with what decides them or is shared by them: a notice's
+ * numbered decisions, a professional review's guideline and rationale. */
+static void dump_ISSUES(const struct imr_document *d, enum imr_part part,
+                        const struct imr_source *src, FILE *out)
+{
+	(void)part;
 	for (size_t i = 0; i < d->entry_count; i++) {
 		const struct imr_decision_entry *e = &d->entries[i];
 		fprintf(out, "  decision-entry list=%u n=%u", e->list, e->text->lines[0].id);
 		dump_text("", e->text, src, 0, out);
-	}
-	if (d->reviewer) {
-		fputs("  reviewer ", out);
-		dump_span(src, d->reviewer->node.span, out);
-		fputc('\n', out);
-		dump_text("text", d->reviewer->text, src, 2, out);
-		for (size_t i = 0; i < d->reviewer->count; i++)
-			dump_text(d->reviewer->credentials[i]->label == IMR_LICENSURE ? "licensure"
-			                                                              : "certification",
-			          d->reviewer->credentials[i]->text, src, 2, out);
-	}
-	if (d->documents)
-		dump_text("  documents", d->documents, src, 0, out);
-	if (d->summary) {
-		fputs("  summary ", out);
-		dump_span(src, d->summary->node.span, out);
-		fputc('\n', out);
-		dump_text("text", d->summary->text, src, 2, out);
 	}
 	if (d->shared_guideline)
 		dump_text("  shared-guideline", d->shared_guideline->text, src, 0, out);
@@ -270,6 +301,33 @@ void imr_ast_dump(const struct imr_document *d, const struct imr_source *src, FI
 		dump_text("maximus-guideline", is->maximus ? is->maximus->text : NULL, src, 2, out);
 		dump_text("rationale", is->rationale, src, 2, out);
 	}
+}
+
+#define DUMP_TEXT(id) dump_text_part
+#define DUMP_FACTS(id) dump_##id
+#define DUMP_ITEMS(id) dump_##id
+#define DUMP_ROW(id, xml, words, kind) [IMR_PART_##id] = DUMP_##kind(id),
+static dump_fn *const dump_part[IMR_PART_COUNT] = {IMR_PARTS(DUMP_ROW)};
+
+void imr_ast_dump(const struct imr_document *d, const struct imr_source *src, FILE *out)
+{
+	fprintf(out, "document variant=%s\n", imr_variant_name(d->variant));
+	if (d->header) {
+		fprintf(out, "  header ");
+		dump_span(src, d->header->node.span, out);
+		fputc('\n', out);
+		for (size_t i = 0; i < d->header->count; i++) {
+			const struct imr_header_field *f = &d->header->fields[i];
+			fprintf(out, "    %s =", imr_header_label_xml(f->label));
+			for (size_t k = 0; k < f->value->count; k++) {
+				fputc(' ', out);
+				dump_quoted(src, f->value->lines[k].start, f->value->lines[k].end, out);
+			}
+			fputc('\n', out);
+		}
+	}
+	for (size_t p = 0; p < IMR_PART_COUNT; p++)
+		dump_part[p](d, (enum imr_part)p, src, out);
 	for (size_t i = 0; i < d->unparsed_count; i++) {
 		fputs("  unparsed ", out);
 		dump_span(src, d->unparsed[i], out);

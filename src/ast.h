@@ -116,7 +116,9 @@ struct imr_document {
 	struct imr_node node;
 	enum imr_variant variant;
 	struct imr_header *header;
-	struct imr_text *letter;    /* a 2013 notice's cover letter */
+	/* The parts of kind TEXT (vocab.h's IMR_PARTS), NULL when absent:
+	 * a 2013 notice's cover letter, and any new section of text. */
+	struct imr_text *parts[IMR_PART_COUNT];
 	struct imr_reviewer *reviewer;
 	struct imr_text *documents; /* the records reviewed, a line each (wrapped) */
 	bool has_documents;         /* the section is there (it may be empty) */
@@ -168,6 +170,8 @@ void imr_document_add_entry(struct imr_arena *a, struct imr_document *d, unsigne
                             struct imr_text *entry);
 void imr_document_add_issue(struct imr_arena *a, struct imr_document *d, struct imr_issue *i);
 void imr_document_add_unparsed(struct imr_arena *a, struct imr_document *d, struct imr_span s);
+/* A part of kind TEXT: its text (NULL: the part is there, but empty). */
+void imr_document_set_part(struct imr_document *d, enum imr_part part, struct imr_text *text);
 
 /* The AST as an indented outline, for --dump-ast and grammar tests. */
 void imr_ast_dump(const struct imr_document *d, const struct imr_source *src, FILE *out);

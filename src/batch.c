@@ -26,6 +26,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -40,6 +41,7 @@
 #include "diag.h"
 #include "digest.h"
 #include "output.h"
+#include "vocab.h"
 
 enum { RING = 256, MAX_JOBS = 256 };
 
@@ -49,7 +51,7 @@ static const char *const status_names[] = {"ok", "partial", "rejected", "error"}
 struct row {
 	enum row_status status;
 	bool skipped;             /* --resume: output already there */
-	char variant[16];
+	const char *variant;      /* static (vocab.c's name), or NULL */
 	size_t issues;
 	size_t bytes;
 	char sha256[65];
@@ -103,7 +105,8 @@ struct old_row {
 };
 
 struct tally {
-	size_t done, ok, partial, rejected, skipped, errors, bytes;
+	size_t done, ok, partial, rejected, skipped, errors;
+	size_t bytes; /* of the documents read (--resume's skipped ones are not) */
 	size_t warned; /* documents with warnings */
 	size_t pages;
 	size_t total; /* 0: unknown */
@@ -130,6 +133,7 @@ struct batch {
 	bool unflushed;                /* rows written since the last flush */
 	bool fed;                      /* the feeder has pushed every input */
 	bool finished;                 /* workers: stop when idle */
+	bool stopping;                 /* Ctrl-C seen: no document is started */
 	pthread_t workers[MAX_JOBS], feeder;
 	int nworkers;
 	bool feeding;                  /* the feeder thread was started */
@@ -139,7 +143,10 @@ struct batch {
 	size_t old_cap, old_count;
 };
 
-static volatile sig_atomic_t interrupted;
+/* Set by Ctrl-C or SIGTERM; read by every thread (a lock-free atomic is
+ * safe in a signal handler, and a worker sees it without waiting for the
+ * main thread to wake). */
+static atomic_bool interrupted;
 
 static void on_signal(int sig)
 {
@@ -583,14 +590,15 @@ static void error_row(struct row *row, const char *path, const char *fmt, ...)
 	row->diagnostics = row->message ? format("%s: error: %s\n", path, row->message) : NULL;
 }
 
-static char *diags_text(const struct imr_diags *d, const char *name)
+/* What stderr gets of a document: its diagnostics, with -q its errors. */
+static char *diags_text(const struct imr_diags *d, const char *name, bool quiet)
 {
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *m = open_memstream(&buf, &len);
 	if (!m)
 		return NULL;
-	imr_diags_print(d, name, m);
+	imr_diags_print_quiet(d, name, quiet, m);
 	fclose(m);
 	if (buf && !*buf) {
 		free(buf);
@@ -606,9 +614,12 @@ static char *first_message(const struct imr_diags *d)
 		if (g->severity != IMR_ERROR)
 			continue;
 		char *s = NULL;
-		int rc = g->line && g->column ? asprintf(&s, "%u:%u: %s", g->line, g->column, g->message)
-		         : g->line            ? asprintf(&s, "%u: %s", g->line, g->message)
-		                              : asprintf(&s, "%s", g->message);
+		/* The path is the row's first column: the position in words, not
+		 * GNU's bare "12:3: " after a name that is not there. */
+		int rc = g->line && g->column
+		                 ? asprintf(&s, "line %u, column %u: %s", g->line, g->column, g->message)
+		         : g->line ? asprintf(&s, "line %u: %s", g->line, g->message)
+		                   : asprintf(&s, "%s", g->message);
 		if (rc < 0)
 			return NULL;
 		for (char *c = s; *c; c++)
@@ -684,7 +695,7 @@ static void export_old_rows(struct batch *b, const char *path, const char *out, 
 		error_row(row, path, "cannot read %s to export its items: %s", out, why);
 	if (diags.count) {
 		row->message = first_message(&diags);
-		row->diagnostics = diags_text(&diags, path);
+		row->diagnostics = diags_text(&diags, path, b->opt->quiet);
 	}
 	imr_diags_free(&diags);
 	free(xml);
@@ -708,10 +719,12 @@ static void convert_one(struct batch *b, struct imr_validator *v, const char *pa
 		struct stat st;
 		if (old && old->bytes == len && strcmp(old->sha256, row->sha256) == 0 &&
 		    stat(out, &st) == 0) {
-			const char *t = strchr(old->line, '\t');
-			t = t ? strchr(t + 1, '\t') : NULL;
-			if (t)
-				sscanf(t + 1, "%15[^\t]\t%zu", row->variant, &row->issues);
+			char *variant = old_field(old->line, 2), *issues = old_field(old->line, 3);
+			int known = variant ? imr_variant_by_name(variant) : -1;
+			row->variant = known >= 0 ? imr_variant_name((enum imr_variant)known) : NULL;
+			row->issues = issues ? strtoull(issues, NULL, 10) : 0;
+			free(variant);
+			free(issues);
 			row->warnings = old_field(old->line, 6);
 			row->status = ROW_OK;
 			row->skipped = true;
@@ -732,8 +745,7 @@ static void convert_one(struct batch *b, struct imr_validator *v, const char *pa
 	free(data);
 	row->warnings = warnings_field(&sum);
 	row->pages = sum.pages;
-	if (sum.variant)
-		snprintf(row->variant, sizeof row->variant, "%s", sum.variant);
+	row->variant = sum.variant;
 	row->issues = sum.issues;
 	row->status = st == IMR_OK ? ROW_OK : xml.data ? ROW_PARTIAL : st == IMR_USAGE ? ROW_ERROR : ROW_REJECTED;
 	if (xml.data) {
@@ -748,7 +760,7 @@ static void convert_one(struct batch *b, struct imr_validator *v, const char *pa
 		imr_buffer_free(&xml);
 	}
 	row->message = first_message(&diags);
-	row->diagnostics = diags_text(&diags, path);
+	row->diagnostics = diags_text(&diags, path, b->opt->quiet);
 	imr_diags_free(&diags);
 	free(out);
 }
@@ -761,9 +773,9 @@ static void *worker(void *arg)
 	struct imr_validator *v = b->opt->validate ? imr_validator_new(b->schema) : NULL;
 	pthread_mutex_lock(&b->lock);
 	for (;;) {
-		while (b->taken == b->pushed && !b->finished)
+		while (b->taken == b->pushed && !b->finished && !b->stopping)
 			pthread_cond_wait(&b->work, &b->lock);
-		if (b->taken == b->pushed && b->finished)
+		if (b->stopping || interrupted || (b->taken == b->pushed && b->finished))
 			break;
 		struct slot *s = &b->slots[b->taken++ % RING];
 		s->state = SLOT_RUNNING;
@@ -831,6 +843,9 @@ static void progress(struct batch *b, bool final)
 	}
 	if (t->tty && !b->opt->quiet)
 		fputc('\n', stderr);
+	/* The rates are of the documents read: --resume's skipped ones are
+	 * only looked up. */
+	rate = el > 0 ? (double)(t->done - t->skipped) / el : 0;
 	struct rusage ru;
 	getrusage(RUSAGE_SELF, &ru);
 	fprintf(stderr,
@@ -855,7 +870,7 @@ static void retire(struct batch *b, struct slot *s)
 	FILE *m = b->manifest;
 	put_field(m, s->path);
 	fprintf(m, "\t%s\t%s\t%zu\t%zu\t%s\t%s\t", status_names[r->status],
-	        r->variant[0] ? r->variant : "-", r->issues, r->bytes, r->sha256[0] ? r->sha256 : "-",
+	        r->variant ? r->variant : "-", r->issues, r->bytes, r->sha256[0] ? r->sha256 : "-",
 	        r->warnings ? r->warnings : "0");
 	put_field(m, r->message ? r->message : "");
 	fputc('\n', m);
@@ -864,7 +879,8 @@ static void retire(struct batch *b, struct slot *s)
 	b->unflushed = true;
 	imr_buffer_free(&r->items);
 	t->done++;
-	t->bytes += r->bytes;
+	if (!r->skipped)
+		t->bytes += r->bytes;
 	t->warned += r->warnings != NULL;
 	t->pages += r->pages;
 	switch (r->status) {
@@ -905,9 +921,9 @@ static void *feeder(void *arg)
 		 * each slot (a wake-up per document costs more than a document
 		 * at -j 1). */
 		if (more && b->pushed - b->retired >= RING)
-			while (b->pushed - b->retired > RING - RING / 4 && !interrupted)
+			while (b->pushed - b->retired > RING - RING / 4 && !b->stopping)
 				pthread_cond_wait(&b->space, &b->lock);
-		if (!more || interrupted) {
+		if (!more || b->stopping) {
 			free(in.path);
 			free(in.error);
 			b->fed = true;
@@ -1071,6 +1087,13 @@ static bool take_next_done(struct batch *b, struct slot *out)
 	return true;
 }
 
+/* Every input retired; after Ctrl-C, every input a worker took (the
+ * rest are dropped: --resume converts them).  Called with the lock held. */
+static bool all_retired(const struct batch *b)
+{
+	return b->stopping ? b->retired == b->taken : b->retired == b->pushed && b->fed;
+}
+
 /* Retire the finished slots at the head of the ring, in input order, and
  * show progress; called with the lock held, by whichever thread gets to
  * it first (a worker after each document, the main thread now and then):
@@ -1101,8 +1124,21 @@ static void retire_ready(struct batch *b)
 		pthread_mutex_lock(&b->lock);
 	}
 	b->retiring = false;
-	if (b->retired == b->pushed && (b->fed || interrupted))
+	if (all_retired(b))
 		pthread_cond_broadcast(&b->done);
+}
+
+/* Ctrl-C (seen by the main thread, which wakes every 0.1 s): no worker
+ * starts another document, the feeder pushes no more.  The workers
+ * finish the documents in hand; those are retired, in input order, and
+ * the inputs still waiting in the ring are dropped (stop_threads). */
+static void stop_on_interrupt(struct batch *b)
+{
+	if (!interrupted || b->stopping)
+		return;
+	b->stopping = true;
+	pthread_cond_broadcast(&b->work);
+	pthread_cond_broadcast(&b->space);
 }
 
 /* The main thread's loop: retire finished documents in input order until
@@ -1112,8 +1148,9 @@ static void retire_all(struct batch *b)
 {
 	pthread_mutex_lock(&b->lock);
 	for (;;) {
+		stop_on_interrupt(b);
 		retire_ready(b);
-		if (b->retired == b->pushed && (b->fed || interrupted) && !b->retiring)
+		if (all_retired(b) && !b->retiring)
 			break;
 		struct timespec until;
 		clock_gettime(CLOCK_REALTIME, &until);
@@ -1147,6 +1184,15 @@ static bool stop_threads(struct batch *b)
 	pthread_mutex_unlock(&b->lock);
 	for (int i = 0; i < b->nworkers; i++)
 		pthread_join(b->workers[i], NULL);
+	/* After Ctrl-C: the inputs no worker took. */
+	pthread_mutex_lock(&b->lock);
+	for (; b->taken < b->pushed; b->taken++) {
+		struct slot *s = &b->slots[b->taken % RING];
+		free(s->path);
+		free(s->error);
+		memset(s, 0, sizeof *s);
+	}
+	pthread_mutex_unlock(&b->lock);
 	if (b->feeding && !fed)
 		return false;
 	if (b->feeding) {

@@ -10,6 +10,8 @@
 #include "date.h"
 #include "diag.h"
 #include "normalize.h"
+#include "phrase.h"
+#include "text.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -60,6 +62,18 @@ static bool ends_sentence(const char *s, size_t n)
 	return n && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?' || s[n - 1] == ':');
 }
 
+/* A rationale's last sentence without its period ("... left arm EMG is
+ * not medically necessary") is a conclusion, not a cut: the line ends
+ * in a phrase of the conclusions' set (phrase.h). */
+static bool ends_in_conclusion(const char *s, size_t n)
+{
+	while (n && s[n - 1] == ' ')
+		n--;
+	size_t at;
+	int p = imr_phrases_last(IMR_SET_CONCLUSION, s, n, &at);
+	return p >= 0 && at + imr_phrase_len((enum imr_phrase)p) == n;
+}
+
 /* The letter's last line of text (page furniture is already gone). */
 static void check_letter_end(struct checker *c, const struct imr_document *doc)
 {
@@ -74,7 +88,7 @@ static void check_letter_end(struct checker *c, const struct imr_document *doc)
 		/* A letter ends in a sentence, or in its last item's decision. */
 		bool decision = n >= 6 && (strncmp(s + n - 6, "Upheld", 6) == 0 ||
 		                           (n >= 10 && strncmp(s + n - 10, "Overturned", 10) == 0));
-		if (!ends_sentence(s, n) && !decision) {
+		if (!ends_sentence(s, n) && !decision && !ends_in_conclusion(s, n)) {
 			/* The line's last words, from a character's first byte. */
 			size_t from = n > 40 ? n - 40 : 0;
 			while (from < n && ((unsigned char)s[from] & 0xC0) == 0x80)
@@ -265,4 +279,81 @@ void imr_check(struct imr_arena *a, const struct imr_source *src, const struct i
 	               : upheld == det->issue_count ? IMR_OUTCOME_UPHELD
 	               : upheld == 0                ? IMR_OUTCOME_OVERTURNED
 	                                            : IMR_OUTCOME_PARTIAL;
+}
+
+/* ---- items that cannot be written ------------------------------------ */
+
+/* An item whose title is empty (": Upheld" alone) is no item: report it,
+ * and keep its text as unparsed so nothing is lost. */
+static bool untitled_items(struct imr_arena *a, const struct imr_source *src,
+                           const struct imr_document *doc, struct imr_determination *det,
+                           struct imr_diags *diags)
+{
+	size_t bad = 0;
+	for (size_t i = 0; i < det->issue_count; i++)
+		bad += !*det->issues[i].service;
+	if (!bad)
+		return true;
+	struct imr_unparsed *u = imr_arena_alloc(a, (det->unparsed_count + bad) * sizeof *u);
+	memcpy(u, det->unparsed, det->unparsed_count * sizeof *u);
+	size_t kept = 0;
+	for (size_t i = 0; i < det->issue_count; i++) {
+		struct imr_issue_facts *f = &det->issues[i];
+		if (*f->service) {
+			det->issues[kept++] = *f;
+			continue;
+		}
+		/* A 2013 notice's list makes items of its entries, past the AST's. */
+		struct imr_span sp;
+		if (i < doc->issue_count) {
+			sp = doc->issues[i]->node.span;
+		} else {
+			size_t n;
+			const char *s = imr_source_line_text(src, f->line ? f->line : 1, &n);
+			sp.start = (uint32_t)(s - src->text);
+			sp.end = sp.start + (uint32_t)n;
+		}
+		imr_diag_at(diags, src, IMR_ERROR, sp.start, "an item without a title (only its decision)");
+		struct imr_text t = {.node = {IMR_N_TEXT, sp}};
+		struct imr_line l = {.start = sp.start, .end = sp.end};
+		t.lines = &l;
+		t.count = 1;
+		u[det->unparsed_count++] = (struct imr_unparsed){f->line, imr_text_join(a, src, &t, 0, 1)};
+	}
+	det->issue_count = kept;
+	det->unparsed = u;
+	det->complete = false;
+	return false;
+}
+
+/* An item whose decision the letter states nowhere (no "Upheld", no
+ * entry of a numbered list, no conclusion) cannot be written. */
+static bool undecided_items(const struct imr_source *src, const struct imr_document *doc,
+                            const struct imr_determination *det, struct imr_diags *diags)
+{
+	bool ok = true;
+	for (size_t i = 0; i < det->issue_count; i++) {
+		const struct imr_issue_facts *f = &det->issues[i];
+		if (f->decision_source != IMR_FROM_NOWHERE)
+			continue;
+		uint32_t at = i < doc->issue_count ? doc->issues[i]->node.span.start
+		              : f->line ? src->line_start[f->line - 1] : 0;
+		imr_diag_at(diags, src, IMR_ERROR, at,
+		            "item %zu (%s) states no decision: no numbered decision names it and its "
+		            "rationale concludes nothing", i + 1, f->service);
+		ok = false;
+	}
+	return ok;
+}
+
+bool imr_check_items(struct imr_arena *a, const struct imr_source *src,
+                     const struct imr_document *doc, struct imr_determination *det,
+                     struct imr_diags *diags)
+{
+	bool titled = untitled_items(a, src, doc, det, diags);
+	if (!undecided_items(src, doc, det, diags)) {
+		det->complete = false;
+		return false;
+	}
+	return titled;
 }

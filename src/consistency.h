@@ -13,4 +13,12 @@
 void imr_check(struct imr_arena *a, const struct imr_source *src, const struct imr_document *doc,
                struct imr_determination *det, struct imr_diags *diags);
 
+/* The items that cannot be written: one without a title (only its
+ * decision) is dropped, its text kept as unparsed; one whose decision the
+ * letter states nowhere is an error.  Each is an error in diags; false
+ * when there was any (det->complete is then false). */
+bool imr_check_items(struct imr_arena *a, const struct imr_source *src,
+                     const struct imr_document *doc, struct imr_determination *det,
+                     struct imr_diags *diags);
+
 #endif

@@ -48,69 +48,6 @@ static const char *xml_name(struct imr_arena *a, const char *name)
 	return out;
 }
 
-/* An item whose title is empty (": Upheld" alone) is no item: report it,
- * and keep its text as unparsed so nothing is lost. */
-static bool untitled_items(struct imr_arena *a, const struct imr_source *src,
-                           const struct imr_document *doc, struct imr_determination *det,
-                           struct imr_diags *diags)
-{
-	size_t bad = 0;
-	for (size_t i = 0; i < det->issue_count; i++)
-		bad += !*det->issues[i].service;
-	if (!bad)
-		return true;
-	struct imr_unparsed *u = imr_arena_alloc(a, (det->unparsed_count + bad) * sizeof *u);
-	memcpy(u, det->unparsed, det->unparsed_count * sizeof *u);
-	size_t kept = 0;
-	for (size_t i = 0; i < det->issue_count; i++) {
-		struct imr_issue_facts *f = &det->issues[i];
-		if (*f->service) {
-			det->issues[kept++] = *f;
-			continue;
-		}
-		/* A 2013 notice's list makes items of its entries, past the AST's. */
-		struct imr_span sp;
-		if (i < doc->issue_count) {
-			sp = doc->issues[i]->node.span;
-		} else {
-			size_t n;
-			const char *s = imr_source_line_text(src, f->line ? f->line : 1, &n);
-			sp.start = (uint32_t)(s - src->text);
-			sp.end = sp.start + (uint32_t)n;
-		}
-		imr_diag_at(diags, src, IMR_ERROR, sp.start, "an item without a title (only its decision)");
-		struct imr_text t = {.node = {IMR_N_TEXT, sp}};
-		struct imr_line l = {.start = sp.start, .end = sp.end};
-		t.lines = &l;
-		t.count = 1;
-		u[det->unparsed_count++] = (struct imr_unparsed){f->line, imr_text_join(a, src, &t, 0, 1)};
-	}
-	det->issue_count = kept;
-	det->unparsed = u;
-	det->complete = false;
-	return false;
-}
-
-/* An item whose decision the letter states nowhere (no "Upheld", no
- * entry of a numbered list, no conclusion) cannot be written. */
-static bool undecided_items(const struct imr_source *src, const struct imr_document *doc,
-                            const struct imr_determination *det, struct imr_diags *diags)
-{
-	bool ok = true;
-	for (size_t i = 0; i < det->issue_count; i++) {
-		const struct imr_issue_facts *f = &det->issues[i];
-		if (f->decision_source != IMR_FROM_NOWHERE)
-			continue;
-		uint32_t at = i < doc->issue_count ? doc->issues[i]->node.span.start
-		              : f->line ? src->line_start[f->line - 1] : 0;
-		imr_diag_at(diags, src, IMR_ERROR, at,
-		            "item %zu (%s) states no decision: no numbered decision names it and its "
-		            "rationale concludes nothing", i + 1, f->service);
-		ok = false;
-	}
-	return ok;
-}
-
 void imr_options_init(struct imr_options *opt)
 {
 	memset(opt, 0, sizeof *opt);
@@ -130,6 +67,8 @@ static struct imr_document *front_end(const char *data, size_t len, const struct
 	*pages = 0;
 	char *pdf_text = NULL;
 	bool pdf = imr_is_pdf(data, len);
+	if (!pdf && imr_refuse_other_format(data, len, opt, diags))
+		return NULL;
 	if (pdf) {
 		pdf_text = imr_pdf_text(data, len, opt, &len, pages, diags);
 		if (!pdf_text)
@@ -182,12 +121,8 @@ static enum imr_status convert(const char *data, size_t len, const struct imr_op
 	else
 		imr_sha256_hex(data, len, sha), det.sha256 = sha;
 	imr_check(&arena, &src, ast, &det, diags);
-	if (!untitled_items(&arena, &src, ast, &det, diags))
+	if (!imr_check_items(&arena, &src, ast, &det, diags))
 		clean = false;
-	if (!undecided_items(&src, ast, &det, diags)) {
-		clean = false;
-		det.complete = false;
-	}
 	det.complete = det.complete && clean;
 	if (summary) {
 		summary->complete = det.complete;

@@ -182,7 +182,9 @@ struct imr_determination {
 	enum imr_priority priority;
 	struct imr_strings treatments; /* "Treatment(s) in Dispute Listed on IMR Application" */
 
-	struct imr_strings letter; /* a 2013 notice's cover letter, by paragraph */
+	/* The parts of kind TEXT (vocab.h's IMR_PARTS), by paragraph: a 2013
+	 * notice's cover letter, any new section of text. */
+	struct imr_strings parts[IMR_PART_COUNT];
 	/* Its numbered lists, as printed in the letter (0) and again in the
 	 * decision part (1). */
 	struct imr_list_decision *lists[2];

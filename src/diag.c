@@ -102,8 +102,21 @@ static const char *severity_name(enum imr_severity s)
 
 void imr_diags_print(const struct imr_diags *d, const char *filename, FILE *out)
 {
+	imr_diags_print_quiet(d, filename, false, out);
+}
+
+void imr_diags_print_quiet(const struct imr_diags *d, const char *filename, bool quiet, FILE *out)
+{
+	bool shown = true; /* the last error or warning: its notes go with it */
+	size_t stored = 0;  /* errors and warnings printed */
 	for (size_t i = 0; i < d->count; i++) {
 		const struct imr_diag *g = &d->items[i];
+		if (g->severity != IMR_NOTE) {
+			shown = !quiet || g->severity == IMR_ERROR;
+			stored += shown;
+		}
+		if (!shown)
+			continue;
 		if (g->line && g->column)
 			fprintf(out, "%s:%u:%u: %s: %s\n", filename, g->line, g->column,
 			        severity_name(g->severity), g->message);
@@ -125,8 +138,8 @@ void imr_diags_print(const struct imr_diags *d, const char *filename, FILE *out)
 			fputs("^\n", out);
 		}
 	}
-	size_t dropped = d->errors + d->warnings;
-	dropped = dropped > d->count ? dropped - d->count : 0;
+	size_t dropped = d->errors + (quiet ? 0 : d->warnings);
+	dropped = dropped > stored ? dropped - stored : 0;
 	if (dropped)
 		fprintf(out, "%s: note: %zu more diagnostic(s) not shown\n", filename, dropped);
 }

@@ -773,8 +773,9 @@ void imr_extract(struct imr_arena *a, const struct imr_source *src, const struct
 	out->age = -1;
 	if (doc->header)
 		extract_header(a, src, doc->header, out);
-	if (doc->letter)
-		imr_text_paragraphs(a, src, doc->letter, &out->letter);
+	for (size_t p = 0; p < IMR_PART_COUNT; p++)
+		if (doc->parts[p])
+			imr_text_paragraphs(a, src, doc->parts[p], &out->parts[p]);
 	extract_lists(a, src, doc, out);
 	if (doc->reviewer)
 		extract_reviewer(a, src, doc->reviewer, out);

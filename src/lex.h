@@ -67,6 +67,7 @@ int imr_header_row_label(const char *s, size_t len);
 int imr_lookup_line_label(const char *s, size_t n, enum imr_context in);
 int imr_section_token(enum imr_section s);
 int imr_line_label_token(enum imr_line_label l);
+const char *imr_variant_label_words(enum imr_variant v, int token, size_t *len);
 int imr_variant_token(enum imr_variant v);
 
 #endif

@@ -2,6 +2,7 @@
  * to validated XML, and a validator for existing XML. */
 #include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include <libxml/parser.h>
 
 #include "batch.h"
+#include "diag.h"
 #include "export.h"
 #include "imr2xml.h"
 #include "output.h"
@@ -24,14 +26,15 @@ static const char usage_text[] =
 	"                                           one row per item, from letters or XML\n"
 	"       imr2xml --stats [--html=FILE] DIR_OR_XML...\n"
 	"                                           a report on a corpus of XML files\n"
-	"       imr2xml --validate FILE.xml...      validate XML against the schema\n"
-	"       imr2xml --print-schema              write the embedded XSD\n"
+	"       imr2xml --validate FILE.xml|-...    validate XML against the schema\n"
+	"       imr2xml --print-schema | --list-variants\n"
 	"\n"
 	"Converts a California IMR Final Determination to XML in the namespace\n"
 	IMR2XML_NAMESPACE ", validated against the embedded schema.\n"
 	"The input is the letter's PDF (recognised by its content, \"%PDF-\", and read\n"
 	"through poppler), or its text as pdftotext extracts it, with or without -layout.\n"
-	"With no FILE, or FILE -, reads standard input.\n"
+	"With no FILE, or FILE -, reads standard input (with no FILE and standard\n"
+	"input a terminal, prints this usage and exits with status 2).\n"
 	"\n"
 	"  -o, --output=OUT     write the XML to OUT (atomically) instead of stdout\n"
 	"  -c, --check          parse and validate, write no XML\n"
@@ -44,10 +47,14 @@ static const char usage_text[] =
 	"      --dump-ast       print the parse tree instead of XML\n"
 	"      --source-name=NAME  the input's name in the XML's @source (default: FILE;\n"
 	"                       standard input has none)\n"
-	"      --max-size=BYTES refuse larger inputs, and PDFs with more text (default\n"
-	"                       16 MiB)\n"
+	"      --max-size=SIZE  refuse larger inputs, and PDFs with more text: bytes,\n"
+	"                       or with K, M or G (KiB, MiB, GiB; default 16M)\n"
 	"      --max-pages=N    refuse PDFs with more pages (default 300)\n"
-	"      --validate       validate the XML files named, report FILE:LINE: error:\n"
+	"  -q, --quiet          no warnings on stderr (they are in the XML and the\n"
+	"                       manifest), only errors; with -d no progress display\n"
+	"      --validate       validate the XML files named (- for standard input),\n"
+	"                       report FILE:LINE: error: ..., then FILE: valid or\n"
+	"                       FILE: invalid for each\n"
 	"\n"
 	"Tables (docs/export.md): one row per item, its columns read from the XML:\n"
 	"      --format=FMT     xml (the default), csv (RFC 4180, a header row) or jsonl\n"
@@ -68,7 +75,11 @@ static const char usage_text[] =
 	"  -0, --null           LIST is NUL-separated\n"
 	"  -j, --jobs=N         threads (default: the number of online CPUs)\n"
 	"      --resume         skip inputs whose output and manifest row match\n"
-	"  -q, --quiet          no progress display, only the summary\n"
+	"  Ctrl-C (or SIGTERM) stops a run: no document is started after it, those in\n"
+	"  hand are finished and their rows written to OUTDIR/manifest.tsv.partial,\n"
+	"  exit status 130; --resume goes on from there.\n"
+	"\n"
+	"Other modes:\n"
 	"      --print-schema   write the embedded XSD to stdout\n"
 	"      --list-variants  the generations of the letter known, with their headings\n"
 	"  -h, --help           this text\n"
@@ -76,7 +87,8 @@ static const char usage_text[] =
 	"\n"
 	"Exit status: 0 converted (or valid); 1 input rejected (or invalid);\n"
 	"2 usage or I/O error; 3 the schema failed to load; 4 our own XML failed\n"
-	"the schema (a bug: please report it with the input).\n";
+	"the schema (a bug: please report it with the input); 130 a batch\n"
+	"interrupted (Ctrl-C, SIGTERM).\n";
 
 enum mode { CONVERT, VALIDATE, PRINT_SCHEMA, LIST_VARIANTS, STATS };
 
@@ -89,6 +101,36 @@ struct cli {
 	const char *html;       /* --stats --html FILE */
 	struct imr_options opt;
 };
+
+/* jq's way: run with nothing to read but a terminal, show the usage
+ * rather than wait for a letter typed in. */
+static int usage_on_terminal(void)
+{
+	fputs(usage_text, stderr);
+	return IMR_USAGE;
+}
+
+/* --max-size: bytes, or KiB, MiB, GiB with K, M, G (as sort -S, head -c). */
+static bool parse_size(const char *arg, size_t *out)
+{
+	char *end;
+	errno = 0;
+	if (*arg < '0' || *arg > '9')
+		return false;
+	unsigned long long v = strtoull(arg, &end, 10);
+	unsigned shift = 0;
+	if (*end && !end[1]) {
+		const char *units = "KMG", *u = strchr(units, end[0] == 'k' ? 'K' : end[0]);
+		if (!u)
+			return false;
+		shift = 10 * (unsigned)(u - units + 1);
+		end++;
+	}
+	if (errno || *end || v == 0 || v > (SIZE_MAX >> shift))
+		return false;
+	*out = (size_t)(v << shift);
+	return true;
+}
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -189,8 +231,11 @@ static int validate_files(int argc, char **argv)
 		imr_diags_init(&diags);
 		enum imr_status st = imr_validate_file(v, argv[i], &diags);
 		imr_diags_print(&diags, argv[i], stderr);
+		/* xmllint's verdict, one a file, after its errors. */
 		if (st == IMR_OK)
 			fprintf(stderr, "%s: valid\n", argv[i]);
+		else if (st == IMR_REJECTED)
+			fprintf(stderr, "%s: invalid\n", argv[i]);
 		imr_diags_free(&diags);
 		if ((int)st > worst)
 			worst = (int)st;
@@ -233,7 +278,7 @@ static int convert(const struct cli *cli, const char *path)
 	 * it is ready and valid. */
 	struct imr_buffer xml;
 	st = imr_convert_to_buffer(data, len, &opt, v, &xml, NULL, &diags);
-	imr_diags_print(&diags, name, stderr);
+	imr_diags_print_quiet(&diags, name, cli->batch.quiet, stderr);
 	imr_diags_free(&diags);
 	if (xml.data && !cli->check) {
 		bool ok;
@@ -298,7 +343,7 @@ static int export_inputs(const struct cli *cli, int argc, char **argv)
 			opt.source_name = argv[i];
 		enum imr_status st = imr_export_input(cli->format, data, len, name, &opt, v, &out,
 		                                      &exported, &diags);
-		imr_diags_print(&diags, name, stderr);
+		imr_diags_print_quiet(&diags, name, cli->batch.quiet, stderr);
 		imr_diags_free(&diags);
 		free(data);
 		any |= exported;
@@ -358,6 +403,9 @@ int main(int argc, char **argv)
 	};
 	struct cli cli = {.mode = CONVERT, .validate = true};
 	imr_options_init(&cli.opt);
+	/* getopt's own messages name argv[0]: ours say "imr2xml:", whatever
+	 * path the command was run by. */
+	argv[0] = (char *)"imr2xml";
 	int c;
 	while ((c = getopt_long(argc, argv, "o:chVd:0j:q", longopts, NULL)) != -1) {
 		switch (c) {
@@ -391,15 +439,11 @@ int main(int argc, char **argv)
 		case OPT_VERIFY:
 			cli.opt.verify = true;
 			break;
-		case OPT_MAX_SIZE: {
-			char *end;
-			errno = 0;
-			unsigned long long v = strtoull(optarg, &end, 10);
-			if (errno || *end || end == optarg || v == 0)
-				return usage_error("--max-size: not a positive number of bytes: '%s'", optarg);
-			cli.opt.max_input_bytes = (size_t)v;
+		case OPT_MAX_SIZE:
+			if (!parse_size(optarg, &cli.opt.max_input_bytes))
+				return usage_error("--max-size: not a positive size (bytes, or with K, M or G): '%s'",
+				                   optarg);
 			break;
-		}
 		case OPT_MAX_PAGES: {
 			char *end;
 			errno = 0;
@@ -509,7 +553,9 @@ int main(int argc, char **argv)
 			st = usage_error("%s", "--files-from, --resume and --jobs go with -d OUTDIR");
 			break;
 		}
-		if (cli.format != IMR_FORMAT_XML)
+		if (!argc && isatty(STDIN_FILENO))
+			st = usage_on_terminal();
+		else if (cli.format != IMR_FORMAT_XML)
 			st = export_inputs(&cli, argc, argv);
 		else if (argc > 1)
 			st = usage_error("one input at a time (extra argument '%s')", argv[1]);

@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <poppler.h>
 
@@ -28,6 +29,41 @@
 bool imr_is_pdf(const char *data, size_t len)
 {
 	return len >= 5 && memcmp(data, "%PDF-", 5) == 0;
+}
+
+/* What a user may save under a letter's name that is neither its PDF nor
+ * its text, by its first bytes (as file(1) knows them). */
+static const struct {
+	const char *magic;
+	size_t len;
+	const char *what;
+} other_formats[] = {
+	{"\xFF\xD8\xFF", 3, "a JPEG image"},
+	{"\x89PNG\r\n\x1A\n", 8, "a PNG image"},
+	{"GIF87a", 6, "a GIF image"},
+	{"GIF89a", 6, "a GIF image"},
+	{"II*\0", 4, "a TIFF image"},
+	{"MM\0*", 4, "a TIFF image"},
+	{"PK\x03\x04", 4, "a ZIP archive, or a Word or OpenDocument file"},
+	{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, "a Microsoft Office file"},
+	{"\x1F\x8B", 2, "a gzip file"},
+};
+
+bool imr_refuse_other_format(const char *data, size_t len, const struct imr_options *opt,
+                             struct imr_diags *diags)
+{
+	for (size_t i = 0; i < sizeof other_formats / sizeof *other_formats; i++) {
+		if (len < other_formats[i].len ||
+		    memcmp(data, other_formats[i].magic, other_formats[i].len) != 0)
+			continue;
+		const char *name = opt->source_name;
+		size_t n = name ? strlen(name) : 0;
+		bool pdf_name = n >= 4 && strcasecmp(name + n - 4, ".pdf") == 0;
+		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "not a %s (%s)",
+		             pdf_name ? "PDF" : "PDF or a letter's text", other_formats[i].what);
+		return true;
+	}
+	return false;
 }
 
 /* ---- poppler's messages ------------------------------------------------ */

@@ -17,6 +17,12 @@
 /* Whether data is a PDF: it starts with the "%PDF-" magic. */
 bool imr_is_pdf(const char *data, size_t len);
 
+/* Whether data is a known format that is neither a PDF nor text (a JPEG
+ * image, a ZIP archive...): then an error in diags names it, "not a PDF
+ * (a JPEG image)" when opt->source_name ends in .pdf. */
+bool imr_refuse_other_format(const char *data, size_t len, const struct imr_options *opt,
+                             struct imr_diags *diags);
+
 /* The text of a PDF (malloc'ed, *text_len bytes, not NUL-terminated),
  * and its page count in *pages.  NULL, with an error in diags, when it is
  * refused: larger than opt->max_input_bytes, truncated or damaged,

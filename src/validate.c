@@ -7,9 +7,12 @@
  * xmlSchemaSAXPlug returns, called directly -- no tree, no parser.  Files
  * given to --validate are read into a tree and validated whole. */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
@@ -181,12 +184,12 @@ static void parser_error(void *data, imr_xml_error err)
 }
 
 /* No network, no DTD loading, no entity substitution: reading XML
- * fetches and expands nothing.  From path, or from memory when path is
- * NULL. */
-static xmlDocPtr read_xml(const char *path, const char *xml, size_t len, int options,
+ * fetches and expands nothing.  From the open file fd (named path in
+ * messages), or from memory when fd is -1. */
+static xmlDocPtr read_xml(int fd, const char *path, const char *xml, size_t len, int options,
                           struct imr_diags *diags)
 {
-	if (!path && len > INT_MAX)
+	if (fd < 0 && len > INT_MAX)
 		return NULL;
 	xmlParserCtxtPtr pc = xmlNewParserCtxt();
 	if (!pc)
@@ -194,27 +197,36 @@ static xmlDocPtr read_xml(const char *path, const char *xml, size_t len, int opt
 	pc->_private = diags;
 	pc->sax->serror = parser_error;
 	options |= XML_PARSE_NONET | XML_PARSE_NOWARNING;
-	xmlDocPtr doc = path ? xmlCtxtReadFile(pc, path, NULL, options)
-	                     : xmlCtxtReadMemory(pc, xml, (int)len, "imr2xml.xml", NULL, options);
+	xmlDocPtr doc = fd >= 0 ? xmlCtxtReadFd(pc, fd, path, NULL, options)
+	                        : xmlCtxtReadMemory(pc, xml, (int)len, "imr2xml.xml", NULL, options);
 	xmlFreeParserCtxt(pc);
 	return doc;
 }
 
 xmlDocPtr imr_xml_read(const char *xml, size_t len, struct imr_diags *diags)
 {
-	return read_xml(NULL, xml, len, XML_PARSE_NOBLANKS, diags);
+	return read_xml(-1, NULL, xml, len, XML_PARSE_NOBLANKS, diags);
 }
 
+/* The file is opened here, not by libxml2, so that "-" is standard input
+ * (as for xmllint) and a directory or an unreadable file is one error of
+ * ours, not libxml2's own message on stderr. */
 enum imr_status imr_validate_file(struct imr_validator *v, const char *path, struct imr_diags *diags)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "cannot open: %s", strerror(errno));
+	bool std_in = strcmp(path, "-") == 0;
+	int fd = std_in ? STDIN_FILENO : open(path, O_RDONLY);
+	struct stat info;
+	if (fd < 0 || fstat(fd, &info) != 0 || S_ISDIR(info.st_mode)) {
+		int e = fd < 0 || !S_ISDIR(info.st_mode) ? errno : EISDIR;
+		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "cannot read: %s", strerror(e));
+		if (fd >= 0 && !std_in)
+			close(fd);
 		return IMR_USAGE;
 	}
-	fclose(f);
 	size_t errors = diags->errors;
-	xmlDocPtr doc = read_xml(path, NULL, 0, 0, diags);
+	xmlDocPtr doc = read_xml(fd, std_in ? "-" : path, NULL, 0, 0, diags);
+	if (!std_in)
+		close(fd);
 	if (!doc) {
 		if (diags->errors == errors)
 			imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "not well-formed XML");

@@ -172,10 +172,21 @@ static void issues_words(struct words *w, xmlNodePtr root, xmlNodePtr issues, un
 	}
 }
 
-/* The XML's words in the letter's order: most letters have their
- * sections in the order of the XML; a professional review lists its
- * items first and its reviewer last, a guideline and a rationale section
- * for all its items between. */
+/* The part a section of the XML is (vocab.h's IMR_PARTS), or -1. */
+static int part_of(xmlNodePtr n)
+{
+	return n->type == XML_ELEMENT_NODE ? imr_part_by_xml((const char *)n->name) : -1;
+}
+
+static xmlNodePtr part_node(xmlNodePtr root, enum imr_part part)
+{
+	return child_named(root, imr_part_xml(part));
+}
+
+/* The XML's words in the letter's order: most letters have their parts
+ * in the order of the XML (every part of the table holds words of the
+ * letter); a professional review lists its items first and its reviewer
+ * last, a guideline and a rationale section for all its items between. */
 static void output_words(struct words *w, xmlNodePtr root)
 {
 	size_t k = 0;
@@ -185,27 +196,30 @@ static void output_words(struct words *w, xmlNodePtr root)
 	if (!done)
 		return;
 	const xmlChar *variant = attr(root, "variant");
-	xmlNodePtr issues = child_named(root, "issues");
-	if (variant && strcmp((const char *)variant, "imr-professional-review") == 0) {
-		static const char *const order[] = {"caseSummary", "documentsReviewed"};
+	xmlNodePtr issues = part_node(root, IMR_PART_ISSUES);
+	if (variant && strcmp((const char *)variant,
+	                      imr_variant_name(IMR_IMR_PROFESSIONAL_REVIEW)) == 0) {
+		static const enum imr_part order[] = {IMR_PART_SUMMARY, IMR_PART_DOCUMENTS};
 		if (issues)
 			issues_words(w, root, issues, TITLE, done, k);
 		for (size_t i = 0; i < 2; i++)
-			if (child_named(root, order[i]))
-				section_words(w, child_named(root, order[i]));
+			if (part_node(root, order[i]))
+				section_words(w, part_node(root, order[i]));
 		if (issues) {
 			issues_words(w, root, issues, GUIDELINES, done, k);
 			issues_words(w, root, issues, RATIONALE, done, k);
 		}
-		if (child_named(root, "reviewer"))
-			section_words(w, child_named(root, "reviewer"));
+		if (part_node(root, IMR_PART_REVIEWER))
+			section_words(w, part_node(root, IMR_PART_REVIEWER));
 	} else {
 		for (xmlNodePtr sec = root->children; sec; sec = sec->next) {
-			if (named(sec, "letter") || named(sec, "reviewer") || named(sec, "documentsReviewed") ||
-			    named(sec, "caseSummary"))
-				section_words(w, sec);
-			else if (named(sec, "issues"))
+			int part = part_of(sec);
+			if (part < 0)
+				continue;
+			if (imr_part_kind((enum imr_part)part) == IMR_PART_ITEMS)
 				issues_words(w, root, sec, TITLE | GUIDELINES | RATIONALE, done, k);
+			else
+				section_words(w, sec);
 		}
 	}
 	unparsed_before(w, root, ~0u, done, k);

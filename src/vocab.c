@@ -43,6 +43,45 @@ static const struct {
 	int token;
 } line_labels[] = {IMR_LINE_LABELS(LINE_ROW)};
 
+/* A line label is read only in the contexts lexer.l reads labels in. */
+enum { LABEL_CONTEXTS = 0
+#define LABEL_CONTEXT_BIT(ctx) | (1u << IMR_CTX_##ctx)
+	IMR_LABEL_CONTEXTS(LABEL_CONTEXT_BIT) };
+#define LINE_CHECK(id, text, ctx, tok)                                                    \
+	_Static_assert(LABEL_CONTEXTS & (1u << IMR_CTX_##ctx),                             \
+	               "the line label \"" text "\": the scanner reads no line labels in " \
+	               "context " #ctx " (IMR_LABEL_CONTEXTS)");
+IMR_LINE_LABELS(LINE_CHECK)
+
+#define PART_ROW(id, xml, words, kind) {xml, words, IMR_PART_##kind},
+static const struct {
+	const char *xml, *words;
+	enum imr_part_kind kind;
+} parts[] = {IMR_PARTS(PART_ROW)};
+
+const char *imr_part_xml(enum imr_part p)
+{
+	return parts[p].xml;
+}
+
+const char *imr_part_words(enum imr_part p)
+{
+	return parts[p].words;
+}
+
+enum imr_part_kind imr_part_kind(enum imr_part p)
+{
+	return parts[p].kind;
+}
+
+int imr_part_by_xml(const char *name)
+{
+	for (size_t i = 0; i < COUNT(parts); i++)
+		if (strcmp(parts[i].xml, name) == 0)
+			return (int)i;
+	return -1;
+}
+
 #define VARIANT_ROW(id, name, tok, header, desc, ...)                                     \
 	{name, desc, tok, IMR_HEADER_##header, (const enum imr_section[]){__VA_ARGS__}},
 static const struct {
@@ -184,6 +223,24 @@ int imr_lookup_line_label(const char *s, size_t n, enum imr_context in)
 		if (line_labels[i].context == in && same(s, n, line_labels[i].text, line_labels[i].len))
 			return (int)i;
 	return -1;
+}
+
+/* The variant's own words for what opens a line with token: the first
+ * line label of the table with that token in a context the variant's
+ * headings open ("Rationale Used by the Expert Reviewer" in a 2013
+ * notice, where a 2016 letter says "Decision rationale"), without its
+ * colon in *len; or NULL. */
+const char *imr_variant_label_words(enum imr_variant v, int token, size_t *len)
+{
+	unsigned contexts = 0;
+	for (const enum imr_section *s = variants[v].signature; *s != IMR_END; s++)
+		contexts |= 1u << sections[*s].context;
+	for (size_t i = 0; i < COUNT(line_labels); i++)
+		if (line_labels[i].token == token && (contexts & (1u << line_labels[i].context))) {
+			*len = line_labels[i].len - (line_labels[i].text[line_labels[i].len - 1] == ':');
+			return line_labels[i].text;
+		}
+	return NULL;
 }
 
 int imr_section_token(enum imr_section s) { return sections[s].token; }

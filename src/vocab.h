@@ -117,6 +117,32 @@
 	  NOTICE, TOK_MAXIMUS_GUIDELINE)                                                  \
 	X(NOTICE_RATIONALE, "Rationale Used by the Expert Reviewer:", NOTICE, TOK_RATIONALE)
 
+/* The contexts in which the scanner reads line labels (lexer.l's label
+ * rule names the same start conditions): vocab.c refuses, at compile
+ * time, a line label in any other context, where it could never be read. */
+#define IMR_LABEL_CONTEXTS(X) X(REVIEWER) X(DOCUMENTS) X(SUMMARY) X(ISSUES) X(NOTICE) X(PLAIN)
+
+/* The letter's parts, in the order of the XML (xsd/determination.xsd):
+ * X(ID, "XML element", "the letter's words for it", kind).  The XML
+ * writer names each part's element from here and writes the parts in this
+ * order, the AST dump prints each under its element's name, and --verify
+ * reads the letter's words from the parts in this order.  kind:
+ *   TEXT   paragraphs, nothing more: the grammar's action stores the
+ *          part's text (imr_document_set_part), and extraction, the
+ *          writer, the dump and --verify need nothing else.  A new
+ *          section of the letter is one line here, one grammar rule and
+ *          its element (type Paragraphs) in the XSD;
+ *   FACTS  a section extract.c reads into facts of its own (the
+ *          reviewer's credentials, the patient, the records), written by
+ *          its own function in xml.c;
+ *   ITEMS  the disputed items. */
+#define IMR_PARTS(X)                                                                      \
+	X(LETTER, "letter", "the letter", TEXT)                                           \
+	X(REVIEWER, "reviewer", "how the determination was made", FACTS)                  \
+	X(DOCUMENTS, "documentsReviewed", "the documents reviewed", FACTS)                \
+	X(SUMMARY, "caseSummary", "the case summary", FACTS)                              \
+	X(ISSUES, "issues", "the disputed items", ITEMS)
+
 /* Document variants: X(ID, "name", start token, header, description, signature...).
  * header: NONE (no header labels), TABLE (labels, none of the cover
  * page's own), COVER (the cover page's: names, treatments), ANY.  The
@@ -149,6 +175,7 @@
 #define IMR_ENUM_ID(id, ...) IMR_##id,
 #define IMR_ENUM_CTX(id) IMR_CTX_##id,
 #define IMR_ENUM_FIELD(id, ...) IMR_##id,
+#define IMR_ENUM_PART(id, ...) IMR_PART_##id,
 
 enum imr_context { IMR_CONTEXTS(IMR_ENUM_CTX) IMR_CONTEXT_COUNT };
 enum imr_section { IMR_SECTIONS(IMR_ENUM_ID) IMR_SECTION_COUNT };
@@ -156,6 +183,8 @@ enum imr_section { IMR_SECTIONS(IMR_ENUM_ID) IMR_SECTION_COUNT };
 enum imr_header_label { IMR_HEADER_FIELDS(IMR_ENUM_FIELD) IMR_HEADER_LABEL_COUNT };
 enum imr_line_label { IMR_LINE_LABELS(IMR_ENUM_ID) IMR_LINE_LABEL_COUNT };
 enum imr_variant { IMR_VARIANTS(IMR_ENUM_ID) IMR_VARIANT_COUNT };
+enum imr_part { IMR_PARTS(IMR_ENUM_PART) IMR_PART_COUNT };
+enum imr_part_kind { IMR_PART_TEXT, IMR_PART_FACTS, IMR_PART_ITEMS };
 #define IMR_END IMR_SECTION_COUNT
 
 enum imr_value_kind { IMR_VALUE_CASE, IMR_VALUE_DATE, IMR_VALUE_PRIORITY, IMR_VALUE_NAME,
@@ -175,5 +204,10 @@ enum imr_header_kind imr_variant_header(enum imr_variant v);
 const enum imr_section *imr_variant_signature(enum imr_variant v);
 /* By name, or -1. */
 int imr_variant_by_name(const char *name);
+const char *imr_part_xml(enum imr_part p);
+const char *imr_part_words(enum imr_part p);
+enum imr_part_kind imr_part_kind(enum imr_part p);
+/* The part whose XML element is name, or -1. */
+int imr_part_by_xml(const char *name);
 
 #endif

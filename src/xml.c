@@ -194,27 +194,28 @@ static const char *const outcomes[] = {
 	[IMR_OUTCOME_OVERTURNED] = "overturned", [IMR_OUTCOME_PARTIAL] = "partially-overturned",
 };
 
-void imr_xml_write(struct imr_xml_writer *w, const struct imr_determination *d)
-{
-	imr_xml_start_ns(w, "determination", IMR2XML_NAMESPACE);
-	imr_xml_attr(w, "variant", imr_variant_name(d->variant));
-	if (!d->complete)
-		imr_xml_attr(w, "complete", "false");
-	imr_xml_attr(w, "outcome", outcomes[d->outcome]);
-	imr_xml_attr(w, "source", d->source);
-	imr_xml_attr(w, "sha256", d->sha256);
-	imr_xml_attr(w, "generator", "imr2xml " IMR2XML_VERSION);
+/* Each part of the letter under its element (vocab.h's IMR_PARTS), in
+ * the table's order, which is the schema's: a TEXT part by
+ * write_text_part, the others by their own write_<ID> below. */
+typedef void write_fn(struct imr_xml_writer *w, const struct imr_determination *d,
+                      enum imr_part part);
 
-	if (d->has_header)
-		write_header(w, d);
-	if (d->letter.count) {
-		imr_xml_start(w, "letter");
-		strings(w, "p", &d->letter);
-		imr_xml_end(w);
-	}
-	/* The three sections are always there; a partial determination may
-	 * have them empty (the schema's rule). */
-	imr_xml_start(w, "reviewer");
+static void write_text_part(struct imr_xml_writer *w, const struct imr_determination *d,
+                            enum imr_part part)
+{
+	if (!d->parts[part].count)
+		return;
+	imr_xml_start(w, imr_part_xml(part));
+	strings(w, "p", &d->parts[part]);
+	imr_xml_end(w);
+}
+
+/* The reviewer, the summary and the items are always there; a partial
+ * determination may have them empty (the schema's rule). */
+static void write_REVIEWER(struct imr_xml_writer *w, const struct imr_determination *d,
+                           enum imr_part part)
+{
+	imr_xml_start(w, imr_part_xml(part));
 	if (d->has_reviewer) {
 		imr_xml_attr(w, "role", d->physician ? "physician" : "expert");
 		strings(w, "certification", &d->certifications);
@@ -228,26 +229,34 @@ void imr_xml_write(struct imr_xml_writer *w, const struct imr_determination *d)
 		strings(w, "p", &d->reviewer_text);
 	}
 	imr_xml_end(w);
+}
 
-	if (d->has_records) {
-		imr_xml_start(w, "documentsReviewed");
-		for (size_t i = 0; i < d->record_count; i++) {
-			const struct imr_record *rec = &d->records[i];
-			imr_xml_start(w, "document");
-			if (rec->date.year)
-				attr_date(w, "date", &rec->date);
-			if (rec->from.year) {
-				attr_date(w, "from", &rec->from);
-				attr_date(w, "to", &rec->to);
-			}
-			attr_pos(w, (struct imr_pos){rec->line, rec->page});
-			imr_xml_text(w, rec->text);
-			imr_xml_end(w);
+static void write_DOCUMENTS(struct imr_xml_writer *w, const struct imr_determination *d,
+                            enum imr_part part)
+{
+	if (!d->has_records)
+		return;
+	imr_xml_start(w, imr_part_xml(part));
+	for (size_t i = 0; i < d->record_count; i++) {
+		const struct imr_record *rec = &d->records[i];
+		imr_xml_start(w, "document");
+		if (rec->date.year)
+			attr_date(w, "date", &rec->date);
+		if (rec->from.year) {
+			attr_date(w, "from", &rec->from);
+			attr_date(w, "to", &rec->to);
 		}
+		attr_pos(w, (struct imr_pos){rec->line, rec->page});
+		imr_xml_text(w, rec->text);
 		imr_xml_end(w);
 	}
+	imr_xml_end(w);
+}
 
-	imr_xml_start(w, "caseSummary");
+static void write_SUMMARY(struct imr_xml_writer *w, const struct imr_determination *d,
+                          enum imr_part part)
+{
+	imr_xml_start(w, imr_part_xml(part));
 	if (d->has_summary) {
 		if (d->age >= 0 || d->sex != IMR_SEX_UNKNOWN) {
 			imr_xml_start(w, "patient");
@@ -284,11 +293,38 @@ void imr_xml_write(struct imr_xml_writer *w, const struct imr_determination *d)
 		strings(w, "p", &d->summary_text);
 	}
 	imr_xml_end(w);
+}
 
-	imr_xml_start(w, "issues");
+static void write_ISSUES(struct imr_xml_writer *w, const struct imr_determination *d,
+                         enum imr_part part)
+{
+	imr_xml_start(w, imr_part_xml(part));
 	for (size_t i = 0; i < d->issue_count; i++)
 		write_issue(w, d, i + 1);
 	imr_xml_end(w);
+}
+
+#define WRITE_TEXT(id) write_text_part
+#define WRITE_FACTS(id) write_##id
+#define WRITE_ITEMS(id) write_##id
+#define WRITE_ROW(id, xml, words, kind) [IMR_PART_##id] = WRITE_##kind(id),
+static write_fn *const write_part[IMR_PART_COUNT] = {IMR_PARTS(WRITE_ROW)};
+
+void imr_xml_write(struct imr_xml_writer *w, const struct imr_determination *d)
+{
+	imr_xml_start_ns(w, "determination", IMR2XML_NAMESPACE);
+	imr_xml_attr(w, "variant", imr_variant_name(d->variant));
+	if (!d->complete)
+		imr_xml_attr(w, "complete", "false");
+	imr_xml_attr(w, "outcome", outcomes[d->outcome]);
+	imr_xml_attr(w, "source", d->source);
+	imr_xml_attr(w, "sha256", d->sha256);
+	imr_xml_attr(w, "generator", "imr2xml " IMR2XML_VERSION);
+
+	if (d->has_header)
+		write_header(w, d);
+	for (size_t p = 0; p < IMR_PART_COUNT; p++)
+		write_part[p](w, d, (enum imr_part)p);
 	write_warnings(w, d, 0);
 
 	for (size_t i = 0; i < d->unparsed_count; i++) {

@@ -56,6 +56,16 @@ inorder=$(tail -n +2 "$m" | cut -f1 | tr '\n' ' ')
 sum=$(sha256sum "$corpus/c/good.txt" | cut -d' ' -f1)
 grep -q "c/good.txt	ok	imr-2014	3	$(wc -c <"$corpus/c/good.txt")	$sum	" "$m" && ok || bad "row of good.txt (size, sha256)"
 [ -z "$(find "$tmp/out" -name '*.tmp*')" ] && ok || bad "temporary files left"
+# Variant names whole, however long (the column once kept 15 characters).
+for v in imr-professional-review imr-documents-reviewed imr-2013-notice; do
+	want=$((3 * $(ls examples/"$v"*.txt | wc -l)))
+	[ "$(cut -f3 "$m" | grep -cx "$v")" = "$want" ] && ok || bad "variant $v: $(cut -f3 "$m" | grep -c "^$v") rows, want $want"
+done
+# The message column: the position in words before the message (no bare "1: ").
+[ "$(grep '/c/binary.txt	' "$m" | cut -f8)" = "line 1: $("$bin" "$corpus/c/binary.txt" 2>&1 | sed -n 's/^[^:]*:1: error: //p')" ] &&
+	ok || bad "binary.txt's message: $(grep '/c/binary.txt	' "$m" | cut -f8)"
+grep '/c/truncated.txt	' "$m" | cut -f8 | grep -qE '^line [0-9]+, column [0-9]+: syntax error, ' && ok ||
+	bad "truncated.txt's message: $(grep '/c/truncated.txt	' "$m" | cut -f8)"
 # Each XML is written unnamed and linked in when complete (O_TMPFILE), or
 # through a named temporary file where that cannot be: over an existing
 # output (a second run into the same OUTDIR).  Both give whole files,
@@ -133,6 +143,61 @@ start_fed_run "$tmp/int" 3 "$tmp/err6"
 kill -INT $pid; wait $pid; st=$?
 exec 7>&-
 [ $st = 130 ] && grep -q "run again with --resume" "$tmp/err6" && ok || bad "SIGINT: exit $st"
+
+# Ctrl-C in a run of 1,500 inputs: the workers finish the documents in hand
+# and start no other; the queue (256 inputs) is not drained.  Every XML
+# written has its row, --resume does the rest.
+mkdir -p "$tmp/many"
+std=examples/imr-2016-standard.txt
+for i in $(seq 1500); do ln -f "$std" "$tmp/many/$i.txt" 2>/dev/null || cp "$std" "$tmp/many/$i.txt"; done
+"$bin" -q -j 2 -d "$tmp/outint" "$tmp/many" 2>"$tmp/err7" &
+pid=$!
+rows_now() { echo $(($({ wc -l <"$tmp/outint/manifest.tsv.partial"; } 2>/dev/null || echo 1) - 1)); }
+for _ in $(seq 1200); do [ "$(rows_now)" -ge 5 ] && break; sleep 0.05; done
+# Stopped while the documents done are counted (their XML files: the
+# manifest's rows may still be in its buffer) and the signal sent: what
+# follows the count is the signal's doing, whatever the machine's speed.
+kill -STOP $pid
+before=$(find "$tmp/outint" -name '*.xml' | wc -l)
+kill -INT $pid
+kill -CONT $pid
+# A hang guard only (the run stops in well under a second): 60 s.
+for _ in $(seq 600); do kill -0 $pid 2>/dev/null || break; sleep 0.1; done
+kill -0 $pid 2>/dev/null && { bad "SIGINT: the run did not stop in 60 s"; kill -9 $pid; }
+wait $pid; st=$?
+rows=$(($(wc -l <"$tmp/outint/manifest.tsv.partial") - 1))
+[ $st = 130 ] && [ ! -e "$tmp/outint/manifest.tsv" ] && ok || bad "SIGINT in a long run: exit $st, want 130 and no manifest.tsv"
+# The documents in hand (2 workers), and those the workers start before
+# the pending signal reaches a thread after SIGCONT (on a loaded machine
+# the scheduler may take tens of milliseconds: up to 64 is allowed), but
+# not the ring's 256 queued inputs, which a drained queue would add.
+[ "$rows" -ge "$before" ] && [ "$rows" -le $((before + 64)) ] && ok ||
+	bad "SIGINT: $rows rows after the signal, $before before it: the queue was drained"
+[ "$(find "$tmp/outint" -name '*.xml' | wc -l)" = "$rows" ] &&
+	[ "$(tail -n +2 "$tmp/outint/manifest.tsv.partial" | cut -f2 | grep -cx ok)" = "$rows" ] && ok ||
+	bad "SIGINT: $(find "$tmp/outint" -name '*.xml' | wc -l) XML files for $rows rows"
+"$bin" -q -j 2 --resume -d "$tmp/outint" "$tmp/many" 2>"$tmp/err8"; st=$?
+[ $st = 0 ] && [ "$(tail -n +2 "$tmp/outint/manifest.tsv" | wc -l)" = 1500 ] &&
+	grep -q "1500 documents: $((1500 - rows)) converted, 0 partial, 0 rejected, $rows skipped, 0 errors" "$tmp/err8" &&
+	ok || bad "--resume after SIGINT: exit $st, $(tail -1 "$tmp/err8")"
+# A resumed run with nothing left to do reads nothing: no rate to report.
+"$bin" -q -j 2 --resume -d "$tmp/outint" "$tmp/many" 2>"$tmp/err9"
+grep -q "1500 documents: 0 converted, 0 partial, 0 rejected, 1500 skipped, 0 errors, 0 with warnings, 0 pages in [0-9.]* s, 0 documents/s, 0 pages/s, 0.0 MB/s" "$tmp/err9" &&
+	ok || bad "--resume with everything done: $(tail -1 "$tmp/err9")"
+rm -rf "$tmp/many" "$tmp/outint"
+
+# -q: the errors and the summary on stderr, no warnings (they are in the manifest).
+mkdir -p "$tmp/warn"
+head -n -4 "$std" | sed '$s/\.$/ and/' >"$tmp/warn/cut.txt"
+cp "$std" "$tmp/warn/good.txt"
+printf 'x\n' >"$tmp/warn/other.txt"
+"$bin" -q -j 2 -d "$tmp/outw" "$tmp/warn" 2>"$tmp/err10"
+[ "$(wc -l <"$tmp/err10")" = 2 ] && grep -q "^$tmp/warn/other.txt: error: " "$tmp/err10" &&
+	grep -q '^imr2xml: 3 documents: 2 converted, 0 partial, 1 rejected, ' "$tmp/err10" &&
+	[ "$(grep "/cut.txt	" "$tmp/outw/manifest.tsv" | cut -f7)" = "1 letter-truncated" ] && ok ||
+	bad "-q: stderr $(head -3 "$tmp/err10")"
+"$bin" -j 2 -d "$tmp/outw2" "$tmp/warn" 2>&1 | grep -q "cut.txt:[0-9]*: warning: the letter ends mid-sentence" && ok ||
+	bad "without -q, the warning is on stderr"
 
 
 # ---- Every path a walk meets whose name ends in .txt or .pdf is a row ----

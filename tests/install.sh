@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # install.sh BUILD - make install into a staging directory, what lands
 # there, examples/embed.c built against the installed copy (pkg-config
-# through a sysroot) and run, the man pages, then make uninstall.  Prints
+# with PKG_CONFIG_PATH alone) and run, the man pages, then make uninstall.  Prints
 # FAIL lines and "N passed, N failed".
 set -u
 build=$1
@@ -9,10 +9,9 @@ pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); printf 'FAIL install: %s\n' "$*"; }
 stage=$(cd "$build" && pwd)/stage
-root=$(cd "$build" && pwd)/sysroot
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp" "$stage" "$root"' EXIT
-rm -rf "$stage" "$root"
+trap 'rm -rf "$tmp" "$stage"' EXIT
+rm -rf "$stage"
 
 if make -s install DESTDIR="$stage" PREFIX=/usr/local BUILD="$build" >"$tmp/log" 2>&1; then ok; else
 	bad "make install: $(tail -3 "$tmp/log")"
@@ -38,22 +37,31 @@ if cmp -s "$tmp/exported" "$tmp/declared"; then ok; else
 fi
 if cmp -s "$p/share/imr2xml/determination.xsd" xsd/determination.xsd; then ok; else bad "installed XSD"; fi
 
-# pkg-config through a sysroot: the staged /usr/local, the system's /usr.
-mkdir -p "$root/usr"
-ln -s /usr/include "$root/usr/include"
-ln -s /usr/lib "$root/usr/lib"
-ln -s "$p" "$root/usr/local"
-export PKG_CONFIG_PATH=$p/lib/pkgconfig PKG_CONFIG_SYSROOT_DIR=$root
+# pkg-config with PKG_CONFIG_PATH alone: the staged .pc points into the
+# stage (its prefix is relative to its own directory), so embed.c builds
+# against the staged header and library, and the schema is found there.
+export PKG_CONFIG_PATH=$p/lib/pkgconfig
 if [ "$(pkg-config --modversion imr2xml 2>&1)" = 0.1.0 ] &&
+	[ "$(cd "$(pkg-config --variable=schemadir imr2xml)" && pwd -P)" = "$(cd "$p/share/imr2xml" && pwd -P)" ] &&
 	[ -f "$(pkg-config --variable=schemadir imr2xml)/determination.xsd" ]; then ok; else
-	bad "pkg-config imr2xml: $(pkg-config --modversion imr2xml 2>&1)"
+	bad "pkg-config imr2xml: $(pkg-config --modversion imr2xml 2>&1), schemadir $(pkg-config --variable=schemadir imr2xml 2>&1)"
 fi
+# Its -I and -L: the stage's include and lib (and its dependencies', in /usr).
+staged=0
+for flag in $(pkg-config --cflags-only-I --libs-only-L imr2xml); do
+	d=$(cd "${flag#-?}" 2>/dev/null && pwd -P)
+	case $d in
+	"$(cd "$p" && pwd -P)"/include | "$(cd "$p" && pwd -P)"/lib) staged=$((staged + 1)) ;;
+	/usr/include/* | /usr/lib/*) ;;
+	*) staged=-99; bad "pkg-config imr2xml gives $flag, outside the stage $p" ;;
+	esac
+done
+[ $staged = 2 ] && ok || bad "pkg-config imr2xml: -I and -L of the stage, got: $(pkg-config --cflags --libs imr2xml)"
 # shellcheck disable=SC2046 # pkg-config's output is words
 if ${CC:-cc} -std=c11 -Wall -Wextra -Werror -o "$tmp/embed" examples/embed.c \
 	$(pkg-config --cflags --libs imr2xml) 2>"$tmp/err"; then ok; else
 	bad "examples/embed.c does not build against the installed library: $(head -3 "$tmp/err")"
 fi
-unset PKG_CONFIG_SYSROOT_DIR
 run_embed() { LD_LIBRARY_PATH=$p/lib "$tmp/embed" "$@"; }
 if LD_LIBRARY_PATH=$p/lib ldd "$tmp/embed" | grep -q "libimr2xml.so.0 => $p/lib/"; then ok; else
 	bad "embed is not linked with the installed shared library"

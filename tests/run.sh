@@ -300,6 +300,11 @@ head -n -4 "$std" | sed '$s/\.$/ and/' >"$tmp/w3.txt"
 warned "letter cut off" "$tmp/w3.txt" \
 	'/d:determination/d:warning/@code => letter-truncated' \
 	"/d:determination/d:warning/@line => $(wc -l <"$tmp/w3.txt" | tr -d ' ')"
+# The last rationale's conclusion without its final period is no cut.
+last=$(grep -n '[a-z]' "$std" | tail -1 | cut -d: -f1)
+sed "${last}s/ is medically necessary\.\$/ is medically necessary/" "$std" >"$tmp/w3b.txt"
+if ! grep -q 'necessary\.$' <(sed -n "${last}p" "$tmp/w3b.txt"); then ok; else bad "w3b: the period is still there"; fi
+warned "a conclusion without its period" "$tmp/w3b.txt" 'count(//d:warning) => 0'
 # A 2014 summary cut at exactly 2,000 characters, mid-word, as the 2014-15 letters cut it.
 awk 'BEGIN { s = "The patient is a 50-year-old male injured on 01/02/2013. " }
 	/^CLINICAL CASE SUMMARY/ { print; print "The expert reviewer developed the following clinical case summary based on a review of the"; print "case file, including all medical records:"; print ""
@@ -403,12 +408,90 @@ expect "unknown variant: the header counts" 1 'found heading(s) "HOW THE IMR FIN
 # A notice whose item the lists do not decide and whose rationale concludes nothing.
 printf 'Notice of Independent Medical Review Determination\nDear :\nINDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE\nCase Summary:\nA.\n1) Regarding the request for a cane:\nRationale Used by the Expert Reviewer:\nThe guidelines are silent.\n' >"$tmp/undecided.txt"
 expect "an item with no decision" 1 "undecided.txt:6:1: error: item 1 (a cane) states no decision" "$tmp/undecided.txt" -o "$tmp/o.xml"
+# A syntax error names a part in the letter's own words: a 2013 notice's
+# "Rationale Used by the Expert Reviewer", not the token's alias that the
+# later letters' "Decision rationale" gave it.
+notice=examples/imr-2013-notice-a.txt
+at=$(grep -n '^1) Regarding the request for' "$notice" | cut -d: -f1)
+for label in "Rationale Used by the Expert Reviewer" "Medical Treatment Guideline(s) Used by the Expert Reviewer"; do
+	sed "${at}i $label: misplaced." "$notice" >"$tmp/misplaced.txt"
+	run "$tmp/misplaced.txt" -o "$tmp/o.xml" 2>"$tmp/err"; st=$?
+	if [ $st = 1 ] && [ ! -e "$tmp/o.xml" ] &&
+		[ "$(head -1 "$tmp/err")" = "$tmp/misplaced.txt:$at:1: error: syntax error, unexpected $label" ]; then ok; else
+		bad "a notice's own words in a syntax error: exit $st: $(head -1 "$tmp/err")"
+	fi
+done
 expect "too large" 1 "more than the limit of 100" --max-size=100 examples/imr-2014-single-spaced.txt -o "$tmp/o.xml"
 expect "missing file" 2 "cannot read: No such file or directory" "$tmp/nonexistent.txt" -o "$tmp/o.xml"
 expect "directory" 2 "cannot read: Is a directory" "$tmp" -o "$tmp/o.xml"
 expect "unknown option" 2 "unrecognized option" --frobnicate
 expect "two inputs" 2 "one input at a time" examples/imr-2014-physician.txt examples/imr-2014-physician.txt
-expect "bad --max-size" 2 "not a positive number" --max-size=lots x.txt
+expect "bad --max-size" 2 "--max-size: not a positive size (bytes, or with K, M or G): 'lots'" --max-size=lots x.txt
+
+echo "== command-line conventions (xmllint's, pdftotext's, jq's)"
+# exactly() NAME STATUS EXPECTED-STDERR ARGS...: the exit status and the whole of stderr.
+exactly() {
+	local name=$1 want=$2 msg=$3; shift 3
+	run "$@" >"$tmp/out" 2>"$tmp/err"
+	local got=$?
+	if [ "$got" = "$want" ] && [ "$(cat "$tmp/err")" = "$msg" ]; then ok; else
+		bad "$name: exit $got (want $want), stderr: $(head -3 "$tmp/err")"
+	fi
+}
+exactly "--max-size negative" 2 "imr2xml: --max-size: not a positive size (bytes, or with K, M or G): '-5'
+Try 'imr2xml --help' for more information." --max-size -5 examples/imr-2016-standard.txt
+exactly "--max-size zero" 2 "imr2xml: --max-size: not a positive size (bytes, or with K, M or G): '0'
+Try 'imr2xml --help' for more information." --max-size 0 examples/imr-2016-standard.txt
+exactly "--max-size 1k is 1024 bytes" 1 "examples/imr-2016-standard.txt: error: input is $(wc -c <"$std" | tr -d ' ') bytes, more than the limit of 1024 (see --max-size)" --max-size 1k "$std"
+exactly "--max-size 16M" 0 "" --max-size 16M -o "$tmp/m.xml" "$std"
+exactly "--max-size 2x" 2 "imr2xml: --max-size: not a positive size (bytes, or with K, M or G): '2x'
+Try 'imr2xml --help' for more information." --max-size 2x "$std"
+# getopt's messages name the command as the others do, not the path it was run by.
+exactly "unknown option names imr2xml" 2 "imr2xml: unrecognized option '--frobnicate'
+Try 'imr2xml --help' for more information." --frobnicate
+exactly "missing argument names imr2xml" 2 "imr2xml: option requires an argument -- 'o'
+Try 'imr2xml --help' for more information." -o
+# No argument and a terminal on stdin: the usage (as jq), not a silent wait.
+if command -v script >/dev/null; then
+	timeout 20 script -qec "$bin" /dev/null </dev/null >"$tmp/tty" 2>&1; st=$?
+	if [ $st = 2 ] && grep -q '^usage: imr2xml' "$tmp/tty"; then ok; else bad "no argument on a terminal: exit $st: $(head -2 "$tmp/tty")"; fi
+	timeout 20 script -qec "$bin --format csv" /dev/null </dev/null >"$tmp/tty" 2>&1; st=$?
+	if [ $st = 2 ] && grep -q '^usage: imr2xml' "$tmp/tty"; then ok; else bad "--format, no argument on a terminal: exit $st"; fi
+else
+	bad "script(1) (util-linux) is needed to test the terminal case"
+fi
+# Not a terminal: standard input is read.
+exactly "empty standard input" 1 "<stdin>: error: empty input" </dev/null
+# -q: errors only; the warnings are in the XML all the same.
+exactly "-q keeps warnings off stderr" 0 "" -q -o "$tmp/q.xml" "$tmp/w3.txt"
+if grep -q '<warning code="letter-truncated"' "$tmp/q.xml"; then ok; else bad "-q: the warning is not in the XML"; fi
+if run "$tmp/w3.txt" 2>&1 >/dev/null | grep -q 'warning: the letter ends mid-sentence'; then ok; else bad "without -q the warning is on stderr"; fi
+exactly "-q still shows errors" 2 "$tmp/none.txt: error: cannot read: No such file or directory" -q "$tmp/none.txt"
+# A file of another kind under a letter's name: its kind, as file(1) names it.
+printf '\377\330\377\340\000\020JFIF\000\001\001\000' >"$tmp/scan.pdf"
+cp "$tmp/scan.pdf" "$tmp/scan.txt"
+printf 'PK\003\004\024\000\006\000' >"$tmp/letter.pdf"
+exactly "a JPEG named .pdf" 1 "$tmp/scan.pdf: error: not a PDF (a JPEG image)" "$tmp/scan.pdf"
+exactly "a JPEG named .txt" 1 "$tmp/scan.txt: error: not a PDF or a letter's text (a JPEG image)" "$tmp/scan.txt"
+exactly "a .docx named .pdf" 1 "$tmp/letter.pdf: error: not a PDF (a ZIP archive, or a Word or OpenDocument file)" "$tmp/letter.pdf"
+# --help: the modes that are not batch mode are not listed under it.
+run --help >"$tmp/help"
+for opt in --print-schema --list-variants --help --version; do
+	section=$(awk -v o="$opt" '/^[A-Z][a-z].*:$/ || /^Batch mode/ {s = $0} $0 ~ "^ +(-[a-zA-Z0-9], )?" o " " {print s; exit}' "$tmp/help")
+	if [ "$section" = "Other modes:" ]; then ok; else bad "--help lists $opt under '$section'"; fi
+done
+# --validate as xmllint: - is standard input; a verdict a file, each on its own line.
+exactly "--validate -" 0 "-: valid" --validate - <examples/imr-2016-standard.xml
+sed '0,/decision="upheld"/s//decision="maybe"/' examples/imr-2016-standard.xml >"$tmp/invalid1.xml"
+line=$(grep -n 'decision="maybe"' "$tmp/invalid1.xml" | cut -d: -f1)
+mkdir -p "$tmp/dir.xml"
+invalid="error: Element '{urn:imr2xml:determination:1}issue', attribute 'decision': [facet 'enumeration'] The value 'maybe' is not an element of the set {'upheld', 'overturned'}."
+exactly "--validate several" 2 "$tmp/invalid1.xml:$line: $invalid
+$tmp/invalid1.xml: invalid
+$tmp/dir.xml: error: cannot read: Is a directory
+-:$line: $invalid
+-: invalid
+examples/imr-2014-physician.xml: valid" --validate "$tmp/invalid1.xml" "$tmp/dir.xml" - examples/imr-2014-physician.xml <"$tmp/invalid1.xml"
 
 echo "== the command line"
 if run --source-name examples/imr-2014-physician.txt <examples/imr-2014-physician.txt 2>/dev/null |
@@ -438,7 +521,7 @@ line=$(grep -n 'decision="maybe"' "$tmp/invalid.xml" | head -1 | cut -d: -f1)
 expect "--validate names file and line" 1 "invalid.xml:$line: error: Element '{urn:imr2xml:determination:1}issue', attribute 'decision'" --validate "$tmp/invalid.xml"
 printf '<determination' >"$tmp/broken.xml"
 expect "--validate malformed XML" 1 "broken.xml:1: error:" --validate "$tmp/broken.xml"
-expect "--validate missing file" 2 "cannot open" --validate "$tmp/none.xml"
+expect "--validate missing file" 2 "none.xml: error: cannot read: No such file or directory" --validate "$tmp/none.xml"
 
 echo "== degrade, don't drop: a letter that lacks one of its headings"
 # degraded NAME SED FACT...: the example with one heading changed is refused

@@ -185,6 +185,42 @@ static void check_kinds(const char *what, const char *text, bool filtered, const
 	imr_source_free(&src);
 }
 
+/* Every line label of the table is read in the context it names: after
+ * a heading that opens that context, "Label: words" is the label's token
+ * (vocab.c refuses at compile time a context where no label is read). */
+static void test_every_label(void)
+{
+#define SECTION_CASE(id, text, tok, ctx) {text, IMR_CTX_##ctx},
+	static const struct {
+		const char *text;
+		enum imr_context context;
+	} headings[] = {IMR_SECTIONS(SECTION_CASE)};
+#define LABEL_CASE(id, text, ctx, tok) {text, IMR_CTX_##ctx, tok},
+	static const struct {
+		const char *text;
+		enum imr_context context;
+		int token;
+	} labels[] = {IMR_LINE_LABELS(LABEL_CASE)};
+	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
+		const char *heading = NULL;
+		for (size_t h = 0; h < sizeof headings / sizeof *headings && !heading; h++)
+			if (headings[h].context == labels[i].context)
+				heading = headings[h].text;
+		CHECK(heading != NULL, "label \"%s\": no heading opens its context", labels[i].text);
+		if (!heading)
+			continue;
+		char text[512];
+		snprintf(text, sizeof text, "%s\n%s some words\n", heading, labels[i].text);
+		struct imr_source src;
+		int got[8] = {0};
+		CHECK(normalize_str(text, &src), "label \"%s\": normalize", labels[i].text);
+		size_t n = imr_scan_kinds(&src, false, got, 8);
+		CHECK(n == 3 && got[1] == labels[i].token, "label \"%s\" after \"%s\": token %d, want %d",
+		      labels[i].text, heading, got[1], labels[i].token);
+		imr_source_free(&src);
+	}
+}
+
 /* The scanner classifies lines: a document in miniature, token by token. */
 static void test_lexer(void)
 {
@@ -1501,6 +1537,7 @@ int main(void)
 	test_request();
 	test_citations();
 	test_lexer();
+	test_every_label();
 	test_lexer_generations();
 	test_cover();
 	test_header_assignment();
