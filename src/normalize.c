@@ -220,35 +220,64 @@ static bool folds(uint32_t cp)
  * ("ﬁ"), the many spaces (em, thin, narrow no-break), full-width and
  * other compatibility forms become the characters labels and headings
  * are written with, whatever the PDF's text carried.  Only a line with a
- * character that folds comes here (few letters have one);
- * the line stays one line, so every position's line is the original's.
- * text is *textp, grown (and *cap with it) when the folded line is
- * longer and what is left of the input (rest bytes, at most 3 out for
- * each) might no longer fit.  Returns the line's new end, or NULL when
- * memory runs out.
+ * character that folds comes here (few letters have one), and only its
+ * segments are folded: each such character with the one before it (which
+ * a combining mark composes with) and the non-ASCII ones after it; the
+ * ASCII between, NFKC's own, is left as it is (u8_normalize costs some
+ * 200 instructions a byte).  The line stays one line, so every
+ * position's line is the original's.  text is *textp, grown (and *cap
+ * with it) when the folded line is longer and what is left of the input
+ * (rest bytes, at most 3 out for each) might no longer fit.  Returns the
+ * line's new end, or NULL when memory runs out.
  */
 static char *fold_line(struct line_builder *b, char **textp, size_t *cap, uint32_t start, char *o,
                        size_t rest)
 {
-	size_t n = (size_t)(o - (*textp + start)), m = sizeof b->folded;
-	uint8_t *r = u8_normalize(UNINORM_NFKC, (const uint8_t *)*textp + start, n, b->folded, &m);
-	if (!r)
-		return NULL;
-	size_t need = start + m + rest * 3 + 4;
-	if (m > n && need > *cap) {
-		char *t = realloc(*textp, need);
-		if (!t) {
-			if (r != b->folded)
-				free(r);
-			return NULL;
+	size_t end = (size_t)(o - *textp);
+	for (size_t i = start; i < end;) {
+		const unsigned char *t = (const unsigned char *)*textp;
+		uint32_t cp = 0;
+		size_t k = i, len = 1;
+		/* The next character that folds (the text is valid UTF-8 here:
+		 * this stage wrote it; a length of 0 would only step a byte). */
+		for (; k < end; k += len ? len : 1) {
+			len = t[k] < 0x80 ? 1 : utf8_valid(t + k, t + end, &cp);
+			if (t[k] >= 0x80 && len && folds(cp))
+				break;
 		}
-		*textp = t, *cap = need;
-		b->src->text = t;
+		if (k == end)
+			break;
+		size_t from = k, to = k + len;
+		if (from > start)
+			for (from--; from > start && (t[from] & 0xC0) == 0x80; from--)
+				;
+		while (to < end && t[to] >= 0x80) {
+			size_t l = utf8_valid(t + to, t + end, &cp);
+			to += l ? l : 1;
+		}
+		size_t n = to - from, m = sizeof b->folded;
+		uint8_t *r = u8_normalize(UNINORM_NFKC, t + from, n, b->folded, &m);
+		if (!r)
+			return NULL;
+		size_t need = end + m - n + rest * 3 + 4;
+		if (m > n && need > *cap) {
+			char *grown = realloc(*textp, need);
+			if (!grown) {
+				if (r != b->folded)
+					free(r);
+				return NULL;
+			}
+			*textp = grown, *cap = need;
+			b->src->text = grown;
+		}
+		memmove(*textp + from + m, *textp + to, end - to);
+		memcpy(*textp + from, r, m);
+		if (r != b->folded)
+			free(r);
+		end = end - n + m;
+		i = from + m;
 	}
-	memcpy(*textp + start, r, m);
-	if (r != b->folded)
-		free(r);
-	return *textp + start + m;
+	return *textp + end;
 }
 
 static bool lower(char c) { return c >= 'a' && c <= 'z'; }

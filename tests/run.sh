@@ -254,8 +254,10 @@ fi
 # A line whose folded form is eleven times longer (U+FDFA, one character
 # to eighteen): the text grows while it is read, the lines stay the lines.
 awk -v big="$(printf '\xef\xb7\xba%.0s' $(seq 1000))" \
-	'/CLINICAL CASE SUMMARY/ {print; getline; print big " " $0; next} {print}' "$lig" >"$tmp/big.txt"
+	'/CLINICAL CASE SUMMARY/ {print; getline; print big " Cafe\xcc\x81 \xef\xac\x81nal " $0; next} {print}' "$lig" >"$tmp/big.txt"
+# (and a combining accent composed with its letter, a ligature after it)
 printf '%s\n' "count(//d:caseSummary/d:p[@line = 22])  => 1" "contains(//d:caseSummary/d:p[@line = 22], 'عليه وسلمصلى')  => true" \
+	"contains(//d:caseSummary/d:p[@line = 22], 'وسلم Café final The expert')  => true" \
 	"//d:caseSummary/d:p[2]/@line => 25" >"$tmp/big.facts"
 convert_ok "a line 18,000 characters long once folded" "$tmp/big.txt" tests/facts/examples/imr-2016-standard.layout.facts "$tmp/big.facts"
 if [ -d "$shared/real" ]; then
