@@ -45,13 +45,15 @@ CSV_LIBS = -lcsv
 # The corpus database (--db): Debian's libsqlite3, FTS5 built in.
 SQLITE_CFLAGS := $(shell $(PKG_CONFIG) --cflags sqlite3 2>/dev/null)
 SQLITE_LIBS := $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3)
+# Unicode compatibility folding (NFKC) in normalization: libunistring has no .pc file.
+UNISTRING_LIBS = -lunistring
 
 IMR_CPPFLAGS = -Iinclude -Isrc -I$(BUILD) -D_POSIX_C_SOURCE=200809L $(XML_CFLAGS) $(JANSSON_CFLAGS) $(SQLITE_CFLAGS)
 IMR_CFLAGS   = -std=c11 -Wall -Wextra -Werror -pthread
 # Hand-written files also get -Wswitch-enum: a new table entry must be
 # handled in every switch.  Generated files do not (bison's output warns).
 IMR_STRICT   = -Wswitch-enum -Wshadow -Wstrict-prototypes -Wmissing-prototypes
-IMR_LIBS     = $(XML_LIBS) $(POPPLER_LIBS) $(NETTLE_LIBS) -pthread
+IMR_LIBS     = $(XML_LIBS) $(POPPLER_LIBS) $(NETTLE_LIBS) $(UNISTRING_LIBS) -pthread
 
 LIB_SRCS = src/arena.c src/diag.c src/pdf.c src/normalize.c src/vocab.c src/ast.c src/parse.c src/header.c \
            src/phrase.c \
@@ -81,7 +83,7 @@ SOVERSION = 0
 LIBVERSION = 0.1.0
 SONAME = libimr2xml.so.$(SOVERSION)
 SHARED_LIB = $(BUILD)/libimr2xml.so.$(LIBVERSION)
-LIB_LIBS = $(XML_LIBS) $(POPPLER_LIBS) $(NETTLE_LIBS) -pthread
+LIB_LIBS = $(XML_LIBS) $(POPPLER_LIBS) $(NETTLE_LIBS) $(UNISTRING_LIBS) -pthread
 
 SCHEMA = xsd/determination.xsd
 
@@ -193,7 +195,7 @@ $(BUILD)/imr2xml.pc: FORCE | $(BUILD)/stamp
 	  echo 'Version: $(LIBVERSION)'; \
 	  echo 'Requires: libxml-2.0'; echo 'Requires.private: poppler-glib nettle'; \
 	  echo 'Cflags: -I$${includedir}'; echo 'Libs: -L$${libdir} -limr2xml'; \
-	  echo 'Libs.private: -pthread'; } >$@.tmp
+	  echo 'Libs.private: -lunistring -pthread'; } >$@.tmp
 	@if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
 FORCE:
 
@@ -280,7 +282,7 @@ demo: deps all
 	@tests/demo.sh $(BUILD)
 
 # Installs the build dependencies with apt-get when root, or says how.
-DEB_PACKAGES = build-essential flex bison pkg-config libxml2-dev nettle-dev libpoppler-glib-dev poppler-utils libxml2-utils valgrind mupdf-tools qpdf man-db groff-base \
+DEB_PACKAGES = build-essential flex bison pkg-config libxml2-dev nettle-dev libunistring-dev libpoppler-glib-dev poppler-utils libxml2-utils valgrind mupdf-tools qpdf libpdfbox2-java default-jre-headless man-db groff-base \
                libcsv-dev libjansson-dev chromium libsqlite3-dev sqlite3
 FUZZ_PACKAGES = clang libclang-rt-14-dev
 deps:

@@ -206,6 +206,11 @@ determination_professional_review
 sections
 	: reviewer_section summary_section issues_section
 	                                        { p->doc->reviewer = $1; p->doc->summary = $2; }
+	/* A letter that lacks one of its headings (parse.c has said which):
+	 * what it has is read, so that --partial keeps it (degrade, don't drop). */
+	| reviewer_section issues_section       { p->doc->reviewer = $1; }
+	| summary_section issues_section        { p->doc->summary = $1; }
+	| reviewer_section summary_section      { p->doc->reviewer = $1; p->doc->summary = $2; }
 	;
 
 /* ---- The header ------------------------------------------------------------

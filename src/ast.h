@@ -43,11 +43,22 @@ struct imr_header_field {
 	struct imr_text *value; /* one line a cell: a treatments list has several */
 };
 
+/* What pairing could not settle by position (header.c): a value given to
+ * its label by the order a determination's dates have, or a value no
+ * label could take.  Each becomes a <warning>. */
+struct imr_header_note {
+	bool placed;            /* by the dates' order; else placed nowhere */
+	struct imr_span value;
+	enum imr_header_label label; /* when placed */
+};
+
 /* The header table, its labels paired with their values. */
 struct imr_header {
 	struct imr_node node;
 	struct imr_header_field *fields;
 	size_t count, capacity;
+	struct imr_header_note *notes;
+	size_t note_count, note_capacity;
 };
 
 /* "State(s) of Licensure: ..." or "Certification(s)/Specialty: ..." */

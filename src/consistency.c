@@ -237,6 +237,25 @@ static void check_lists(struct checker *c)
 	}
 }
 
+/* What the header's pairing could not settle by position. */
+static void check_header(struct checker *c, const struct imr_document *doc)
+{
+	const struct imr_header *h = doc->header;
+	for (size_t i = 0; h && i < h->note_count; i++) {
+		const struct imr_header_note *n = &h->notes[i];
+		const char *v = c->src->text + n->value.start;
+		int len = (int)(n->value.end - n->value.start);
+		unsigned line = imr_source_line(c->src, n->value.start);
+		if (n->placed)
+			warn(c, IMR_W_HEADER_DATE_ORDER, line, 0, true,
+			     "header: %.*s taken as the %s by the order of a determination's dates, "
+			     "not by its place", len, v, imr_header_label_xml(n->label));
+		else
+			warn(c, IMR_W_HEADER_VALUE_UNPLACED, line, 0, true,
+			     "header: no label could take the value %.*s", len, v);
+	}
+}
+
 void imr_check(struct imr_arena *a, const struct imr_source *src, const struct imr_document *doc,
                struct imr_determination *det, struct imr_diags *diags)
 {
@@ -247,6 +266,7 @@ void imr_check(struct imr_arena *a, const struct imr_source *src, const struct i
 	if (src->replaced)
 		warn(&c, IMR_W_CONTROL_CHARACTERS, src->replaced_line, 0, false,
 		     "%zu control character(s) that XML forbids were replaced by spaces", src->replaced);
+	check_header(&c, doc);
 	check_letter_end(&c, doc);
 	check_summary_end(&c, doc);
 	check_dates(&c);

@@ -113,7 +113,9 @@ struct imr_issue_facts {
 	X(SUMMARY_TRUNCATED, "summary-truncated")                                         \
 	X(LETTER_TRUNCATED, "letter-truncated")                                           \
 	X(NOT_UTF8, "not-utf8")                                                           \
-	X(CONTROL_CHARACTERS, "control-characters")
+	X(CONTROL_CHARACTERS, "control-characters")                                       \
+	X(HEADER_DATE_ORDER, "header-date-order")                                         \
+	X(HEADER_VALUE_UNPLACED, "header-value-unplaced")
 enum imr_warning_code {
 #define IMR_WARNING_ENUM(id, s) IMR_W_##id,
 	IMR_WARNINGS(IMR_WARNING_ENUM) IMR_WARNING_COUNT

@@ -47,7 +47,9 @@ struct value {
 	unsigned lineno;
 	enum imr_value_kind kind; /* what it looks like; LIST: nothing in particular */
 	bool name_like;
+	bool empty_label; /* "Requesting Physician:": a label unknown here, redacted */
 	int label; /* the label it went to, or -1 */
+	long day;  /* a date's yyyymmdd, to compare */
 };
 
 static bool all_digits(const char *s, size_t n)
@@ -75,11 +77,12 @@ static void classify(const struct imr_source *src, struct value *v)
 			blank = true, words++;
 	}
 	v->name_like = !digit && words <= 6;
+	v->empty_label = v->name_like && n > 1 && s[n - 1] == ':' && isupper((unsigned char)s[0]);
 	if (n == 12 && (s[0] == 'C' || s[0] == 'c') && (s[1] == 'M' || s[1] == 'm') &&
 	    all_digits(s + 2, 2) && s[4] == '-' && all_digits(s + 5, 7))
 		v->kind = IMR_VALUE_CASE;
 	else if ((e = imr_date_parse(s, &d)) && (size_t)(e - s) >= n - (n && s[n - 1] == '.'))
-		v->kind = IMR_VALUE_DATE;
+		v->kind = IMR_VALUE_DATE, v->day = d.year * 10000L + d.month * 100L + d.day;
 	else if ((n == 8 && strncasecmp(s, "Standard", 8) == 0) ||
 	         (n == 9 && strncasecmp(s, "Expedited", 9) == 0) ||
 	         (n == 7 && strncasecmp(s, "Regular", 7) == 0) ||
@@ -152,6 +155,78 @@ static bool on_label_line(const struct label *l, unsigned line)
 	return false;
 }
 
+/* Where a date field stands in the order a determination's dates always
+ * have: injury <= UR denial <= application received <= assigned <=
+ * decision; -1 for the other fields. */
+static int chronology(enum imr_header_label f)
+{
+	switch (f) {
+	case IMR_DATE_OF_INJURY: return 0;
+	case IMR_UR_DENIAL_DATE: return 1;
+	case IMR_APPLICATION_RECEIVED: return 2;
+	case IMR_DATE_ASSIGNED: return 3;
+	case IMR_DECISION_DATE: return 4;
+	case IMR_CASE_NUMBER:
+	case IMR_PRIORITY:
+	case IMR_EMPLOYEE_NAME:
+	case IMR_CLAIM_NUMBER:
+	case IMR_PROVIDER_NAME:
+	case IMR_TREATMENTS:
+	case IMR_HEADER_LABEL_COUNT:
+		break;
+	}
+	return -1;
+}
+
+/* Whether label l taking date v keeps the order of the dates the group's
+ * labels already have. */
+static bool in_order(const struct label *labels, size_t n, const struct value *values, size_t m,
+                     const struct label *l, const struct value *v)
+{
+	int r = chronology(l->field);
+	for (size_t j = 0; j < m; j++) {
+		if (values[j].label < 0 || values[j].kind != IMR_VALUE_DATE || (size_t)values[j].label >= n)
+			continue;
+		int q = chronology(labels[values[j].label].field);
+		if (q >= 0 && ((q < r && values[j].day > v->day) || (q > r && values[j].day < v->day)))
+			return false;
+	}
+	return true;
+}
+
+/* Running text where the header should be (a letter whose first heading
+ * was not found, read on as a known variant): a sentence of eight words
+ * or more, or a heading the tables do not know, is no value. */
+static bool running_text(const struct imr_source *src, const struct value *v)
+{
+	if (imr_heading_shaped(src, &v->line))
+		return true;
+	size_t words = 1;
+	for (uint32_t i = v->line.start; i < v->line.end; i++)
+		words += src->text[i] == ' ';
+	return words >= 8;
+}
+
+/* Say what pairing could not settle: a warning, or for running text an
+ * <unparsed> region (lines in a row joined into one). */
+static void note(struct imr_parser *p, struct imr_header *h, bool placed, const struct value *v,
+                 enum imr_header_label field)
+{
+	struct imr_document *d = p->doc;
+	struct imr_span *last = d->unparsed_count ? &d->unparsed[d->unparsed_count - 1] : NULL;
+	/* (Once running text began, what follows it is no header either.) */
+	if (!placed && (running_text(p->src, v) || (last && last->end <= v->line.start))) {
+		if (last && last->end <= v->line.start &&
+		    imr_source_line(p->src, last->end) + 1 >= v->lineno)
+			last->end = v->line.end;
+		else
+			imr_document_add_unparsed(p->arena, d, (struct imr_span){v->line.start, v->line.end});
+		return;
+	}
+	h->notes = imr_arena_grow(p->arena, h->notes, &h->note_capacity, h->note_count + 1, sizeof *h->notes);
+	h->notes[h->note_count++] = (struct imr_header_note){placed, {v->line.start, v->line.end}, field};
+}
+
 static void take(struct imr_parser *p, struct label *l, struct value *v, int index)
 {
 	v->label = index;
@@ -203,10 +278,39 @@ static bool align(struct imr_parser *p, struct label *labels, size_t n, struct v
 	return true;
 }
 
+/* A value before its label (a column's values out of step with its
+ * labels: "10/16/2016" / "Date of Injury:"): the nearest label after it
+ * still without a value that fits; for a date, the nearest whose place in
+ * the order of the dates the value keeps, said in a note when that is
+ * not the nearest. */
+static void before_its_label(struct imr_parser *p, struct imr_header *h, struct label *labels,
+                             size_t n, struct value *values, size_t m, size_t j)
+{
+	struct value *v = &values[j];
+	int nearest = -1;
+	for (size_t i = 0; i < n; i++) {
+		struct label *l = &labels[i];
+		if (l->span.start < v->line.start || l->value || fit(l, v) >= INFEASIBLE)
+			continue;
+		if (nearest < 0)
+			nearest = (int)i;
+		if (v->kind != IMR_VALUE_DATE || in_order(labels, n, values, m, l, v)) {
+			if ((int)i != nearest)
+				note(p, h, true, v, l->field);
+			take(p, l, v, (int)i);
+			return;
+		}
+	}
+	if (nearest >= 0) /* out of order wherever it goes: its place decides */
+		take(p, &labels[nearest], v, nearest);
+}
+
 /* One group: side by side when a value shares a line with its label, in
- * blocks otherwise. */
-static void pair_group(struct imr_parser *p, struct label *labels, size_t n, struct value *values,
-                       size_t m)
+ * blocks otherwise.  Returns how many of the last values are left for the
+ * next group's labels (values before their labels); the last group
+ * leaves none. */
+static size_t pair_group(struct imr_parser *p, struct imr_header *h, struct label *labels, size_t n,
+                         struct value *values, size_t m, bool last)
 {
 	bool side_by_side = false;
 	for (size_t j = 0; j < m; j++)
@@ -241,31 +345,54 @@ static void pair_group(struct imr_parser *p, struct label *labels, size_t n, str
 			if (values[j].label < 0 && pk == IMR_VALUE_NAME && values[j].kind == IMR_VALUE_NAME)
 				take(p, &labels[prev], &values[j], prev);
 			if (values[j].label < 0)
-				imr_diag_at(p->diags, p->src, IMR_ERROR, values[j].line.start,
-				            "header: a value with no label it could belong to");
+				before_its_label(p, h, labels, n, values, m, j);
 		}
-		return;
+		/* The values no label took: those after the last one taken go
+		 * before the next group's labels; the others are said. */
+		size_t tail = m;
+		while (!last && tail > 0 && values[tail - 1].label < 0)
+			tail--;
+		for (size_t j = 0; j < tail; j++)
+			if (values[j].label < 0)
+				note(p, h, false, &values[j], IMR_HEADER_LABEL_COUNT);
+		return m - tail;
 	}
 	if (align(p, labels, n, values, m))
-		return;
+		return 0;
+	/* More values than the labels take: the last ones go before the next
+	 * group's labels, or, in the last group, nowhere (each said). */
+	for (size_t c = 1; c < m; c++)
+		if (align(p, labels, n, values, m - c)) {
+			if (!last)
+				return c;
+			for (size_t j = m - c; j < m; j++)
+				note(p, h, false, &values[j], IMR_HEADER_LABEL_COUNT);
+			return 0;
+		}
 	/* Nothing fits: pair in order, as a plain table would be. */
 	if (n != m)
 		imr_diag_at(p->diags, p->src, IMR_ERROR, labels[0].span.start,
 		            "header table: %zu label(s) but %zu value(s) in this group", n, m);
 	for (size_t i = 0; i < n && i < m; i++)
 		take(p, &labels[i], &values[i], (int)i);
+	return 0;
 }
 
-/* Pair a group and add its fields to the header. */
-static void close_group(struct imr_parser *p, struct imr_header *h, struct label *labels, size_t n,
-                        struct value *values, size_t m)
+/* Pair a group and add its fields to the header; returns the values left
+ * for the next group (pair_group). */
+static size_t close_group(struct imr_parser *p, struct imr_header *h, struct label *labels, size_t n,
+                          struct value *values, size_t m, bool last)
 {
-	if (!n)
-		return;
-	pair_group(p, labels, n, values, m);
+	if (!n) {
+		for (size_t j = 0; j < m; j++)
+			note(p, h, false, &values[j], IMR_HEADER_LABEL_COUNT);
+		return 0;
+	}
+	size_t carried = pair_group(p, h, labels, n, values, m, last);
 	for (size_t i = 0; i < n; i++)
 		if (labels[i].value)
 			imr_header_add(p->arena, h, labels[i].field, labels[i].span, labels[i].value);
+	return carried;
 }
 
 void imr_header_pair(struct imr_parser *p)
@@ -274,16 +401,17 @@ void imr_header_pair(struct imr_parser *p)
 		return;
 	struct label labels[MAX_GROUP];
 	struct value values[MAX_GROUP];
-	size_t n = 0, m = 0;
+	size_t n = 0, m = 0, carried = 0; /* values[0..carried): the last group's */
 	bool seen_label = false;
 	struct imr_header *h = imr_header_new(p->arena);
 	for (size_t c = 0; c < p->ncells; c++) {
 		const struct imr_header_cell *cell = &p->cells[c];
 		const struct imr_line *l = &cell->line;
 		/* A label after values closes the group. */
-		if (cell->kind == TOK_HEADER_LABEL && m > 0) {
-			close_group(p, h, labels, n, values, m);
-			n = m = 0;
+		if (cell->kind == TOK_HEADER_LABEL && m > carried) {
+			carried = close_group(p, h, labels, n, values, m, false);
+			memmove(values, values + m - carried, carried * sizeof *values);
+			n = 0, m = carried;
 		}
 		unsigned lineno = imr_source_line(p->src, l->start);
 		bool too_many = false;
@@ -316,14 +444,15 @@ void imr_header_pair(struct imr_parser *p)
 			}
 			values[m] = (struct value){.line = *l, .lineno = lineno, .label = -1};
 			classify(p->src, &values[m]);
-			m++;
+			/* A label not in the table, standing empty, holds nothing. */
+			m += !values[m].empty_label;
 			break;
 		}
 		if (too_many)
 			imr_diag_at(p->diags, p->src, IMR_ERROR, l->start,
 			            "header table: more than %d labels or values in a group", MAX_GROUP);
 	}
-	close_group(p, h, labels, n, values, m);
-	if (h->count)
+	close_group(p, h, labels, n, values, m, true);
+	if (h->count || h->note_count)
 		p->doc->header = h;
 }

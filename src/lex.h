@@ -41,6 +41,12 @@ enum imr_label_piece { IMR_LABEL_WHOLE, IMR_LABEL_HEAD, IMR_LABEL_TAIL };
 
 /* Table lookups used by the scanner; they return -1 when not found. */
 int imr_lookup_section(const char *s, size_t n);
+/* The longest heading written as the table has it (its capitals) that
+ * opens s[0..len), followed by the end or a blank; *n its length. */
+int imr_section_at(const char *s, size_t len, size_t *n);
+/* Where such a heading starts inside a line, at a word after the first
+ * ("... functional status. CLINICAL CASE SUMMARY"); len when none does. */
+size_t imr_section_inside(const char *s, size_t len);
 /* Whether s[0..n) is the first line of a heading that wraps. */
 bool imr_section_starts_with(const char *s, size_t n);
 /* The header field a label (or a piece of one) names. */
@@ -48,6 +54,14 @@ int imr_lookup_header_label(const char *s, size_t n, enum imr_label_piece *piece
 /* The label a "Label: value" cell starts with (s[0..len) trimmed), or -1;
  * *n is the label's length. */
 int imr_leading_header_label(const char *s, size_t len, enum imr_label_piece *piece, size_t *n);
+/* The first piece of a wrapped label that opens s[0..len), its value
+ * after it ("Application 11/28/2016", the label's last piece on the next
+ * line), or -1; *n is the piece's length. */
+int imr_leading_label_head(const char *s, size_t len, size_t *n);
+/* Where a label starts inside a value cell (single-spaced extractors run
+ * a row into one cell: "12/05/2016 Date of Injury: 10/14/2016"), at a
+ * word after the first; len when none does. */
+size_t imr_header_label_inside(const char *s, size_t len);
 /* The field whose label opens a header row ("IMR Case Number: ..."), or -1. */
 int imr_header_row_label(const char *s, size_t len);
 int imr_lookup_line_label(const char *s, size_t n, enum imr_context in);

@@ -89,7 +89,7 @@ static const char usage_text[] =
 	"Batch mode (directories are walked for *.txt and *.pdf; a/b/x.txt or a/b/x.pdf\n"
 	"becomes OUTDIR/a/b/x.xml; OUTDIR/manifest.tsv gets one row per input, in input\n"
 	"order, with its warnings):\n"
-	"  -d, --outdir=OUTDIR  convert every input into OUTDIR\n"
+	"  -d, --outdir=OUTDIR  convert every input into OUTDIR (as with --partial)\n"
 	"      --files-from=LIST  read input paths from LIST, one a line (- for stdin)\n"
 	"  -0, --null           LIST is NUL-separated\n"
 	"  -j, --jobs=N         threads (default: the number of online CPUs)\n"
@@ -666,6 +666,9 @@ int main(int argc, char **argv)
 			cli.batch.ninputs = argc;
 			cli.batch.validate = cli.validate;
 			cli.batch.opt = cli.opt;
+			/* Degrade, don't drop: in a corpus a letter with a part not
+			 * understood is written all the same (status partial). */
+			cli.batch.opt.partial = true;
 			cli.batch.format = cli.format;
 			st = imr_batch_run(&cli.batch);
 			break;

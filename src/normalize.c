@@ -1,9 +1,12 @@
 /* normalize.c - raw bytes to clean UTF-8 lines (see normalize.h). */
+#define _GNU_SOURCE /* memmem */
 #include "normalize.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unictype.h>
+#include <uninorm.h>
 
 #include "diag.h"
 
@@ -126,6 +129,8 @@ struct line_builder {
 	uint32_t last_text_line; /* offset of the last line with text */
 	bool prev_text;
 	bool prev_prev_text;
+	bool wide;               /* the line being read has a character NFKC folds */
+	uint8_t folded[512];     /* where a line's NFKC form is made, when it fits */
 };
 
 /* Append off to a growable array of offsets. */
@@ -196,6 +201,132 @@ static char *end_line(struct line_builder *b, char *text, uint32_t start, char *
 	return o;
 }
 
+/* Whether NFKC may change a character: it has a compatibility
+ * decomposition (a ligature, a space, a full-width form), or it is a
+ * combining mark (composed with the letter before).  Curly quotes,
+ * dashes and accented letters, the non-ASCII most letters have, do not,
+ * and their lines are left as they are (u8_normalize costs some 400
+ * instructions a character). */
+static bool folds(uint32_t cp)
+{
+	int tag;
+	ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
+	return uc_combining_class(cp) != 0 ||
+	       (uc_decomposition(cp, &tag, d) > 0 && tag != UC_DECOMP_CANONICAL);
+}
+
+/*
+ * Unicode compatibility forms folded (NFKC, libunistring): ligatures
+ * ("ﬁ"), the many spaces (em, thin, narrow no-break), full-width and
+ * other compatibility forms become the characters labels and headings
+ * are written with, whatever the PDF's text carried.  Only a line with a
+ * character that folds comes here (few letters have one), and only its
+ * segments are folded: each such character with the one before it (which
+ * a combining mark composes with) and the non-ASCII ones after it; the
+ * ASCII between, NFKC's own, is left as it is (u8_normalize costs some
+ * 200 instructions a byte).  The line stays one line, so every
+ * position's line is the original's.  text is *textp, grown (and *cap
+ * with it) when the folded line is longer and what is left of the input
+ * (rest bytes, at most 3 out for each) might no longer fit.  Returns the
+ * line's new end, or NULL when memory runs out.
+ */
+static char *fold_line(struct line_builder *b, char **textp, size_t *cap, uint32_t start, char *o,
+                       size_t rest)
+{
+	size_t end = (size_t)(o - *textp);
+	for (size_t i = start; i < end;) {
+		const unsigned char *t = (const unsigned char *)*textp;
+		uint32_t cp = 0;
+		size_t k = i, len = 1;
+		/* The next character that folds (the text is valid UTF-8 here:
+		 * this stage wrote it; a length of 0 would only step a byte). */
+		for (; k < end; k += len ? len : 1) {
+			len = t[k] < 0x80 ? 1 : utf8_valid(t + k, t + end, &cp);
+			if (t[k] >= 0x80 && len && folds(cp))
+				break;
+		}
+		if (k == end)
+			break;
+		size_t from = k, to = k + len;
+		if (from > start)
+			for (from--; from > start && (t[from] & 0xC0) == 0x80; from--)
+				;
+		while (to < end && t[to] >= 0x80) {
+			size_t l = utf8_valid(t + to, t + end, &cp);
+			to += l ? l : 1;
+		}
+		size_t n = to - from, m = sizeof b->folded;
+		uint8_t *r = u8_normalize(UNINORM_NFKC, t + from, n, b->folded, &m);
+		if (!r)
+			return NULL;
+		size_t need = end + m - n + rest * 3 + 4;
+		if (m > n && need > *cap) {
+			char *grown = realloc(*textp, need);
+			if (!grown) {
+				if (r != b->folded)
+					free(r);
+				return NULL;
+			}
+			*textp = grown, *cap = need;
+			b->src->text = grown;
+		}
+		memmove(*textp + from + m, *textp + to, end - to);
+		memcpy(*textp + from, r, m);
+		if (r != b->folded)
+			free(r);
+		end = end - n + m;
+		i = from + m;
+	}
+	return *textp + end;
+}
+
+static bool lower(char c) { return c >= 'a' && c <= 'z'; }
+
+/* Text a fixed-pitch extraction spread out ("pdftotext -layout -fixed":
+ * "The   expert    reviewer   developed"): runs of blanks inside
+ * sentences, several a line.  No other shape has one (none of the
+ * examples, seeds or real letters, in any shape).  Such text is spread
+ * out throughout: a kilobyte from a quarter of the way in tells (eight
+ * runs or more), so the test costs the same whatever the letter. */
+static bool spread_out(const struct imr_source *src)
+{
+	size_t from = src->len / 4, to = from + 1024 < src->len ? from + 1024 : src->len;
+	const char *t = src->text;
+	size_t runs = 0;
+	for (size_t i = from + 1; i + 2 < to; i++)
+		if (t[i] == ' ' && t[i + 1] == ' ' && lower(t[i - 1])) {
+			size_t e = i + 2;
+			while (e < to && t[e] == ' ')
+				e++;
+			runs += e < to && lower(t[e]);
+			i = e - 1;
+		}
+	return runs >= 8;
+}
+
+/* In spread-out text runs of blanks mean nothing: each becomes one blank,
+ * in place, the line and page starts moved with the text (a line stays a
+ * line), so a table reads as PDFBox's rows ("Date Assigned: 12/05/2016
+ * Date of Injury: 10/14/2016") and labels and headings as written. */
+static void collapse_blanks(struct imr_source *src)
+{
+	char *t = src->text;
+	size_t o = 0, line = 0, page = 0;
+	for (size_t i = 0; i <= src->len; i++) {
+		for (; line < src->nlines && src->line_start[line] <= i; line++) {
+			for (; page < src->npages && src->page_start[page] <= src->line_start[line]; page++)
+				src->page_start[page] = (uint32_t)o;
+			src->line_start[line] = (uint32_t)o;
+		}
+		if (i == src->len)
+			break;
+		if (t[i] != ' ' || o == 0 || t[o - 1] != ' ')
+			t[o++] = t[i];
+	}
+	src->len = o;
+	t[o] = t[o + 1] = '\0';
+}
+
 bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
                    struct imr_source *out, struct imr_diags *diags)
 {
@@ -212,7 +343,8 @@ bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
 		p += 3;
 
 	/* Worst case: every byte decodes to a 3-byte sequence. */
-	char *text = malloc(len * 3 + 4);
+	size_t cap = len * 3 + 4;
+	char *text = malloc(cap);
 	if (!text) {
 		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "out of memory reading %zu bytes", len);
 		return false;
@@ -235,6 +367,13 @@ bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
 			break;
 		unsigned char c = *p;
 		if (c == '\n' || c == '\r') {
+			if (b.wide) {
+				size_t ff = form_feeds_end ? (size_t)(form_feeds_end - text) : 0;
+				if (!(o = fold_line(&b, &text, &cap, line_start, o, (size_t)(end - p))))
+					goto oom;
+				form_feeds_end = ff ? text + ff : NULL;
+				b.wide = false;
+			}
 			o = end_line(&b, text, line_start, o);
 			p += (c == '\r' && p + 1 < end && p[1] == '\n') ? 2 : 1;
 			line_start = (uint32_t)(o - text);
@@ -285,8 +424,11 @@ bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
 		}
 		if (cp == 0xA0)
 			cp = ' ';
+		b.wide |= cp >= 0x80 && folds(cp);
 		o = put_utf8(o, cp);
 	}
+	if (b.wide && !(o = fold_line(&b, &text, &cap, line_start, o, 0)))
+		goto oom;
 	if (o > text + line_start || o == text)
 		o = end_line(&b, text, line_start, o); /* last line had no newline */
 	out->len = (size_t)(o - text);
@@ -309,6 +451,8 @@ bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
 		             len ? "empty input: only white space" : "empty input");
 		return false;
 	}
+	if (spread_out(out))
+		collapse_blanks(out);
 	out->decoded = decoded, out->decoded_line = first_decoded_line;
 	out->replaced = replaced, out->replaced_line = first_replaced_line;
 	if (decoded)

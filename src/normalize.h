@@ -1,12 +1,15 @@
 /* normalize.h - first stage: raw bytes to clean UTF-8 lines.
  *
- * The normalized text keeps the input's lines one for one, and within a
- * line one character for one, so a (line, column) in it is a (line,
- * column) in the original file: CRLF and lone CR become LF, form feeds,
- * tabs and no-break spaces become spaces, forbidden control characters
- * become spaces, Windows-1252 bytes are decoded, trailing blanks go, and
- * page furniture lines ("Page 2 of 4", a repeated case number) are
- * emptied.
+ * The normalized text keeps the input's lines one for one, so a line in
+ * it is a line of the original file (and, but on a line with a Unicode
+ * compatibility form, a column is a column): CRLF and lone CR become LF,
+ * form feeds, tabs and no-break spaces become spaces, forbidden control
+ * characters become spaces, Windows-1252 bytes are decoded, a line with a
+ * non-ASCII character is folded to NFKC (ligatures, the many spaces,
+ * full-width forms: libunistring), trailing blanks go, page furniture
+ * lines ("Page 2 of 4", a repeated case number) are emptied, and in text
+ * a fixed-pitch extraction spread out ("The   expert   reviewer") each run
+ * of blanks becomes one.
  *
  * Pages: a form feed that opens a line (pdftotext's page break, and the
  * PDF stage's) starts a new page at that line; the page index maps a byte

@@ -258,8 +258,10 @@ static size_t signature_common(const enum imr_section *sig, size_t len, const st
 
 /* Explain a text that matches no variant: the headings it has, the
  * nearest variant (the most of its headings found in order, then the
- * fewest missing, then a header that fits), and what differs. */
-static void unknown_variant(struct imr_parser *p, const struct outline *o)
+ * fewest missing, then a header that fits), and what differs.  Returns
+ * the nearest variant when the text is still recognisably one (most of
+ * its headings in order: degrade, don't drop), else -1. */
+static int unknown_variant(struct imr_parser *p, const struct outline *o)
 {
 	int best = -1;
 	size_t best_matched = 0, best_len = 0;
@@ -304,14 +306,16 @@ static void unknown_variant(struct imr_parser *p, const struct outline *o)
 	             "variant is %s (%s%sheadings %s): %s (imr2xml --list-variants shows them all)",
 	             found, o->cover_labels ? "a cover page" : o->header_labels ? "a header table" : "no header table",
 	             imr_variant_name(v), hw, *hw ? ", " : "", wants, differs);
+	return best_matched * 2 > best_len ? best : -1;
 }
 
 /* Which variant the text shows: of the variants whose headings all occur,
  * in order, and whose header fits, the one with the most headings.  Puts
  * the variant's pseudo-token first; false (with an error) if the text is
  * no determination we know. */
-static bool detect_variant(struct imr_parser *p, enum imr_variant *variant)
+static bool detect_variant(struct imr_parser *p, enum imr_variant *variant, bool *degraded)
 {
+	*degraded = false;
 	struct outline o;
 	outline_of(p, &o);
 	if (o.count == 0) {
@@ -329,9 +333,13 @@ static bool detect_variant(struct imr_parser *p, enum imr_variant *variant)
 		if (m == len && header_fits(imr_variant_header((enum imr_variant)v), &o) && len > best_len)
 			best = v, best_len = len;
 	}
+	/* A text that is no known variant but most of one is still read as
+	 * that one, the error reported: with --partial what was read is
+	 * written, the rest kept as unparsed. */
 	if (best < 0) {
-		unknown_variant(p, &o);
-		return false;
+		if ((best = unknown_variant(p, &o)) < 0)
+			return false;
+		*degraded = true;
 	}
 	*variant = (enum imr_variant)best;
 	p->tokens[0] = (struct imr_token){.kind = imr_variant_token(*variant)};
@@ -426,9 +434,56 @@ struct imr_issue *imr_parser_notice_item(struct imr_parser *p, struct imr_line s
 	return i;
 }
 
+bool imr_heading_shaped(const struct imr_source *src, const struct imr_line *l)
+{
+	const char *s = src->text + l->start, *e = src->text + l->end;
+	size_t letters = 0, blanks = 0;
+	for (; s < e; s++) {
+		if (*s >= 'a' && *s <= 'z')
+			return false;
+		letters += *s >= 'A' && *s <= 'Z';
+		blanks += *s == ' ';
+	}
+	return letters >= 8 && blanks >= 1;
+}
+
+/* A letter read as the variant it is most of (detect_variant): a line
+ * shaped like a heading the tables do not know (the one missing, garbled)
+ * opens text that cannot be placed.  It and the lines after it, up to the
+ * next known heading, are set aside as unparsed, so they are neither
+ * lost nor read as part of the section before them. */
+static void set_aside_unknown_sections(struct imr_parser *p)
+{
+	size_t out = 1;
+	bool aside = false;
+	struct imr_span span = {0, 0};
+	for (size_t i = 1; i < p->count; i++) {
+		const struct imr_token *t = &p->tokens[i];
+		unsigned id = t->value.line.id;
+		bool heading = id < IMR_SECTION_COUNT && t->kind == imr_section_token((enum imr_section)id);
+		if (heading || t->kind == TOK_YYEOF) {
+			if (aside)
+				imr_document_add_unparsed(p->arena, p->doc, span);
+			aside = false;
+		} else if (t->kind == TOK_TEXT && imr_heading_shaped(p->src, &t->value.line)) {
+			if (aside)
+				imr_document_add_unparsed(p->arena, p->doc, span);
+			aside = true;
+			span = (struct imr_span){t->value.line.start, t->value.line.end};
+			continue;
+		} else if (aside) {
+			span.end = t->value.line.end;
+			continue;
+		}
+		p->tokens[out++] = *t;
+	}
+	p->count = out;
+}
+
 struct imr_document *imr_parse(const struct imr_source *src, struct imr_arena *arena,
                                struct imr_diags *diags)
 {
+	bool degraded;
 	struct imr_parser p = {.src = src, .arena = arena, .diags = diags};
 	enum imr_variant variant;
 	struct imr_document *doc = NULL;
@@ -436,11 +491,13 @@ struct imr_document *imr_parse(const struct imr_source *src, struct imr_arena *a
 		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "out of memory while scanning");
 		goto done;
 	}
-	if (!detect_variant(&p, &variant))
+	if (!detect_variant(&p, &variant, &degraded))
 		goto done;
+	p.doc = imr_document_new(arena, variant);
+	if (degraded)
+		set_aside_unknown_sections(&p);
 	mark_titles(&p);
 	mark_continuations(&p);
-	p.doc = imr_document_new(arena, variant);
 	int rc = imr_yyparse(&p);
 	if (rc == 2)
 		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "out of memory while parsing");

@@ -36,6 +36,10 @@ struct imr_parser {
 	struct imr_text *item_rationale;
 };
 
+/* Whether a line is shaped like a heading: capitals (eight letters or
+ * more, no lower case), two words or more. */
+bool imr_heading_shaped(const struct imr_source *src, const struct imr_line *l);
+
 /* Returns the document (possibly with unparsed regions and missing parts
  * after error recovery) or NULL when nothing usable was recognised.
  * Errors go to diags; the caller decides whether a document with errors

@@ -141,6 +141,41 @@ int imr_lookup_section(const char *s, size_t n)
 	return -1;
 }
 
+static inline bool may_open_heading(const char *s);
+
+int imr_section_at(const char *s, size_t len, size_t *n)
+{
+	int best = -1;
+	if (len < 2 || !may_open_heading(s))
+		return -1;
+	for (size_t i = 0; i < COUNT(sections); i++) {
+		size_t k = sections[i].len;
+		if (k <= len && s[0] == sections[i].text[0] && memcmp(s, sections[i].text, k) == 0 &&
+		    (k == len || s[k] == ' ') && (best < 0 || k > *n))
+			best = (int)i, *n = k;
+	}
+	return best;
+}
+
+/* Whether a heading may start at s[0..2): every heading opens with two
+ * capitals, but the notice's title ("Notice of ..."). */
+static inline bool may_open_heading(const char *s)
+{
+	return (unsigned)(s[0] - 'A') < 26 && ((unsigned)(s[1] - 'A') < 26 || s[0] == 'N');
+}
+
+size_t imr_section_inside(const char *s, size_t len)
+{
+	size_t n;
+	/* A line of text has a few words in capitals at most (MTUS, ODG): the
+	 * table is looked at only where one starts. */
+	for (const char *b = memchr(s, ' ', len), *e = s + len; b && e - b > 2;
+	     b = memchr(b + 1, ' ', (size_t)(e - b - 1)))
+		if (may_open_heading(b + 1) && imr_section_at(b + 1, (size_t)(e - b - 1), &n) >= 0)
+			return (size_t)(b + 1 - s);
+	return len;
+}
+
 bool imr_section_starts_with(const char *s, size_t n)
 {
 	for (size_t i = 0; i < COUNT(sections); i++)
@@ -177,6 +212,38 @@ int imr_leading_header_label(const char *s, size_t len, enum imr_label_piece *pi
 			return f;
 	}
 	return -1;
+}
+
+/* A label starts at s[0..len): a whole one with its colon ("Date of
+ * Injury:"), or the first piece of a wrapped one ending the text
+ * ("Application", "Received:" on the next line) or followed by its value
+ * ("Application 11/28/2016", the value before the label's last piece). */
+static bool label_here(const char *s, size_t len)
+{
+	enum imr_label_piece piece;
+	size_t n;
+	return (imr_leading_header_label(s, len, &piece, &n) >= 0 && piece == IMR_LABEL_WHOLE) ||
+	       (imr_lookup_header_label(s, len, &piece) >= 0 && piece == IMR_LABEL_HEAD) ||
+	       imr_leading_label_head(s, len, &n) >= 0;
+}
+
+int imr_leading_label_head(const char *s, size_t len, size_t *n)
+{
+	enum imr_label_piece piece;
+	for (*n = 1; *n + 1 < len; (*n)++)
+		if (s[*n] == ' ' && s[*n + 1] >= '0' && s[*n + 1] <= '9') {
+			int f = imr_lookup_header_label(s, *n, &piece);
+			return f >= 0 && piece == IMR_LABEL_HEAD ? f : -1;
+		}
+	return -1;
+}
+
+size_t imr_header_label_inside(const char *s, size_t len)
+{
+	for (size_t w = 1; w < len; w++)
+		if (s[w - 1] == ' ' && s[w] != ' ' && label_here(s + w, len - w))
+			return w;
+	return len;
 }
 
 int imr_header_row_label(const char *s, size_t len)

@@ -92,8 +92,10 @@
 	X(UR_DENIAL_DATE, "UR Denial Date:", "UR Denial", "Date:", NULL)                  \
 	X(APPLICATION_RECEIVED, "Application Received:", "Application", "Received:", NULL) \
 	X(EMPLOYEE_NAME, "Employee Name:", "Employee", "Name:", NULL)                     \
+	X(EMPLOYEE_NAME, "Employee:", NULL)                                               \
 	X(CLAIM_NUMBER, "Claim Number:", "Claim", "Number:", NULL)                        \
 	X(PROVIDER_NAME, "Provider Name:", "Provider", "Name:", NULL)                     \
+	X(PROVIDER_NAME, "Provider:", NULL)                                               \
 	X(TREATMENTS, "Treatment(s) in Dispute Listed on IMR Application:", "Treatment(s) in", \
 	  "Dispute Listed on", "IMR Application:", NULL)
 

@@ -81,11 +81,11 @@ run_embed "$tmp/no.txt" >"$tmp/out" 2>"$tmp/err"
 if [ $? = 1 ] && [ ! -s "$tmp/out" ] && grep -q 'no.txt: error:' "$tmp/err"; then ok; else
 	bad "embed on a rejected input"
 fi
-# The static library links too.
+# The static library links too (libunistring has no .pc file).
 # shellcheck disable=SC2046
 if ${CC:-cc} -std=c11 -o "$tmp/embed-static" examples/embed.c -I"$p/include" \
 	$(pkg-config --cflags libxml-2.0) "$p/lib/libimr2xml.a" $(pkg-config --libs libxml-2.0 poppler-glib nettle) \
-	-pthread 2>"$tmp/err" && "$tmp/embed-static" examples/imr-2016-standard.txt 2>/dev/null |
+	-lunistring -pthread 2>"$tmp/err" && "$tmp/embed-static" examples/imr-2016-standard.txt 2>/dev/null |
 	cmp -s - examples/imr-2016-standard.xml; then ok; else
 	bad "embed with libimr2xml.a: $(head -3 "$tmp/err")"
 fi

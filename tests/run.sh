@@ -149,6 +149,117 @@ if [ -d "$shared/real/pdf" ] && command -v mutool >/dev/null; then
 else
 	echo "NOTICE: $shared/real/pdf or mutool (mupdf-tools) is absent: mutool shapes skipped"; skip=$((skip + 1))
 fi
+# Fixed-pitch text (pdftotext -layout -fixed 3): every word spread apart by
+# runs of blanks, labels and headings too ("HOW      THE     IMR ...").
+if [ -d "$shared/real/pdf" ]; then
+	for pdf in "$shared"/real/pdf/*.pdf; do
+		b=$(basename "$pdf" .pdf)
+		if pdftotext -layout -fixed 3 "$pdf" "$tmp/fixed-$b.txt" 2>/dev/null; then
+			convert_ok "$pdf (pdftotext -layout -fixed 3)" "$tmp/fixed-$b.txt" "tests/facts/real/$b.facts"
+		else
+			bad "pdftotext -layout -fixed 3 could not extract $pdf"
+		fi
+	done
+fi
+# PDFBox's text (PDFTextStripper, as Apache Tika and the public crawler of
+# these letters use it) and `pdftotext -raw`: the header table row by row,
+# single spaces between label and value, labels run into values ("Date
+# Assigned: 12/05/2016 Date of Injury: 10/14/2016", "Priority: Standard
+# Application" / "Received:" / the date).  The letters forbid extraction
+# by their permission flags, which Tika ignores: decrypt first.
+pdfbox_cp=/usr/share/java/pdfbox2-tools.jar:/usr/share/java/pdfbox2.jar:/usr/share/java/fontbox2.jar:/usr/share/java/commons-logging.jar
+if [ -d "$shared/real/pdf" ]; then
+	for pdf in "$shared"/real/pdf/*.pdf; do
+		b=$(basename "$pdf" .pdf)
+		if pdftotext -raw "$pdf" "$tmp/raw-$b.txt" 2>/dev/null; then
+			convert_ok "$pdf (pdftotext -raw)" "$tmp/raw-$b.txt" "tests/facts/real/$b.facts"
+		else
+			bad "pdftotext -raw could not extract $pdf"
+		fi
+		# and sorted by position (-sort, PDFTextStripper.setSortByPosition),
+		# which puts a wrapped label's value before its last piece:
+		# "Priority: Standard Application 11/28/2016" / "Received:".
+		for sort in "" -sort; do
+			if qpdf --decrypt "$pdf" "$tmp/dec-$b.pdf" &&
+				java -cp "$pdfbox_cp" org.apache.pdfbox.tools.ExtractText $sort "$tmp/dec-$b.pdf" "$tmp/pdfbox-$b.txt" 2>/dev/null; then
+				convert_ok "$pdf (PDFBox ExtractText $sort)" "$tmp/pdfbox-$b.txt" "tests/facts/real/$b.facts"
+			else
+				bad "PDFBox (libpdfbox2-java, default-jre-headless) could not extract $pdf"
+			fi
+		done
+	done
+else
+	echo "NOTICE: $shared/real/pdf is absent: PDFBox and pdftotext -raw shapes skipped"; skip=$((skip + 1))
+fi
+# A heading sharing its line with text (text flattened from a web page, a
+# viewer's copy): run into the end of the line before it, or with the
+# first line after it run into it.  The XML is the letter's own, but for
+# the lines: every fact, every paragraph, and --verify holds.
+strip_lines() { sed -e 's/ line="[0-9]*"//g' -e 's/ page="[0-9]*"//g' -e 's/ sha256="[0-9a-f]*"//' -e 's/ source="[^"]*"//'; }
+moved=0
+for in in examples/*.txt "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$shared"/seeds/*.txt; do
+	[ -f "$in" ] || continue
+	for mode in before after; do
+		n=$(awk -v mode=$mode -f tests/shapes/heading-shares-line.awk "$in" 2>&1 >"$tmp/hs.txt")
+		[ "$n" -gt 0 ] || continue
+		moved=$((moved + n))
+		if ! run --verify "$tmp/hs.txt" 2>"$tmp/err" | strip_lines >"$tmp/hs.xml"; then
+			bad "$in, headings run into the lines $mode them: $(head -3 "$tmp/err")"
+		elif ! run "$in" 2>/dev/null | strip_lines | cmp -s - "$tmp/hs.xml"; then
+			bad "$in, headings run into the lines $mode them: not the letter's XML"
+		else
+			ok
+		fi
+	done
+done
+if [ "$moved" -ge 100 ]; then ok; else bad "only $moved headings found to run into their lines"; fi
+# Redacted labels standing empty in a 2013 notice's rows: a short label
+# ("Employee:", "Provider:") beside another, one the table does not know.
+sed -e 's/^Employee Name:$/Employee:                                           Claim Number:/' \
+	-e 's/^Provider Name:$/Provider:            Requesting Physician:/' examples/imr-2013-notice-b.layout.txt >"$tmp/redacted.txt"
+if [ "$(grep -c '^Employee: .*Claim Number:$\|^Provider: .*Requesting Physician:$' "$tmp/redacted.txt")" != 2 ]; then
+	bad "redacted labels: the sed script no longer finds its lines"
+else
+	printf '%s\n' 'count(//d:warning) => 0' 'count(/d:determination/d:header/*) => 7' >"$tmp/redacted.facts"
+	convert_ok "a notice's redacted labels standing empty" "$tmp/redacted.txt" \
+		tests/facts/examples/imr-2013-notice-b.layout.facts "$tmp/redacted.facts"
+fi
+# A letterhead, the notice's title and its date run into one line.
+awk 'NR <= 7 { sub(/^ +/, ""); if ($0 != "") h = h (h == "" ? "" : " ") $0; if (NR == 7) print h; next } { print }' \
+	examples/imr-2013-notice-a.txt >"$tmp/title.txt"
+if [ "$(grep -c 'INC\. Independent Medical Review P\.O\. Box .* Determination Dated: 10/29/2013$' "$tmp/title.txt")" != 1 ]; then
+	bad "letterhead, title and date on one line: the awk script no longer makes that line"
+elif run --verify "$tmp/title.txt" 2>"$tmp/err" | strip_lines >"$tmp/title.xml" &&
+	run examples/imr-2013-notice-a.txt | strip_lines | cmp -s - "$tmp/title.xml"; then
+	ok
+else
+	bad "letterhead, title and date on one line: $(head -3 "$tmp/err")"
+fi
+# Unicode as PDF text carries it: a full-width colon, ligatures, no-break,
+# thin, en and narrow no-break spaces in labels and headings.  Folded
+# (NFKC), the letter is the example itself: the same XML but for @sha256.
+lig=examples/imr-2016-standard.layout.txt
+sed -e 's/Date Assigned:/Date Assigned\xef\xbc\x9a/' -e 's/Certification(s)/Certi\xef\xac\x81cation(s)/' \
+	-e 's/CLINICAL CASE SUMMARY/CLINICAL\xe2\x80\x89CASE\xe2\x80\x89SUMMARY/' \
+	-e 's/Decision rationale:/Decision\xe2\x80\x82rationale:/' -e 's/Case Number:/Case\xc2\xa0Number:/' \
+	-e 's/MAXIMUS guideline:/MAXIMUS\xe2\x80\xafguideline:/' -e 's/fficient/\xef\xac\x83cient/g' "$lig" >"$tmp/lig.txt"
+if [ "$(grep -c $'\xef\xac\x81\|\xef\xbc\x9a\|\xe2\x80\x89' "$tmp/lig.txt")" != 3 ]; then
+	bad "ligatures and spaces: the sed script no longer finds its words in $lig"
+elif run --verify --source-name "$lig" "$tmp/lig.txt" 2>"$tmp/err" | sed 's/ sha256="[0-9a-f]*"//' >"$tmp/lig.xml" &&
+	sed 's/ sha256="[0-9a-f]*"//' "${lig%.txt}.xml" | cmp -s - "$tmp/lig.xml"; then
+	ok
+else
+	bad "ligatures and spaces: not the XML of $lig: $(head -3 "$tmp/err")"
+fi
+# A line whose folded form is eleven times longer (U+FDFA, one character
+# to eighteen): the text grows while it is read, the lines stay the lines.
+awk -v big="$(printf '\xef\xb7\xba%.0s' $(seq 1000))" \
+	'/CLINICAL CASE SUMMARY/ {print; getline; print big " Cafe\xcc\x81 \xef\xac\x81nal " $0; next} {print}' "$lig" >"$tmp/big.txt"
+# (and a combining accent composed with its letter, a ligature after it)
+printf '%s\n' "count(//d:caseSummary/d:p[@line = 22])  => 1" "contains(//d:caseSummary/d:p[@line = 22], 'عليه وسلمصلى')  => true" \
+	"contains(//d:caseSummary/d:p[@line = 22], 'وسلم Café final The expert')  => true" \
+	"//d:caseSummary/d:p[2]/@line => 25" >"$tmp/big.facts"
+convert_ok "a line 18,000 characters long once folded" "$tmp/big.txt" tests/facts/examples/imr-2016-standard.layout.facts "$tmp/big.facts"
 if [ -d "$shared/real" ]; then
 	# A page break with blank lines around it inside each wrapped title.
 	made=0
@@ -260,6 +371,26 @@ warned "not UTF-8" "$tmp/w7.txt" \
 sed "${l}s/industrial/indus\x01trial/" "$std" >"$tmp/w8.txt"
 warned "control characters" "$tmp/w8.txt" \
 	'/d:determination/d:warning/@code => control-characters' "/d:determination/d:warning/@line => $l"
+# The header: a column's date before its label, placed by the order of a
+# determination's dates (the UR denial, 11/17/2016, is after it, so it is
+# not the application's), and a value no label can take.
+body=$(sed -n '/^HOW THE IMR/,$p' "$std")
+printf 'Case Number:     CM16-0243517\nDate Assigned:   12/22/2016\nDecision Date:   01/23/2017\nPriority:        Standard\n10/13/2016\nApplication Received:\nDate of Injury:\nUR Denial Date:  11/17/2016\n\n%s\n' "$body" >"$tmp/w10.txt"
+warned "a header date placed by the dates' order" "$tmp/w10.txt" \
+	'count(//d:warning) => 1' '/d:determination/d:warning/@code => header-date-order' '/d:determination/d:warning/@line => 5' \
+	"/d:determination/d:warning => header: 10/13/2016 taken as the dateOfInjury by the order of a determination's dates, not by its place" \
+	'/d:determination/d:header/d:dateOfInjury => 2016-10-13' '/d:determination/d:header/d:dateOfInjury/@line => 5' \
+	'count(/d:determination/d:header/d:applicationReceived) => 0'
+printf 'Case Number:     CM16-0243517\nDate Assigned:   12/22/2016\nPriority:        Standard\nExpedited\n\n%s\n' "$body" >"$tmp/w11.txt"
+warned "a header value no label can take" "$tmp/w11.txt" \
+	'count(//d:warning) => 1' '/d:determination/d:warning/@code => header-value-unplaced' '/d:determination/d:warning/@line => 4' \
+	'/d:determination/d:warning => header: no label could take the value Expedited' \
+	'/d:determination/d:header/d:priority => standard'
+# A table column by column, a value before its label (an extractor that
+# reads the cells in another order): the example's own facts.
+printf 'Case Number:\nDate Assigned:\nDecision Date:\nPriority:\n\nCM16-0243517\n12/22/2016\n01/23/2017\nStandard\n\n10/13/2016\nDate of Injury:\nUR Denial Date:   11/17/2016\nApplication\nReceived:\n12/16/2016\n\n\n\n%s\n' "$body" >"$tmp/col.txt"
+printf '%s\n' 'count(//d:warning) => 0' '/d:determination/d:header/d:dateOfInjury/@line => 11' >"$tmp/col.facts"
+convert_ok "a header column by column, a value before its label" "$tmp/col.txt" tests/facts/examples/imr-2016-standard.facts "$tmp/col.facts"
 # And the real letter the 2014-15 format cut: seed 003's summary.
 if [ -f "$shared/seeds/003_911e865f50b21622.txt" ]; then
 	run "$shared/seeds/003_911e865f50b21622.txt" 2>"$tmp/err" >"$tmp/w9.xml"
@@ -424,6 +555,51 @@ expect "--validate names file and line" 1 "invalid.xml:$line: error: Element '{u
 printf '<determination' >"$tmp/broken.xml"
 expect "--validate malformed XML" 1 "broken.xml:1: error:" --validate "$tmp/broken.xml"
 expect "--validate missing file" 2 "none.xml: error: cannot read: No such file or directory" --validate "$tmp/none.xml"
+
+echo "== degrade, don't drop: a letter that lacks one of its headings"
+# degraded NAME SED FACT...: the example with one heading changed is refused
+# (exit 1, "unknown document variant"), and with --partial written all the
+# same: valid, complete="false", these facts.
+degraded() {
+	local name=$1 edit=$2; shift 2
+	sed "$edit" examples/imr-2016-standard.txt >"$tmp/dg.txt"
+	rm -f "$tmp/dg.xml"
+	run "$tmp/dg.txt" >/dev/null 2>"$tmp/err"; local st=$?
+	if [ $st != 1 ] || ! grep -q 'error: unknown document variant' "$tmp/err"; then
+		bad "degraded ($name): exit $st without --partial: $(head -2 "$tmp/err")"; return
+	fi
+	run --partial -o "$tmp/dg.xml" "$tmp/dg.txt" 2>"$tmp/err"; st=$?
+	if [ $st != 1 ] || [ ! -s "$tmp/dg.xml" ]; then
+		bad "degraded ($name): --partial exit $st, no XML: $(head -2 "$tmp/err")"; return
+	fi
+	if ! xmllint --noout --nonet --schema "$xsd" "$tmp/dg.xml" 2>/dev/null; then
+		bad "degraded ($name): invalid XML"; return
+	fi
+	printf '%s\n' '/d:determination/@complete => false' '/d:determination/@variant => imr-2016' \
+		'/d:determination/d:header/d:caseNumber => CM16-0243517' "$@" >"$tmp/dg.facts"
+	if "$factcheck" "$tmp/dg.xml" "$tmp/dg.facts" 2>"$tmp/ferr"; then ok; else bad "degraded ($name): facts"; cat "$tmp/ferr"; fi
+}
+degraded "no case summary heading" 's/^CLINICAL CASE SUMMARY$/CLINICAL CASE SUMMARIES/' \
+	'count(//d:issues/d:issue) => 4' '//d:issues/d:issue[3]/@decision => upheld' \
+	'count(//d:reviewer/d:certification) => 2' 'count(//d:caseSummary/d:p) => 0' \
+	'count(/d:determination/d:unparsed) => 1' '/d:determination/d:unparsed/@line => 32' \
+	"starts-with(/d:determination/d:unparsed, 'CLINICAL CASE SUMMARIES The expert reviewer developed') => true"
+degraded "no issues heading" 's/^IMR ISSUES, DECISIONS AND RATIONALES$/IMR ISSUES AND DECISIONS/' \
+	'count(//d:issues/d:issue) => 0' 'count(//d:caseSummary/d:diagnosis) => 3' 'count(//d:reviewer/d:certification) => 2' \
+	'count(/d:determination/d:unparsed) => 1' '/d:determination/d:unparsed/@line => 57'
+# The reviewer's heading lost: its lines are read as the header's, and
+# from the unknown heading on they are kept as unparsed, with their line.
+degraded "no reviewer heading" 's/^HOW THE IMR FINAL DETERMINATION WAS MADE$/HOW THE IMR DETERMINATION WAS MADE/' \
+	'count(//d:issues/d:issue) => 4' 'count(//d:caseSummary/d:diagnosis) => 3' \
+	'count(/d:determination/d:unparsed) => 1' '/d:determination/d:unparsed/@line => 20' \
+	"starts-with(/d:determination/d:unparsed, 'HOW THE IMR DETERMINATION WAS MADE MAXIMUS Federal Services sent') => true" \
+	'count(//d:warning) => 0'
+# Less than most of a variant is still refused, --partial or not.
+sed -e 's/^CLINICAL CASE SUMMARY$/CLINICAL CASE SUMMARIES/' -e 's/^IMR ISSUES, DECISIONS AND RATIONALES$/IMR ISSUES/' \
+	examples/imr-2016-standard.txt >"$tmp/dg2.txt"
+rm -f "$tmp/dg2.xml"
+run --partial -o "$tmp/dg2.xml" "$tmp/dg2.txt" >/dev/null 2>"$tmp/err"; st=$?
+if [ $st = 1 ] && [ ! -e "$tmp/dg2.xml" ] && grep -q 'unknown document variant' "$tmp/err"; then ok; else bad "one heading of three: exit $st"; fi
 
 echo "== regressions found by the fuzzer"
 for in in tests/regress/*.txt; do

@@ -14,6 +14,7 @@
 
 #include "ast.h"
 #include "citation.h"
+#include "consistency.h"
 #include "date.h"
 #include "extract.h"
 #include "normalize.h"
@@ -422,6 +423,20 @@ static const char body_2014[] = "HOW THE IMR FINAL DETERMINATION WAS MADE\n"
                                 "MAXIMUS guideline: Decision based on MTUS.\n"
                                 "Decision rationale: It is not medically necessary.\n";
 
+/* The header's fields but the treatments list (checked item by item). */
+static void check_header_fields(const char *what, const struct imr_determination *det,
+                                const char *const want[IMR_HEADER_LABEL_COUNT])
+{
+	for (int f = 0; f < IMR_HEADER_LABEL_COUNT; f++) {
+		if (f == IMR_TREATMENTS)
+			continue;
+		const char *got = det->header_text[f];
+		CHECK(want[f] ? got && strcmp(got, want[f]) == 0 : !got, "%s: %s is '%s', want '%s'", what,
+		      imr_header_label_xml((enum imr_header_label)f), got ? got : "(none)",
+		      want[f] ? want[f] : "(none)");
+	}
+}
+
 /* A cover page in one shape: the fields it must yield. */
 static void check_cover(const char *what, const char *cover, const char *const want[IMR_HEADER_LABEL_COUNT],
                         const char *const *treatments, size_t ntreatments)
@@ -438,14 +453,7 @@ static void check_cover(const char *what, const char *cover, const char *const w
 	      diags.count ? ": " : "", diags.count ? diags.items[0].message : "");
 	if (ok) {
 		CHECK(det.variant == IMR_IMR_2014_COVER, "%s: variant %s", what, imr_variant_name(det.variant));
-		for (int f = 0; f < IMR_HEADER_LABEL_COUNT; f++) {
-			if (f == IMR_TREATMENTS)
-				continue;
-			const char *got = det.header_text[f];
-			CHECK(want[f] ? got && strcmp(got, want[f]) == 0 : !got, "%s: %s is '%s', want '%s'",
-			      what, imr_header_label_xml((enum imr_header_label)f), got ? got : "(none)",
-			      want[f] ? want[f] : "(none)");
-		}
+		check_header_fields(what, &det, want);
 		CHECK(det.treatments.count == ntreatments, "%s: %zu treatments, want %zu", what,
 		      det.treatments.count, ntreatments);
 		for (size_t i = 0; i < ntreatments && i < det.treatments.count; i++)
@@ -640,6 +648,119 @@ static void test_cover(void)
 	            "Date Assigned: 05/12/2014\nDecision\nDate:\n07/08/2014\nDate of Injury: 02/28/2003\n"
 	            "Claim Number: WC1487220\nPriority: Standard\n",
 	            want, two, 2);
+}
+
+/* A header table in one shape (imr-2016): the fields it must yield, and
+ * the warnings (codes, in order, "" for none) its pairing must give. */
+static void check_table(const char *what, const char *table, const char *const want[IMR_HEADER_LABEL_COUNT],
+                        const char *warnings, enum imr_variant variant)
+{
+	struct imr_arena a;
+	imr_arena_init(&a);
+	struct imr_diags diags;
+	imr_diags_init(&diags);
+	char text[4096];
+	snprintf(text, sizeof text, "%s%s", table, body_2014);
+	struct imr_source src;
+	CHECK(normalize_str(text, &src), "%s: normalize", what);
+	struct imr_document *doc = imr_parse(&src, &a, &diags);
+	CHECK(doc && diags.errors == 0, "%s: parses (%zu errors%s%s)", what, diags.errors,
+	      diags.count ? ": " : "", diags.count ? diags.items[0].message : "");
+	if (doc) {
+		struct imr_determination det;
+		imr_extract(&a, &src, doc, &det);
+		imr_check(&a, &src, doc, &det, &diags);
+		CHECK(det.variant == variant, "%s: variant %s", what, imr_variant_name(det.variant));
+		check_header_fields(what, &det, want);
+		char codes[256] = "";
+		for (size_t i = 0; i < det.warning_count; i++)
+			snprintf(codes + strlen(codes), sizeof codes - strlen(codes), "%s%s", i ? " " : "",
+			         imr_warning_name(det.warnings[i].code));
+		CHECK(strcmp(codes, warnings) == 0, "%s: warnings '%s', want '%s'", what, codes, warnings);
+	}
+	imr_source_free(&src);
+	imr_diags_free(&diags);
+	imr_arena_free(&a);
+}
+
+/* The header assigned by its labels' words and its values' types:
+ * adjacency first, then type, then the order of a determination's dates. */
+static void test_header_assignment(void)
+{
+	const char *want[IMR_HEADER_LABEL_COUNT] = {
+		[IMR_CASE_NUMBER] = "CM16-0243517", [IMR_DATE_ASSIGNED] = "12/22/2016",
+		[IMR_DECISION_DATE] = "01/23/2017", [IMR_PRIORITY] = "Standard",
+		[IMR_DATE_OF_INJURY] = "10/13/2016", [IMR_UR_DENIAL_DATE] = "11/17/2016",
+		[IMR_APPLICATION_RECEIVED] = "12/16/2016",
+	};
+	check_table("rows, single spaces, labels run into values (PDFBox, pdftotext -raw)",
+	            "Case Number: CM16-0243517\nDate Assigned: 12/22/2016 Date of Injury: 10/13/2016\n"
+	            "Decision Date: 01/23/2017 UR Denial Date: 11/17/2016\nPriority: Standard Application\n"
+	            "Received:\n12/16/2016\n",
+	            want, "", IMR_IMR_2016);
+	check_table("rows sorted by position: a value before its label's last piece (PDFBox -sort)",
+	            "Case Number: CM16-0243517\nDate Assigned: 12/22/2016 Date of Injury: 10/13/2016\n"
+	            "Decision Date: 01/23/2017 UR Denial Date: 11/17/2016\n"
+	            "Priority: Standard Application 12/16/2016\nReceived:\n",
+	            want, "", IMR_IMR_2016);
+	check_table("column by column, a value before its label",
+	            "Case Number:\nDate Assigned:\nDecision Date:\nPriority:\n\nCM16-0243517\n12/22/2016\n"
+	            "01/23/2017\nStandard\n\n10/13/2016\nDate of Injury:\nUR Denial Date:   11/17/2016\n"
+	            "Application\nReceived:\n12/16/2016\n",
+	            want, "", IMR_IMR_2016);
+	check_table("two rows of a column before their labels, in blocks",
+	            "Case Number:\nDate Assigned:\n\nCM16-0243517\n12/22/2016\n01/23/2017\nStandard\n"
+	            "Decision Date:\nPriority:\nDate of Injury:\nUR Denial Date:\nApplication Received:\n"
+	            "10/13/2016\n11/17/2016\n12/16/2016\n",
+	            want, "", IMR_IMR_2016);
+	check_table("labels found anywhere on a line, three to a line",
+	            "Case Number: CM16-0243517 Date Assigned: 12/22/2016 Decision Date: 01/23/2017\n"
+	            "Priority: Standard Date of Injury: 10/13/2016 UR Denial Date: 11/17/2016\n"
+	            "Application Received: 12/16/2016\n",
+	            want, "", IMR_IMR_2016);
+	/* The date before "Application Received:" and "Date of Injury:" cannot
+	 * be the application's (the UR denial, 11/17/2016, is later): by the
+	 * order of the dates it is the injury's, and the XML says so. */
+	const char *redacted[IMR_HEADER_LABEL_COUNT] = {
+		[IMR_CASE_NUMBER] = "CM16-0243517", [IMR_DATE_ASSIGNED] = "12/22/2016",
+		[IMR_DECISION_DATE] = "01/23/2017", [IMR_PRIORITY] = "Standard",
+		[IMR_DATE_OF_INJURY] = "10/13/2016", [IMR_UR_DENIAL_DATE] = "11/17/2016",
+	};
+	check_table("a date placed by the order of the dates",
+	            "Case Number:     CM16-0243517\nDate Assigned:   12/22/2016\nDecision Date:   01/23/2017\n"
+	            "Priority:        Standard\n10/13/2016\nApplication Received:\nDate of Injury:\n"
+	            "UR Denial Date:  11/17/2016\n",
+	            redacted, "header-date-order", IMR_IMR_2016);
+	/* A contradiction: the only label after the date is the decision's,
+	 * earlier than the assignment.  Its place decides, and the dates' order
+	 * is said to be broken. */
+	const char *contradiction[IMR_HEADER_LABEL_COUNT] = {
+		[IMR_CASE_NUMBER] = "CM16-0243517", [IMR_DATE_ASSIGNED] = "12/22/2016",
+		[IMR_DECISION_DATE] = "10/13/2016", [IMR_PRIORITY] = "Standard",
+	};
+	check_table("a date out of order wherever it goes",
+	            "Case Number:     CM16-0243517\nDate Assigned:   12/22/2016\nPriority:        Standard\n"
+	            "10/13/2016\nDecision Date:\n",
+	            contradiction, "dates-out-of-order", IMR_IMR_2016);
+	/* A value no label can take: kept out of the fields, said. */
+	const char *unplaced[IMR_HEADER_LABEL_COUNT] = {
+		[IMR_CASE_NUMBER] = "CM16-0243517", [IMR_DATE_ASSIGNED] = "12/22/2016",
+		[IMR_PRIORITY] = "Standard",
+	};
+	check_table("a value no label can take",
+	            "Case Number:     CM16-0243517\nDate Assigned:   12/22/2016\nPriority:        Standard\n"
+	            "Expedited\n",
+	            unplaced, "header-value-unplaced", IMR_IMR_2016);
+	/* Labels standing empty (redacted), one unknown to the table: a cover
+	 * page (it has names). */
+	const char *names[IMR_HEADER_LABEL_COUNT] = {
+		[IMR_CASE_NUMBER] = "CM16-0243517", [IMR_DATE_ASSIGNED] = "12/22/2016",
+		[IMR_CLAIM_NUMBER] = "WC16-88120",
+	};
+	check_table("redacted labels stand empty",
+	            "Case Number: CM16-0243517\nEmployee:\nDate Assigned: 12/22/2016\n"
+	            "Requesting Physician:\nProvider:          Claim Number: WC16-88120\n",
+	            names, "", IMR_IMR_2014_COVER);
 }
 
 /* The 2013 notice's numbered lists and the reviewer's certifications. */
@@ -1692,6 +1813,7 @@ int main(void)
 	test_every_label();
 	test_lexer_generations();
 	test_cover();
+	test_header_assignment();
 	test_notice_pieces();
 	test_normalize();
 	test_verify();
