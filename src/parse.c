@@ -178,6 +178,7 @@ struct outline {
 	size_t count;
 	bool has[IMR_SECTION_COUNT];
 	size_t header_labels, cover_labels;
+	size_t decision_entries; /* a notice's "1) MAXIMUS ... has determined" */
 };
 
 static void outline_of(const struct imr_parser *p, struct outline *o)
@@ -191,6 +192,7 @@ static void outline_of(const struct imr_parser *p, struct outline *o)
 			o->cover_labels += k == IMR_VALUE_NAME || k == IMR_VALUE_CLAIM || k == IMR_VALUE_LIST;
 			continue;
 		}
+		o->decision_entries += t->kind == TOK_DECISION_ENTRY;
 		/* Headings are the tokens whose id is their section. */
 		unsigned s = t->value.line.id;
 		if (s < IMR_SECTION_COUNT && t->kind == imr_section_token((enum imr_section)s) && !o->has[s]) {
@@ -337,7 +339,12 @@ static bool detect_variant(struct imr_parser *p, enum imr_variant *variant, bool
 	 * that one, the error reported: with --partial what was read is
 	 * written, the rest kept as unparsed. */
 	if (best < 0) {
-		if ((best = unknown_variant(p, &o)) < 0)
+		best = unknown_variant(p, &o);
+		/* The letterhead and numbered decisions are a 2013 notice's
+		 * however few of its headings are left. */
+		if (best < 0 && o.has[IMR_LETTERHEAD] && o.decision_entries > 0)
+			best = IMR_IMR_2013_NOTICE;
+		if (best < 0)
 			return false;
 		*degraded = true;
 	}
