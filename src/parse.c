@@ -455,8 +455,8 @@ bool imr_heading_shaped(const struct imr_source *src, const struct imr_line *l)
 }
 
 /* A letter read as the variant it is most of (detect_variant): a line
- * shaped like a heading the tables do not know (the one missing, garbled)
- * opens text that cannot be placed.  It and the lines after it, up to the
+ * shaped like a heading the tables do not know (the one missing, garbled),
+ * in a section or in the header, opens text that cannot be placed.  It and the lines after it, up to the
  * next known heading, are set aside as unparsed, so they are neither
  * lost nor read as part of the section before them. */
 static void set_aside_unknown_sections(struct imr_parser *p)
@@ -472,7 +472,12 @@ static void set_aside_unknown_sections(struct imr_parser *p)
 			if (aside)
 				imr_document_add_unparsed(p->arena, p->doc, span);
 			aside = false;
-		} else if (t->kind == TOK_TEXT && imr_heading_shaped(p->src, &t->value.line)) {
+		} else if ((t->kind == TOK_TEXT ||
+		            /* (in the header, after a blank line and a value: not
+		             * a label's value, nor a line its cell wrapped) */
+		            (t->kind == TOK_HEADER_VALUE && t->value.line.para_break &&
+		             t[-1].kind == TOK_HEADER_VALUE)) && /* (as scanned: out <= i) */
+		           imr_heading_shaped(p->src, &t->value.line)) {
 			if (aside)
 				imr_document_add_unparsed(p->arena, p->doc, span);
 			aside = true;

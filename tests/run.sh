@@ -611,6 +611,18 @@ dr "no case summary section" '47,67d' 'count(//d:issues/d:issue) => 3' '//d:issu
 dr "no decisions section" '68,$d' 'count(//d:issues/d:issue) => 0' \
 	'count(//d:reviewer/d:certification) => 2' 'count(//d:documentsReviewed/d:document) => 6' \
 	'//d:caseSummary/d:patient/@age => 34' 'count(/d:determination/d:unparsed) => 0'
+# A first heading garbled after the header: its paragraph is set aside, not
+# read as more of the treatments list above it (a blank line apart).
+dr "reviewer heading garbled" '29s/.*/HOW THE IMR DETERMINATION WAS MADE/' \
+	'count(//d:treatmentsInDispute/d:treatment) => 3' '//d:treatmentsInDispute/d:treatment[3] => KETOPROFEN 20% CREAM 120GM' \
+	'count(/d:determination/d:unparsed) => 1' '/d:determination/d:unparsed/@line => 29' \
+	"starts-with(/d:determination/d:unparsed, 'HOW THE IMR DETERMINATION WAS MADE MAXIMUS Federal Services sent') => true" \
+	'count(//d:issues/d:issue) => 3' 'count(//d:documentsReviewed/d:document) => 6'
+degrades imr-2014-cover-plain imr-2014-cover CM14-0067415 "reviewer heading garbled" \
+	'30s/.*/HOW THE IMR DETERMINATION WAS MADE/' \
+	'count(//d:treatmentsInDispute/d:treatment) => 3' \
+	'//d:treatmentsInDispute/d:treatment[3] => RIGHT L5-S1 TRANSFORAMINAL EPIDURAL STEROID INJECTION UNDER FLUOROSCOPY' \
+	'count(/d:determination/d:unparsed) => 1' '/d:determination/d:unparsed/@line => 30' 'count(//d:issues/d:issue) => 3'
 # A professional review: its first heading, then each section cut in turn.
 pr() { degrades imr-professional-review-b imr-professional-review CM14-0071836 "$@"; }
 pr "no title" '1d' 'count(//d:issues/d:issue) => 2' '//d:issues/d:issue[1]/@decision => overturned' \
