@@ -148,13 +148,13 @@ void imr_yyerror(IMR_YYLTYPE *loc, struct imr_parser *p, const char *msg);
 %token <line> PR_QUALIFICATIONS_HEADING "heading MEDICAL REVIEWER QUALIFICATIONS"
 %token <line> TEXT               "text line"
 
-%type <reviewer> reviewer_section reviewer_body credential_list
+%type <reviewer> reviewer_section opt_reviewer_section reviewer_body credential_list
 %type <credential> credential
-%type <summary> summary_section
+%type <summary> summary_section opt_summary_section
 %type <issue> issue issue_title notice_item
 %type <guideline> claims_guideline maximus_guideline
 %type <text> text opt_text title_lines opt_title_lines rationale
-%type <text> letter notice_intro decision_entry decision_text
+%type <text> letter untitled_letter notice_intro decision_entry decision_text
 
 %%
 
@@ -169,10 +169,21 @@ document
 
 /* ---- Variants: one rule each --------------------------------------------- */
 
-/* 2013: a cover letter stating the decisions, then how they were made. */
+/* 2013: a cover letter stating the decisions, then how they were made.
+ * A degraded letter (parse.c has said what it lacks) may have lost its
+ * title, the letter then read from its salutation or its first numbered
+ * decision, or its decision part: what it has is read (degrade, don't
+ * drop). */
 determination_2013_notice
-	: opt_letterhead NOTICE_TITLE letter notice_decision
+	: opt_letterhead NOTICE_TITLE letter opt_notice_decision
 	                                        { imr_document_set_part(p->doc, IMR_PART_LETTER, $3); }
+	| opt_letterhead untitled_letter opt_notice_decision
+	                                        { imr_document_set_part(p->doc, IMR_PART_LETTER, $2); }
+	;
+
+untitled_letter
+	: TEXT letter                           { $$ = imr_text_concat(A, imr_text_new(A, $1), $2); }
+	| decision_entry letter                 { imr_document_add_entry(A, p->doc, 0, $1); $$ = imr_text_concat(A, imr_text_copy(A, $1), $2); }
 	;
 
 /* 2014-15: the three sections, no header table. */
@@ -190,18 +201,58 @@ determination_2016
 	: header sections
 	;
 
-/* The records the reviewer had, listed after the reviewer's paragraph. */
+/* The records the reviewer had, listed after the reviewer's paragraph.
+ * Each section may be missing: detection lets through only a letter
+ * with all of them, or (degraded, the error reported) most of them, so
+ * that --partial keeps what it has (degrade, don't drop). */
 determination_documents_reviewed
-	: opt_letterhead reviewer_section documents_section summary_section issues_section
-	                                        { p->doc->reviewer = $2; p->doc->summary = $4; }
+	: opt_letterhead opt_reviewer_section opt_documents_section opt_summary_section
+	  opt_issues_section                    { p->doc->reviewer = $2; p->doc->summary = $4; }
 	;
 
 /* One review of the whole request: the items, the case, the records, the
  * guidelines and the rationale (shared by the items), the reviewer last. */
 determination_professional_review
-	: PROFESSIONAL_REVIEW_HEADING opt_header pr_issues pr_summary pr_documents pr_guidelines
-	  pr_rationale pr_qualifications
+	: opt_professional_review_heading opt_header opt_pr_issues opt_pr_summary opt_pr_documents
+	  opt_pr_guidelines opt_pr_rationale opt_pr_qualifications
 	;
+
+/* The parts a degraded letter may lack (as the documents reviewed's). */
+opt_professional_review_heading
+	: %empty
+	| PROFESSIONAL_REVIEW_HEADING
+	;
+
+opt_pr_issues
+	: %empty
+	| pr_issues
+	;
+
+opt_pr_summary
+	: %empty
+	| pr_summary
+	;
+
+opt_pr_documents
+	: %empty
+	| pr_documents
+	;
+
+opt_pr_guidelines
+	: %empty
+	| pr_guidelines
+	;
+
+opt_pr_rationale
+	: %empty
+	| pr_rationale
+	;
+
+opt_pr_qualifications
+	: %empty
+	| pr_qualifications
+	;
+
 
 sections
 	: reviewer_section summary_section issues_section
@@ -256,6 +307,11 @@ header_cell
  *    State(s) of Licensure: California, Arizona
  *    Certification(s)/Specialty: Physical Medicine & Rehabilitation] */
 
+opt_reviewer_section
+	: %empty                                { $$ = NULL; }
+	| reviewer_section                      { $$ = $1; }
+	;
+
 reviewer_section
 	: HOW_MADE_HEADING reviewer_body        { $$ = $2; $$->node.span = SPAN(@$); }
 	| HOW_MADE_HEADING error                { $$ = NULL; imr_document_add_unparsed(A, p->doc, SPAN(@2)); }
@@ -281,12 +337,22 @@ credential
  *   Application of Independent Medical Review dated 10/15/2013
  *   Medical Records from Sunrise Orthopedics dated 01/07/2013 through ... */
 
+opt_documents_section
+	: %empty
+	| documents_section
+	;
+
 documents_section
 	: DOCUMENTS_HEADING opt_text            { p->doc->documents = $2; p->doc->has_documents = true; }
 	| DOCUMENTS_HEADING error               { imr_document_add_unparsed(A, p->doc, SPAN(@2)); }
 	;
 
 /* ---- CLINICAL CASE SUMMARY ----------------------------------------------- */
+
+opt_summary_section
+	: %empty                                { $$ = NULL; }
+	| summary_section                       { $$ = $1; }
+	;
 
 summary_section
 	: CASE_SUMMARY_HEADING text             { $$ = imr_summary_new(A, SPAN(@$), $2); }
@@ -299,6 +365,11 @@ summary_section
  *   Claims Administrator guideline: ...
  *   MAXIMUS guideline: ...
  *   Decision rationale: ... */
+
+opt_issues_section
+	: %empty
+	| issues_section
+	;
 
 issues_section
 	: issues_heading ISSUES_INTRO issue_list
@@ -382,6 +453,11 @@ decision_text
  *   Rationale Used by the Expert Reviewer: ...
  * The item's parts are known only approximately: any of them may be
  * missing, and text before the first is its rationale. */
+
+opt_notice_decision
+	: %empty
+	| notice_decision
+	;
 
 notice_decision
 	: NOTICE_DECISION_HEADING notice_intro notice_part_list notice_item_list

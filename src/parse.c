@@ -178,6 +178,7 @@ struct outline {
 	size_t count;
 	bool has[IMR_SECTION_COUNT];
 	size_t header_labels, cover_labels;
+	size_t decision_entries; /* a notice's "1) MAXIMUS ... has determined" */
 };
 
 static void outline_of(const struct imr_parser *p, struct outline *o)
@@ -191,6 +192,7 @@ static void outline_of(const struct imr_parser *p, struct outline *o)
 			o->cover_labels += k == IMR_VALUE_NAME || k == IMR_VALUE_CLAIM || k == IMR_VALUE_LIST;
 			continue;
 		}
+		o->decision_entries += t->kind == TOK_DECISION_ENTRY;
 		/* Headings are the tokens whose id is their section. */
 		unsigned s = t->value.line.id;
 		if (s < IMR_SECTION_COUNT && t->kind == imr_section_token((enum imr_section)s) && !o->has[s]) {
@@ -337,7 +339,12 @@ static bool detect_variant(struct imr_parser *p, enum imr_variant *variant, bool
 	 * that one, the error reported: with --partial what was read is
 	 * written, the rest kept as unparsed. */
 	if (best < 0) {
-		if ((best = unknown_variant(p, &o)) < 0)
+		best = unknown_variant(p, &o);
+		/* The letterhead and numbered decisions are a 2013 notice's
+		 * however few of its headings are left. */
+		if (best < 0 && o.has[IMR_LETTERHEAD] && o.decision_entries > 0)
+			best = IMR_IMR_2013_NOTICE;
+		if (best < 0)
 			return false;
 		*degraded = true;
 	}
@@ -448,8 +455,8 @@ bool imr_heading_shaped(const struct imr_source *src, const struct imr_line *l)
 }
 
 /* A letter read as the variant it is most of (detect_variant): a line
- * shaped like a heading the tables do not know (the one missing, garbled)
- * opens text that cannot be placed.  It and the lines after it, up to the
+ * shaped like a heading the tables do not know (the one missing, garbled),
+ * in a section or in the header, opens text that cannot be placed.  It and the lines after it, up to the
  * next known heading, are set aside as unparsed, so they are neither
  * lost nor read as part of the section before them. */
 static void set_aside_unknown_sections(struct imr_parser *p)
@@ -465,7 +472,12 @@ static void set_aside_unknown_sections(struct imr_parser *p)
 			if (aside)
 				imr_document_add_unparsed(p->arena, p->doc, span);
 			aside = false;
-		} else if (t->kind == TOK_TEXT && imr_heading_shaped(p->src, &t->value.line)) {
+		} else if ((t->kind == TOK_TEXT ||
+		            /* (in the header, after a blank line and a value: not
+		             * a label's value, nor a line its cell wrapped) */
+		            (t->kind == TOK_HEADER_VALUE && t->value.line.para_break &&
+		             t[-1].kind == TOK_HEADER_VALUE)) && /* (as scanned: out <= i) */
+		           imr_heading_shaped(p->src, &t->value.line)) {
 			if (aside)
 				imr_document_add_unparsed(p->arena, p->doc, span);
 			aside = true;

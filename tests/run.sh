@@ -557,28 +557,30 @@ expect "--validate malformed XML" 1 "broken.xml:1: error:" --validate "$tmp/brok
 expect "--validate missing file" 2 "none.xml: error: cannot read: No such file or directory" --validate "$tmp/none.xml"
 
 echo "== degrade, don't drop: a letter that lacks one of its headings"
-# degraded NAME SED FACT...: the example with one heading changed is refused
-# (exit 1, "unknown document variant"), and with --partial written all the
-# same: valid, complete="false", these facts.
-degraded() {
-	local name=$1 edit=$2; shift 2
-	sed "$edit" examples/imr-2016-standard.txt >"$tmp/dg.txt"
+# degrades EXAMPLE VARIANT CASE NAME SED FACT...: the example (examples/EXAMPLE.txt)
+# cut by SED is refused (exit 1, "unknown document variant"), and with
+# --partial written all the same: valid, complete="false", of VARIANT, its
+# case number CASE, these facts.
+degrades() {
+	local example=$1 variant=$2 case=$3 name=$4 edit=$5; shift 5
+	sed "$edit" "examples/$example.txt" >"$tmp/dg.txt"
 	rm -f "$tmp/dg.xml"
 	run "$tmp/dg.txt" >/dev/null 2>"$tmp/err"; local st=$?
 	if [ $st != 1 ] || ! grep -q 'error: unknown document variant' "$tmp/err"; then
-		bad "degraded ($name): exit $st without --partial: $(head -2 "$tmp/err")"; return
+		bad "degraded $example ($name): exit $st without --partial: $(head -2 "$tmp/err")"; return
 	fi
 	run --partial -o "$tmp/dg.xml" "$tmp/dg.txt" 2>"$tmp/err"; st=$?
 	if [ $st != 1 ] || [ ! -s "$tmp/dg.xml" ]; then
-		bad "degraded ($name): --partial exit $st, no XML: $(head -2 "$tmp/err")"; return
+		bad "degraded $example ($name): --partial exit $st, no XML: $(head -2 "$tmp/err")"; return
 	fi
 	if ! xmllint --noout --nonet --schema "$xsd" "$tmp/dg.xml" 2>/dev/null; then
-		bad "degraded ($name): invalid XML"; return
+		bad "degraded $example ($name): invalid XML"; return
 	fi
-	printf '%s\n' '/d:determination/@complete => false' '/d:determination/@variant => imr-2016' \
-		'/d:determination/d:header/d:caseNumber => CM16-0243517' "$@" >"$tmp/dg.facts"
-	if "$factcheck" "$tmp/dg.xml" "$tmp/dg.facts" 2>"$tmp/ferr"; then ok; else bad "degraded ($name): facts"; cat "$tmp/ferr"; fi
+	printf '%s\n' '/d:determination/@complete => false' "/d:determination/@variant => $variant" \
+		"/d:determination/d:header/d:caseNumber => $case" "$@" >"$tmp/dg.facts"
+	if "$factcheck" "$tmp/dg.xml" "$tmp/dg.facts" 2>"$tmp/ferr"; then ok; else bad "degraded $example ($name): facts"; cat "$tmp/ferr"; fi
 }
+degraded() { degrades imr-2016-standard imr-2016 CM16-0243517 "$@"; }
 degraded "no case summary heading" 's/^CLINICAL CASE SUMMARY$/CLINICAL CASE SUMMARIES/' \
 	'count(//d:issues/d:issue) => 4' '//d:issues/d:issue[3]/@decision => upheld' \
 	'count(//d:reviewer/d:certification) => 2' 'count(//d:caseSummary/d:p) => 0' \
@@ -594,6 +596,73 @@ degraded "no reviewer heading" 's/^HOW THE IMR FINAL DETERMINATION WAS MADE$/HOW
 	'count(/d:determination/d:unparsed) => 1' '/d:determination/d:unparsed/@line => 20' \
 	"starts-with(/d:determination/d:unparsed, 'HOW THE IMR DETERMINATION WAS MADE MAXIMUS Federal Services sent') => true" \
 	'count(//d:warning) => 0'
+# Every variant: each section of a letter with the records reviewed cut
+# in turn (heading and text), the others read as they are.
+dr() { degrades imr-documents-reviewed-a imr-documents-reviewed CM13-0041207 "$@"; }
+dr "no reviewer section" '29,38d' 'count(//d:issues/d:issue) => 3' '//d:issues/d:issue[1]/@decision => overturned' \
+	'count(//d:reviewer/d:certification) => 0' 'count(//d:documentsReviewed/d:document) => 6' \
+	'//d:caseSummary/d:patient/@age => 34' 'count(/d:determination/d:unparsed) => 0'
+dr "no documents section" '39,46d' 'count(//d:issues/d:issue) => 3' '//d:issues/d:issue[3]/@decision => upheld' \
+	'count(//d:reviewer/d:certification) => 2' 'count(//d:documentsReviewed) => 0' \
+	'//d:caseSummary/d:patient/@age => 34' 'count(/d:determination/d:unparsed) => 0'
+dr "no case summary section" '47,67d' 'count(//d:issues/d:issue) => 3' '//d:issues/d:issue[2]/@decision => upheld' \
+	'count(//d:reviewer/d:certification) => 2' 'count(//d:documentsReviewed/d:document) => 6' \
+	'count(//d:caseSummary/*) => 0' 'count(/d:determination/d:unparsed) => 0'
+dr "no decisions section" '68,$d' 'count(//d:issues/d:issue) => 0' \
+	'count(//d:reviewer/d:certification) => 2' 'count(//d:documentsReviewed/d:document) => 6' \
+	'//d:caseSummary/d:patient/@age => 34' 'count(/d:determination/d:unparsed) => 0'
+# A first heading garbled after the header: its paragraph is set aside, not
+# read as more of the treatments list above it (a blank line apart).
+dr "reviewer heading garbled" '29s/.*/HOW THE IMR DETERMINATION WAS MADE/' \
+	'count(//d:treatmentsInDispute/d:treatment) => 3' '//d:treatmentsInDispute/d:treatment[3] => KETOPROFEN 20% CREAM 120GM' \
+	'count(/d:determination/d:unparsed) => 1' '/d:determination/d:unparsed/@line => 29' \
+	"starts-with(/d:determination/d:unparsed, 'HOW THE IMR DETERMINATION WAS MADE MAXIMUS Federal Services sent') => true" \
+	'count(//d:issues/d:issue) => 3' 'count(//d:documentsReviewed/d:document) => 6'
+degrades imr-2014-cover-plain imr-2014-cover CM14-0067415 "reviewer heading garbled" \
+	'30s/.*/HOW THE IMR DETERMINATION WAS MADE/' \
+	'count(//d:treatmentsInDispute/d:treatment) => 3' \
+	'//d:treatmentsInDispute/d:treatment[3] => RIGHT L5-S1 TRANSFORAMINAL EPIDURAL STEROID INJECTION UNDER FLUOROSCOPY' \
+	'count(/d:determination/d:unparsed) => 1' '/d:determination/d:unparsed/@line => 30' 'count(//d:issues/d:issue) => 3'
+# A professional review: its first heading, then each section cut in turn.
+pr() { degrades imr-professional-review-b imr-professional-review CM14-0071836 "$@"; }
+pr "no title" '1d' 'count(//d:issues/d:issue) => 2' '//d:issues/d:issue[1]/@decision => overturned' \
+	'//d:issues/d:issue[2]/@decision => upheld' '//d:reviewer/d:certification => Family Medicine' \
+	'count(//d:documentsReviewed/d:document) => 5' '/d:determination/d:header/d:decisionDate => 2014-06-10'
+pr "no issue at dispute" '16,18d' 'count(//d:issues/d:issue) => 0' '//d:reviewer/d:certification => Family Medicine' \
+	'count(//d:documentsReviewed/d:document) => 5' '//d:caseSummary/d:patient/@age => 41'
+pr "no case summary" '19,33d' 'count(//d:issues/d:issue) => 2' '//d:issues/d:issue[2]/@decision => upheld' \
+	'count(//d:caseSummary/*) => 0' 'count(//d:documentsReviewed/d:document) => 5' \
+	'//d:reviewer/d:certification => Family Medicine'
+pr "no documents" '34,40d' 'count(//d:issues/d:issue) => 2' 'count(//d:documentsReviewed) => 0' \
+	'//d:caseSummary/d:patient/@age => 41' '//d:reviewer/d:certification => Family Medicine'
+pr "no guidelines" '41,50d' 'count(//d:issues/d:issue) => 2' 'count(//d:issues/d:issue/d:maximusGuideline) => 0' \
+	'count(//d:issues/d:issue/d:rationale) => 2' '//d:reviewer/d:certification => Family Medicine'
+pr "no rationale" '51,71d' 'count(//d:issues/d:issue) => 2' 'count(//d:issues/d:issue/d:rationale) => 0' \
+	'count(//d:issues/d:issue/d:maximusGuideline) => 2' '//d:reviewer/d:certification => Family Medicine'
+pr "no qualifications" '72,$d' 'count(//d:issues/d:issue) => 2' 'count(//d:reviewer/*) => 0' \
+	'count(//d:documentsReviewed/d:document) => 5' '//d:caseSummary/d:patient/@age => 41'
+# A 2013 notice without its title is still its letterhead and numbered
+# decisions; without its decision part, its letter still states them.
+degrades imr-2013-notice-a imr-2013-notice CM13-0017734 "no title" '6d' \
+	'count(//d:issues/d:issue) => 2' '//d:issues/d:issue[1]/@decision => upheld' \
+	'//d:issues/d:issue[2]/@decision => overturned' '/d:determination/d:header/d:decisionDate => 2013-10-29' \
+	'count(/d:determination/d:header/d:employeeName) => 0' 'count(/d:determination/d:header/d:providerName) => 0' \
+	"starts-with(//d:letter/d:p[1], 'Dear : MAXIMUS Federal Services, Inc. has completed') => true" \
+	'//d:reviewer/d:certification => Occupational Medicine' 'count(/d:determination/d:unparsed) => 0'
+degrades imr-2013-notice-b imr-2013-notice CM13-0029518 "title garbled" '6s/.*/NOTICE OF REVIEW/' \
+	'count(//d:issues/d:issue) => 4' '//d:issues/d:issue[4]/@decision => overturned' \
+	'/d:determination/d:header/d:claimNumber => WC09-41883' '//d:reviewer/d:certification => Anesthesiology' \
+	'count(//d:letter/d:p) => 6'
+degrades imr-2013-notice-b imr-2013-notice CM13-0029518 "no decision part" '51,$d' \
+	'count(//d:issues/d:issue) => 4' '//d:issues/d:issue[1]/@decision => upheld' \
+	'//d:issues/d:issue[4]/@decision => overturned' 'count(//d:reviewer/*) => 0' 'count(//d:caseSummary/*) => 0'
+# Batch mode degrades by default: a partial row, its XML written.
+sed 6d examples/imr-2013-notice-a.txt >"$tmp/untitled.txt"
+rm -rf "$tmp/dgb"
+run -q -d "$tmp/dgb" "$tmp/untitled.txt" >/dev/null 2>&1; st=$?
+if [ $st = 1 ] && grep -q "untitled.txt	partial	imr-2013-notice	" "$tmp/dgb/manifest.tsv" &&
+	grep -q 'complete="false"' "$tmp/dgb/untitled.xml"; then ok
+else bad "batch: an untitled notice: exit $st, $(tail -1 "$tmp/dgb/manifest.tsv" 2>/dev/null)"; fi
 # Less than most of a variant is still refused, --partial or not.
 sed -e 's/^CLINICAL CASE SUMMARY$/CLINICAL CASE SUMMARIES/' -e 's/^IMR ISSUES, DECISIONS AND RATIONALES$/IMR ISSUES/' \
 	examples/imr-2016-standard.txt >"$tmp/dg2.txt"
