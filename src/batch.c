@@ -1301,6 +1301,17 @@ static void retire_ready(struct batch *b)
 		pthread_cond_broadcast(&b->done);
 }
 
+/* The time ms milliseconds from now, as pthread_cond_timedwait takes it. */
+static struct timespec in_ms(long ms)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_REALTIME, &t);
+	t.tv_nsec += ms * 1000000;
+	t.tv_sec += t.tv_nsec / 1000000000;
+	t.tv_nsec %= 1000000000;
+	return t;
+}
+
 /* Ctrl-C (seen by the main thread, which wakes every 0.1 s): no worker
  * starts another document, the feeder pushes no more.  The workers
  * finish the documents in hand; those are retired, in input order, and
@@ -1325,13 +1336,7 @@ static void retire_all(struct batch *b)
 		retire_ready(b);
 		if (all_retired(b) && !b->retiring)
 			break;
-		struct timespec until;
-		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_nsec += 100000000;
-		if (until.tv_nsec >= 1000000000) {
-			until.tv_sec++;
-			until.tv_nsec -= 1000000000;
-		}
+		struct timespec until = in_ms(100);
 		pthread_cond_timedwait(&b->done, &b->lock, &until);
 		if (!b->retiring) { /* a slow document: the display still moves */
 			b->retiring = true;
@@ -1351,14 +1356,20 @@ static bool stop_threads(struct batch *b)
 {
 	pthread_mutex_lock(&b->lock);
 	b->finished = true;
-	bool fed = b->fed;
 	pthread_cond_broadcast(&b->work);
 	pthread_cond_broadcast(&b->space);
 	pthread_mutex_unlock(&b->lock);
 	for (int i = 0; i < b->nworkers; i++)
 		pthread_join(b->workers[i], NULL);
-	/* After Ctrl-C: the inputs no worker took. */
+	/* After Ctrl-C: the inputs no worker took.  The feeder stops at its
+	 * next input: one walking a directory gets there at once, one
+	 * blocked reading a pipe perhaps never, so it is given a moment only
+	 * (it was seen mid-walk and left holding b, a leak). */
 	pthread_mutex_lock(&b->lock);
+	struct timespec until = in_ms(200);
+	while (b->feeding && !b->fed && pthread_cond_timedwait(&b->done, &b->lock, &until) == 0)
+		;
+	bool fed = b->fed;
 	for (; b->taken < b->pushed; b->taken++) {
 		struct slot *s = &b->slots[b->taken % RING];
 		free(s->path);
