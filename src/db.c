@@ -34,9 +34,14 @@
 /* The schema, embedded at build time (src/sql_blob.S). */
 extern const char imr_db_schema_data[];
 enum { SCHEMA_VERSION = 1 };
-/* Letters per transaction: large enough that commits cost nothing, small
- * enough that Ctrl-C loses little. */
-enum { LETTERS_PER_COMMIT = 256 };
+/* Letters per transaction: FTS5 writes its pending terms out as a new
+ * segment at each commit (and when they pass its hashsize, set to
+ * FTS_HASH_SIZE at open), and merges segments as they accumulate: a
+ * thousand letters a segment cost the writer 15 % fewer instructions than
+ * 256 did with FTS5's 1 MB (docs/scale.md).  A crash loses at most these
+ * letters (Ctrl-C none: the run commits); the pending terms of so many
+ * take at most FTS_HASH_SIZE (16 MB: 64 MB did no better). */
+enum { LETTERS_PER_COMMIT = 1024, FTS_HASH_SIZE = 16 << 20 };
 
 enum field_type { TEXT, INT, REAL, BOOL, LIST };
 
@@ -789,6 +794,17 @@ static struct imr_db *db_connect(const char *path)
 	return db;
 }
 
+/* FTS5's 'hashsize' (bytes of pending terms before it writes a segment
+ * out; 1 MB by default) is kept in the database (texts_fts_config): set
+ * on every open, so a database made by an earlier imr2xml has it too. */
+static int set_fts_hash_size(struct imr_db *db)
+{
+	char sql[96];
+	snprintf(sql, sizeof sql, "INSERT INTO texts_fts(texts_fts, rank) VALUES ('hashsize', %d)",
+	         FTS_HASH_SIZE);
+	return exec(db, sql);
+}
+
 struct imr_db *imr_db_open(const char *path)
 {
 	struct imr_db *db = db_connect(path);
@@ -803,7 +819,7 @@ struct imr_db *imr_db_open(const char *path)
 	                       SQLITE_PREPARE_PERSISTENT, &db->has, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v3(db->sql, "INSERT INTO texts_fts(rowid, body) VALUES (?, ?)", -1,
 	                       SQLITE_PREPARE_PERSISTENT, &db->index, NULL) != SQLITE_OK ||
-	    load_known(db) || exec(db, "BEGIN")) {
+	    load_known(db) || set_fts_hash_size(db) || exec(db, "BEGIN")) {
 		if (!db->has || !db->index)
 			fail(db, "preparing its statements");
 		db_free(db);
@@ -1042,8 +1058,11 @@ int imr_db_merge(const char *out, char **inputs, int ninputs)
 		}
 	}
 	struct imr_db *db = db_connect(out);
-	if (!db)
+	if (!db || set_fts_hash_size(db)) {
+		if (db)
+			db_free(db);
 		return IMR_USAGE;
+	}
 	int e = 0;
 	for (int i = 0; !e && i < ninputs; i++)
 		e = merge_one(db, inputs[i]);
