@@ -23,6 +23,7 @@ shared=../shared
 pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); printf 'FAIL db: %s\n' "$*"; }
+. tests/sigint.sh
 export LC_ALL=C
 rm -rf "$tmp"/*
 
@@ -473,18 +474,8 @@ done
 m=$tmp/many.sqlite
 "$bin" -q -j 2 --db "$m" -d "$tmp/manyout" "$tmp/many" 2>"$tmp/err" &
 pid=$!
-for _ in $(seq 1200); do
-	[ "$(find "$tmp/manyout" -name '*.xml' 2>/dev/null | wc -l)" -ge 5 ] && break
-	sleep 0.05
-done
-kill -STOP $pid
-before=$(find "$tmp/manyout" -name '*.xml' | wc -l)
-kill -INT $pid
-kill -CONT $pid
-# A hang guard only: 60 s.
-for _ in $(seq 600); do kill -0 $pid 2>/dev/null || break; sleep 0.1; done
-kill -0 $pid 2>/dev/null && { bad "SIGINT during --db: the run did not stop in 60 s"; kill -9 $pid; }
-wait $pid; st=$?
+interrupt_after $pid "$tmp/manyout" 5
+$hung && bad "SIGINT during --db: the run did not stop in 60 s"
 added=$(sed -n "s|^imr2xml: $m: \([0-9]*\) letters added .*|\1|p" "$tmp/err")
 [ $st = 130 ] && grep -q "^imr2xml: interrupted: .*run again with --resume$" "$tmp/err" &&
 	[ "${added:-0}" -ge "$before" ] && [ "$added" -lt 1500 ] &&
