@@ -269,11 +269,17 @@ static bool path_parse(const char *xpath, struct path *p)
 static bool path_walk(const struct path *p, size_t step, xmlNodePtr node,
                       bool (*emit)(xmlNodePtr, void *), void *arg)
 {
+	if (step == 0 && p->absolute)
+		node = (xmlNodePtr)node->doc;
 	if (step == p->nsteps) {
 		if (!p->attr[0])
 			return emit(node, arg);
-		xmlAttrPtr a = xmlHasNsProp(node, BAD_CAST p->attr, NULL);
-		return !a || emit((xmlNodePtr)a, arg);
+		/* The node's own attributes, as XPath's attribute axis has them
+		 * (xmlHasNsProp would add a DTD's defaults). */
+		for (xmlAttrPtr a = node->properties; a; a = a->next)
+			if (!a->ns && strcmp((const char *)a->name, p->attr) == 0)
+				return emit((xmlNodePtr)a, arg);
+		return true;
 	}
 	for (xmlNodePtr c = node->children; c; c = c->next)
 		if (c->type == XML_ELEMENT_NODE && c->ns &&
@@ -485,11 +491,8 @@ static int select_rows(struct imr_db_loader *l, int d, xmlNodePtr node)
 {
 	struct entry *e = &l->entries[d];
 	e->nnodes = 0;
-	if (e->rows.simple) {
-		if (e->rows.absolute)
-			node = (xmlNodePtr)node->doc;
+	if (e->rows.simple)
 		return path_walk(&e->rows, 0, node, collect_node, e) ? 0 : ENOMEM;
-	}
 	l->ctx->node = node;
 	xmlXPathObjectPtr set = xmlXPathCompiledEval(e->rows_expr, l->ctx);
 	if (!set)
