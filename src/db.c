@@ -34,9 +34,14 @@
 /* The schema, embedded at build time (src/sql_blob.S). */
 extern const char imr_db_schema_data[];
 enum { SCHEMA_VERSION = 1 };
-/* Letters per transaction: large enough that commits cost nothing, small
- * enough that Ctrl-C loses little. */
-enum { LETTERS_PER_COMMIT = 256 };
+/* Letters per transaction: FTS5 writes its pending terms out as a new
+ * segment at each commit (and when they pass its hashsize, set to
+ * FTS_HASH_SIZE at open), and merges segments as they accumulate: a
+ * thousand letters a segment cost the writer 15 % fewer instructions than
+ * 256 did with FTS5's 1 MB (docs/scale.md).  A crash loses at most these
+ * letters (Ctrl-C none: the run commits); the pending terms of so many
+ * take at most FTS_HASH_SIZE (16 MB: 64 MB did no better). */
+enum { LETTERS_PER_COMMIT = 1024, FTS_HASH_SIZE = 16 << 20 };
 
 enum field_type { TEXT, INT, REAL, BOOL, LIST };
 
@@ -194,10 +199,112 @@ static const char list_separator[] = "; ";
 
 /* ---- the loader ---------------------------------------------------------- */
 
+/* Most of the table's paths are child steps in our namespace, at most one
+ * attribute at the end, "." or a 'literal': the loader walks those itself.
+ * An XPath evaluation costs more to set up (contexts, node sets, objects,
+ * copies of strings) than such a path takes to walk, and the loader made
+ * a letter's rows in more instructions than the conversion had made the
+ * letter (docs/scale.md).  The rest (count(), not(), a union) go to
+ * libxml2's XPath, compiled once. */
+enum { MAX_STEPS = 4, MAX_NAME = 32 };
+
+struct path {
+	bool simple;     /* walked here; else the compiled expression */
+	bool absolute;   /* from the document node */
+	const char *literal; /* 'text': the text (in the table), or NULL */
+	size_t literal_len;
+	size_t nsteps;
+	char steps[MAX_STEPS][MAX_NAME]; /* child elements' local names */
+	char attr[MAX_NAME];             /* then this attribute, or "" */
+};
+
+static bool name_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* Whether xpath is one of the simple shapes above, made into p. */
+static bool path_parse(const char *xpath, struct path *p)
+{
+	memset(p, 0, sizeof *p);
+	size_t n = strlen(xpath);
+	if (n >= 2 && xpath[0] == '\'' && xpath[n - 1] == '\'' && !memchr(xpath + 1, '\'', n - 2)) {
+		p->literal = xpath + 1;
+		p->literal_len = n - 2;
+		return p->simple = true;
+	}
+	if (strcmp(xpath, ".") == 0)
+		return p->simple = true;
+	const char *s = xpath;
+	if (*s == '/')
+		p->absolute = true, s++;
+	for (;;) {
+		bool attr = *s == '@';
+		if (attr)
+			s++;
+		else if (strncmp(s, "d:", 2) == 0)
+			s += 2;
+		else
+			return false;
+		size_t len = 0;
+		while (name_char(s[len]))
+			len++;
+		if (!len || len >= MAX_NAME || (s[len] && (s[len] != '/' || attr)))
+			return false;
+		if (attr)
+			memcpy(p->attr, s, len);
+		else if (p->nsteps < MAX_STEPS)
+			memcpy(p->steps[p->nsteps++], s, len);
+		else
+			return false;
+		s += len;
+		if (!*s)
+			return p->simple = true;
+		s++;
+	}
+}
+
+/* The nodes path selects under node, in document order (nested child
+ * steps are), to emit; false when emit says stop. */
+static bool path_walk(const struct path *p, size_t step, xmlNodePtr node,
+                      bool (*emit)(xmlNodePtr, void *), void *arg)
+{
+	if (step == 0 && p->absolute)
+		node = (xmlNodePtr)node->doc;
+	if (step == p->nsteps) {
+		if (!p->attr[0])
+			return emit(node, arg);
+		/* The node's own attributes, as XPath's attribute axis has them
+		 * (xmlHasNsProp would add a DTD's defaults). */
+		for (xmlAttrPtr a = node->properties; a; a = a->next)
+			if (!a->ns && strcmp((const char *)a->name, p->attr) == 0)
+				return emit((xmlNodePtr)a, arg);
+		return true;
+	}
+	for (xmlNodePtr c = node->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && c->ns &&
+		    strcmp((const char *)c->name, p->steps[step]) == 0 &&
+		    strcmp((const char *)c->ns->href, IMR2XML_NAMESPACE) == 0 &&
+		    !path_walk(p, step + 1, c, emit, arg))
+			return false;
+	return true;
+}
+
+/* Per entry: its rows' path and its fields', and the nodes of its rows
+ * (an entry's rows are never selected again before its children are
+ * done: load_def recurses into later entries only). */
+struct entry {
+	struct path rows;
+	xmlXPathCompExprPtr rows_expr;
+	struct path *fields;
+	xmlXPathCompExprPtr *field_exprs;
+	xmlNodePtr *nodes;
+	size_t nnodes, nodes_cap;
+};
+
 struct imr_db_loader {
 	xmlXPathContextPtr ctx;
-	xmlXPathCompExprPtr rows[NDEFS];
-	xmlXPathCompExprPtr *fields[NDEFS];
+	struct entry entries[NDEFS];
 };
 
 void imr_db_loader_free(struct imr_db_loader *l)
@@ -205,13 +312,24 @@ void imr_db_loader_free(struct imr_db_loader *l)
 	if (!l)
 		return;
 	for (size_t d = 0; d < NDEFS; d++) {
-		xmlXPathFreeCompExpr(l->rows[d]);
-		for (size_t f = 0; l->fields[d] && f < defs[d].nfields; f++)
-			xmlXPathFreeCompExpr(l->fields[d][f]);
-		free(l->fields[d]);
+		struct entry *e = &l->entries[d];
+		xmlXPathFreeCompExpr(e->rows_expr);
+		for (size_t f = 0; e->field_exprs && f < defs[d].nfields; f++)
+			xmlXPathFreeCompExpr(e->field_exprs[f]);
+		free(e->field_exprs);
+		free(e->fields);
+		free(e->nodes);
 	}
 	xmlXPathFreeContext(l->ctx);
 	free(l);
+}
+
+/* A path walked here, or compiled (the table's paths are fixed: only
+ * memory fails). */
+static bool compile(struct imr_db_loader *l, const char *xpath, struct path *p,
+                    xmlXPathCompExprPtr *expr)
+{
+	return path_parse(xpath, p) || (*expr = xmlXPathCtxtCompile(l->ctx, BAD_CAST xpath));
 }
 
 struct imr_db_loader *imr_db_loader_new(void)
@@ -222,11 +340,12 @@ struct imr_db_loader *imr_db_loader_new(void)
 	l->ctx = xmlXPathNewContext(NULL);
 	bool ok = l->ctx && xmlXPathRegisterNs(l->ctx, BAD_CAST "d", BAD_CAST IMR2XML_NAMESPACE) == 0;
 	for (size_t d = 0; ok && d < NDEFS; d++) {
-		/* The table's paths are fixed: only memory fails. */
-		ok = (l->rows[d] = xmlXPathCtxtCompile(l->ctx, BAD_CAST defs[d].rows)) &&
-		     (l->fields[d] = calloc(defs[d].nfields, sizeof *l->fields[d]));
+		struct entry *e = &l->entries[d];
+		ok = compile(l, defs[d].rows, &e->rows, &e->rows_expr) &&
+		     (e->fields = calloc(defs[d].nfields, sizeof *e->fields)) &&
+		     (e->field_exprs = calloc(defs[d].nfields, sizeof *e->field_exprs));
 		for (size_t f = 0; ok && f < defs[d].nfields; f++)
-			ok = (l->fields[d][f] = xmlXPathCtxtCompile(l->ctx, BAD_CAST defs[d].fields[f].xpath));
+			ok = compile(l, defs[d].fields[f].xpath, &e->fields[f], &e->field_exprs[f]);
 	}
 	if (!ok) {
 		imr_db_loader_free(l);
@@ -275,64 +394,125 @@ static int add_value(struct imr_db_rows *rows, const xmlChar *s, size_t n, bool 
 	return 0;
 }
 
-/* The value of a field's expression: a node set's first string-value (or
- * all of them joined), or what a string, number or boolean casts to. */
-static int eval_field(struct imr_db_rows *rows, const struct field *f, xmlXPathCompExprPtr expr,
-                      xmlXPathContextPtr ctx)
+/* A node's string-value: its one text node's content, or a copy made
+ * into *copy (an element of several nodes); NULL when memory fails. */
+static const xmlChar *node_text(xmlNodePtr n, xmlChar **copy)
 {
-	xmlXPathObjectPtr r = xmlXPathCompiledEval(expr, ctx);
-	if (!r)
+	*copy = NULL;
+	xmlNodePtr t = n->children;
+	if (n->type == XML_ATTRIBUTE_NODE || n->type == XML_ELEMENT_NODE) {
+		if (!t)
+			return BAD_CAST "";
+		if (!t->next && t->type == XML_TEXT_NODE)
+			return t->content ? t->content : BAD_CAST "";
+	}
+	return *copy = xmlXPathCastNodeToString(n);
+}
+
+/* The string-values of a field's nodes, joined (LIST) or the first. */
+struct joined {
+	struct imr_buffer *text;
+	bool list;
+	size_t n;
+	int e;
+};
+
+static bool join_node(xmlNodePtr node, void *arg)
+{
+	struct joined *j = arg;
+	if (j->n && !j->list)
+		return false;
+	xmlChar *copy;
+	const xmlChar *v = node_text(node, &copy);
+	if (!v)
+		j->e = ENOMEM;
+	if (!j->e && j->n++)
+		j->e = imr_buffer_append(j->text, list_separator, sizeof list_separator - 1);
+	if (!j->e)
+		j->e = imr_buffer_append(j->text, (const char *)v, strlen((const char *)v));
+	xmlFree(copy);
+	return !j->e;
+}
+
+/* The value of a field: its nodes' first string-value (or all of them
+ * joined), or what the string, number or boolean its expression gives
+ * casts to. */
+static int eval_field(struct imr_db_rows *rows, const struct field *f, const struct path *p,
+                      xmlXPathCompExprPtr expr, xmlXPathContextPtr ctx)
+{
+	if (p->simple && p->literal)
+		return add_value(rows, BAD_CAST p->literal, p->literal_len, !p->literal_len);
+	if (grow((void **)&rows->values, &rows->values_cap, rows->nvalues + 1, sizeof *rows->values))
 		return ENOMEM;
-	int e = 0;
-	if (r->type == XPATH_NODESET) {
-		xmlNodeSetPtr set = r->nodesetval;
-		int n = set ? set->nodeNr : 0;
-		if (n > 1 && f->type != LIST)
-			n = 1;
-		size_t start = rows->text.len;
-		for (int i = 0; !e && i < n; i++) {
-			xmlChar *v = xmlXPathCastNodeToString(set->nodeTab[i]);
-			if (!v)
-				e = ENOMEM;
-			if (!e && i)
-				e = imr_buffer_append(&rows->text, list_separator, sizeof list_separator - 1);
-			if (!e)
-				e = imr_buffer_append(&rows->text, (const char *)v, strlen((const char *)v));
+	size_t start = rows->text.len;
+	struct joined j = {&rows->text, f->type == LIST, 0, 0};
+	xmlXPathObjectPtr r = NULL;
+	if (p->simple) {
+		path_walk(p, 0, ctx->node, join_node, &j);
+	} else if (!(r = xmlXPathCompiledEval(expr, ctx))) {
+		return ENOMEM;
+	} else if (r->type == XPATH_NODESET) {
+		for (int i = 0; r->nodesetval && i < r->nodesetval->nodeNr; i++)
+			if (!join_node(r->nodesetval->nodeTab[i], &j))
+				break;
+	} else {
+		int e;
+		if (r->type == XPATH_NUMBER && xmlXPathIsNaN(r->floatval)) {
+			e = add_value(rows, NULL, 0, true);
+		} else {
+			xmlChar *v = xmlXPathCastToString(r);
+			e = !v ? ENOMEM : add_value(rows, v, strlen((const char *)v), !*v);
 			xmlFree(v);
 		}
-		/* Joined in place: the value is what was appended since start. */
-		size_t len = rows->text.len - start;
-		if (!e && grow((void **)&rows->values, &rows->values_cap, rows->nvalues + 1,
-		               sizeof *rows->values))
-			e = ENOMEM;
-		if (!e && imr_buffer_append(&rows->text, "", 1))
-			e = ENOMEM;
-		if (!e)
-			rows->values[rows->nvalues++] = len ? start + 1 : 0;
-	} else if (r->type == XPATH_NUMBER && xmlXPathIsNaN(r->floatval)) {
-		e = add_value(rows, NULL, 0, true);
-	} else {
-		xmlChar *v = xmlXPathCastToString(r);
-		e = !v ? ENOMEM : add_value(rows, v, strlen((const char *)v), !*v);
-		xmlFree(v);
+		xmlXPathFreeObject(r);
+		return e;
 	}
 	xmlXPathFreeObject(r);
-	return e;
+	/* Joined in place: the value is what was appended since start. */
+	size_t len = rows->text.len - start;
+	if (!j.e && imr_buffer_append(&rows->text, "", 1))
+		j.e = ENOMEM;
+	if (!j.e)
+		rows->values[rows->nvalues++] = len ? start + 1 : 0;
+	return j.e;
+}
+
+static bool collect_node(xmlNodePtr node, void *arg)
+{
+	struct entry *e = arg;
+	if (grow((void **)&e->nodes, &e->nodes_cap, e->nnodes + 1, sizeof *e->nodes))
+		return false;
+	e->nodes[e->nnodes++] = node;
+	return true;
+}
+
+/* The nodes of entry d's rows under node, into its nodes. */
+static int select_rows(struct imr_db_loader *l, int d, xmlNodePtr node)
+{
+	struct entry *e = &l->entries[d];
+	e->nnodes = 0;
+	if (e->rows.simple)
+		return path_walk(&e->rows, 0, node, collect_node, e) ? 0 : ENOMEM;
+	l->ctx->node = node;
+	xmlXPathObjectPtr set = xmlXPathCompiledEval(e->rows_expr, l->ctx);
+	if (!set)
+		return ENOMEM;
+	int err = 0;
+	int n = set->type == XPATH_NODESET && set->nodesetval ? set->nodesetval->nodeNr : 0;
+	for (int i = 0; !err && i < n; i++)
+		err = collect_node(set->nodesetval->nodeTab[i], e) ? 0 : ENOMEM;
+	xmlXPathFreeObject(set);
+	return err;
 }
 
 /* The rows of entry d selected under node, and their children's. */
 static int load_def(struct imr_db_loader *l, int d, xmlNodePtr node, long parent,
                     struct imr_db_rows *rows)
 {
-	xmlXPathContextPtr ctx = l->ctx;
-	ctx->node = node;
-	xmlXPathObjectPtr set = xmlXPathCompiledEval(l->rows[d], ctx);
-	if (!set)
-		return ENOMEM;
-	int e = 0;
-	int n = set->type == XPATH_NODESET && set->nodesetval ? set->nodesetval->nodeNr : 0;
-	for (int i = 0; !e && i < n; i++) {
-		xmlNodePtr row = set->nodesetval->nodeTab[i];
+	struct entry *en = &l->entries[d];
+	int e = select_rows(l, d, node);
+	for (size_t i = 0; !e && i < en->nnodes; i++) {
+		xmlNodePtr row = en->nodes[i];
 		if (grow((void **)&rows->records, &rows->records_cap, rows->nrecords + 1,
 		         sizeof *rows->records))
 			e = ENOMEM;
@@ -341,14 +521,13 @@ static int load_def(struct imr_db_loader *l, int d, xmlNodePtr node, long parent
 			rows->records[rows->nrecords++] =
 				(struct imr_db_record){.def = d, .parent = parent, .values = rows->nvalues};
 		for (size_t f = 0; !e && f < defs[d].nfields; f++) {
-			ctx->node = row;
-			e = eval_field(rows, &defs[d].fields[f], l->fields[d][f], ctx);
+			l->ctx->node = row;
+			e = eval_field(rows, &defs[d].fields[f], &en->fields[f], en->field_exprs[f], l->ctx);
 		}
 		for (int c = d + 1; !e && c < (int)NDEFS; c++)
 			if (defs[c].parent == d)
 				e = load_def(l, c, row, self, rows);
 	}
-	xmlXPathFreeObject(set);
 	return e;
 }
 
@@ -618,6 +797,17 @@ static struct imr_db *db_connect(const char *path)
 	return db;
 }
 
+/* FTS5's 'hashsize' (bytes of pending terms before it writes a segment
+ * out; 1 MB by default) is kept in the database (texts_fts_config): set
+ * on every open, so a database made by an earlier imr2xml has it too. */
+static int set_fts_hash_size(struct imr_db *db)
+{
+	char sql[96];
+	snprintf(sql, sizeof sql, "INSERT INTO texts_fts(texts_fts, rank) VALUES ('hashsize', %d)",
+	         FTS_HASH_SIZE);
+	return exec(db, sql);
+}
+
 struct imr_db *imr_db_open(const char *path)
 {
 	struct imr_db *db = db_connect(path);
@@ -632,7 +822,7 @@ struct imr_db *imr_db_open(const char *path)
 	                       SQLITE_PREPARE_PERSISTENT, &db->has, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v3(db->sql, "INSERT INTO texts_fts(rowid, body) VALUES (?, ?)", -1,
 	                       SQLITE_PREPARE_PERSISTENT, &db->index, NULL) != SQLITE_OK ||
-	    load_known(db) || exec(db, "BEGIN")) {
+	    load_known(db) || set_fts_hash_size(db) || exec(db, "BEGIN")) {
 		if (!db->has || !db->index)
 			fail(db, "preparing its statements");
 		db_free(db);
@@ -871,8 +1061,11 @@ int imr_db_merge(const char *out, char **inputs, int ninputs)
 		}
 	}
 	struct imr_db *db = db_connect(out);
-	if (!db)
+	if (!db || set_fts_hash_size(db)) {
+		if (db)
+			db_free(db);
 		return IMR_USAGE;
+	}
 	int e = 0;
 	for (int i = 0; !e && i < ninputs; i++)
 		e = merge_one(db, inputs[i]);

@@ -10,6 +10,7 @@ mkdir -p "$tmp" && tmp=$(cd "$tmp" && pwd) || exit 2
 pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); printf 'FAIL batch: %s\n' "$*"; }
+. tests/sigint.sh
 case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
 
 corpus=$tmp/corpus
@@ -155,19 +156,8 @@ std=examples/imr-2016-standard.txt
 for i in $(seq 1500); do ln -f "$std" "$tmp/many/$i.txt" 2>/dev/null || cp "$std" "$tmp/many/$i.txt"; done
 "$bin" -q -j 2 -d "$tmp/outint" "$tmp/many" 2>"$tmp/err7" &
 pid=$!
-rows_now() { echo $(($({ wc -l <"$tmp/outint/manifest.tsv.partial"; } 2>/dev/null || echo 1) - 1)); }
-for _ in $(seq 1200); do [ "$(rows_now)" -ge 5 ] && break; sleep 0.05; done
-# Stopped while the documents done are counted (their XML files: the
-# manifest's rows may still be in its buffer) and the signal sent: what
-# follows the count is the signal's doing, whatever the machine's speed.
-kill -STOP $pid
-before=$(find "$tmp/outint" -name '*.xml' | wc -l)
-kill -INT $pid
-kill -CONT $pid
-# A hang guard only (the run stops in well under a second): 60 s.
-for _ in $(seq 600); do kill -0 $pid 2>/dev/null || break; sleep 0.1; done
-kill -0 $pid 2>/dev/null && { bad "SIGINT: the run did not stop in 60 s"; kill -9 $pid; }
-wait $pid; st=$?
+interrupt_after $pid "$tmp/outint" 5
+$hung && bad "SIGINT: the run did not stop in 60 s"
 rows=$(($(wc -l <"$tmp/outint/manifest.tsv.partial") - 1))
 [ $st = 130 ] && [ ! -e "$tmp/outint/manifest.tsv" ] && ok || bad "SIGINT in a long run: exit $st, want 130 and no manifest.tsv"
 # The documents in hand (2 workers), and those the workers start before
