@@ -196,6 +196,16 @@ fi
 # first line after it run into it.  The XML is the letter's own, but for
 # the lines: every fact, every paragraph, and --verify holds.
 strip_lines() { sed -e 's/ line="[0-9]*"//g' -e 's/ page="[0-9]*"//g' -e 's/ sha256="[0-9a-f]*"//' -e 's/ source="[^"]*"//'; }
+# A letter in another shape is the letter's own XML, as FILTER sees them.
+same_xml() { # name letter shaped filter
+	if ! run --verify "$3" 2>"$tmp/err" | "$4" >"$tmp/shaped.xml"; then
+		bad "$1: $(head -3 "$tmp/err")"
+	elif ! run "$2" 2>/dev/null | "$4" | cmp -s - "$tmp/shaped.xml"; then
+		bad "$1: not the letter's XML"
+	else
+		ok
+	fi
+}
 moved=0
 for in in examples/*.txt "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$shared"/seeds/*.txt; do
 	[ -f "$in" ] || continue
@@ -203,13 +213,7 @@ for in in examples/*.txt "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$
 		n=$(awk -v mode=$mode -f tests/shapes/heading-shares-line.awk "$in" 2>&1 >"$tmp/hs.txt")
 		[ "$n" -gt 0 ] || continue
 		moved=$((moved + n))
-		if ! run --verify "$tmp/hs.txt" 2>"$tmp/err" | strip_lines >"$tmp/hs.xml"; then
-			bad "$in, headings run into the lines $mode them: $(head -3 "$tmp/err")"
-		elif ! run "$in" 2>/dev/null | strip_lines | cmp -s - "$tmp/hs.xml"; then
-			bad "$in, headings run into the lines $mode them: not the letter's XML"
-		else
-			ok
-		fi
+		same_xml "$in, headings run into the lines $mode them" "$in" "$tmp/hs.txt" strip_lines
 	done
 done
 if [ "$moved" -ge 100 ]; then ok; else bad "only $moved headings found to run into their lines"; fi
@@ -242,13 +246,7 @@ for in in examples/imr-2014-claim.txt examples/imr-2014-cover-*.txt examples/imr
 	case $in in paragraph:*) in=${in#paragraph:} modes=paragraph ;; esac
 	for join in $modes; do
 		awk -v join=$join -f tests/shapes/paragraphs-joined.awk "$in" >"$tmp/joined.txt"
-		if ! run --verify "$tmp/joined.txt" 2>"$tmp/err" | one_paragraph >"$tmp/joined.xml"; then
-			bad "$in, lines joined (-v join=$join): $(head -3 "$tmp/err")"
-		elif ! run "$in" 2>/dev/null | one_paragraph | cmp -s - "$tmp/joined.xml"; then
-			bad "$in, lines joined (-v join=$join): not the letter's XML"
-		else
-			ok
-		fi
+		same_xml "$in, lines joined (-v join=$join)" "$in" "$tmp/joined.txt" one_paragraph
 	done
 done
 # Redacted labels standing empty in a 2013 notice's rows: a short label
