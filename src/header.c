@@ -60,6 +60,47 @@ static bool all_digits(const char *s, size_t n)
 	return n > 0;
 }
 
+/* The kind of a value that has a type of its own: a case number, a date
+ * (*day its yyyymmdd), a priority; LIST when s[0..n) is none of them. */
+static enum imr_value_kind typed(const char *s, size_t n, long *day)
+{
+	struct imr_date d;
+	const char *e;
+	if (n == 12 && (s[0] == 'C' || s[0] == 'c') && (s[1] == 'M' || s[1] == 'm') &&
+	    all_digits(s + 2, 2) && s[4] == '-' && all_digits(s + 5, 7))
+		return IMR_VALUE_CASE;
+	if ((e = imr_date_parse(s, &d)) && (size_t)(e - s) >= n - (n && s[n - 1] == '.')) {
+		*day = d.year * 10000L + d.month * 100L + d.day;
+		return IMR_VALUE_DATE;
+	}
+	if ((n == 8 && strncasecmp(s, "Standard", 8) == 0) ||
+	    (n == 9 && strncasecmp(s, "Expedited", 9) == 0) ||
+	    (n == 7 && strncasecmp(s, "Regular", 7) == 0) || (n == 6 && strncasecmp(s, "Urgent", 6) == 0))
+		return IMR_VALUE_PRIORITY;
+	return IMR_VALUE_LIST;
+}
+
+/* A cell of typed values run together, as a table's row of values is
+ * when the lines of a paragraph are joined ("CM17-0007376 01/13/2017
+ * 02/08/2017 Standard", "01/10/2017 Received:" the last piece of its
+ * wrapped label): the length of the first when another typed value or a
+ * piece of a label follows it, else len. */
+size_t imr_header_typed_run(const char *s, size_t len)
+{
+	const char *sp = memchr(s, ' ', len);
+	long day;
+	if (!sp)
+		return len;
+	size_t n = (size_t)(sp - s), rest = len - n - 1;
+	const char *next = sp + 1, *e = memchr(next, ' ', rest);
+	size_t m = e ? (size_t)(e - next) : rest;
+	enum imr_label_piece piece;
+	if (typed(s, n, &day) == IMR_VALUE_LIST ||
+	    (typed(next, m, &day) == IMR_VALUE_LIST && imr_lookup_header_label(next, rest, &piece) < 0))
+		return len;
+	return n;
+}
+
 /* What a value looks like: a case number, a date, a priority, a claim
  * number (digits, no blanks), a name (a few words, no digits), else
  * anything (a treatment). */
@@ -67,8 +108,6 @@ static void classify(const struct imr_source *src, struct value *v)
 {
 	const char *s = src->text + v->line.start;
 	size_t n = v->line.end - v->line.start;
-	struct imr_date d;
-	const char *e;
 	bool digit = false, blank = false;
 	size_t words = 1;
 	for (size_t i = 0; i < n; i++) {
@@ -78,17 +117,9 @@ static void classify(const struct imr_source *src, struct value *v)
 	}
 	v->name_like = !digit && words <= 6;
 	v->empty_label = v->name_like && n > 1 && s[n - 1] == ':' && isupper((unsigned char)s[0]);
-	if (n == 12 && (s[0] == 'C' || s[0] == 'c') && (s[1] == 'M' || s[1] == 'm') &&
-	    all_digits(s + 2, 2) && s[4] == '-' && all_digits(s + 5, 7))
-		v->kind = IMR_VALUE_CASE;
-	else if ((e = imr_date_parse(s, &d)) && (size_t)(e - s) >= n - (n && s[n - 1] == '.'))
-		v->kind = IMR_VALUE_DATE, v->day = d.year * 10000L + d.month * 100L + d.day;
-	else if ((n == 8 && strncasecmp(s, "Standard", 8) == 0) ||
-	         (n == 9 && strncasecmp(s, "Expedited", 9) == 0) ||
-	         (n == 7 && strncasecmp(s, "Regular", 7) == 0) ||
-	         (n == 6 && strncasecmp(s, "Urgent", 6) == 0))
-		v->kind = IMR_VALUE_PRIORITY;
-	else if (digit && !blank)
+	if ((v->kind = typed(s, n, &v->day)) != IMR_VALUE_LIST)
+		return;
+	if (digit && !blank)
 		v->kind = IMR_VALUE_CLAIM;
 	else if (v->name_like)
 		v->kind = IMR_VALUE_NAME;
@@ -317,6 +348,11 @@ static size_t pair_group(struct imr_parser *p, struct imr_header *h, struct labe
 		for (size_t i = n; i-- > 0;)
 			if (labels[i].span.start < values[j].line.start &&
 			    on_label_line(&labels[i], values[j].lineno)) {
+				/* Labels run together before it ("Case Number: Date
+				 * Assigned: CM17-0007376 01/13/2017", a paragraph's
+				 * lines joined): a block on one line, aligned below. */
+				if (i > 0 && on_label_line(&labels[i - 1], values[j].lineno))
+					break;
 				take(p, &labels[i], &values[j], (int)i);
 				side_by_side = true;
 				break;

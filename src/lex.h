@@ -62,9 +62,16 @@ int imr_leading_label_head(const char *s, size_t len, size_t *n);
  * a row into one cell: "12/05/2016 Date of Injury: 10/14/2016"), at a
  * word after the first; len when none does. */
 size_t imr_header_label_inside(const char *s, size_t len);
+/* The first of a cell's typed values run together ("CM17-0007376
+ * 01/13/2017 Standard", header.c): its length, or len. */
+size_t imr_header_typed_run(const char *s, size_t len);
 /* The field whose label opens a header row ("IMR Case Number: ..."), or -1. */
 int imr_header_row_label(const char *s, size_t len);
 int imr_lookup_line_label(const char *s, size_t n, enum imr_context in);
+/* Where a line label of context in starts inside a line, at a word after
+ * the first ("... Trigger Finger. MAXIMUS guideline: ..."); len when
+ * none does. */
+size_t imr_line_label_inside(const char *s, size_t len, enum imr_context in);
 int imr_section_token(enum imr_section s);
 int imr_line_label_token(enum imr_line_label l);
 const char *imr_variant_label_words(enum imr_variant v, int token, size_t *len);

@@ -254,6 +254,24 @@ int imr_header_row_label(const char *s, size_t len)
 	return f >= 0 && piece != IMR_LABEL_TAIL ? f : -1;
 }
 
+size_t imr_line_label_inside(const char *s, size_t len, enum imr_context in)
+{
+	/* Every line label ends in a colon: the table is looked at only where
+	 * one stands, and a label must start at a word after the first. */
+	size_t best = len;
+	for (const char *c = memchr(s, ':', len); c && (size_t)(c - s) < best;
+	     c = memchr(c + 1, ':', len - (size_t)(c + 1 - s))) {
+		size_t end = (size_t)(c + 1 - s);
+		for (size_t i = 0; i < COUNT(line_labels); i++) {
+			size_t k = line_labels[i].len;
+			if (line_labels[i].context == in && k < end && s[end - k - 1] == ' ' &&
+			    memcmp(s + end - k, line_labels[i].text, k) == 0 && end - k < best)
+				best = end - k;
+		}
+	}
+	return best;
+}
+
 int imr_lookup_line_label(const char *s, size_t n, enum imr_context in)
 {
 	for (size_t i = 0; i < COUNT(line_labels); i++)

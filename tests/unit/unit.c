@@ -718,6 +718,23 @@ static void test_header_assignment(void)
 	            "Priority: Standard Date of Injury: 10/13/2016 UR Denial Date: 11/17/2016\n"
 	            "Application Received: 12/16/2016\n",
 	            want, "", IMR_IMR_2016);
+	/* A viewer's copy: each paragraph's lines joined, the labels run
+	 * together and then their values, one cell of typed values. */
+	check_table("labels run together, then their values (a paragraph's lines joined)",
+	            "Case Number: Date Assigned: Decision Date: Priority: CM16-0243517 12/22/2016 "
+	            "01/23/2017 Standard Date of Injury: UR Denial Date: Application Received: 10/13/2016 "
+	            "11/17/2016 12/16/2016\n",
+	            want, "", IMR_IMR_2016);
+	check_table("labels on one line, their values on the next",
+	            "Case Number: Date Assigned: Decision Date: Priority:\nCM16-0243517 12/22/2016 01/23/2017 "
+	            "Standard\nDate of Injury: UR Denial Date: Application Received:\n10/13/2016 11/17/2016 "
+	            "12/16/2016\n",
+	            want, "", IMR_IMR_2016);
+	check_table("-layout's rows joined: a value before its label's last piece, in one cell",
+	            "Case Number:    CM16-0243517 Date Assigned:   12/22/2016            Date of Injury:  10/13/2016 "
+	            "Decision Date:   01/23/2017            UR Denial Date:  11/17/2016 Priority:        Standard"
+	            "              Application      12/16/2016 Received:\n",
+	            want, "", IMR_IMR_2016);
 	/* The date before "Application Received:" and "Date of Injury:" cannot
 	 * be the application's (the UR denial, 11/17/2016, is later): by the
 	 * order of the dates it is the injury's, and the XML says so. */
