@@ -129,20 +129,17 @@ check_overturn_by_drug() {
 	done
 	expect "$total" "//issue[@category='pharmaceuticals'][request/name]"
 }
-check_overturn_by_certification() {
-	while IFS='|' read -r cert items over; do
-		local p="//issue[ancestor::determination/reviewer/certification=$(lit "$cert")]"
+overturn_by() { # XPath of the items of one key, @KEY@ standing for the key: rows key|items|overturned
+	while IFS='|' read -r key items over; do
+		local k p
+		k=$(lit "$key")
+		p=${1//@KEY@/"$k"} # quoted: bash 5.2 reads & in a replacement as the match
 		expect "$items" "$p"
 		expect "$over" "$p[@decision='overturned']"
 	done
 }
-check_overturn_by_section() {
-	while IFS='|' read -r section items over; do
-		local p="//issue[maximusGuideline/citation/section=$(lit "$section")]"
-		expect "$items" "$p"
-		expect "$over" "$p[@decision='overturned']"
-	done
-}
+check_overturn_by_certification() { overturn_by "//issue[ancestor::determination/reviewer/certification=@KEY@]"; }
+check_overturn_by_section() { overturn_by "//issue[maximusGuideline/citation/section=@KEY@]"; }
 check_cites_opioids_specific_drug_list() {
 	local n=0
 	while IFS='|' read -r source item service decision; do
