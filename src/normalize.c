@@ -76,6 +76,9 @@ static char *put_utf8(char *o, uint32_t cp)
 	return o;
 }
 
+static bool lower(char c) { return c >= 'a' && c <= 'z'; }
+static bool upper(char c) { return c >= 'A' && c <= 'Z'; }
+
 static bool is_blank_line(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -84,26 +87,30 @@ static bool is_blank_line(const char *s, size_t n)
 	return true;
 }
 
-/* "Page 2 of 4" or "Page 2", alone on a line. */
-static bool is_page_number(const char *s, size_t n)
+/* "Page 2 of 4" or "Page 2" opening s[0..n) (past blanks and a page
+ * break): its length to its last digit, 0 if s opens with no such; *of
+ * says whether it has its " of 4". */
+static size_t page_number_at(const char *s, size_t n, bool *of)
 {
-	while (n && (*s == ' ' || *s == '\f'))
-		s++, n--;
-	if (n < 6 || strncasecmp(s, "page ", 5) != 0)
-		return false;
-	size_t i = 5, digits = 0;
+	size_t i = 0, digits = 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\f'))
+		i++;
+	if (n - i < 6 || (s[i] | 0x20) != 'p' || strncasecmp(s + i, "page ", 5) != 0)
+		return 0;
+	i += 5;
 	while (i < n && s[i] >= '0' && s[i] <= '9')
 		i++, digits++;
+	*of = false;
 	if (!digits)
-		return false;
-	if (i == n)
-		return true;
+		return 0;
 	if (n - i < 5 || strncasecmp(s + i, " of ", 4) != 0)
-		return false;
-	i += 4, digits = 0;
-	while (i < n && s[i] >= '0' && s[i] <= '9')
-		i++, digits++;
-	return digits && i == n;
+		return i;
+	size_t j = i + 4;
+	digits = 0;
+	while (j < n && s[j] >= '0' && s[j] <= '9')
+		j++, digits++;
+	*of = digits > 0;
+	return digits ? j : i;
 }
 
 /* A DWC case number alone on a line (CM16-0228949): where it starts, past
@@ -118,6 +125,45 @@ static const char *case_number_in(const char *s, size_t n)
 		if (i != 4 && (s[i] < '0' || s[i] > '9'))
 			return NULL;
 	return s;
+}
+
+/* Page furniture at p[0..n), the top of a page inside a line (after a
+ * form feed: a page's lines joined into one, a viewer's copy): "Page 2
+ * of 4" before text or the line's end, "Page 2" or the case number
+ * before the line's end or a space.  Its length past the blanks before
+ * it, 0 if none. */
+static size_t furniture_at(const char *p, size_t n)
+{
+	size_t lead = 0;
+	while (lead < n && p[lead] == ' ')
+		lead++;
+	bool of;
+	size_t k = page_number_at(p, n, &of);
+	if (k && (k == n || (of && p[k] == ' ')))
+		return k;
+	if (n - lead >= 12 && (n - lead == 12 || p[lead + 12] == ' ') && case_number_in(p + lead, 12))
+		return lead + 12;
+	return 0;
+}
+
+/* The case number opening a line of text (past blanks), before a word in
+ * lower case or in capitals: page furniture whose page break the joining
+ * of a page's lines dropped ("CM13-0052664 in any event ...",
+ * "CM13-0052664 CLINICAL CASE SUMMARY"), not a header's value before
+ * another ("CM13-0052664 11/19/2013", "CM13-0052664 Expedited"). */
+static bool case_number_opening(const char *t, size_t m)
+{
+	return m > 15 && t[12] == ' ' && case_number_in(t, 12) &&
+	       (lower(t[13]) || (upper(t[13]) && upper(t[14])));
+}
+
+/* The bytes of input from p to its line's end. */
+static size_t line_length(const unsigned char *p, const unsigned char *end)
+{
+	const unsigned char *q = p;
+	while (q < end && *q != '\n' && *q != '\r')
+		q++;
+	return (size_t)(q - p);
 }
 
 struct line_builder {
@@ -172,16 +218,28 @@ static char *end_line(struct line_builder *b, char *text, uint32_t start, char *
 	/* Page furniture goes, but not the page break it may open. */
 	char *emptied = text + start + (n && *s == '\f');
 	bool page_top = b->page_top || (n && *s == '\f');
-	const char *t;
-	if (n && is_page_number(s, n)) {
-		o = emptied;
-	} else if (n && (t = case_number_in(s, n))) {
+	/* (What a line opens with, past blanks, is looked at once.) */
+	size_t lead = 0, k = 0;
+	while (lead < n && (s[lead] == ' ' || s[lead] == '\f'))
+		lead++;
+	const char *t = s + lead, *cn;
+	size_t m = n - lead;
+	bool of = false;
+	if (m && (*t | 0x20) == 'p')
+		k = page_number_at(t, m, &of);
+	if (k && k == m) {
+		o = emptied; /* "Page 2 of 4" or "Page 2" alone */
+	} else if (m && *t == 'C' && (cn = case_number_in(t, m))) {
 		/* The case number again, or alone at the top of a page. */
-		bool seen = b->case_number[0] && memcmp(b->case_number, t, 12) == 0;
+		bool seen = b->case_number[0] && memcmp(b->case_number, cn, 12) == 0;
 		if (!b->case_number[0])
-			memcpy(b->case_number, t, 12);
+			memcpy(b->case_number, cn, 12);
 		if (seen || page_top)
 			o = emptied;
+	} else if ((k && of && t[k] == ' ') || (m && *t == 'C' && case_number_opening(t, m))) {
+		/* Opening a line of text ("Page 2 of 2 Naproxen ..."): blanked,
+		 * so the line's text keeps its columns. */
+		memset(emptied, ' ', lead + (k ? k : 12) - (size_t)(emptied - s));
 	}
 	n = (size_t)(o - (text + start));
 	if (n && *s == '\f' && is_blank_line(s, n))
@@ -279,8 +337,6 @@ static char *fold_line(struct line_builder *b, char **textp, size_t *cap, uint32
 	}
 	return *textp + end;
 }
-
-static bool lower(char c) { return c >= 'a' && c <= 'z'; }
 
 /* Text a fixed-pitch extraction spread out ("pdftotext -layout -fixed":
  * "The   expert    reviewer   developed"): runs of blanks inside
@@ -393,6 +449,11 @@ bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
 				if (o != text + line_start)
 					c = ' ';
 			} else if (c == '\t' || c == '\f') {
+				/* A page break inside a line (a page's lines joined
+				 * into one): the furniture opening the page goes. */
+				size_t k = c == '\f' ? furniture_at((const char *)p + 1, line_length(p + 1, end)) : 0;
+				memset(o, ' ', k);
+				o += k, p += k;
 				c = ' ';
 			} else if (c < 0x20 || c == 0x7F) {
 				if (!replaced++)
