@@ -80,11 +80,25 @@ static enum imr_value_kind typed(const char *s, size_t n, long *day)
 	return IMR_VALUE_LIST;
 }
 
+/* A claim number as a word of a row of values: five characters or more,
+ * a digit, no small letter ("1103-07729", "ADJ9812345"). */
+static bool claim_like(const char *s, size_t n)
+{
+	bool digit = false;
+	for (size_t i = 0; i < n; i++) {
+		if (islower((unsigned char)s[i]))
+			return false;
+		digit |= isdigit((unsigned char)s[i]) != 0;
+	}
+	return digit && n >= 5;
+}
+
 /* A cell of typed values run together, as a table's row of values is
  * when the lines of a paragraph are joined ("CM17-0007376 01/13/2017
  * 02/08/2017 Standard", "01/10/2017 Received:" the last piece of its
- * wrapped label): the length of the first when another typed value or a
- * piece of a label follows it, else len. */
+ * wrapped label, "11/25/2013 1103-07729" a claim number the row's last
+ * word or before a typed value): the length of the first when another
+ * typed value or a piece of a label follows it, else len. */
 size_t imr_header_typed_run(const char *s, size_t len)
 {
 	const char *sp = memchr(s, ' ', len);
@@ -95,8 +109,10 @@ size_t imr_header_typed_run(const char *s, size_t len)
 	const char *next = sp + 1, *e = memchr(next, ' ', rest);
 	size_t m = e ? (size_t)(e - next) : rest;
 	enum imr_label_piece piece;
-	if (typed(s, n, &day) == IMR_VALUE_LIST ||
-	    (typed(next, m, &day) == IMR_VALUE_LIST && imr_lookup_header_label(next, rest, &piece) < 0))
+	bool next_typed = typed(next, m, &day) != IMR_VALUE_LIST;
+	if (typed(s, n, &day) == IMR_VALUE_LIST)
+		return next_typed && claim_like(s, n) ? n : len;
+	if (!next_typed && imr_lookup_header_label(next, rest, &piece) < 0 && !(m == rest && claim_like(next, m)))
 		return len;
 	return n;
 }
