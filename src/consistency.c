@@ -256,6 +256,17 @@ static void check_header(struct checker *c, const struct imr_document *doc)
 	}
 }
 
+/* A record of the documents reviewed that reads as two run together. */
+static void check_records(struct checker *c)
+{
+	const struct imr_determination *d = c->det;
+	for (size_t i = 0; i < d->record_count; i++)
+		if (d->records[i].run_together)
+			warn(c, IMR_W_DOCUMENTS_RUN_TOGETHER, d->records[i].line, 0, true,
+			     "documents reviewed: record %zu holds another dated document from \"%.60s\"", i + 1,
+			     d->records[i].run_together);
+}
+
 void imr_check(struct imr_arena *a, const struct imr_source *src, const struct imr_document *doc,
                struct imr_determination *det, struct imr_diags *diags)
 {
@@ -267,6 +278,7 @@ void imr_check(struct imr_arena *a, const struct imr_source *src, const struct i
 		warn(&c, IMR_W_CONTROL_CHARACTERS, src->replaced_line, 0, false,
 		     "%zu control character(s) that XML forbids were replaced by spaces", src->replaced);
 	check_header(&c, doc);
+	check_records(&c);
 	check_letter_end(&c, doc);
 	check_summary_end(&c, doc);
 	check_dates(&c);

@@ -115,7 +115,8 @@ struct imr_issue_facts {
 	X(NOT_UTF8, "not-utf8")                                                           \
 	X(CONTROL_CHARACTERS, "control-characters")                                       \
 	X(HEADER_DATE_ORDER, "header-date-order")                                         \
-	X(HEADER_VALUE_UNPLACED, "header-value-unplaced")
+	X(HEADER_VALUE_UNPLACED, "header-value-unplaced")                                 \
+	X(DOCUMENTS_RUN_TOGETHER, "documents-run-together")
 enum imr_warning_code {
 #define IMR_WARNING_ENUM(id, s) IMR_W_##id,
 	IMR_WARNINGS(IMR_WARNING_ENUM) IMR_WARNING_COUNT
@@ -146,6 +147,9 @@ struct imr_record {
 	unsigned line, page;
 	const char *text;
 	struct imr_date date, from, to; /* year 0: none */
+	/* Another dated document follows its date in it, nothing telling the
+	 * two apart (the list's lines joined, the second in lower case). */
+	const char *run_together;
 };
 
 /* A drug the case summary says the patient takes. */

@@ -456,13 +456,11 @@ static void extract_guideline(struct imr_arena *a, const struct imr_source *src,
 		imr_citations_read_hits(a, out, &sc->h, &sc->j);
 }
 
-/* Which of the items a line of a shared section opens ("Lidoderm 5%
+/* Which of the items the text at s (up to end) opens ("Lidoderm 5%
  * patch: ..." opens the one titled "Lidoderm 5% patch #30"), or -1. */
-static int opens_item(const struct imr_source *src, const struct imr_line *l,
-                      const char *const *titles, size_t n)
+static int opens_item(const char *s, const char *end, const char *const *titles, size_t n)
 {
-	const char *s = src->text + l->start;
-	size_t len = l->end - l->start;
+	size_t len = (size_t)(end - s);
 	const char *colon = memchr(s, ':', len < 80 ? len : 80);
 	if (!colon || colon == s)
 		return -1;
@@ -473,10 +471,24 @@ static int opens_item(const struct imr_source *src, const struct imr_line *l,
 	return -1;
 }
 
+/* The next sentence after s in [s, end) that opens an item, or end: the
+ * lines of a paragraph joined put an item's part in the middle of the
+ * line before ("... which is why it was relied upon. Flurbiprofen 20%
+ * cream: MTUS ..."). */
+static const char *next_item_opening(const char *s, const char *end, const char *const *titles,
+                                     size_t n, int *which)
+{
+	for (const char *p = s; (p = memchr(p, '.', (size_t)(end - p))) && end - p > 2; p++)
+		if (p[1] == ' ' && isupper((unsigned char)p[2]) && (*which = opens_item(p + 2, end, titles, n)) >= 0)
+			return p + 2;
+	return end;
+}
+
 /* A professional review's guideline or rationale, shared by its items:
  * the lines for item `which` (those after a line opening with its name,
- * up to one opening with another's) and the lines before any of them.
- * The whole text when no line names an item. */
+ * up to one opening with another's) and the lines before any of them,
+ * a line cut where a sentence in it opens another item.  The whole text
+ * when no line names an item. */
 static const struct imr_text *item_share(struct imr_arena *a, const struct imr_source *src,
                                          const struct imr_text *t, const char *const *titles,
                                          size_t n, size_t which)
@@ -487,13 +499,25 @@ static const struct imr_text *item_share(struct imr_arena *a, const struct imr_s
 	int owner = -1;
 	bool named = false;
 	for (size_t i = 0; i < t->count; i++) {
-		int o = opens_item(src, &t->lines[i], titles, n);
-		if (o >= 0)
-			owner = o, named = true;
-		if (owner < 0 || owner == (int)which) {
-			struct imr_line l = t->lines[i];
-			l.para_break = l.para_break || o >= 0;
-			mine = mine ? imr_text_append(a, mine, l) : imr_text_new(a, l);
+		const char *s = src->text + t->lines[i].start, *end = src->text + t->lines[i].end;
+		int o = opens_item(s, end, titles, n);
+		for (;;) {
+			int next = -1;
+			const char *cut = next_item_opening(s, end, titles, n, &next);
+			if (o >= 0)
+				owner = o, named = true;
+			if (owner < 0 || owner == (int)which) {
+				struct imr_line l = t->lines[i];
+				l.para_break = l.para_break || o >= 0;
+				l.start = (uint32_t)(s - src->text);
+				l.end = (uint32_t)(cut - src->text);
+				while (l.end > l.start && src->text[l.end - 1] == ' ')
+					l.end--;
+				mine = mine ? imr_text_append(a, mine, l) : imr_text_new(a, l);
+			}
+			if (cut == end)
+				break;
+			s = cut, o = next;
 		}
 	}
 	return named ? mine : t;
@@ -839,32 +863,95 @@ static bool starts_record(const struct imr_source *src, const struct imr_line *l
 }
 
 /* "dated 01/07/2013 through 09/27/2013", "03/05/2013 - 08/30/2013",
- * "from 1/2/2013 to 3/4/2013": a range; a single date otherwise. */
-static void record_dates(struct imr_arena *a, const char *s, size_t n, struct imr_record *r)
+ * "from 1/2/2013 to 3/4/2013": a range, read from dates[0] on; a single
+ * date otherwise.  Where the date or range ends. */
+static const char *record_dates(const char *s, const struct imr_dated *dates, size_t count,
+                                struct imr_record *r)
 {
-	struct imr_hits h;
-	imr_phrases_find(a, IMR_SET_DATES, s, n, &h);
-	struct imr_dated *dates;
-	size_t count = imr_dates_read(a, &h, &dates);
-	if (!count)
-		return;
 	struct imr_date d = dates[0].date;
 	const char *e = s + dates[0].at;
 	while (*e && *e != ' ')
 		e++;
 	static const char *const to[] = {" through ", " thru ", " - ", " to ", "-", " \xe2\x80\x93 "};
-	for (size_t i = 0; i < sizeof to / sizeof to[0]; i++) {
+	for (size_t i = 0; count > 1 && i < sizeof to / sizeof to[0]; i++) {
 		size_t len = strlen(to[i]);
 		struct imr_date d2;
 		const char *p = e;
 		if (p[-1] == ',')
 			p--;
-		if (strncasecmp(p, to[i], len) == 0 && imr_date_parse(p + len, &d2)) {
+		if (strncasecmp(p, to[i], len) == 0 && s + dates[1].at == p + len &&
+		    imr_date_parse(p + len, &d2)) {
 			r->from = d, r->to = d2;
-			return;
+			for (e = p + len; *e && *e != ' ';)
+				e++;
+			return e;
 		}
 	}
 	r->date = d;
+	return e;
+}
+
+/* Where the next record starts in s[from..n) of a line holding several
+ * (a list's lines joined into one): after a date or range, at a capital
+ * ("dated 09/23/2013 Medical Treatment ..."), or at the words a record
+ * opens with after a word that is not lower case ("(MTUS) Official
+ * Disability Guidelines", "Knee & Leg Chapter Medical Records from").
+ * n if none. */
+static size_t next_record(const char *s, size_t n, size_t from, const struct imr_hits *h,
+                          const struct imr_dated *dates, size_t count)
+{
+	size_t cut = n;
+	for (size_t k = imr_hits_from(h, from + 1); k < h->n && h->v[k].at < cut; k++) {
+		size_t at = h->v[k].at;
+		if (h->v[k].id < IMR_PH_FIRST_RECORD || h->v[k].id > IMR_PH_LAST_RECORD || s[at - 1] != ' ')
+			continue;
+		size_t w = at - 1;
+		while (w > from && s[w - 1] != ' ')
+			w--;
+		if (!islower((unsigned char)s[w]))
+			cut = at;
+	}
+	for (size_t i = 0; i < count && dates[i].at < cut; i++) {
+		if (dates[i].at < from)
+			continue;
+		struct imr_record ignored = {0};
+		size_t e = (size_t)(record_dates(s, dates + i, count - i, &ignored) - s);
+		if (ignored.to.year)
+			i++; /* the range's end */
+		if (e + 1 < cut && s[e] == ' ' && isupper((unsigned char)s[e + 1]))
+			cut = e + 1;
+	}
+	return cut;
+}
+
+/* The dated document after a record's date or range (e, within
+ * s[..end)) when words other than a list's joints stand between them
+ * ("dated 10/08/2013 utilization review determination dated 09/23/2013",
+ * not "dated 01/02/2013, 02/03/2013 and 03/04/2013"): where it starts, or
+ * NULL. */
+static const char *run_together(const char *s, const char *e, size_t end,
+                                const struct imr_dated *dates, size_t count)
+{
+	size_t i = 1;
+	while (i < count && s + dates[i].at < e)
+		i++;
+	if (i == count || dates[i].at >= end)
+		return NULL;
+	static const char *const joints[] = {"and", "or", "dated", "on", "of", "from", "through", "to", "thru"};
+	for (const char *p = e, *next = s + dates[i].at; p < next;) {
+		while (p < next && !isalpha((unsigned char)*p))
+			p++;
+		const char *w = p;
+		while (p < next && isalpha((unsigned char)*p))
+			p++;
+		size_t k = 0, n = (size_t)(p - w);
+		while (n && k < sizeof joints / sizeof joints[0] &&
+		       !(strlen(joints[k]) == n && strncasecmp(joints[k], w, n) == 0))
+			k++;
+		if (n && k == sizeof joints / sizeof joints[0])
+			return w;
+	}
+	return NULL;
 }
 
 static void extract_records(struct imr_arena *a, const struct imr_source *src, const struct imr_text *t,
@@ -873,25 +960,42 @@ static void extract_records(struct imr_arena *a, const struct imr_source *src, c
 	out->has_records = true;
 	if (!t)
 		return;
-	out->records = imr_arena_alloc(a, t->count * sizeof *out->records);
+	size_t cap = 0;
 	for (size_t i = 0; i < t->count;) {
 		size_t j = i + 1;
 		while (j < t->count && !starts_record(src, &t->lines[j]))
 			j++;
 		struct imr_joined text;
 		imr_join(a, src, t, i, j, &text);
-		/* Bullets: "- ", "* ", the bullet sign, "1. ". */
-		char *p = text.s;
-		if ((*p == '-' || *p == '*') && p[1] == ' ')
-			p += 2;
-		else if (strncmp(p, "\xe2\x80\xa2 ", 4) == 0)
-			p += 4;
-		struct imr_record *r = &out->records[out->record_count++];
-		struct imr_pos pos = imr_joined_pos(&text, 0);
-		r->line = pos.line;
-		r->page = pos.page;
-		r->text = p;
-		record_dates(a, p, text.len - (size_t)(p - text.s), r);
+		struct imr_hits h;
+		imr_phrases_find(a, IMR_SET_DATES, text.s, text.len, &h);
+		struct imr_dated *dates;
+		size_t count = imr_dates_read(a, &h, &dates);
+		for (size_t at = 0, next; at < text.len; at = next) {
+			next = next_record(text.s, text.len, at, &h, dates, count);
+			/* Bullets: "- ", "* ", the bullet sign, "1. ". */
+			char *p = text.s + at;
+			if ((*p == '-' || *p == '*') && p[1] == ' ')
+				p += 2;
+			else if (strncmp(p, "\xe2\x80\xa2 ", 4) == 0)
+				p += 4;
+			size_t end = next;
+			while (end > at && text.s[end - 1] == ' ')
+				end--;
+			out->records = imr_arena_grow(a, out->records, &cap, out->record_count + 1, sizeof *out->records);
+			struct imr_record *r = &out->records[out->record_count++];
+			memset(r, 0, sizeof *r);
+			struct imr_pos pos = imr_joined_pos(&text, at);
+			r->line = pos.line;
+			r->page = pos.page;
+			r->text = next == text.len ? p : imr_arena_strndup(a, p, end - (size_t)(p - text.s));
+			size_t d = 0;
+			while (d < count && dates[d].at < (size_t)(p - text.s))
+				d++;
+			if (d < count && dates[d].at < end)
+				r->run_together = run_together(text.s, record_dates(text.s, dates + d, count - d, r),
+				                               end, dates + d, count - d);
+		}
 		i = j;
 	}
 }

@@ -31,7 +31,7 @@
 	X(LIST)       /* an entry of a 2013 notice's numbered list */                    \
 	X(CONCLUSION) /* a rationale, read backwards from its end */                     \
 	X(CLAUSE)     /* the sentence of a conclusion: negation, clauses, conditions */ \
-	X(DATES)      /* a record of DOCUMENTS REVIEWED: its dates only */
+	X(DATES)      /* a record of DOCUMENTS REVIEWED: its dates, where one opens */
 
 enum imr_phrase_set {
 #define IMR_PHRASE_SET_ENUM(id) IMR_SET_##id,
@@ -72,6 +72,13 @@ enum { IMR_PH_ALPHA = 1, IMR_PH_NUMBER = 2, IMR_PH_MONTH = 4 };
 	X(OCT, "oct", IMR_IN(SUMMARY) | IMR_IN(DATES), IMR_PH_MONTH)                      \
 	X(NOV, "nov", IMR_IN(SUMMARY) | IMR_IN(DATES), IMR_PH_MONTH)                      \
 	X(DEC, "dec", IMR_IN(SUMMARY) | IMR_IN(DATES), IMR_PH_MONTH)                      \
+	/* ---- a record reviewed: how one opens (a list's lines joined) ---- */      \
+	X(RECORD_MEDICAL_RECORDS, "Medical Records from", IMR_IN(DATES), IMR_PH_ALPHA)     \
+	X(RECORD_APPLICATION, "Application of Independent Medical Review", IMR_IN(DATES), IMR_PH_ALPHA) \
+	X(RECORD_UR, "Utilization Review Determination", IMR_IN(DATES), IMR_PH_ALPHA)      \
+	X(RECORD_MTUS, "Medical Treatment Utilization Schedule", IMR_IN(DATES), IMR_PH_ALPHA) \
+	X(RECORD_ODG, "Official Disability Guidelines", IMR_IN(DATES), IMR_PH_ALPHA)       \
+	X(RECORD_RFA, "Request for Authorization", IMR_IN(DATES), IMR_PH_ALPHA)            \
 	/* ---- the patient ---- */                                                     \
 	X(YEAR, "year", IMR_IN(SUMMARY), 0)           /* "49-year-old" */                \
 	X(MALE, "male", IMR_IN(SUMMARY), 0)                                               \
@@ -281,6 +288,8 @@ enum imr_phrase {
 };
 #define IMR_PH_FIRST_DOCUMENT IMR_PH_DOC_CPMTG
 #define IMR_PH_LAST_DOCUMENT IMR_PH_DOC_EYE
+#define IMR_PH_FIRST_RECORD IMR_PH_RECORD_MEDICAL_RECORDS
+#define IMR_PH_LAST_RECORD IMR_PH_RECORD_RFA
 
 /* The phrase as the table writes it, and its length. */
 const char *imr_phrase_text(enum imr_phrase p);
