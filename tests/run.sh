@@ -235,10 +235,8 @@ if [ -d "$shared/real/txt" ]; then
 	if [ "$joined" = 48 ]; then ok; else bad "lines joined: the awk script made $joined joined headers of 48"; fi
 fi
 # The examples joined so are their own XML but for the lines and the
-# paragraphs a line break alone divided (which joining truly loses).  Not
-# yet: the 2013 notices, the documents-reviewed and professional-review
-# letters, and the double-spaced and physician letters with their page
-# breaks blank lines or each page one line (docs/grammar.md).
+# paragraphs a line break alone divided (which joining truly loses); the
+# other examples' joined shapes are below.
 one_paragraph() { strip_lines | sed 's/^ *//' | tr -d '\n' | sed 's#</p><p># #g'; }
 for in in examples/imr-2014-claim.txt examples/imr-2014-cover-*.txt examples/imr-2014-single-spaced.txt \
 	examples/imr-2016-*.txt paragraph:examples/imr-2014-double-spaced.txt paragraph:examples/imr-2014-physician.txt; do
@@ -311,6 +309,60 @@ if [ -d "$shared/real" ]; then
 	done
 	if [ "$made" -ge 3 ]; then ok; else bad "only $made wrapped titles found to put page breaks in"; fi
 fi
+# The joined shapes of the 2013 notices (the header rows run into the
+# salutation, numbered decisions and item sections mid-line), the lists of
+# documents reviewed (one document a line: joined, told apart by their
+# dates and the words a record opens with), the professional review's
+# shared guideline and rationale (an item's part mid-line), page furniture
+# mid-line, and the double-spaced and physician letters with their page
+# breaks blank lines or each page one line: their own XML but for the
+# lines and the paragraphs a line break alone divided.
+notices=0 lists=0 shares=0
+for in in examples/imr-2013-notice-*.txt examples/imr-documents-reviewed-*.txt examples/imr-professional-review-*.txt; do
+	for join in paragraph blank page; do
+		awk -v join=$join -f tests/shapes/paragraphs-joined.awk "$in" >"$tmp/joined.txt"
+		grep -q 'Workers. Compensation: 1) MAXIMUS Federal Services, Inc. has determined' "$tmp/joined.txt" && notices=$((notices + 1))
+		grep -q 'Review dated [0-9/]* Utilization Review Determination dated' "$tmp/joined.txt" && lists=$((lists + 1))
+		grep -q 'relied upon\. [A-Z][^:]*: MTUS' "$tmp/joined.txt" && shares=$((shares + 1))
+		same_xml "$in, lines joined (-v join=$join)" "$in" "$tmp/joined.txt" one_paragraph
+	done
+done
+if [ "$notices/$lists/$shares" = 10/24/5 ]; then ok; else
+	bad "lines joined: the awk script made $notices/$lists/$shares joined letters, lists, guidelines of 10/24/5"; fi
+# A joined list whose records nothing tells apart (no date before a
+# capital, no words a record opens with) says so; a record's dates joined
+# by a list's joints are one record and no warning.
+awk -v join=paragraph -f tests/shapes/paragraphs-joined.awk examples/imr-documents-reviewed-a.txt |
+	sed 's#09/12/2013 MRI Report of the Right Shoulder#09/12/2013 an MRI report of the right shoulder#' >"$tmp/joined.txt"
+sed 's#dated 06/04/2012 - 09/12/2013#dated 06/04/2012, 08/01/2012 and 09/12/2013#' examples/imr-documents-reviewed-a.txt >"$tmp/dates.txt"
+if [ "$(grep -c '09/12/2013 an MRI report of the right shoulder dated' "$tmp/joined.txt")/$(grep -c '06/04/2012, 08/01/2012 and' "$tmp/dates.txt")" != 1/1 ]; then
+	bad "documents run together: the sed scripts no longer find their records"
+else
+	printf '%s\n' 'count(//d:documentsReviewed/d:document) => 5' 'count(//d:warning) => 1' \
+		'/d:determination/d:warning/@code => documents-run-together' '/d:determination/d:warning/@line => 7' \
+		'/d:determination/d:warning => documents reviewed: record 5 holds another dated document from "an MRI report of the right shoulder dated 07/19/2012"' \
+		'//d:documentsReviewed/d:document[5] => Medical Records from R. Delgado, MD dated 06/04/2012 - 09/12/2013 an MRI report of the right shoulder dated 07/19/2012' \
+		'//d:documentsReviewed/d:document[4]/@to => 2013-09-10' >"$tmp/joined.facts"
+	convert_ok "a joined list of documents nothing tells apart" "$tmp/joined.txt" "$tmp/joined.facts"
+	printf '%s\n' 'count(//d:documentsReviewed/d:document) => 6' 'count(//d:warning) => 0' \
+		'//d:documentsReviewed/d:document[5]/@date => 2012-06-04' >"$tmp/dates.facts"
+	convert_ok "a record of three dates" "$tmp/dates.txt" "$tmp/dates.facts"
+fi
+# Joined, a hyphen that ended a line is followed by a blank ("drug-" /
+# "taking" is "drug- taking"): that, and no more, is what differs.
+lost_hyphen() { one_paragraph | sed 's/\([a-z]\)- \([a-z]\)/\1-\2/g'; }
+for in in examples/imr-2014-double-spaced.txt examples/imr-2014-physician.txt; do
+	for join in blank page; do
+		awk -v join=$join -f tests/shapes/paragraphs-joined.awk "$in" >"$tmp/joined.txt"
+		same_xml "$in, lines joined (-v join=$join)" "$in" "$tmp/joined.txt" lost_hyphen
+	done
+done
+# Each page one line: the case summary's second paragraph (blank lines
+# alone divided it) is one with the first, 11 paragraphs of the letter's 12.
+awk -v join=page -f tests/shapes/paragraphs-joined.awk examples/imr-2014-physician.txt >"$tmp/joined.txt"
+printf '%s\n' 'count(//d:p) => 11' 'count(//d:caseSummary/d:p) => 1' \
+	'/d:determination/d:issues/d:issue[1]/d:service => Home transcutaneous electrical nerve stimulation (TENS) unit with electrodes and supplies, one- month rental' >"$tmp/joined.facts"
+convert_ok "examples/imr-2014-physician.txt, each page one line: the hyphen lost" "$tmp/joined.txt" "$tmp/joined.facts"
 
 echo "== warnings: a letter that is cut off or disagrees with itself says so in the XML"
 # warned NAME INPUT FACT... : converts (exit 0, valid, every word there) with these facts.

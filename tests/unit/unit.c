@@ -827,6 +827,41 @@ static void test_notice_pieces(void)
 	imr_arena_free(&a);
 }
 
+/* A 2013 notice whose lines are joined (a viewer's copy): the header rows
+ * run into the greeting and the numbered decisions, the decision part's
+ * entries, labels and item sections mid-line; each read as its own line. */
+static void test_joined_notice(void)
+{
+	check_kinds("a notice joined",
+	            "Notice of Independent Medical Review Determination Dated: 10/29/2013 IMR Case "
+	            "Number: CM13-0017734 Employee Name: Dear : Thank you. 1) MAXIMUS Federal "
+	            "Services, Inc. has determined the request for a cane is not medically necessary "
+	            "and appropriate. 2) MAXIMUS Federal Services, Inc. has determined the request "
+	            "for q.i.d. Norco is medically necessary and appropriate. This is final.\n"
+	            "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE A decision was made: 1) MAXIMUS "
+	            "Federal Services, Inc. has determined the request for a cane is not medically "
+	            "necessary and appropriate. Case Summary: The patient. 1) Regarding the request "
+	            "for a cane: Rationale Used by the Expert Reviewer: Not necessary.\n",
+	            false,
+	            (const int[]){TOK_NOTICE_TITLE, TOK_HEADER_LABEL, TOK_HEADER_VALUE, TOK_HEADER_LABEL,
+	                          TOK_HEADER_VALUE, TOK_HEADER_LABEL, TOK_TEXT, TOK_DECISION_ENTRY,
+	                          TOK_DECISION_ENTRY, TOK_TEXT, TOK_NOTICE_DECISION_HEADING, TOK_TEXT,
+	                          TOK_DECISION_ENTRY, TOK_NOTICE_SUMMARY, TOK_ITEM_SECTION, TOK_RATIONALE,
+	                          TOK_YYEOF},
+	            17);
+	/* A claim number ends a row of values run together. */
+	CHECK(imr_header_typed_run("11/25/2013 1103-07729", 21) == 10, "a date before a claim number");
+	CHECK(imr_header_typed_run("1103-07729 11/25/2013", 21) == 10, "a claim number before a date");
+	CHECK(imr_header_typed_run("11/25/2013 12 sessions", 22) == 22, "a date before a treatment");
+	/* Page furniture a joined line holds goes, its columns kept. */
+	struct imr_source src;
+	CHECK(normalize_str("Text one. \fPage 2 of 4 Text two.\nPage 3 of 4 More.\n"
+	                    "CM13-0052664 in any event\nCM13-0052664 11/19/2013\n", &src), "normalize");
+	check_str(src.text, "Text one.              Text two.\n            More.\n"
+	                    "             in any event\nCM13-0052664 11/19/2013\n", "furniture mid-line");
+	imr_source_free(&src);
+}
+
 /* The scanner's classification of the new generations' lines. */
 static void test_lexer_generations(void)
 {
@@ -1829,6 +1864,7 @@ int main(void)
 	test_lexer();
 	test_every_label();
 	test_lexer_generations();
+	test_joined_notice();
 	test_cover();
 	test_header_assignment();
 	test_notice_pieces();
