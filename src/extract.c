@@ -891,24 +891,36 @@ static const char *record_dates(const char *s, const struct imr_dated *dates, si
 	return e;
 }
 
+/* The length of a bullet at p ("- ", "* ", the bullet sign and a blank),
+ * or 0. */
+static size_t bullet(const char *p)
+{
+	if ((*p == '-' || *p == '*') && p[1] == ' ')
+		return 2;
+	return strncmp(p, "\xe2\x80\xa2 ", 4) == 0 ? 4 : 0;
+}
+
 /* Where the next record starts in s[from..n) of a line holding several
  * (a list's lines joined into one): after a date or range, at a capital
  * ("dated 09/23/2013 Medical Treatment ..."), or at the words a record
  * opens with after a word that is not lower case ("(MTUS) Official
- * Disability Guidelines", "Knee & Leg Chapter Medical Records from").
+ * Disability Guidelines", "Knee & Leg Chapter Medical Records from"), or
+ * at the bullet before either ("dated 09/23/2013 - Medical Treatment").
  * n if none. */
 static size_t next_record(const char *s, size_t n, size_t from, const struct imr_hits *h,
                           const struct imr_dated *dates, size_t count)
 {
-	size_t cut = n;
-	for (size_t k = imr_hits_from(h, from + 1); k < h->n && h->v[k].at < cut; k++) {
+	size_t cut = n, first = from + bullet(s + from); /* the record's own words */
+	for (size_t k = imr_hits_from(h, first + 1); k < h->n && h->v[k].at < cut; k++) {
 		size_t at = h->v[k].at;
 		if (h->v[k].id < IMR_PH_FIRST_RECORD || h->v[k].id > IMR_PH_LAST_RECORD || s[at - 1] != ' ')
 			continue;
 		size_t w = at - 1;
-		while (w > from && s[w - 1] != ' ')
+		while (w > first && s[w - 1] != ' ')
 			w--;
-		if (!islower((unsigned char)s[w]))
+		if (w > first && bullet(s + w) == at - w)
+			cut = w;
+		else if (!islower((unsigned char)s[w]))
 			cut = at;
 	}
 	for (size_t i = 0; i < count && dates[i].at < cut; i++) {
@@ -918,7 +930,7 @@ static size_t next_record(const char *s, size_t n, size_t from, const struct imr
 		size_t e = (size_t)(record_dates(s, dates + i, count - i, &ignored) - s);
 		if (ignored.to.year)
 			i++; /* the range's end */
-		if (e + 1 < cut && s[e] == ' ' && isupper((unsigned char)s[e + 1]))
+		if (e + 1 < cut && s[e] == ' ' && isupper((unsigned char)s[e + 1 + bullet(s + e + 1)]))
 			cut = e + 1;
 	}
 	return cut;
@@ -973,15 +985,13 @@ static void extract_records(struct imr_arena *a, const struct imr_source *src, c
 		size_t count = imr_dates_read(a, &h, &dates);
 		for (size_t at = 0, next; at < text.len; at = next) {
 			next = next_record(text.s, text.len, at, &h, dates, count);
-			/* Bullets: "- ", "* ", the bullet sign, "1. ". */
-			char *p = text.s + at;
-			if ((*p == '-' || *p == '*') && p[1] == ' ')
-				p += 2;
-			else if (strncmp(p, "\xe2\x80\xa2 ", 4) == 0)
-				p += 4;
 			size_t end = next;
 			while (end > at && text.s[end - 1] == ' ')
 				end--;
+			char *p = text.s + at;
+			p += bullet(p);
+			if (p >= text.s + end)
+				continue; /* a bullet alone */
 			out->records = imr_arena_grow(a, out->records, &cap, out->record_count + 1, sizeof *out->records);
 			struct imr_record *r = &out->records[out->record_count++];
 			memset(r, 0, sizeof *r);

@@ -348,6 +348,20 @@ else
 		'//d:documentsReviewed/d:document[5]/@date => 2012-06-04' >"$tmp/dates.facts"
 	convert_ok "a record of three dates" "$tmp/dates.txt" "$tmp/dates.facts"
 fi
+# A bulleted list joined: each record after its bullet ("... dated
+# 09/23/2013 - Medical Treatment ...", "... 09/12/2013 - MRI Report ...").
+sed '/^DOCUMENTS REVIEWED$/,/^CLINICAL CASE SUMMARY$/{/^[A-Z][a-z]\|^MRI /s/^/- /}' examples/imr-documents-reviewed-a.txt |
+	awk -v join=paragraph -f tests/shapes/paragraphs-joined.awk >"$tmp/joined.txt"
+if ! grep -q 'determinations\. DOCUMENTS REVIEWED - Application .* 09/12/2013 - MRI Report of the Right Shoulder dated 07/19/2012 CLINICAL' "$tmp/joined.txt"; then
+	bad "a bulleted list joined: the sed script no longer makes its line"
+else
+	printf '%s\n' 'count(//d:documentsReviewed/d:document) => 6' 'count(//d:warning) => 0' \
+		'//d:documentsReviewed/d:document[1] => Application of Independent Medical Review dated 10/08/2013' \
+		'//d:documentsReviewed/d:document[3] => Medical Treatment Utilization Schedule (MTUS)' \
+		'//d:documentsReviewed/d:document[5]/@to => 2013-09-12' \
+		'//d:documentsReviewed/d:document[6] => MRI Report of the Right Shoulder dated 07/19/2012' >"$tmp/joined.facts"
+	convert_ok "a bulleted list of documents joined" "$tmp/joined.txt" "$tmp/joined.facts"
+fi
 # Joined, a hyphen that ended a line is followed by a blank ("drug-" /
 # "taking" is "drug- taking"): that, and no more, is what differs.
 lost_hyphen() { one_paragraph | sed 's/\([a-z]\)- \([a-z]\)/\1-\2/g'; }
