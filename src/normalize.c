@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -137,7 +138,44 @@ struct line_builder {
 	bool wide;               /* the line being read has a character NFKC folds, or an invisible one */
 	size_t moved_capacity, columns_capacity;
 	uint8_t folded[512];     /* where a line's NFKC form is made, when it fits */
+	char *line;              /* a folded line, made anew (fold_line) */
+	uint32_t *cols;          /* its bytes' original columns */
+	size_t line_capacity;
+	uint8_t *segment;        /* the characters NFKC folds together */
+	size_t segment_capacity;
 };
+
+/* Room for n bytes (and their columns) in b->line. */
+static bool reserve_line(struct line_builder *b, size_t n)
+{
+	if (n <= b->line_capacity)
+		return true;
+	size_t c = b->line_capacity ? b->line_capacity : 256;
+	while (c < n)
+		c *= 2;
+	char *l = realloc(b->line, c);
+	if (l)
+		b->line = l;
+	uint32_t *k = l ? realloc(b->cols, c * sizeof *k) : NULL;
+	if (!k)
+		return false;
+	b->cols = k, b->line_capacity = c;
+	return true;
+}
+
+static bool reserve_segment(struct line_builder *b, size_t n)
+{
+	if (n <= b->segment_capacity)
+		return true;
+	size_t c = b->segment_capacity ? b->segment_capacity : 64;
+	while (c < n)
+		c *= 2;
+	uint8_t *s = realloc(b->segment, c);
+	if (!s)
+		return false;
+	b->segment = s, b->segment_capacity = c;
+	return true;
+}
 
 /* Append off to a growable array of offsets. */
 static bool push_offset(uint32_t **a, size_t *n, size_t *capacity, uint32_t off)
@@ -252,51 +290,6 @@ static void count_columns(const char *s, size_t n, uint32_t *c)
 	c[n] = col + 1;
 }
 
-/* A map for line (0-based), whose bytes are s[0..n) as in the input. */
-static bool push_moved(struct imr_source *src, size_t *moved_cap, size_t *columns_cap,
-                       uint32_t line, const char *s, size_t n)
-{
-	uint32_t *c = add_moved(src, moved_cap, columns_cap, line, n + 1);
-	if (c)
-		count_columns(s, n, c);
-	return c;
-}
-
-/* The last map's bytes [from, to) (whose text is t[from..to)) become the m
- * bytes r: the k-th character of r takes the column of the k-th of the
- * bytes it replaces, the last one's when r has more ("ﬁ" -> "fi"). */
-static bool splice_columns(struct imr_source *src, size_t *cap, const unsigned char *t,
-                           size_t from, size_t to, const unsigned char *r, size_t m)
-{
-	struct imr_moved_line *ml = &src->moved[src->nmoved - 1];
-	if (m > to - from && !reserve_columns(src, cap, m - (to - from)))
-		return false;
-	uint32_t *c = src->columns + ml->at;
-	uint32_t repl[64], *rc = m <= 64 ? repl : malloc(m * sizeof *rc);
-	if (!rc)
-		return false;
-	size_t in = from;
-	uint32_t col = c[from];
-	for (size_t k = 0; k < m; k++) {
-		if ((r[k] & 0xC0) != 0x80 && k) {
-			/* The next input character, if there is one. */
-			size_t next = in + 1;
-			while (next < to && (t[next] & 0xC0) == 0x80)
-				next++;
-			if (next < to)
-				in = next, col = c[in];
-		}
-		rc[k] = col;
-	}
-	memmove(c + from + m, c + to, (ml->len - to) * sizeof *c);
-	memcpy(c + from, rc, m * sizeof *c);
-	if (rc != repl)
-		free(rc);
-	ml->len = (uint32_t)(ml->len - (to - from) + m);
-	src->ncolumns = src->ncolumns - (to - from) + m;
-	return true;
-}
-
 /* Whether NFKC may change a character: it has a compatibility
  * decomposition (a ligature, a space, a full-width form), or it is a
  * combining mark (composed with the letter before).  Curly quotes,
@@ -339,78 +332,102 @@ static bool invisible(uint32_t cp)
 static char *fold_line(struct line_builder *b, char **textp, size_t *cap, uint32_t start, char *o,
                        size_t rest)
 {
-	size_t end = (size_t)(o - *textp);
-	bool mapped = false;
-	for (size_t i = start; i < end;) {
-		const unsigned char *t = (const unsigned char *)*textp;
+	const unsigned char *t = (const unsigned char *)*textp + start;
+	size_t n = (size_t)(o - *textp) - start;
+	/* The line is made anew in b->line, each byte's original column in
+	 * b->cols, in one pass (a memmove a segment would be quadratic on a
+	 * long line full of them), then copied back. */
+	size_t w = 0, last = 0; /* bytes made; where the last character made starts */
+	uint32_t col = 1;       /* the column of the next input character */
+	for (size_t i = 0; i < n;) {
+		if (t[i] < 0x80) { /* a run of ASCII, as it is */
+			size_t e = i + 1;
+			while (e < n && t[e] < 0x80)
+				e++;
+			if (!reserve_line(b, w + e - i))
+				return NULL;
+			memcpy(b->line + w, t + i, e - i);
+			for (; i < e; i++)
+				b->cols[w++] = col++;
+			last = w - 1;
+			continue;
+		}
 		uint32_t cp = 0;
-		size_t k = i, len = 1;
-		/* The next character that folds or goes (the text is valid UTF-8
-		 * here: this stage wrote it; a length of 0 would only step a byte). */
-		for (; k < end; k += len ? len : 1) {
-			len = t[k] < 0x80 ? 1 : utf8_valid(t + k, t + end, &cp);
-			if (t[k] >= 0x80 && len && (folds(cp) || invisible(cp)))
-				break;
+		size_t len = utf8_valid(t + i, t + n, &cp);
+		bool special = len > 0;
+		if (!len)
+			len = 1; /* cannot be: this stage wrote valid UTF-8 */
+		if (special && invisible(cp)) {
+			i += len, col++;
+			continue;
 		}
-		if (k == end)
-			break;
-		if (!mapped) {
-			if (!push_moved(b->src, &b->moved_capacity, &b->columns_capacity,
-			                (uint32_t)b->src->nlines - 1, *textp + start, end - start))
+		if (!special || !folds(cp)) {
+			if (!reserve_line(b, w + len))
 				return NULL;
-			mapped = true;
+			memcpy(b->line + w, t + i, len);
+			for (size_t k = 0; k < len; k++)
+				b->cols[w + k] = col;
+			last = w, w += len, i += len, col++;
+			continue;
 		}
-		size_t from = k, to = k + len, m = 0;
-		uint8_t *r = b->folded;
-		if (!invisible(cp)) {
-			if (from > start)
-				for (from--; from > start && (t[from] & 0xC0) == 0x80; from--)
-					;
-			while (to < end && t[to] >= 0x80) {
-				size_t l = utf8_valid(t + to, t + end, &cp);
-				to += l ? l : 1;
-			}
-			m = sizeof b->folded;
-			r = u8_normalize(UNINORM_NFKC, t + from, to - from, b->folded, &m);
-			if (!r)
-				return NULL;
-			/* NFKC keeps the invisible ones among them. */
-			size_t w = 0;
-			for (size_t j = 0, l; j < m; j += l) {
-				l = utf8_valid(r + j, r + m, &cp);
-				if (!l)
-					l = 1;
-				else if (invisible(cp))
-					continue;
-				memmove(r + w, r + j, l);
-				w += l;
-			}
-			m = w;
+		/* A segment: the character made last (a combining mark composes
+		 * with it), this one and the non-ASCII after it. */
+		size_t to = i + len, chars = 1;
+		while (to < n && t[to] >= 0x80) {
+			size_t l = utf8_valid(t + to, t + n, &cp);
+			to += l ? l : 1, chars++;
 		}
-		size_t n = to - from;
-		bool ok = splice_columns(b->src, &b->columns_capacity, t + start, from - start,
-		                         to - start, r, m);
-		size_t need = end + m - n + rest * 3 + 4;
-		if (ok && m > n && need > *cap) {
-			char *grown = realloc(*textp, need);
-			if (!grown)
-				ok = false;
-			else
-				*textp = grown, *cap = need, b->src->text = grown;
-		}
-		if (!ok) {
-			if (r != b->folded)
-				free(r);
+		bool prev = w > 0;
+		size_t from = prev ? last : w, seg_len = (w - from) + (to - i);
+		if (!reserve_segment(b, seg_len))
 			return NULL;
+		memcpy(b->segment, b->line + from, w - from);
+		memcpy(b->segment + (w - from), t + i, to - i);
+		uint32_t prev_col = prev ? b->cols[from] : col;
+		size_t m = sizeof b->folded;
+		uint8_t *r = u8_normalize(UNINORM_NFKC, b->segment, seg_len, b->folded, &m);
+		if (!r)
+			return NULL;
+		/* The k-th character made takes the column of the k-th of the
+		 * segment, or of its last ("ﬁ" -> "fi"); NFKC keeps the
+		 * invisible ones among them, which go. */
+		size_t nin = prev + chars, k = 0;
+		w = from;
+		bool ok = reserve_line(b, w + m);
+		for (size_t j = 0, l; ok && j < m; j += l, k++) {
+			l = utf8_valid(r + j, r + m, &cp);
+			if (!l)
+				l = 1;
+			else if (invisible(cp))
+				continue;
+			size_t in = k < nin ? k : nin - 1;
+			uint32_t c = prev && in == 0 ? prev_col : col + (uint32_t)(in - prev);
+			memcpy(b->line + w, r + j, l);
+			for (size_t q = 0; q < l; q++)
+				b->cols[w + q] = c;
+			last = w, w += l;
 		}
-		memmove(*textp + from + m, *textp + to, end - to);
-		memcpy(*textp + from, r, m);
 		if (r != b->folded)
 			free(r);
-		end = end - n + m;
-		i = from + m;
+		if (!ok)
+			return NULL;
+		i = to, col += (uint32_t)chars;
 	}
-	return *textp + end;
+	size_t need = start + w + rest * 3 + 4;
+	if (need > *cap) {
+		char *grown = realloc(*textp, need);
+		if (!grown)
+			return NULL;
+		*textp = grown, *cap = need, b->src->text = grown;
+	}
+	memcpy(*textp + start, b->line, w);
+	uint32_t *c = add_moved(b->src, &b->moved_capacity, &b->columns_capacity,
+	                        (uint32_t)b->src->nlines - 1, w + 1);
+	if (!c)
+		return NULL;
+	memcpy(c, b->cols, w * sizeof *c);
+	c[w] = col;
+	return *textp + start + w;
 }
 
 static bool lower(char c) { return c >= 'a' && c <= 'z'; }
@@ -461,15 +478,16 @@ static bool alnum(char c)
  * vocabulary word, and the letter has it only where it is such a piece.
  * "in to" stays two words ("in" and "to" stand alone elsewhere).
  */
+/* A word of a table: its letters at s, n of them (s NULL: a free slot). */
 struct word {
-	const char *s; /* NULL: a free slot */
-	uint32_t n, count, pieces;
-	bool vocab;
+	const char *s;
+	uint32_t n;
+	uint32_t count, pieces; /* the letter's: times it stands, times it is a piece */
 };
 
 struct word_table {
 	struct word *w;
-	size_t mask;
+	size_t mask, used;
 };
 
 static char fold_ascii(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
@@ -480,8 +498,10 @@ static bool letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 
 static size_t word_hash(const char *a, size_t na, const char *b, size_t nb)
 {
 	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < na + nb; i++)
-		h = (h ^ (unsigned char)fold_ascii(i < na ? a[i] : b[i - na])) * 16777619u;
+	for (size_t i = 0; i < na; i++)
+		h = (h ^ (unsigned char)fold_ascii(a[i])) * 16777619u;
+	for (size_t i = 0; i < nb; i++)
+		h = (h ^ (unsigned char)fold_ascii(b[i])) * 16777619u;
 	return h;
 }
 
@@ -496,11 +516,34 @@ static struct word *word_slot(const struct word_table *t, const char *a, size_t 
 		if (w->n != na + nb)
 			continue;
 		size_t k = 0;
-		while (k < na + nb && fold_ascii(w->s[k]) == fold_ascii(k < na ? a[k] : b[k - na]))
+		while (k < na && fold_ascii(w->s[k]) == fold_ascii(a[k]))
+			k++;
+		while (k >= na && k < na + nb && fold_ascii(w->s[k]) == fold_ascii(b[k - na]))
 			k++;
 		if (k == na + nb)
 			return w;
 	}
+}
+
+/* The word s[0..n) in t, added if new (the table grown to stay at most
+ * half full); NULL when memory runs out. */
+static struct word *add_word(struct word_table *t, const char *s, size_t n)
+{
+	if ((t->used + 1) * 2 > t->mask + 1) {
+		size_t slots = t->w ? (t->mask + 1) * 2 : 1024;
+		struct word_table g = {calloc(slots, sizeof *g.w), slots - 1, t->used};
+		if (!g.w)
+			return NULL;
+		for (size_t i = 0; t->w && i <= t->mask; i++)
+			if (t->w[i].s)
+				*word_slot(&g, t->w[i].s, t->w[i].n, "", 0) = t->w[i];
+		free(t->w);
+		*t = g;
+	}
+	struct word *w = word_slot(t, s, n, "", 0);
+	if (!w->s)
+		*w = (struct word){.s = s, .n = (uint32_t)n}, t->used++;
+	return w;
 }
 
 /* A run of letters ending at s[e] (exclusive), from its start; 0 if none
@@ -521,9 +564,10 @@ static size_t letters_after(const char *s, size_t i, size_t n)
 	return e > i && (e == n || !alnum(s[e])) ? e - i : 0;
 }
 
-/* Each run of letters of s[0..n) (a word: no digit touches it) into t,
- * counted when count, else marked a vocabulary word. */
-static void add_words(struct word_table *t, const char *s, size_t n, bool count)
+/* Each word of s[0..n) (a run of letters no digit touches, and a
+ * hyphenated pair: "Non-MTUS") into t, counted; false when memory runs
+ * out. */
+static bool add_words(struct word_table *t, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n;) {
 		if (!letter(s[i])) {
@@ -534,25 +578,24 @@ static void add_words(struct word_table *t, const char *s, size_t n, bool count)
 		while (e < n && letter(s[e]))
 			e++;
 		bool whole = (i == 0 || !alnum(s[i - 1])) && (e == n || !alnum(s[e]));
-		/* A hyphenated pair ("Non-MTUS") is a word too. */
 		size_t f = e + 1 < n && s[e] == '-' ? e + 1 + letters_after(s, e + 1, n) : e;
 		for (size_t k = 0; whole && k < 2; k++) {
 			size_t to = k ? f : e;
 			if ((k && f == e) || to - i >= 64)
 				break;
-			struct word *w = word_slot(t, s + i, to - i, "", 0);
-			if (!w->s)
-				*w = (struct word){.s = s + i, .n = (uint32_t)(to - i)};
-			if (count)
-				w->count++;
-			else
-				w->vocab = true;
+			struct word *w = add_word(t, s + i, to - i);
+			if (!w)
+				return false;
+			w->count++;
 		}
 		i = e;
 	}
+	return true;
 }
 
-static const char *const form_words[] = {
+/* The form's words: vocab.h's headings and labels, phrase.h's phrases,
+ * the request lexicon; made once a process. */
+static const char *const form_texts[] = {
 #define IMR_SECTION_TEXT(id, text, ...) text,
 	IMR_SECTIONS(IMR_SECTION_TEXT)
 #define IMR_HEADER_LABEL_TEXT(field, text, ...) text,
@@ -562,12 +605,31 @@ static const char *const form_words[] = {
 #define IMR_PHRASE_TEXT(id, text, ...) text,
 	IMR_PHRASES(IMR_PHRASE_TEXT)
 };
+static struct word_table form_words;
+static pthread_once_t form_words_once = PTHREAD_ONCE_INIT;
+
+static void read_form_words(void)
+{
+	bool ok = true;
+	for (size_t i = 0; ok && i < sizeof form_texts / sizeof *form_texts; i++)
+		ok = add_words(&form_words, form_texts[i], strlen(form_texts[i]));
+	for (size_t i = 0; ok && i < imr_lexicon_count; i++)
+		ok = add_words(&form_words, imr_lexicon[i].phrase, strlen(imr_lexicon[i].phrase));
+	if (!ok) { /* no form words: only the letter's are known */
+		free(form_words.w);
+		form_words = (struct word_table){0};
+	}
+}
+
+static bool form_word(const char *a, size_t na, const char *b, size_t nb)
+{
+	return form_words.w && word_slot(&form_words, a, na, b, nb)->s;
+}
 
 /* A word of the letter or the form. */
 static bool known(const struct word_table *t, const char *a, size_t na, const char *b, size_t nb)
 {
-	const struct word *w = word_slot(t, a, na, b, nb);
-	return w->s && (w->vocab || w->count);
+	return word_slot(t, a, na, b, nb)->s || form_word(a, na, b, nb);
 }
 
 /* A word that stands alone somewhere: not only as a piece of a split one.
@@ -577,33 +639,26 @@ static bool alone(const struct word_table *t, const char *a, size_t na)
 	if (na == 1 && fold_ascii(a[0]) != 'a')
 		return false;
 	const struct word *w = word_slot(t, a, na, "", 0);
-	return w->s && (w->vocab || w->count > w->pieces);
+	return (w->s && w->count > w->pieces) || form_word(a, na, "", 0);
 }
 
-/* The table of the letter's words and the form's, with the pieces each
+/* The table of the words of s[0..len) (a copy of the letter's text: the
+ * table points into it while the text is repaired), with the pieces each
  * word is of a split one counted; false when memory runs out. */
-static bool read_words(struct word_table *t, const struct imr_source *src)
+static bool read_words(struct word_table *t, const char *s, size_t len)
 {
-	size_t slots = 1024;
-	while (slots < src->len / 2 + 8192)
-		slots *= 2;
-	t->w = calloc(slots, sizeof *t->w);
-	t->mask = slots - 1;
-	if (!t->w)
+	pthread_once(&form_words_once, read_form_words);
+	if (!add_words(t, s, len))
 		return false;
-	for (size_t i = 0; i < sizeof form_words / sizeof *form_words; i++)
-		add_words(t, form_words[i], strlen(form_words[i]), false);
-	for (size_t i = 0; i < imr_lexicon_count; i++)
-		add_words(t, imr_lexicon[i].phrase, strlen(imr_lexicon[i].phrase), false);
-	const char *s = src->text;
-	add_words(t, s, src->len, true);
 	/* The pieces: two runs of letters one blank apart that are a word. */
-	for (const char *b = s; (b = memchr(b, ' ', src->len - (size_t)(b - s))); b++) {
+	for (const char *b = s; (b = memchr(b, ' ', len - (size_t)(b - s))); b++) {
 		size_t at = (size_t)(b - s), na = letters_before(s, at);
-		size_t nb = letters_after(s, at + 1, src->len);
-		if (na && nb && known(t, s + at - na, na, s + at + 1, nb)) {
-			word_slot(t, s + at - na, na, "", 0)->pieces++;
-			word_slot(t, s + at + 1, nb, "", 0)->pieces++;
+		size_t nb = na ? letters_after(s, at + 1, len) : 0;
+		if (nb && known(t, s + at - na, na, s + at + 1, nb)) {
+			struct word *w = word_slot(t, s + at - na, na, "", 0);
+			w->pieces += w->s != NULL;
+			w = word_slot(t, s + at + 1, nb, "", 0);
+			w->pieces += w->s != NULL;
 		}
 	}
 	return true;
@@ -689,8 +744,12 @@ static size_t repair_spacing(const char *in, size_t n, char *out, uint32_t *from
 static bool repair_lines(struct imr_source *src, bool loose)
 {
 	struct word_table words = {0};
-	if (loose && !read_words(&words, src))
+	char *copy = loose ? malloc(src->len + 1) : NULL;
+	if (loose && (!copy || !read_words(&words, memcpy(copy, src->text, src->len), src->len))) {
+		free(copy);
+		free(words.w);
 		return false;
+	}
 	char *t = src->text;
 	size_t longest = 0;
 	for (size_t i = 0; i < src->nlines; i++) {
@@ -745,6 +804,7 @@ static bool repair_lines(struct imr_source *src, bool loose)
 	free(from);
 	free(counted);
 	free(words.w);
+	free(copy);
 	if (!ok) {
 		free(maps.moved);
 		free(maps.columns);
@@ -797,7 +857,8 @@ static const char *utf16_encoding(const unsigned char *p, size_t len, size_t *sk
 		return "UTF-16BE";
 	*skip = 0;
 	size_t pairs = (len < 1024 ? len : 1024) / 2, nul[2] = {0, 0};
-	if (len % 2 || pairs < 8)
+	/* Nearly every input has no NUL: one memchr says so. */
+	if (len % 2 || pairs < 8 || !memchr(p, 0, pairs * 2))
 		return NULL;
 	for (size_t i = 0; i < pairs * 2; i++)
 		nul[i % 2] += p[i] == 0;
@@ -964,6 +1025,8 @@ static bool normalize_bytes(const char *data, size_t len, struct imr_source *out
 	}
 	if (b.wide && !(o = fold_line(&b, &text, &cap, line_start, o, 0)))
 		goto oom;
+	free(b.line), free(b.cols), free(b.segment);
+	b.line = NULL, b.cols = NULL, b.segment = NULL;
 	if (o > text + line_start || o == text)
 		o = end_line(&b, text, line_start, o); /* last line had no newline */
 	out->len = (size_t)(o - text);
@@ -999,6 +1062,7 @@ static bool normalize_bytes(const char *data, size_t len, struct imr_source *out
 		             "%zu control character(s) that XML forbids replaced by spaces", replaced);
 	return true;
 oom:
+	free(b.line), free(b.cols), free(b.segment);
 	imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "out of memory");
 	return false;
 }

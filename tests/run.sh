@@ -351,6 +351,12 @@ for shape in UTF-16LE UTF-16BE bomless softhy; do
 		bad "$shape: not the XML of $ex: $(head -3 "$tmp/err")"
 	fi
 done
+# A line of 200,000 letters each with a soft hyphen: removed in one pass
+# over the line (one memmove each was quadratic: no end in a minute).
+{ sed -n '1,33p' "$ex"; printf 'a\xc2\xad%.0s' $(seq 200000); echo; sed -n '34,$p' "$ex"; } >"$tmp/longshy.txt"
+printf '%s\n' "string-length(//d:caseSummary/d:p[@line = 33]) => 202126" \
+	"contains(//d:caseSummary/d:p[@line = 33], 'review of the aaaa')  => true" >"$tmp/longshy.facts"
+convert_ok "a line of 200,000 soft hyphens" "$tmp/longshy.txt" tests/facts/examples/imr-2016-standard.facts "$tmp/longshy.facts"
 # A UTF-16 text cut short, or with a lone surrogate, is refused: exit 1, no output.
 printf '\xff\xfeC\0a\0s\0e\0\n' >"$tmp/odd16.txt"
 expect "UTF-16 cut short" 1 "odd16.txt: error: input is UTF-16LE, but byte 10 starts no UTF-16 character (the text ends inside one)" "$tmp/odd16.txt" -o "$tmp/o.xml"
