@@ -381,7 +381,8 @@ static char *fold_line(struct line_builder *b, char **textp, size_t *cap, uint32
 		size_t from = prev ? last : w, seg_len = (w - from) + (to - i);
 		if (!reserve_segment(b, seg_len))
 			return NULL;
-		memcpy(b->segment, b->line + from, w - from);
+		if (prev) /* (b->line may be NULL yet) */
+			memcpy(b->segment, b->line + from, w - from);
 		memcpy(b->segment + (w - from), t + i, to - i);
 		uint32_t prev_col = prev ? b->cols[from] : col;
 		size_t m = sizeof b->folded;
@@ -420,12 +421,14 @@ static char *fold_line(struct line_builder *b, char **textp, size_t *cap, uint32
 			return NULL;
 		*textp = grown, *cap = need, b->src->text = grown;
 	}
-	memcpy(*textp + start, b->line, w);
 	uint32_t *c = add_moved(b->src, &b->moved_capacity, &b->columns_capacity,
 	                        (uint32_t)b->src->nlines - 1, w + 1);
 	if (!c)
 		return NULL;
-	memcpy(c, b->cols, w * sizeof *c);
+	if (w) { /* (a line of invisible characters alone is empty) */
+		memcpy(*textp + start, b->line, w);
+		memcpy(c, b->cols, w * sizeof *c);
+	}
 	c[w] = col;
 	return *textp + start + w;
 }

@@ -386,6 +386,10 @@ static void test_repairs(void)
 	static const char shy[] = "Dec\xc2\xadision ra\xe2\x80\x8btionale: x\xe2\x81\xa0y\xef\xbb\xbf.\n";
 	check_normalized("invisibles", shy, sizeof shy - 1, "Decision rationale: xy.\n", 9, 11);
 	check_normalized("invisibles, a later word", shy, sizeof shy - 1, "Decision rationale: xy.\n", 20, 23);
+	/* A line of invisible characters alone, and a line that starts
+	 * with a ligature, nothing before it to compose with. */
+	static const char alone[] = "\xe2\x80\x8b\xc2\xad\n\xef\xac\x81nal x\n";
+	check_normalized("invisible alone, a ligature first", alone, sizeof alone - 1, "\nfinal x\n", 7, 6);
 	/* A ligature and a thin space folded: "Certiﬁcation(s)\u2009x" */
 	static const char lig[] = "Certi\xef\xac\x81" "cation(s):\xe2\x80\x89x\n";
 	check_normalized("ligature", lig, sizeof lig - 1, "Certification(s): x\n", 18, 18);
