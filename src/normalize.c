@@ -145,36 +145,43 @@ struct line_builder {
 	size_t segment_capacity;
 };
 
+/* p (an array of *cap elements of size bytes) with room for n: p itself,
+ * or p grown (its capacity doubled from first until n fits, *cap with
+ * it); NULL when memory runs out, p then as it was. */
+static void *grow(void *p, size_t *cap, size_t n, size_t size, size_t first)
+{
+	if (n <= *cap && p)
+		return p;
+	size_t c = *cap ? *cap : first;
+	while (c < n)
+		c *= 2;
+	void *q = realloc(p, c * size);
+	if (q)
+		*cap = c;
+	return q;
+}
+
 /* Room for n bytes (and their columns) in b->line. */
 static bool reserve_line(struct line_builder *b, size_t n)
 {
-	if (n <= b->line_capacity)
-		return true;
-	size_t c = b->line_capacity ? b->line_capacity : 256;
-	while (c < n)
-		c *= 2;
-	char *l = realloc(b->line, c);
-	if (l)
-		b->line = l;
-	uint32_t *k = l ? realloc(b->cols, c * sizeof *k) : NULL;
+	size_t cap = b->line_capacity;
+	char *l = grow(b->line, &cap, n, 1, 256);
+	if (!l)
+		return false;
+	b->line = l;
+	uint32_t *k = grow(b->cols, &b->line_capacity, n, sizeof *k, 256);
 	if (!k)
 		return false;
-	b->cols = k, b->line_capacity = c;
+	b->cols = k;
 	return true;
 }
 
 static bool reserve_segment(struct line_builder *b, size_t n)
 {
-	if (n <= b->segment_capacity)
-		return true;
-	size_t c = b->segment_capacity ? b->segment_capacity : 64;
-	while (c < n)
-		c *= 2;
-	uint8_t *s = realloc(b->segment, c);
-	if (!s)
-		return false;
-	b->segment = s, b->segment_capacity = c;
-	return true;
+	uint8_t *s = grow(b->segment, &b->segment_capacity, n, 1, 64);
+	if (s)
+		b->segment = s;
+	return s;
 }
 
 /* Append off to a growable array of offsets. */
@@ -250,16 +257,10 @@ static char *end_line(struct line_builder *b, char *text, uint32_t start, char *
 /* Room for n more columns in src's pool (*cap its capacity). */
 static bool reserve_columns(struct imr_source *src, size_t *cap, size_t n)
 {
-	if (src->ncolumns + n <= *cap)
-		return true;
-	size_t c = *cap ? *cap : 1024;
-	while (c < src->ncolumns + n)
-		c *= 2;
-	uint32_t *p = realloc(src->columns, c * sizeof *p);
-	if (!p)
-		return false;
-	src->columns = p, *cap = c;
-	return true;
+	uint32_t *c = grow(src->columns, cap, src->ncolumns + n, sizeof *c, 1024);
+	if (c)
+		src->columns = c;
+	return c;
 }
 
 /* A map of len columns for line (0-based), appended to src's: where to
