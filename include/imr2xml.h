@@ -50,6 +50,8 @@ struct imr_diag {
 	unsigned column;
 	char *message;
 	char *source_line; /* the offending input line, or NULL */
+	unsigned caret;    /* the column in source_line (normalized: a ligature
+	                    * folded, blanks collapsed), or 0: column's */
 };
 
 struct imr_diags {

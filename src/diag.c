@@ -63,6 +63,7 @@ static void diag_vadd(struct imr_diags *d, enum imr_severity sev, unsigned line,
 	g->column = column;
 	g->message = msg;
 	g->source_line = line_copy;
+	g->caret = 0;
 }
 
 void imr_diag_add(struct imr_diags *d, enum imr_severity sev, unsigned line, unsigned column,
@@ -79,12 +80,14 @@ void imr_diag_at(struct imr_diags *d, const struct imr_source *src, enum imr_sev
 {
 	unsigned line = imr_source_line(src, offset);
 	unsigned column = imr_source_column(src, offset);
-	size_t len = 0;
+	size_t len = 0, count = d->count;
 	const char *text = imr_source_line_text(src, line, &len);
 	va_list ap;
 	va_start(ap, fmt);
 	diag_vadd(d, sev, line, column, text, len, fmt, ap);
 	va_end(ap);
+	if (d->count > count)
+		d->items[count].caret = imr_source_text_column(src, offset);
 }
 
 static const char *severity_name(enum imr_severity s)
@@ -128,9 +131,9 @@ void imr_diags_print_quiet(const struct imr_diags *d, const char *filename, bool
 		if (g->source_line && g->column) {
 			fprintf(out, " %5u | %s\n       | ", g->line, g->source_line);
 			/* Columns count characters: skip UTF-8 continuation bytes. */
-			unsigned col = 1;
+			unsigned col = 1, caret = g->caret ? g->caret : g->column;
 			for (const unsigned char *p = (const unsigned char *)g->source_line;
-			     *p && col < g->column; p++)
+			     *p && col < caret; p++)
 				if ((*p & 0xC0) != 0x80) {
 					fputc(' ', out);
 					col++;

@@ -2,6 +2,9 @@
 #define _GNU_SOURCE /* memmem */
 #include "normalize.h"
 
+#include <errno.h>
+#include <iconv.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -9,6 +12,9 @@
 #include <uninorm.h>
 
 #include "diag.h"
+#include "lexicon.h"
+#include "phrase.h"
+#include "vocab.h"
 
 /* Windows-1252 0x80-0x9F; 0 marks the five undefined bytes. */
 static const uint16_t cp1252[32] = {
@@ -175,9 +181,54 @@ struct line_builder {
 	uint32_t last_text_line; /* offset of the last line with text */
 	bool prev_text;
 	bool prev_prev_text;
-	bool wide;               /* the line being read has a character NFKC folds */
+	bool wide;               /* the line being read has a character NFKC folds, or an invisible one */
+	size_t moved_capacity, columns_capacity;
 	uint8_t folded[512];     /* where a line's NFKC form is made, when it fits */
+	char *line;              /* a folded line, made anew (fold_line) */
+	uint32_t *cols;          /* its bytes' original columns */
+	size_t line_capacity;
+	uint8_t *segment;        /* the characters NFKC folds together */
+	size_t segment_capacity;
 };
+
+/* p (an array of *cap elements of size bytes) with room for n: p itself,
+ * or p grown (its capacity doubled from first until n fits, *cap with
+ * it); NULL when memory runs out, p then as it was. */
+static void *grow(void *p, size_t *cap, size_t n, size_t size, size_t first)
+{
+	if (n <= *cap && p)
+		return p;
+	size_t c = *cap ? *cap : first;
+	while (c < n)
+		c *= 2;
+	void *q = realloc(p, c * size);
+	if (q)
+		*cap = c;
+	return q;
+}
+
+/* Room for n bytes (and their columns) in b->line. */
+static bool reserve_line(struct line_builder *b, size_t n)
+{
+	size_t cap = b->line_capacity;
+	char *l = grow(b->line, &cap, n, 1, 256);
+	if (!l)
+		return false;
+	b->line = l;
+	uint32_t *k = grow(b->cols, &b->line_capacity, n, sizeof *k, 256);
+	if (!k)
+		return false;
+	b->cols = k;
+	return true;
+}
+
+static bool reserve_segment(struct line_builder *b, size_t n)
+{
+	uint8_t *s = grow(b->segment, &b->segment_capacity, n, 1, 64);
+	if (s)
+		b->segment = s;
+	return s;
+}
 
 /* Append off to a growable array of offsets. */
 static bool push_offset(uint32_t **a, size_t *n, size_t *capacity, uint32_t off)
@@ -259,6 +310,45 @@ static char *end_line(struct line_builder *b, char *text, uint32_t start, char *
 	return o;
 }
 
+/* ---- the original columns of changed lines ---------------------------- */
+
+/* Room for n more columns in src's pool (*cap its capacity). */
+static bool reserve_columns(struct imr_source *src, size_t *cap, size_t n)
+{
+	uint32_t *c = grow(src->columns, cap, src->ncolumns + n, sizeof *c, 1024);
+	if (c)
+		src->columns = c;
+	return c;
+}
+
+/* A map of len columns for line (0-based), appended to src's: where to
+ * write them, or NULL when memory runs out. */
+static uint32_t *add_moved(struct imr_source *src, size_t *moved_cap, size_t *columns_cap,
+                           uint32_t line, size_t len)
+{
+	if (src->nmoved == *moved_cap) {
+		size_t c = *moved_cap ? *moved_cap * 2 : 32;
+		struct imr_moved_line *p = realloc(src->moved, c * sizeof *p);
+		if (!p)
+			return NULL;
+		src->moved = p, *moved_cap = c;
+	}
+	if (!reserve_columns(src, columns_cap, len))
+		return NULL;
+	src->moved[src->nmoved++] = (struct imr_moved_line){line, (uint32_t)src->ncolumns, (uint32_t)len};
+	src->ncolumns += len;
+	return src->columns + src->ncolumns - len;
+}
+
+/* Each byte's column in s[0..n), counted (one more for the end). */
+static void count_columns(const char *s, size_t n, uint32_t *c)
+{
+	uint32_t col = 0;
+	for (size_t i = 0; i < n; i++)
+		c[i] = col += ((unsigned char)s[i] & 0xC0) != 0x80;
+	c[n] = col + 1;
+}
+
 /* Whether NFKC may change a character: it has a compatibility
  * decomposition (a ligature, a space, a full-width form), or it is a
  * combining mark (composed with the letter before).  Curly quotes,
@@ -271,6 +361,16 @@ static bool folds(uint32_t cp)
 	ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
 	return uc_combining_class(cp) != 0 ||
 	       (uc_decomposition(cp, &tag, d) > 0 && tag != UC_DECOMP_CANONICAL);
+}
+
+/* A character with no glyph that only steers rendering (Unicode's default
+ * ignorable code points: the soft hyphen, zero-width space and joiners,
+ * the word joiner, a byte-order mark within the text, bidi marks,
+ * variation selectors): HTML-derived text and some PDFs carry them inside
+ * words, where they break a label, a heading or a word in two. */
+static bool invisible(uint32_t cp)
+{
+	return uc_is_property_default_ignorable_code_point(cp);
 }
 
 /*
@@ -291,51 +391,105 @@ static bool folds(uint32_t cp)
 static char *fold_line(struct line_builder *b, char **textp, size_t *cap, uint32_t start, char *o,
                        size_t rest)
 {
-	size_t end = (size_t)(o - *textp);
-	for (size_t i = start; i < end;) {
-		const unsigned char *t = (const unsigned char *)*textp;
+	const unsigned char *t = (const unsigned char *)*textp + start;
+	size_t n = (size_t)(o - *textp) - start;
+	/* The line is made anew in b->line, each byte's original column in
+	 * b->cols, in one pass (a memmove a segment would be quadratic on a
+	 * long line full of them), then copied back. */
+	size_t w = 0, last = 0; /* bytes made; where the last character made starts */
+	uint32_t col = 1;       /* the column of the next input character */
+	for (size_t i = 0; i < n;) {
+		if (t[i] < 0x80) { /* a run of ASCII, as it is */
+			size_t e = i + 1;
+			while (e < n && t[e] < 0x80)
+				e++;
+			if (!reserve_line(b, w + e - i))
+				return NULL;
+			memcpy(b->line + w, t + i, e - i);
+			for (; i < e; i++)
+				b->cols[w++] = col++;
+			last = w - 1;
+			continue;
+		}
 		uint32_t cp = 0;
-		size_t k = i, len = 1;
-		/* The next character that folds (the text is valid UTF-8 here:
-		 * this stage wrote it; a length of 0 would only step a byte). */
-		for (; k < end; k += len ? len : 1) {
-			len = t[k] < 0x80 ? 1 : utf8_valid(t + k, t + end, &cp);
-			if (t[k] >= 0x80 && len && folds(cp))
-				break;
+		size_t len = utf8_valid(t + i, t + n, &cp);
+		bool special = len > 0;
+		if (!len)
+			len = 1; /* cannot be: this stage wrote valid UTF-8 */
+		if (special && invisible(cp)) {
+			i += len, col++;
+			continue;
 		}
-		if (k == end)
-			break;
-		size_t from = k, to = k + len;
-		if (from > start)
-			for (from--; from > start && (t[from] & 0xC0) == 0x80; from--)
-				;
-		while (to < end && t[to] >= 0x80) {
-			size_t l = utf8_valid(t + to, t + end, &cp);
-			to += l ? l : 1;
+		if (!special || !folds(cp)) {
+			if (!reserve_line(b, w + len))
+				return NULL;
+			memcpy(b->line + w, t + i, len);
+			for (size_t k = 0; k < len; k++)
+				b->cols[w + k] = col;
+			last = w, w += len, i += len, col++;
+			continue;
 		}
-		size_t n = to - from, m = sizeof b->folded;
-		uint8_t *r = u8_normalize(UNINORM_NFKC, t + from, n, b->folded, &m);
+		/* A segment: the character made last (a combining mark composes
+		 * with it), this one and the non-ASCII after it. */
+		size_t to = i + len, chars = 1;
+		while (to < n && t[to] >= 0x80) {
+			size_t l = utf8_valid(t + to, t + n, &cp);
+			to += l ? l : 1, chars++;
+		}
+		bool prev = w > 0;
+		size_t from = prev ? last : w, seg_len = (w - from) + (to - i);
+		if (!reserve_segment(b, seg_len))
+			return NULL;
+		if (prev) /* (b->line may be NULL yet) */
+			memcpy(b->segment, b->line + from, w - from);
+		memcpy(b->segment + (w - from), t + i, to - i);
+		uint32_t prev_col = prev ? b->cols[from] : col;
+		size_t m = sizeof b->folded;
+		uint8_t *r = u8_normalize(UNINORM_NFKC, b->segment, seg_len, b->folded, &m);
 		if (!r)
 			return NULL;
-		size_t need = end + m - n + rest * 3 + 4;
-		if (m > n && need > *cap) {
-			char *grown = realloc(*textp, need);
-			if (!grown) {
-				if (r != b->folded)
-					free(r);
-				return NULL;
-			}
-			*textp = grown, *cap = need;
-			b->src->text = grown;
+		/* The k-th character made takes the column of the k-th of the
+		 * segment, or of its last ("ﬁ" -> "fi"); NFKC keeps the
+		 * invisible ones among them, which go. */
+		size_t nin = prev + chars, k = 0;
+		w = from;
+		bool ok = reserve_line(b, w + m);
+		for (size_t j = 0, l; ok && j < m; j += l, k++) {
+			l = utf8_valid(r + j, r + m, &cp);
+			if (!l)
+				l = 1;
+			else if (invisible(cp))
+				continue;
+			size_t in = k < nin ? k : nin - 1;
+			uint32_t c = prev && in == 0 ? prev_col : col + (uint32_t)(in - prev);
+			memcpy(b->line + w, r + j, l);
+			for (size_t q = 0; q < l; q++)
+				b->cols[w + q] = c;
+			last = w, w += l;
 		}
-		memmove(*textp + from + m, *textp + to, end - to);
-		memcpy(*textp + from, r, m);
 		if (r != b->folded)
 			free(r);
-		end = end - n + m;
-		i = from + m;
+		if (!ok)
+			return NULL;
+		i = to, col += (uint32_t)chars;
 	}
-	return *textp + end;
+	size_t need = start + w + rest * 3 + 4;
+	if (need > *cap) {
+		char *grown = realloc(*textp, need);
+		if (!grown)
+			return NULL;
+		*textp = grown, *cap = need, b->src->text = grown;
+	}
+	uint32_t *c = add_moved(b->src, &b->moved_capacity, &b->columns_capacity,
+	                        (uint32_t)b->src->nlines - 1, w + 1);
+	if (!c)
+		return NULL;
+	if (w) { /* (a line of invisible characters alone is empty) */
+		memcpy(*textp + start, b->line, w);
+		memcpy(c, b->cols, w * sizeof *c);
+	}
+	c[w] = col;
+	return *textp + start + w;
 }
 
 /* Text a fixed-pitch extraction spread out ("pdftotext -layout -fixed":
@@ -360,28 +514,458 @@ static bool spread_out(const struct imr_source *src)
 	return runs >= 8;
 }
 
-/* In spread-out text runs of blanks mean nothing: each becomes one blank,
- * in place, the line and page starts moved with the text (a line stays a
- * line), so a table reads as PDFBox's rows ("Date Assigned: 12/05/2016
- * Date of Injury: 10/14/2016") and labels and headings as written. */
-static void collapse_blanks(struct imr_source *src)
+/* A byte that ends a word: a blank before the stop after it is the
+ * extractor's ("guideline :"). */
+static bool word_end(char c)
 {
-	char *t = src->text;
-	size_t o = 0, line = 0, page = 0;
-	for (size_t i = 0; i <= src->len; i++) {
-		for (; line < src->nlines && src->line_start[line] <= i; line++) {
-			for (; page < src->npages && src->page_start[page] <= src->line_start[line]; page++)
-				src->page_start[page] = (uint32_t)o;
-			src->line_start[line] = (uint32_t)o;
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == ')' || (unsigned char)c >= 0x80;
+}
+
+static bool alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/*
+ * ---- words split by loose spacing ------------------------------------
+ *
+ * Loose text splits words where the glyphs had a gap: "bas ed",
+ * "d ecisions", "Disabili ty", "shoul der".  Two pieces are one word when
+ * joined they are a word (of the letter itself, or of the form's
+ * vocabulary: vocab.h's headings and labels, phrase.h's phrases, the
+ * request lexicon) and one of them is no word on its own: it is no
+ * vocabulary word, and the letter has it only where it is such a piece.
+ * "in to" stays two words ("in" and "to" stand alone elsewhere).
+ */
+/* A word of a table: its letters at s, n of them (s NULL: a free slot). */
+struct word {
+	const char *s;
+	uint32_t n;
+	uint32_t count, pieces; /* the letter's: times it stands, times it is a piece */
+};
+
+struct word_table {
+	struct word *w;
+	size_t mask, used;
+};
+
+static char fold_ascii(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
+
+static bool letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+/* FNV-1a of a then b, case folded. */
+static size_t word_hash(const char *a, size_t na, const char *b, size_t nb)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < na; i++)
+		h = (h ^ (unsigned char)fold_ascii(a[i])) * 16777619u;
+	for (size_t i = 0; i < nb; i++)
+		h = (h ^ (unsigned char)fold_ascii(b[i])) * 16777619u;
+	return h;
+}
+
+/* The slot of a then b (its word, or the free slot where it would go). */
+static struct word *word_slot(const struct word_table *t, const char *a, size_t na, const char *b,
+                              size_t nb)
+{
+	for (size_t i = word_hash(a, na, b, nb) & t->mask;; i = (i + 1) & t->mask) {
+		struct word *w = &t->w[i];
+		if (!w->s)
+			return w;
+		if (w->n != na + nb)
+			continue;
+		size_t k = 0;
+		while (k < na && fold_ascii(w->s[k]) == fold_ascii(a[k]))
+			k++;
+		while (k >= na && k < na + nb && fold_ascii(w->s[k]) == fold_ascii(b[k - na]))
+			k++;
+		if (k == na + nb)
+			return w;
+	}
+}
+
+/* The word s[0..n) in t, added if new (the table grown to stay at most
+ * half full); NULL when memory runs out. */
+static struct word *add_word(struct word_table *t, const char *s, size_t n)
+{
+	if ((t->used + 1) * 2 > t->mask + 1) {
+		size_t slots = t->w ? (t->mask + 1) * 2 : 1024;
+		struct word_table g = {calloc(slots, sizeof *g.w), slots - 1, t->used};
+		if (!g.w)
+			return NULL;
+		for (size_t i = 0; t->w && i <= t->mask; i++)
+			if (t->w[i].s)
+				*word_slot(&g, t->w[i].s, t->w[i].n, "", 0) = t->w[i];
+		free(t->w);
+		*t = g;
+	}
+	struct word *w = word_slot(t, s, n, "", 0);
+	if (!w->s)
+		*w = (struct word){.s = s, .n = (uint32_t)n}, t->used++;
+	return w;
+}
+
+/* A run of letters ending at s[e] (exclusive), from its start; 0 if none
+ * or a digit touches it. */
+static size_t letters_before(const char *s, size_t e)
+{
+	size_t i = e;
+	while (i && letter(s[i - 1]))
+		i--;
+	return i < e && (i == 0 || !alnum(s[i - 1])) ? e - i : 0;
+}
+
+static size_t letters_after(const char *s, size_t i, size_t n)
+{
+	size_t e = i;
+	while (e < n && letter(s[e]))
+		e++;
+	return e > i && (e == n || !alnum(s[e])) ? e - i : 0;
+}
+
+/* Each word of s[0..n) (a run of letters no digit touches, and a
+ * hyphenated pair: "Non-MTUS") into t, counted; false when memory runs
+ * out. */
+static bool add_words(struct word_table *t, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		if (!letter(s[i])) {
+			i++;
+			continue;
 		}
-		if (i == src->len)
-			break;
-		if (t[i] != ' ' || o == 0 || t[o - 1] != ' ')
-			t[o++] = t[i];
+		size_t e = i;
+		while (e < n && letter(s[e]))
+			e++;
+		bool whole = (i == 0 || !alnum(s[i - 1])) && (e == n || !alnum(s[e]));
+		size_t f = e + 1 < n && s[e] == '-' ? e + 1 + letters_after(s, e + 1, n) : e;
+		for (size_t k = 0; whole && k < 2; k++) {
+			size_t to = k ? f : e;
+			if ((k && f == e) || to - i >= 64)
+				break;
+			struct word *w = add_word(t, s + i, to - i);
+			if (!w)
+				return false;
+			w->count++;
+		}
+		i = e;
+	}
+	return true;
+}
+
+/* The form's words: vocab.h's headings and labels, phrase.h's phrases,
+ * the request lexicon; made once a process. */
+static const char *const form_texts[] = {
+#define IMR_SECTION_TEXT(id, text, ...) text,
+	IMR_SECTIONS(IMR_SECTION_TEXT)
+#define IMR_HEADER_LABEL_TEXT(field, text, ...) text,
+	IMR_HEADER_LABELS(IMR_HEADER_LABEL_TEXT)
+#define IMR_LINE_LABEL_TEXT(id, text, ...) text,
+	IMR_LINE_LABELS(IMR_LINE_LABEL_TEXT)
+#define IMR_PHRASE_TEXT(id, text, ...) text,
+	IMR_PHRASES(IMR_PHRASE_TEXT)
+};
+static struct word_table form_words;
+static pthread_once_t form_words_once = PTHREAD_ONCE_INIT;
+
+static void read_form_words(void)
+{
+	bool ok = true;
+	for (size_t i = 0; ok && i < sizeof form_texts / sizeof *form_texts; i++)
+		ok = add_words(&form_words, form_texts[i], strlen(form_texts[i]));
+	for (size_t i = 0; ok && i < imr_lexicon_count; i++)
+		ok = add_words(&form_words, imr_lexicon[i].phrase, strlen(imr_lexicon[i].phrase));
+	if (!ok) { /* no form words: only the letter's are known */
+		free(form_words.w);
+		form_words = (struct word_table){0};
+	}
+}
+
+static bool form_word(const char *a, size_t na, const char *b, size_t nb)
+{
+	return form_words.w && word_slot(&form_words, a, na, b, nb)->s;
+}
+
+/* A word of the letter or the form. */
+static bool known(const struct word_table *t, const char *a, size_t na, const char *b, size_t nb)
+{
+	return word_slot(t, a, na, b, nb)->s || form_word(a, na, b, nb);
+}
+
+/* A word that stands alone somewhere: not only as a piece of a split one.
+ * A letter other than "a" is none ("ISSUE S": the "s" of "Section(s)"). */
+static bool alone(const struct word_table *t, const char *a, size_t na)
+{
+	if (na == 1 && fold_ascii(a[0]) != 'a')
+		return false;
+	const struct word *w = word_slot(t, a, na, "", 0);
+	return (w->s && w->count > w->pieces) || form_word(a, na, "", 0);
+}
+
+/* The table of the words of s[0..len) (a copy of the letter's text: the
+ * table points into it while the text is repaired), with the pieces each
+ * word is of a split one counted; false when memory runs out. */
+static bool read_words(struct word_table *t, const char *s, size_t len)
+{
+	pthread_once(&form_words_once, read_form_words);
+	if (!add_words(t, s, len))
+		return false;
+	/* The pieces: two runs of letters one blank apart that are a word. */
+	for (const char *b = s; (b = memchr(b, ' ', len - (size_t)(b - s))); b++) {
+		size_t at = (size_t)(b - s), na = letters_before(s, at);
+		size_t nb = na ? letters_after(s, at + 1, len) : 0;
+		if (nb && known(t, s + at - na, na, s + at + 1, nb)) {
+			struct word *w = word_slot(t, s + at - na, na, "", 0);
+			w->pieces += w->s != NULL;
+			w = word_slot(t, s + at + 1, nb, "", 0);
+			w->pieces += w->s != NULL;
+		}
+	}
+	return true;
+}
+
+/* A year split in two ("200 4"): four digits from 1990 to 2029. */
+static bool split_year(const char *a, size_t na, const char *b, size_t nb)
+{
+	char y[4];
+	if (na + nb != 4 || !na || !nb)
+		return false;
+	for (size_t i = 0; i < 4; i++)
+		if ((y[i] = i < na ? a[i] : b[i - na]) < '0' || y[i] > '9')
+			return false;
+	return (y[0] == '1' && y[1] == '9' && y[2] == '9') || (y[0] == '2' && y[1] == '0' && y[2] <= '2');
+}
+
+/* Whether the blank between out[0..m) and b[0..n) splits a word (loose
+ * text): two pieces that are a word and not both words alone ("bas ed"),
+ * a hyphenated pair the letter has unbroken ("Non- MTUS"), a hyphen
+ * with a number on either side ("54- year-old", "10- 25-2016"), a year. */
+static bool split_word(const struct word_table *words, const char *out, size_t m, const char *b,
+                       size_t n)
+{
+	size_t na, nb = letters_after(b, 0, n);
+	if (nb && (na = letters_before(out, m)))
+		return known(words, out + m - na, na, b, nb) &&
+		       (!alone(words, out + m - na, na) || !alone(words, b, nb));
+	if (m >= 2 && out[m - 1] == '-' && n && alnum(b[0])) {
+		if ((out[m - 2] >= '0' && out[m - 2] <= '9') || (b[0] >= '0' && b[0] <= '9'))
+			return true;
+		return nb && (na = letters_before(out, m - 1)) && known(words, out + m - 1 - na, na + 1, b, nb);
+	}
+	size_t da = 0, db = 0;
+	while (da < m && da < 4 && out[m - 1 - da] >= '0' && out[m - 1 - da] <= '9')
+		da++;
+	while (db < n && db < 4 && b[db] >= '0' && b[db] <= '9')
+		db++;
+	return (m == da || !alnum(out[m - da - 1])) && (db == n || !alnum(b[db])) &&
+	       split_year(out + m - da, da, b, db);
+}
+
+/*
+ * The spacing of one line repaired, from in[0..n) to out (never longer),
+ * with from[j] the byte of in that out[j] comes from: each run of blanks
+ * becomes one, and in loose text (loose_spacing) a blank between a word
+ * and the stop or colon that ends it goes ("weeks : Upheld"), and so
+ * does one before a hyphen that joins ("CM16 -0228949", "10 -14-2016",
+ * "anti -inflammatory").  Returns out's length.
+ */
+static size_t repair_spacing(const char *in, size_t n, char *out, uint32_t *from,
+                             const struct word_table *words)
+{
+	bool loose = words;
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (in[i] != ' ') {
+			out[m] = in[i], from[m++] = (uint32_t)i;
+			continue;
+		}
+		size_t e = i + 1;
+		while (e < n && in[e] == ' ')
+			e++;
+		char next = e < n ? in[e] : '\0', after = e + 1 < n ? in[e + 1] : ' ';
+		bool drop = loose && m && word_end(out[m - 1]) &&
+		            ((strchr(":,;.", next) && next && (after == ' ' || after == '\0')) ||
+		             (next == '-' && alnum(after)));
+		if (loose && !drop && e == i + 1)
+			drop = split_word(words, out, m, in + e, n - e);
+		if (!drop)
+			out[m] = ' ', from[m++] = (uint32_t)i;
+		i = e - 1;
+	}
+	return m;
+}
+
+/*
+ * Every line's spacing repaired in place (repair_spacing), the line and
+ * page starts moved with the text (a line stays a line), and each line
+ * that changed given a map of its original columns (composed with the
+ * one it had).  Returns false when memory runs out.
+ */
+static bool repair_lines(struct imr_source *src, bool loose)
+{
+	struct word_table words = {0};
+	char *copy = loose ? malloc(src->len + 1) : NULL;
+	if (loose && (!copy || !read_words(&words, memcpy(copy, src->text, src->len), src->len))) {
+		free(copy);
+		free(words.w);
+		return false;
+	}
+	char *t = src->text;
+	size_t longest = 0;
+	for (size_t i = 0; i < src->nlines; i++) {
+		size_t e = i + 1 < src->nlines ? src->line_start[i + 1] : src->len;
+		if (e - src->line_start[i] > longest)
+			longest = e - src->line_start[i];
+	}
+	char *line = malloc(longest + 1);
+	uint32_t *from = malloc((longest + 1) * sizeof *from);
+	uint32_t *counted = malloc((longest + 1) * sizeof *counted);
+	struct imr_source maps = {0}; /* the new maps */
+	size_t moved_cap = 0, columns_cap = 0;
+	bool ok = line && from && counted;
+	size_t o = 0, old = 0, page = 0;
+	for (size_t i = 0; ok && i < src->nlines; i++) {
+		size_t s = src->line_start[i], e = i + 1 < src->nlines ? src->line_start[i + 1] : src->len;
+		size_t n = e - s;
+		bool newline = n && t[e - 1] == '\n';
+		n -= newline;
+		const struct imr_moved_line *ml = NULL;
+		if (old < src->nmoved && src->moved[old].line == i)
+			ml = &src->moved[old++];
+		for (; page < src->npages && src->page_start[page] <= s; page++)
+			src->page_start[page] = (uint32_t)o;
+		src->line_start[i] = (uint32_t)o;
+		memcpy(line, t + s, n);
+		size_t m = repair_spacing(line, n, t + o, from, loose ? &words : NULL);
+		bool same = m == n && memcmp(line, t + o, n) == 0;
+		if (!same || ml) {
+			/* The columns of the line as it was: its map, or counted. */
+			const uint32_t *was = counted;
+			size_t was_len = n + 1;
+			if (ml)
+				was = src->columns + ml->at, was_len = ml->len;
+			else
+				count_columns(line, n, counted);
+			uint32_t *c = add_moved(&maps, &moved_cap, &columns_cap, (uint32_t)i, m + 1);
+			if (!c) {
+				ok = false;
+				break;
+			}
+			for (size_t j = 0; j <= m; j++) {
+				size_t k = j < m ? from[j] : n;
+				c[j] = was[k < was_len ? k : was_len - 1];
+			}
+		}
+		o += m;
+		if (newline)
+			t[o++] = '\n';
+	}
+	free(line);
+	free(from);
+	free(counted);
+	free(words.w);
+	free(copy);
+	if (!ok) {
+		free(maps.moved);
+		free(maps.columns);
+		return false;
 	}
 	src->len = o;
 	t[o] = t[o + 1] = '\0';
+	free(src->moved);
+	free(src->columns);
+	src->moved = maps.moved, src->nmoved = maps.nmoved;
+	src->columns = maps.columns, src->ncolumns = maps.ncolumns;
+	return true;
 }
+
+/* Text a PDF library wrote with a blank wherever the glyphs had a small
+ * gap (pypdf: "Claims Administrator  guideline :", "Case Number:  CM16
+ * -0228949"): a blank between a word and the colon after it, twice or
+ * more.  No other shape has one (none of the examples, seeds or real
+ * letters in any other extractor's text).  One memchr pass over the text. */
+static bool loose_spacing(const struct imr_source *src)
+{
+	const char *t = src->text, *end = t + src->len;
+	size_t found = 0;
+	for (const char *c = t; (c = memchr(c, ':', (size_t)(end - c))); c++) {
+		const char *b = c;
+		while (b > t && b[-1] == ' ')
+			b--;
+		found += b < c && b > t && word_end(b[-1]) && b[-1] != ')';
+		if (found >= 2)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * UTF-16 (what Windows tools save: PowerShell's ">", Notepad's
+ * "Unicode"): by its byte-order mark, or without one by its NULs, the
+ * high bytes of Latin text (a NUL in at least nine in ten of the sample's
+ * odd, or even, bytes and in none of the others; text in any 8-bit
+ * encoding has no NUL, and binary data that had this pattern still has
+ * control characters after decoding, and is refused as binary).
+ * Returns "UTF-16LE", "UTF-16BE" or NULL, and the bytes to skip.
+ */
+static const char *utf16_encoding(const unsigned char *p, size_t len, size_t *skip)
+{
+	*skip = 2;
+	if (len >= 2 && p[0] == 0xFF && p[1] == 0xFE)
+		return "UTF-16LE";
+	if (len >= 2 && p[0] == 0xFE && p[1] == 0xFF)
+		return "UTF-16BE";
+	*skip = 0;
+	size_t pairs = (len < 1024 ? len : 1024) / 2, nul[2] = {0, 0};
+	/* Nearly every input has no NUL: one memchr says so. */
+	if (len % 2 || pairs < 8 || !memchr(p, 0, pairs * 2))
+		return NULL;
+	for (size_t i = 0; i < pairs * 2; i++)
+		nul[i % 2] += p[i] == 0;
+	if (nul[1] * 10 >= pairs * 9 && nul[0] == 0)
+		return "UTF-16LE";
+	if (nul[0] * 10 >= pairs * 9 && nul[1] == 0)
+		return "UTF-16BE";
+	return NULL;
+}
+
+/* UTF-16 to UTF-8 (glibc's iconv): a malloc'ed buffer and its length, or
+ * NULL with an error in diags (naming the byte of the input, which had
+ * skip bytes before data). */
+static char *utf16_to_utf8(const char *data, size_t len, size_t skip, const char *encoding,
+                           size_t *out_len, struct imr_diags *diags)
+{
+	iconv_t cd = iconv_open("UTF-8", encoding);
+	if (cd == (iconv_t)-1) {
+		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "cannot decode %s: %s", encoding,
+		             strerror(errno));
+		return NULL;
+	}
+	/* Two bytes become at most three, four (a surrogate pair) four. */
+	size_t cap = len / 2 * 3 + 4, left = cap;
+	char *buf = malloc(cap), *o = buf, *in = (char *)data;
+	size_t in_left = len;
+	if (!buf) {
+		iconv_close(cd);
+		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "out of memory reading %zu bytes", len);
+		return NULL;
+	}
+	if (iconv(cd, &in, &in_left, &o, &left) == (size_t)-1) {
+		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0,
+		             "input is %s, but byte %zu starts no UTF-16 character (%s)", encoding,
+		             skip + len - in_left,
+		             errno == EILSEQ ? "a lone surrogate" : "the text ends inside one");
+		free(buf);
+		iconv_close(cd);
+		return NULL;
+	}
+	iconv_close(cd);
+	*out_len = (size_t)(o - buf);
+	return buf;
+}
+
+static bool normalize_bytes(const char *data, size_t len, struct imr_source *out,
+                            struct imr_diags *diags);
 
 bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
                    struct imr_source *out, struct imr_diags *diags)
@@ -393,6 +977,22 @@ bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
 		             opt->max_input_bytes);
 		return false;
 	}
+	size_t skip;
+	const char *encoding = utf16_encoding((const unsigned char *)data, len, &skip);
+	if (!encoding)
+		return normalize_bytes(data, len, out, diags);
+	size_t n;
+	char *utf8 = utf16_to_utf8(data + skip, len - skip, skip, encoding, &n, diags);
+	if (!utf8)
+		return false;
+	bool ok = normalize_bytes(utf8, n, out, diags);
+	free(utf8);
+	return ok;
+}
+
+static bool normalize_bytes(const char *data, size_t len, struct imr_source *out,
+                            struct imr_diags *diags)
+{
 	const unsigned char *p = (const unsigned char *)data, *end = p + len;
 
 	if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
@@ -485,11 +1085,13 @@ bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
 		}
 		if (cp == 0xA0)
 			cp = ' ';
-		b.wide |= cp >= 0x80 && folds(cp);
+		b.wide |= cp >= 0x80 && (folds(cp) || invisible(cp));
 		o = put_utf8(o, cp);
 	}
 	if (b.wide && !(o = fold_line(&b, &text, &cap, line_start, o, 0)))
 		goto oom;
+	free(b.line), free(b.cols), free(b.segment);
+	b.line = NULL, b.cols = NULL, b.segment = NULL;
 	if (o > text + line_start || o == text)
 		o = end_line(&b, text, line_start, o); /* last line had no newline */
 	out->len = (size_t)(o - text);
@@ -512,8 +1114,9 @@ bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
 		             len ? "empty input: only white space" : "empty input");
 		return false;
 	}
-	if (spread_out(out))
-		collapse_blanks(out);
+	bool loose = loose_spacing(out);
+	if ((loose || spread_out(out)) && !repair_lines(out, loose))
+		goto oom;
 	out->decoded = decoded, out->decoded_line = first_decoded_line;
 	out->replaced = replaced, out->replaced_line = first_replaced_line;
 	if (decoded)
@@ -524,6 +1127,7 @@ bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
 		             "%zu control character(s) that XML forbids replaced by spaces", replaced);
 	return true;
 oom:
+	free(b.line), free(b.cols), free(b.segment);
 	imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "out of memory");
 	return false;
 }
@@ -533,6 +1137,8 @@ void imr_source_free(struct imr_source *src)
 	free(src->text);
 	free(src->line_start);
 	free(src->page_start);
+	free(src->moved);
+	free(src->columns);
 	memset(src, 0, sizeof *src);
 }
 
@@ -565,8 +1171,27 @@ unsigned imr_source_page(const struct imr_source *src, uint32_t offset)
 unsigned imr_source_column(const struct imr_source *src, uint32_t offset)
 {
 	unsigned line = imr_source_line(src, offset);
+	uint32_t start = src->line_start[line - 1], rel = offset > start ? offset - start : 0;
+	/* A moved line's map (binary search by line). */
+	size_t lo = 0, hi = src->nmoved;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (src->moved[mid].line < line - 1)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < src->nmoved && src->moved[lo].line == line - 1) {
+		const struct imr_moved_line *m = &src->moved[lo];
+		return src->columns[m->at + (rel < m->len ? rel : m->len - 1)];
+	}
+	return imr_source_text_column(src, offset);
+}
+
+unsigned imr_source_text_column(const struct imr_source *src, uint32_t offset)
+{
 	unsigned col = 1;
-	for (uint32_t i = src->line_start[line - 1]; i < offset && i < src->len; i++)
+	for (uint32_t i = src->line_start[imr_source_line(src, offset) - 1]; i < offset && i < src->len; i++)
 		if (((unsigned char)src->text[i] & 0xC0) != 0x80)
 			col++;
 	return col;

@@ -1,15 +1,18 @@
 /* normalize.h - first stage: raw bytes to clean UTF-8 lines.
  *
  * The normalized text keeps the input's lines one for one, so a line in
- * it is a line of the original file (and, but on a line with a Unicode
- * compatibility form, a column is a column): CRLF and lone CR become LF,
- * form feeds, tabs and no-break spaces become spaces, forbidden control
- * characters become spaces, Windows-1252 bytes are decoded, a line with a
- * non-ASCII character is folded to NFKC (ligatures, the many spaces,
- * full-width forms: libunistring), trailing blanks go, page furniture
- * lines ("Page 2 of 4", a repeated case number) are emptied, and in text
- * a fixed-pitch extraction spread out ("The   expert   reviewer") each run
- * of blanks becomes one.
+ * it is a line of the original file (and a line whose characters moved
+ * keeps a map to its original columns): UTF-16 is decoded, CRLF and lone
+ * CR become LF, form feeds, tabs and no-break spaces become spaces,
+ * forbidden control characters become spaces, Windows-1252 bytes are
+ * decoded, a line with a non-ASCII character is folded to NFKC
+ * (ligatures, the many spaces, full-width forms: libunistring) and loses
+ * its invisible characters (soft hyphens, zero-width spaces), trailing
+ * blanks go, page furniture lines ("Page 2 of 4", a repeated case number)
+ * are emptied, in text a fixed-pitch extraction spread out ("The   expert
+ * reviewer") each run of blanks becomes one, and in text with blanks
+ * wherever the glyphs had a gap (pypdf: "guideline :", "bas ed") the
+ * spacing is repaired and split words rejoined.
  *
  * Pages: a form feed that opens a line (pdftotext's page break, and the
  * PDF stage's) starts a new page at that line; the page index maps a byte
@@ -35,10 +38,21 @@ struct imr_source {
 	 * characters made spaces, and the first line of each. */
 	size_t decoded, replaced;
 	unsigned decoded_line, replaced_line;
+	/* Lines whose columns moved (a character folded or removed, blanks
+	 * collapsed, a split word rejoined): for each, ascending by line,
+	 * the original column of each byte of the normalized line, in
+	 * columns[at .. at+len).  A line not listed kept its characters one
+	 * for one, and its columns are counted. */
+	struct imr_moved_line {
+		uint32_t line, at, len; /* 0-based line */
+	} *moved;
+	size_t nmoved;
+	uint32_t *columns;
+	size_t ncolumns;
 };
 
 /* Returns false (with an error in diags) when the input is refused:
- * empty, binary, or larger than opt->max_input_bytes. */
+ * empty, binary, UTF-16 that is not, or larger than opt->max_input_bytes. */
 bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
                    struct imr_source *out, struct imr_diags *diags);
 void imr_source_free(struct imr_source *src);
@@ -51,9 +65,13 @@ size_t imr_utf8_length(const unsigned char *p, size_t n);
  * behind every offset-to-line and offset-to-page question. */
 size_t imr_count_at_most(const uint32_t *a, size_t n, size_t x);
 
-/* 1-based line and column (in characters) of a byte offset. */
+/* 1-based line and column (in characters) of a byte offset; the column
+ * is the one in the original line, whatever normalization changed. */
 unsigned imr_source_line(const struct imr_source *src, uint32_t offset);
 unsigned imr_source_column(const struct imr_source *src, uint32_t offset);
+/* The column of a byte offset in the normalized line (what a caret under
+ * imr_source_line_text points at). */
+unsigned imr_source_text_column(const struct imr_source *src, uint32_t offset);
 /* 1-based page of a byte offset. */
 unsigned imr_source_page(const struct imr_source *src, uint32_t offset);
 /* The text of a 1-based line, without its newline. */

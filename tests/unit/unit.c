@@ -356,6 +356,72 @@ static void test_normalize(void)
 	imr_diags_free(&diags);
 }
 
+/* Normalize text (len bytes) and check its text and the original column
+ * of the byte offset at, counted in the normalized text. */
+static void check_normalized(const char *what, const char *in, size_t len, const char *want,
+                             size_t at, unsigned want_column)
+{
+	struct imr_options opt;
+	imr_options_init(&opt);
+	struct imr_diags diags;
+	imr_diags_init(&diags);
+	struct imr_source src;
+	bool ok = imr_normalize(in, len, &opt, &src, &diags);
+	CHECK(ok && diags.count == 0, "%s: normalized with no diagnostic", what);
+	if (ok) {
+		check_str(src.text, want, what);
+		CHECK(imr_source_column(&src, (uint32_t)at) == want_column, "%s: column of byte %zu is %u, want %u",
+		      what, at, imr_source_column(&src, (uint32_t)at), want_column);
+	}
+	imr_source_free(&src);
+	imr_diags_free(&diags);
+}
+
+/* The repairs of normalization, each with the original column of a
+ * word after it. */
+static void test_repairs(void)
+{
+	/* Invisible characters go: a soft hyphen, a zero-width space, a word
+	 * joiner, a byte-order mark mid-text; "rationale" was column 14. */
+	static const char shy[] = "Dec\xc2\xadision ra\xe2\x80\x8btionale: x\xe2\x81\xa0y\xef\xbb\xbf.\n";
+	check_normalized("invisibles", shy, sizeof shy - 1, "Decision rationale: xy.\n", 9, 11);
+	check_normalized("invisibles, a later word", shy, sizeof shy - 1, "Decision rationale: xy.\n", 20, 23);
+	/* A line of invisible characters alone, and a line that starts
+	 * with a ligature, nothing before it to compose with. */
+	static const char alone[] = "\xe2\x80\x8b\xc2\xad\n\xef\xac\x81nal x\n";
+	check_normalized("invisible alone, a ligature first", alone, sizeof alone - 1, "\nfinal x\n", 7, 6);
+	/* A ligature and a thin space folded: "Certiﬁcation(s)\u2009x" */
+	static const char lig[] = "Certi\xef\xac\x81" "cation(s):\xe2\x80\x89x\n";
+	check_normalized("ligature", lig, sizeof lig - 1, "Certification(s): x\n", 18, 18);
+	/* UTF-16LE and BE with a byte-order mark, and LE without one. */
+	static const char le[] = "\xff\xfe" "A\0b\0:\0 \0\xe9\0\n\0" "C\0a\0s\0e\0\n\0";
+	check_normalized("UTF-16LE", le, sizeof le - 1, "Ab: \xc3\xa9\nCase\n", 4, 5);
+	static const char be[] = "\xfe\xff" "\0A\0b\0:\0 \0\xe9\0\n" "\0C\0a\0s\0e\0\n";
+	check_normalized("UTF-16BE", be, sizeof be - 1, "Ab: \xc3\xa9\nCase\n", 4, 5);
+	static const char nobom[] = "C\0a\0s\0e\0 \0N\0u\0m\0b\0e\0r\0:\0\n\0";
+	check_normalized("UTF-16LE, no mark", nobom, sizeof nobom - 1, "Case Number:\n", 5, 6);
+	/* Loose spacing (pypdf): blanks before a colon, in a case number, a
+	 * date, a hyphenated word, a word split where the letter has it
+	 * whole, a year split; runs of blanks one.  Not "in to", whose
+	 * pieces are words of their own. */
+	static const char loose[] =
+		"Case Number:  CM16 -0228949\n"
+		"Claims Administrator  guideline : based on\n"
+		"MAXIMUS guideline : Decision bas ed on MTUS 200 4, anti -inflammatory\n"
+		"a 54- year-old, seen on 10 -14-2016, went in to the clinic\n";
+	check_normalized("loose spacing", loose, sizeof loose - 1,
+	                 "Case Number: CM16-0228949\n"
+	                 "Claims Administrator guideline: based on\n"
+	                 "MAXIMUS guideline: Decision based on MTUS 2004, anti-inflammatory\n"
+	                 "a 54-year-old, seen on 10-14-2016, went in to the clinic\n",
+	                 /* "on" on line 3: column 37 in the input */
+	                 sizeof "Case Number: CM16-0228949\nClaims Administrator guideline: based on\n"
+	                 "MAXIMUS guideline: Decision based " - 1, 37);
+	/* One blank before a colon is no shape: left as it is. */
+	static const char once[] = "Note : the text\nas written\n";
+	check_normalized("one blank before a colon", once, sizeof once - 1, once, 7, 8);
+}
+
 /* --verify must notice a word the XML lacks: convert an example, then
  * check the XML against the same text with one word changed. */
 static void test_verify(void)
@@ -1869,6 +1935,7 @@ int main(void)
 	test_header_assignment();
 	test_notice_pieces();
 	test_normalize();
+	test_repairs();
 	test_verify();
 	test_parts_in_dump();
 	test_parts_in_verify();
