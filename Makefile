@@ -7,7 +7,7 @@
 #   make fuzz       libFuzzer target (clang)     make fuzz-smoke  60 s of it
 #   make lint       cppcheck on src/
 #   make install    PREFIX=/usr/local DESTDIR=  (the command, libimr2xml.a and
-#                   .so.0, the header, imr2xml.pc, the XSD, the man pages)
+#                   .so.1, the header, imr2xml.pc, the XSD, the man pages)
 #   make uninstall  the same files, gone
 #
 # Users own CC, CFLAGS, CPPFLAGS and LDFLAGS; the project's flags are in
@@ -77,10 +77,12 @@ CLI_OBJS = $(BUILD)/main.o $(BUILD)/batch.o $(BUILD)/export.o $(BUILD)/stats.o $
            $(BUILD)/sql_blob.o
 CLI_LIBS = $(CSV_LIBS) $(JANSSON_LIBS) $(SQLITE_LIBS) -lm
 
-# libimr2xml.so.0 -> libimr2xml.so.0.1.0: the soname's number changes
-# when the interface does.
-SOVERSION = 0
-LIBVERSION = 0.1.0
+# libimr2xml.so.1 -> libimr2xml.so.1.0.0: the soname's number changes
+# when the interface does (1: struct imr_diag gained its caret); the
+# package's version, imr2xml.pc's, is the header's IMR2XML_VERSION.
+VERSION := $(shell sed -n 's/^\#define IMR2XML_VERSION "\(.*\)"/\1/p' include/imr2xml.h)
+SOVERSION = 1
+LIBVERSION = 1.0.0
 SONAME = libimr2xml.so.$(SOVERSION)
 SHARED_LIB = $(BUILD)/libimr2xml.so.$(LIBVERSION)
 LIB_LIBS = $(XML_LIBS) $(POPPLER_LIBS) $(NETTLE_LIBS) $(UNISTRING_LIBS) -pthread
@@ -192,7 +194,7 @@ $(BUILD)/imr2xml.pc: FORCE | $(BUILD)/stamp
 	  echo 'schemadir=$(PC_DATADIR)/imr2xml'; echo; \
 	  echo 'Name: imr2xml'; \
 	  echo 'Description: IMR Final Determinations (PDF or text) to schema-valid XML'; \
-	  echo 'Version: $(LIBVERSION)'; \
+	  echo 'Version: $(VERSION)'; \
 	  echo 'Requires: libxml-2.0'; echo 'Requires.private: poppler-glib nettle'; \
 	  echo 'Cflags: -I$${includedir}'; echo 'Libs: -L$${libdir} -limr2xml'; \
 	  echo 'Libs.private: -lunistring -pthread'; } >$@.tmp

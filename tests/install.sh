@@ -17,20 +17,20 @@ if make -s install DESTDIR="$stage" PREFIX=/usr/local BUILD="$build" >"$tmp/log"
 	bad "make install: $(tail -3 "$tmp/log")"
 fi
 p=$stage/usr/local
-for f in bin/imr2xml lib/libimr2xml.a lib/libimr2xml.so.0.1.0 include/imr2xml.h \
+for f in bin/imr2xml lib/libimr2xml.a lib/libimr2xml.so.1.0.0 include/imr2xml.h \
 	lib/pkgconfig/imr2xml.pc share/imr2xml/determination.xsd share/man/man1/imr2xml.1 \
 	share/man/man5/imr2xml.5; do
 	if [ -f "$p/$f" ]; then ok; else bad "$f not installed"; fi
 done
-if [ "$(readlink "$p/lib/libimr2xml.so.0")" = libimr2xml.so.0.1.0 ] &&
-	[ "$(readlink "$p/lib/libimr2xml.so")" = libimr2xml.so.0 ]; then ok; else
-	bad "symlinks libimr2xml.so -> .so.0 -> .so.0.1.0"
+if [ "$(readlink "$p/lib/libimr2xml.so.1")" = libimr2xml.so.1.0.0 ] &&
+	[ "$(readlink "$p/lib/libimr2xml.so")" = libimr2xml.so.1 ]; then ok; else
+	bad "symlinks libimr2xml.so -> .so.1 -> .so.1.0.0"
 fi
-if readelf -d "$p/lib/libimr2xml.so.0.1.0" | grep -q 'SONAME.*\[libimr2xml\.so\.0\]'; then ok; else
-	bad "soname is not libimr2xml.so.0"
+if readelf -d "$p/lib/libimr2xml.so.1.0.0" | grep -q 'SONAME.*\[libimr2xml\.so\.1\]'; then ok; else
+	bad "soname is not libimr2xml.so.1"
 fi
 # Only the public header's functions are exported.
-nm -D --defined-only "$p/lib/libimr2xml.so.0.1.0" | awk '$2 == "T" {print $3}' | sed 's/@.*//' | sort >"$tmp/exported"
+nm -D --defined-only "$p/lib/libimr2xml.so.1.0.0" | awk '$2 == "T" {print $3}' | sed 's/@.*//' | sort >"$tmp/exported"
 sed -n 's/^[a-z].*[ *]\(imr_[a-z0-9_]*\)(.*/\1/p' include/imr2xml.h | sort -u >"$tmp/declared"
 if cmp -s "$tmp/exported" "$tmp/declared"; then ok; else
 	bad "exported functions differ from the header's: $(diff "$tmp/declared" "$tmp/exported" | grep '^[<>]' | head -5 | tr '\n' ' ')"
@@ -63,7 +63,7 @@ if ${CC:-cc} -std=c11 -Wall -Wextra -Werror -o "$tmp/embed" examples/embed.c \
 	bad "examples/embed.c does not build against the installed library: $(head -3 "$tmp/err")"
 fi
 run_embed() { LD_LIBRARY_PATH=$p/lib "$tmp/embed" "$@"; }
-if LD_LIBRARY_PATH=$p/lib ldd "$tmp/embed" | grep -q "libimr2xml.so.0 => $p/lib/"; then ok; else
+if LD_LIBRARY_PATH=$p/lib ldd "$tmp/embed" | grep -q "libimr2xml.so.1 => $p/lib/"; then ok; else
 	bad "embed is not linked with the installed shared library"
 fi
 if run_embed examples/imr-2016-standard.txt 2>"$tmp/err" | cmp -s - examples/imr-2016-standard.xml &&
