@@ -312,6 +312,70 @@ if [ -d "$shared/real" ]; then
 	if [ "$made" -ge 3 ]; then ok; else bad "only $made wrapped titles found to put page breaks in"; fi
 fi
 
+# --- issue 16b: text re-wrapped at another width, headings in title case ---
+# A mail client or a web page dumped as text at 60 to 100 columns, a tool
+# that reflows paragraphs (fmt), long lines broken (fold -s): a heading,
+# a label, the credentials' intro, an item's title and its decision start
+# in the middle of a line and end on the next (src/unwrap.c).  The real
+# letters and seeds keep their facts.
+if [ -d "$shared/real" ]; then
+	broken=0
+	for in in "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$shared"/seeds/*.txt; do
+		b=$(basename "$in" .txt)
+		facts=tests/facts/real/$b.facts
+		[ -f "$facts" ] || facts=tests/facts/seeds/$b.facts
+		for reflow in "fmt -w 60" "fmt -w 72" "fmt -w 80" "fmt -w 100" "fold -s -w 80"; do
+			$reflow "$in" >"$tmp/wrapped.txt"
+			# (the issues' intro, 97 characters, never on one line at 60)
+			[ "$reflow" = "fmt -w 60" ] && ! grep -q 'The Final Determination was based on decisions for the disputed items/services set forth below:' "$tmp/wrapped.txt" && broken=$((broken + 1))
+			convert_ok "$in, re-wrapped ($reflow)" "$tmp/wrapped.txt" "$facts"
+		done
+	done
+	if [ "$broken" = 37 ]; then ok; else bad "re-wrapped: the issues' intro broken in $broken letters of 37 at 60 columns"; fi
+else
+	echo "NOTICE: $shared/real is absent: re-wrapped real letters skipped"; skip=$((skip + 1))
+fi
+# The examples re-wrapped are their own XML but for the lines and the
+# paragraphs (one_paragraph).  Not the 2013 notices, documents-reviewed and
+# professional-review letters, whose lines joined are not read yet (as
+# above), nor below 100 columns the double-spaced and physician letters:
+# fmt drops the page break inside their titles, and the blank lines left
+# there end a paragraph (docs/grammar.md).
+for in in examples/imr-2014-claim.txt examples/imr-2014-cover-*.txt examples/imr-2014-single-spaced.txt \
+	examples/imr-2016-*.txt wide:examples/imr-2014-double-spaced.txt wide:examples/imr-2014-physician.txt; do
+	wraps="60 72 80 100"
+	case $in in wide:*) in=${in#wide:} wraps=100 ;; esac
+	for w in $wraps; do
+		fmt -w $w "$in" >"$tmp/wrapped.txt"
+		same_xml "$in, re-wrapped (fmt -w $w)" "$in" "$tmp/wrapped.txt" one_paragraph
+	done
+done
+# Headings in title case on a line of their own, as a web page shows them
+# when CSS makes the capitals ("How the IMR Final Determination Was Made"),
+# or every word capitalised ("Imr Issues, Decisions And Rationales"); "the
+# following clinical case summary" in a sentence stays text.
+if [ -d "$shared/real" ]; then
+	titled=0 letters=0
+	for in in "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$shared"/seeds/*.txt; do
+		b=$(basename "$in" .txt)
+		facts=tests/facts/real/$b.facts
+		[ -f "$facts" ] || facts=tests/facts/seeds/$b.facts
+		# (the two ways, one letter in two each)
+		letters=$((letters + 1))
+		if [ $((letters % 2)) = 0 ]; then
+			how='How the IMR Final Determination Was Made' issues='IMR Issues, Decisions and Rationales'
+		else
+			how='How The Imr Final Determination Was Made' issues='Imr Issues, Decisions And Rationales'
+		fi
+		sed -e "s/^\( *\)HOW THE IMR FINAL DETERMINATION WAS MADE\$/\1$how/" -e 's/^\( *\)CLINICAL CASE SUMMARY$/\1Clinical Case Summary/' \
+			-e "s/^\( *\)IMR ISSUES, DECISIONS AND RATIONALES\$/\1$issues/" "$in" >"$tmp/titled.txt"
+		titled=$((titled + $(grep -c "^ *\($how\|Clinical Case Summary\|$issues\)\$" "$tmp/titled.txt")))
+		convert_ok "$in, headings in title case ($how)" "$tmp/titled.txt" "$facts"
+	done
+	if [ "$titled" = 92 ]; then ok; else bad "title case: the sed script made $titled headings of 92"; fi
+fi
+# --- end of issue 16b ---
+
 echo "== warnings: a letter that is cut off or disagrees with itself says so in the XML"
 # warned NAME INPUT FACT... : converts (exit 0, valid, every word there) with these facts.
 warned() {
