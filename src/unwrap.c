@@ -23,9 +23,10 @@
  * the paragraph kept.
  *
  * Cost: every line break is looked at once, by the two words around it:
- * their hash against a bitmap of the adjacent word pairs of every phrase.
- * Only on a hit (a pair such as "of the" now and then) are the phrases
- * with that pair compared with the lines.
+ * a hash of their lengths and end letters against a bitmap of the
+ * adjacent word pairs of every phrase.  Only on a hit (a pair such as "of
+ * the" now and then) are the phrases with that hash (sorted, found by
+ * binary search) compared with the lines.
  */
 #include "unwrap.h"
 
@@ -34,6 +35,7 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -54,19 +56,28 @@ static struct pair {
 } pairs[MAX_PAIRS];
 static size_t npairs;
 static uint64_t bitmap[BITMAP_BITS / 64];
+/* The byte that ends a phrase's word before a blank, then the byte that
+ * opens the next word: a bit each, looked at before any word is read. */
+static uint64_t ends[65536 / 64];
 static pthread_once_t built = PTHREAD_ONCE_INIT;
 static atomic_bool ready;
 
-/* FNV-1a of a, a blank, b. */
+/* The hash of the word pair "a b": of their lengths and their first and
+ * last letters only, cheap at every line break; a hit is compared in
+ * full anyway. */
 static uint32_t pair_hash(const char *a, size_t alen, const char *b, size_t blen)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < alen; i++)
-		h = (h ^ (unsigned char)a[i]) * 16777619u;
-	h = (h ^ ' ') * 16777619u;
-	for (size_t i = 0; i < blen; i++)
-		h = (h ^ (unsigned char)b[i]) * 16777619u;
-	return h;
+	uint32_t x = (uint32_t)(unsigned char)a[0] | (uint32_t)(unsigned char)a[alen - 1] << 8 |
+	             (uint32_t)(unsigned char)b[0] << 16 | (uint32_t)(unsigned char)b[blen - 1] << 24;
+	x ^= (uint32_t)alen * 0x9E3779B1u + (uint32_t)blen * 0x85EBCA77u;
+	x *= 0x2545F491u;
+	return x ^ (x >> 15);
+}
+
+static int by_hash(const void *x, const void *y)
+{
+	uint32_t a = ((const struct pair *)x)->hash, b = ((const struct pair *)y)->hash;
+	return (a > b) - (a < b);
 }
 
 static void build(void)
@@ -80,18 +91,20 @@ static void build(void)
 				uint32_t h = pair_hash(prev, (size_t)(sp - prev), next, nlen);
 				pairs[npairs++] = (struct pair){h, (uint16_t)p, (uint16_t)(sp - s)};
 				bitmap[(h % BITMAP_BITS) / 64] |= UINT64_C(1) << (h % 64);
+				unsigned e = (unsigned)(unsigned char)sp[-1] << 8 | (unsigned char)next[0];
+				ends[e / 64] |= UINT64_C(1) << (e % 64);
 			}
 			prev = next;
 		}
 	}
+	qsort(pairs, npairs, sizeof pairs[0], by_hash);
 	atomic_store_explicit(&ready, true, memory_order_release);
 }
 
-/* The lines of a paragraph: line i's text is [start[i], end(i)). */
+/* The text's lines: line i's text is [start[i], line_end(i)). */
 struct lines {
 	char *text;
 	const uint32_t *start;
-	size_t first, last; /* the paragraph's lines: first..last, inclusive */
 	size_t len;
 	size_t nlines;
 };
@@ -102,6 +115,13 @@ static const char *line_end(const struct lines *l, size_t i)
 	if (i + 1 < l->nlines)
 		return l->text + l->start[i + 1] - 1;
 	return l->text + l->len - (l->len && l->text[l->len - 1] == '\n');
+}
+
+/* Whether line i goes on the paragraph of the line before it: it is not
+ * blank and does not open a page. */
+static bool continues(const struct lines *l, size_t i)
+{
+	return i < l->nlines && line_end(l, i) > l->text + l->start[i] && l->text[l->start[i]] != '\f';
 }
 
 static const char *line_text(const struct lines *l, size_t i)
@@ -132,7 +152,7 @@ static enum join spans(const struct lines *l, size_t p, size_t at, size_t k, siz
 	bool colon = rest[need - 1] == ':';
 	size_t j = k + 1;
 	for (;; j++) {
-		if (j > l->last)
+		if (!continues(l, j))
 			return JOIN_NONE;
 		s = line_text(l, j), e = line_end(l, j);
 		size_t have = (size_t)(e - s);
@@ -153,13 +173,12 @@ static enum join spans(const struct lines *l, size_t p, size_t at, size_t k, siz
 	return label ? JOIN_PHRASE : JOIN_NONE;
 }
 
-/* An item's title ends line k, its decision opens the next line, and text
- * follows it there (e is line k's end, b the next line's first word). */
-static bool decision_wrapped(const char *e, const char *b, size_t blen, const char *line_end_)
+/* An item's title ends the line before (in a colon), its decision opens
+ * b..be, and text follows it there. */
+static bool decision_wrapped(const char *b, const char *be)
 {
-	return e[-1] == ':' && b + blen < line_end_ &&
-	       ((blen == 6 && strncasecmp(b, "upheld", 6) == 0) ||
-	        (blen == 10 && strncasecmp(b, "overturned", 10) == 0));
+	size_t n = (size_t)(be - b);
+	return (n > 7 && strncasecmp(b, "upheld ", 7) == 0) || (n > 11 && strncasecmp(b, "overturned ", 11) == 0);
 }
 
 /* Whether s[0..e) holds an item's decision with more text after it
@@ -169,8 +188,9 @@ static bool decision_inside(const char *s, const char *e)
 {
 	for (const char *c = memchr(s, ':', (size_t)(e - s)); c; c = memchr(c + 1, ':', (size_t)(e - c - 1))) {
 		size_t n = (size_t)(e - c);
-		if ((n > 9 && strncasecmp(c, ": upheld ", 9) == 0) ||
-		    (n > 13 && strncasecmp(c, ": overturned ", 13) == 0))
+		if (n < 10 || c[1] != ' ' || ((c[2] | 0x20) != 'u' && (c[2] | 0x20) != 'o'))
+			continue;
+		if (strncasecmp(c, ": upheld ", 9) == 0 || (n > 13 && strncasecmp(c, ": overturned ", 13) == 0))
 			return true;
 	}
 	return false;
@@ -180,7 +200,9 @@ static bool decision_inside(const char *s, const char *e)
 static bool ends_in_decision(const char *s, const char *e)
 {
 	size_t n = (size_t)(e - s);
-	return (n > 8 && strncasecmp(e - 8, ": upheld", 8) == 0) ||
+	if (n <= 8 || (e[-1] | 0x20) != 'd')
+		return false;
+	return strncasecmp(e - 8, ": upheld", 8) == 0 ||
 	       (n > 12 && strncasecmp(e - 12, ": overturned", 12) == 0);
 }
 
@@ -228,7 +250,7 @@ static bool has_lower(const char *s, const char *e)
 static bool title_begins_inside(const struct lines *l, size_t k)
 {
 	const char *at = last_sentence_end(line_text(l, k + 1), line_end(l, k + 1));
-	for (size_t i = k + 1; !at && i-- > l->first && i + 6 > k;) {
+	for (size_t i = k + 1; !at && i-- > 0 && i + 6 > k && continues(l, i + 1);) {
 		const char *e = line_end(l, i), *b = line_text(l, i);
 		/* A label's line or a heading's (a line without a small letter):
 		 * the title starts at a line's start after it, or there. */
@@ -240,30 +262,40 @@ static bool title_begins_inside(const struct lines *l, size_t k)
 	return false;
 }
 
-/* What the line break after line k (inside the paragraph) asks; *to is
- * the last line a phrase-only join reaches. */
-static enum join break_after(const struct lines *l, size_t k, size_t *to)
+/* What the line break after line k asks (line k and k + 1 are lines of
+ * one paragraph, s..e line k's text, b..be the next line's); *to is the
+ * last line a phrase-only join reaches. */
+static enum join break_after(const struct lines *l, size_t k, const char *s, const char *e,
+                             const char *b, const char *be, size_t *to)
 {
-	const char *s = l->text + l->start[k], *e = line_end(l, k);
-	const char *a = e;
-	while (a > s && a[-1] != ' ')
-		a--;
-	const char *b = line_text(l, k + 1), *be = line_end(l, k + 1), *w = b;
-	while (w < be && *w != ' ')
-		w++;
-	if (a == e || w == b)
-		return JOIN_NONE;
-	if (decision_wrapped(e, b, (size_t)(w - b), be) || decision_inside(b, be) ||
+	if ((e[-1] == ':' && decision_wrapped(b, be)) || decision_inside(b, be) ||
 	    (ends_in_decision(b, be) && title_begins_inside(l, k)))
 		return JOIN_PARAGRAPH;
+	unsigned pair = (unsigned)(unsigned char)e[-1] << 8 | (unsigned char)b[0];
+	if (!(ends[pair / 64] & (UINT64_C(1) << (pair % 64))))
+		return JOIN_NONE;
+	const char *a = e, *w = b;
+	while (a > s && a[-1] != ' ')
+		a--;
+	while (w < be && *w != ' ')
+		w++;
 	uint32_t h = pair_hash(a, (size_t)(e - a), b, (size_t)(w - b));
 	if (!(bitmap[(h % BITMAP_BITS) / 64] & (UINT64_C(1) << (h % 64))))
 		return JOIN_NONE;
+	/* The pairs with this hash: the first by binary search (sorted). */
+	size_t lo = 0, hi = npairs;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (pairs[mid].hash < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	enum join best = JOIN_NONE;
-	for (size_t i = 0; i < npairs && best != JOIN_PARAGRAPH; i++) {
+	for (size_t i = lo; i < npairs && pairs[i].hash == h && best != JOIN_PARAGRAPH; i++) {
 		size_t last;
-		enum join j;
-		if (pairs[i].hash == h && (j = spans(l, pairs[i].phrase, pairs[i].at, k, &last)) > best)
+		enum join j = spans(l, pairs[i].phrase, pairs[i].at, k, &last);
+		if (j > best)
 			best = j, *to = last;
 	}
 	return best;
@@ -288,23 +320,33 @@ size_t imr_unwrap(struct imr_source *src)
 	struct lines l = {.text = src->text, .start = src->line_start, .len = src->len,
 	                  .nlines = src->nlines};
 	size_t joined = 0;
-	for (size_t i = 0; i < src->nlines;) {
-		/* A paragraph: non-blank lines, a page break only on its first. */
-		l.first = l.last = i;
-		while (l.last + 1 < src->nlines && line_end(&l, l.last + 1) > src->text + src->line_start[l.last + 1] &&
-		       src->text[src->line_start[l.last + 1]] != '\f' && line_end(&l, l.last) > line_text(&l, l.last))
-			l.last++;
-		for (size_t k = l.first; k < l.last; k++) {
-			size_t to = k;
-			enum join j = break_after(&l, k, &to);
-			if (j == JOIN_PARAGRAPH) {
-				joined += join_lines(&l, l.first, l.last);
-				break;
-			}
-			if (j == JOIN_PHRASE)
-				joined += join_lines(&l, k, to);
+	/* One pass over the line breaks inside paragraphs (the line before
+	 * not blank, the line after neither blank nor a page's first). */
+	for (size_t k = 0; k + 1 < src->nlines; k++) {
+		const char *s = src->text + src->line_start[k], *e = src->text + src->line_start[k + 1] - 1;
+		/* (A line ending in a stop ends no phrase's word but the last, and
+		 * a title after it opens the next line.) */
+		if (e == s || *e != '\n' || e[-1] == '.' || !continues(&l, k + 1))
+			continue;
+		while (s < e && *s == ' ')
+			s++;
+		const char *b = e + 1, *be = line_end(&l, k + 1);
+		while (b < be && *b == ' ')
+			b++;
+		size_t to = k;
+		enum join j = break_after(&l, k, s, e, b, be, &to);
+		if (j == JOIN_PHRASE) {
+			joined += join_lines(&l, k, to);
+			k = to - 1;
+		} else if (j == JOIN_PARAGRAPH) {
+			size_t first = k, last = k + 1;
+			while (first > 0 && continues(&l, first) && line_end(&l, first - 1) > src->text + src->line_start[first - 1])
+				first--;
+			while (continues(&l, last + 1))
+				last++;
+			joined += join_lines(&l, first, last);
+			k = last;
 		}
-		i = l.last + 1;
 	}
 	return joined;
 }

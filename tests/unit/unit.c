@@ -1867,6 +1867,9 @@ static void test_unwrap(void)
 	unwrap_case("nor across a page break",
 	            "Some text. CLINICAL CASE\n\fSUMMARY The expert\n", 0,
 	            "Some text. CLINICAL CASE\n\fSUMMARY The expert\n");
+	unwrap_case("a paragraph joined up to the blank line before it",
+	            "First paragraph\nends here.\n\nDone.  The Expert Reviewer has the following\ncredentials:\n", 1,
+	            "First paragraph\nends here.\n\nDone.  The Expert Reviewer has the following credentials:\n");
 	unwrap_case("words of a phrase in another order",
 	            "the following clinical case\nsummary was written by the reviewer.\n", 0,
 	            "the following clinical case\nsummary was written by the reviewer.\n");
