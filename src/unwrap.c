@@ -350,3 +350,11 @@ size_t imr_unwrap(struct imr_source *src)
 	}
 	return joined;
 }
+
+unsigned imr_unwrapped_line(const struct imr_source *src, uint32_t offset)
+{
+	unsigned k = imr_source_line(src, offset);
+	while (k > 1 && src->text[src->line_start[k - 1] - 1] == ' ')
+		k--;
+	return k;
+}
