@@ -332,6 +332,13 @@ if [ -d "$shared/real" ]; then
 		done
 	done
 	if [ "$broken" = 37 ]; then ok; else bad "re-wrapped: the issues' intro broken in $broken letters of 37 at 60 columns"; fi
+	# A viewer's copy (each paragraph's lines joined, no blank line between
+	# them) re-wrapped at 72 columns: the header's labels, its values and
+	# the first heading run over three lines, read as one row.
+	for in in "$shared"/real/txt/*.txt; do
+		awk -v join=paragraph -f tests/shapes/paragraphs-joined.awk "$in" | fmt -u -w 72 >"$tmp/wrapped.txt"
+		convert_ok "$in, lines joined then re-wrapped (fmt -u -w 72)" "$tmp/wrapped.txt" "tests/facts/real/$(basename "$in" .txt).facts"
+	done
 else
 	echo "NOTICE: $shared/real is absent: re-wrapped real letters skipped"; skip=$((skip + 1))
 fi
