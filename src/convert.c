@@ -13,6 +13,7 @@
 #include "parse.h"
 #include "pdf.h"
 #include "text.h"
+#include "unwrap.h"
 #include "verify.h"
 #include "xml.h"
 
@@ -81,6 +82,7 @@ static struct imr_document *front_end(const char *data, size_t len, const struct
 		return NULL;
 	if (!pdf)
 		*pages = src->npages;
+	imr_unwrap(src);
 	return imr_parse(src, arena, diags);
 }
 

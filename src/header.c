@@ -31,6 +31,7 @@
 #include "diag.h"
 #include "parse.h"
 #include "parser.h"
+#include "unwrap.h"
 
 enum { MAX_GROUP = 24, MAX_LABEL_LINES = 4, INFEASIBLE = 1 << 20 };
 
@@ -465,7 +466,9 @@ void imr_header_pair(struct imr_parser *p)
 			memmove(values, values + m - carried, carried * sizeof *values);
 			n = 0, m = carried;
 		}
-		unsigned lineno = imr_source_line(p->src, l->start);
+		/* (A row is a line as the scanner read it: re-wrapped lines
+		 * joined again are one, unwrap.c.) */
+		unsigned lineno = imr_unwrapped_line(p->src, l->start);
 		bool too_many = false;
 		switch (cell->kind) {
 		case TOK_HEADER_LABEL:

@@ -1204,7 +1204,10 @@ const char *imr_source_line_text(const struct imr_source *src, unsigned line, si
 		return NULL;
 	}
 	const char *s = src->text + src->line_start[line - 1];
-	const char *e = memchr(s, '\n', src->len - (size_t)(s - src->text));
+	/* (A line re-wrapped text had joined to the next one, unwrap.c, ends
+	 * where the next one starts, not at the paragraph's newline.) */
+	const char *e = line < src->nlines ? src->text + src->line_start[line] - 1
+	                                   : memchr(s, '\n', src->len - (size_t)(s - src->text));
 	*len = e ? (size_t)(e - s) : strlen(s);
 	return s;
 }

@@ -23,6 +23,7 @@
 #include "parser.h"
 #include "output.h"
 #include "text.h"
+#include "unwrap.h"
 #include "verify.h"
 #include "xml.h"
 
@@ -1913,6 +1914,68 @@ static void test_summary_positions(void)
 	imr_diags_free(&diags);
 }
 
+/* Re-wrapped lines (unwrap.c): exactly which line breaks become blanks;
+ * the line index is untouched, and a second pass joins nothing. */
+static void unwrap_case(const char *what, const char *text, size_t want, const char *joined)
+{
+	struct imr_source src;
+	CHECK(normalize_str(text, &src), "%s: normalize", what);
+	size_t lines = src.nlines;
+	size_t n = imr_unwrap(&src);
+	CHECK(n == want, "%s: %zu line break(s) joined, want %zu", what, n, want);
+	CHECK(strcmp(src.text, joined) == 0, "%s: the text is '%s'", what, src.text);
+	CHECK(src.nlines == lines && imr_unwrap(&src) == 0, "%s: lines kept, a second pass joins none", what);
+	imr_source_free(&src);
+}
+
+static void test_unwrap(void)
+{
+	unwrap_case("a label begun mid-line",
+	            "He/she is familiar with the law.  The Expert Reviewer has the following\n"
+	            "credentials: State(s) of Licensure: Texas\nCertification(s)/Specialty: Surgery\n", 2,
+	            "He/she is familiar with the law.  The Expert Reviewer has the following "
+	            "credentials: State(s) of Licensure: Texas Certification(s)/Specialty: Surgery\n");
+	unwrap_case("a heading that fills its lines (the letter's own)",
+	            "HOW THE IMR FINAL DETERMINATION\nWAS MADE\nMAXIMUS Federal Services sent the file.\n", 0,
+	            "HOW THE IMR FINAL DETERMINATION\nWAS MADE\nMAXIMUS Federal Services sent the file.\n");
+	unwrap_case("a heading wrapped with text after it",
+	            "denied the request.  IMR ISSUES, DECISIONS\nAND RATIONALES The Final\nDetermination\n", 2,
+	            "denied the request.  IMR ISSUES, DECISIONS AND RATIONALES The Final Determination\n");
+	unwrap_case("a label that fills its lines: those lines only",
+	            "The Expert Reviewer has the following\ncredentials:\nState(s) of Licensure: Texas\n", 1,
+	            "The Expert Reviewer has the following credentials:\nState(s) of Licensure: Texas\n");
+	unwrap_case("a decision opening a line, text after it",
+	            "MRI of the left shoulder:\nUpheld Claims Administrator guideline: Decision based\non MTUS.\n", 2,
+	            "MRI of the left shoulder: Upheld Claims Administrator guideline: Decision based on MTUS.\n");
+	unwrap_case("a title begun after the rationale's last sentence",
+	            "is not medically necessary.  Lidocaine ointment 5%\n106.32gm: Upheld\n", 1,
+	            "is not medically necessary.  Lidocaine ointment 5% 106.32gm: Upheld\n");
+	unwrap_case("a title on a line of its own (the letter's own)",
+	            "is not medically\nnecessary.\nLidocaine ointment 5%\n106.32gm: Upheld\n", 0,
+	            "is not medically\nnecessary.\nLidocaine ointment 5%\n106.32gm: Upheld\n");
+	unwrap_case("a modified request's own sentences",
+	            "necessary.\nNorco #90 was the original request. Norco #30 was authorized by the Claims\n"
+	            "Administrator. The remaining IMR eligible portion of the original request, Norco #60 is: Upheld\n",
+	            0,
+	            "necessary.\nNorco #90 was the original request. Norco #30 was authorized by the Claims\n"
+	            "Administrator. The remaining IMR eligible portion of the original request, Norco #60 is: Upheld\n");
+	unwrap_case("a header label begun mid-line",
+	            "Case Number: CM16-0228949 Date Assigned: 12/05/2016 Date\nof Injury: 10/14/2016\n", 1,
+	            "Case Number: CM16-0228949 Date Assigned: 12/05/2016 Date of Injury: 10/14/2016\n");
+	unwrap_case("no paragraph is joined across a blank line",
+	            "Some text. CLINICAL CASE\n\nSUMMARY The expert\n", 0,
+	            "Some text. CLINICAL CASE\n\nSUMMARY The expert\n");
+	unwrap_case("nor across a page break",
+	            "Some text. CLINICAL CASE\n\fSUMMARY The expert\n", 0,
+	            "Some text. CLINICAL CASE\n\fSUMMARY The expert\n");
+	unwrap_case("a paragraph joined up to the blank line before it",
+	            "First paragraph\nends here.\n\nDone.  The Expert Reviewer has the following\ncredentials:\n", 1,
+	            "First paragraph\nends here.\n\nDone.  The Expert Reviewer has the following credentials:\n");
+	unwrap_case("words of a phrase in another order",
+	            "the following clinical case\nsummary was written by the reviewer.\n", 0,
+	            "the following clinical case\nsummary was written by the reviewer.\n");
+}
+
 int main(void)
 {
 	test_phrases();
@@ -1945,6 +2008,7 @@ int main(void)
 	test_writer_misuse();
 	test_writer_validates();
 	test_convert_entry_points();
+	test_unwrap();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }
