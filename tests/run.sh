@@ -311,7 +311,41 @@ if [ -d "$shared/real" ]; then
 	done
 	if [ "$made" -ge 3 ]; then ok; else bad "only $made wrapped titles found to put page breaks in"; fi
 fi
-
+# ---- issue 16d: OCR'd text, pdfminer -V, words hyphenated at line ends ----
+# OCR'd text (tesseract, as researchers read scanned or image-only copies):
+# the header table's rules read as glyphs ("UR Denial Date: | 11/16/2016",
+# "Standard ] Application").  An invented header in that shape is the
+# example's own XML but for the lines; four real letters OCR'd now (300
+# dpi, one thread: about 20 s of CPU) keep all their facts.
+ocr_header=examples/imr-2016-standard.txt
+{
+	printf '%s\n' 'Case Number: | CM16-0243517' 'Date Assigned: 12/22/2016 | Date of Injury: 10/13/2016' \
+		'Decision Date: 01/23/2017 UR Denial Date: | 11/17/2016' 'Priority: Standard ] Application 12/16/2016' \
+		'| Received: |'
+	tail -n +19 "$ocr_header"
+} >"$tmp/ocr-header.txt"
+if [ "$(sed -n 18,19p "$ocr_header" | tr '\n' '|')" != '12/16/2016||' ]; then
+	bad "OCR'd header: $ocr_header no longer has its header in lines 1-18"
+else
+	same_xml "a header table's rules read as glyphs (OCR)" "$ocr_header" "$tmp/ocr-header.txt" strip_lines
+fi
+if [ -d "$shared/real/pdf" ] && command -v tesseract >/dev/null && command -v pdftoppm >/dev/null; then
+	for b in CM16-0228949 CM16-0234464 CM17-0002106 CM17-0016761; do
+		rm -f "$tmp"/page-*.pgm
+		if pdftoppm -r 300 -gray "$shared/real/pdf/$b.pdf" "$tmp/page"; then
+			for page in "$tmp"/page-*.pgm; do
+				OMP_THREAD_LIMIT=1 tesseract "$page" - 2>/dev/null
+				printf '\f'
+			done >"$tmp/ocr-$b.txt"
+			convert_ok "$b.pdf OCR'd (tesseract, 300 dpi)" "$tmp/ocr-$b.txt" "tests/facts/real/$b.facts"
+		else
+			bad "pdftoppm could not render $b.pdf"
+		fi
+	done
+	rm -f "$tmp"/page-*.pgm
+else
+	echo "NOTICE: $shared/real/pdf, tesseract (tesseract-ocr, tesseract-ocr-eng) or pdftoppm is absent: OCR shapes skipped"; skip=$((skip + 1))
+fi
 echo "== warnings: a letter that is cut off or disagrees with itself says so in the XML"
 # warned NAME INPUT FACT... : converts (exit 0, valid, every word there) with these facts.
 warned() {
