@@ -81,6 +81,7 @@ static struct imr_document *front_end(const char *data, size_t len, const struct
 		return NULL;
 	if (!pdf)
 		*pages = src->npages;
+	imr_mark_broken_words(arena, src);
 	return imr_parse(src, arena, diags);
 }
 

@@ -35,6 +35,9 @@ struct imr_source {
 	 * characters made spaces, and the first line of each. */
 	size_t decoded, replaced;
 	unsigned decoded_line, replaced_line;
+	/* The lines whose last hyphen breaks a word ("Reha-" / "bilitation"),
+	 * a bit a line (text.c's imr_mark_broken_words); NULL when none does. */
+	uint64_t *broken;
 };
 
 /* Returns false (with an error in diags) when the input is refused:

@@ -87,6 +87,133 @@ static uint32_t line_of(const struct imr_source *src, uint32_t offset, uint32_t 
 	return prev;
 }
 
+/* The words of a text, any case, as a hash table of spans of it (open
+ * addressing) with how often each occurs: a word is a run of letters,
+ * digits and hyphens. */
+struct word_set {
+	const char *text;
+	uint32_t *start, *len, *count; /* len 0: an empty slot */
+	size_t mask;
+};
+
+static bool word_byte(unsigned char c)
+{
+	return isalnum(c) || c == '-';
+}
+
+static size_t word_hash(const char *s, size_t n)
+{
+	size_t h = 2166136261u; /* FNV-1a */
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)tolower((unsigned char)s[i])) * 16777619u;
+	return h;
+}
+
+/* The slot of s[0..n) in w: where it is, or the empty one it would take. */
+static size_t word_slot(const struct word_set *w, const char *s, size_t n)
+{
+	size_t i = word_hash(s, n) & w->mask;
+	while (w->len[i] && !(w->len[i] == n && strncasecmp(w->text + w->start[i], s, n) == 0))
+		i = (i + 1) & w->mask;
+	return i;
+}
+
+static uint32_t word_count(const struct word_set *w, const char *s, size_t n)
+{
+	return w->count[word_slot(w, s, n)];
+}
+
+static void word_set_build(struct imr_arena *a, const struct imr_source *src, struct word_set *w)
+{
+	size_t words = 0;
+	for (size_t i = 0; i < src->len; i++)
+		words += word_byte((unsigned char)src->text[i]) &&
+		         (i == 0 || !word_byte((unsigned char)src->text[i - 1]));
+	size_t cap = 16;
+	while (cap < 2 * words)
+		cap *= 2;
+	*w = (struct word_set){src->text, imr_arena_alloc(a, cap * sizeof *w->start),
+	                       imr_arena_alloc(a, cap * sizeof *w->len),
+	                       imr_arena_alloc(a, cap * sizeof *w->count), cap - 1};
+	for (size_t i = 0; i < src->len;) {
+		while (i < src->len && !word_byte((unsigned char)src->text[i]))
+			i++;
+		size_t j = i;
+		while (j < src->len && word_byte((unsigned char)src->text[j]))
+			j++;
+		if (j > i) {
+			size_t k = word_slot(w, src->text + i, j - i);
+			w->start[k] = (uint32_t)i;
+			w->len[k] = (uint32_t)(j - i);
+			w->count[k]++;
+		}
+		i = j;
+	}
+}
+
+/* Whether the hyphen ending head[0..hn) before tail[0..tn) (the next
+ * line's first word) breaks a word: see text.h. */
+static bool breaks_word(const struct word_set *w, const char *head, size_t hn, const char *tail,
+                        size_t tn)
+{
+	char word[128];
+	if (hn + tn + 1 > sizeof word)
+		return false;
+	memcpy(word, head, hn); /* head ends in its hyphen */
+	memcpy(word + hn, tail, tn);
+	if (word_count(w, word, hn + tn))
+		return false; /* "follow-up" elsewhere */
+	memmove(word + hn - 1, tail, tn);
+	if (word_count(w, word, hn - 1 + tn))
+		return true; /* "rehabilitation" elsewhere */
+	/* A compound already ("day-to-" / "day"), one opening with a word that
+	 * opens compounds, or with a word the letter has on its own ("drug-" /
+	 * "taking"; the head's own occurrence is "drug-") keeps the hyphen. */
+	return !memchr(head, '-', hn - 1) && !imr_compound_head(head, hn - 1) &&
+	       !word_count(w, head, hn - 1);
+}
+
+void imr_mark_broken_words(struct imr_arena *a, struct imr_source *src)
+{
+	struct word_set w = {0};
+	for (size_t l = 0; l + 1 < src->nlines; l++) {
+		const char *t = src->text;
+		size_t start = src->line_start[l], end = src->line_start[l + 1] - 1; /* its newline */
+		if (end < start + 2 || t[end - 1] != '-' || !isalpha((unsigned char)t[end - 2]))
+			continue;
+		size_t n = src->line_start[l + 1], next_end = l + 2 < src->nlines ? src->line_start[l + 2] : src->len;
+		while (n < next_end && (t[n] == ' ' || t[n] == '\f'))
+			n++;
+		if (n == next_end || !islower((unsigned char)t[n]))
+			continue;
+		size_t h = end - 1, e = n;
+		while (h > start && word_byte((unsigned char)t[h - 1]))
+			h--;
+		while (e < next_end && word_byte((unsigned char)t[e]))
+			e++;
+		if (!w.text)
+			word_set_build(a, src, &w);
+		if (!breaks_word(&w, t + h, end - h, t + n, e - n))
+			continue;
+		if (!src->broken)
+			src->broken = imr_arena_alloc(a, (src->nlines + 63) / 64 * sizeof *src->broken);
+		src->broken[l / 64] |= UINT64_C(1) << (l % 64);
+	}
+}
+
+/* Whether the line before l ended in a word it broke (the hyphen o[-1]
+ * is its last byte), l opening with the rest of it. */
+static bool broken_between(const struct imr_source *src, const struct imr_line *prev,
+                           const struct imr_line *l)
+{
+	if (!src->broken || src->text[prev->end] != '\n')
+		return false;
+	const char *f = src->text + l->start;
+	while (*f == ' ' || *f == '\f')
+		f++;
+	return islower((unsigned char)*f) && imr_line_broken(src, imr_source_line(src, prev->end - 1) - 1);
+}
+
 void imr_join(struct imr_arena *a, const struct imr_source *src, const struct imr_text *t,
               size_t from, size_t to, struct imr_joined *out)
 {
@@ -109,6 +236,8 @@ void imr_join(struct imr_arena *a, const struct imr_source *src, const struct im
 			bool glue = last == '/' || (last == '-' && isalnum((unsigned char)before));
 			if (!glue)
 				*o++ = ' ';
+			else if (last == '-' && broken_between(src, &t->lines[i - 1], l))
+				o--; /* "Reha-" + "bilitation" */
 		}
 		out->at[i - from] = (uint32_t)(o - s);
 		out->line[i - from] = line = line_of(src, l->start, line);

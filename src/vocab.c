@@ -333,3 +333,14 @@ void imr_print_variants(FILE *out)
 			fprintf(out, "    %s\n", sections[*s].text);
 	}
 }
+
+bool imr_compound_head(const char *s, size_t n)
+{
+#define HEAD(w) w,
+	static const char *const heads[] = {IMR_COMPOUND_HEADS(HEAD)};
+#undef HEAD
+	for (size_t i = 0; i < COUNT(heads); i++)
+		if (strlen(heads[i]) == n && strncasecmp(s, heads[i], n) == 0)
+			return true;
+	return false;
+}

@@ -346,6 +346,48 @@ if [ -d "$shared/real/pdf" ] && command -v tesseract >/dev/null && command -v pd
 else
 	echo "NOTICE: $shared/real/pdf, tesseract (tesseract-ocr, tesseract-ocr-eng) or pdftoppm is absent: OCR shapes skipped"; skip=$((skip + 1))
 fi
+# Words hyphenated at line ends, as a viewer or an OCR'd printed copy
+# hyphenates ("Physical Medicine & Reha-" / "bilitation", an item's
+# "...: Over-" / "turned"): the real letters keep their facts; the
+# examples are their own XML but for the lines (each broken word whole,
+# each compound's hyphen kept, --verify holding).  Not the 2013 notices'
+# -layout text, whose centred title is one line of more than 60
+# characters: no viewer hyphenates a title.
+broken=0
+for in in "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$shared"/seeds/*.txt; do
+	[ -f "$in" ] || continue
+	b=$(basename "$in" .txt)
+	facts=tests/facts/real/$b.facts
+	[ -f "$facts" ] || facts=tests/facts/seeds/$b.facts
+	n=$(awk -f tests/shapes/hyphenate.awk "$in" 2>&1 >"$tmp/hyphen.txt")
+	broken=$((broken + n))
+	convert_ok "$in, words hyphenated at line ends" "$tmp/hyphen.txt" "$facts"
+done
+if [ -d "$shared/real/txt" ] && [ "$broken" != 342 ]; then
+	bad "words hyphenated at line ends: the awk script broke $broken words of the real letters, not 342"
+fi
+broken=0
+for in in examples/*.txt; do
+	case $in in examples/imr-2013-notice-?.layout.txt) continue ;; esac
+	n=$(awk -f tests/shapes/hyphenate.awk "$in" 2>&1 >"$tmp/hyphen.txt")
+	[ "$n" -gt 0 ] || continue
+	broken=$((broken + n))
+	same_xml "$in, words hyphenated at line ends" "$in" "$tmp/hyphen.txt" strip_lines
+done
+if [ "$broken" = 163 ]; then ok; else bad "words hyphenated at line ends: the awk script broke $broken words of the examples, not 163"; fi
+# An item's decision hyphenated, in capitals or not ("Over-" / "turned",
+# "UP-" / "HELD").
+sed -e 's/^\(Physical therapy for the lumbar spine, two times a week for four weeks:\) Overturned$/\1 Over-\nturned/' \
+	examples/imr-2016-standard.txt >"$tmp/decision.txt"
+sed -e 's/^\(Physical therapy for the lumbar spine, two times a week for four weeks:\) Overturned$/\1 OVER-\n  TURNED/' \
+	examples/imr-2016-standard.txt >"$tmp/decision-caps.txt"
+if [ "$(grep -c '^turned$' "$tmp/decision.txt")" != 1 ]; then
+	bad "a decision hyphenated: the sed script no longer finds its item in examples/imr-2016-standard.txt"
+else
+	same_xml "an item's decision hyphenated at the line's end" examples/imr-2016-standard.txt "$tmp/decision.txt" strip_lines
+	same_xml "an item's decision hyphenated, in capitals" examples/imr-2016-standard.txt "$tmp/decision-caps.txt" strip_lines
+fi
+
 echo "== warnings: a letter that is cut off or disagrees with itself says so in the XML"
 # warned NAME INPUT FACT... : converts (exit 0, valid, every word there) with these facts.
 warned() {
