@@ -387,6 +387,41 @@ else
 	same_xml "an item's decision hyphenated at the line's end" examples/imr-2016-standard.txt "$tmp/decision.txt" strip_lines
 	same_xml "an item's decision hyphenated, in capitals" examples/imr-2016-standard.txt "$tmp/decision-caps.txt" strip_lines
 fi
+# pdfminer's text with -V (python3-pdfminer's pdf2txt, after qpdf --decrypt):
+# each paragraph's first letter placed apart on a line of its own ("  T"),
+# the paragraph without it ("he injured worker ..."), and the text boxes
+# out of order (the header table after the items, a guideline's first
+# line after the rest of it).  Not read yet (docs/grammar.md): each letter
+# is kept, partial, as batch mode keeps what it cannot read whole, with
+# its case summary's patient; and a stray letter ending the text is no
+# sign that the letter was cut.
+if [ -d "$shared/real/pdf" ] && [ -f /usr/bin/pdf2txt ] && /usr/bin/python3 -c 'import pdfminer' 2>/dev/null; then
+	mkdir -p "$tmp/pdfminer-V"
+	for pdf in "$shared"/real/pdf/*.pdf; do
+		b=$(basename "$pdf" .pdf)
+		qpdf --decrypt "$pdf" "$tmp/dec-$b.pdf" &&
+			/usr/bin/python3 /usr/bin/pdf2txt -V "$tmp/dec-$b.pdf" >"$tmp/pdfminer-V/$b.txt" 2>/dev/null ||
+			bad "pdfminer (python3-pdfminer) could not extract $pdf"
+	done
+	run -q -d "$tmp/pdfminer-V-out" "$tmp/pdfminer-V" 2>"$tmp/err"
+	st=$?
+	statuses=$(tail -n +2 "$tmp/pdfminer-V-out/manifest.tsv" | cut -f2 | sort | uniq -c | tr -s ' ')
+	if [ "$st" = 1 ] && [ "$statuses" = " 16 partial" ]; then ok; else bad "pdfminer -V: exit $st, statuses '$statuses', want 1 and 16 partial: $(head -3 "$tmp/err")"; fi
+	for pdf in "$shared"/real/pdf/*.pdf; do
+		b=$(basename "$pdf" .pdf) xml=$tmp/pdfminer-V-out/pdfminer-V/$b.xml
+		{ grep 'caseSummary/d:patient' "tests/facts/real/$b.facts"; echo '/d:determination/@complete => false'; } >"$tmp/partial.facts"
+		[ "$b" = CM16-0228949 ] && echo "count(//d:warning[@code = 'letter-truncated']) => 0" >>"$tmp/partial.facts"
+		if ! xmllint --noout --nonet --schema "$xsd" "$xml" 2>"$tmp/xerr"; then
+			bad "$pdf (pdfminer -V): xmllint rejects the XML: $(head -3 "$tmp/xerr")"
+		elif ! "$factcheck" "$xml" "$tmp/partial.facts" 2>"$tmp/ferr"; then
+			bad "$pdf (pdfminer -V): facts"; cat "$tmp/ferr"
+		else
+			ok
+		fi
+	done
+else
+	echo "NOTICE: $shared/real/pdf or pdfminer (python3-pdfminer) is absent: pdfminer -V shapes skipped"; skip=$((skip + 1))
+fi
 
 echo "== warnings: a letter that is cut off or disagrees with itself says so in the XML"
 # warned NAME INPUT FACT... : converts (exit 0, valid, every word there) with these facts.
