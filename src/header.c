@@ -89,6 +89,9 @@ static const char *const rule_glyphs[] = {"|", "\u00a6", "\u2502", "\u2503", "\u
  * of its own (a blank or the end after it), else 0. */
 static size_t rule_glyph(const char *s, size_t len)
 {
+	/* (Nearly every cell opens with none of their first bytes.) */
+	if (!len || !memchr("|[]!\xc2\xe2", s[0], 6))
+		return 0;
 	for (size_t g = 0; g < sizeof rule_glyphs / sizeof *rule_glyphs; g++) {
 		size_t k = strlen(rule_glyphs[g]);
 		if (k <= len && memcmp(s, rule_glyphs[g], k) == 0 && (k == len || s[k] == ' '))

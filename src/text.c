@@ -87,13 +87,25 @@ static uint32_t line_of(const struct imr_source *src, uint32_t offset, uint32_t 
 	return prev;
 }
 
-/* The words of a text, any case, as a hash table of spans of it (open
- * addressing) with how often each occurs: a word is a run of letters,
- * digits and hyphens. */
-struct word_set {
-	const char *text;
-	uint32_t *start, *len, *count; /* len 0: an empty slot */
+/* A line ending in a hyphen that may break a word: the word before the
+ * hyphen (head, with it) and the first word of the next line (tail). */
+struct hyphen_end {
+	size_t line;
+	const char *head, *tail;
+	size_t hn, tn;
+	uint32_t *whole, *joined, *alone; /* how often the letter has each of */
+};
+
+/* The words the letter is searched for ("follow-up", "followup",
+ * "follow" for each line end), any case, counted: a hash table (open
+ * addressing) of strings in the arena.  The letter's words are read once,
+ * and only a word as long as one of these is looked up. */
+struct targets {
+	const char **s;
+	size_t *n;
+	uint32_t *count;
 	size_t mask;
+	uint64_t lengths; /* bit n: a target of length n (63: 63 or longer) */
 };
 
 static bool word_byte(unsigned char c)
@@ -109,75 +121,65 @@ static size_t word_hash(const char *s, size_t n)
 	return h;
 }
 
-/* The slot of s[0..n) in w: where it is, or the empty one it would take. */
-static size_t word_slot(const struct word_set *w, const char *s, size_t n)
+/* The slot of s[0..n) in t: where it is, or the empty one it would take. */
+static size_t target_slot(const struct targets *t, const char *s, size_t n)
 {
-	size_t i = word_hash(s, n) & w->mask;
-	while (w->len[i] && !(w->len[i] == n && strncasecmp(w->text + w->start[i], s, n) == 0))
-		i = (i + 1) & w->mask;
+	size_t i = word_hash(s, n) & t->mask;
+	while (t->s[i] && !(t->n[i] == n && strncasecmp(t->s[i], s, n) == 0))
+		i = (i + 1) & t->mask;
 	return i;
 }
 
-static uint32_t word_count(const struct word_set *w, const char *s, size_t n)
+static uint32_t *target_add(struct imr_arena *a, struct targets *t, const char *s, size_t n)
 {
-	return w->count[word_slot(w, s, n)];
+	size_t i = target_slot(t, s, n);
+	if (!t->s[i]) {
+		t->s[i] = imr_arena_strndup(a, s, n);
+		t->n[i] = n;
+		t->lengths |= UINT64_C(1) << (n < 63 ? n : 63);
+	}
+	return &t->count[i];
 }
 
-static void word_set_build(struct imr_arena *a, const struct imr_source *src, struct word_set *w)
+/* Count in t every word of the letter that is one of its targets. */
+static void count_targets(const struct imr_source *src, struct targets *t)
 {
-	size_t words = 0;
-	for (size_t i = 0; i < src->len; i++)
-		words += word_byte((unsigned char)src->text[i]) &&
-		         (i == 0 || !word_byte((unsigned char)src->text[i - 1]));
-	size_t cap = 16;
-	while (cap < 2 * words)
-		cap *= 2;
-	*w = (struct word_set){src->text, imr_arena_alloc(a, cap * sizeof *w->start),
-	                       imr_arena_alloc(a, cap * sizeof *w->len),
-	                       imr_arena_alloc(a, cap * sizeof *w->count), cap - 1};
+	const char *text = src->text;
 	for (size_t i = 0; i < src->len;) {
-		while (i < src->len && !word_byte((unsigned char)src->text[i]))
+		while (i < src->len && !word_byte((unsigned char)text[i]))
 			i++;
 		size_t j = i;
-		while (j < src->len && word_byte((unsigned char)src->text[j]))
+		while (j < src->len && word_byte((unsigned char)text[j]))
 			j++;
-		if (j > i) {
-			size_t k = word_slot(w, src->text + i, j - i);
-			w->start[k] = (uint32_t)i;
-			w->len[k] = (uint32_t)(j - i);
-			w->count[k]++;
+		size_t n = j - i;
+		if (n && (t->lengths >> (n < 63 ? n : 63) & 1)) {
+			size_t k = target_slot(t, text + i, n);
+			if (t->s[k])
+				t->count[k]++;
 		}
 		i = j;
 	}
 }
 
-/* Whether the hyphen ending head[0..hn) before tail[0..tn) (the next
- * line's first word) breaks a word: see text.h. */
-static bool breaks_word(const struct word_set *w, const char *head, size_t hn, const char *tail,
-                        size_t tn)
+/* Whether the hyphen ending e->head breaks a word: see text.h. */
+static bool breaks_word(const struct hyphen_end *e)
 {
-	char word[128];
-	if (hn + tn + 1 > sizeof word)
-		return false;
-	memcpy(word, head, hn); /* head ends in its hyphen */
-	memcpy(word + hn, tail, tn);
-	if (word_count(w, word, hn + tn))
+	if (*e->whole)
 		return false; /* "follow-up" elsewhere */
-	memmove(word + hn - 1, tail, tn);
-	if (word_count(w, word, hn - 1 + tn))
+	if (*e->joined)
 		return true; /* "rehabilitation" elsewhere */
 	/* A compound already ("day-to-" / "day"), one opening with a word that
 	 * opens compounds, or with a word the letter has on its own ("drug-" /
 	 * "taking"; the head's own occurrence is "drug-") keeps the hyphen. */
-	return !memchr(head, '-', hn - 1) && !imr_compound_head(head, hn - 1) &&
-	       !word_count(w, head, hn - 1);
+	return !memchr(e->head, '-', e->hn - 1) && !imr_compound_head(e->head, e->hn - 1) && !*e->alone;
 }
 
 void imr_mark_broken_words(struct imr_arena *a, struct imr_source *src)
 {
-	struct word_set w = {0};
+	const char *t = src->text;
+	struct hyphen_end *ends = NULL;
+	size_t count = 0, capacity = 0;
 	for (size_t l = 0; l + 1 < src->nlines; l++) {
-		const char *t = src->text;
 		size_t start = src->line_start[l], end = src->line_start[l + 1] - 1; /* its newline */
 		if (end < start + 2 || t[end - 1] != '-' || !isalpha((unsigned char)t[end - 2]))
 			continue;
@@ -191,13 +193,33 @@ void imr_mark_broken_words(struct imr_arena *a, struct imr_source *src)
 			h--;
 		while (e < next_end && word_byte((unsigned char)t[e]))
 			e++;
-		if (!w.text)
-			word_set_build(a, src, &w);
-		if (!breaks_word(&w, t + h, end - h, t + n, e - n))
+		ends = imr_arena_grow(a, ends, &capacity, count + 1, sizeof *ends);
+		ends[count++] = (struct hyphen_end){l, t + h, t + n, end - h, e - n, NULL, NULL, NULL};
+	}
+	if (!count)
+		return;
+	size_t cap = 16;
+	while (cap < 6 * count)
+		cap *= 2;
+	struct targets tg = {imr_arena_alloc(a, cap * sizeof *tg.s), imr_arena_alloc(a, cap * sizeof *tg.n),
+	                     imr_arena_alloc(a, cap * sizeof *tg.count), cap - 1, 0};
+	for (size_t i = 0; i < count; i++) {
+		struct hyphen_end *e = &ends[i];
+		char *word = imr_arena_alloc(a, e->hn + e->tn + 1);
+		memcpy(word, e->head, e->hn); /* the head ends in its hyphen */
+		memcpy(word + e->hn, e->tail, e->tn);
+		e->whole = target_add(a, &tg, word, e->hn + e->tn);
+		e->alone = target_add(a, &tg, word, e->hn - 1);
+		memmove(word + e->hn - 1, e->tail, e->tn);
+		e->joined = target_add(a, &tg, word, e->hn - 1 + e->tn);
+	}
+	count_targets(src, &tg);
+	for (size_t i = 0; i < count; i++) {
+		if (!breaks_word(&ends[i]))
 			continue;
 		if (!src->broken)
 			src->broken = imr_arena_alloc(a, (src->nlines + 63) / 64 * sizeof *src->broken);
-		src->broken[l / 64] |= UINT64_C(1) << (l % 64);
+		src->broken[ends[i].line / 64] |= UINT64_C(1) << (ends[i].line % 64);
 	}
 }
 

@@ -37,9 +37,9 @@ struct imr_joined {
  * "month") or with a word the letter has on its own ("drug-" /
  * "taking"); else the word was broken to fit the line ("Reha-" /
  * "bilitation"), and joining the lines (imr_join) and --verify make it
- * whole.  (The letter's words are counted once, and only when some line
- * ends so.)  Sets src->broken (in the
- * arena) when some line does. */
+ * whole.  (The letter's words are read once, only when some line ends
+ * so, and only those as long as a word looked for are looked up.)  Sets
+ * src->broken (in the arena) when some line does. */
 void imr_mark_broken_words(struct imr_arena *a, struct imr_source *src);
 /* Whether line (0-based) of src ends in a broken word. */
 static inline bool imr_line_broken(const struct imr_source *src, size_t line)
