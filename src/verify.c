@@ -326,6 +326,16 @@ bool imr_verify(const struct imr_source *src, xmlDocPtr doc, struct imr_diags *d
 			j = k + 1;
 			continue;
 		}
+		/* A word OCR split at a blank that the XML has whole ("W yoming"
+		 * of a reviewer's states). */
+		if (i + 1 < in.count && in.offset[i] + in.len[i] + 1 == in.offset[i + 1]) {
+			for (k = j; k < out.count && k - j < LOOKAHEAD && !whole(&out, k, &in, i); k++)
+				;
+			if (k < out.count && k - j < LOOKAHEAD) {
+				j = k + 1, i++;
+				continue;
+			}
+		}
 		if (!missing++)
 			imr_diag_at(diags, src, IMR_ERROR, in.offset[i],
 			            "verify: the word '%.*s' is missing from the XML", (int)in.len[i],

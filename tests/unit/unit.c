@@ -391,6 +391,24 @@ static void test_broken_words(void)
 	imr_arena_free(&a);
 }
 
+/* A state OCR split at a blank is the state (vocab.h's IMR_STATES). */
+static void test_state_split(void)
+{
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
+		{"W yoming", "Wyoming"}, {"NewYork", "New York"}, {"Virgin ia", "Virginia"},
+		{"WEST VIRG INIA", "West Virginia"}, {"New York", NULL}, {"California", NULL},
+		{"Wyo", NULL}, {"Wyoming Valley", NULL}, {"", NULL},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *got = imr_state_split(cases[i].in, strlen(cases[i].in));
+		CHECK(cases[i].want ? got && strcmp(got, cases[i].want) == 0 : got == NULL,
+		      "state split '%s': got '%s', want '%s'", cases[i].in, got ? got : "(null)",
+		      cases[i].want ? cases[i].want : "(null)");
+	}
+}
+
 static void test_normalize(void)
 {
 	struct imr_options opt;
@@ -1889,6 +1907,7 @@ int main(void)
 	test_notice_pieces();
 	test_normalize();
 	test_broken_words();
+	test_state_split();
 	test_verify();
 	test_parts_in_dump();
 	test_parts_in_verify();
