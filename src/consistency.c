@@ -3,6 +3,7 @@
  * none searches the text again, but for the letter's last line. */
 #include "consistency.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -83,7 +84,9 @@ static void check_letter_end(struct checker *c, const struct imr_document *doc)
 		const char *s = imr_source_line_text(src, (unsigned)i, &n);
 		while (n && (*s == ' ' || *s == '\f'))
 			s++, n--;
-		if (!n)
+		/* (A paragraph's first letter that pdfminer -V places apart, on a
+		 * line of its own, is not where the letter ends.) */
+		if (!n || (n == 1 && isupper((unsigned char)*s)))
 			continue;
 		/* A letter ends in a sentence, or in its last item's decision. */
 		bool decision = n >= 6 && (strncmp(s + n - 6, "Upheld", 6) == 0 ||

@@ -83,6 +83,7 @@ static struct imr_document *front_end(const char *data, size_t len, const struct
 	if (!pdf)
 		*pages = src->npages;
 	imr_unwrap(src);
+	imr_mark_broken_words(arena, src);
 	return imr_parse(src, arena, diags);
 }
 

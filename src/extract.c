@@ -127,6 +127,26 @@ void imr_split_specialties(struct imr_arena *a, const char *s, struct imr_string
 
 /* ---- the reviewer ----------------------------------------------------------- */
 
+/* States from l->items[from] on that OCR split at a blank ("W yoming"):
+ * their blanks where the state's are, the letters as written. */
+static void mend_states(struct imr_arena *a, struct imr_strings *l, size_t from)
+{
+	for (size_t i = from; i < l->count; i++) {
+		const char *s = l->items[i], *t = imr_state_split(s, strlen(s));
+		if (!t)
+			continue;
+		char *m = imr_arena_strndup(a, t, strlen(t));
+		for (char *c = m; *c; c++) {
+			if (*c == ' ')
+				continue;
+			while (*s == ' ')
+				s++;
+			*c = *s++;
+		}
+		l->items[i] = m;
+	}
+}
+
 /* "... is Board Certified in X, has a subspecialty in Y and is licensed
  * to practice in California and Texas." */
 static void extract_reviewer_sentence(struct imr_arena *a, const struct scan *sc,
@@ -164,7 +184,9 @@ static void extract_reviewer_sentence(struct imr_arena *a, const struct scan *sc
 		const char *e = find_from(sc, IMR_PH_PERIOD, p, end);
 		const char *b = p, *z = e ? e : end;
 		imr_trim_span(&b, &z, ".,");
+		size_t from = out->licenses.count;
 		split_list(a, b, z, true, &out->licenses, &sc->j);
+		mend_states(a, &out->licenses, from);
 	}
 }
 
@@ -185,9 +207,11 @@ static void extract_reviewer(struct imr_arena *a, const struct imr_source *src,
 		struct imr_joined list;
 		imr_join_text(a, src, c->text, &list);
 		/* The grammar makes credentials of these two labels only. */
-		if (c->label == IMR_LICENSURE)
+		if (c->label == IMR_LICENSURE) {
+			size_t from = out->licenses.count;
 			split_list(a, list.s, list.s + list.len, false, &out->licenses, &list);
-		else
+			mend_states(a, &out->licenses, from);
+		} else
 			split_specialties(a, list.s, list.s + list.len, &out->certifications, &list);
 	}
 }

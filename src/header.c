@@ -94,6 +94,45 @@ static bool claim_like(const char *s, size_t n)
 	return digit && n >= 5;
 }
 
+/* A table's rule that OCR read as a glyph ("UR Denial Date: | 11/16/2016",
+ * "] 11/16/2016"): tesseract makes the vertical lines of the header's
+ * cells into one of these, a word of its own. */
+static const char *const rule_glyphs[] = {"|", "\u00a6", "\u2502", "\u2503", "\u2551", "[", "]", "!"};
+
+/* The length of the rule glyph s[0..len) opens with, when it is a word
+ * of its own (a blank or the end after it), else 0. */
+static size_t rule_glyph(const char *s, size_t len)
+{
+	/* (Nearly every cell opens with none of their first bytes.) */
+	if (!len || !memchr("|[]!\xc2\xe2", s[0], 6))
+		return 0;
+	for (size_t g = 0; g < sizeof rule_glyphs / sizeof *rule_glyphs; g++) {
+		size_t k = strlen(rule_glyphs[g]);
+		if (k <= len && memcmp(s, rule_glyphs[g], k) == 0 && (k == len || s[k] == ' '))
+			return k;
+	}
+	return 0;
+}
+
+size_t imr_header_rule(const char *s, size_t len)
+{
+	size_t k = rule_glyph(s, len), r = k;
+	/* "|11/16/2016": a bar is never part of a value. */
+	if (!k && len > 1 && s[0] == '|')
+		r = 1;
+	while (r && r < len && s[r] == ' ')
+		r++;
+	return r;
+}
+
+size_t imr_header_rule_inside(const char *s, size_t len)
+{
+	for (const char *b = memchr(s, ' ', len); b; b = memchr(b + 1, ' ', len - (size_t)(b + 1 - s)))
+		if (rule_glyph(b + 1, len - (size_t)(b + 1 - s)))
+			return (size_t)(b - s);
+	return len;
+}
+
 /* A cell of typed values run together, as a table's row of values is
  * when the lines of a paragraph are joined ("CM17-0007376 01/13/2017
  * 02/08/2017 Standard", "01/10/2017 Received:" the last piece of its

@@ -62,6 +62,12 @@ int imr_leading_label_head(const char *s, size_t len, size_t *n);
  * a row into one cell: "12/05/2016 Date of Injury: 10/14/2016"), at a
  * word after the first; len when none does. */
 size_t imr_header_label_inside(const char *s, size_t len);
+/* A table's rule read as a glyph (OCR: "| 11/16/2016"), header.c: the
+ * length of the one opening s[0..len) with the blanks after it, or 0;
+ * and where one stands inside a cell, as a word after the first (len
+ * when none does). */
+size_t imr_header_rule(const char *s, size_t len);
+size_t imr_header_rule_inside(const char *s, size_t len);
 /* The first of a cell's typed values run together ("CM17-0007376
  * 01/13/2017 Standard", header.c): its length, or len. */
 size_t imr_header_typed_run(const char *s, size_t len);

@@ -49,6 +49,9 @@ struct imr_source {
 	size_t nmoved;
 	uint32_t *columns;
 	size_t ncolumns;
+	/* The lines whose last hyphen breaks a word ("Reha-" / "bilitation"),
+	 * a bit a line (text.c's imr_mark_broken_words); NULL when none does. */
+	uint64_t *broken;
 };
 
 /* Returns false (with an error in diags) when the input is refused:

@@ -87,6 +87,155 @@ static uint32_t line_of(const struct imr_source *src, uint32_t offset, uint32_t 
 	return prev;
 }
 
+/* A line ending in a hyphen that may break a word: the word before the
+ * hyphen (head, with it) and the first word of the next line (tail). */
+struct hyphen_end {
+	size_t line;
+	const char *head, *tail;
+	size_t hn, tn;
+	uint32_t *whole, *joined, *alone; /* how often the letter has each of */
+};
+
+/* The words the letter is searched for ("follow-up", "followup",
+ * "follow" for each line end), any case, counted: a hash table (open
+ * addressing) of strings in the arena.  The letter's words are read once,
+ * and only a word as long as one of these is looked up. */
+struct targets {
+	const char **s;
+	size_t *n;
+	uint32_t *count;
+	size_t mask;
+	uint64_t lengths; /* bit n: a target of length n (63: 63 or longer) */
+};
+
+static bool word_byte(unsigned char c)
+{
+	return isalnum(c) || c == '-';
+}
+
+static size_t word_hash(const char *s, size_t n)
+{
+	size_t h = 2166136261u; /* FNV-1a */
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)tolower((unsigned char)s[i])) * 16777619u;
+	return h;
+}
+
+/* The slot of s[0..n) in t: where it is, or the empty one it would take. */
+static size_t target_slot(const struct targets *t, const char *s, size_t n)
+{
+	size_t i = word_hash(s, n) & t->mask;
+	while (t->s[i] && !(t->n[i] == n && strncasecmp(t->s[i], s, n) == 0))
+		i = (i + 1) & t->mask;
+	return i;
+}
+
+static uint32_t *target_add(struct imr_arena *a, struct targets *t, const char *s, size_t n)
+{
+	size_t i = target_slot(t, s, n);
+	if (!t->s[i]) {
+		t->s[i] = imr_arena_strndup(a, s, n);
+		t->n[i] = n;
+		t->lengths |= UINT64_C(1) << (n < 63 ? n : 63);
+	}
+	return &t->count[i];
+}
+
+/* Count in t every word of the letter that is one of its targets. */
+static void count_targets(const struct imr_source *src, struct targets *t)
+{
+	const char *text = src->text;
+	for (size_t i = 0; i < src->len;) {
+		while (i < src->len && !word_byte((unsigned char)text[i]))
+			i++;
+		size_t j = i;
+		while (j < src->len && word_byte((unsigned char)text[j]))
+			j++;
+		size_t n = j - i;
+		if (n && (t->lengths >> (n < 63 ? n : 63) & 1)) {
+			size_t k = target_slot(t, text + i, n);
+			if (t->s[k])
+				t->count[k]++;
+		}
+		i = j;
+	}
+}
+
+/* Whether the hyphen ending e->head breaks a word: see text.h. */
+static bool breaks_word(const struct hyphen_end *e)
+{
+	if (*e->whole)
+		return false; /* "follow-up" elsewhere */
+	if (*e->joined)
+		return true; /* "rehabilitation" elsewhere */
+	/* A compound already ("day-to-" / "day"), one opening with a word that
+	 * opens compounds, or with a word the letter has on its own ("drug-" /
+	 * "taking"; the head's own occurrence is "drug-") keeps the hyphen. */
+	return !memchr(e->head, '-', e->hn - 1) && !imr_compound_head(e->head, e->hn - 1) && !*e->alone;
+}
+
+void imr_mark_broken_words(struct imr_arena *a, struct imr_source *src)
+{
+	const char *t = src->text;
+	struct hyphen_end *ends = NULL;
+	size_t count = 0, capacity = 0;
+	for (size_t l = 0; l + 1 < src->nlines; l++) {
+		size_t start = src->line_start[l], end = src->line_start[l + 1] - 1; /* its newline */
+		if (end < start + 2 || t[end - 1] != '-' || !isalpha((unsigned char)t[end - 2]))
+			continue;
+		size_t n = src->line_start[l + 1], next_end = l + 2 < src->nlines ? src->line_start[l + 2] : src->len;
+		while (n < next_end && (t[n] == ' ' || t[n] == '\f'))
+			n++;
+		if (n == next_end || !islower((unsigned char)t[n]))
+			continue;
+		size_t h = end - 1, e = n;
+		while (h > start && word_byte((unsigned char)t[h - 1]))
+			h--;
+		while (e < next_end && word_byte((unsigned char)t[e]))
+			e++;
+		ends = imr_arena_grow(a, ends, &capacity, count + 1, sizeof *ends);
+		ends[count++] = (struct hyphen_end){l, t + h, t + n, end - h, e - n, NULL, NULL, NULL};
+	}
+	if (!count)
+		return;
+	size_t cap = 16;
+	while (cap < 6 * count)
+		cap *= 2;
+	struct targets tg = {imr_arena_alloc(a, cap * sizeof *tg.s), imr_arena_alloc(a, cap * sizeof *tg.n),
+	                     imr_arena_alloc(a, cap * sizeof *tg.count), cap - 1, 0};
+	for (size_t i = 0; i < count; i++) {
+		struct hyphen_end *e = &ends[i];
+		char *word = imr_arena_alloc(a, e->hn + e->tn + 1);
+		memcpy(word, e->head, e->hn); /* the head ends in its hyphen */
+		memcpy(word + e->hn, e->tail, e->tn);
+		e->whole = target_add(a, &tg, word, e->hn + e->tn);
+		e->alone = target_add(a, &tg, word, e->hn - 1);
+		memmove(word + e->hn - 1, e->tail, e->tn);
+		e->joined = target_add(a, &tg, word, e->hn - 1 + e->tn);
+	}
+	count_targets(src, &tg);
+	for (size_t i = 0; i < count; i++) {
+		if (!breaks_word(&ends[i]))
+			continue;
+		if (!src->broken)
+			src->broken = imr_arena_alloc(a, (src->nlines + 63) / 64 * sizeof *src->broken);
+		src->broken[ends[i].line / 64] |= UINT64_C(1) << (ends[i].line % 64);
+	}
+}
+
+/* Whether the line before l ended in a word it broke (the hyphen o[-1]
+ * is its last byte), l opening with the rest of it. */
+static bool broken_between(const struct imr_source *src, const struct imr_line *prev,
+                           const struct imr_line *l)
+{
+	if (!src->broken || src->text[prev->end] != '\n')
+		return false;
+	const char *f = src->text + l->start;
+	while (*f == ' ' || *f == '\f')
+		f++;
+	return islower((unsigned char)*f) && imr_line_broken(src, imr_source_line(src, prev->end - 1) - 1);
+}
+
 void imr_join(struct imr_arena *a, const struct imr_source *src, const struct imr_text *t,
               size_t from, size_t to, struct imr_joined *out)
 {
@@ -109,6 +258,8 @@ void imr_join(struct imr_arena *a, const struct imr_source *src, const struct im
 			bool glue = last == '/' || (last == '-' && isalnum((unsigned char)before));
 			if (!glue)
 				*o++ = ' ';
+			else if (last == '-' && broken_between(src, &t->lines[i - 1], l))
+				o--; /* "Reha-" + "bilitation" */
 		}
 		out->at[i - from] = (uint32_t)(o - s);
 		out->line[i - from] = line = line_of(src, l->start, line);

@@ -12,7 +12,8 @@
 
 /* Lines of a text joined into one string: runs of blanks collapse,
  * lines join with a space, except after a hyphenated or slashed line
- * end ("4-" + "lead", "10/14/" + "2016") where they join directly.  The
+ * end ("4-" + "lead", "10/14/" + "2016") where they join directly, the
+ * hyphen dropped where it breaks a word (imr_mark_broken_words).  The
  * string keeps a map back to the input: where each line starts in it and
  * which line of the input that is, so any offset of the string has a
  * position (normalization keeps lines one for one). */
@@ -25,6 +26,26 @@ struct imr_joined {
 	uint32_t *line;              /* its 1-based line in the input */
 	size_t nlines;
 };
+
+/* Which line-end hyphens break a word: a line ending in a letter and a
+ * hyphen, the next line opening with a small letter ("Physical Medicine
+ * & Reha-" / "bilitation"), as a viewer or an OCR'd printed copy
+ * hyphenates.  The hyphen is the word's own, and stays, when the letter
+ * writes the word with it elsewhere ("follow-up"), or, unless the letter
+ * writes it whole elsewhere, when the word before it opens compounds
+ * (vocab.h's IMR_COMPOUND_HEADS: "anti-" / "inflammatory", "one-" /
+ * "month") or with a word the letter has on its own ("drug-" /
+ * "taking"); else the word was broken to fit the line ("Reha-" /
+ * "bilitation"), and joining the lines (imr_join) and --verify make it
+ * whole.  (The letter's words are read once, only when some line ends
+ * so, and only those as long as a word looked for are looked up.)  Sets
+ * src->broken (in the arena) when some line does. */
+void imr_mark_broken_words(struct imr_arena *a, struct imr_source *src);
+/* Whether line (0-based) of src ends in a broken word. */
+static inline bool imr_line_broken(const struct imr_source *src, size_t line)
+{
+	return src->broken && line < src->nlines && (src->broken[line / 64] >> (line % 64) & 1);
+}
 
 void imr_join(struct imr_arena *a, const struct imr_source *src, const struct imr_text *t,
               size_t from, size_t to, struct imr_joined *out);

@@ -19,6 +19,7 @@
 
 #include "diag.h"
 #include "parse.h"
+#include "text.h"
 
 struct words {
 	const char **start; /* pointers into the owning text */
@@ -280,6 +281,22 @@ char *imr_verify_xml_words(xmlDocPtr doc)
 
 enum { LOOKAHEAD = 400 };
 
+/* Whether the input word ending at off ends a line in a hyphen that
+ * breaks it. */
+static bool broken_at(const struct imr_source *src, uint32_t off)
+{
+	return src->broken && src->text[off] == '-' && src->text[off + 1] == '\n' &&
+	       imr_line_broken(src, imr_source_line(src, off) - 1);
+}
+
+/* Whether output word k is input words i and i + 1 run together. */
+static bool whole(const struct words *out, size_t k, const struct words *in, size_t i)
+{
+	return out->len[k] == in->len[i] + in->len[i + 1] &&
+	       memcmp(out->start[k], in->start[i], in->len[i]) == 0 &&
+	       memcmp(out->start[k] + in->len[i], in->start[i + 1], in->len[i + 1]) == 0;
+}
+
 bool imr_verify(const struct imr_source *src, xmlDocPtr doc, struct imr_diags *diags)
 {
 	struct words in = {0}, out = {0};
@@ -291,12 +308,33 @@ bool imr_verify(const struct imr_source *src, xmlDocPtr doc, struct imr_diags *d
 	size_t j = 0, missing = 0;
 	for (size_t i = 0; i < in.count; i++) {
 		size_t k = j;
+		/* A word broken at a line's end ("Reha-" / "bilitation") is
+		 * whole in the XML (text.h's imr_mark_broken_words). */
+		if (i + 1 < in.count && broken_at(src, in.offset[i] + in.len[i])) {
+			while (k < out.count && k - j < LOOKAHEAD && !whole(&out, k, &in, i))
+				k++;
+			if (k < out.count && k - j < LOOKAHEAD) {
+				j = k + 1, i++;
+				continue;
+			}
+			k = j;
+		}
 		while (k < out.count && k - j < LOOKAHEAD &&
 		       !(out.len[k] == in.len[i] && memcmp(out.start[k], in.start[i], in.len[i]) == 0))
 			k++;
 		if (k < out.count && k - j < LOOKAHEAD) {
 			j = k + 1;
 			continue;
+		}
+		/* A word OCR split at a blank that the XML has whole ("W yoming"
+		 * of a reviewer's states). */
+		if (i + 1 < in.count && in.offset[i] + in.len[i] + 1 == in.offset[i + 1]) {
+			for (k = j; k < out.count && k - j < LOOKAHEAD && !whole(&out, k, &in, i); k++)
+				;
+			if (k < out.count && k - j < LOOKAHEAD) {
+				j = k + 1, i++;
+				continue;
+			}
 		}
 		if (!missing++)
 			imr_diag_at(diags, src, IMR_ERROR, in.offset[i],

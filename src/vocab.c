@@ -1,6 +1,7 @@
 /* vocab.c - lookups in the vocabulary tables of vocab.h. */
 #include "vocab.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -332,4 +333,39 @@ void imr_print_variants(FILE *out)
 		for (const enum imr_section *s = variants[v].signature; *s != IMR_END; s++)
 			fprintf(out, "    %s\n", sections[*s].text);
 	}
+}
+
+bool imr_compound_head(const char *s, size_t n)
+{
+#define HEAD(w) w,
+	static const char *const heads[] = {IMR_COMPOUND_HEADS(HEAD)};
+#undef HEAD
+	for (size_t i = 0; i < COUNT(heads); i++)
+		if (strlen(heads[i]) == n && strncasecmp(s, heads[i], n) == 0)
+			return true;
+	return false;
+}
+
+const char *imr_state_split(const char *s, size_t n)
+{
+#define STATE(w) w,
+	static const char *const states[] = {IMR_STATES(STATE)};
+#undef STATE
+	for (size_t i = 0; i < COUNT(states); i++) {
+		const char *t = states[i];
+		if (strlen(t) == n && strncasecmp(s, t, n) == 0)
+			return NULL; /* as the table writes it */
+		size_t j = 0, k = 0;
+		for (;; j++, k++) {
+			while (j < n && s[j] == ' ')
+				j++;
+			while (t[k] == ' ')
+				k++;
+			if (j == n || !t[k] || tolower((unsigned char)s[j]) != tolower((unsigned char)t[k]))
+				break;
+		}
+		if (j == n && !t[k])
+			return t;
+	}
+	return NULL;
 }

@@ -10,6 +10,9 @@
 #ifndef IMR_VOCAB_H
 #define IMR_VOCAB_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 /* The scanner's contexts: each section heading opens one, and a label
  * is known only in its own context.  HEADER is the table or letterhead
  * before the first section (the scanner splits its lines into cells),
@@ -226,12 +229,47 @@ enum imr_item_part { IMR_ITEM_PARTS(IMR_ENUM_ITEM_PART) IMR_ITEM_PART_COUNT };
 #define IMR_ITEM_PART_ALL IMR_ITEM_PART_COUNT
 #define IMR_END IMR_SECTION_COUNT
 
+/* Words that open a compound written with a hyphen ("anti-inflammatory",
+ * "one-month", "follow-up", "non-certified"): a line ending in one of them
+ * and a hyphen keeps its hyphen when the letter itself does not say
+ * otherwise (text.c's imr_mark_broken_words). */
+#define IMR_COMPOUND_HEADS(X)                                                             \
+	X("all") X("anti") X("bi") X("co") X("cross") X("day") X("double") X("eight")   \
+	X("eleven") X("ex") X("first") X("five") X("follow") X("four") X("full")        \
+	X("half") X("high") X("inter") X("intra") X("left") X("long") X("low") X("mid") \
+	X("month") X("multi") X("nine") X("non") X("one") X("open") X("over") X("part")  \
+	X("peri") X("post") X("pre") X("re") X("right") X("second") X("self") X("semi")  \
+	X("seven") X("short") X("side") X("single") X("six") X("sub") X("ten") X("third") \
+	X("three") X("tri") X("twelve") X("two") X("under") X("week") X("well") X("work") \
+	X("x") X("year")
+
+/* The states a reviewer is licensed in, as the letters name them: a
+ * state OCR split at a blank ("W yoming") is one of these with its
+ * blanks moved (extract.c). */
+#define IMR_STATES(X)                                                                     \
+	X("Alabama") X("Alaska") X("Arizona") X("Arkansas") X("California") X("Colorado")    \
+	X("Connecticut") X("Delaware") X("District of Columbia") X("Florida") X("Georgia")  \
+	X("Hawaii") X("Idaho") X("Illinois") X("Indiana") X("Iowa") X("Kansas")              \
+	X("Kentucky") X("Louisiana") X("Maine") X("Maryland") X("Massachusetts")             \
+	X("Michigan") X("Minnesota") X("Mississippi") X("Missouri") X("Montana")             \
+	X("Nebraska") X("Nevada") X("New Hampshire") X("New Jersey") X("New Mexico")         \
+	X("New York") X("North Carolina") X("North Dakota") X("Ohio") X("Oklahoma")          \
+	X("Oregon") X("Pennsylvania") X("Rhode Island") X("South Carolina")                  \
+	X("South Dakota") X("Tennessee") X("Texas") X("Utah") X("Vermont") X("Virginia")     \
+	X("Washington") X("West Virginia") X("Wisconsin") X("Wyoming")
+
 enum imr_value_kind { IMR_VALUE_CASE, IMR_VALUE_DATE, IMR_VALUE_PRIORITY, IMR_VALUE_NAME,
                       IMR_VALUE_CLAIM, IMR_VALUE_LIST };
 enum imr_header_kind { IMR_HEADER_NONE, IMR_HEADER_TABLE, IMR_HEADER_COVER, IMR_HEADER_ANY };
 
 enum imr_decision { IMR_UPHELD, IMR_OVERTURNED };
 
+/* The state of IMR_STATES that s[0..n) is with blanks in other places
+ * ("W yoming", "NewYork"), any case, or NULL (also when s is written as
+ * the table writes it). */
+const char *imr_state_split(const char *s, size_t n);
+/* Whether s[0..n) (any case) is one of IMR_COMPOUND_HEADS. */
+bool imr_compound_head(const char *s, size_t n);
 const char *imr_section_text(enum imr_section s);
 enum imr_context imr_section_context(enum imr_section s);
 const char *imr_header_label_xml(enum imr_header_label l);

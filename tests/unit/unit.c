@@ -337,6 +337,79 @@ static void test_lexer(void)
 	imr_source_free(&src);
 }
 
+/* Words hyphenated at line ends (text.h's imr_mark_broken_words): which
+ * hyphens break a word, and the lines joined with those words whole. */
+static void test_broken_words(void)
+{
+	static const char text[] =
+		"Certification(s)/Specialty: Physical Medicine & Reha-\n" /* 1: broken */
+		"bilitation\n"
+		"Treatments include anti-\n"                              /* 3: anti- opens compounds */
+		"inflammatory medication and a one-\n"                    /* 4: one- too */
+		"month supply; a follow-\n"                               /* 5: follow-up elsewhere */
+		"up visit, a follow-up call, the post-\n"                 /* 6: postoperative elsewhere */
+		"operative course, postoperative pain, Toxi-\n"           /* 7: broken */
+		"Cology and 4-\n"                                         /* 8: a capital, a digit */
+		"lead EKG, x-\n"                                          /* 9: x- opens compounds */
+		"rays, day-to-\n"                                         /* 10: a compound already */
+		"day care\n";
+	struct imr_source src;
+	struct imr_arena a;
+	imr_arena_init(&a);
+	CHECK(normalize_str(text, &src), "broken words: normalize");
+	imr_mark_broken_words(&a, &src);
+	static const bool want[] = {true, false, false, false, false, true, false, false, false, false, false};
+	CHECK(src.nlines == 11, "broken words: %zu lines", src.nlines);
+	for (size_t l = 0; l < src.nlines && l < 11; l++)
+		CHECK(imr_line_broken(&src, l) == want[l], "broken words: line %zu %s", l + 1,
+		      want[l] ? "breaks a word" : "keeps its hyphen");
+	struct imr_text *t = NULL;
+	for (size_t l = 0; l < src.nlines; l++) {
+		uint32_t s = src.line_start[l], e = (l + 1 < src.nlines ? src.line_start[l + 1] : src.len) - 1;
+		struct imr_line line = {.start = s, .end = e, .rest = e};
+		t = t ? imr_text_append(&a, t, line) : imr_text_new(&a, line);
+	}
+	struct imr_joined j;
+	imr_join_text(&a, &src, t, &j);
+	check_str(j.s,
+	          "Certification(s)/Specialty: Physical Medicine & Rehabilitation Treatments include "
+	          "anti-inflammatory medication and a one-month supply; a follow-up visit, a follow-up "
+	          "call, the postoperative course, postoperative pain, Toxi-Cology and 4-lead EKG, "
+	          "x-rays, day-to-day care",
+	          "broken words joined");
+	/* Positions still point at the lines: "bilitation" is line 2's. */
+	CHECK(imr_joined_pos(&j, (size_t)(strstr(j.s, "bilitation") - j.s)).line == 2,
+	      "broken words: the rest of the word is line 2's");
+	CHECK(imr_joined_pos(&j, (size_t)(strstr(j.s, "Treatments") - j.s)).line == 3,
+	      "broken words: the next line's");
+	/* Without a line-end hyphen nothing is looked at: no bits at all. */
+	struct imr_source plain;
+	CHECK(normalize_str("No hyphen at a line's end\nhere - nor here -\nat all\n", &plain), "plain");
+	imr_mark_broken_words(&a, &plain);
+	CHECK(plain.broken == NULL, "broken words: none in a text without them");
+	imr_source_free(&plain);
+	imr_source_free(&src);
+	imr_arena_free(&a);
+}
+
+/* A state OCR split at a blank is the state (vocab.h's IMR_STATES). */
+static void test_state_split(void)
+{
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
+		{"W yoming", "Wyoming"}, {"NewYork", "New York"}, {"Virgin ia", "Virginia"},
+		{"WEST VIRG INIA", "West Virginia"}, {"New York", NULL}, {"California", NULL},
+		{"Wyo", NULL}, {"Wyoming Valley", NULL}, {"", NULL},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *got = imr_state_split(cases[i].in, strlen(cases[i].in));
+		CHECK(cases[i].want ? got && strcmp(got, cases[i].want) == 0 : got == NULL,
+		      "state split '%s': got '%s', want '%s'", cases[i].in, got ? got : "(null)",
+		      cases[i].want ? cases[i].want : "(null)");
+	}
+}
+
 static void test_normalize(void)
 {
 	struct imr_options opt;
@@ -1999,6 +2072,8 @@ int main(void)
 	test_notice_pieces();
 	test_normalize();
 	test_repairs();
+	test_broken_words();
+	test_state_split();
 	test_verify();
 	test_parts_in_dump();
 	test_parts_in_verify();
