@@ -451,6 +451,32 @@ static size_t pair_group(struct imr_parser *p, struct imr_header *h, struct labe
 	}
 	if (align(p, labels, n, values, m))
 		return 0;
+	/* Values carried from the group before (before its labels) that this
+	 * one cannot take either: a column read out of step by more than a
+	 * row (PyMuPDF sorting by position: "UR Denial Date:" / two dates /
+	 * "Priority:" / "Standard" / "Application" / "Received:").  They go
+	 * on to the next group's labels, or, in the last, to a free label
+	 * after them that fits (before_its_label). */
+	size_t lead = 0;
+	while (lead < m && values[lead].line.start < labels[0].span.start)
+		lead++;
+	if (lead && lead < m && align(p, labels, n, values + lead, m - lead)) {
+		if (last) {
+			for (size_t j = 0; j < lead; j++)
+				before_its_label(p, h, labels, n, values, m, j);
+			for (size_t j = 0; j < lead; j++)
+				if (values[j].label < 0)
+					note(p, h, false, &values[j], IMR_HEADER_LABEL_COUNT);
+			return 0;
+		}
+		/* (The caller carries the last values: the leading ones are put
+		 * there, in their order.) */
+		struct value held[MAX_GROUP];
+		memcpy(held, values, lead * sizeof *values);
+		memmove(values, values + lead, (m - lead) * sizeof *values);
+		memcpy(values + m - lead, held, lead * sizeof *values);
+		return lead;
+	}
 	/* More values than the labels take: the last ones go before the next
 	 * group's labels, or, in the last group, nowhere (each said). */
 	for (size_t c = 1; c < m; c++)

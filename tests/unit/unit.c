@@ -853,6 +853,13 @@ static void test_header_assignment(void)
 	            "Decision Date:\nPriority:\nDate of Injury:\nUR Denial Date:\nApplication Received:\n"
 	            "10/13/2016\n11/17/2016\n12/16/2016\n",
 	            want, "", IMR_IMR_2016);
+	/* PyMuPDF sorting by position: the application's date a row early,
+	 * after the UR denial's, and "Priority:" between it and its label. */
+	check_table("a column out of step by more than a row (PyMuPDF, sort=True)",
+	            "Case Number:\nCM16-0243517\nDate Assigned:\n12/22/2016\nDate of Injury:\n10/13/2016\n"
+	            "Decision Date:\n01/23/2017\nUR Denial Date:\n11/17/2016\n12/16/2016\nPriority:\n"
+	            "Standard\nApplication\nReceived:\n",
+	            want, "", IMR_IMR_2016);
 	check_table("labels found anywhere on a line, three to a line",
 	            "Case Number: CM16-0243517 Date Assigned: 12/22/2016 Decision Date: 01/23/2017\n"
 	            "Priority: Standard Date of Injury: 10/13/2016 UR Denial Date: 11/17/2016\n"
