@@ -280,6 +280,11 @@ static char *end_line(struct line_builder *b, char *text, uint32_t start, char *
 		k = page_number_at(t, m, &of);
 	if (k && k == m) {
 		o = emptied; /* "Page 2 of 4" or "Page 2" alone */
+	} else if (m > 8 && *t == '<' && t[m - 1] == '>' && memcmp(t, "<image: ", 8) == 0) {
+		/* An extractor's placeholder for a picture (PyMuPDF's blocks:
+		 * "<image: DeviceRGB, width: 376, height: 92, bpc: 8>", the
+		 * signature's), no word of the letter. */
+		o = emptied;
 	} else if (m && *t == 'C' && (cn = case_number_in(t, m))) {
 		/* The case number again, or alone at the top of a page. */
 		bool seen = b->case_number[0] && memcmp(b->case_number, cn, 12) == 0;

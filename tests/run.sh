@@ -650,6 +650,73 @@ else
 	echo "NOTICE: $shared/real/pdf or pdfminer (python3-pdfminer) is absent: pdfminer -V shapes skipped"; skip=$((skip + 1))
 fi
 
+# ---- more extractors: pdfminer (its default), PyMuPDF, Ghostscript ----
+# Each extracts the sixteen letters (decrypted: they forbid extraction)
+# in one process, and every letter keeps the facts of its txt/.
+# PyMuPDF's get_text() as it comes, sorted by position (sort=True: a
+# wrapped label's value before its last piece, a column's value a row
+# early: "UR Denial Date:" / two dates / "Priority:"), and its blocks
+# joined (a picture's placeholder "<image: DeviceRGB, ...>" among them).
+if [ -d "$shared/real/pdf" ]; then
+	mkdir -p "$tmp/dec" "$tmp/x"
+	for pdf in "$shared"/real/pdf/*.pdf; do
+		qpdf --decrypt "$pdf" "$tmp/dec/$(basename "$pdf")" || bad "qpdf could not decrypt $pdf"
+	done
+	more_shapes() { # tool: extracted into $tmp/x/tool-*/NAME.txt by the caller
+		local d
+		for d in "$tmp"/x/"$1"*; do
+			[ -d "$d" ] || { bad "$1: nothing extracted"; continue; }
+			for in in "$d"/*.txt; do
+				convert_ok "$in ($(basename "$d"))" "$in" "tests/facts/real/$(basename "$in" .txt).facts"
+			done
+		done
+	}
+	if /usr/bin/python3 -c 'import pdfminer.high_level' 2>/dev/null; then
+		mkdir -p "$tmp/x/pdfminer"
+		/usr/bin/python3 -c 'import sys, os, pdfminer.high_level as h
+for f in sys.argv[2:]:
+    open(os.path.join(sys.argv[1], os.path.basename(f)[:-4] + ".txt"), "w").write(h.extract_text(f))' \
+			"$tmp/x/pdfminer" "$tmp"/dec/*.pdf 2>/dev/null || bad "pdfminer could not extract the letters"
+		more_shapes pdfminer
+	else
+		echo "NOTICE: pdfminer (python3-pdfminer) is absent: its shapes skipped"; skip=$((skip + 1))
+	fi
+	if /usr/bin/python3 -c 'import fitz' 2>/dev/null; then
+		mkdir -p "$tmp/x/pymupdf-text" "$tmp/x/pymupdf-sort" "$tmp/x/pymupdf-blocks"
+		/usr/bin/python3 -c 'import sys, os, fitz
+for f in sys.argv[2:]:
+    name = os.path.basename(f)[:-4] + ".txt"
+    doc = fitz.open(f)
+    for mode in ("text", "sort", "blocks"):
+        pages = []
+        for pg in doc:
+            if mode == "blocks":
+                pages.append("\n".join(b[4] for b in pg.get_text("blocks")))
+            else:
+                pages.append(pg.get_text(sort=(mode == "sort")))
+        open(os.path.join(sys.argv[1], "pymupdf-" + mode, name), "w").write("\n\f".join(pages))' \
+			"$tmp/x" "$tmp"/dec/*.pdf 2>/dev/null || bad "PyMuPDF could not extract the letters"
+		if [ "$(cat "$tmp"/x/pymupdf-blocks/*.txt | grep -c '^<image: ')" = 16 ]; then ok; else
+			bad "PyMuPDF's blocks: not one picture placeholder a letter to drop"
+		fi
+		more_shapes pymupdf
+	else
+		echo "NOTICE: PyMuPDF (python3-fitz) is absent: its shapes skipped"; skip=$((skip + 1))
+	fi
+	if command -v gs >/dev/null; then
+		mkdir -p "$tmp/x/gs-txtwrite"
+		for pdf in "$tmp"/dec/*.pdf; do
+			gs -q -dNOPAUSE -dBATCH -sDEVICE=txtwrite -sOutputFile="$tmp/x/gs-txtwrite/$(basename "$pdf" .pdf).txt" "$pdf" 2>/dev/null ||
+				bad "Ghostscript could not extract $pdf"
+		done
+		more_shapes gs-txtwrite
+	else
+		echo "NOTICE: Ghostscript (ghostscript) is absent: its shapes skipped"; skip=$((skip + 1))
+	fi
+else
+	echo "NOTICE: $shared/real/pdf is absent: pdfminer, PyMuPDF and Ghostscript shapes skipped"; skip=$((skip + 1))
+fi
+
 echo "== warnings: a letter that is cut off or disagrees with itself says so in the XML"
 # warned NAME INPUT FACT... : converts (exit 0, valid, every word there) with these facts.
 warned() {
