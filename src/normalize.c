@@ -508,7 +508,17 @@ static bool spread_out(const struct imr_source *src)
 	size_t from = src->len / 4, to = from + 1024 < src->len ? from + 1024 : src->len;
 	const char *t = src->text;
 	size_t runs = 0;
-	for (size_t i = from + 1; i + 2 < to; i++)
+	for (size_t i = from + 1; i + 2 < to; i++) {
+		/* Two blanks side by side are rare in a line of text: words of
+		 * eight bytes (seven on from the last, so no pair falls between
+		 * two) without one are passed at once. */
+		for (uint64_t x, b; i + 8 <= to; i += 7) {
+			memcpy(&x, t + i, sizeof x);
+			x ^= 0x2020202020202020u; /* a blank is a zero byte */
+			b = ~(((x & 0x7F7F7F7F7F7F7F7Fu) + 0x7F7F7F7F7F7F7F7Fu) | x) & 0x8080808080808080u;
+			if (b & (b << 8))
+				break;
+		}
 		if (t[i] == ' ' && t[i + 1] == ' ' && lower(t[i - 1])) {
 			size_t e = i + 2;
 			while (e < to && t[e] == ' ')
@@ -516,6 +526,7 @@ static bool spread_out(const struct imr_source *src)
 			runs += e < to && lower(t[e]);
 			i = e - 1;
 		}
+	}
 	return runs >= 8;
 }
 
@@ -995,6 +1006,25 @@ bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
 	return ok;
 }
 
+/* The length of the run of printable ASCII (0x20-0x7E) at p, nearly
+ * every byte of a letter: eight bytes at a time.  A byte is outside the
+ * range when subtracting 0x20 borrows, adding 1 reaches the high bit, or
+ * it has the high bit; a borrow or carry can spill only into a byte after
+ * one already outside, so a word with none is eight printable bytes. */
+static inline size_t plain_run(const unsigned char *p, const unsigned char *end)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
+	const unsigned char *s = p;
+	for (uint64_t x; end - p >= 8; p += 8) {
+		memcpy(&x, p, sizeof x);
+		if (((x - ones * 0x20) | x | (x + ones)) & highs)
+			break;
+	}
+	while (p < end && *p >= 0x20 && *p < 0x7F)
+		p++;
+	return (size_t)(p - s);
+}
+
 static bool normalize_bytes(const char *data, size_t len, struct imr_source *out,
                             struct imr_diags *diags)
 {
@@ -1022,8 +1052,9 @@ static bool normalize_bytes(const char *data, size_t len, struct imr_source *out
 		goto oom;
 	while (p < end) {
 		/* The common case first: a run of printable ASCII. */
-		while (p < end && *p >= 0x20 && *p < 0x7F)
-			*o++ = (char)*p++;
+		size_t run = plain_run(p, end);
+		memcpy(o, p, run);
+		o += run, p += run;
 		if (p == end)
 			break;
 		unsigned char c = *p;
