@@ -246,6 +246,11 @@ static void extract_reviewer(struct imr_arena *a, const struct imr_source *src,
 
 /* Where the sentence around s[at] starts and ends in s[0..n): at a period
  * (or ? !) a blank follows, not an abbreviation's ("Dr.", "e.g."). */
+static inline bool stop(char c)
+{
+	return c == '.' || c == '?' || c == '!';
+}
+
 static bool sentence_end(const char *s, size_t n, size_t i)
 {
 	if (s[i] != '.' && s[i] != '?' && s[i] != '!')
@@ -318,9 +323,10 @@ static enum reading read_statement(struct imr_arena *a, const char *s, size_t n,
                                    enum imr_phrase which)
 {
 	size_t b = at, e = at;
-	while (b > 0 && !sentence_end(s, n, b - 1))
+	/* (A stop is rare: the bytes between are passed over unexamined.) */
+	while (b > 0 && !(stop(s[b - 1]) && sentence_end(s, n, b - 1)))
 		b--;
-	while (e < n && !sentence_end(s, n, e))
+	while (e < n && !(stop(s[e]) && sentence_end(s, n, e)))
 		e++;
 	struct imr_hits h;
 	imr_phrases_find(a, IMR_SET_CLAUSE, s + b, e - b, &h);
