@@ -969,6 +969,144 @@ static char *utf16_to_utf8(const char *data, size_t len, size_t skip, const char
 	return buf;
 }
 
+/*
+ * ---- a mark opening every line --------------------------------------
+ *
+ * Text quoted in an e-mail ("> " on every line, "> > " quoted twice) or
+ * copied from an editor or a listing with its line numbers ("cat -n",
+ * "nl": "    12\tText", "grep -n": "12:Text", an editor's gutter: " 12
+ * Text", " 12 | Text") carries a mark before each line that is no word of
+ * the letter.  Its first lines tell (three quoted lines; lines numbered
+ * 1 and 2 with the same separator), so ordinary text costs a look at its
+ * first bytes; then each line's mark is made blanks, where it stood (the
+ * columns stay the input's), and a page break after it opens the line.
+ * A number is a mark only when it is the next one (lines of text opening
+ * with "2016." keep it).
+ */
+enum line_mark { MARK_NONE, MARK_QUOTE, MARK_NUMBER };
+
+struct line_marks {
+	enum line_mark kind;
+	unsigned char sep; /* after a line number: '\t', ':', ' ' or '|' */
+	unsigned long next; /* the number the next numbered line has */
+};
+
+/* The length of a quotation mark at p ("> ", ">> ", "> > "), or 0. */
+static size_t quote_mark(const unsigned char *p, const unsigned char *end)
+{
+	const unsigned char *q = p;
+	while (q < end && *q == '>') {
+		q++;
+		if (q < end && *q == ' ')
+			q++;
+	}
+	return (size_t)(q - p);
+}
+
+/* The length of line number n at p with its separator sep (and the
+ * blank after a '|' or ':'), or 0; *number is the number read. */
+static size_t number_mark(const unsigned char *p, const unsigned char *end, unsigned char sep,
+                          unsigned long *number)
+{
+	const unsigned char *q = p;
+	while (q < end && *q == ' ')
+		q++;
+	const unsigned char *digits = q;
+	unsigned long v = 0;
+	while (q < end && *q >= '0' && *q <= '9' && q - digits < 9)
+		v = v * 10 + (unsigned long)(*q++ - '0');
+	if (sep == '|') /* (a gutter: "  12 | Text") */
+		while (q < end && *q == ' ')
+			q++;
+	if (q == digits || q == end || *q != sep)
+		return 0;
+	q++;
+	if ((sep == '|' || sep == ':') && q < end && *q == ' ')
+		q++;
+	*number = v;
+	return (size_t)(q - p);
+}
+
+/* The next line's start after p, or end. */
+static const unsigned char *next_line(const unsigned char *p, const unsigned char *end)
+{
+	const unsigned char *nl = memchr(p, '\n', (size_t)(end - p));
+	return nl ? nl + 1 : end;
+}
+
+/* Whether the line at p has blanks only. */
+static bool blank_line(const unsigned char *p, const unsigned char *end)
+{
+	while (p < end && *p == ' ')
+		p++;
+	return p == end || *p == '\n' || *p == '\r';
+}
+
+/* What marks the text's lines, by its first lines (see above). */
+static struct line_marks line_marks_of(const unsigned char *p, const unsigned char *end)
+{
+	struct line_marks m = {MARK_NONE, 0, 1};
+	if (p == end)
+		return m;
+	if (*p == '>') {
+		const unsigned char *l = p;
+		int quoted = 0;
+		while (quoted < 3 && l < end && *l == '>')
+			quoted++, l = next_line(l, end);
+		if (quoted == 3 || (l == end && quoted))
+			m.kind = MARK_QUOTE;
+		return m;
+	}
+	if (*p != ' ' && *p != '1')
+		return m;
+	static const unsigned char seps[] = {'\t', ':', '|', ' '};
+	for (size_t i = 0; i < sizeof seps; i++) {
+		unsigned long n;
+		if (!number_mark(p, end, seps[i], &n) || n != 1)
+			continue;
+		/* The second numbered line (nl leaves blank lines unnumbered) is 2. */
+		const unsigned char *l = next_line(p, end);
+		for (int blank = 0; blank < 3 && l < end && blank_line(l, end); blank++)
+			l = next_line(l, end);
+		if (number_mark(l, end, seps[i], &n) && n == 2) {
+			m.kind = MARK_NUMBER, m.sep = seps[i];
+			return m;
+		}
+	}
+	return m;
+}
+
+/* The mark opening the line at *p made blanks at o, *p moved past it: a
+ * page break after it comes first (*page), so it opens the line.
+ * Returns where the line goes on. */
+static char *blank_mark(struct line_marks *m, const unsigned char **p, const unsigned char *end,
+                        char *o, bool *page);
+
+/* The length of the mark opening the line at p (0: none). */
+static size_t line_mark(struct line_marks *m, const unsigned char *p, const unsigned char *end)
+{
+	if (m->kind == MARK_QUOTE)
+		return quote_mark(p, end);
+	unsigned long n;
+	size_t k = number_mark(p, end, m->sep, &n);
+	if (!k || n != m->next)
+		return 0;
+	m->next++;
+	return k;
+}
+
+static char *blank_mark(struct line_marks *m, const unsigned char **p, const unsigned char *end,
+                        char *o, bool *page)
+{
+	size_t k = line_mark(m, *p, end);
+	*page = k && *p + k < end && (*p)[k] == '\f';
+	if (*page)
+		*o++ = '\f';
+	memset(o, ' ', k);
+	*p += k + *page;
+	return o + k;
+}
+
 static bool normalize_bytes(const char *data, size_t len, struct imr_source *out,
                             struct imr_diags *diags);
 
@@ -1020,6 +1158,10 @@ static bool normalize_bytes(const char *data, size_t len, struct imr_source *out
 	unsigned first_decoded_line = 0, first_replaced_line = 0;
 	if (!push_line_start(&b, 0) || !push_page_start(&b, 0))
 		goto oom;
+	struct line_marks marks = line_marks_of(p, end);
+	bool marked_page = false;
+	if (marks.kind != MARK_NONE && (o = blank_mark(&marks, &p, end, o, &marked_page)) && marked_page)
+		form_feeds_end = o; /* (the first page is already counted) */
 	while (p < end) {
 		/* The common case first: a run of printable ASCII. */
 		while (p < end && *p >= 0x20 && *p < 0x7F)
@@ -1040,6 +1182,12 @@ static bool normalize_bytes(const char *data, size_t len, struct imr_source *out
 			line_start = (uint32_t)(o - text);
 			if (p < end && !push_line_start(&b, line_start))
 				goto oom;
+			if (marks.kind != MARK_NONE && p < end) {
+				o = blank_mark(&marks, &p, end, o, &marked_page);
+				if (marked_page && !push_page_start(&b, line_start))
+					goto oom;
+				form_feeds_end = marked_page ? o : NULL;
+			}
 			continue;
 		}
 		if (c < 0x80) {

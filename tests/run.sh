@@ -745,6 +745,52 @@ else
 	echo "NOTICE: $shared/real/pdf is absent: pdfminer, PyMuPDF and Ghostscript shapes skipped"; skip=$((skip + 1))
 fi
 
+# ---- text in other hands: quoted, numbered, Markdown, HTML rendered ----
+# Quoted in an e-mail reply ("> " on every line, "> > " twice), or copied
+# with an editor's or a listing's line numbers (cat -n, nl, grep -n, a
+# gutter " 12 | "): the marks are made blanks where they stood, so each
+# example is its own XML, lines and pages too, but for its digest (a page
+# break after a mark still opens its line); the real letters keep their
+# facts.  Each letter in two of the six shapes.
+marked() { # SHAPE FILE
+	case $1 in
+	quote) sed -e 's/^/> /' -e 's/^> $/>/' "$2" ;;
+	quote2) sed -e 's/^/> > /' -e 's/^> > $/> >/' "$2" ;;
+	cat-n) cat -n "$2" ;;
+	nl) nl "$2" ;;
+	grep-n) grep -n '' "$2" ;;
+	gutter) awk '{ printf "%4d | %s\n", NR, $0 }' "$2" ;;
+	esac
+}
+mark_shapes=(quote cat-n nl quote2 grep-n gutter)
+k=0
+for in in examples/*.txt "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$shared"/seeds/*.txt; do
+	[ -f "$in" ] || continue
+	b=$(basename "$in" .txt)
+	for shape in "${mark_shapes[k % 6]}" "${mark_shapes[(k + 3) % 6]}"; do
+		marked $shape "$in" >"$tmp/marked.txt"
+		case $in in
+		examples/*)
+			if run --verify --source-name "$in" "$tmp/marked.txt" 2>"$tmp/err" | no_digest >"$tmp/marked.xml" &&
+				no_digest <"${in%.txt}.xml" | cmp -s - "$tmp/marked.xml"; then
+				ok
+			else
+				bad "$in, every line marked ($shape): not its XML: $(head -3 "$tmp/err")"
+			fi ;;
+		*)
+			facts=tests/facts/real/$b.facts
+			[ -f "$facts" ] || facts=tests/facts/seeds/$b.facts
+			convert_ok "$in, every line marked ($shape)" "$tmp/marked.txt" "$facts" ;;
+		esac
+	done
+	k=$((k + 1))
+done
+# A quoted letter's error is reported at the input's column: "Decision"
+# at column 3, after the "> ".
+printf 'Case Number: CM16-0000001\nHOW THE IMR FINAL DETERMINATION WAS MADE\nR.\nCLINICAL CASE SUMMARY\nS.\nIMR ISSUES, DECISIONS AND RATIONALES\nCane: Upheld\nClaims Administrator guideline: x\nDecision rationale: y.\n' |
+	sed 's/^/> /' >"$tmp/col.txt"
+expect "a quoted letter's error at the input's column" 1 "col.txt:9:3: error: syntax error, unexpected Decision rationale" "$tmp/col.txt" -o "$tmp/o.xml"
+
 echo "== warnings: a letter that is cut off or disagrees with itself says so in the XML"
 # warned NAME INPUT FACT... : converts (exit 0, valid, every word there) with these facts.
 warned() {
