@@ -801,12 +801,168 @@ static size_t repair_spacing(const char *in, size_t n, char *out, uint32_t *from
 }
 
 /*
+ * ---- Markdown -------------------------------------------------------
+ *
+ * PDF-to-Markdown converters (pymupdf4llm, docling, marker; pandoc and
+ * html2text from a PDF's HTML) write the letter's words with Markdown's
+ * marks around them: "## HOW THE IMR ...", "**Decision rationale:**",
+ * "_Upheld_", the header table as a pipe table ("| Case Number: |
+ * CM16-0228949 |" with its "|---|---|" rule), "\-" and "2016\." escaped,
+ * "<br>" in a cell, "<!-- image -->", "&amp;", pandoc's "[]{#1}" and
+ * ":::" divs, a "-----" rule between pages.  Such text (markdown_marked)
+ * has each line's marks taken out (unmark_line): the scanner then reads
+ * the words as it reads a text extractor's, the table's cells a run of
+ * blanks apart as in -layout text.
+ */
+
+/* Whether c is ASCII punctuation (what a backslash may escape). */
+static bool punctuation(unsigned char c)
+{
+	return c > 0x20 && c < 0x7F && !alnum((char)c);
+}
+
+/* The character an HTML entity at s[0..n) stands for ("&amp;" '&',
+ * "&#160;" a blank), and its length in *len; 0 if none. */
+static char entity(const char *s, size_t n, size_t *len)
+{
+	static const struct {
+		const char *name;
+		char c;
+	} names[] = {{"&amp;", '&'},  {"&lt;", '<'},    {"&gt;", '>'},   {"&quot;", '"'},
+	             {"&#39;", '\''}, {"&apos;", '\''}, {"&nbsp;", ' '}, {"&#160;", ' '}};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		size_t k = strlen(names[i].name);
+		if (k <= n && memcmp(s, names[i].name, k) == 0) {
+			*len = k;
+			return names[i].c;
+		}
+	}
+	return 0;
+}
+
+/* A line of rules only: a table's "|---|:--|", a page's "-----", a
+ * setext heading's "=====". */
+static bool rule_line(const char *s, size_t n)
+{
+	size_t marks = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!strchr("-=*_|: ", s[i]))
+			return false;
+		marks += s[i] == '-' || s[i] == '=' || s[i] == '*' || s[i] == '_';
+	}
+	return marks >= 3;
+}
+
+/* Where the bracket or brace opened at s[i] closes on the line, or n. */
+static size_t closing(const char *s, size_t n, size_t i, char close)
+{
+	while (i < n && s[i] != close)
+		i++;
+	return i;
+}
+
+/*
+ * One line of Markdown without its marks, from in[0..n) to out (never
+ * longer), from[j] the byte of in that out[j] comes from; *in_tag says
+ * an HTML tag opened on a line before is still open (pandoc breaks a
+ * long one).  Returns out's length.
+ */
+static size_t unmark_line(const char *in, size_t n, char *out, uint32_t *from, bool *in_tag)
+{
+	size_t m = 0, i = 0;
+	if (*in_tag) {
+		while (i < n && in[i] != '>')
+			i++;
+		*in_tag = i == n;
+		i += i < n;
+	}
+	size_t lead = i;
+	while (lead < n && lead < i + 3 && in[lead] == ' ')
+		lead++;
+	if (rule_line(in + i, n - i) || (n - lead >= 3 && memcmp(in + lead, ":::", 3) == 0))
+		return 0;
+	size_t first = lead; /* (where a list's "* " would be) */
+	while (first < n && in[first] == ' ')
+		first++;
+	if (lead < n && in[lead] == '#') { /* an ATX heading's marks */
+		size_t h = lead;
+		while (h < n && in[h] == '#')
+			h++;
+		if (h - lead <= 6 && (h == n || in[h] == ' '))
+			i = h + (h < n);
+	}
+	for (; i < n; i++) {
+		char c = in[i], o = c;
+		size_t k;
+		if (c == '\\' && i + 1 < n && punctuation((unsigned char)in[i + 1])) {
+			o = in[++i]; /* an escape: the character itself */
+		} else if (c == '\\' && i + 1 == n) {
+			continue; /* a hard line break */
+		} else if ((c == '*' || c == '_') && i + 1 < n && in[i + 1] == c) {
+			i++; /* strong emphasis */
+			continue;
+		} else if (c == '*' || c == '_') {
+			/* emphasis, at a word's edge; not inside a word ("snake_case"),
+			 * nor a list's "* " opening the line */
+			bool before = i > 0 && alnum(in[i - 1]), after = i + 1 < n && alnum(in[i + 1]);
+			bool item = c == '*' && i == first && (i + 1 == n || in[i + 1] == ' ');
+			if (!(before && after) && !item)
+				continue;
+		} else if (c == '|' || c == '`') {
+			o = ' '; /* a rule between a table's cells; code */
+		} else if (c == '&' && (o = entity(in + i, n - i, &k))) {
+			out[m] = o, from[m++] = (uint32_t)i;
+			i += k - 1;
+			continue;
+		} else if (c == '&') {
+			o = c;
+		} else if (c == '<' && i + 1 < n && (letter(in[i + 1]) || in[i + 1] == '/' || in[i + 1] == '!')) {
+			/* an HTML tag or comment: gone ("<br>" a blank) */
+			bool br = i + 3 < n && (in[i + 1] | 0x20) == 'b' && (in[i + 2] | 0x20) == 'r';
+			const char *e = n - i >= 4 && memcmp(in + i, "<!--", 4) == 0 ? memmem(in + i, n - i, "-->", 3) : NULL;
+			size_t end = e ? (size_t)(e - in) + 2 : closing(in, n, i, '>');
+			*in_tag = end == n;
+			if (br)
+				out[m] = ' ', from[m++] = (uint32_t)i;
+			i = end;
+			continue;
+		} else if ((c == '!' && i + 1 < n && in[i + 1] == '[') || c == '[') {
+			continue; /* a link's or an image's mark */
+		} else if (c == ']') {
+			/* a link's target or pandoc's attributes after it: gone */
+			if (i + 1 < n && (in[i + 1] == '(' || in[i + 1] == '{'))
+				i = closing(in, n, i + 1, in[i + 1] == '(' ? ')' : '}');
+			continue;
+		}
+		out[m] = o, from[m++] = (uint32_t)i;
+	}
+	return m;
+}
+
+/* Whether the text is Markdown: two of its marks at least, among a
+ * heading's "#" opening a line, "**" and a table's rule opening one.
+ * (A letter's text has "#60", never at a line's start, and no "**".)
+ * One memchr pass for each mark's first byte. */
+static bool markdown_marked(const struct imr_source *src)
+{
+	const char *t = src->text, *end = t + src->len;
+	size_t found = 0;
+	for (const char *c = t; found < 2 && (c = memchr(c, '#', (size_t)(end - c))); c++)
+		found += (c == t || c[-1] == '\n') && (c[1] == ' ' || c[1] == '#');
+	for (const char *c = t; found < 2 && (c = memchr(c, '*', (size_t)(end - c))); c += 2)
+		found += c[1] == '*';
+	for (const char *c = t; found < 2 && (c = memchr(c, '|', (size_t)(end - c))); c++)
+		found += (c == t || c[-1] == '\n') && rule_line(c, line_length((const unsigned char *)c, (const unsigned char *)end));
+	return found >= 2;
+}
+
+/*
  * Every line's spacing repaired in place (repair_spacing), the line and
  * page starts moved with the text (a line stays a line), and each line
  * that changed given a map of its original columns (composed with the
  * one it had).  Returns false when memory runs out.
  */
-static bool repair_lines(struct imr_source *src, bool loose)
+static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool markdown)
 {
 	struct word_table words = {0};
 	char *copy = loose ? malloc(src->len + 1) : NULL;
@@ -825,9 +981,14 @@ static bool repair_lines(struct imr_source *src, bool loose)
 	char *line = malloc(longest + 1);
 	uint32_t *from = malloc((longest + 1) * sizeof *from);
 	uint32_t *counted = malloc((longest + 1) * sizeof *counted);
+	/* Markdown's marks out first: the line without them, and where each
+	 * of its bytes was. */
+	char *bare = markdown ? malloc(longest + 1) : NULL;
+	uint32_t *bare_from = markdown ? malloc((longest + 1) * sizeof *bare_from) : NULL;
+	bool in_tag = false;
 	struct imr_source maps = {0}; /* the new maps */
 	size_t moved_cap = 0, columns_cap = 0;
-	bool ok = line && from && counted;
+	bool ok = line && from && counted && (!markdown || (bare && bare_from));
 	size_t o = 0, old = 0, page = 0;
 	for (size_t i = 0; ok && i < src->nlines; i++) {
 		size_t s = src->line_start[i], e = i + 1 < src->nlines ? src->line_start[i + 1] : src->len;
@@ -841,7 +1002,17 @@ static bool repair_lines(struct imr_source *src, bool loose)
 			src->page_start[page] = (uint32_t)o;
 		src->line_start[i] = (uint32_t)o;
 		memcpy(line, t + s, n);
-		size_t m = repair_spacing(line, n, t + o, from, loose ? &words : NULL);
+		size_t m;
+		if (!markdown) {
+			m = repair_spacing(line, n, t + o, from, loose ? &words : NULL);
+		} else if (!spacing) {
+			m = unmark_line(line, n, t + o, from, &in_tag);
+		} else {
+			size_t b = unmark_line(line, n, bare, bare_from, &in_tag);
+			m = repair_spacing(bare, b, t + o, from, loose ? &words : NULL);
+			for (size_t j = 0; j < m; j++)
+				from[j] = bare_from[from[j]];
+		}
 		bool same = m == n && memcmp(line, t + o, n) == 0;
 		if (!same || ml) {
 			/* The columns of the line as it was: its map, or counted. */
@@ -868,6 +1039,8 @@ static bool repair_lines(struct imr_source *src, bool loose)
 	free(line);
 	free(from);
 	free(counted);
+	free(bare);
+	free(bare_from);
 	free(words.w);
 	free(copy);
 	if (!ok) {
@@ -1267,8 +1440,9 @@ static bool normalize_bytes(const char *data, size_t len, struct imr_source *out
 		             len ? "empty input: only white space" : "empty input");
 		return false;
 	}
-	bool loose = loose_spacing(out);
-	if ((loose || spread_out(out)) && !repair_lines(out, loose))
+	bool markdown = markdown_marked(out), loose = loose_spacing(out);
+	bool spacing = loose || spread_out(out);
+	if ((spacing || markdown) && !repair_lines(out, spacing, loose, markdown))
 		goto oom;
 	out->decoded = decoded, out->decoded_line = first_decoded_line;
 	out->replaced = replaced, out->replaced_line = first_replaced_line;
