@@ -368,6 +368,21 @@ static bool folds(uint32_t cp)
 	       (uc_decomposition(cp, &tag, d) > 0 && tag != UC_DECOMP_CANONICAL);
 }
 
+/* A list's bullet as a word processor or a viewer's copy writes it
+ * ("•", "●", "▪", "◦", Symbol's private "\uF0B7" in Word's text): no
+ * word of the letter, read as the "-" a list has in plain text (one
+ * column for one, so columns stay the input's). */
+static bool list_bullet(uint32_t cp)
+{
+	switch (cp) {
+	case 0x2022: case 0x2023: case 0x2043: case 0x2219: case 0x25A0: case 0x25AA:
+	case 0x25CB: case 0x25CF: case 0x25E6: case 0xF0A7: case 0xF0B7:
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* A character with no glyph that only steers rendering (Unicode's default
  * ignorable code points: the soft hyphen, zero-width space and joiners,
  * the word joiner, a byte-order mark within the text, bidi marks,
@@ -1411,6 +1426,8 @@ static bool normalize_bytes(const char *data, size_t len, struct imr_source *out
 		}
 		if (cp == 0xA0)
 			cp = ' ';
+		else if (list_bullet(cp))
+			cp = '-';
 		b.wide |= cp >= 0x80 && (folds(cp) || invisible(cp));
 		o = put_utf8(o, cp);
 	}

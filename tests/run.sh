@@ -791,6 +791,21 @@ printf 'Case Number: CM16-0000001\nHOW THE IMR FINAL DETERMINATION WAS MADE\nR.\
 	sed 's/^/> /' >"$tmp/col.txt"
 expect "a quoted letter's error at the input's column" 1 "col.txt:9:3: error: syntax error, unexpected Decision rationale" "$tmp/col.txt" -o "$tmp/o.xml"
 
+# A list pasted from a word processor or a viewer: each record after a
+# bullet ("•" and a tab, "●", Symbol's private bullet that Word's text
+# keeps): the example's own XML but for its digest.
+ex=examples/imr-documents-reviewed-a.txt
+for bullet in '\xe2\x80\xa2\t' '\xe2\x97\x8f ' '\xef\x82\xb7\t'; do
+	sed "/^DOCUMENTS REVIEWED\$/,/^CLINICAL CASE SUMMARY\$/{/^[A-Z][a-z]\|^MRI /s/^/$bullet/}" "$ex" >"$tmp/bullets.txt"
+	if [ "$(grep -c $'^\xe2\|^\xef' "$tmp/bullets.txt")" != 6 ]; then
+		bad "bullets: the sed script no longer finds the records of $ex"
+	elif run --verify --source-name "$ex" "$tmp/bullets.txt" 2>"$tmp/err" | no_digest >"$tmp/bullets.xml" &&
+		no_digest <"${ex%.txt}.xml" | cmp -s - "$tmp/bullets.xml"; then
+		ok
+	else
+		bad "a list with bullets ($bullet): not the XML of $ex: $(head -3 "$tmp/err")"
+	fi
+done
 # Markdown, as PDF-to-Markdown converters write it for language models
 # (pymupdf4llm, docling, marker): "#" headings, bold or italic labels and
 # titles, the header a pipe table ("| **Case Number:** | CM16-0228949 |",
