@@ -954,20 +954,19 @@ static size_t unmark_line(const char *in, size_t n, char *out, uint32_t *from, b
 	return m;
 }
 
-/* Whether the text is Markdown: two of its marks at least, among a
- * heading's "#" opening a line, "**" and a table's rule opening one.
- * (A letter's text has "#60", never at a line's start, and no "**".)
- * One memchr pass for each mark's first byte. */
+/* Whether the text is Markdown: two lines at least open with a mark
+ * every converter's text has, a heading's "# " or "## ", a table's "|",
+ * or bold ("**", "__").  (A letter's line may open with "#60", never
+ * with "# ".)  A look at each line's first bytes, no pass over the text. */
 static bool markdown_marked(const struct imr_source *src)
 {
-	const char *t = src->text, *end = t + src->len;
+	const char *t = src->text;
 	size_t found = 0;
-	for (const char *c = t; found < 2 && (c = memchr(c, '#', (size_t)(end - c))); c++)
-		found += (c == t || c[-1] == '\n') && (c[1] == ' ' || c[1] == '#');
-	for (const char *c = t; found < 2 && (c = memchr(c, '*', (size_t)(end - c))); c += 2)
-		found += c[1] == '*';
-	for (const char *c = t; found < 2 && (c = memchr(c, '|', (size_t)(end - c))); c++)
-		found += (c == t || c[-1] == '\n') && rule_line(c, line_length((const unsigned char *)c, (const unsigned char *)end));
+	for (size_t i = 0; i < src->nlines && found < 2; i++) {
+		const char *l = t + src->line_start[i];
+		found += (l[0] == '#' && (l[1] == ' ' || l[1] == '#')) || l[0] == '|' ||
+		         ((l[0] == '*' || l[0] == '_') && l[1] == l[0]);
+	}
 	return found >= 2;
 }
 
@@ -1264,12 +1263,6 @@ static struct line_marks line_marks_of(const unsigned char *p, const unsigned ch
 	return m;
 }
 
-/* The mark opening the line at *p made blanks at o, *p moved past it: a
- * page break after it comes first (*page), so it opens the line.
- * Returns where the line goes on. */
-static char *blank_mark(struct line_marks *m, const unsigned char **p, const unsigned char *end,
-                        char *o, bool *page);
-
 /* The length of the mark opening the line at p (0: none). */
 static size_t line_mark(struct line_marks *m, const unsigned char *p, const unsigned char *end)
 {
@@ -1283,16 +1276,19 @@ static size_t line_mark(struct line_marks *m, const unsigned char *p, const unsi
 	return k;
 }
 
-static char *blank_mark(struct line_marks *m, const unsigned char **p, const unsigned char *end,
-                        char *o, bool *page)
+/* The mark opening the line at p made blanks at o (k of them: the
+ * input's bytes), a page break after it first, so it opens the line
+ * (*page).  Returns the bytes of input read.  (p is not passed by
+ * address: the decoding loop keeps it in a register.) */
+static size_t blank_mark(struct line_marks *m, const unsigned char *p, const unsigned char *end,
+                         char *o, bool *page)
 {
-	size_t k = line_mark(m, *p, end);
-	*page = k && *p + k < end && (*p)[k] == '\f';
+	size_t k = line_mark(m, p, end);
+	*page = k && p + k < end && p[k] == '\f';
 	if (*page)
 		*o++ = '\f';
 	memset(o, ' ', k);
-	*p += k + *page;
-	return o + k;
+	return k + *page;
 }
 
 static bool normalize_bytes(const char *data, size_t len, struct imr_source *out,
@@ -1348,8 +1344,12 @@ static bool normalize_bytes(const char *data, size_t len, struct imr_source *out
 		goto oom;
 	struct line_marks marks = line_marks_of(p, end);
 	bool marked_page = false;
-	if (marks.kind != MARK_NONE && (o = blank_mark(&marks, &p, end, o, &marked_page)) && marked_page)
-		form_feeds_end = o; /* (the first page is already counted) */
+	if (marks.kind != MARK_NONE) {
+		size_t k = blank_mark(&marks, p, end, o, &marked_page);
+		p += k, o += k;
+		if (marked_page)
+			form_feeds_end = o; /* (the first page is already counted) */
+	}
 	while (p < end) {
 		/* The common case first: a run of printable ASCII. */
 		while (p < end && *p >= 0x20 && *p < 0x7F)
@@ -1371,7 +1371,8 @@ static bool normalize_bytes(const char *data, size_t len, struct imr_source *out
 			if (p < end && !push_line_start(&b, line_start))
 				goto oom;
 			if (marks.kind != MARK_NONE && p < end) {
-				o = blank_mark(&marks, &p, end, o, &marked_page);
+				size_t k = blank_mark(&marks, p, end, o, &marked_page);
+				p += k, o += k;
 				if (marked_page && !push_page_start(&b, line_start))
 					goto oom;
 				form_feeds_end = marked_page ? o : NULL;
