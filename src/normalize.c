@@ -368,6 +368,21 @@ static bool folds(uint32_t cp)
 	       (uc_decomposition(cp, &tag, d) > 0 && tag != UC_DECOMP_CANONICAL);
 }
 
+/* A list's bullet as a word processor or a viewer's copy writes it
+ * ("•", "●", "▪", "◦", Symbol's private "\uF0B7" in Word's text): no
+ * word of the letter, read as the "-" a list has in plain text (one
+ * column for one, so columns stay the input's). */
+static bool list_bullet(uint32_t cp)
+{
+	switch (cp) {
+	case 0x2022: case 0x2023: case 0x2043: case 0x2219: case 0x25A0: case 0x25AA:
+	case 0x25CB: case 0x25CF: case 0x25E6: case 0xF0A7: case 0xF0B7:
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* A character with no glyph that only steers rendering (Unicode's default
  * ignorable code points: the soft hyphen, zero-width space and joiners,
  * the word joiner, a byte-order mark within the text, bidi marks,
@@ -812,12 +827,167 @@ static size_t repair_spacing(const char *in, size_t n, char *out, uint32_t *from
 }
 
 /*
+ * ---- Markdown -------------------------------------------------------
+ *
+ * PDF-to-Markdown converters (pymupdf4llm, docling, marker; pandoc and
+ * html2text from a PDF's HTML) write the letter's words with Markdown's
+ * marks around them: "## HOW THE IMR ...", "**Decision rationale:**",
+ * "_Upheld_", the header table as a pipe table ("| Case Number: |
+ * CM16-0228949 |" with its "|---|---|" rule), "\-" and "2016\." escaped,
+ * "<br>" in a cell, "<!-- image -->", "&amp;", pandoc's "[]{#1}" and
+ * ":::" divs, a "-----" rule between pages.  Such text (markdown_marked)
+ * has each line's marks taken out (unmark_line): the scanner then reads
+ * the words as it reads a text extractor's, the table's cells a run of
+ * blanks apart as in -layout text.
+ */
+
+/* Whether c is ASCII punctuation (what a backslash may escape). */
+static bool punctuation(unsigned char c)
+{
+	return c > 0x20 && c < 0x7F && !alnum((char)c);
+}
+
+/* The character an HTML entity at s[0..n) stands for ("&amp;" '&',
+ * "&#160;" a blank), and its length in *len; 0 if none. */
+static char entity(const char *s, size_t n, size_t *len)
+{
+	static const struct {
+		const char *name;
+		char c;
+	} names[] = {{"&amp;", '&'},  {"&lt;", '<'},    {"&gt;", '>'},   {"&quot;", '"'},
+	             {"&#39;", '\''}, {"&apos;", '\''}, {"&nbsp;", ' '}, {"&#160;", ' '}};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		size_t k = strlen(names[i].name);
+		if (k <= n && memcmp(s, names[i].name, k) == 0) {
+			*len = k;
+			return names[i].c;
+		}
+	}
+	return 0;
+}
+
+/* A line of rules only: a table's "|---|:--|", a page's "-----", a
+ * setext heading's "=====". */
+static bool rule_line(const char *s, size_t n)
+{
+	size_t marks = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!strchr("-=*_|: ", s[i]))
+			return false;
+		marks += s[i] == '-' || s[i] == '=' || s[i] == '*' || s[i] == '_';
+	}
+	return marks >= 3;
+}
+
+/* Where the bracket or brace opened at s[i] closes on the line, or n. */
+static size_t closing(const char *s, size_t n, size_t i, char close)
+{
+	while (i < n && s[i] != close)
+		i++;
+	return i;
+}
+
+/*
+ * One line of Markdown without its marks, from in[0..n) to out (never
+ * longer), from[j] the byte of in that out[j] comes from; *in_tag says
+ * an HTML tag opened on a line before is still open (pandoc breaks a
+ * long one).  Returns out's length.
+ */
+static size_t unmark_line(const char *in, size_t n, char *out, uint32_t *from, bool *in_tag)
+{
+	size_t m = 0, i = 0;
+	if (*in_tag) {
+		while (i < n && in[i] != '>')
+			i++;
+		*in_tag = i == n;
+		i += i < n;
+	}
+	size_t lead = i;
+	while (lead < n && lead < i + 3 && in[lead] == ' ')
+		lead++;
+	if (rule_line(in + i, n - i) || (n - lead >= 3 && memcmp(in + lead, ":::", 3) == 0))
+		return 0;
+	size_t first = lead; /* (where a list's "* " would be) */
+	while (first < n && in[first] == ' ')
+		first++;
+	if (lead < n && in[lead] == '#') { /* an ATX heading's marks */
+		size_t h = lead;
+		while (h < n && in[h] == '#')
+			h++;
+		if (h - lead <= 6 && (h == n || in[h] == ' '))
+			i = h + (h < n);
+	}
+	for (; i < n; i++) {
+		char c = in[i], o = c;
+		size_t k;
+		if (c == '\\' && i + 1 < n && punctuation((unsigned char)in[i + 1])) {
+			o = in[++i]; /* an escape: the character itself */
+		} else if (c == '\\' && i + 1 == n) {
+			continue; /* a hard line break */
+		} else if ((c == '*' || c == '_') && i + 1 < n && in[i + 1] == c) {
+			i++; /* strong emphasis */
+			continue;
+		} else if (c == '*' || c == '_') {
+			/* emphasis, at a word's edge; not inside a word ("snake_case"),
+			 * nor a list's "* " opening the line */
+			bool before = i > 0 && alnum(in[i - 1]), after = i + 1 < n && alnum(in[i + 1]);
+			bool item = c == '*' && i == first && (i + 1 == n || in[i + 1] == ' ');
+			if (!(before && after) && !item)
+				continue;
+		} else if (c == '|' || c == '`') {
+			o = ' '; /* a rule between a table's cells; code */
+		} else if (c == '&' && (o = entity(in + i, n - i, &k))) {
+			out[m] = o, from[m++] = (uint32_t)i;
+			i += k - 1;
+			continue;
+		} else if (c == '&') {
+			o = c;
+		} else if (c == '<' && i + 1 < n && (letter(in[i + 1]) || in[i + 1] == '/' || in[i + 1] == '!')) {
+			/* an HTML tag or comment: gone ("<br>" a blank) */
+			bool br = i + 3 < n && (in[i + 1] | 0x20) == 'b' && (in[i + 2] | 0x20) == 'r';
+			const char *e = n - i >= 4 && memcmp(in + i, "<!--", 4) == 0 ? memmem(in + i, n - i, "-->", 3) : NULL;
+			size_t end = e ? (size_t)(e - in) + 2 : closing(in, n, i, '>');
+			*in_tag = end == n;
+			if (br)
+				out[m] = ' ', from[m++] = (uint32_t)i;
+			i = end;
+			continue;
+		} else if ((c == '!' && i + 1 < n && in[i + 1] == '[') || c == '[') {
+			continue; /* a link's or an image's mark */
+		} else if (c == ']') {
+			/* a link's target or pandoc's attributes after it: gone */
+			if (i + 1 < n && (in[i + 1] == '(' || in[i + 1] == '{'))
+				i = closing(in, n, i + 1, in[i + 1] == '(' ? ')' : '}');
+			continue;
+		}
+		out[m] = o, from[m++] = (uint32_t)i;
+	}
+	return m;
+}
+
+/* Whether the text is Markdown: two lines at least open with a mark
+ * every converter's text has, a heading's "# " or "## ", a table's "|",
+ * or bold ("**", "__").  (A letter's line may open with "#60", never
+ * with "# ".)  A look at each line's first bytes, no pass over the text. */
+static bool markdown_marked(const struct imr_source *src)
+{
+	const char *t = src->text;
+	size_t found = 0;
+	for (size_t i = 0; i < src->nlines && found < 2; i++) {
+		const char *l = t + src->line_start[i];
+		found += (l[0] == '#' && (l[1] == ' ' || l[1] == '#')) || l[0] == '|' ||
+		         ((l[0] == '*' || l[0] == '_') && l[1] == l[0]);
+	}
+	return found >= 2;
+}
+
+/*
  * Every line's spacing repaired in place (repair_spacing), the line and
  * page starts moved with the text (a line stays a line), and each line
  * that changed given a map of its original columns (composed with the
  * one it had).  Returns false when memory runs out.
  */
-static bool repair_lines(struct imr_source *src, bool loose)
+static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool markdown)
 {
 	struct word_table words = {0};
 	char *copy = loose ? malloc(src->len + 1) : NULL;
@@ -836,9 +1006,14 @@ static bool repair_lines(struct imr_source *src, bool loose)
 	char *line = malloc(longest + 1);
 	uint32_t *from = malloc((longest + 1) * sizeof *from);
 	uint32_t *counted = malloc((longest + 1) * sizeof *counted);
+	/* Markdown's marks out first: the line without them, and where each
+	 * of its bytes was. */
+	char *bare = markdown ? malloc(longest + 1) : NULL;
+	uint32_t *bare_from = markdown ? malloc((longest + 1) * sizeof *bare_from) : NULL;
+	bool in_tag = false;
 	struct imr_source maps = {0}; /* the new maps */
 	size_t moved_cap = 0, columns_cap = 0;
-	bool ok = line && from && counted;
+	bool ok = line && from && counted && (!markdown || (bare && bare_from));
 	size_t o = 0, old = 0, page = 0;
 	for (size_t i = 0; ok && i < src->nlines; i++) {
 		size_t s = src->line_start[i], e = i + 1 < src->nlines ? src->line_start[i + 1] : src->len;
@@ -852,7 +1027,17 @@ static bool repair_lines(struct imr_source *src, bool loose)
 			src->page_start[page] = (uint32_t)o;
 		src->line_start[i] = (uint32_t)o;
 		memcpy(line, t + s, n);
-		size_t m = repair_spacing(line, n, t + o, from, loose ? &words : NULL);
+		size_t m;
+		if (!markdown) {
+			m = repair_spacing(line, n, t + o, from, loose ? &words : NULL);
+		} else if (!spacing) {
+			m = unmark_line(line, n, t + o, from, &in_tag);
+		} else {
+			size_t b = unmark_line(line, n, bare, bare_from, &in_tag);
+			m = repair_spacing(bare, b, t + o, from, loose ? &words : NULL);
+			for (size_t j = 0; j < m; j++)
+				from[j] = bare_from[from[j]];
+		}
 		bool same = m == n && memcmp(line, t + o, n) == 0;
 		if (!same || ml) {
 			/* The columns of the line as it was: its map, or counted. */
@@ -879,6 +1064,8 @@ static bool repair_lines(struct imr_source *src, bool loose)
 	free(line);
 	free(from);
 	free(counted);
+	free(bare);
+	free(bare_from);
 	free(words.w);
 	free(copy);
 	if (!ok) {
@@ -980,6 +1167,141 @@ static char *utf16_to_utf8(const char *data, size_t len, size_t skip, const char
 	return buf;
 }
 
+/*
+ * ---- a mark opening every line --------------------------------------
+ *
+ * Text quoted in an e-mail ("> " on every line, "> > " quoted twice) or
+ * copied from an editor or a listing with its line numbers ("cat -n",
+ * "nl": "    12\tText", "grep -n": "12:Text", an editor's gutter: " 12
+ * Text", " 12 | Text") carries a mark before each line that is no word of
+ * the letter.  Its first lines tell (three quoted lines; lines numbered
+ * 1 and 2 with the same separator), so ordinary text costs a look at its
+ * first bytes; then each line's mark is made blanks, where it stood (the
+ * columns stay the input's), and a page break after it opens the line.
+ * A number is a mark only when it is the next one (lines of text opening
+ * with "2016." keep it).
+ */
+enum line_mark { MARK_NONE, MARK_QUOTE, MARK_NUMBER };
+
+struct line_marks {
+	enum line_mark kind;
+	unsigned char sep; /* after a line number: '\t', ':', ' ' or '|' */
+	unsigned long next; /* the number the next numbered line has */
+};
+
+/* The length of a quotation mark at p ("> ", ">> ", "> > "), or 0. */
+static size_t quote_mark(const unsigned char *p, const unsigned char *end)
+{
+	const unsigned char *q = p;
+	while (q < end && *q == '>') {
+		q++;
+		if (q < end && *q == ' ')
+			q++;
+	}
+	return (size_t)(q - p);
+}
+
+/* The length of line number n at p with its separator sep (and the
+ * blank after a '|' or ':'), or 0; *number is the number read. */
+static size_t number_mark(const unsigned char *p, const unsigned char *end, unsigned char sep,
+                          unsigned long *number)
+{
+	const unsigned char *q = p;
+	while (q < end && *q == ' ')
+		q++;
+	const unsigned char *digits = q;
+	unsigned long v = 0;
+	while (q < end && *q >= '0' && *q <= '9' && q - digits < 9)
+		v = v * 10 + (unsigned long)(*q++ - '0');
+	if (sep == '|') /* (a gutter: "  12 | Text") */
+		while (q < end && *q == ' ')
+			q++;
+	if (q == digits || q == end || *q != sep)
+		return 0;
+	q++;
+	if ((sep == '|' || sep == ':') && q < end && *q == ' ')
+		q++;
+	*number = v;
+	return (size_t)(q - p);
+}
+
+/* The next line's start after p, or end. */
+static const unsigned char *next_line(const unsigned char *p, const unsigned char *end)
+{
+	const unsigned char *nl = memchr(p, '\n', (size_t)(end - p));
+	return nl ? nl + 1 : end;
+}
+
+/* Whether the line at p has blanks only. */
+static bool blank_line(const unsigned char *p, const unsigned char *end)
+{
+	while (p < end && *p == ' ')
+		p++;
+	return p == end || *p == '\n' || *p == '\r';
+}
+
+/* What marks the text's lines, by its first lines (see above). */
+static struct line_marks line_marks_of(const unsigned char *p, const unsigned char *end)
+{
+	struct line_marks m = {MARK_NONE, 0, 1};
+	if (p == end)
+		return m;
+	if (*p == '>') {
+		const unsigned char *l = p;
+		int quoted = 0;
+		while (quoted < 3 && l < end && *l == '>')
+			quoted++, l = next_line(l, end);
+		if (quoted == 3 || (l == end && quoted))
+			m.kind = MARK_QUOTE;
+		return m;
+	}
+	if (*p != ' ' && *p != '1')
+		return m;
+	static const unsigned char seps[] = {'\t', ':', '|', ' '};
+	for (size_t i = 0; i < sizeof seps; i++) {
+		unsigned long n;
+		if (!number_mark(p, end, seps[i], &n) || n != 1)
+			continue;
+		/* The second numbered line (nl leaves blank lines unnumbered) is 2. */
+		const unsigned char *l = next_line(p, end);
+		for (int blank = 0; blank < 3 && l < end && blank_line(l, end); blank++)
+			l = next_line(l, end);
+		if (number_mark(l, end, seps[i], &n) && n == 2) {
+			m.kind = MARK_NUMBER, m.sep = seps[i];
+			return m;
+		}
+	}
+	return m;
+}
+
+/* The length of the mark opening the line at p (0: none). */
+static size_t line_mark(struct line_marks *m, const unsigned char *p, const unsigned char *end)
+{
+	if (m->kind == MARK_QUOTE)
+		return quote_mark(p, end);
+	unsigned long n;
+	size_t k = number_mark(p, end, m->sep, &n);
+	if (!k || n != m->next)
+		return 0;
+	m->next++;
+	return k;
+}
+
+/* The mark opening the line at p made blanks at o (k of them: the
+ * input's bytes), a page break after it first, so it opens the line
+ * (*page).  Returns the bytes of input read.  (p is not passed by
+ * address: the decoding loop keeps it in a register.) */
+static size_t blank_mark(struct line_marks *m, const unsigned char *p, const unsigned char *end,
+                         char *o, bool *page)
+{
+	size_t k = line_mark(m, p, end);
+	*page = k && p + k < end && p[k] == '\f';
+	if (*page)
+		*o++ = '\f';
+	memset(o, ' ', k);
+	return k + *page;
+}
+
 static bool normalize_bytes(const char *data, size_t len, struct imr_source *out,
                             struct imr_diags *diags);
 
@@ -1050,6 +1372,14 @@ static bool normalize_bytes(const char *data, size_t len, struct imr_source *out
 	unsigned first_decoded_line = 0, first_replaced_line = 0;
 	if (!push_line_start(&b, 0) || !push_page_start(&b, 0))
 		goto oom;
+	struct line_marks marks = line_marks_of(p, end);
+	bool marked_page = false;
+	if (marks.kind != MARK_NONE) {
+		size_t k = blank_mark(&marks, p, end, o, &marked_page);
+		p += k, o += k;
+		if (marked_page)
+			form_feeds_end = o; /* (the first page is already counted) */
+	}
 	while (p < end) {
 		/* The common case first: a run of printable ASCII. */
 		size_t run = plain_run(p, end);
@@ -1071,6 +1401,13 @@ static bool normalize_bytes(const char *data, size_t len, struct imr_source *out
 			line_start = (uint32_t)(o - text);
 			if (p < end && !push_line_start(&b, line_start))
 				goto oom;
+			if (marks.kind != MARK_NONE && p < end) {
+				size_t k = blank_mark(&marks, p, end, o, &marked_page);
+				p += k, o += k;
+				if (marked_page && !push_page_start(&b, line_start))
+					goto oom;
+				form_feeds_end = marked_page ? o : NULL;
+			}
 			continue;
 		}
 		if (c < 0x80) {
@@ -1121,6 +1458,8 @@ static bool normalize_bytes(const char *data, size_t len, struct imr_source *out
 		}
 		if (cp == 0xA0)
 			cp = ' ';
+		else if (list_bullet(cp))
+			cp = '-';
 		b.wide |= cp >= 0x80 && (folds(cp) || invisible(cp));
 		o = put_utf8(o, cp);
 	}
@@ -1150,8 +1489,9 @@ static bool normalize_bytes(const char *data, size_t len, struct imr_source *out
 		             len ? "empty input: only white space" : "empty input");
 		return false;
 	}
-	bool loose = loose_spacing(out);
-	if ((loose || spread_out(out)) && !repair_lines(out, loose))
+	bool markdown = markdown_marked(out), loose = loose_spacing(out);
+	bool spacing = loose || spread_out(out);
+	if ((spacing || markdown) && !repair_lines(out, spacing, loose, markdown))
 		goto oom;
 	out->decoded = decoded, out->decoded_line = first_decoded_line;
 	out->replaced = replaced, out->replaced_line = first_replaced_line;

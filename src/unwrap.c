@@ -124,10 +124,11 @@ static bool continues(const struct lines *l, size_t i)
 	return i < l->nlines && line_end(l, i) > l->text + l->start[i] && l->text[l->start[i]] != '\f';
 }
 
+/* Line i's text past its indentation (and the page break opening it). */
 static const char *line_text(const struct lines *l, size_t i)
 {
 	const char *s = l->text + l->start[i], *e = line_end(l, i);
-	while (s < e && *s == ' ')
+	while (s < e && (*s == ' ' || *s == '\f'))
 		s++;
 	return s;
 }

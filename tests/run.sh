@@ -745,6 +745,120 @@ else
 	echo "NOTICE: $shared/real/pdf is absent: pdfminer, PyMuPDF and Ghostscript shapes skipped"; skip=$((skip + 1))
 fi
 
+# ---- text in other hands: quoted, numbered, Markdown, HTML rendered ----
+# Quoted in an e-mail reply ("> " on every line, "> > " twice), or copied
+# with an editor's or a listing's line numbers (cat -n, nl, grep -n, a
+# gutter " 12 | "): the marks are made blanks where they stood, so each
+# example is its own XML, lines and pages too, but for its digest (a page
+# break after a mark still opens its line); the real letters keep their
+# facts.  Each letter in two of the six shapes.
+marked() { # SHAPE FILE
+	case $1 in
+	quote) sed -e 's/^/> /' -e 's/^> $/>/' "$2" ;;
+	quote2) sed -e 's/^/> > /' -e 's/^> > $/> >/' "$2" ;;
+	cat-n) cat -n "$2" ;;
+	nl) nl "$2" ;;
+	grep-n) grep -n '' "$2" ;;
+	gutter) awk '{ printf "%4d | %s\n", NR, $0 }' "$2" ;;
+	esac
+}
+mark_shapes=(quote cat-n nl quote2 grep-n gutter)
+k=0
+for in in examples/*.txt "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$shared"/seeds/*.txt; do
+	[ -f "$in" ] || continue
+	b=$(basename "$in" .txt)
+	for shape in "${mark_shapes[k % 6]}" "${mark_shapes[(k + 3) % 6]}"; do
+		marked $shape "$in" >"$tmp/marked.txt"
+		case $in in
+		examples/*)
+			if run --verify --source-name "$in" "$tmp/marked.txt" 2>"$tmp/err" | no_digest >"$tmp/marked.xml" &&
+				no_digest <"${in%.txt}.xml" | cmp -s - "$tmp/marked.xml"; then
+				ok
+			else
+				bad "$in, every line marked ($shape): not its XML: $(head -3 "$tmp/err")"
+			fi ;;
+		*)
+			facts=tests/facts/real/$b.facts
+			[ -f "$facts" ] || facts=tests/facts/seeds/$b.facts
+			convert_ok "$in, every line marked ($shape)" "$tmp/marked.txt" "$facts" ;;
+		esac
+	done
+	k=$((k + 1))
+done
+# A quoted letter's error is reported at the input's column: "Decision"
+# at column 3, after the "> ".
+printf 'Case Number: CM16-0000001\nHOW THE IMR FINAL DETERMINATION WAS MADE\nR.\nCLINICAL CASE SUMMARY\nS.\nIMR ISSUES, DECISIONS AND RATIONALES\nCane: Upheld\nClaims Administrator guideline: x\nDecision rationale: y.\n' |
+	sed 's/^/> /' >"$tmp/col.txt"
+expect "a quoted letter's error at the input's column" 1 "col.txt:9:3: error: syntax error, unexpected Decision rationale" "$tmp/col.txt" -o "$tmp/o.xml"
+
+# A list pasted from a word processor or a viewer: each record after a
+# bullet ("•" and a tab, "●", Symbol's private bullet that Word's text
+# keeps): the example's own XML but for its digest.
+ex=examples/imr-documents-reviewed-a.txt
+for bullet in '\xe2\x80\xa2\t' '\xe2\x97\x8f ' '\xef\x82\xb7\t'; do
+	sed "/^DOCUMENTS REVIEWED\$/,/^CLINICAL CASE SUMMARY\$/{/^[A-Z][a-z]\|^MRI /s/^/$bullet/}" "$ex" >"$tmp/bullets.txt"
+	if [ "$(grep -c $'^\xe2\|^\xef' "$tmp/bullets.txt")" != 6 ]; then
+		bad "bullets: the sed script no longer finds the records of $ex"
+	elif run --verify --source-name "$ex" "$tmp/bullets.txt" 2>"$tmp/err" | no_digest >"$tmp/bullets.xml" &&
+		no_digest <"${ex%.txt}.xml" | cmp -s - "$tmp/bullets.xml"; then
+		ok
+	else
+		bad "a list with bullets ($bullet): not the XML of $ex: $(head -3 "$tmp/err")"
+	fi
+done
+# Markdown, as PDF-to-Markdown converters write it for language models
+# (pymupdf4llm, docling, marker): "#" headings, bold or italic labels and
+# titles, the header a pipe table ("| **Case Number:** | CM16-0228949 |",
+# its "|---|" rule, "Application<br>Received:"), escapes ("2016\.",
+# "\_"), "&amp;", "<!-- image -->", a "-----" rule between pages,
+# paragraphs on one line or not (tests/shapes/markdown.awk, four ways,
+# each real letter in two); the examples keep their facts.
+md_ways=("-v br=1 -v image=1" "-v em=_ -v join=1 -v ent=1" "-v em=* -v pages=drop" "-v em=__ -v join=1 -v pages=drop -v image=1")
+k=0 tables=0
+for in in "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$shared"/seeds/*.txt examples/*.txt; do
+	[ -f "$in" ] || continue
+	b=$(basename "$in" .txt)
+	facts=tests/facts/real/$b.facts
+	[ -f "$facts" ] || facts=tests/facts/seeds/$b.facts
+	[ -f "$facts" ] || facts=tests/facts/examples/$b.facts
+	ways=("${md_ways[k % 4]}" "${md_ways[(k + 1) % 4]}")
+	case $in in
+	examples/imr-documents-reviewed-b.layout.txt) continue ;; # (its page's case number, its page break gone: docs/grammar.md)
+	examples/*) ways=("${md_ways[0]}") ;;
+	esac
+	for way in "${ways[@]}"; do
+		awk $way -f tests/shapes/markdown.awk "$in" >"$tmp/md.txt"
+		grep -q '^|---|---|' "$tmp/md.txt" && tables=$((tables + 1))
+		convert_ok "$in as Markdown ($way)" "$tmp/md.txt" "$facts"
+	done
+	k=$((k + 1))
+done
+if [ -d "$shared/real/layout" ] && [ "$tables" -lt 16 ]; then
+	bad "Markdown: the awk script made $tables pipe tables of the real letters' headers, not 16 or more"
+fi
+# The converters themselves on the PDF's HTML (pdftohtml -s -i -noframes):
+# pandoc's Markdown ("[]{#1}", ":::" divs, "**Case Number: **", "\" line
+# ends) and GitHub's (raw "<div>"s over two lines), html2text's
+# (python3-html2text: "**UR Denial Date: **11/16/2016"); and pandoc's plain
+# text of it.
+html_of() { pdftohtml -q -s -i -noframes -stdout "$1" >"$2"; }
+if [ -d "$shared/real/pdf" ] && command -v pandoc >/dev/null && command -v html2markdown >/dev/null; then
+	for pdf in "$tmp"/dec/*.pdf; do
+		b=$(basename "$pdf" .pdf)
+		html_of "$pdf" "$tmp/$b.html" || { bad "pdftohtml could not convert $pdf"; continue; }
+		for way in "pandoc -t markdown" "pandoc -t gfm" "pandoc -t plain" html2markdown; do
+			key=$(echo "$way" | tr -d ' ')
+			case $way in
+			pandoc*) extracted "$tmp/html.txt" "$key/$b.txt" $way -f html "$tmp/$b.html" -o "$tmp/html.txt" ;;
+			*) extracted "$tmp/html.txt" "$key/$b.txt" sh -c 'html2markdown --body-width=0 <"$1" >"$2"' - "$tmp/$b.html" "$tmp/html.txt" ;;
+			esac || { bad "$way could not convert $b.html"; continue; }
+			convert_ok "$pdf (pdftohtml, $way)" "$tmp/html.txt" "tests/facts/real/$b.facts"
+		done
+	done
+else
+	echo "NOTICE: $shared/real/pdf, pandoc or html2markdown (python3-html2text) is absent: Markdown converters' shapes skipped"; skip=$((skip + 1))
+fi
+
 echo "== warnings: a letter that is cut off or disagrees with itself says so in the XML"
 # warned NAME INPUT FACT... : converts (exit 0, valid, every word there) with these facts.
 warned() {
