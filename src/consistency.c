@@ -281,6 +281,11 @@ void imr_check(struct imr_arena *a, const struct imr_source *src, const struct i
 	if (src->replaced)
 		warn(&c, IMR_W_CONTROL_CHARACTERS, src->replaced_line, 0, false,
 		     "%zu control character(s) that XML forbids were replaced by spaces", src->replaced);
+	if (src->order_unplaced)
+		warn(&c, IMR_W_READING_ORDER, src->order_unplaced_line, 0, true,
+		     "the text's boxes were out of reading order (pdfminer -V) and %u of them could not "
+		     "be put back (a letter alone, running text no part continues, a title no item "
+		     "takes): kept where they stood", src->order_unplaced);
 	check_header(&c, doc);
 	check_records(&c);
 	check_letter_end(&c, doc);
