@@ -595,8 +595,8 @@ static void place_titles(struct order *o)
  * sentence has one is a citation, continued by more of it. */
 static const char *const citation_words[] = {"Decision based on", "Section(s)"};
 
-/* Whether a part's text so far, t[0..n), is still open: a title without
- * its decision, any other part without the end of its sentence. */
+/* Whether a part's text so far, t[0..n), is open: a title without its
+ * decision, any other part without the end of its sentence. */
 static bool part_open(int part, const char *t, size_t n)
 {
 	if (part == IMR_ITEM_PART_TITLE)
@@ -658,24 +658,33 @@ static bool word_repeated(const char *t, size_t n, const char *s, size_t m)
 /*
  * How well box c continues a part whose text so far is t[0..n): 0 not,
  * else the more the better.  A title's first lines take the lines that
- * end in its decision.  Otherwise: the rest of a form's sentence (4); a
- * citation's grammar ("Complaints" / "2004, Section(s): ...", "2004," /
- * "Section(s): ...", "Section(s):" / "Special Studies."; 3), more of a
- * citation (3, prose 1); a sentence going on in small letters (2) or in a
- * capital (1).
+ * end in its decision.  An open part (its last sentence unfinished) takes
+ * the rest of a form's sentence (8); what a citation's grammar continues
+ * ("Complaints" / "2004, Section(s): ...", "2004," / "Section(s): ...",
+ * "Section(s):" / "Special Studies."; 6), more of a citation (6, prose
+ * 2); a sentence going on in small letters (4) or in a capital (2).  A
+ * part whose sentence ended may go on with another: a guideline with its
+ * next citation ("Decision based on Non-MTUS Citation ..."; 4), any part
+ * with a sentence in a capital, least of all (1).
  */
 static unsigned fit(const struct order *o, int part, const char *t, size_t n, const struct box *c)
 {
 	size_t m, ln;
 	const char *s = line_at(o->src, c->first, &m);
 	const char *l = last_line(o, c, &ln);
-	bool decided = decision_end(l, ln) != 0;
+	bool decided = decision_end(l, ln) != 0, open = part_open(part, t, n);
 	if (part == IMR_ITEM_PART_TITLE)
-		return decided ? 3 : 0;
-	if (decided || !m)
+		return open && decided ? 6 : 0;
+	if (decided || !m || !n)
+		return 0;
+	/* ("Decision based on" opens a sentence: it follows a sentence's end.) */
+	bool opens_citation = starts_with(s, m, citation_words[0]);
+	if (!open)
+		return part != IMR_ITEM_PART_RATIONALE && opens_citation ? 4 : isupper((unsigned char)*s) ? 1 : 0;
+	if (opens_citation)
 		return 0;
 	if (form_sentence_joint(t, n, s, m))
-		return 4;
+		return 8;
 	if (word_repeated(t, n, s, m))
 		return 0;
 	/* The last sentence of the part: is it a citation? */
@@ -692,25 +701,25 @@ static unsigned fit(const struct order *o, int part, const char *t, size_t n, co
 	while (d && (isdigit((unsigned char)t[d - 1]) || t[d - 1] == '.'))
 		d--;
 	if (n >= 5 && t[n - 1] == ',' && year_at(t + n - 5, 4) && (n == 5 || t[n - 6] == ' '))
-		return section ? 3 : isupper((unsigned char)*s) ? 1 : 0;
+		return section ? 6 : isupper((unsigned char)*s) ? 2 : 0;
 	if (ends_with(t, n, "Section(s):"))
-		return (isupper((unsigned char)*s) || isdigit((unsigned char)*s)) && !section && !year_at(s, m) ? 3 : 0;
+		return (isupper((unsigned char)*s) || isdigit((unsigned char)*s)) && !section && !year_at(s, m) ? 6 : 0;
 	if (d < n && ends_with(t, d, "Section(s): "))
-		return isupper((unsigned char)*s) ? 2 : 0;
+		return isupper((unsigned char)*s) ? 4 : 0;
 	if (year_at(s, m))
-		return citation && isalpha((unsigned char)t[n - 1]) ? 3 : 0;
+		return citation && isalpha((unsigned char)t[n - 1]) ? 6 : 0;
 	if (section)
 		return 0;
 	if (citation)
-		return prose(o, c) ? 1 : 3;
+		return prose(o, c) ? 2 : 6;
 	if (islower((unsigned char)*s))
-		return 2;
-	return isalnum((unsigned char)t[n - 1]) || t[n - 1] == ',' ? 1 : 0;
+		return 4;
+	return isalnum((unsigned char)t[n - 1]) || t[n - 1] == ',' ? 2 : 0;
 }
 
-/* The running text among a page's items, each to the open part (of this
- * page or the one before) it fits best, the nearest first: the best joint
- * of all is made, then the next. */
+/* The running text among a page's items, each to the part (of this page
+ * or the one before) it fits best, the nearest first: the best joint of
+ * all is made, then the next. */
 static void place_continuations(struct order *o)
 {
 	for (size_t p0 = 0, p1; p0 < o->nbox; p0 = p1) {
@@ -743,8 +752,7 @@ static void place_continuations(struct order *o)
 							continue;
 						const struct box *last = &o->box[o->box[h].last];
 						size_t slot = it * IMR_ITEM_PART_COUNT + (size_t)part;
-						if (last->page + 1 < page || last->page > page ||
-						    !part_open(part, o->tail[slot], o->tail_len[slot]))
+						if (last->page + 1 < page || last->page > page)
 							continue;
 						unsigned f = fit(o, part, o->tail[slot], o->tail_len[slot], b);
 						size_t dist = (b->at > last->at ? b->at - last->at : last->at - b->at) +
