@@ -77,7 +77,9 @@ size_t imr_header_typed_run(const char *s, size_t len);
 bool imr_header_typed_value(const char *s, size_t n);
 /* The field whose label opens a header row ("IMR Case Number: ..."), or -1. */
 int imr_header_row_label(const char *s, size_t len);
+/* The line label s[0..n) is, known in context in (or in any), or -1. */
 int imr_lookup_line_label(const char *s, size_t n, enum imr_context in);
+int imr_lookup_any_line_label(const char *s, size_t n);
 /* Where a line label of context in starts inside a line, at a word after
  * the first ("... Trigger Finger. MAXIMUS guideline: ..."); len when
  * none does. */

@@ -172,21 +172,26 @@ static bool year_at(const char *s, size_t n)
 /* The line label s[0..n) opens with, in any context, or -1. */
 static int line_label(const char *s, size_t n)
 {
-	for (const char *c = memchr(s, ':', n); c; c = memchr(c + 1, ':', n - (size_t)(c + 1 - s)))
-		for (int ctx = 0; ctx < IMR_CONTEXT_COUNT; ctx++) {
-			int l = imr_lookup_line_label(s, (size_t)(c + 1 - s), (enum imr_context)ctx);
-			if (l >= 0)
-				return l;
-		}
+	for (const char *c = memchr(s, ':', n); c; c = memchr(c + 1, ':', n - (size_t)(c + 1 - s))) {
+		int l = imr_lookup_any_line_label(s, (size_t)(c + 1 - s));
+		if (l >= 0)
+			return l;
+	}
 	return -1;
 }
 
 /* A cell of the header: a label or a piece of one, with its value or
- * not, or a value with a type of its own.  *label: the cell has a label. */
+ * not, or a value with a type of its own.  *label: the cell has a label.
+ * (The longest label with a date is some forty characters: a longer line,
+ * as nearly every line is, is none, and costs nothing more.) */
+enum { HEADER_CELL_MAX = 64 };
 static bool header_cell(const char *s, size_t n, bool *label)
 {
 	enum imr_label_piece piece;
 	size_t k;
+	*label = false;
+	if (n > HEADER_CELL_MAX)
+		return false;
 	*label = true;
 	if (imr_lookup_header_label(s, n, &piece) >= 0)
 		return true;
@@ -628,11 +633,18 @@ static bool prose(const struct order *o, const struct box *b)
  * / "for its decision."). */
 static bool form_sentence_joint(const char *t, size_t n, const char *s, size_t m)
 {
+	/* (Where the tail's last word stands in a sentence: the joints to try.) */
+	size_t a = n;
+	while (a && t[a - 1] != ' ')
+		a--;
+	if (a == n)
+		return false;
 	for (int f = 0; f < IMR_FORM_SENTENCE_COUNT; f++) {
-		const char *w = imr_form_sentence((enum imr_form_sentence)f);
-		size_t len = strlen(w);
-		for (size_t k = 10; k + 4 < len; k++) {
-			if (w[k] != ' ' || n < k || memcmp(t + n - k, w, k) != 0 || (n > k && t[n - k - 1] != ' '))
+		const char *w = imr_form_sentence((enum imr_form_sentence)f), *e = w + strlen(w);
+		for (const char *p = w; (p = memmem(p, (size_t)(e - p), t + a, n - a)); p++) {
+			size_t k = (size_t)(p - w) + (n - a), len = (size_t)(e - w);
+			if (k < 10 || k + 4 >= len || w[k] != ' ' || (p > w && p[-1] != ' ') || n < k ||
+			    memcmp(t + n - k, w, k) != 0 || (n > k && t[n - k - 1] != ' '))
 				continue;
 			size_t rest = len - k - 1, c = m < rest ? m : rest;
 			if (c >= 3 && memcmp(s, w + k + 1, c) == 0)
@@ -719,11 +731,16 @@ static unsigned fit(const struct order *o, int part, const char *t, size_t n, co
 
 /* The running text among a page's items, each to the part (of this page
  * or the one before) it fits best, the nearest first: the best joint of
- * all is made, then the next. */
-static void place_continuations(struct order *o)
+ * all is made, then the next.  The fits are worked out once, and again
+ * only for the part a joint changed.  false: out of memory. */
+static bool place_continuations(struct order *o)
 {
-	for (size_t p0 = 0, p1; p0 < o->nbox; p0 = p1) {
+	size_t *conts = NULL, *slots = NULL;
+	unsigned char *fits = NULL;
+	bool ok = true;
+	for (size_t p0 = 0, p1; ok && p0 < o->nbox; p0 = p1) {
 		uint32_t page = o->box[p0].page;
+		size_t nc = 0, ns = 0;
 		for (p1 = p0; p1 < o->nbox && o->box[p1].page == page; p1++)
 			;
 		/* The items with a box on this page or the one before. */
@@ -736,41 +753,70 @@ static void place_continuations(struct order *o)
 			if (o->box[k].item >= 0)
 				it_lo = (size_t)o->box[k].item < it_lo ? (size_t)o->box[k].item : it_lo,
 				it_hi = (size_t)o->box[k].item + 1 > it_hi ? (size_t)o->box[k].item + 1 : it_hi;
+		free(conts), free(slots), free(fits);
+		conts = malloc((p1 - p0) * sizeof *conts);
+		slots = malloc(((it_hi > it_lo ? it_hi - it_lo : 0) * IMR_ITEM_PART_COUNT + 1) * sizeof *slots);
+		fits = NULL;
+		if (!conts || !slots) {
+			ok = false;
+			break;
+		}
+		for (size_t c = p0; c < p1; c++) {
+			const struct box *b = &o->box[c];
+			if ((b->kind == BOX_TEXT || b->kind == BOX_TITLE_END) && b->region == REGION(IMR_PART_ISSUES))
+				conts[nc++] = c;
+		}
+		for (size_t it = it_lo; it < it_hi; it++)
+			for (int part = 0; part < IMR_ITEM_PART_COUNT; part++) {
+				int32_t h = o->item[it].part[part];
+				if (h >= 0 && o->box[o->box[h].last].page + 1 >= page && o->box[o->box[h].last].page <= page)
+					slots[ns++] = it * IMR_ITEM_PART_COUNT + (size_t)part;
+			}
+		if (!nc || !ns)
+			continue;
+		if (!(fits = malloc(nc * ns))) {
+			ok = false;
+			break;
+		}
+		for (size_t s = 0; s < ns; s++)
+			for (size_t c = 0; c < nc; c++)
+				fits[c * ns + s] = (unsigned char)fit(o, (int)(slots[s] % IMR_ITEM_PART_COUNT),
+				                                      o->tail[slots[s]], o->tail_len[slots[s]], &o->box[conts[c]]);
 		for (;;) {
 			unsigned best_fit = 0;
-			size_t best_c = 0, best_slot = 0, best_dist = 0;
+			size_t best_c = 0, best_s = 0, best_dist = 0;
 			bool best_after = false;
-			for (size_t c = p0; c < p1; c++) {
-				const struct box *b = &o->box[c];
-				if ((b->kind != BOX_TEXT && b->kind != BOX_TITLE_END) || b->placed ||
-				    b->region != REGION(IMR_PART_ISSUES))
+			for (size_t c = 0; c < nc; c++) {
+				const struct box *b = &o->box[conts[c]];
+				if (b->placed)
 					continue;
-				for (size_t it = it_lo; it < it_hi; it++)
-					for (int part = 0; part < IMR_ITEM_PART_COUNT; part++) {
-						int32_t h = o->item[it].part[part];
-						if (h < 0)
-							continue;
-						const struct box *last = &o->box[o->box[h].last];
-						size_t slot = it * IMR_ITEM_PART_COUNT + (size_t)part;
-						if (last->page + 1 < page || last->page > page)
-							continue;
-						unsigned f = fit(o, part, o->tail[slot], o->tail_len[slot], b);
-						size_t dist = (b->at > last->at ? b->at - last->at : last->at - b->at) +
-						              (last->page != page ? 1000 : 0);
-						/* (As near before as after: the part before.) */
-						bool after = b->at > last->at;
-						if (f > best_fit || (f && f == best_fit && dist < best_dist) ||
-						    (f && f == best_fit && dist == best_dist && after && !best_after))
-							best_fit = f, best_c = c, best_slot = slot, best_dist = dist,
-							best_after = after;
-					}
+				for (size_t s = 0; s < ns; s++) {
+					unsigned f = fits[c * ns + s];
+					if (!f || f < best_fit)
+						continue;
+					size_t slot = slots[s];
+					const struct box *last = &o->box[o->box[o->item[slot / IMR_ITEM_PART_COUNT].part[slot % IMR_ITEM_PART_COUNT]].last];
+					size_t dist = (b->at > last->at ? b->at - last->at : last->at - b->at) +
+					              (last->page != page ? 1000 : 0);
+					/* (As near before as after: the part before.) */
+					bool after = b->at > last->at;
+					if (f > best_fit || dist < best_dist || (dist == best_dist && after && !best_after))
+						best_fit = f, best_c = c, best_s = s, best_dist = dist, best_after = after;
+				}
 			}
 			if (!best_fit)
 				break;
-			o->box[best_c].placed = true;
-			join_part(o, best_slot / IMR_ITEM_PART_COUNT, (int)(best_slot % IMR_ITEM_PART_COUNT), best_c);
+			size_t slot = slots[best_s];
+			o->box[conts[best_c]].placed = true;
+			join_part(o, slot / IMR_ITEM_PART_COUNT, (int)(slot % IMR_ITEM_PART_COUNT), conts[best_c]);
+			for (size_t c = 0; c < nc; c++)
+				if (!o->box[conts[c]].placed)
+					fits[c * ns + best_s] = (unsigned char)fit(o, (int)(slot % IMR_ITEM_PART_COUNT), o->tail[slot],
+					                                           o->tail_len[slot], &o->box[conts[c]]);
 		}
 	}
+	free(conts), free(slots), free(fits);
+	return ok;
 }
 
 /* ---- 6. the text rebuilt -------------------------------------------- */
@@ -838,9 +884,9 @@ struct rebuilt {
 	size_t ncolumns, columns_cap;
 };
 
-/* The original columns of line i's bytes (and one past its end), as
- * imr_source_column reads them: its map, or counted. */
-static uint32_t column_at(const struct imr_source *src, size_t i, size_t byte)
+/* The map of line i's original columns (one past its end included), or
+ * NULL when its columns are counted. */
+static const uint32_t *map_of(const struct imr_source *src, size_t i, size_t *len)
 {
 	size_t lo = 0, hi = src->nmoved;
 	while (lo < hi) {
@@ -851,27 +897,10 @@ static uint32_t column_at(const struct imr_source *src, size_t i, size_t byte)
 			hi = mid;
 	}
 	if (lo < src->nmoved && src->moved[lo].line == i) {
-		const struct imr_moved_line *m = &src->moved[lo];
-		return src->columns[m->at + (byte < m->len ? byte : m->len - 1)];
+		*len = src->moved[lo].len;
+		return src->columns + src->moved[lo].at;
 	}
-	uint32_t col = 1;
-	const char *s = src->text + src->line_start[i];
-	for (size_t k = 0; k < byte; k++)
-		col += ((unsigned char)s[k] & 0xC0) != 0x80;
-	return col;
-}
-
-static bool has_map(const struct imr_source *src, size_t i)
-{
-	size_t lo = 0, hi = src->nmoved;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (src->moved[mid].line < i)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < src->nmoved && src->moved[lo].line == i;
+	return NULL;
 }
 
 /* Append input line i to the rebuilt text as line `at`: with initial
@@ -901,7 +930,9 @@ static bool put_line(const struct imr_source *src, struct rebuilt *r, size_t i, 
 		o[0] = ' ';
 	o[m] = '\n';
 	r->len += m + 1;
-	if (!initial && !has_map(src, i))
+	size_t map_len = 0;
+	const uint32_t *map = map_of(src, i, &map_len);
+	if (!initial && !map)
 		return true;
 	/* The line's columns: its own, the initial at its first character's. */
 	if (r->nmoved == r->moved_cap) {
@@ -921,9 +952,12 @@ static bool put_line(const struct imr_source *src, struct rebuilt *r, size_t i, 
 		r->columns = p, r->columns_cap = cap;
 	}
 	r->moved[r->nmoved++] = (struct imr_moved_line){(uint32_t)at, (uint32_t)r->ncolumns, (uint32_t)(m + 1)};
+	uint32_t col = 1; /* (counted: the column of byte k of the input line) */
 	for (size_t k = 0; k <= m; k++) {
 		size_t byte = initial && k > lead ? k - 1 : k;
-		r->columns[r->ncolumns++] = column_at(src, i, byte);
+		r->columns[r->ncolumns++] = map ? map[byte < map_len ? byte : map_len - 1] : col;
+		if (byte < n && (k != lead || !initial))
+			col += ((unsigned char)s[byte] & 0xC0) != 0x80;
 	}
 	return true;
 }
@@ -1058,7 +1092,8 @@ long imr_restore_reading_order(struct imr_source *src)
 	place_titles(&o);
 	for (size_t i = 0, at = 0; i < o.nbox; i++)
 		o.box[i].at = (uint32_t)(o.box[i].kind == BOX_REJOINED ? at : at++);
-	place_continuations(&o);
+	if (!place_continuations(&o))
+		goto done;
 	if (!rebuild(&o, &r)) {
 		rebuilt_free(&r);
 		goto done;

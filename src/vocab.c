@@ -281,6 +281,14 @@ int imr_lookup_line_label(const char *s, size_t n, enum imr_context in)
 	return -1;
 }
 
+int imr_lookup_any_line_label(const char *s, size_t n)
+{
+	for (size_t i = 0; i < COUNT(line_labels); i++)
+		if (same(s, n, line_labels[i].text, line_labels[i].len))
+			return (int)i;
+	return -1;
+}
+
 /* The variant's own words for what opens a line with token: the first
  * line label of the table with that token in a context the variant's
  * headings open ("Rationale Used by the Expert Reviewer" in a 2013
