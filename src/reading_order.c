@@ -13,7 +13,7 @@
  *      and "Decision rationale" goes to the item being read unless it has
  *      one already; the titles go to the items by count, page by page;
  *   5. continuations: each box of running text among the items joins the
- *      open part (one whose text ends in no sentence) it fits best;
+ *      part it fits best, an open one (its sentence unfinished) first;
  *   6. the text is rebuilt, page by page: the boxes in the letter's
  *      order, each part's boxes one paragraph, the lines kept as the
  *      input's (line_origin, line_index).
@@ -59,6 +59,7 @@ struct box {
 	int32_t last;          /* (a part's first box) the part's last box so far */
 	uint32_t seq;          /* its place in its part */
 	uint32_t at;           /* its place among the boxes, initials rejoined left out */
+	int16_t id;            /* a heading's section, a label's line label */
 	char initial;          /* its paragraph's first letter, rejoined (0: none) */
 	uint8_t kind;          /* enum box_kind */
 	uint8_t region;        /* REGION_HEADER or REGION(part) */
@@ -362,7 +363,7 @@ static void classify(struct order *o, struct box *b)
 	const char *intro = imr_form_sentence(IMR_SENTENCE_SUMMARY_INTRO);
 	int h = imr_lookup_section(s, n);
 	if (h >= 0) {
-		b->kind = BOX_HEADING, b->part = (int8_t)h;
+		b->kind = BOX_HEADING, b->id = (int16_t)h;
 		return;
 	}
 	bool header = true, labels = false, values = false;
@@ -383,7 +384,7 @@ static void classify(struct order *o, struct box *b)
 	}
 	int l = line_label(s, n);
 	if (l >= 0) {
-		b->kind = BOX_LABEL, b->part = (int8_t)l;
+		b->kind = BOX_LABEL, b->id = (int16_t)l;
 		return;
 	}
 	if (n >= 40 && strncmp(s, intro, n < strlen(intro) ? n : strlen(intro)) == 0) {
@@ -407,14 +408,14 @@ static void assign_regions(struct order *o)
 		struct box *b = &o->box[i];
 		switch ((enum box_kind)b->kind) {
 		case BOX_HEADING: {
-			enum imr_part part = imr_section_part((enum imr_section)b->part);
+			enum imr_part part = imr_section_part((enum imr_section)b->id);
 			region = part < IMR_PART_COUNT ? REGION(part) : REGION_HEADER;
-			b->region = region, b->rank = RANK_HEADING, b->part = -1;
+			b->region = region, b->rank = RANK_HEADING;
 			break;
 		}
 		case BOX_HEADER: b->region = REGION_HEADER; break;
 		case BOX_LABEL: {
-			enum imr_part part = label_place((enum imr_line_label)b->part, &b->rank, &b->part);
+			enum imr_part part = label_place((enum imr_line_label)b->id, &b->rank, &b->part);
 			if (part < IMR_PART_COUNT)
 				region = REGION(part);
 			b->region = region;
