@@ -56,7 +56,7 @@ IMR_STRICT   = -Wswitch-enum -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 IMR_LIBS     = $(XML_LIBS) $(POPPLER_LIBS) $(NETTLE_LIBS) $(UNISTRING_LIBS) -pthread
 
 LIB_SRCS = src/arena.c src/diag.c src/pdf.c src/normalize.c src/vocab.c src/ast.c src/parse.c src/header.c \
-           src/unwrap.c \
+           src/unwrap.c src/reading_order.c \
            src/phrase.c \
            src/text.c src/date.c src/citation.c src/extract.c src/summary.c src/xml.c src/validate.c \
            src/verify.c src/consistency.c src/digest.c src/convert.c src/output.c \

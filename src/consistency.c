@@ -75,13 +75,14 @@ static bool ends_in_conclusion(const char *s, size_t n)
 	return p >= 0 && at + imr_phrase_len((enum imr_phrase)p) == n;
 }
 
-/* The letter's last line of text (page furniture is already gone). */
+/* The letter's last line of text (page furniture is already gone), in
+ * the letter's order (reading_order.c's, when it moved lines). */
 static void check_letter_end(struct checker *c, const struct imr_document *doc)
 {
 	const struct imr_source *src = c->src;
 	for (size_t i = src->nlines; i > 0; i--) {
 		size_t n;
-		const char *s = imr_source_line_text(src, (unsigned)i, &n);
+		const char *s = imr_source_index_text(src, i - 1, &n);
 		while (n && (*s == ' ' || *s == '\f'))
 			s++, n--;
 		/* (A paragraph's first letter that pdfminer -V places apart, on a
@@ -96,7 +97,7 @@ static void check_letter_end(struct checker *c, const struct imr_document *doc)
 			size_t from = n > 40 ? n - 40 : 0;
 			while (from < n && ((unsigned char)s[from] & 0xC0) == 0x80)
 				from++;
-			warn(c, IMR_W_LETTER_TRUNCATED, (unsigned)i, 0, true,
+			warn(c, IMR_W_LETTER_TRUNCATED, imr_source_input_line(src, i - 1), 0, true,
 			     "the letter ends mid-sentence: a truncated download or extraction (\"%.*s\")",
 			     (int)(n - from), s + from);
 		}
@@ -280,6 +281,11 @@ void imr_check(struct imr_arena *a, const struct imr_source *src, const struct i
 	if (src->replaced)
 		warn(&c, IMR_W_CONTROL_CHARACTERS, src->replaced_line, 0, false,
 		     "%zu control character(s) that XML forbids were replaced by spaces", src->replaced);
+	if (src->order_unplaced)
+		warn(&c, IMR_W_READING_ORDER, src->order_unplaced_line, 0, true,
+		     "the text's boxes were out of reading order (pdfminer -V) and %u of them could not "
+		     "be put back (a letter alone, running text no part continues, a title no item "
+		     "takes): kept where they stood", src->order_unplaced);
 	check_header(&c, doc);
 	check_records(&c);
 	check_letter_end(&c, doc);
@@ -352,7 +358,7 @@ static bool undecided_items(const struct imr_source *src, const struct imr_docum
 		if (f->decision_source != IMR_FROM_NOWHERE)
 			continue;
 		uint32_t at = i < doc->issue_count ? doc->issues[i]->node.span.start
-		              : f->line ? src->line_start[f->line - 1] : 0;
+		              : imr_source_line_start(src, f->line);
 		imr_diag_at(diags, src, IMR_ERROR, at,
 		            "item %zu (%s) states no decision: no numbered decision names it and its "
 		            "rationale concludes nothing", i + 1, f->service);

@@ -12,6 +12,7 @@
 #include "normalize.h"
 #include "parse.h"
 #include "pdf.h"
+#include "reading_order.h"
 #include "text.h"
 #include "unwrap.h"
 #include "verify.h"
@@ -82,6 +83,11 @@ static struct imr_document *front_end(const char *data, size_t len, const struct
 		return NULL;
 	if (!pdf)
 		*pages = src->npages;
+	/* Lone capitals: maybe pdfminer -V's boxes, out of reading order. */
+	if (src->lone_capitals >= 2 && imr_restore_reading_order(src) < 0) {
+		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "out of memory");
+		return NULL;
+	}
 	imr_unwrap(src);
 	imr_mark_broken_words(arena, src);
 	return imr_parse(src, arena, diags);

@@ -116,7 +116,8 @@ struct imr_issue_facts {
 	X(CONTROL_CHARACTERS, "control-characters")                                       \
 	X(HEADER_DATE_ORDER, "header-date-order")                                         \
 	X(HEADER_VALUE_UNPLACED, "header-value-unplaced")                                 \
-	X(DOCUMENTS_RUN_TOGETHER, "documents-run-together")
+	X(DOCUMENTS_RUN_TOGETHER, "documents-run-together")                              \
+	X(READING_ORDER, "reading-order-unplaced")
 enum imr_warning_code {
 #define IMR_WARNING_ENUM(id, s) IMR_W_##id,
 	IMR_WARNINGS(IMR_WARNING_ENUM) IMR_WARNING_COUNT

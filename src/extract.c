@@ -1045,7 +1045,7 @@ unsigned imr_line_page(const struct imr_determination *d, unsigned line)
 	const struct imr_source *src = d->input;
 	if (!src || src->npages < 2 || line == 0 || line > src->nlines)
 		return 0;
-	return imr_source_page(src, src->line_start[line - 1]);
+	return imr_source_page(src, imr_source_line_start(src, line));
 }
 
 void imr_extract(struct imr_arena *a, const struct imr_source *src, const struct imr_document *doc,

@@ -81,6 +81,12 @@ static enum imr_value_kind typed(const char *s, size_t n, long *day)
 	return IMR_VALUE_LIST;
 }
 
+bool imr_header_typed_value(const char *s, size_t n)
+{
+	long day;
+	return typed(s, n, &day) != IMR_VALUE_LIST;
+}
+
 /* A claim number as a word of a row of values: five characters or more,
  * a digit, no small letter ("1103-07729", "ADJ9812345"). */
 static bool claim_like(const char *s, size_t n)
@@ -304,7 +310,7 @@ static void note(struct imr_parser *p, struct imr_header *h, bool placed, const 
 	/* (Once running text began, what follows it is no header either.) */
 	if (!placed && (running_text(p->src, v) || (last && last->end <= v->line.start))) {
 		if (last && last->end <= v->line.start &&
-		    imr_source_line(p->src, last->end) + 1 >= v->lineno)
+		    imr_source_line_index(p->src, last->end) + 2 >= v->lineno)
 			last->end = v->line.end;
 		else
 			imr_document_add_unparsed(p->arena, d, (struct imr_span){v->line.start, v->line.end});

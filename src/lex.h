@@ -8,6 +8,7 @@
 #define IMR_LEX_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "normalize.h"
@@ -71,9 +72,14 @@ size_t imr_header_rule_inside(const char *s, size_t len);
 /* The first of a cell's typed values run together ("CM17-0007376
  * 01/13/2017 Standard", header.c): its length, or len. */
 size_t imr_header_typed_run(const char *s, size_t len);
+/* Whether s[0..n) is a value with a type of its own: a case number, a
+ * date, a priority (header.c). */
+bool imr_header_typed_value(const char *s, size_t n);
 /* The field whose label opens a header row ("IMR Case Number: ..."), or -1. */
 int imr_header_row_label(const char *s, size_t len);
+/* The line label s[0..n) is, known in context in (or in any), or -1. */
 int imr_lookup_line_label(const char *s, size_t n, enum imr_context in);
+int imr_lookup_any_line_label(const char *s, size_t n);
 /* Where a line label of context in starts inside a line, at a word after
  * the first ("... Trigger Finger. MAXIMUS guideline: ..."); len when
  * none does. */

@@ -297,6 +297,8 @@ static char *end_line(struct line_builder *b, char *text, uint32_t start, char *
 		 * so the line's text keeps its columns. */
 		memset(emptied, ' ', lead + (k ? k : 12) - (size_t)(emptied - s));
 	}
+	/* A capital letter alone (pdfminer -V's paragraph initials). */
+	b->src->lone_capitals += m == 1 && *t >= 'A' && *t <= 'Z';
 	n = (size_t)(o - (text + start));
 	if (n && *s == '\f' && is_blank_line(s, n))
 		b->page_top = true;
@@ -1515,6 +1517,8 @@ void imr_source_free(struct imr_source *src)
 	free(src->page_start);
 	free(src->moved);
 	free(src->columns);
+	free(src->line_origin);
+	free(src->line_index);
 	memset(src, 0, sizeof *src);
 }
 
@@ -1531,10 +1535,22 @@ size_t imr_count_at_most(const uint32_t *a, size_t n, size_t x)
 	return lo;
 }
 
-unsigned imr_source_line(const struct imr_source *src, uint32_t offset)
+size_t imr_source_line_index(const struct imr_source *src, uint32_t offset)
 {
 	size_t n = imr_count_at_most(src->line_start, src->nlines, offset);
-	return n ? (unsigned)n : 1;
+	return n ? n - 1 : 0;
+}
+
+unsigned imr_source_line(const struct imr_source *src, uint32_t offset)
+{
+	return imr_source_input_line(src, imr_source_line_index(src, offset));
+}
+
+uint32_t imr_source_line_start(const struct imr_source *src, unsigned line)
+{
+	if (line == 0 || line > src->nlines)
+		return 0;
+	return src->line_start[src->line_index ? src->line_index[line - 1] : line - 1];
 }
 
 unsigned imr_source_page(const struct imr_source *src, uint32_t offset)
@@ -1546,18 +1562,18 @@ unsigned imr_source_page(const struct imr_source *src, uint32_t offset)
 
 unsigned imr_source_column(const struct imr_source *src, uint32_t offset)
 {
-	unsigned line = imr_source_line(src, offset);
-	uint32_t start = src->line_start[line - 1], rel = offset > start ? offset - start : 0;
+	size_t line = imr_source_line_index(src, offset);
+	uint32_t start = src->line_start[line], rel = offset > start ? offset - start : 0;
 	/* A moved line's map (binary search by line). */
 	size_t lo = 0, hi = src->nmoved;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (src->moved[mid].line < line - 1)
+		if (src->moved[mid].line < line)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	if (lo < src->nmoved && src->moved[lo].line == line - 1) {
+	if (lo < src->nmoved && src->moved[lo].line == line) {
 		const struct imr_moved_line *m = &src->moved[lo];
 		return src->columns[m->at + (rel < m->len ? rel : m->len - 1)];
 	}
@@ -1567,7 +1583,7 @@ unsigned imr_source_column(const struct imr_source *src, uint32_t offset)
 unsigned imr_source_text_column(const struct imr_source *src, uint32_t offset)
 {
 	unsigned col = 1;
-	for (uint32_t i = src->line_start[imr_source_line(src, offset) - 1]; i < offset && i < src->len; i++)
+	for (uint32_t i = src->line_start[imr_source_line_index(src, offset)]; i < offset && i < src->len; i++)
 		if (((unsigned char)src->text[i] & 0xC0) != 0x80)
 			col++;
 	return col;
@@ -1579,6 +1595,12 @@ const char *imr_source_line_text(const struct imr_source *src, unsigned line, si
 		*len = 0;
 		return NULL;
 	}
+	return imr_source_index_text(src, src->line_index ? src->line_index[line - 1] : line - 1, len);
+}
+
+const char *imr_source_index_text(const struct imr_source *src, size_t i, size_t *len)
+{
+	size_t line = i + 1;
 	const char *s = src->text + src->line_start[line - 1];
 	/* (A line re-wrapped text had joined to the next one, unwrap.c, ends
 	 * where the next one starts, not at the paragraph's newline.) */

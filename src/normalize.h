@@ -52,6 +52,16 @@ struct imr_source {
 	/* The lines whose last hyphen breaks a word ("Reha-" / "bilitation"),
 	 * a bit a line (text.c's imr_mark_broken_words); NULL when none does. */
 	uint64_t *broken;
+	/* Lines that are one capital letter alone ("  T": pdfminer -V's
+	 * paragraph initials, reading_order.c), counted as they are made. */
+	size_t lone_capitals;
+	/* Lines put in another order within their page (reading_order.c): the
+	 * input line (0-based) of each line, and the line each input line
+	 * became; both NULL when every line is where the input had it. */
+	uint32_t *line_origin, *line_index;
+	/* What reading_order.c could not place: boxes left where they stood,
+	 * and the input line of the first. */
+	unsigned order_unplaced, order_unplaced_line;
 };
 
 /* Returns false (with an error in diags) when the input is refused:
@@ -68,16 +78,29 @@ size_t imr_utf8_length(const unsigned char *p, size_t n);
  * behind every offset-to-line and offset-to-page question. */
 size_t imr_count_at_most(const uint32_t *a, size_t n, size_t x);
 
-/* 1-based line and column (in characters) of a byte offset; the column
- * is the one in the original line, whatever normalization changed. */
+/* 1-based line and column (in characters) of a byte offset in the input;
+ * the column is the one in the original line, whatever normalization
+ * changed, and the line the input's, wherever reading_order.c put it. */
 unsigned imr_source_line(const struct imr_source *src, uint32_t offset);
+/* The 0-based index of the normalized line holding a byte offset (its
+ * place in line_start): what the stages compare and index by. */
+size_t imr_source_line_index(const struct imr_source *src, uint32_t offset);
+/* The 1-based input line of the normalized line at index i. */
+static inline unsigned imr_source_input_line(const struct imr_source *src, size_t i)
+{
+	return src->line_origin ? src->line_origin[i] + 1 : (unsigned)i + 1;
+}
+/* Where a 1-based input line starts in the normalized text. */
+uint32_t imr_source_line_start(const struct imr_source *src, unsigned line);
 unsigned imr_source_column(const struct imr_source *src, uint32_t offset);
 /* The column of a byte offset in the normalized line (what a caret under
  * imr_source_line_text points at). */
 unsigned imr_source_text_column(const struct imr_source *src, uint32_t offset);
 /* 1-based page of a byte offset. */
 unsigned imr_source_page(const struct imr_source *src, uint32_t offset);
-/* The text of a 1-based line, without its newline. */
+/* The text of a 1-based input line, without its newline; of the
+ * normalized line at index i (the letter's order). */
 const char *imr_source_line_text(const struct imr_source *src, unsigned line, size_t *len);
+const char *imr_source_index_text(const struct imr_source *src, size_t i, size_t *len);
 
 #endif

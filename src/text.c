@@ -75,13 +75,13 @@ static char *copy_collapsed(char *o, const char *out, const char *s, const char 
 	return o;
 }
 
-/* The 1-based input line of each of t's lines, walking forward from the
- * previous one (a text's lines are in input order, nearly always
+/* The 1-based normalized line of each of t's lines, walking forward from
+ * the previous one (a text's lines are in order, nearly always
  * consecutive). */
 static uint32_t line_of(const struct imr_source *src, uint32_t offset, uint32_t prev)
 {
 	if (prev == 0 || src->line_start[prev - 1] > offset)
-		return imr_source_line(src, offset);
+		return (uint32_t)imr_source_line_index(src, offset) + 1;
 	while (prev < src->nlines && src->line_start[prev] <= offset)
 		prev++;
 	return prev;
@@ -233,7 +233,7 @@ static bool broken_between(const struct imr_source *src, const struct imr_line *
 	const char *f = src->text + l->start;
 	while (*f == ' ' || *f == '\f')
 		f++;
-	return islower((unsigned char)*f) && imr_line_broken(src, imr_source_line(src, prev->end - 1) - 1);
+	return islower((unsigned char)*f) && imr_line_broken(src, imr_source_line_index(src, prev->end - 1));
 }
 
 void imr_join(struct imr_arena *a, const struct imr_source *src, const struct imr_text *t,
@@ -293,7 +293,7 @@ struct imr_pos imr_joined_pos(const struct imr_joined *j, size_t off)
 	size_t n = imr_count_at_most(j->at, j->nlines, off);
 	size_t lo = n ? n - 1 : 0;
 	unsigned page = j->src->npages > 1 ? imr_source_page(j->src, j->lines[lo].start) : 0;
-	return (struct imr_pos){j->line[lo], page};
+	return (struct imr_pos){imr_source_input_line(j->src, j->line[lo] - 1), page};
 }
 
 void imr_joined_paragraphs(struct imr_arena *a, const struct imr_joined *j, struct imr_strings *out)

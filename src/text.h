@@ -23,7 +23,7 @@ struct imr_joined {
 	const struct imr_source *src;
 	const struct imr_line *lines; /* the text's lines[from..to) */
 	uint32_t *at;                /* where each line starts in s */
-	uint32_t *line;              /* its 1-based line in the input */
+	uint32_t *line;              /* its 1-based normalized line (imr_joined_pos: the input's) */
 	size_t nlines;
 };
 

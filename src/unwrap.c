@@ -354,7 +354,7 @@ size_t imr_unwrap(struct imr_source *src)
 
 unsigned imr_unwrapped_line(const struct imr_source *src, uint32_t offset)
 {
-	unsigned k = imr_source_line(src, offset);
+	unsigned k = (unsigned)imr_source_line_index(src, offset) + 1;
 	while (k > 1 && src->text[src->line_start[k - 1] - 1] == ' ')
 		k--;
 	return k;

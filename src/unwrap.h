@@ -18,7 +18,7 @@
  * unwrap.c); returns how many line breaks were made blanks.  Idempotent. */
 size_t imr_unwrap(struct imr_source *src);
 
-/* The 1-based input line the scanner's line holding offset starts on: the
+/* The 1-based normalized line the scanner's line holding offset starts on: the
  * offset's own line, or the first of the lines imr_unwrap joined with it
  * (the header's rows are the scanner's lines, header.c). */
 unsigned imr_unwrapped_line(const struct imr_source *src, uint32_t offset);

@@ -286,7 +286,7 @@ enum { LOOKAHEAD = 400 };
 static bool broken_at(const struct imr_source *src, uint32_t off)
 {
 	return src->broken && src->text[off] == '-' && src->text[off + 1] == '\n' &&
-	       imr_line_broken(src, imr_source_line(src, off) - 1);
+	       imr_line_broken(src, imr_source_line_index(src, off));
 }
 
 /* Whether output word k is input words i and i + 1 run together. */

@@ -281,6 +281,14 @@ int imr_lookup_line_label(const char *s, size_t n, enum imr_context in)
 	return -1;
 }
 
+int imr_lookup_any_line_label(const char *s, size_t n)
+{
+	for (size_t i = 0; i < COUNT(line_labels); i++)
+		if (same(s, n, line_labels[i].text, line_labels[i].len))
+			return (int)i;
+	return -1;
+}
+
 /* The variant's own words for what opens a line with token: the first
  * line label of the table with that token in a context the variant's
  * headings open ("Rationale Used by the Expert Reviewer" in a 2013
@@ -304,6 +312,12 @@ enum imr_context imr_section_context(enum imr_section s) { return sections[s].co
 int imr_line_label_token(enum imr_line_label l) { return line_labels[l].token; }
 int imr_variant_token(enum imr_variant v) { return variants[v].token; }
 const char *imr_section_text(enum imr_section s) { return sections[s].text; }
+
+static const char *const form_sentences[] = {
+#define IMR_SENTENCE_TEXT(id, text) text,
+	IMR_FORM_SENTENCES(IMR_SENTENCE_TEXT)
+};
+const char *imr_form_sentence(enum imr_form_sentence s) { return form_sentences[s]; }
 const char *imr_header_label_xml(enum imr_header_label l) { return fields[l].xml; }
 enum imr_value_kind imr_header_value_kind(enum imr_header_label l) { return fields[l].kind; }
 const char *imr_variant_name(enum imr_variant v) { return variants[v].name; }

@@ -136,6 +136,23 @@
  * time, a line label in any other context, where it could never be read. */
 #define IMR_LABEL_CONTEXTS(X) X(REVIEWER) X(DOCUMENTS) X(SUMMARY) X(ISSUES) X(NOTICE) X(PLAIN)
 
+/* Sentences of the form that open a part or wrap inside one, each on lines
+ * of its own: X(ID, "sentence").  Text whose boxes come out of reading
+ * order (pdfminer -V, reading_order.c) is put back by them: the
+ * summary's introduction opens the case summary, and a box that goes on
+ * with the rest of one of the guidelines' sentences ("The Claims
+ * Administrator did not cite any medical evidence" / "for its
+ * decision.") continues the box that ends in its beginning. */
+#define IMR_FORM_SENTENCES(X)                                                             \
+	X(SUMMARY_INTRO, "The expert reviewer developed the following clinical case summary " \
+	                 "based on a review of the case file, including all medical records:") \
+	X(CLAIMS_NO_EVIDENCE, "The Claims Administrator did not cite any medical evidence for " \
+	                      "its decision.")                                             \
+	X(CLAIMS_OUTSIDE_MTUS, "The Claims Administrator based their decision on "          \
+	                       "recommendation(s) outside of the MTUS Guidelines.")        \
+	X(EXPERT_OUTSIDE_MTUS, "The Expert Reviewer based their decision on "               \
+	                       "recommendation(s) outside of the MTUS Guidelines.")
+
 /* The letter's parts, in the order of the XML (xsd/determination.xsd):
  * X(ID, "XML element", "the letter's words for it", kind).  The XML
  * writer names each part's element from here and writes the parts in this
@@ -220,6 +237,8 @@ enum imr_section { IMR_SECTIONS(IMR_ENUM_ID) IMR_SECTION_COUNT };
 enum imr_header_label { IMR_HEADER_FIELDS(IMR_ENUM_FIELD) IMR_HEADER_LABEL_COUNT };
 enum imr_line_label { IMR_LINE_LABELS(IMR_ENUM_ID) IMR_LINE_LABEL_COUNT };
 enum imr_variant { IMR_VARIANTS(IMR_ENUM_ID) IMR_VARIANT_COUNT };
+#define IMR_ENUM_SENTENCE(id, ...) IMR_SENTENCE_##id,
+enum imr_form_sentence { IMR_FORM_SENTENCES(IMR_ENUM_SENTENCE) IMR_FORM_SENTENCE_COUNT };
 enum imr_part { IMR_PARTS(IMR_ENUM_PART) IMR_PART_COUNT };
 enum imr_part_kind { IMR_PART_TEXT, IMR_PART_FACTS, IMR_PART_ITEMS };
 #define IMR_ENUM_ITEM_PART(id, ...) IMR_ITEM_PART_##id,
@@ -271,6 +290,7 @@ const char *imr_state_split(const char *s, size_t n);
 /* Whether s[0..n) (any case) is one of IMR_COMPOUND_HEADS. */
 bool imr_compound_head(const char *s, size_t n);
 const char *imr_section_text(enum imr_section s);
+const char *imr_form_sentence(enum imr_form_sentence s);
 enum imr_context imr_section_context(enum imr_section s);
 const char *imr_header_label_xml(enum imr_header_label l);
 enum imr_value_kind imr_header_value_kind(enum imr_header_label l);

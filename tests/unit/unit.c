@@ -20,6 +20,7 @@
 #include "normalize.h"
 #include "parse.h"
 #include "phrase.h"
+#include "reading_order.h"
 #include "parser.h"
 #include "output.h"
 #include "text.h"
@@ -2008,6 +2009,90 @@ static void unwrap_case(const char *what, const char *text, size_t want, const c
 	imr_source_free(&src);
 }
 
+/* pdfminer -V's shape (an invented letter): initials apart after their
+ * paragraphs, the header at the page's end, a guideline's continuation
+ * before its first line, the title after the item's parts.  The text is
+ * put back in the letter's order, each line still naming its input line
+ * and columns; a text whose lone capitals make no label is left alone. */
+static void test_reading_order(void)
+{
+	static const char scrambled[] =
+	        "HOW THE IMR FINAL DETERMINATION WAS MADE\n\n"
+	        "MAXIMUS Federal Services sent the complete case file to an expert reviewer.\n\n"
+	        "State(s) of Licensure: Oregon\nCertification(s)/Specialty: Family Practice\n\n"
+	        "he Expert Reviewer has the following credentials:\n\n  T\n\n"
+	        "CLINICAL CASE SUMMARY\n\n"
+	        "he injured worker is a 40 year old male who sustained an industrial injury on 01-02-\n\n  T\n\n"
+	        "The expert reviewer developed the following clinical case summary based on a review of the\n"
+	        "case file, including all medical records:\n\n"
+	        "IMR ISSUES, DECISIONS AND RATIONALES\n\n"
+	        "The Final Determination was based on decisions for the disputed items/services set forth below:\n\n"
+	        "Complaints 2004, Section(s): Special Studies.\n\n"
+	        "laims Administrator guideline: Decision based on MTUS Low Back\n\n  C\n\n"
+	        "AXIMUS guideline: Decision based on MTUS Low Back Complaints 2004,\n\n  M\n\n"
+	        "Section(s): Special Studies.\n\n"
+	        "ecision rationale: The request is not medically necessary.\n\n  D\n\n"
+	        "RI of the lumbar spine: Upheld\n\n  M\n\n"
+	        "Date of Injury:\n01/02/2016\n\n"
+	        "CM16-0000001\n01/05/2016\n\n"
+	        "ase Number:\nDate Assigned:\n\n  C\n";
+	static const char *const read[] = {
+	        "Case Number:", "Date Assigned:", "CM16-0000001", "01/05/2016", "Date of Injury:", "01/02/2016",
+	        "HOW THE IMR FINAL DETERMINATION WAS MADE",
+	        "MAXIMUS Federal Services sent the complete case file to an expert reviewer.",
+	        "The Expert Reviewer has the following credentials:", "State(s) of Licensure: Oregon",
+	        "Certification(s)/Specialty: Family Practice", "CLINICAL CASE SUMMARY",
+	        "The expert reviewer developed the following clinical case summary based on a review of the",
+	        "case file, including all medical records:",
+	        "The injured worker is a 40 year old male who sustained an industrial injury on 01-02-",
+	        "IMR ISSUES, DECISIONS AND RATIONALES",
+	        "The Final Determination was based on decisions for the disputed items/services set forth below:",
+	        "MRI of the lumbar spine: Upheld", "Claims Administrator guideline: Decision based on MTUS Low Back",
+	        "Complaints 2004, Section(s): Special Studies.",
+	        "MAXIMUS guideline: Decision based on MTUS Low Back Complaints 2004,", "Section(s): Special Studies.",
+	        "Decision rationale: The request is not medically necessary."};
+	struct imr_source src;
+	CHECK(normalize_str(scrambled, &src), "reading order: normalize");
+	size_t nlines = src.nlines;
+	CHECK(src.lone_capitals == 7, "reading order: %zu lone capitals, want 7", src.lone_capitals);
+	CHECK(imr_restore_reading_order(&src) > 0, "reading order: not restored");
+	CHECK(src.nlines == nlines && src.line_origin && src.line_index, "reading order: lines kept, mapped");
+	size_t k = 0;
+	for (size_t i = 0; i < src.nlines; i++) {
+		size_t n;
+		const char *s = imr_source_index_text(&src, i, &n);
+		while (n && (*s == ' ' || *s == '\f'))
+			s++, n--;
+		if (!n)
+			continue;
+		CHECK(k < sizeof read / sizeof *read && strlen(read[k]) == n && memcmp(s, read[k], n) == 0,
+		      "reading order: line %zu is '%.*s', want '%s'", k + 1, (int)n, s,
+		      k < sizeof read / sizeof *read ? read[k] : "(none)");
+		k++;
+	}
+	CHECK(k == sizeof read / sizeof *read, "reading order: %zu lines of text, want %zu", k, sizeof read / sizeof *read);
+	for (size_t i = 0; i < src.nlines; i++)
+		CHECK(src.line_index[src.line_origin[i]] == i, "reading order: line %zu's maps disagree", i + 1);
+	CHECK(src.order_unplaced == 0, "reading order: %u unplaced", src.order_unplaced);
+	/* "Administrator" on the claims guideline's line: input line 27,
+	 * column 7 ("laims Administrator"), its initial given back. */
+	const char *at = strstr(src.text, "Claims Administrator");
+	CHECK(at && imr_source_line(&src, (uint32_t)(at - src.text)) == 27, "reading order: the label's line");
+	CHECK(at && imr_source_column(&src, (uint32_t)(at + 7 - src.text)) == 7 &&
+	              imr_source_column(&src, (uint32_t)(at - src.text)) == 1,
+	      "reading order: the label's columns");
+	size_t n;
+	const char *l27 = imr_source_line_text(&src, 27, &n);
+	CHECK(l27 && n > 6 && memcmp(l27, "Claims", 6) == 0, "reading order: input line 27's text");
+	imr_source_free(&src);
+	/* Two lone capitals that make no label: ordinary text, untouched. */
+	static const char plain[] = "A list\n\n  A\n\nits items\n\n  B\n\nend\n";
+	CHECK(normalize_str(plain, &src), "reading order, plain: normalize");
+	CHECK(imr_restore_reading_order(&src) == 0 && !src.line_origin && strcmp(src.text, plain) == 0,
+	      "reading order: ordinary text with lone capitals changed");
+	imr_source_free(&src);
+}
+
 static void test_unwrap(void)
 {
 	unwrap_case("a label begun mid-line",
@@ -2091,6 +2176,7 @@ int main(void)
 	test_writer_validates();
 	test_convert_entry_points();
 	test_unwrap();
+	test_reading_order();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }
