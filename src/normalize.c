@@ -152,6 +152,50 @@ static size_t furniture_at(const char *p, size_t n)
 	return 0;
 }
 
+/* The bytes of input from p to its line's end. */
+static size_t line_length(const unsigned char *p, const unsigned char *end)
+{
+	const unsigned char *q = p;
+	while (q < end && *q != '\n' && *q != '\r')
+		q++;
+	return (size_t)(q - p);
+}
+
+/* "2 of 4" opening s[0..n) (past blanks), before the line's end or a
+ * blank: its length, 0 if s opens with no such. */
+static size_t page_count_at(const char *s, size_t n)
+{
+	size_t i = 0, d;
+	while (i < n && s[i] == ' ')
+		i++;
+	for (int part = 0; part < 2; part++) {
+		for (d = 0; i < n && d < 4 && s[i] >= '0' && s[i] <= '9'; d++)
+			i++;
+		if (!d || (part == 0 && (n - i < 4 || memcmp(s + i, " of ", 4) != 0)))
+			return 0;
+		i += part == 0 ? 4 : 0;
+	}
+	return i == n || s[i] == ' ' ? i : 0;
+}
+
+/* The top of a page inside a line whose furniture a re-wrapping broke
+ * ("... Services, Inc. \f   Page" / "2 of 4", fmt having joined the
+ * page's first line to the last line before it): p[0..n) is blanks and
+ * "Page" to the line's end, the next line opens with its numbers.  The
+ * length of p's part, 0 if none. */
+static size_t page_word_wrapped(const char *p, size_t n, const char *end)
+{
+	size_t i = 0;
+	while (i < n && p[i] == ' ')
+		i++;
+	if (n - i != 4 || strncasecmp(p + i, "page", 4) != 0)
+		return 0;
+	const char *next = p + n;
+	next += next < end && *next == '\r';
+	next += next < end && *next == '\n';
+	return page_count_at(next, line_length((const unsigned char *)next, (const unsigned char *)end)) ? n : 0;
+}
+
 /* The case number opening a line of text (past blanks), before a word in
  * lower case or in capitals: page furniture whose page break the joining
  * of a page's lines dropped ("CM13-0052664 in any event ...",
@@ -163,20 +207,13 @@ static bool case_number_opening(const char *t, size_t m)
 	       (lower(t[13]) || (upper(t[13]) && upper(t[14])));
 }
 
-/* The bytes of input from p to its line's end. */
-static size_t line_length(const unsigned char *p, const unsigned char *end)
-{
-	const unsigned char *q = p;
-	while (q < end && *q != '\n' && *q != '\r')
-		q++;
-	return (size_t)(q - p);
-}
-
 struct line_builder {
 	struct imr_source *src;
 	size_t capacity, page_capacity;
 	char case_number[13];    /* the first case-number line seen, or "" */
 	bool page_top;           /* a page break since the last text line */
+	size_t longest;          /* the longest line, and how many have its length, or one less */
+	size_t at_longest, at_shorter;
 	size_t text_lines, followed_by_blank;
 	uint32_t last_text_line; /* offset of the last line with text */
 	bool prev_text;
@@ -230,22 +267,29 @@ static bool reserve_segment(struct line_builder *b, size_t n)
 	return s;
 }
 
-/* Append off to a growable array of offsets. */
-static bool push_offset(uint32_t **a, size_t *n, size_t *capacity, uint32_t off)
+/* A growable array of offsets with room for one more. */
+__attribute__((noinline)) static bool grow_offsets(uint32_t **a, size_t *capacity)
 {
-	if (*n == *capacity) {
-		size_t cap = *capacity ? *capacity * 2 : 256;
-		uint32_t *p = realloc(*a, cap * sizeof *p);
-		if (!p)
-			return false;
-		*a = p;
-		*capacity = cap;
-	}
+	size_t cap = *capacity ? *capacity * 2 : 256;
+	uint32_t *p = realloc(*a, cap * sizeof *p);
+	if (!p)
+		return false;
+	*a = p;
+	*capacity = cap;
+	return true;
+}
+
+/* Append off to a growable array of offsets (inlined in the loop over
+ * the bytes: once a line). */
+static inline bool push_offset(uint32_t **a, size_t *n, size_t *capacity, uint32_t off)
+{
+	if (*n == *capacity && !grow_offsets(a, capacity))
+		return false;
 	(*a)[(*n)++] = off;
 	return true;
 }
 
-static bool push_line_start(struct line_builder *b, uint32_t off)
+static inline bool push_line_start(struct line_builder *b, uint32_t off)
 {
 	return push_offset(&b->src->line_start, &b->src->nlines, &b->capacity, off);
 }
@@ -253,6 +297,21 @@ static bool push_line_start(struct line_builder *b, uint32_t off)
 static bool push_page_start(struct line_builder *b, uint32_t off)
 {
 	return push_offset(&b->src->page_start, &b->src->npages, &b->page_capacity, off);
+}
+
+/* A line of n bytes no shorter than the longest less one, counted (the
+ * shape of folded text, folded_width). */
+__attribute__((noinline)) static void count_longest(struct line_builder *b, size_t n)
+{
+	if (n > b->longest) {
+		b->at_shorter = n == b->longest + 1 ? b->at_longest : 0;
+		b->at_longest = 0;
+		b->longest = n;
+	}
+	if (n == b->longest)
+		b->at_longest++;
+	else
+		b->at_shorter++;
 }
 
 /* Finish the line that starts at text+start and currently ends at *o:
@@ -300,6 +359,8 @@ static char *end_line(struct line_builder *b, char *text, uint32_t start, char *
 	/* A capital letter alone (pdfminer -V's paragraph initials). */
 	b->src->lone_capitals += m == 1 && *t >= 'A' && *t <= 'Z';
 	n = (size_t)(o - (text + start));
+	if (n + 1 >= b->longest)
+		count_longest(b, n);
 	if (n && *s == '\f' && is_blank_line(s, n))
 		b->page_top = true;
 	bool text_line = n && !is_blank_line(s, n);
@@ -743,14 +804,19 @@ static bool read_words(struct word_table *t, const char *s, size_t len)
 	pthread_once(&form_words_once, read_form_words);
 	if (!add_words(t, s, len))
 		return false;
-	/* The pieces: two runs of letters one blank apart that are a word. */
-	for (const char *b = s; (b = memchr(b, ' ', len - (size_t)(b - s))); b++) {
-		size_t at = (size_t)(b - s), na = letters_before(s, at);
-		size_t nb = na ? letters_after(s, at + 1, len) : 0;
-		if (nb && known(t, s + at - na, na, s + at + 1, nb)) {
+	/* The pieces: two runs of letters one blank apart that are a word,
+	 * or a line break apart (the text re-wrapped: joining_piece). */
+	for (size_t at = 0; at < len; at++) {
+		if (s[at] != ' ' && s[at] != '\n')
+			continue;
+		size_t na = letters_before(s, at), b = at + 1;
+		while (s[at] == '\n' && b < len && s[b] == ' ')
+			b++; /* (a line's indent) */
+		size_t nb = na ? letters_after(s, b, len) : 0;
+		if (nb && known(t, s + at - na, na, s + b, nb)) {
 			struct word *w = word_slot(t, s + at - na, na, "", 0);
 			w->pieces += w->s != NULL;
-			w = word_slot(t, s + at + 1, nb, "", 0);
+			w = word_slot(t, s + b, nb, "", 0);
 			w->pieces += w->s != NULL;
 		}
 	}
@@ -794,16 +860,31 @@ static bool split_word(const struct word_table *words, const char *out, size_t m
 	       split_year(out + m - da, da, b, db);
 }
 
+/* Whether a blank of loose text between out[0..m) and b[0..n) is the
+ * extractor's: before the stop or colon that ends a word ("weeks :
+ * Upheld"), before a hyphen that joins ("CM16 -0228949", "10 -14-2016",
+ * "anti -inflammatory"), or, a single blank, inside a word (split_word). */
+static bool blank_joins(const struct word_table *words, const char *out, size_t m, const char *b,
+                        size_t n, bool single)
+{
+	char next = n ? b[0] : '\0', after = n > 1 ? b[1] : ' ';
+	if (m && word_end(out[m - 1]) &&
+	    ((next && strchr(":,;.", next) && after == ' ') || (next == '-' && alnum(after))))
+		return true;
+	return single && split_word(words, out, m, b, n);
+}
+
 /*
  * The spacing of one line repaired, from in[0..n) to out (never longer),
  * with from[j] the byte of in that out[j] comes from: each run of blanks
- * becomes one, and in loose text (loose_spacing) a blank between a word
- * and the stop or colon that ends it goes ("weeks : Upheld"), and so
- * does one before a hyphen that joins ("CM16 -0228949", "10 -14-2016",
- * "anti -inflammatory").  Returns out's length.
+ * becomes one, and in loose text (loose_spacing) the blanks opening the
+ * line go when it opens a row (joined to the one before by unwrap.c, it
+ * is one blank from it; a folded row's later lines go on from the one
+ * before, row false) and so do those blank_joins finds the extractor's.
+ * Returns out's length.
  */
 static size_t repair_spacing(const char *in, size_t n, char *out, uint32_t *from,
-                             const struct word_table *words)
+                             const struct word_table *words, bool row)
 {
 	bool loose = words;
 	size_t m = 0;
@@ -815,12 +896,7 @@ static size_t repair_spacing(const char *in, size_t n, char *out, uint32_t *from
 		size_t e = i + 1;
 		while (e < n && in[e] == ' ')
 			e++;
-		char next = e < n ? in[e] : '\0', after = e + 1 < n ? in[e + 1] : ' ';
-		bool drop = loose && m && word_end(out[m - 1]) &&
-		            ((strchr(":,;.", next) && next && (after == ' ' || after == '\0')) ||
-		             (next == '-' && alnum(after)));
-		if (loose && !drop && e == i + 1)
-			drop = split_word(words, out, m, in + e, n - e);
+		bool drop = loose && ((!m && row) || (m && blank_joins(words, out, m, in + e, n - e, e == i + 1)));
 		if (!drop)
 			out[m] = ' ', from[m++] = (uint32_t)i;
 		i = e - 1;
@@ -984,6 +1060,46 @@ static bool markdown_marked(const struct imr_source *src)
 }
 
 /*
+ * Loose text re-wrapped (fmt, a mail client): a blank the extractor put
+ * before a stop, a colon or a hyphen, or inside a word, may now be a line
+ * break ("Claims Administrator guideline" / ": Decision based on ...",
+ * "Non" / "-MTUS Citation", "was bas" / "ed on decisions").  The piece
+ * opening line b[0..n) (past its blanks, up to the next blank) when the
+ * break before it is such a blank, prev[0..m) the line before as
+ * repaired: the piece's end in b (*lead its start), or 0.  Not a piece
+ * that is all the line holds (the line, emptied, would end a paragraph),
+ * nor one opening a page or with a byte not ASCII.
+ */
+static size_t joining_piece(const struct word_table *words, const char *prev, size_t m,
+                            const char *b, size_t n, size_t *lead)
+{
+	size_t i = 0;
+	while (i < n && b[i] == ' ')
+		i++;
+	size_t e = i;
+	while (e < n && b[e] > ' ' && (unsigned char)b[e] < 0x80)
+		e++;
+	if (e == i || e == n || b[e] != ' ' || !blank_joins(words, prev, m, b + i, n - i, true))
+		return 0;
+	*lead = i;
+	return e;
+}
+
+/* The last map of maps (a line's) made longer by n bytes, at the columns
+ * after its end. */
+static bool extend_map(struct imr_source *maps, size_t *columns_cap, size_t n)
+{
+	if (!reserve_columns(maps, columns_cap, n))
+		return false;
+	uint32_t *c = maps->columns + maps->ncolumns - 1, end = *c;
+	for (size_t j = 0; j <= n; j++)
+		c[j] = end + (uint32_t)j;
+	maps->ncolumns += n;
+	maps->moved[maps->nmoved - 1].len += (uint32_t)n;
+	return true;
+}
+
+/*
  * Every line's spacing repaired in place (repair_spacing), the line and
  * page starts moved with the text (a line stays a line), and each line
  * that changed given a map of its original columns (composed with the
@@ -1017,6 +1133,7 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 	size_t moved_cap = 0, columns_cap = 0;
 	bool ok = line && from && counted && (!markdown || (bare && bare_from));
 	size_t o = 0, old = 0, page = 0;
+	bool row = true; /* line i opens a row: the line before ended in a newline */
 	for (size_t i = 0; ok && i < src->nlines; i++) {
 		size_t s = src->line_start[i], e = i + 1 < src->nlines ? src->line_start[i + 1] : src->len;
 		size_t n = e - s;
@@ -1025,21 +1142,39 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 		const struct imr_moved_line *ml = NULL;
 		if (old < src->nmoved && src->moved[old].line == i)
 			ml = &src->moved[old++];
+		memcpy(line, t + s, n);
+		size_t lead, piece;
+		if (loose && i && o >= 2 && t[o - 1] == '\n' && t[o - 2] != '\n' &&
+		    (piece = joining_piece(&words, t + src->line_start[i - 1], o - 1 - src->line_start[i - 1],
+		                           line, n, &lead))) {
+			/* The line break was the extractor's blank: the piece goes
+			 * to the end of the line before (its columns after that
+			 * line's end), and is blanked here. */
+			memcpy(t + o - 1, line + lead, piece - lead);
+			o += piece - lead;
+			t[o - 1] = '\n';
+			if (maps.nmoved && maps.moved[maps.nmoved - 1].line == i - 1 &&
+			    !extend_map(&maps, &columns_cap, piece - lead)) {
+				ok = false;
+				break;
+			}
+			memset(line + lead, ' ', piece - lead);
+		}
 		for (; page < src->npages && src->page_start[page] <= s; page++)
 			src->page_start[page] = (uint32_t)o;
 		src->line_start[i] = (uint32_t)o;
-		memcpy(line, t + s, n);
 		size_t m;
 		if (!markdown) {
-			m = repair_spacing(line, n, t + o, from, loose ? &words : NULL);
+			m = repair_spacing(line, n, t + o, from, loose ? &words : NULL, row);
 		} else if (!spacing) {
 			m = unmark_line(line, n, t + o, from, &in_tag);
 		} else {
 			size_t b = unmark_line(line, n, bare, bare_from, &in_tag);
-			m = repair_spacing(bare, b, t + o, from, loose ? &words : NULL);
+			m = repair_spacing(bare, b, t + o, from, loose ? &words : NULL, row);
 			for (size_t j = 0; j < m; j++)
 				from[j] = bare_from[from[j]];
 		}
+		row = newline;
 		bool same = m == n && memcmp(line, t + o, n) == 0;
 		if (!same || ml) {
 			/* The columns of the line as it was: its map, or counted. */
@@ -1097,7 +1232,13 @@ static bool loose_spacing(const struct imr_source *src)
 		const char *b = c;
 		while (b > t && b[-1] == ' ')
 			b--;
-		found += b < c && b > t && word_end(b[-1]) && b[-1] != ')';
+		/* (re-wrapped, the blank may be a line break: "guideline" /
+		 * ": Decision based on ...") */
+		if (b > t + 1 && b[-1] == '\n' && c + 1 < end && (c[1] == ' ' || c[1] == '\n'))
+			b--;
+		else if (b == c)
+			continue;
+		found += b > t && word_end(b[-1]) && b[-1] != ')';
 		if (found >= 2)
 			return true;
 	}
@@ -1349,13 +1490,180 @@ static inline size_t plain_run(const unsigned char *p, const unsigned char *end)
 	return (size_t)(p - s);
 }
 
-static bool normalize_bytes(const char *data, size_t len, struct imr_source *out,
-                            struct imr_diags *diags)
+/*
+ * Text folded at a width without regard to words (fold -w N without -s:
+ * fixed-width records, some mail systems, a terminal's copy) cuts every
+ * longer line at exactly N bytes, inside words ("... an expert review" /
+ * "er. He/she has no").  Its shape: many lines (eight or more, a quarter
+ * of the text's) of the longest length, none longer, a third of them or
+ * more cut between two letters or digits.  Re-wrapping (fmt, fold -s)
+ * gives no such run of one length (an eighth at most in the examples,
+ * seeds and real letters in any shape), nor does a letter's own layout.
+ *
+ * Told after the text is read: end_line counts the lines of the longest
+ * length or one less (a line cut after a blank lost it), a comparison a
+ * line, and only when they are eight or more, a quarter of the text's,
+ * are the input's lines looked at, up to one longer than those.
+ *
+ * The width the input data[0..len) is folded at, or 0; b the counts of
+ * its normalized lines: a line longer than their longest is none of a
+ * folded text's, and ends the count.
+ */
+static size_t folded_width(const char *data, size_t len, const struct line_builder *b)
+{
+	size_t text_lines = b->text_lines;
+	if (b->longest < 20 || b->at_longest + b->at_shorter < 8 ||
+	    (b->at_longest + b->at_shorter) * 4 < text_lines)
+		return 0;
+	size_t longest = 0, at = 0, inside = 0;
+	const char *e = data + len;
+	for (const char *l = data, *nl = NULL; l < e; l = nl + 1) {
+		if (!(nl = memchr(l, '\n', (size_t)(e - l))))
+			nl = e;
+		size_t n = (size_t)(nl - l) - (nl > l && nl[-1] == '\r');
+		if (n < longest || !n)
+			continue;
+		if (n > b->longest + 4) /* (a character or two decoded longer) */
+			return 0;
+		if (n > longest)
+			longest = n, at = inside = 0;
+		at++;
+		inside += nl + 1 < e && alnum(l[n - 1]) && alnum(nl[1]);
+	}
+	return longest >= 20 && at >= 8 && at * 4 >= text_lines && inside * 3 >= at ? longest : 0;
+}
+
+/* What a folded text's cuts are told by: its width and its words. */
+struct folded {
+	struct word_table words;
+	size_t width;
+};
+
+/* A word of a folded text that stands alone: somewhere in the letter not
+ * as a piece at a line's end or start, or a word of the form's of three
+ * letters or more (not "de" or "re", which the lexicon has). */
+static bool standing(const struct word_table *t, const char *a, size_t na)
+{
+	if (na == 1 && fold_ascii(a[0]) != 'a')
+		return false;
+	const struct word *w = word_slot(t, a, na, "", 0);
+	return (w->s && w->count > w->pieces) || (na >= 3 && form_word(a, na, "", 0));
+}
+
+/* Whether a[0..n), six letters or more, opens a word that stands alone
+ * and is another ("recommendation(s)" and "recommended"): a word's first
+ * part, not a piece of one cut.  Every word of the table is looked at:
+ * a few times a folded text. */
+static bool stem_standing(const struct word_table *t, const char *a, size_t n)
+{
+	enum { STEM = 6 };
+	if (n < STEM)
+		return false;
+	for (size_t i = 0; i <= t->mask; i++) {
+		const struct word *w = &t->w[i];
+		size_t k = 0;
+		if (!w->s || w->n < STEM || w->count <= w->pieces)
+			continue;
+		while (k < STEM && fold_ascii(w->s[k]) == fold_ascii(a[k]))
+			k++;
+		if (k == STEM)
+			return true;
+	}
+	return false;
+}
+
+/* The words of a folded text s[0..len) (f->width its width), the last
+ * word of each line of the width and the first of the line after it
+ * counted as pieces (of a word the folding cut, or two words).  False
+ * when memory runs out. */
+static bool read_folded(struct folded *f, const char *s, size_t len)
+{
+	pthread_once(&form_words_once, read_form_words);
+	/* (Room for the words at once: a letter has a distinct word in some
+	 * twenty bytes, the table grown is rehashed.) */
+	size_t slots = 1024;
+	while (slots * 2 < len / 10)
+		slots *= 2;
+	if (!(f->words.w = calloc(slots, sizeof *f->words.w)))
+		return false;
+	f->words.mask = slots - 1;
+	if (!add_words(&f->words, s, len))
+		return false;
+	const char *e = s + len;
+	for (const char *l = s, *nl; l < e && (nl = memchr(l, '\n', (size_t)(e - l))); l = nl + 1) {
+		size_t n = (size_t)(nl - l) - (nl > l && nl[-1] == '\r'), na, nb;
+		if (n != f->width || !(na = letters_before(l, n)) ||
+		    !(nb = letters_after(nl + 1, 0, line_length((const unsigned char *)nl + 1, (const unsigned char *)e))))
+			continue;
+		struct word *w = word_slot(&f->words, l + n - na, na, "", 0);
+		w->pieces += w->s != NULL;
+		w = word_slot(&f->words, nl + 1, nb, "", 0);
+		w->pieces += w->s != NULL;
+	}
+	return true;
+}
+
+/* Whether the line of the width line[0..n) was cut by the folding inside
+ * a word, the next line, at next, going on with it: yes where the letters
+ * on both sides are a word together ("review" / "er. He/she"); no where a
+ * small letter, a stop or a digit meets a capital (the line had the width
+ * itself: "... Trigger Finger." / "MAXIMUS guideline:", "Section(s): 1.4"
+ * / "Opioids for ...", "... 2 weeks: Upheld" / "Claims Administrator"),
+ * a colon a number ("Compensation:" / "1) MAXIMUS ..."), a word a
+ * parenthesis opening capitals ("Guidelines" / "(ODG) Low Back") or a
+ * number ("... and Flexeril" / "5mg."); nor between two words that stand
+ * alone ("... is not medically" / "necessary."), the second perhaps only
+ * as another's first letters ("... based their decision on" /
+ * "recommendation(s)", and "recommended"); else yes (a word the letter
+ * has nowhere else whole: "hydroco" / "done"). */
+static bool cut_inside_word(const struct folded *f, const char *line, size_t n, const char *next,
+                            const char *end)
+{
+	const struct word_table *t = &f->words;
+	size_t m = line_length((const unsigned char *)next, (const unsigned char *)end);
+	size_t na = letters_before(line, n), nb = na ? letters_after(next, 0, m) : 0;
+	char a = line[n - 1], b = *next;
+	const char *w = line + n - na;
+	if (a == ' ' || b == ' ' || (na && nb && known(t, w, na, next, nb)))
+		return true;
+	if (upper(b) && (lower(a) || (a >= '0' && a <= '9') || (a && strchr(".,;:!?)", a))))
+		return false;
+	if ((b == '(' && m > 1 && upper(next[1]) && alnum(a)) || ((a == ':' || a == ';') && b >= '0' && b <= '9'))
+		return false;
+	if (na > 1 && b >= '0' && b <= '9' && standing(t, w, na))
+		return false;
+	if (!na || !nb || !standing(t, w, na))
+		return true;
+	return !(standing(t, next, nb) || stem_standing(t, next, nb));
+}
+
+/* The row of a folded text that starts at line row ended, its newline at
+ * nl: a line of it whose text end_line emptied (page furniture, blanks)
+ * starts at the newline, so the lines' starts stay in order. */
+static void end_folded_row(struct imr_source *src, size_t row, uint32_t nl)
+{
+	for (size_t i = row + 1; i < src->nlines; i++)
+		if (src->line_start[i] > nl)
+			src->line_start[i] = nl;
+}
+
+static bool normalize_folded(const char *data, size_t len, struct imr_source *out,
+                             struct imr_diags *diags, size_t width);
+
+/* The bytes to text lines (width: the text is folded at that width, and
+ * each line of that length goes on with the next, no line break between:
+ * the lines of one row of the text, each still its own input line).
+ * Made twice by the compiler: for text (width 0, constant, so that none
+ * of a folded text's work is left in its loop) and for folded text. */
+__attribute__((always_inline)) static inline bool normalize_at(const char *data, size_t len,
+                                                               struct imr_source *out,
+                                                               struct imr_diags *diags, size_t width)
 {
 	const unsigned char *p = (const unsigned char *)data, *end = p + len;
 
 	if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
 		p += 3;
+	const unsigned char *p0 = p; /* the text's first byte */
 
 	/* Worst case: every byte decodes to a 3-byte sequence. */
 	size_t cap = len * 3 + 4;
@@ -1367,7 +1675,15 @@ static bool normalize_bytes(const char *data, size_t len, struct imr_source *out
 	out->text = text;
 	struct line_builder b = {.src = out};
 	char *o = text;
-	uint32_t line_start = 0;
+	uint32_t line_start = 0;  /* the row's: the line's, or the first of a folded row's lines */
+	uint32_t piece_start = 0; /* the input line's */
+	size_t row_line = 0;      /* the row's first line */
+	const unsigned char *raw = p; /* where the input line being read starts */
+	uint32_t page_count[16];      /* lines that open with the "2 of 4" of a "Page" before them */
+	size_t page_counts = 0;
+	struct folded folded = {.width = width};
+	if (width && !read_folded(&folded, (const char *)p, (size_t)(end - p)))
+		goto oom;
 	const char *form_feeds_end = NULL; /* end of the form feeds opening this line */
 	size_t decoded = 0, replaced = 0, controls = 0, first_control = 0;
 	unsigned first_control_line = 0;
@@ -1391,17 +1707,29 @@ static bool normalize_bytes(const char *data, size_t len, struct imr_source *out
 			break;
 		unsigned char c = *p;
 		if (c == '\n' || c == '\r') {
+			const unsigned char *next = p + ((c == '\r' && p + 1 < end && p[1] == '\n') ? 2 : 1);
+			/* A folded line cut at the width goes on with the next. */
+			bool cut = width && (size_t)(p - raw) == width && next < end && *next != '\n' && *next != '\r' &&
+			           *next != '\f' &&
+			           cut_inside_word(&folded, (const char *)raw, width, (const char *)next, (const char *)end);
 			if (b.wide) {
 				size_t ff = form_feeds_end ? (size_t)(form_feeds_end - text) : 0;
-				if (!(o = fold_line(&b, &text, &cap, line_start, o, (size_t)(end - p))))
+				if (!(o = fold_line(&b, &text, &cap, piece_start, o, (size_t)(end - p))))
 					goto oom;
 				form_feeds_end = ff ? text + ff : NULL;
 				b.wide = false;
 			}
-			o = end_line(&b, text, line_start, o);
-			p += (c == '\r' && p + 1 < end && p[1] == '\n') ? 2 : 1;
-			line_start = (uint32_t)(o - text);
-			if (p < end && !push_line_start(&b, line_start))
+			if (!cut) {
+				o = end_line(&b, text, line_start, o);
+				if (width) {
+					end_folded_row(out, row_line, (uint32_t)(o - 1 - text));
+					row_line = out->nlines;
+				}
+				line_start = (uint32_t)(o - text);
+			}
+			p = raw = next;
+			piece_start = (uint32_t)(o - text);
+			if (p < end && !push_line_start(&b, piece_start))
 				goto oom;
 			if (marks.kind != MARK_NONE && p < end) {
 				size_t k = blank_mark(&marks, p, end, o, &marked_page);
@@ -1426,7 +1754,11 @@ static bool normalize_bytes(const char *data, size_t len, struct imr_source *out
 			} else if (c == '\t' || c == '\f') {
 				/* A page break inside a line (a page's lines joined
 				 * into one): the furniture opening the page goes. */
-				size_t k = c == '\f' ? furniture_at((const char *)p + 1, line_length(p + 1, end)) : 0;
+				size_t k = 0, n = line_length(p + 1, end);
+				if (c == '\f' && !(k = furniture_at((const char *)p + 1, n)) &&
+				    (k = page_word_wrapped((const char *)p + 1, n, (const char *)end)) &&
+				    page_counts < sizeof page_count / sizeof *page_count)
+					page_count[page_counts++] = out->nlines; /* the next line's index */
 				memset(o, ' ', k);
 				o += k, p += k;
 				c = ' ';
@@ -1465,18 +1797,35 @@ static bool normalize_bytes(const char *data, size_t len, struct imr_source *out
 		b.wide |= cp >= 0x80 && (folds(cp) || invisible(cp));
 		o = put_utf8(o, cp);
 	}
-	if (b.wide && !(o = fold_line(&b, &text, &cap, line_start, o, 0)))
+	if (b.wide && !(o = fold_line(&b, &text, &cap, piece_start, o, 0)))
 		goto oom;
 	free(b.line), free(b.cols), free(b.segment);
 	b.line = NULL, b.cols = NULL, b.segment = NULL;
-	if (o > text + line_start || o == text)
+	free(folded.words.w);
+	folded.words.w = NULL;
+	if (o > text + line_start || o == text) {
 		o = end_line(&b, text, line_start, o); /* last line had no newline */
+		if (width)
+			end_folded_row(out, row_line, (uint32_t)(o - 1 - text));
+	}
 	out->len = (size_t)(o - text);
 	o[0] = o[1] = '\0';
+	for (size_t i = 0; i < page_counts; i++) { /* the rest of a page's "Page": blanked */
+		if (page_count[i] >= out->nlines)
+			continue;
+		char *l = text + out->line_start[page_count[i]];
+		memset(l, ' ', page_count_at(l, strcspn(l, "\n")));
+	}
+	size_t folded_at = width ? 0 : folded_width((const char *)p0, len - (size_t)(p0 - (const unsigned char *)data), &b);
+	if (folded_at) { /* read again, its rows joined */
+		imr_source_free(out);
+		return normalize_folded(data, len, out, diags, folded_at);
+	}
 	/* pdftotext ends every page with a form feed, the last one too: what
 	 * follows the last page's is no page. */
 	while (out->npages > 1 && out->page_start[out->npages - 1] > b.last_text_line)
 		out->npages--;
+	out->folded = width != 0;
 	out->double_spaced = b.text_lines >= 4 && b.followed_by_blank * 10 >= (b.text_lines - 1) * 7;
 
 	/* Binary data: NULs or other C0 controls in more than a trace. */
@@ -1505,9 +1854,107 @@ static bool normalize_bytes(const char *data, size_t len, struct imr_source *out
 		             "%zu control character(s) that XML forbids replaced by spaces", replaced);
 	return true;
 oom:
-	free(b.line), free(b.cols), free(b.segment);
+	free(b.line), free(b.cols), free(b.segment), free(folded.words.w);
 	imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "out of memory");
 	return false;
+}
+
+/* Where line i's (0-based) map is in src->moved, or would go. */
+static size_t moved_index(const struct imr_source *src, size_t i)
+{
+	size_t lo = 0, hi = src->nmoved;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (src->moved[mid].line < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Line i's (0-based) map made anew, of n columns: where to write them.
+ * src->moved has room for one more entry and src->columns for n more
+ * (the old columns, if any, are left unused in the pool); the maps stay
+ * in the order of their lines. */
+static uint32_t *new_map(struct imr_source *src, size_t i, size_t n)
+{
+	size_t at = moved_index(src, i);
+	if (at == src->nmoved || src->moved[at].line != i) {
+		memmove(src->moved + at + 1, src->moved + at, (src->nmoved - at) * sizeof *src->moved);
+		src->nmoved++;
+	}
+	src->moved[at] = (struct imr_moved_line){(uint32_t)i, (uint32_t)src->ncolumns, (uint32_t)n};
+	src->ncolumns += n;
+	return src->columns + src->ncolumns - n;
+}
+
+bool imr_source_close_up(struct imr_source *src, size_t from, size_t to)
+{
+	char *t = src->text;
+	size_t longest = 0;
+	for (size_t j = from + 1; j <= to; j++) {
+		size_t n;
+		imr_source_line_text(src, (unsigned)j + 1, &n);
+		longest = n > longest ? n : longest;
+	}
+	size_t w = src->line_start[from + 1] - 1, end = w; /* line from's newline */
+	/* Room first, so that nothing fails half done: a map for each line
+	 * after the first, their columns the bytes of those lines. */
+	size_t last;
+	const char *l = imr_source_line_text(src, (unsigned)to + 1, &last);
+	size_t columns = (size_t)(l - t) + last - w;
+	uint32_t *was = malloc((longest + 1) * sizeof *was);
+	struct imr_moved_line *m = realloc(src->moved, (src->nmoved + to - from) * sizeof *m);
+	if (m)
+		src->moved = m;
+	uint32_t *pool = realloc(src->columns, (src->ncolumns + columns) * sizeof *pool);
+	if (pool)
+		src->columns = pool;
+	if (!was || !m || !pool) {
+		free(was);
+		return false;
+	}
+	t[w++] = ' ';
+	for (size_t j = from + 1; j <= to; j++) {
+		size_t n, lead = 0;
+		const char *s = imr_source_line_text(src, (unsigned)j + 1, &n);
+		end = (size_t)(s - t) + n; /* its newline */
+		/* The columns as they were: the line's map, or counted. */
+		size_t at = moved_index(src, j);
+		if (at < src->nmoved && src->moved[at].line == j)
+			for (size_t k = 0; k <= n; k++)
+				was[k] = src->columns[src->moved[at].at + (k < src->moved[at].len ? k : src->moved[at].len - 1)];
+		else
+			count_columns(s, n, was);
+		while (lead < n && s[lead] == ' ')
+			lead++;
+		size_t words = n - lead, len = j < to ? words + 1 : end - w + 1;
+		uint32_t *c = new_map(src, j, len);
+		memmove(t + w, s + lead, words);
+		src->line_start[j] = (uint32_t)w;
+		for (size_t k = 0; k < len; k++)
+			c[k] = k < words ? was[lead + k] : was[n];
+		w += words;
+		if (j < to)
+			t[w++] = ' '; /* the line break, joined */
+	}
+	memset(t + w, ' ', end - w); /* the indents, after the last line's words */
+	free(was);
+	return true;
+}
+
+static bool normalize_bytes(const char *data, size_t len, struct imr_source *out,
+                            struct imr_diags *diags)
+{
+	return normalize_at(data, len, out, diags, 0);
+}
+
+__attribute__((noinline)) static bool normalize_folded(const char *data, size_t len,
+                                                       struct imr_source *out,
+                                                       struct imr_diags *diags, size_t width)
+{
+	return normalize_at(data, len, out, diags, width);
 }
 
 void imr_source_free(struct imr_source *src)
@@ -1564,15 +2011,8 @@ unsigned imr_source_column(const struct imr_source *src, uint32_t offset)
 {
 	size_t line = imr_source_line_index(src, offset);
 	uint32_t start = src->line_start[line], rel = offset > start ? offset - start : 0;
-	/* A moved line's map (binary search by line). */
-	size_t lo = 0, hi = src->nmoved;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (src->moved[mid].line < line)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	/* A moved line's map. */
+	size_t lo = moved_index(src, line);
 	if (lo < src->nmoved && src->moved[lo].line == line) {
 		const struct imr_moved_line *m = &src->moved[lo];
 		return src->columns[m->at + (rel < m->len ? rel : m->len - 1)];
@@ -1603,9 +2043,13 @@ const char *imr_source_index_text(const struct imr_source *src, size_t i, size_t
 	size_t line = i + 1;
 	const char *s = src->text + src->line_start[line - 1];
 	/* (A line re-wrapped text had joined to the next one, unwrap.c, ends
-	 * where the next one starts, not at the paragraph's newline.) */
-	const char *e = line < src->nlines ? src->text + src->line_start[line] - 1
-	                                   : memchr(s, '\n', src->len - (size_t)(s - src->text));
+	 * where the next one starts, not at the paragraph's newline; a line
+	 * of a folded row, with no line break after it, where it starts.) */
+	const char *e = line < src->nlines ? src->text + src->line_start[line] : NULL;
+	if (e && e > s && (e[-1] == '\n' || e[-1] == ' '))
+		e--;
+	else if (!e)
+		e = memchr(s, '\n', src->len - (size_t)(s - src->text));
 	*len = e ? (size_t)(e - s) : strlen(s);
 	return s;
 }

@@ -34,6 +34,9 @@ struct imr_source {
 	uint32_t *page_start; /* byte offset of each page's first line */
 	size_t npages;        /* at least 1; a last page without text is not one */
 	bool double_spaced;  /* a blank line after (almost) every text line */
+	/* The input was folded at a width (fold -w N): a line cut there goes
+	 * on with the next, no line break between (a row of lines). */
+	bool folded;
 	/* What normalization repaired: bytes read as Windows-1252, control
 	 * characters made spaces, and the first line of each. */
 	size_t decoded, replaced;
@@ -98,6 +101,13 @@ unsigned imr_source_column(const struct imr_source *src, uint32_t offset);
 unsigned imr_source_text_column(const struct imr_source *src, uint32_t offset);
 /* 1-based page of a byte offset. */
 unsigned imr_source_page(const struct imr_source *src, uint32_t offset);
+/* Lines from..to (0-based) joined into one, each line after the first
+ * starting at its first word, one blank after the line before (the
+ * blanks that indented them after the last one's words): a heading
+ * wrapped in its indent (unwrap.c) is then one cell of a header's row.
+ * Every byte keeps its line and its original column.  False when memory
+ * runs out (the lines then perhaps partly moved, each still itself). */
+bool imr_source_close_up(struct imr_source *src, size_t from, size_t to);
 /* The text of a 1-based input line, without its newline; of the
  * normalized line at index i (the letter's order). */
 const char *imr_source_line_text(const struct imr_source *src, unsigned line, size_t *len);

@@ -181,7 +181,8 @@ void imr_mark_broken_words(struct imr_arena *a, struct imr_source *src)
 	size_t count = 0, capacity = 0;
 	for (size_t l = 0; l + 1 < src->nlines; l++) {
 		size_t start = src->line_start[l], end = src->line_start[l + 1] - 1; /* its newline */
-		if (end < start + 2 || t[end - 1] != '-' || !isalpha((unsigned char)t[end - 2]))
+		if (end < start + 2 || t[end - 1] != '-' || !isalpha((unsigned char)t[end - 2]) ||
+		    (t[end] != '\n' && t[end] != ' ')) /* (a folded row's line: no line break) */
 			continue;
 		size_t n = src->line_start[l + 1], next_end = l + 2 < src->nlines ? src->line_start[l + 2] : src->len;
 		while (n < next_end && (t[n] == ' ' || t[n] == '\f'))

@@ -19,7 +19,8 @@
  * shape of a viewer's copy (tests/shapes/paragraphs-joined.awk), which
  * the scanner reads by the words.  A heading that fills its lines and
  * wraps (in a narrow column) stays as it is: the scanner's heading rule
- * reads it.  A line label so wrapped has those lines joined, the rest of
+ * reads it, but for one not in capitals (the 2013 notice's title, centred
+ * and re-wrapped in its indent), whose lines are closed up into one.  A line label so wrapped has those lines joined, the rest of
  * the paragraph kept.
  *
  * Cost: every line break is looked at once, by the two words around it:
@@ -107,13 +108,17 @@ struct lines {
 	const uint32_t *start;
 	size_t len;
 	size_t nlines;
+	bool folded; /* lines of a row with no line break between (normalize.h) */
 };
 
-/* The end of line i's text: its newline (or the blank that was one). */
+/* The end of line i's text: its newline (or the blank that was one), or
+ * where the next line starts (a folded row's, normalize.c). */
 static const char *line_end(const struct lines *l, size_t i)
 {
-	if (i + 1 < l->nlines)
-		return l->text + l->start[i + 1] - 1;
+	if (i + 1 < l->nlines) {
+		const char *e = l->text + l->start[i + 1];
+		return !l->folded || e[-1] == '\n' || e[-1] == ' ' ? e - 1 : e;
+	}
 	return l->text + l->len - (l->len && l->text[l->len - 1] == '\n');
 }
 
@@ -133,8 +138,11 @@ static const char *line_text(const struct lines *l, size_t i)
 	return s;
 }
 
-/* What a line break inside a phrase asks. */
-enum join { JOIN_NONE, JOIN_PHRASE, JOIN_PARAGRAPH };
+/* What a line break inside a phrase asks: nothing, the phrase's lines
+ * closed up (a heading not in capitals, which the scanner's heading rule
+ * does not read wrapped: imr_source_close_up) or joined (a line label),
+ * or the paragraph's lines joined. */
+enum join { JOIN_NONE, JOIN_HEADING, JOIN_PHRASE, JOIN_PARAGRAPH };
 
 /* Whether phrases[p], broken at its blank at, spans the lines from k on:
  * line k ends with its words before the blank, the next lines go on with
@@ -171,7 +179,16 @@ static enum join spans(const struct lines *l, size_t p, size_t at, size_t k, siz
 	bool label = p < IMR_LINE_LABEL_COUNT;
 	if (before || (after && (label || !colon)))
 		return JOIN_PARAGRAPH;
-	return label ? JOIN_PHRASE : JOIN_NONE;
+	if (label)
+		return JOIN_PHRASE;
+	/* A heading that fills its lines: the scanner's heading rule reads
+	 * one in capitals wrapped, not the notice's title ("Notice of
+	 * Independent Medical Review" / "Determination", a centred title
+	 * re-wrapped in its indent). */
+	for (; *ph; ph++)
+		if (*ph >= 'a' && *ph <= 'z')
+			return JOIN_HEADING;
+	return JOIN_NONE;
 }
 
 /* An item's title ends the line before (in a colon), its decision opens
@@ -319,7 +336,7 @@ size_t imr_unwrap(struct imr_source *src)
 	if (!atomic_load_explicit(&ready, memory_order_acquire))
 		pthread_once(&built, build);
 	struct lines l = {.text = src->text, .start = src->line_start, .len = src->len,
-	                  .nlines = src->nlines};
+	                  .nlines = src->nlines, .folded = src->folded};
 	size_t joined = 0;
 	/* One pass over the line breaks inside paragraphs (the line before
 	 * not blank, the line after neither blank nor a page's first). */
@@ -336,7 +353,13 @@ size_t imr_unwrap(struct imr_source *src)
 			b++;
 		size_t to = k;
 		enum join j = break_after(&l, k, s, e, b, be, &to);
-		if (j == JOIN_PHRASE) {
+		if (j == JOIN_HEADING) {
+			/* Closed up: the heading is one cell, no run of blanks
+			 * inside it. */
+			if (imr_source_close_up(src, k, to))
+				joined += to - k;
+			k = to - 1;
+		} else if (j == JOIN_PHRASE) {
 			joined += join_lines(&l, k, to);
 			k = to - 1;
 		} else if (j == JOIN_PARAGRAPH) {
@@ -355,7 +378,8 @@ size_t imr_unwrap(struct imr_source *src)
 unsigned imr_unwrapped_line(const struct imr_source *src, uint32_t offset)
 {
 	unsigned k = (unsigned)imr_source_line_index(src, offset) + 1;
-	while (k > 1 && src->text[src->line_start[k - 1] - 1] == ' ')
+	/* (Back over the lines joined: a blank, or nothing, before each.) */
+	while (k > 1 && src->text[src->line_start[k - 1] - 1] != '\n')
 		k--;
 	return k;
 }

@@ -493,7 +493,8 @@ else
 	echo "NOTICE: $shared/real is absent: re-wrapped real letters skipped"; skip=$((skip + 1))
 fi
 # The examples re-wrapped are their own XML but for the lines and the
-# paragraphs (one_paragraph).  Not the 2013 notices, documents-reviewed and
+# paragraphs (one_paragraph).  Not the 2013 notices (their -layout shape
+# is read re-wrapped: "layout drift" below), documents-reviewed and
 # professional-review letters, whose lines joined are not read yet (as
 # above), nor below 100 columns the double-spaced and physician letters:
 # fmt drops the page break inside their titles, and the blank lines left
@@ -552,6 +553,88 @@ if [ -d "$shared/real" ]; then
 	if [ "$titled" = 92 ]; then ok; else bad "title case: the sed script made $titled headings of 92"; fi
 fi
 # --- end of issue 16b ---
+# ---- layout drift: pypdf re-wrapped, a -layout notice re-wrapped, fold -w ----
+# pypdf's text re-wrapped (fmt): its blank before a label's colon, a
+# hyphen or inside a word ("Claims Administrator guideline :", "Non
+# -MTUS", "bas ed") becomes a line break ("... guideline" / ": Decision
+# based on ..."), the line's blanks its indent.  The same facts as txt/.
+if [ -d "$shared/real/pdf" ] && /usr/bin/python3 -c 'import pypdf' 2>/dev/null; then
+	opening=0
+	for pdf in "$shared"/real/pdf/*.pdf; do
+		b=$(basename "$pdf" .pdf)
+		if ! extracted "$tmp/pypdf-$b.txt" "pypdf/$b.txt" pypdf_text "$pdf" "$tmp/pypdf-$b.txt"; then
+			bad "pypdf (python3-pypdf) could not extract $pdf"; continue
+		fi
+		for reflow in "fmt -w 72" "fmt -u -w 60" "fmt -w 100"; do
+			$reflow "$tmp/pypdf-$b.txt" >"$tmp/wrapped.txt"
+			opening=$((opening + $(awk 'prev ~ /Administrator$/ && /^ *guideline/ || /^ *: / || /^ *-[A-Za-z]/ { n++ } { prev = $0 } END { print n + 0 }' "$tmp/wrapped.txt")))
+			convert_ok "$pdf (pypdf), re-wrapped ($reflow)" "$tmp/wrapped.txt" "tests/facts/real/$b.facts"
+		done
+	done
+	# (the shape itself: lines opening with a label's colon, with a piece
+	# joined by a hyphen, with the rest of a label broken after its indent)
+	if [ "$opening" -ge 10 ]; then ok; else bad "pypdf re-wrapped: only $opening lines open with the rest of a word or label"; fi
+else
+	echo "NOTICE: $shared/real/pdf or python3-pypdf is absent: pypdf re-wrapped skipped"; skip=$((skip + 1))
+fi
+# A -layout 2013 notice re-wrapped: its title, centred in an indent, wraps
+# in it ("Notice of Independent Medical Review" / "Determination", each
+# indented) and is closed up into one cell (unwrap.c); a page's "Page" and
+# its "2 of 4" a line apart are page furniture.  The letter's XML.
+for in in examples/imr-2013-notice-a.layout.txt examples/imr-2013-notice-b.layout.txt; do
+	for w in 50 60 72 80 100; do
+		fmt -w $w "$in" >"$tmp/wrapped.txt"
+		same_xml "$in, re-wrapped (fmt -w $w)" "$in" "$tmp/wrapped.txt" one_paragraph
+	done
+	fmt -w 72 "$in" >"$tmp/wrapped.txt"
+	if grep -q '^ *Notice of Independent Medical Review$' "$tmp/wrapped.txt" && grep -q '^ *Determination$' "$tmp/wrapped.txt"; then ok; else
+		bad "$in re-wrapped at 72: the title no longer wraps in its indent"
+	fi
+done
+# Text folded at a width without regard to words (fold -w N, no -s): each
+# line cut at the width goes on with the next, no line break between
+# (normalize.c), every position still on its input line.  The real
+# letters keep their facts; the seeds and examples are their own XML but
+# for the lines.
+if [ -d "$shared/real" ]; then
+	cut=0
+	for in in "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$shared"/seeds/*.txt; do
+		b=$(basename "$in" .txt)
+		facts=tests/facts/real/$b.facts
+		[ -f "$facts" ] || facts=tests/facts/seeds/$b.facts
+		for w in 60 72 80; do
+			fold -w $w "$in" >"$tmp/folded.txt"
+			# (words cut: a line of the width ending in a letter, the next opening with one)
+			cut=$((cut + $(awk -v w=$w 'length(prev) == w && prev ~ /[a-z]$/ && /^[a-z]/ { n++ } { prev = $0 } END { print n + 0 }' "$tmp/folded.txt")))
+			convert_ok "$in, folded (fold -w $w)" "$tmp/folded.txt" "$facts"
+			case $in in "$shared"/seeds/*) same_xml "$in, folded (fold -w $w)" "$in" "$tmp/folded.txt" strip_lines ;; esac
+		done
+	done
+	if [ "$cut" -ge 1000 ]; then ok; else bad "fold -w: only $cut words cut in the 37 letters"; fi
+else
+	echo "NOTICE: $shared/real is absent: folded real letters skipped"; skip=$((skip + 1))
+fi
+for in in examples/*.txt; do
+	for w in 60 72 80; do
+		fold -w $w "$in" >"$tmp/folded.txt"
+		same_xml "$in, folded (fold -w $w)" "$in" "$tmp/folded.txt" strip_lines
+	done
+done
+# A diagnostic in folded text names the input line and its column, and
+# shows that line: "Decision rationale:" on the example's line 96 at
+# column 19 once its MAXIMUS guideline is gone and the paragraph before
+# runs into its line.
+awk 'NR == 63 || NR == 64 || NR == 65 { next } NR == 62 { printf "%s ", $0; next } { print }' \
+	examples/imr-2016-standard.txt | fold -w 60 >"$tmp/folded.txt"
+if [ "$(sed -n '96p' "$tmp/folded.txt")" != "flow cryotherapy. Decision rationale: The MTUS does not addr" ]; then
+	bad "folded diagnostic: the awk script no longer makes line 96"
+else
+	expect "folded text, a diagnostic's position" 1 "folded.txt:96:19: error: syntax error, unexpected Decision rationale" "$tmp/folded.txt" -o "$tmp/o.xml"
+	if grep -qx '    96 | flow cryotherapy. Decision rationale: The MTUS does not addr' "$tmp/err"; then ok; else
+		bad "folded diagnostic: not the input line shown: $(cat "$tmp/err")"
+	fi
+fi
+# ---- end of layout drift ----
 # ---- issue 16d: OCR'd text, pdfminer -V, words hyphenated at line ends ----
 # OCR'd text (tesseract, as researchers read scanned or image-only copies):
 # the header table's rules read as glyphs ("UR Denial Date: | 11/16/2016",

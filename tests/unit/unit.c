@@ -495,6 +495,114 @@ static void test_repairs(void)
 	/* One blank before a colon is no shape: left as it is. */
 	static const char once[] = "Note : the text\nas written\n";
 	check_normalized("one blank before a colon", once, sizeof once - 1, once, 7, 8);
+	/* Loose text re-wrapped (fmt): the blank before a colon, a hyphen or
+	 * inside a word a line break.  The piece goes to the end of the line
+	 * before (its columns after that line's end), the blanks opening a
+	 * line go; "Decision" on line 2 was column 4. */
+	static const char rewrapped[] =
+		"Case Number :  CM16 -0228949 MAXIMUS guideline\n"
+		" : Decision based on Non\n"
+		"-MTUS Citation, was bas\n"
+		"ed on it\n";
+	check_normalized("loose text re-wrapped", rewrapped, sizeof rewrapped - 1,
+	                 "Case Number: CM16-0228949 MAXIMUS guideline:\n"
+	                 "Decision based on Non-MTUS\n"
+	                 "Citation, was based\n"
+	                 "on it\n",
+	                 sizeof "Case Number: CM16-0228949 MAXIMUS guideline:\n" - 1, 4);
+}
+
+/* Text folded at a width (fold -w 40 without -s): each line cut at the
+ * width goes on with the next, no line break between, every line still
+ * its own input line; not one that had the width itself and ends a
+ * sentence before a capital. */
+static void test_folded(void)
+{
+	static const char *const rows[] = {
+		"The injured worker is a 48 year old male who sustained an industrial injury",
+		"on 10-15-16. He is undergoing treatment for right foot and right shoulder",
+		"pain. Mechanism of injury occurred when the injured worker flipped off the",
+		"bottom step of a ladder. Current work status is working with modified duty",
+		"and the treatment to date has included x-rays of the right foot, physical",
+		"therapy sessions, a right foot boot, medications and their evaluations too",
+		"Medications have included Norco 10-325mg, Ketoprofen 50mg and Flexeril 5mg.",
+		"MAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment.",
+		"Decision rationale: The guidelines state that an MRI is recommended when",
+		"there are red flags, which the documentation submitted does not show here.",
+	};
+	char in[2048], want[2048];
+	size_t n = 0, w = 0;
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		size_t len = strlen(rows[i]);
+		for (size_t at = 0; at < len; at += 40)
+			n += (size_t)snprintf(in + n, sizeof in - n, "%.40s\n", rows[i] + at);
+		w += (size_t)snprintf(want + w, sizeof want - w, "%s\n", rows[i]);
+	}
+	/* A line of the width that is a row of its own, a stop before a
+	 * capital after it. */
+	n += (size_t)snprintf(in + n, sizeof in - n, "%s\n%s\n", "It is not medically necessary right now.",
+	                      "The request is not approved.");
+	w += (size_t)snprintf(want + w, sizeof want - w, "%s\n%s\n", "It is not medically necessary right now.",
+	                      "The request is not approved.");
+	struct imr_options opt;
+	imr_options_init(&opt);
+	struct imr_diags diags;
+	imr_diags_init(&diags);
+	struct imr_source src;
+	bool ok = imr_normalize(in, n, &opt, &src, &diags);
+	CHECK(ok && src.folded, "folded text: told");
+	if (ok) {
+		check_str(src.text, want, "folded text: its rows");
+		CHECK(src.nlines == 22, "folded text: 22 input lines, got %zu", src.nlines);
+		/* "industrial" (row 1) is on input line 2, at column 19. */
+		const char *at = strstr(src.text, "industrial");
+		CHECK(imr_source_line(&src, (uint32_t)(at - src.text)) == 2 &&
+		      imr_source_column(&src, (uint32_t)(at - src.text)) == 19,
+		      "folded text: \"industrial\" at %u:%u, want 2:19", imr_source_line(&src, (uint32_t)(at - src.text)),
+		      imr_source_column(&src, (uint32_t)(at - src.text)));
+		size_t len;
+		const char *l = imr_source_line_text(&src, 2, &len);
+		CHECK(l && len == 35 && memcmp(l, " who sustained an industrial injury", 35) == 0,
+		      "folded text: line 2 is its input line, got '%.*s'", (int)len, l ? l : "");
+	}
+	imr_source_free(&src);
+	imr_diags_free(&diags);
+	/* The same text not folded: no shape. */
+	imr_diags_init(&diags);
+	ok = imr_normalize(want, w, &opt, &src, &diags);
+	CHECK(ok && !src.folded && strcmp(src.text, want) == 0, "unfolded text: as it is");
+	imr_source_free(&src);
+	imr_diags_free(&diags);
+}
+
+/* A 2013 notice's title centred in an indent and re-wrapped: its lines
+ * closed up into one cell, each word keeping its line and column. */
+static void test_title_closed_up(void)
+{
+	static const char in[] = "Dated: 10/29/2013\n\n"
+	                         "          Notice of Independent\n"
+	                         "          Medical Review\n"
+	                         "          Determination\n\nIMR Case Number: CM13-0017734\n";
+	struct imr_options opt;
+	imr_options_init(&opt);
+	struct imr_diags diags;
+	imr_diags_init(&diags);
+	struct imr_source src;
+	bool ok = imr_normalize(in, sizeof in - 1, &opt, &src, &diags);
+	CHECK(ok, "title: normalized");
+	if (ok) {
+		imr_unwrap(&src);
+		const char *t = strstr(src.text, "Notice of Independent Medical Review Determination ");
+		CHECK(t != NULL, "title: one cell, got '%s'", src.text);
+		const char *d = strstr(src.text, "Determination");
+		CHECK(d && imr_source_line(&src, (uint32_t)(d - src.text)) == 5 &&
+		      imr_source_column(&src, (uint32_t)(d - src.text)) == 11,
+		      "title: \"Determination\" at %u:%u, want 5:11", d ? imr_source_line(&src, (uint32_t)(d - src.text)) : 0,
+		      d ? imr_source_column(&src, (uint32_t)(d - src.text)) : 0);
+		CHECK(imr_unwrapped_line(&src, (uint32_t)(d - src.text)) == 3, "title: its row starts on line 3");
+	}
+	imr_source_free(&src);
+	imr_diags_free(&diags);
 }
 
 /* --verify must notice a word the XML lacks: convert an example, then
@@ -2164,6 +2272,8 @@ int main(void)
 	test_notice_pieces();
 	test_normalize();
 	test_repairs();
+	test_folded();
+	test_title_closed_up();
 	test_broken_words();
 	test_state_split();
 	test_verify();
