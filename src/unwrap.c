@@ -185,6 +185,8 @@ static enum join spans(const struct lines *l, size_t p, size_t at, size_t k, siz
 	 * one in capitals wrapped, not the notice's title ("Notice of
 	 * Independent Medical Review" / "Determination", a centred title
 	 * re-wrapped in its indent). */
+	if (p >= IMR_LINE_LABEL_COUNT + IMR_SECTION_COUNT)
+		return JOIN_NONE; /* a header label: its cells are read by their words */
 	for (; *ph; ph++)
 		if (*ph >= 'a' && *ph <= 'z')
 			return JOIN_HEADING;
