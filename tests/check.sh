@@ -40,7 +40,7 @@ tally "$log"
 echo "### ASan + UBSan build"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=99
-tests/run.sh "$build/asan/imr2xml" "$build/factcheck" "$build/asan/unit" "$build/roundtrip" | tee "$log"
+IMR_SANITIZED=1 tests/run.sh "$build/asan/imr2xml" "$build/factcheck" "$build/asan/unit" "$build/roundtrip" | tee "$log"
 tally "$log"
 unset ASAN_OPTIONS UBSAN_OPTIONS
 
