@@ -1859,8 +1859,7 @@ oom:
 	return false;
 }
 
-/* Where line i's (0-based) map is in src->moved, or would go. */
-static size_t moved_index(const struct imr_source *src, size_t i)
+size_t imr_source_moved_index(const struct imr_source *src, size_t i)
 {
 	size_t lo = 0, hi = src->nmoved;
 	while (lo < hi) {
@@ -1879,7 +1878,7 @@ static size_t moved_index(const struct imr_source *src, size_t i)
  * in the order of their lines. */
 static uint32_t *new_map(struct imr_source *src, size_t i, size_t n)
 {
-	size_t at = moved_index(src, i);
+	size_t at = imr_source_moved_index(src, i);
 	if (at == src->nmoved || src->moved[at].line != i) {
 		memmove(src->moved + at + 1, src->moved + at, (src->nmoved - at) * sizeof *src->moved);
 		src->nmoved++;
@@ -1921,7 +1920,7 @@ bool imr_source_close_up(struct imr_source *src, size_t from, size_t to)
 		const char *s = imr_source_line_text(src, (unsigned)j + 1, &n);
 		end = (size_t)(s - t) + n; /* its newline */
 		/* The columns as they were: the line's map, or counted. */
-		size_t at = moved_index(src, j);
+		size_t at = imr_source_moved_index(src, j);
 		if (at < src->nmoved && src->moved[at].line == j)
 			for (size_t k = 0; k <= n; k++)
 				was[k] = src->columns[src->moved[at].at + (k < src->moved[at].len ? k : src->moved[at].len - 1)];
@@ -2012,7 +2011,7 @@ unsigned imr_source_column(const struct imr_source *src, uint32_t offset)
 	size_t line = imr_source_line_index(src, offset);
 	uint32_t start = src->line_start[line], rel = offset > start ? offset - start : 0;
 	/* A moved line's map. */
-	size_t lo = moved_index(src, line);
+	size_t lo = imr_source_moved_index(src, line);
 	if (lo < src->nmoved && src->moved[lo].line == line) {
 		const struct imr_moved_line *m = &src->moved[lo];
 		return src->columns[m->at + (rel < m->len ? rel : m->len - 1)];

@@ -99,6 +99,8 @@ unsigned imr_source_column(const struct imr_source *src, uint32_t offset);
 /* The column of a byte offset in the normalized line (what a caret under
  * imr_source_line_text points at). */
 unsigned imr_source_text_column(const struct imr_source *src, uint32_t offset);
+/* Where line i's (0-based) column map is in src->moved, or would go. */
+size_t imr_source_moved_index(const struct imr_source *src, size_t i);
 /* 1-based page of a byte offset. */
 unsigned imr_source_page(const struct imr_source *src, uint32_t offset);
 /* Lines from..to (0-based) joined into one, each line after the first

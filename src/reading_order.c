@@ -889,14 +889,7 @@ struct rebuilt {
  * NULL when its columns are counted. */
 static const uint32_t *map_of(const struct imr_source *src, size_t i, size_t *len)
 {
-	size_t lo = 0, hi = src->nmoved;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (src->moved[mid].line < i)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo = imr_source_moved_index(src, i);
 	if (lo < src->nmoved && src->moved[lo].line == i) {
 		*len = src->moved[lo].len;
 		return src->columns + src->moved[lo].at;
