@@ -119,8 +119,10 @@ $(BUILD)/request_lex.l: grammar/request.l grammar/lexicon.awk $(LEXICON_IN) | $(
 $(BUILD)/lexicon_data.c: grammar/lexicon.awk $(LEXICON_IN) | $(BUILD)/stamp
 	$(AWK) -v mode=c -f grammar/lexicon.awk $(LEXICON_IN) >$@
 
-$(BUILD)/request_lex.c: $(BUILD)/request_lex.l
+# Its tables packed for the caches (grammar/tables.awk).
+$(BUILD)/request_lex.c: $(BUILD)/request_lex.l grammar/tables.awk
 	$(FLEX) -Caem -o $@ $<
+	$(AWK) -f grammar/tables.awk $@ >$@.packed && mv $@.packed $@ || { rm -f $@ $@.packed; exit 1; }
 
 # The schema is embedded in the binary: imr2xml validates anywhere.
 # Data only: the same object serves both libraries.
