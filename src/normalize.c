@@ -1956,7 +1956,7 @@ __attribute__((noinline)) static bool normalize_folded(const char *data, size_t 
 	return normalize_at(data, len, out, diags, width);
 }
 
-void imr_source_free(struct imr_source *src)
+void imr_source_free_arrays(struct imr_source *src)
 {
 	free(src->text);
 	free(src->line_start);
@@ -1965,6 +1965,11 @@ void imr_source_free(struct imr_source *src)
 	free(src->columns);
 	free(src->line_origin);
 	free(src->line_index);
+}
+
+void imr_source_free(struct imr_source *src)
+{
+	imr_source_free_arrays(src);
 	memset(src, 0, sizeof *src);
 }
 

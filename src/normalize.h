@@ -72,6 +72,10 @@ struct imr_source {
 bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
                    struct imr_source *out, struct imr_diags *diags);
 void imr_source_free(struct imr_source *src);
+/* Frees the text and its maps (every array of the source), and leaves
+ * the other fields as they are: for a stage that puts arrays of its own
+ * in their place (reading_order.c). */
+void imr_source_free_arrays(struct imr_source *src);
 
 /* The length of the valid UTF-8 sequence (XML's characters only) at
  * p[0..n), or 0. */

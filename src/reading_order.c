@@ -1105,13 +1105,7 @@ long imr_restore_reading_order(struct imr_source *src)
 	}
 	for (size_t i = 0; i < o.nbox; i++)
 		moved += o.box[i].initial != 0;
-	free(src->text);
-	free(src->line_start);
-	free(src->page_start);
-	free(src->moved);
-	free(src->columns);
-	free(src->line_origin);
-	free(src->line_index);
+	imr_source_free_arrays(src); /* (the source's other fields are kept) */
 	src->text = r.text, src->len = r.len;
 	src->text[src->len] = src->text[src->len + 1] = '\0';
 	src->line_start = r.line_start;
