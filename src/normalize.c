@@ -881,10 +881,13 @@ static bool blank_joins(const struct word_table *words, const char *out, size_t 
  * line go when it opens a row (joined to the one before by unwrap.c, it
  * is one blank from it; a folded row's later lines go on from the one
  * before, row false) and so do those blank_joins finds the extractor's.
- * Returns out's length.
+ * A folded row's line is judged in its row: the pre bytes before out are
+ * the row's lines before it as repaired, and in[n..n+ahead) the row's
+ * next bytes ("neck m usc" / "le,", "Official D" / "is ability": the
+ * pieces a fold cut again).  Returns out's length.
  */
-static size_t repair_spacing(const char *in, size_t n, char *out, uint32_t *from,
-                             const struct word_table *words, bool row)
+static size_t repair_spacing(const char *in, size_t n, size_t ahead, char *out, size_t pre,
+                             uint32_t *from, const struct word_table *words, bool row)
 {
 	bool loose = words;
 	size_t m = 0;
@@ -896,7 +899,9 @@ static size_t repair_spacing(const char *in, size_t n, char *out, uint32_t *from
 		size_t e = i + 1;
 		while (e < n && in[e] == ' ')
 			e++;
-		bool drop = loose && ((!m && row) || (m && blank_joins(words, out, m, in + e, n - e, e == i + 1)));
+		bool single = e == i + 1 && !(e == n && ahead && in[n] == ' ');
+		bool drop = loose && ((!m && row) ||
+		                      ((m || pre) && blank_joins(words, out - pre, pre + m, in + e, n + ahead - e, single)));
 		if (!drop)
 			out[m] = ' ', from[m++] = (uint32_t)i;
 		i = e - 1;
@@ -1121,7 +1126,10 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 		if (e - src->line_start[i] > longest)
 			longest = e - src->line_start[i];
 	}
-	char *line = malloc(longest + 1);
+	/* (A folded row's line is read with the row's next bytes after it,
+	 * a word's worth: ROW_AHEAD.) */
+	enum { ROW_AHEAD = 64 };
+	char *line = malloc(longest + 1 + ROW_AHEAD);
 	uint32_t *from = malloc((longest + 1) * sizeof *from);
 	uint32_t *counted = malloc((longest + 1) * sizeof *counted);
 	/* Markdown's marks out first: the line without them, and where each
@@ -1134,6 +1142,7 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 	bool ok = line && from && counted && (!markdown || (bare && bare_from));
 	size_t o = 0, old = 0, page = 0;
 	bool row = true; /* line i opens a row: the line before ended in a newline */
+	size_t row_o = 0; /* where the row starts in the repaired text */
 	for (size_t i = 0; ok && i < src->nlines; i++) {
 		size_t s = src->line_start[i], e = i + 1 < src->nlines ? src->line_start[i + 1] : src->len;
 		size_t n = e - s;
@@ -1142,7 +1151,14 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 		const struct imr_moved_line *ml = NULL;
 		if (old < src->nmoved && src->moved[old].line == i)
 			ml = &src->moved[old++];
-		memcpy(line, t + s, n);
+		/* (A folded row's next bytes, not yet repaired: the text is
+		 * repaired behind where it is read.) */
+		size_t ahead = 0;
+		if (!newline && e < src->len) {
+			const char *nl = memchr(t + e, '\n', src->len - e < ROW_AHEAD ? src->len - e : ROW_AHEAD);
+			ahead = nl ? (size_t)(nl - (t + e)) : (src->len - e < ROW_AHEAD ? src->len - e : ROW_AHEAD);
+		}
+		memcpy(line, t + s, n + ahead);
 		size_t lead, piece;
 		if (loose && i && o >= 2 && t[o - 1] == '\n' && t[o - 2] != '\n' &&
 		    (piece = joining_piece(&words, t + src->line_start[i - 1], o - 1 - src->line_start[i - 1],
@@ -1163,14 +1179,16 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 		for (; page < src->npages && src->page_start[page] <= s; page++)
 			src->page_start[page] = (uint32_t)o;
 		src->line_start[i] = (uint32_t)o;
+		if (row)
+			row_o = o;
 		size_t m;
 		if (!markdown) {
-			m = repair_spacing(line, n, t + o, from, loose ? &words : NULL, row);
+			m = repair_spacing(line, n, ahead, t + o, o - row_o, from, loose ? &words : NULL, row);
 		} else if (!spacing) {
 			m = unmark_line(line, n, t + o, from, &in_tag);
 		} else {
 			size_t b = unmark_line(line, n, bare, bare_from, &in_tag);
-			m = repair_spacing(bare, b, t + o, from, loose ? &words : NULL, row);
+			m = repair_spacing(bare, b, 0, t + o, 0, from, loose ? &words : NULL, row);
 			for (size_t j = 0; j < m; j++)
 				from[j] = bare_from[from[j]];
 		}

@@ -628,6 +628,29 @@ for in in examples/*.txt; do
 		same_xml "$in, folded (fold -w $w)" "$in" "$tmp/folded.txt" strip_lines
 	done
 done
+# pypdf's text folded: two distortions at once.  A fold cuts again the
+# words pypdf split ("neck m usc" / "le,", "Official D" / "is ability",
+# "Fl" / "e xeril"); the spacing is repaired in the row the lines make,
+# not line by line.  The same facts as txt/.
+if [ -d "$shared/real/pdf" ] && /usr/bin/python3 -c 'import pypdf' 2>/dev/null; then
+	recut=0
+	for pdf in "$shared"/real/pdf/*.pdf; do
+		b=$(basename "$pdf" .pdf)
+		if ! extracted "$tmp/pypdf-$b.txt" "pypdf/$b.txt" pypdf_text "$pdf" "$tmp/pypdf-$b.txt"; then
+			bad "pypdf (python3-pypdf) could not extract $pdf"; continue
+		fi
+		for w in $fold_widths; do
+			fold -w $w "$tmp/pypdf-$b.txt" >"$tmp/folded.txt"
+			# (words cut: a line of the width ending in a letter, the next opening with one)
+			recut=$((recut + $(awk -v w=$w 'length(prev) == w && prev ~ /[a-z]$/ && /^[a-z]/ { n++ } { prev = $0 } END { print n + 0 }' "$tmp/folded.txt")))
+			convert_ok "$pdf (pypdf), folded (fold -w $w)" "$tmp/folded.txt" "tests/facts/real/$b.facts"
+		done
+	done
+	# (570 at 72 columns alone, the sanitized run's one width)
+	if [ "$recut" -ge 500 ]; then ok; else bad "pypdf folded: only $recut words cut in the 16 letters"; fi
+else
+	echo "NOTICE: $shared/real/pdf or python3-pypdf is absent: pypdf folded skipped"; skip=$((skip + 1))
+fi
 # A diagnostic in folded text names the input line and its column, and
 # shows that line: "Decision rationale:" on the example's line 96 at
 # column 19 once its MAXIMUS guideline is gone and the paragraph before
