@@ -1644,6 +1644,18 @@ static bool cut_inside_word(const struct folded *f, const char *line, size_t n, 
 	const char *w = line + n - na;
 	if (a == ' ' || b == ' ' || (na && nb && known(t, w, na, next, nb)))
 		return true;
+	/* A word's end, and a word after it: a comma or semicolon a word
+	 * follows with no blank ("shoulder;" / "tenderness"), a number a
+	 * word of four letters or more ("at 90" / "degrees", "8" /
+	 * "sessions"; not "5" / "mg"), a possessive ("patient's" / "age"). */
+	size_t nw = letters_after(next, 0, m);
+	if (letter(b) && (a == ',' || a == ';'))
+		return false;
+	if (a >= '0' && a <= '9' && nw >= 4 && standing(t, next, nw))
+		return false;
+	if (na == 1 && (a == 's' || a == 'S') && n >= 3 && line[n - 2] == '\'' && letter(line[n - 3]) && nw &&
+	    standing(t, next, nw))
+		return false;
 	if (upper(b) && (lower(a) || (a >= '0' && a <= '9') || (a && strchr(".,;:!?)", a))))
 		return false;
 	if ((b == '(' && m > 1 && upper(next[1]) && alnum(a)) || ((a == ':' || a == ';') && b >= '0' && b <= '9'))
