@@ -1527,11 +1527,12 @@ static inline size_t plain_run(const unsigned char *p, const unsigned char *end)
  * its normalized lines: a line longer than their longest is none of a
  * folded text's, and ends the count.
  */
+static bool folded_wide(const char *data, size_t len, size_t width, size_t at);
+
 static size_t folded_width(const char *data, size_t len, const struct line_builder *b)
 {
 	size_t text_lines = b->text_lines;
-	if (b->longest < 20 || b->at_longest + b->at_shorter < 8 ||
-	    (b->at_longest + b->at_shorter) * 4 < text_lines)
+	if (b->longest < 20 || b->at_longest + b->at_shorter < 8)
 		return 0;
 	size_t longest = 0, at = 0, inside = 0;
 	const char *e = data + len;
@@ -1548,7 +1549,9 @@ static size_t folded_width(const char *data, size_t len, const struct line_build
 		at++;
 		inside += nl + 1 < e && alnum(l[n - 1]) && alnum(nl[1]);
 	}
-	return longest >= 20 && at >= 8 && at * 4 >= text_lines && inside * 3 >= at ? longest : 0;
+	if (longest < 20 || at < 8 || inside * 3 < at)
+		return 0;
+	return at * 4 >= text_lines || folded_wide(data, len, longest, at) ? longest : 0;
 }
 
 /* What a folded text's cuts are told by: its width and its words. */
@@ -1619,6 +1622,46 @@ static bool read_folded(struct folded *f, const char *s, size_t len)
 		w->pieces += w->s != NULL;
 	}
 	return true;
+}
+
+/*
+ * Text folded at a width most of its lines fit in (fold -w 95 of letters
+ * whose own lines are about that wide) has too few cut lines to be a
+ * quarter of its text.  It is told by the at lines of the width, none
+ * longer, being more than the lines one to three bytes shorter (three in
+ * four of them at least: a letter's own lines, fmt's, have their longest
+ * at most three in five as often as those) and by two cuts at least whose
+ * pieces are together a word of the letter and are not two words that
+ * stand alone ("revi" / "ew": no letter's own line ends so, in none of
+ * the examples, seeds and real letters in any shape).  The words are
+ * read only when the lines' lengths say so.
+ */
+static bool folded_wide(const char *data, size_t len, size_t width, size_t at)
+{
+	size_t near = 0;
+	const char *e = data + len;
+	for (const char *l = data, *nl = NULL; l < e; l = nl + 1) {
+		if (!(nl = memchr(l, '\n', (size_t)(e - l))))
+			nl = e;
+		size_t n = (size_t)(nl - l) - (nl > l && nl[-1] == '\r');
+		near += n < width && n + 3 >= width;
+	}
+	if (at * 4 < near * 3)
+		return false;
+	struct folded f = {.width = width};
+	size_t rejoined = 0;
+	if (read_folded(&f, data, len)) {
+		for (const char *l = data, *nl; l < e && rejoined < 2 && (nl = memchr(l, '\n', (size_t)(e - l))); l = nl + 1) {
+			size_t n = (size_t)(nl - l) - (nl > l && nl[-1] == '\r'), na, nb;
+			if (n != width || !(na = letters_before(l, n)) ||
+			    !(nb = letters_after(nl + 1, 0, line_length((const unsigned char *)nl + 1, (const unsigned char *)e))))
+				continue;
+			const struct word *w = word_slot(&f.words, l + n - na, na, nl + 1, nb);
+			rejoined += w->s && w->count > 0 && !(standing(&f.words, l + n - na, na) && standing(&f.words, nl + 1, nb));
+		}
+	}
+	free(f.words.w);
+	return rejoined >= 2;
 }
 
 /* Whether the line of the width line[0..n) was cut by the folding inside
