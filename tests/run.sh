@@ -516,12 +516,11 @@ for in in examples/imr-2014-claim.txt examples/imr-2014-cover-*.txt examples/imr
 		same_xml "$in, re-wrapped (fmt -w $w)" "$in" "$tmp/wrapped.txt" one_paragraph
 	done
 done
-# What is not read yet re-wrapped (a 2013 notice's lines joined, a title
-# whose page break fmt drops) degrades: --partial writes XML the schema
-# accepts, with the header read, and the diagnostic shows the one input
-# line it names, not the paragraph joined to it.
-for in in examples/imr-2013-notice-a.txt:CM13-0017734 examples/imr-2013-notice-b.txt:CM13-0029518 \
-	examples/imr-2014-physician.txt:; do
+# What is not read yet re-wrapped (a title whose page break fmt drops)
+# degrades: --partial writes XML the schema accepts, with the header
+# read, and the diagnostic shows the one input line it names, not the
+# paragraph joined to it.
+for in in examples/imr-2014-physician.txt:; do
 	case=${in#*:} in=${in%%:*}
 	fmt -w 72 "$in" >"$tmp/wrapped.txt"
 	run --partial "$tmp/wrapped.txt" >"$tmp/out.xml" 2>"$tmp/err"; rc=$?
@@ -599,6 +598,33 @@ for in in examples/imr-2013-notice-a.layout.txt examples/imr-2013-notice-b.layou
 		bad "$in re-wrapped at 72: the title no longer wraps in its indent"
 	fi
 done
+# A plain (not -layout) 2013 notice re-wrapped: with no blank line in its
+# first page, fmt makes the header's rows, the letter and its numbered
+# decisions one paragraph: a value parted from its label by a line break
+# ("... Date of Injury:" / "11/2/2010 Claim Number: ..."), an entry's
+# number from its phrase ("... under dispute: 1)" / "MAXIMUS Federal
+# Services ..."), an entry's phrase broken after text ("... appropriate.
+# 4) Regarding the request" / "for one urine drug screen: ..."), fmt's
+# two blanks after a sentence.  The letter's XML, and so are its lines
+# joined (a viewer's copy).
+for in in examples/imr-2013-notice-a.txt examples/imr-2013-notice-b.txt; do
+	for w in $notice_widths; do
+		fmt -w $w "$in" >"$tmp/wrapped.txt"
+		same_xml "$in, re-wrapped (fmt -w $w)" "$in" "$tmp/wrapped.txt" one_paragraph
+	done
+	for join in paragraph blank page; do
+		awk -v join=$join -f tests/shapes/paragraphs-joined.awk "$in" >"$tmp/joined.txt"
+		same_xml "$in, lines joined (-v join=$join)" "$in" "$tmp/joined.txt" one_paragraph
+	done
+done
+fmt -w 72 examples/imr-2013-notice-a.txt >"$tmp/wrapped.txt"
+if grep -q 'Date of Injury:$' "$tmp/wrapped.txt" && grep -q '^11/2/2010 Claim Number:' "$tmp/wrapped.txt"; then ok; else
+	bad "notice re-wrapped at 72: the date of injury no longer parted from its label"
+fi
+fmt -w 100 examples/imr-2013-notice-b.txt >"$tmp/wrapped.txt"
+if grep -q ' 4) Regarding the request$' "$tmp/wrapped.txt"; then ok; else
+	bad "notice re-wrapped at 100: the fourth item's phrase no longer broken after text"
+fi
 # Text folded at a width without regard to words (fold -w N, no -s): each
 # line cut at the width goes on with the next, no line break between
 # (normalize.c), every position still on its input line.  The real
