@@ -212,8 +212,8 @@ struct line_builder {
 	size_t capacity, page_capacity;
 	char case_number[13];    /* the first case-number line seen, or "" */
 	bool page_top;           /* a page break since the last text line */
-	size_t longest;          /* the longest line, and how many have its length, or one less */
-	size_t at_longest, at_shorter;
+	size_t longest;          /* the longest line */
+	size_t at_longest[4];    /* how many lines have its length, one byte less, two, three */
 	size_t text_lines, followed_by_blank;
 	uint32_t last_text_line; /* offset of the last line with text */
 	bool prev_text;
@@ -299,19 +299,17 @@ static bool push_page_start(struct line_builder *b, uint32_t off)
 	return push_offset(&b->src->page_start, &b->src->npages, &b->page_capacity, off);
 }
 
-/* A line of n bytes no shorter than the longest less one, counted (the
- * shape of folded text, folded_width). */
+/* A line of n bytes longer than the longest, counted (end_line counts
+ * those no shorter than the longest less three: the shape of folded
+ * text, folded_width). */
 __attribute__((noinline)) static void count_longest(struct line_builder *b, size_t n)
 {
-	if (n > b->longest) {
-		b->at_shorter = n == b->longest + 1 ? b->at_longest : 0;
-		b->at_longest = 0;
-		b->longest = n;
-	}
-	if (n == b->longest)
-		b->at_longest++;
-	else
-		b->at_shorter++;
+	/* (A longer line: the counts moved down to their new places.) */
+	size_t up = n - b->longest;
+	for (size_t k = 4; k-- > 0;)
+		b->at_longest[k] = k >= up ? b->at_longest[k - up] : 0;
+	b->longest = n;
+	b->at_longest[0] = 1;
 }
 
 /* Finish the line that starts at text+start and currently ends at *o:
@@ -359,8 +357,12 @@ static char *end_line(struct line_builder *b, char *text, uint32_t start, char *
 	/* A capital letter alone (pdfminer -V's paragraph initials). */
 	b->src->lone_capitals += m == 1 && *t >= 'A' && *t <= 'Z';
 	n = (size_t)(o - (text + start));
-	if (n + 1 >= b->longest)
-		count_longest(b, n);
+	if (n + 3 >= b->longest) {
+		if (n <= b->longest)
+			b->at_longest[b->longest - n]++;
+		else
+			count_longest(b, n);
+	}
 	if (n && *s == '\f' && is_blank_line(s, n))
 		b->page_top = true;
 	bool text_line = n && !is_blank_line(s, n);
@@ -1531,10 +1533,14 @@ static bool folded_wide(const char *data, size_t len, size_t width, size_t at);
 
 static size_t folded_width(const char *data, size_t len, const struct line_builder *b)
 {
-	size_t text_lines = b->text_lines;
-	if (b->longest < 20 || b->at_longest + b->at_shorter < 8)
+	/* (Many lines of the longest length: a quarter of the text, or,
+	 * folded wider, half again as many as those up to three shorter.) */
+	const size_t *c = b->at_longest;
+	size_t text_lines = b->text_lines, at = c[0] + c[1];
+	if (b->longest < 20 || !((at >= 8 && at * 4 >= text_lines) || (c[0] >= 8 && c[0] * 3 >= (c[1] + c[2] + c[3]) * 2)))
 		return 0;
-	size_t longest = 0, at = 0, inside = 0;
+	size_t longest = 0, inside = 0;
+	at = 0;
 	const char *e = data + len;
 	for (const char *l = data, *nl = NULL; l < e; l = nl + 1) {
 		if (!(nl = memchr(l, '\n', (size_t)(e - l))))
