@@ -1534,7 +1534,7 @@ static bool folded_wide(const char *data, size_t len, size_t width, size_t at);
 static size_t folded_width(const char *data, size_t len, const struct line_builder *b)
 {
 	/* (Many lines of the longest length: a quarter of the text, or,
-	 * folded wider, half again as many as those up to three shorter.) */
+	 * folded wider, two thirds as many as those up to three shorter.) */
 	const size_t *c = b->at_longest;
 	size_t text_lines = b->text_lines, at = c[0] + c[1];
 	if (b->longest < 20 || !((at >= 8 && at * 4 >= text_lines) || (c[0] >= 8 && c[0] * 3 >= (c[1] + c[2] + c[3]) * 2)))
