@@ -212,8 +212,8 @@ struct line_builder {
 	size_t capacity, page_capacity;
 	char case_number[13];    /* the first case-number line seen, or "" */
 	bool page_top;           /* a page break since the last text line */
-	size_t longest;          /* the longest line, and how many have its length, or one less */
-	size_t at_longest, at_shorter;
+	size_t longest;          /* the longest line */
+	size_t at_longest[4];    /* how many lines have its length, one byte less, two, three */
 	size_t text_lines, followed_by_blank;
 	uint32_t last_text_line; /* offset of the last line with text */
 	bool prev_text;
@@ -299,19 +299,17 @@ static bool push_page_start(struct line_builder *b, uint32_t off)
 	return push_offset(&b->src->page_start, &b->src->npages, &b->page_capacity, off);
 }
 
-/* A line of n bytes no shorter than the longest less one, counted (the
- * shape of folded text, folded_width). */
+/* A line of n bytes longer than the longest, counted (end_line counts
+ * those no shorter than the longest less three: the shape of folded
+ * text, folded_width). */
 __attribute__((noinline)) static void count_longest(struct line_builder *b, size_t n)
 {
-	if (n > b->longest) {
-		b->at_shorter = n == b->longest + 1 ? b->at_longest : 0;
-		b->at_longest = 0;
-		b->longest = n;
-	}
-	if (n == b->longest)
-		b->at_longest++;
-	else
-		b->at_shorter++;
+	/* (A longer line: the counts moved down to their new places.) */
+	size_t up = n - b->longest;
+	for (size_t k = 4; k-- > 0;)
+		b->at_longest[k] = k >= up ? b->at_longest[k - up] : 0;
+	b->longest = n;
+	b->at_longest[0] = 1;
 }
 
 /* Finish the line that starts at text+start and currently ends at *o:
@@ -359,8 +357,12 @@ static char *end_line(struct line_builder *b, char *text, uint32_t start, char *
 	/* A capital letter alone (pdfminer -V's paragraph initials). */
 	b->src->lone_capitals += m == 1 && *t >= 'A' && *t <= 'Z';
 	n = (size_t)(o - (text + start));
-	if (n + 1 >= b->longest)
-		count_longest(b, n);
+	if (n + 3 >= b->longest) {
+		if (n <= b->longest)
+			b->at_longest[b->longest - n]++;
+		else
+			count_longest(b, n);
+	}
 	if (n && *s == '\f' && is_blank_line(s, n))
 		b->page_top = true;
 	bool text_line = n && !is_blank_line(s, n);
@@ -881,10 +883,13 @@ static bool blank_joins(const struct word_table *words, const char *out, size_t 
  * line go when it opens a row (joined to the one before by unwrap.c, it
  * is one blank from it; a folded row's later lines go on from the one
  * before, row false) and so do those blank_joins finds the extractor's.
- * Returns out's length.
+ * A folded row's line is judged in its row: the pre bytes before out are
+ * the row's lines before it as repaired, and in[n..n+ahead) the row's
+ * next bytes ("neck m usc" / "le,", "Official D" / "is ability": the
+ * pieces a fold cut again).  Returns out's length.
  */
-static size_t repair_spacing(const char *in, size_t n, char *out, uint32_t *from,
-                             const struct word_table *words, bool row)
+static size_t repair_spacing(const char *in, size_t n, size_t ahead, char *out, size_t pre,
+                             uint32_t *from, const struct word_table *words, bool row)
 {
 	bool loose = words;
 	size_t m = 0;
@@ -896,7 +901,9 @@ static size_t repair_spacing(const char *in, size_t n, char *out, uint32_t *from
 		size_t e = i + 1;
 		while (e < n && in[e] == ' ')
 			e++;
-		bool drop = loose && ((!m && row) || (m && blank_joins(words, out, m, in + e, n - e, e == i + 1)));
+		bool single = e == i + 1 && !(e == n && ahead && in[n] == ' ');
+		bool drop = loose && ((!m && row) ||
+		                      ((m || pre) && blank_joins(words, out - pre, pre + m, in + e, n + ahead - e, single)));
 		if (!drop)
 			out[m] = ' ', from[m++] = (uint32_t)i;
 		i = e - 1;
@@ -1121,7 +1128,10 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 		if (e - src->line_start[i] > longest)
 			longest = e - src->line_start[i];
 	}
-	char *line = malloc(longest + 1);
+	/* (A folded row's line is read with the row's next bytes after it,
+	 * a word's worth: ROW_AHEAD.) */
+	enum { ROW_AHEAD = 64 };
+	char *line = malloc(longest + 1 + ROW_AHEAD);
 	uint32_t *from = malloc((longest + 1) * sizeof *from);
 	uint32_t *counted = malloc((longest + 1) * sizeof *counted);
 	/* Markdown's marks out first: the line without them, and where each
@@ -1134,6 +1144,7 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 	bool ok = line && from && counted && (!markdown || (bare && bare_from));
 	size_t o = 0, old = 0, page = 0;
 	bool row = true; /* line i opens a row: the line before ended in a newline */
+	size_t row_o = 0; /* where the row starts in the repaired text */
 	for (size_t i = 0; ok && i < src->nlines; i++) {
 		size_t s = src->line_start[i], e = i + 1 < src->nlines ? src->line_start[i + 1] : src->len;
 		size_t n = e - s;
@@ -1142,7 +1153,14 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 		const struct imr_moved_line *ml = NULL;
 		if (old < src->nmoved && src->moved[old].line == i)
 			ml = &src->moved[old++];
-		memcpy(line, t + s, n);
+		/* (A folded row's next bytes, not yet repaired: the text is
+		 * repaired behind where it is read.) */
+		size_t ahead = 0;
+		if (!newline && e < src->len) {
+			const char *nl = memchr(t + e, '\n', src->len - e < ROW_AHEAD ? src->len - e : ROW_AHEAD);
+			ahead = nl ? (size_t)(nl - (t + e)) : (src->len - e < ROW_AHEAD ? src->len - e : ROW_AHEAD);
+		}
+		memcpy(line, t + s, n + ahead);
 		size_t lead, piece;
 		if (loose && i && o >= 2 && t[o - 1] == '\n' && t[o - 2] != '\n' &&
 		    (piece = joining_piece(&words, t + src->line_start[i - 1], o - 1 - src->line_start[i - 1],
@@ -1163,14 +1181,16 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 		for (; page < src->npages && src->page_start[page] <= s; page++)
 			src->page_start[page] = (uint32_t)o;
 		src->line_start[i] = (uint32_t)o;
+		if (row)
+			row_o = o;
 		size_t m;
 		if (!markdown) {
-			m = repair_spacing(line, n, t + o, from, loose ? &words : NULL, row);
+			m = repair_spacing(line, n, ahead, t + o, o - row_o, from, loose ? &words : NULL, row);
 		} else if (!spacing) {
 			m = unmark_line(line, n, t + o, from, &in_tag);
 		} else {
 			size_t b = unmark_line(line, n, bare, bare_from, &in_tag);
-			m = repair_spacing(bare, b, t + o, from, loose ? &words : NULL, row);
+			m = repair_spacing(bare, b, 0, t + o, 0, from, loose ? &words : NULL, row);
 			for (size_t j = 0; j < m; j++)
 				from[j] = bare_from[from[j]];
 		}
@@ -1509,13 +1529,18 @@ static inline size_t plain_run(const unsigned char *p, const unsigned char *end)
  * its normalized lines: a line longer than their longest is none of a
  * folded text's, and ends the count.
  */
+static bool folded_wide(const char *data, size_t len, size_t width, size_t at);
+
 static size_t folded_width(const char *data, size_t len, const struct line_builder *b)
 {
-	size_t text_lines = b->text_lines;
-	if (b->longest < 20 || b->at_longest + b->at_shorter < 8 ||
-	    (b->at_longest + b->at_shorter) * 4 < text_lines)
+	/* (Many lines of the longest length: a quarter of the text, or,
+	 * folded wider, two thirds as many as those up to three shorter.) */
+	const size_t *c = b->at_longest;
+	size_t text_lines = b->text_lines, at = c[0] + c[1];
+	if (b->longest < 20 || !((at >= 8 && at * 4 >= text_lines) || (c[0] >= 8 && c[0] * 3 >= (c[1] + c[2] + c[3]) * 2)))
 		return 0;
-	size_t longest = 0, at = 0, inside = 0;
+	size_t longest = 0, inside = 0;
+	at = 0;
 	const char *e = data + len;
 	for (const char *l = data, *nl = NULL; l < e; l = nl + 1) {
 		if (!(nl = memchr(l, '\n', (size_t)(e - l))))
@@ -1530,7 +1555,9 @@ static size_t folded_width(const char *data, size_t len, const struct line_build
 		at++;
 		inside += nl + 1 < e && alnum(l[n - 1]) && alnum(nl[1]);
 	}
-	return longest >= 20 && at >= 8 && at * 4 >= text_lines && inside * 3 >= at ? longest : 0;
+	if (longest < 20 || at < 8 || inside * 3 < at)
+		return 0;
+	return at * 4 >= text_lines || folded_wide(data, len, longest, at) ? longest : 0;
 }
 
 /* What a folded text's cuts are told by: its width and its words. */
@@ -1603,6 +1630,46 @@ static bool read_folded(struct folded *f, const char *s, size_t len)
 	return true;
 }
 
+/*
+ * Text folded at a width most of its lines fit in (fold -w 95 of letters
+ * whose own lines are about that wide) has too few cut lines to be a
+ * quarter of its text.  It is told by the at lines of the width, none
+ * longer, being more than the lines one to three bytes shorter (three in
+ * four of them at least: a letter's own lines, fmt's, have their longest
+ * at most three in five as often as those) and by two cuts at least whose
+ * pieces are together a word of the letter and are not two words that
+ * stand alone ("revi" / "ew": no letter's own line ends so, in none of
+ * the examples, seeds and real letters in any shape).  The words are
+ * read only when the lines' lengths say so.
+ */
+static bool folded_wide(const char *data, size_t len, size_t width, size_t at)
+{
+	size_t near = 0;
+	const char *e = data + len;
+	for (const char *l = data, *nl = NULL; l < e; l = nl + 1) {
+		if (!(nl = memchr(l, '\n', (size_t)(e - l))))
+			nl = e;
+		size_t n = (size_t)(nl - l) - (nl > l && nl[-1] == '\r');
+		near += n < width && n + 3 >= width;
+	}
+	if (at * 4 < near * 3)
+		return false;
+	struct folded f = {.width = width};
+	size_t rejoined = 0;
+	if (read_folded(&f, data, len)) {
+		for (const char *l = data, *nl; l < e && rejoined < 2 && (nl = memchr(l, '\n', (size_t)(e - l))); l = nl + 1) {
+			size_t n = (size_t)(nl - l) - (nl > l && nl[-1] == '\r'), na, nb;
+			if (n != width || !(na = letters_before(l, n)) ||
+			    !(nb = letters_after(nl + 1, 0, line_length((const unsigned char *)nl + 1, (const unsigned char *)e))))
+				continue;
+			const struct word *w = word_slot(&f.words, l + n - na, na, nl + 1, nb);
+			rejoined += w->s && w->count > 0 && !(standing(&f.words, l + n - na, na) && standing(&f.words, nl + 1, nb));
+		}
+	}
+	free(f.words.w);
+	return rejoined >= 2;
+}
+
 /* Whether the line of the width line[0..n) was cut by the folding inside
  * a word, the next line, at next, going on with it: yes where the letters
  * on both sides are a word together ("review" / "er. He/she"); no where a
@@ -1626,6 +1693,18 @@ static bool cut_inside_word(const struct folded *f, const char *line, size_t n, 
 	const char *w = line + n - na;
 	if (a == ' ' || b == ' ' || (na && nb && known(t, w, na, next, nb)))
 		return true;
+	/* A word's end, and a word after it: a comma or semicolon a word
+	 * follows with no blank ("shoulder;" / "tenderness"), a number a
+	 * word of four letters or more ("at 90" / "degrees", "8" /
+	 * "sessions"; not "5" / "mg"), a possessive ("patient's" / "age"). */
+	size_t nw = letters_after(next, 0, m);
+	if (letter(b) && (a == ',' || a == ';'))
+		return false;
+	if (a >= '0' && a <= '9' && nw >= 4 && standing(t, next, nw))
+		return false;
+	if (na == 1 && (a == 's' || a == 'S') && n >= 3 && line[n - 2] == '\'' && letter(line[n - 3]) && nw &&
+	    standing(t, next, nw))
+		return false;
 	if (upper(b) && (lower(a) || (a >= '0' && a <= '9') || (a && strchr(".,;:!?)", a))))
 		return false;
 	if ((b == '(' && m > 1 && upper(next[1]) && alnum(a)) || ((a == ':' || a == ';') && b >= '0' && b <= '9'))

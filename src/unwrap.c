@@ -13,7 +13,9 @@
  *    Claims ..."), or ends a line after a sentence's end on a line
  *    before ("... not medically necessary.  Lidocaine ointment 5%" /
  *    "106.32gm: Upheld"): the title began on a line before, after the
- *    rationale of the item before it.
+ *    rationale of the item before it;
+ *  - a 2013 notice's numbered entry is parted from its number ("...
+ *    under dispute: 1)" / "MAXIMUS Federal Services, Inc. has ...").
  * A letter's own layout does none of these: its headings and labels open
  * their lines, a decision ends its line.  The joined paragraph is the
  * shape of a viewer's copy (tests/shapes/paragraphs-joined.awk), which
@@ -44,10 +46,14 @@
 
 #define PHRASE_TEXT(id, text, ...) text,
 static const char *const phrases[] = {IMR_LINE_LABELS(PHRASE_TEXT) IMR_SECTIONS(PHRASE_TEXT)
-                                       IMR_HEADER_LABELS(PHRASE_TEXT)};
+                                       IMR_HEADER_LABELS(PHRASE_TEXT)
+                                       /* a 2013 notice's numbered entries, after "1) " (lexer.l's entry_at) */
+                                       "Regarding the request for", "MAXIMUS Federal Services, Inc. has determined"};
 /* phrases[i] is a line label for i < IMR_LINE_LABEL_COUNT, then a heading
- * or a header label. */
-enum { PHRASE_COUNT = sizeof phrases / sizeof phrases[0], MAX_PAIRS = 512, BITMAP_BITS = 4096 };
+ * or a header label, then from ENTRY_PHRASES on what a notice's numbered
+ * entry opens with. */
+enum { PHRASE_COUNT = sizeof phrases / sizeof phrases[0], ENTRY_PHRASES = PHRASE_COUNT - 2,
+       MAX_PAIRS = 512, BITMAP_BITS = 4096 };
 
 /* A phrase's adjacent words: the hash of "word word", the phrase, and the
  * offset of the blank between the two words. */
@@ -176,6 +182,17 @@ static enum join spans(const struct lines *l, size_t p, size_t at, size_t k, siz
 		rest += have + 1, need -= have + 1;
 	}
 	*to = j;
+	if (p >= ENTRY_PHRASES) {
+		/* A numbered entry broken inside its phrase after text ("...
+		 * appropriate.  4) Regarding the request" / "for one urine drug
+		 * screen: ..."): its number before it, text before that. */
+		const char *n = line_end(l, k) - at - 1, *first = line_text(l, k);
+		size_t d = 0;
+		while (n - d - 1 > first && d < 2 && isdigit((unsigned char)n[-2 - (ptrdiff_t)d]))
+			d++;
+		return d && n - first > (ptrdiff_t)d + 2 && n[-1] == ')' && n[-2 - (ptrdiff_t)d] == ' ' ? JOIN_PARAGRAPH
+		                                                                                    : JOIN_NONE;
+	}
 	bool label = p < IMR_LINE_LABEL_COUNT;
 	if (before || (after && (label || !colon)))
 		return JOIN_PARAGRAPH;
@@ -282,6 +299,21 @@ static bool title_begins_inside(const struct lines *l, size_t k)
 	return false;
 }
 
+/* Whether a 2013 notice's numbered entry is parted from its number: the
+ * line s..e ends in the number after text ("... under dispute: 1)"), the
+ * next b..be opens with the entry's phrase ("MAXIMUS Federal Services,
+ * Inc. has determined ...", "Regarding the request for ..."). */
+static bool entry_wrapped(const char *s, const char *e, const char *b, const char *be)
+{
+	size_t n = (size_t)(e - s), m = (size_t)(be - b), d = 0;
+	while (d + 1 < n && d < 2 && isdigit((unsigned char)e[-2 - (ptrdiff_t)d]))
+		d++;
+	if (!d || d + 2 > n || e[-2 - (ptrdiff_t)d] != ' ')
+		return false;
+	return (m >= 24 && strncasecmp(b, "maximus federal services", 24) == 0) ||
+	       (m >= 25 && strncasecmp(b, "regarding the request for", 25) == 0);
+}
+
 /* What the line break after line k asks (line k and k + 1 are lines of
  * one paragraph, s..e line k's text, b..be the next line's); *to is the
  * last line a phrase-only join reaches. */
@@ -289,7 +321,7 @@ static enum join break_after(const struct lines *l, size_t k, const char *s, con
                              const char *b, const char *be, size_t *to)
 {
 	if ((e[-1] == ':' && decision_wrapped(b, be)) || decision_inside(b, be) ||
-	    (ends_in_decision(b, be) && title_begins_inside(l, k)))
+	    (ends_in_decision(b, be) && title_begins_inside(l, k)) || (e[-1] == ')' && entry_wrapped(s, e, b, be)))
 		return JOIN_PARAGRAPH;
 	unsigned pair = (unsigned)(unsigned char)e[-1] << 8 | (unsigned char)b[0];
 	if (!(ends[pair / 64] & (UINT64_C(1) << (pair % 64))))

