@@ -1085,6 +1085,34 @@ static size_t joining_piece(const struct word_table *words, const char *prev, si
 	return e;
 }
 
+/*
+ * Text a browser or a converter rendered from the letter's HTML (w3m,
+ * html2text) wraps inside the PDF's lines, after a slash too ("the
+ * disputed items/" / "services set forth below:"): the word opening line
+ * b[0..n) (past its blanks, up to the next blank) goes on the word that
+ * ends prev[0..m) in a slash after a letter.  Its end in b (*lead its
+ * start), or 0.  Not a word that is all the line holds (the line,
+ * emptied, would end a paragraph), nor one not opening with a letter or
+ * with a byte not ASCII.
+ */
+static size_t slash_piece(const char *prev, size_t m, const char *b, size_t n, size_t *lead)
+{
+	if (m < 2 || prev[m - 1] != '/' || !letter(prev[m - 2]))
+		return 0;
+	size_t i = 0;
+	while (i < n && b[i] == ' ')
+		i++;
+	if (i == n || !letter(b[i]))
+		return 0;
+	size_t e = i;
+	while (e < n && b[e] > ' ' && (unsigned char)b[e] < 0x80)
+		e++;
+	if (e == n || b[e] != ' ')
+		return 0;
+	*lead = i;
+	return e;
+}
+
 /* The last map of maps (a line's) made longer by n bytes, at the columns
  * after its end. */
 static bool extend_map(struct imr_source *maps, size_t *columns_cap, size_t n)
@@ -1103,9 +1131,13 @@ static bool extend_map(struct imr_source *maps, size_t *columns_cap, size_t n)
  * Every line's spacing repaired in place (repair_spacing), the line and
  * page starts moved with the text (a line stays a line), and each line
  * that changed given a map of its original columns (composed with the
- * one it had).  Returns false when memory runs out.
+ * one it had).  A rendered page's uniform indent (indent blanks, lynx's
+ * three) is taken off every line, and a word wrapped after a slash
+ * (slash) put back on the line before, the rest of its line then opening
+ * that line.  Returns false when memory runs out.
  */
-static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool markdown)
+static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool markdown,
+                         size_t indent, bool slash)
 {
 	struct word_table words = {0};
 	char *copy = loose ? malloc(src->len + 1) : NULL;
@@ -1143,7 +1175,7 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 		if (old < src->nmoved && src->moved[old].line == i)
 			ml = &src->moved[old++];
 		memcpy(line, t + s, n);
-		size_t lead, piece;
+		size_t lead, piece, cut = 0; /* cut: the bytes opening the line left out */
 		if (loose && i && o >= 2 && t[o - 1] == '\n' && t[o - 2] != '\n' &&
 		    (piece = joining_piece(&words, t + src->line_start[i - 1], o - 1 - src->line_start[i - 1],
 		                           line, n, &lead))) {
@@ -1159,21 +1191,50 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 				break;
 			}
 			memset(line + lead, ' ', piece - lead);
+		} else if (slash && i && o >= 2 && t[o - 1] == '\n' &&
+		           (piece = slash_piece(t + src->line_start[i - 1], o - 1 - src->line_start[i - 1], line,
+		                                n, &lead))) {
+			/* As a loose piece above; the line then opens at the
+			 * words after it (a joined paragraph has one blank at
+			 * the break, as the scanner's phrases have). */
+			memcpy(t + o - 1, line + lead, piece - lead);
+			o += piece - lead;
+			t[o - 1] = '\n';
+			if (maps.nmoved && maps.moved[maps.nmoved - 1].line == i - 1 &&
+			    !extend_map(&maps, &columns_cap, piece - lead)) {
+				ok = false;
+				break;
+			}
+			cut = piece;
+			while (cut < n && line[cut] == ' ')
+				cut++;
 		}
+		if (indent && !cut)
+			while (cut < indent && cut < n && line[cut] == ' ')
+				cut++;
 		for (; page < src->npages && src->page_start[page] <= s; page++)
 			src->page_start[page] = (uint32_t)o;
 		src->line_start[i] = (uint32_t)o;
 		size_t m;
-		if (!markdown) {
-			m = repair_spacing(line, n, t + o, from, loose ? &words : NULL, row);
+		const char *body = line + cut;
+		if (!markdown && !spacing) {
+			m = n - cut;
+			memcpy(t + o, body, m);
+			for (size_t j = 0; j < m; j++)
+				from[j] = (uint32_t)j;
+		} else if (!markdown) {
+			m = repair_spacing(body, n - cut, t + o, from, loose ? &words : NULL, row);
 		} else if (!spacing) {
-			m = unmark_line(line, n, t + o, from, &in_tag);
+			m = unmark_line(body, n - cut, t + o, from, &in_tag);
 		} else {
-			size_t b = unmark_line(line, n, bare, bare_from, &in_tag);
+			size_t b = unmark_line(body, n - cut, bare, bare_from, &in_tag);
 			m = repair_spacing(bare, b, t + o, from, loose ? &words : NULL, row);
 			for (size_t j = 0; j < m; j++)
 				from[j] = bare_from[from[j]];
 		}
+		if (cut)
+			for (size_t j = 0; j < m; j++)
+				from[j] += (uint32_t)cut;
 		row = newline;
 		bool same = m == n && memcmp(line, t + o, n) == 0;
 		if (!same || ml) {
@@ -1217,6 +1278,50 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 	src->moved = maps.moved, src->nmoved = maps.nmoved;
 	src->columns = maps.columns, src->ncolumns = maps.ncolumns;
 	return true;
+}
+
+/* The indent every text line has, at least (lynx's three blanks), or 0:
+ * a letter's own text (any extractor's) has a line at its margin, most
+ * often its first, where the look stops. */
+static size_t uniform_indent(const struct imr_source *src)
+{
+	const char *t = src->text;
+	size_t least = SIZE_MAX, lines = 0;
+	for (size_t i = 0; i < src->nlines; i++) {
+		const char *l = t + src->line_start[i];
+		if (*l == '\n' || *l == '\0')
+			continue;
+		if (*l != ' ')
+			return 0;
+		size_t k = 1;
+		while (l[k] == ' ')
+			k++;
+		least = k < least ? k : least;
+		lines++;
+	}
+	return lines >= 4 ? least : 0;
+}
+
+/* Whether two lines at least end in a word's slash before a line that
+ * opens with a letter ("disputed items/" / "services ..."): a rendering
+ * of the letter's HTML wrapped there.  No letter's own line ends so (in
+ * any extractor's text of the real letters and the examples).  A look at
+ * each line's last two bytes. */
+static bool broken_after_slash(const struct imr_source *src)
+{
+	const char *t = src->text;
+	size_t found = 0;
+	for (size_t i = 0; i + 1 < src->nlines; i++) {
+		const char *nl = t + src->line_start[i + 1] - 1;
+		if (src->line_start[i + 1] < src->line_start[i] + 3 || nl[-1] != '/' || *nl != '\n' || !letter(nl[-2]))
+			continue;
+		const char *b = nl + 1;
+		while (*b == ' ')
+			b++;
+		if (letter(*b) && ++found >= 2)
+			return true;
+	}
+	return false;
 }
 
 /* Text a PDF library wrote with a blank wherever the glyphs had a small
@@ -1842,7 +1947,9 @@ __attribute__((always_inline)) static inline bool normalize_at(const char *data,
 	}
 	bool markdown = markdown_marked(out), loose = loose_spacing(out);
 	bool spacing = loose || spread_out(out);
-	if ((spacing || markdown) && !repair_lines(out, spacing, loose, markdown))
+	size_t indent = uniform_indent(out);
+	bool slash = broken_after_slash(out);
+	if ((spacing || markdown || indent || slash) && !repair_lines(out, spacing, loose, markdown, indent, slash))
 		goto oom;
 	out->decoded = decoded, out->decoded_line = first_decoded_line;
 	out->replaced = replaced, out->replaced_line = first_replaced_line;
