@@ -1113,6 +1113,32 @@ static size_t slash_piece(const char *prev, size_t m, const char *b, size_t n, s
 	return e;
 }
 
+/*
+ * w3m wraps before a parenthesis too, inside a word's plural mark
+ * ("Decision based on MTUS Low Back Complaints 2004, Section" / "(s):
+ * Special Studies.", "recommendation" / "(s) outside"): when line b[0..n)
+ * opens with "(s)" and prev[0..m) ends in a letter, the start of prev's
+ * last word (*before: where the blanks before it start), or 0 when prev
+ * has no text before that word.  The word goes before the "(s)", as the
+ * letter has it ("Section(s):"): moving the "(s)" up instead would
+ * empty a line that holds nothing else, and end the paragraph there.
+ */
+static size_t broken_word_before(const char *prev, size_t m, const char *b, size_t n, size_t *before)
+{
+	if (n < 3 || memcmp(b, "(s)", 3) != 0 || m < 2 || !letter(prev[m - 1]))
+		return 0;
+	size_t w = m;
+	while (w > 0 && prev[w - 1] != ' ')
+		w--;
+	size_t e = w;
+	while (e > 0 && prev[e - 1] == ' ')
+		e--;
+	if (!e || (unsigned char)prev[w] >= 0x80)
+		return 0;
+	*before = e;
+	return w;
+}
+
 /* The last map of maps (a line's) made longer by n bytes, at the columns
  * after its end. */
 static bool extend_map(struct imr_source *maps, size_t *columns_cap, size_t n)
@@ -1154,7 +1180,10 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 			longest = e - src->line_start[i];
 	}
 	char *line = malloc(longest + 1);
-	uint32_t *from = malloc((longest + 1) * sizeof *from);
+	/* (from: a line's bytes, and a word of the line before put before
+	 * them: broken_word_before) */
+	uint32_t *from = malloc((2 * longest + 2) * sizeof *from);
+	char *held = slash ? malloc(longest + 1) : NULL;
 	uint32_t *counted = malloc((longest + 1) * sizeof *counted);
 	/* Markdown's marks out first: the line without them, and where each
 	 * of its bytes was. */
@@ -1163,7 +1192,7 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 	bool in_tag = false;
 	struct imr_source maps = {0}; /* the new maps */
 	size_t moved_cap = 0, columns_cap = 0;
-	bool ok = line && from && counted && (!markdown || (bare && bare_from));
+	bool ok = line && from && counted && (!markdown || (bare && bare_from)) && (!slash || held);
 	size_t o = 0, old = 0, page = 0;
 	bool row = true; /* line i opens a row: the line before ended in a newline */
 	for (size_t i = 0; ok && i < src->nlines; i++) {
@@ -1212,16 +1241,34 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 		if (indent && !cut)
 			while (cut < indent && cut < n && line[cut] == ' ')
 				cut++;
+		size_t word = 0; /* bytes of the line before's last word put before this line's */
+		size_t ls = i ? src->line_start[i - 1] : 0, w, before;
+		if (slash && !spacing && !markdown && i && o >= 2 && t[o - 1] == '\n' &&
+		    (w = broken_word_before(t + ls, o - 1 - ls, line + cut, n - cut, &before))) {
+			/* Taken off the line before (its blanks before it too) and
+			 * put before this one's "(s)", its columns this line's
+			 * first. */
+			word = o - 1 - ls - w;
+			memcpy(held, t + ls + w, word);
+			size_t k = o - 1 - (ls + before);
+			t[ls + before] = '\n';
+			o = ls + before + 1;
+			if (maps.nmoved && maps.moved[maps.nmoved - 1].line == i - 1) {
+				maps.moved[maps.nmoved - 1].len -= (uint32_t)k;
+				maps.ncolumns -= k;
+			}
+		}
 		for (; page < src->npages && src->page_start[page] <= s; page++)
 			src->page_start[page] = (uint32_t)o;
 		src->line_start[i] = (uint32_t)o;
 		size_t m;
 		const char *body = line + cut;
 		if (!markdown && !spacing) {
-			m = n - cut;
-			memcpy(t + o, body, m);
+			memcpy(t + o, held, word);
+			memcpy(t + o + word, body, n - cut);
+			m = word + n - cut;
 			for (size_t j = 0; j < m; j++)
-				from[j] = (uint32_t)j;
+				from[j] = (uint32_t)(j < word ? 0 : j - word);
 		} else if (!markdown) {
 			m = repair_spacing(body, n - cut, t + o, from, loose ? &words : NULL, row);
 		} else if (!spacing) {
@@ -1236,7 +1283,7 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 			for (size_t j = 0; j < m; j++)
 				from[j] += (uint32_t)cut;
 		row = newline;
-		bool same = m == n && memcmp(line, t + o, n) == 0;
+		bool same = !word && m == n && memcmp(line, t + o, n) == 0;
 		if (!same || ml) {
 			/* The columns of the line as it was: its map, or counted. */
 			const uint32_t *was = counted;
@@ -1261,6 +1308,7 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 	}
 	free(line);
 	free(from);
+	free(held);
 	free(counted);
 	free(bare);
 	free(bare_from);
@@ -1302,23 +1350,25 @@ static size_t uniform_indent(const struct imr_source *src)
 	return lines >= 4 ? least : 0;
 }
 
-/* Whether two lines at least end in a word's slash before a line that
- * opens with a letter ("disputed items/" / "services ..."): a rendering
- * of the letter's HTML wrapped there.  No letter's own line ends so (in
- * any extractor's text of the real letters and the examples).  A look at
- * each line's last two bytes. */
-static bool broken_after_slash(const struct imr_source *src)
+/* Whether two lines at least break a word as a rendering of the
+ * letter's HTML wraps it: after a slash before a line that opens with a
+ * letter ("disputed items/" / "services ..."), or before a plural's
+ * "(s)" ("Section" / "(s): Special Studies.").  No line of a letter's own
+ * text breaks so (in any extractor's text of the real letters and the
+ * examples).  A look at each line's last byte and the next one's first. */
+static bool broken_inside_words(const struct imr_source *src)
 {
 	const char *t = src->text;
 	size_t found = 0;
 	for (size_t i = 0; i + 1 < src->nlines; i++) {
-		const char *nl = t + src->line_start[i + 1] - 1;
-		if (src->line_start[i + 1] < src->line_start[i] + 3 || nl[-1] != '/' || *nl != '\n' || !letter(nl[-2]))
+		const char *nl = t + src->line_start[i + 1] - 1, *b = nl + 1;
+		if (src->line_start[i + 1] < src->line_start[i] + 3 || *nl != '\n')
 			continue;
-		const char *b = nl + 1;
 		while (*b == ' ')
 			b++;
-		if (letter(*b) && ++found >= 2)
+		bool broken = *b == '(' ? letter(nl[-1]) && b[1] == 's' && b[2] == ')'
+		                        : nl[-1] == '/' && letter(nl[-2]) && letter(*b);
+		if (broken && ++found >= 2)
 			return true;
 	}
 	return false;
@@ -1948,7 +1998,7 @@ __attribute__((always_inline)) static inline bool normalize_at(const char *data,
 	bool markdown = markdown_marked(out), loose = loose_spacing(out);
 	bool spacing = loose || spread_out(out);
 	size_t indent = uniform_indent(out);
-	bool slash = broken_after_slash(out);
+	bool slash = broken_inside_words(out);
 	if ((spacing || markdown || indent || slash) && !repair_lines(out, spacing, loose, markdown, indent, slash))
 		goto oom;
 	out->decoded = decoded, out->decoded_line = first_decoded_line;
