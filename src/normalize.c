@@ -1139,6 +1139,25 @@ static size_t broken_word_before(const char *prev, size_t m, const char *b, size
 	return w;
 }
 
+/* A rule alone on line s[0..n) (past blanks), forty characters or more
+ * of one: what w3m ("━━━"), html2text ("===") and lynx ("___") make of
+ * the <hr/> pdftohtml puts after each page. */
+static bool page_rule(const char *s, size_t n)
+{
+	static const char heavy[] = "\xe2\x94\x81"; /* U+2501 */
+	while (n && *s == ' ')
+		s++, n--;
+	size_t k = 1, count = 0;
+	char c = n ? *s : 0;
+	if (n >= 3 && memcmp(s, heavy, 3) == 0)
+		k = 3;
+	else if (c != '=' && c != '_')
+		return false;
+	for (; n >= k && (k == 3 ? memcmp(s, heavy, 3) == 0 : *s == c); s += k, n -= k)
+		count++;
+	return !n && count >= 40;
+}
+
 /* The last map of maps (a line's) made longer by n bytes, at the columns
  * after its end. */
 static bool extend_map(struct imr_source *maps, size_t *columns_cap, size_t n)
@@ -1158,12 +1177,14 @@ static bool extend_map(struct imr_source *maps, size_t *columns_cap, size_t n)
  * page starts moved with the text (a line stays a line), and each line
  * that changed given a map of its original columns (composed with the
  * one it had).  A rendered page's uniform indent (indent blanks, lynx's
- * three) is taken off every line, and a word wrapped after a slash
- * (slash) put back on the line before, the rest of its line then opening
- * that line.  Returns false when memory runs out.
+ * three) is taken off every line; and in a rendering (rendered) a word
+ * wrapped after a slash is put back on the line before, the rest of its
+ * line then opening that line, one wrapped before its "(s)" put before
+ * it, and the rule between two pages made a page break.  Returns false
+ * when memory runs out.
  */
 static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool markdown,
-                         size_t indent, bool slash)
+                         size_t indent, bool rendered)
 {
 	struct word_table words = {0};
 	char *copy = loose ? malloc(src->len + 1) : NULL;
@@ -1183,7 +1204,10 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 	/* (from: a line's bytes, and a word of the line before put before
 	 * them: broken_word_before) */
 	uint32_t *from = malloc((2 * longest + 2) * sizeof *from);
-	char *held = slash ? malloc(longest + 1) : NULL;
+	char *held = rendered ? malloc(longest + 1) : NULL;
+	/* The rules made page breaks: where their lines start now. */
+	uint32_t *rules = NULL;
+	size_t nrules = 0, rules_cap = 0, last_text = 0;
 	uint32_t *counted = malloc((longest + 1) * sizeof *counted);
 	/* Markdown's marks out first: the line without them, and where each
 	 * of its bytes was. */
@@ -1192,7 +1216,7 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 	bool in_tag = false;
 	struct imr_source maps = {0}; /* the new maps */
 	size_t moved_cap = 0, columns_cap = 0;
-	bool ok = line && from && counted && (!markdown || (bare && bare_from)) && (!slash || held);
+	bool ok = line && from && counted && (!markdown || (bare && bare_from)) && (!rendered || held);
 	size_t o = 0, old = 0, page = 0;
 	bool row = true; /* line i opens a row: the line before ended in a newline */
 	for (size_t i = 0; ok && i < src->nlines; i++) {
@@ -1220,7 +1244,7 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 				break;
 			}
 			memset(line + lead, ' ', piece - lead);
-		} else if (slash && i && o >= 2 && t[o - 1] == '\n' &&
+		} else if (rendered && i && o >= 2 && t[o - 1] == '\n' &&
 		           (piece = slash_piece(t + src->line_start[i - 1], o - 1 - src->line_start[i - 1], line,
 		                                n, &lead))) {
 			/* As a loose piece above; the line then opens at the
@@ -1243,7 +1267,7 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 				cut++;
 		size_t word = 0; /* bytes of the line before's last word put before this line's */
 		size_t ls = i ? src->line_start[i - 1] : 0, w, before;
-		if (slash && !spacing && !markdown && i && o >= 2 && t[o - 1] == '\n' &&
+		if (rendered && !spacing && !markdown && i && o >= 2 && t[o - 1] == '\n' &&
 		    (w = broken_word_before(t + ls, o - 1 - ls, line + cut, n - cut, &before))) {
 			/* Taken off the line before (its blanks before it too) and
 			 * put before this one's "(s)", its columns this line's
@@ -1263,7 +1287,17 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 		src->line_start[i] = (uint32_t)o;
 		size_t m;
 		const char *body = line + cut;
-		if (!markdown && !spacing) {
+		if (rendered && !markdown && !spacing && page_rule(body, n - cut)) {
+			/* The page's rule: a page break on a line of its own, as
+			 * pdftotext's last one is. */
+			if (!push_offset(&rules, &nrules, &rules_cap, (uint32_t)o)) {
+				ok = false;
+				break;
+			}
+			t[o] = '\f';
+			m = 1;
+			from[0] = 0;
+		} else if (!markdown && !spacing) {
 			memcpy(t + o, held, word);
 			memcpy(t + o + word, body, n - cut);
 			m = word + n - cut;
@@ -1302,10 +1336,29 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 				c[j] = was[k < was_len ? k : was_len - 1];
 			}
 		}
+		if (m && !is_blank_line(t + o, m))
+			last_text = o;
 		o += m;
 		if (newline)
 			t[o++] = '\n';
 	}
+	/* The rules' pages among the others (a rule after the last text,
+	 * the last page's, opens no page). */
+	while (nrules && rules[nrules - 1] > last_text)
+		nrules--;
+	if (ok && nrules) {
+		uint32_t *pages = malloc((src->npages + nrules) * sizeof *pages);
+		if (pages) {
+			size_t a = 0, r = 0, n = 0;
+			while (a < src->npages || r < nrules)
+				pages[n++] = r == nrules || (a < src->npages && src->page_start[a] <= rules[r])
+				                 ? src->page_start[a++] : rules[r++];
+			free(src->page_start);
+			src->page_start = pages, src->npages = n;
+		}
+		ok = pages;
+	}
+	free(rules);
 	free(line);
 	free(from);
 	free(held);
@@ -1350,24 +1403,30 @@ static size_t uniform_indent(const struct imr_source *src)
 	return lines >= 4 ? least : 0;
 }
 
-/* Whether two lines at least break a word as a rendering of the
- * letter's HTML wraps it: after a slash before a line that opens with a
- * letter ("disputed items/" / "services ..."), or before a plural's
- * "(s)" ("Section" / "(s): Special Studies.").  No line of a letter's own
- * text breaks so (in any extractor's text of the real letters and the
- * examples).  A look at each line's last byte and the next one's first. */
-static bool broken_inside_words(const struct imr_source *src)
+/* Whether the text is a rendering of the letter's HTML (w3m, lynx,
+ * html2text): two lines at least break a word as it wraps, after a
+ * slash before a line that opens with a letter ("disputed items/" /
+ * "services ..."), or before a plural's "(s)" ("Section" / "(s): Special
+ * Studies."), or are the rule it draws between pages.  No line of a
+ * letter's own text breaks so or is such a rule (in any extractor's text
+ * of the real letters and the examples).  A look at each line's last
+ * byte and the next one's first. */
+static bool rendered_html(const struct imr_source *src)
 {
 	const char *t = src->text;
 	size_t found = 0;
 	for (size_t i = 0; i + 1 < src->nlines; i++) {
 		const char *nl = t + src->line_start[i + 1] - 1, *b = nl + 1;
-		if (src->line_start[i + 1] < src->line_start[i] + 3 || *nl != '\n')
+		if (*nl != '\n')
 			continue;
 		while (*b == ' ')
 			b++;
-		bool broken = *b == '(' ? letter(nl[-1]) && b[1] == 's' && b[2] == ')'
-		                        : nl[-1] == '/' && letter(nl[-2]) && letter(*b);
+		/* (the line before the next has two bytes at least) */
+		bool after = src->line_start[i + 1] >= src->line_start[i] + 3;
+		bool broken = *b == '_' || *b == '=' || (unsigned char)*b == 0xE2 ? page_rule(b, strcspn(b, "\n"))
+		              : !after                                          ? false
+		              : *b == '('                                       ? letter(nl[-1]) && b[1] == 's' && b[2] == ')'
+		                                                                : nl[-1] == '/' && letter(nl[-2]) && letter(*b);
 		if (broken && ++found >= 2)
 			return true;
 	}
@@ -1998,8 +2057,9 @@ __attribute__((always_inline)) static inline bool normalize_at(const char *data,
 	bool markdown = markdown_marked(out), loose = loose_spacing(out);
 	bool spacing = loose || spread_out(out);
 	size_t indent = uniform_indent(out);
-	bool slash = broken_inside_words(out);
-	if ((spacing || markdown || indent || slash) && !repair_lines(out, spacing, loose, markdown, indent, slash))
+	bool rendered = rendered_html(out);
+	if ((spacing || markdown || indent || rendered) &&
+	    !repair_lines(out, spacing, loose, markdown, indent, rendered))
 		goto oom;
 	out->decoded = decoded, out->decoded_line = first_decoded_line;
 	out->replaced = replaced, out->replaced_line = first_replaced_line;
