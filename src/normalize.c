@@ -1158,6 +1158,32 @@ static bool page_rule(const char *s, size_t n)
 	return !n && count >= 40;
 }
 
+/* The word opening line b[0..n) (past its blanks, to the next blank) when
+ * it goes on the one ending prev[0..m), the line before cut at the
+ * rendering's width there: together a word of the letter's, not two
+ * words that stand alone ("sho" / "ulder", "admini" / "strator", "car" /
+ * "e of at least 1 month"; not "specialties" / "that").  Its end in b
+ * (*lead its start), or 0; as slash_piece, not a word that is all the
+ * line holds. */
+static size_t cut_piece(const struct word_table *words, const char *prev, size_t m, const char *b,
+                        size_t n, size_t *lead)
+{
+	if (!m || !letter(prev[m - 1]))
+		return 0;
+	size_t i = 0;
+	while (i < n && b[i] == ' ')
+		i++;
+	if (i == n || !lower(b[i]))
+		return 0;
+	size_t e = i;
+	while (e < n && b[e] > ' ' && (unsigned char)b[e] < 0x80)
+		e++;
+	if (e == n || b[e] != ' ' || !split_word(words, prev, m, b + i, n - i))
+		return 0;
+	*lead = i;
+	return e;
+}
+
 /* The last map of maps (a line's) made longer by n bytes, at the columns
  * after its end. */
 static bool extend_map(struct imr_source *maps, size_t *columns_cap, size_t n)
@@ -1187,8 +1213,12 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
                          size_t indent, bool rendered)
 {
 	struct word_table words = {0};
-	char *copy = loose ? malloc(src->len + 1) : NULL;
-	if (loose && (!copy || !read_words(&words, memcpy(copy, src->text, src->len), src->len))) {
+	/* An indented rendering (lynx) cuts a run of words its no-break
+	 * spaces hold together at its width, inside a word ("right sho" /
+	 * "ulder sprain"): told by the letter's words, as loose text's. */
+	bool cuts = indent && !loose;
+	char *copy = loose || cuts ? malloc(src->len + 1) : NULL;
+	if ((loose || cuts) && (!copy || !read_words(&words, memcpy(copy, src->text, src->len), src->len))) {
 		free(copy);
 		free(words.w);
 		return false;
@@ -1218,6 +1248,11 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 	size_t moved_cap = 0, columns_cap = 0;
 	bool ok = line && from && counted && (!markdown || (bare && bare_from)) && (!rendered || held);
 	size_t o = 0, old = 0, page = 0;
+	size_t width = 0, before_n = 0; /* the longest line's bytes (the rendering's width); the line before's */
+	for (size_t i = 0; cuts && i < src->nlines; i++) {
+		size_t e = i + 1 < src->nlines ? src->line_start[i + 1] - 1 : src->len;
+		width = e - src->line_start[i] > width ? e - src->line_start[i] : width;
+	}
 	bool row = true; /* line i opens a row: the line before ended in a newline */
 	for (size_t i = 0; ok && i < src->nlines; i++) {
 		size_t s = src->line_start[i], e = i + 1 < src->nlines ? src->line_start[i + 1] : src->len;
@@ -1228,6 +1263,7 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 		if (old < src->nmoved && src->moved[old].line == i)
 			ml = &src->moved[old++];
 		memcpy(line, t + s, n);
+		size_t line_n = n;
 		size_t lead, piece, cut = 0; /* cut: the bytes opening the line left out */
 		if (loose && i && o >= 2 && t[o - 1] == '\n' && t[o - 2] != '\n' &&
 		    (piece = joining_piece(&words, t + src->line_start[i - 1], o - 1 - src->line_start[i - 1],
@@ -1244,9 +1280,12 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 				break;
 			}
 			memset(line + lead, ' ', piece - lead);
-		} else if (rendered && i && o >= 2 && t[o - 1] == '\n' &&
-		           (piece = slash_piece(t + src->line_start[i - 1], o - 1 - src->line_start[i - 1], line,
-		                                n, &lead))) {
+		} else if ((rendered || cuts) && i && o >= 2 && t[o - 1] == '\n' &&
+		           ((rendered && (piece = slash_piece(t + src->line_start[i - 1],
+		                                              o - 1 - src->line_start[i - 1], line, n, &lead))) ||
+		            (cuts && before_n == width &&
+		             (piece = cut_piece(&words, t + src->line_start[i - 1], o - 1 - src->line_start[i - 1],
+		                                line, n, &lead))))) {
 			/* As a loose piece above; the line then opens at the
 			 * words after it (a joined paragraph has one blank at
 			 * the break, as the scanner's phrases have). */
@@ -1338,6 +1377,7 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 		}
 		if (m && !is_blank_line(t + o, m))
 			last_text = o;
+		before_n = line_n;
 		o += m;
 		if (newline)
 			t[o++] = '\n';
