@@ -1203,7 +1203,8 @@ static bool extend_map(struct imr_source *maps, size_t *columns_cap, size_t n)
  * page starts moved with the text (a line stays a line), and each line
  * that changed given a map of its original columns (composed with the
  * one it had).  A rendered page's uniform indent (indent blanks, lynx's
- * three) is taken off every line; and in a rendering (rendered) a word
+ * three) is taken off every line, a word it cut at its width joined
+ * (cut_piece); and in a rendering (rendered, indented or not) a word
  * wrapped after a slash is put back on the line before, the rest of its
  * line then opening that line, one wrapped before its "(s)" put before
  * it, and the rule between two pages made a page break.  Returns false
@@ -1280,9 +1281,9 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 				break;
 			}
 			memset(line + lead, ' ', piece - lead);
-		} else if ((rendered || cuts) && i && o >= 2 && t[o - 1] == '\n' &&
-		           ((rendered && (piece = slash_piece(t + src->line_start[i - 1],
-		                                              o - 1 - src->line_start[i - 1], line, n, &lead))) ||
+		} else if (rendered && i && o >= 2 && t[o - 1] == '\n' &&
+		           ((piece = slash_piece(t + src->line_start[i - 1], o - 1 - src->line_start[i - 1], line,
+		                                 n, &lead)) ||
 		            (cuts && before_n == width &&
 		             (piece = cut_piece(&words, t + src->line_start[i - 1], o - 1 - src->line_start[i - 1],
 		                                line, n, &lead))))) {
@@ -1443,31 +1444,28 @@ static size_t uniform_indent(const struct imr_source *src)
 	return lines >= 4 ? least : 0;
 }
 
-/* Whether the text is a rendering of the letter's HTML (w3m, lynx,
- * html2text): two lines at least break a word as it wraps, after a
+/* Whether the text is a rendering of the letter's HTML (w3m, html2text)
+ * by the breaks it wraps a word at: two lines at least end in a word's
  * slash before a line that opens with a letter ("disputed items/" /
- * "services ..."), or before a plural's "(s)" ("Section" / "(s): Special
- * Studies."), or are the rule it draws between pages.  No line of a
- * letter's own text breaks so or is such a rule (in any extractor's text
- * of the real letters and the examples).  A look at each line's last
- * byte and the next one's first. */
+ * "services ...").  No line of a letter's own text breaks so (in any
+ * extractor's text of the real letters and the examples).  A look at
+ * each line's last byte; the rendering's other marks (a break before a
+ * plural's "(s)", its rules between pages) are only looked for in a text
+ * this finds, or an indented one (lynx's). */
 static bool rendered_html(const struct imr_source *src)
 {
 	const char *t = src->text;
+	const uint32_t *ls = src->line_start;
 	size_t found = 0;
-	for (size_t i = 0; i + 1 < src->nlines; i++) {
-		const char *nl = t + src->line_start[i + 1] - 1, *b = nl + 1;
-		if (*nl != '\n')
+	/* (from the second line's end: the byte before a newline is text's) */
+	for (size_t i = 2; i < src->nlines; i++) {
+		const char *nl = t + ls[i] - 1;
+		if (nl[-1] != '/')
 			continue;
+		const char *b = nl + 1;
 		while (*b == ' ')
 			b++;
-		/* (the line before the next has two bytes at least) */
-		bool after = src->line_start[i + 1] >= src->line_start[i] + 3;
-		bool broken = *b == '_' || *b == '=' || (unsigned char)*b == 0xE2 ? page_rule(b, strcspn(b, "\n"))
-		              : !after                                          ? false
-		              : *b == '('                                       ? letter(nl[-1]) && b[1] == 's' && b[2] == ')'
-		                                                                : nl[-1] == '/' && letter(nl[-2]) && letter(*b);
-		if (broken && ++found >= 2)
+		if (*nl == '\n' && letter(nl[-2]) && letter(*b) && ++found >= 2)
 			return true;
 	}
 	return false;
@@ -2097,7 +2095,7 @@ __attribute__((always_inline)) static inline bool normalize_at(const char *data,
 	bool markdown = markdown_marked(out), loose = loose_spacing(out);
 	bool spacing = loose || spread_out(out);
 	size_t indent = uniform_indent(out);
-	bool rendered = rendered_html(out);
+	bool rendered = indent || rendered_html(out);
 	if ((spacing || markdown || indent || rendered) &&
 	    !repair_lines(out, spacing, loose, markdown, indent, rendered))
 		goto oom;
