@@ -1308,7 +1308,8 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 		size_t word = 0; /* bytes of the line before's last word put before this line's */
 		size_t ls = i ? src->line_start[i - 1] : 0, w, before;
 		if (rendered && !spacing && !markdown && i && o >= 2 && t[o - 1] == '\n' &&
-		    (w = broken_word_before(t + ls, o - 1 - ls, line + cut, n - cut, &before))) {
+		    (w = broken_word_before(t + ls, o - 1 - ls, line + cut, n - cut, &before)) &&
+		    o - 1 - ls - w <= longest) { /* (held's room: the line before may have grown) */
 			/* Taken off the line before (its blanks before it too) and
 			 * put before this one's "(s)", its columns this line's
 			 * first. */
