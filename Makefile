@@ -290,7 +290,7 @@ demo: deps all
 DEB_PACKAGES = build-essential flex bison pkg-config libxml2-dev nettle-dev libunistring-dev libpoppler-glib-dev poppler-utils libxml2-utils valgrind mupdf-tools qpdf libpdfbox2-java default-jre-headless man-db groff-base \
                libcsv-dev libjansson-dev chromium libsqlite3-dev sqlite3 python3-pypdf \
                tesseract-ocr tesseract-ocr-eng python3-pdfminer python3-fitz ghostscript \
-               pandoc python3-html2text
+               pandoc python3-html2text w3m lynx html2text
 FUZZ_PACKAGES = clang libclang-rt-14-dev
 deps:
 	@$(MAKE) -s install-packages PACKAGES="$(DEB_PACKAGES)"

@@ -1092,6 +1092,105 @@ static size_t joining_piece(const struct word_table *words, const char *prev, si
 	return e;
 }
 
+/*
+ * Text a browser or a converter rendered from the letter's HTML (w3m,
+ * html2text) wraps inside the PDF's lines, after a slash too ("the
+ * disputed items/" / "services set forth below:"): the word opening line
+ * b[0..n) (past its blanks, up to the next blank) goes on the word that
+ * ends prev[0..m) in a slash after a letter.  Its end in b (*lead its
+ * start), or 0.  Not a word that is all the line holds (the line,
+ * emptied, would end a paragraph), nor one not opening with a letter or
+ * with a byte not ASCII.
+ */
+static size_t slash_piece(const char *prev, size_t m, const char *b, size_t n, size_t *lead)
+{
+	if (m < 2 || prev[m - 1] != '/' || !letter(prev[m - 2]))
+		return 0;
+	size_t i = 0;
+	while (i < n && b[i] == ' ')
+		i++;
+	if (i == n || !letter(b[i]))
+		return 0;
+	size_t e = i;
+	while (e < n && b[e] > ' ' && (unsigned char)b[e] < 0x80)
+		e++;
+	if (e == n || b[e] != ' ')
+		return 0;
+	*lead = i;
+	return e;
+}
+
+/*
+ * w3m wraps before a parenthesis too, inside a word's plural mark
+ * ("Decision based on MTUS Low Back Complaints 2004, Section" / "(s):
+ * Special Studies.", "recommendation" / "(s) outside"): when line b[0..n)
+ * opens with "(s)" and prev[0..m) ends in a letter, the start of prev's
+ * last word (*before: where the blanks before it start), or 0 when prev
+ * has no text before that word.  The word goes before the "(s)", as the
+ * letter has it ("Section(s):"): moving the "(s)" up instead would
+ * empty a line that holds nothing else, and end the paragraph there.
+ */
+static size_t broken_word_before(const char *prev, size_t m, const char *b, size_t n, size_t *before)
+{
+	if (n < 3 || memcmp(b, "(s)", 3) != 0 || m < 2 || !letter(prev[m - 1]))
+		return 0;
+	size_t w = m;
+	while (w > 0 && prev[w - 1] != ' ')
+		w--;
+	size_t e = w;
+	while (e > 0 && prev[e - 1] == ' ')
+		e--;
+	if (!e || (unsigned char)prev[w] >= 0x80)
+		return 0;
+	*before = e;
+	return w;
+}
+
+/* A rule alone on line s[0..n) (past blanks), forty characters or more
+ * of one: what w3m ("━━━"), html2text ("===") and lynx ("___") make of
+ * the <hr/> pdftohtml puts after each page. */
+static bool page_rule(const char *s, size_t n)
+{
+	static const char heavy[] = "\xe2\x94\x81"; /* U+2501 */
+	while (n && *s == ' ')
+		s++, n--;
+	size_t k = 1, count = 0;
+	char c = n ? *s : 0;
+	if (n >= 3 && memcmp(s, heavy, 3) == 0)
+		k = 3;
+	else if (c != '=' && c != '_')
+		return false;
+	for (; n >= k && (k == 3 ? memcmp(s, heavy, 3) == 0 : *s == c); s += k, n -= k)
+		count++;
+	return !n && count >= 40;
+}
+
+/* The word opening line b[0..n) (past its blanks, to the next blank) when
+ * it goes on the one ending prev[0..m), the line before cut at the
+ * rendering's width there: together a word of the letter's, not two
+ * words that stand alone ("sho" / "ulder", "admini" / "strator", "car" /
+ * "e of at least 1 month"; not "specialties" / "that").  Its end in b
+ * (*lead its start), or 0; as slash_piece, not a word that is all the
+ * line holds. */
+static size_t cut_piece(const struct word_table *words, const char *prev, size_t m, const char *b,
+                        size_t n, size_t *lead)
+{
+	if (!m || !letter(prev[m - 1]))
+		return 0;
+	size_t i = 0;
+	while (i < n && b[i] == ' ')
+		i++;
+	if (i == n || !lower(b[i]))
+		return 0;
+	size_t e = i;
+	while (e < n && b[e] > ' ' && (unsigned char)b[e] < 0x80)
+		e++;
+	if (e == n || b[e] != ' ' || !split_word(words, prev, m, b + i, n - i))
+		return 0;
+	*lead = i;
+	return e;
+}
+
 /* The last map of maps (a line's) made longer by n bytes, at the columns
  * after its end. */
 static bool extend_map(struct imr_source *maps, size_t *columns_cap, size_t n)
@@ -1110,13 +1209,24 @@ static bool extend_map(struct imr_source *maps, size_t *columns_cap, size_t n)
  * Every line's spacing repaired in place (repair_spacing), the line and
  * page starts moved with the text (a line stays a line), and each line
  * that changed given a map of its original columns (composed with the
- * one it had).  Returns false when memory runs out.
+ * one it had).  A rendered page's uniform indent (indent blanks, lynx's
+ * three) is taken off every line, a word it cut at its width joined
+ * (cut_piece); and in a rendering (rendered, indented or not) a word
+ * wrapped after a slash is put back on the line before, the rest of its
+ * line then opening that line, one wrapped before its "(s)" put before
+ * it, and the rule between two pages made a page break.  Returns false
+ * when memory runs out.
  */
-static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool markdown)
+static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool markdown,
+                         size_t indent, bool rendered)
 {
 	struct word_table words = {0};
-	char *copy = loose ? malloc(src->len + 1) : NULL;
-	if (loose && (!copy || !read_words(&words, memcpy(copy, src->text, src->len), src->len))) {
+	/* An indented rendering (lynx) cuts a run of words its no-break
+	 * spaces hold together at its width, inside a word ("right sho" /
+	 * "ulder sprain"): told by the letter's words, as loose text's. */
+	bool cuts = indent && !loose;
+	char *copy = loose || cuts ? malloc(src->len + 1) : NULL;
+	if ((loose || cuts) && (!copy || !read_words(&words, memcpy(copy, src->text, src->len), src->len))) {
 		free(copy);
 		free(words.w);
 		return false;
@@ -1132,7 +1242,13 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 	 * a word's worth: ROW_AHEAD.) */
 	enum { ROW_AHEAD = 64 };
 	char *line = malloc(longest + 1 + ROW_AHEAD);
-	uint32_t *from = malloc((longest + 1) * sizeof *from);
+	/* (from: a line's bytes, and a word of the line before put before
+	 * them: broken_word_before) */
+	uint32_t *from = malloc((2 * longest + 2) * sizeof *from);
+	char *held = rendered ? malloc(longest + 1) : NULL;
+	/* The rules made page breaks: where their lines start now. */
+	uint32_t *rules = NULL;
+	size_t nrules = 0, rules_cap = 0, last_text = 0;
 	uint32_t *counted = malloc((longest + 1) * sizeof *counted);
 	/* Markdown's marks out first: the line without them, and where each
 	 * of its bytes was. */
@@ -1141,8 +1257,13 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 	bool in_tag = false;
 	struct imr_source maps = {0}; /* the new maps */
 	size_t moved_cap = 0, columns_cap = 0;
-	bool ok = line && from && counted && (!markdown || (bare && bare_from));
+	bool ok = line && from && counted && (!markdown || (bare && bare_from)) && (!rendered || held);
 	size_t o = 0, old = 0, page = 0;
+	size_t width = 0, before_n = 0; /* the longest line's bytes (the rendering's width); the line before's */
+	for (size_t i = 0; cuts && i < src->nlines; i++) {
+		size_t e = i + 1 < src->nlines ? src->line_start[i + 1] - 1 : src->len;
+		width = e - src->line_start[i] > width ? e - src->line_start[i] : width;
+	}
 	bool row = true; /* line i opens a row: the line before ended in a newline */
 	size_t row_o = 0; /* where the row starts in the repaired text */
 	for (size_t i = 0; ok && i < src->nlines; i++) {
@@ -1161,7 +1282,8 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 			ahead = nl ? (size_t)(nl - (t + e)) : (src->len - e < ROW_AHEAD ? src->len - e : ROW_AHEAD);
 		}
 		memcpy(line, t + s, n + ahead);
-		size_t lead, piece;
+		size_t line_n = n;
+		size_t lead, piece, cut = 0; /* cut: the bytes opening the line left out */
 		if (loose && i && o >= 2 && t[o - 1] == '\n' && t[o - 2] != '\n' &&
 		    (piece = joining_piece(&words, t + src->line_start[i - 1], o - 1 - src->line_start[i - 1],
 		                           line, n, &lead))) {
@@ -1177,6 +1299,47 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 				break;
 			}
 			memset(line + lead, ' ', piece - lead);
+		} else if (rendered && i && o >= 2 && t[o - 1] == '\n' &&
+		           ((piece = slash_piece(t + src->line_start[i - 1], o - 1 - src->line_start[i - 1], line,
+		                                 n, &lead)) ||
+		            (cuts && before_n == width &&
+		             (piece = cut_piece(&words, t + src->line_start[i - 1], o - 1 - src->line_start[i - 1],
+		                                line, n, &lead))))) {
+			/* As a loose piece above; the line then opens at the
+			 * words after it (a joined paragraph has one blank at
+			 * the break, as the scanner's phrases have). */
+			memcpy(t + o - 1, line + lead, piece - lead);
+			o += piece - lead;
+			t[o - 1] = '\n';
+			if (maps.nmoved && maps.moved[maps.nmoved - 1].line == i - 1 &&
+			    !extend_map(&maps, &columns_cap, piece - lead)) {
+				ok = false;
+				break;
+			}
+			cut = piece;
+			while (cut < n && line[cut] == ' ')
+				cut++;
+		}
+		if (indent && !cut)
+			while (cut < indent && cut < n && line[cut] == ' ')
+				cut++;
+		size_t word = 0; /* bytes of the line before's last word put before this line's */
+		size_t ls = i ? src->line_start[i - 1] : 0, w, before;
+		if (rendered && !spacing && !markdown && i && o >= 2 && t[o - 1] == '\n' &&
+		    (w = broken_word_before(t + ls, o - 1 - ls, line + cut, n - cut, &before)) &&
+		    o - 1 - ls - w <= longest) { /* (held's room: the line before may have grown) */
+			/* Taken off the line before (its blanks before it too) and
+			 * put before this one's "(s)", its columns this line's
+			 * first. */
+			word = o - 1 - ls - w;
+			memcpy(held, t + ls + w, word);
+			size_t k = o - 1 - (ls + before);
+			t[ls + before] = '\n';
+			o = ls + before + 1;
+			if (maps.nmoved && maps.moved[maps.nmoved - 1].line == i - 1) {
+				maps.moved[maps.nmoved - 1].len -= (uint32_t)k;
+				maps.ncolumns -= k;
+			}
 		}
 		for (; page < src->npages && src->page_start[page] <= s; page++)
 			src->page_start[page] = (uint32_t)o;
@@ -1184,18 +1347,38 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 		if (row)
 			row_o = o;
 		size_t m;
-		if (!markdown) {
-			m = repair_spacing(line, n, ahead, t + o, o - row_o, from, loose ? &words : NULL, row);
+		const char *body = line + cut;
+		if (rendered && !markdown && !spacing && page_rule(body, n - cut)) {
+			/* The page's rule: a page break on a line of its own, as
+			 * pdftotext's last one is. */
+			if (!push_offset(&rules, &nrules, &rules_cap, (uint32_t)o)) {
+				ok = false;
+				break;
+			}
+			t[o] = '\f';
+			m = 1;
+			from[0] = 0;
+		} else if (!markdown && !spacing) {
+			memcpy(t + o, held, word);
+			memcpy(t + o + word, body, n - cut);
+			m = word + n - cut;
+			for (size_t j = 0; j < m; j++)
+				from[j] = (uint32_t)(j < word ? 0 : j - word);
+		} else if (!markdown) {
+			m = repair_spacing(body, n - cut, ahead, t + o, o - row_o, from, loose ? &words : NULL, row);
 		} else if (!spacing) {
-			m = unmark_line(line, n, t + o, from, &in_tag);
+			m = unmark_line(body, n - cut, t + o, from, &in_tag);
 		} else {
-			size_t b = unmark_line(line, n, bare, bare_from, &in_tag);
+			size_t b = unmark_line(body, n - cut, bare, bare_from, &in_tag);
 			m = repair_spacing(bare, b, 0, t + o, 0, from, loose ? &words : NULL, row);
 			for (size_t j = 0; j < m; j++)
 				from[j] = bare_from[from[j]];
 		}
+		if (cut)
+			for (size_t j = 0; j < m; j++)
+				from[j] += (uint32_t)cut;
 		row = newline;
-		bool same = m == n && memcmp(line, t + o, n) == 0;
+		bool same = !word && m == n && memcmp(line, t + o, n) == 0;
 		if (!same || ml) {
 			/* The columns of the line as it was: its map, or counted. */
 			const uint32_t *was = counted;
@@ -1214,12 +1397,33 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 				c[j] = was[k < was_len ? k : was_len - 1];
 			}
 		}
+		if (m && !is_blank_line(t + o, m))
+			last_text = o;
+		before_n = line_n;
 		o += m;
 		if (newline)
 			t[o++] = '\n';
 	}
+	/* The rules' pages among the others (a rule after the last text,
+	 * the last page's, opens no page). */
+	while (nrules && rules[nrules - 1] > last_text)
+		nrules--;
+	if (ok && nrules) {
+		uint32_t *pages = malloc((src->npages + nrules) * sizeof *pages);
+		if (pages) {
+			size_t a = 0, r = 0, n = 0;
+			while (a < src->npages || r < nrules)
+				pages[n++] = r == nrules || (a < src->npages && src->page_start[a] <= rules[r])
+				                 ? src->page_start[a++] : rules[r++];
+			free(src->page_start);
+			src->page_start = pages, src->npages = n;
+		}
+		ok = pages;
+	}
+	free(rules);
 	free(line);
 	free(from);
+	free(held);
 	free(counted);
 	free(bare);
 	free(bare_from);
@@ -1237,6 +1441,55 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 	src->moved = maps.moved, src->nmoved = maps.nmoved;
 	src->columns = maps.columns, src->ncolumns = maps.ncolumns;
 	return true;
+}
+
+/* The indent every text line has, at least (lynx's three blanks), or 0:
+ * a letter's own text (any extractor's) has a line at its margin, most
+ * often its first, where the look stops. */
+static size_t uniform_indent(const struct imr_source *src)
+{
+	const char *t = src->text;
+	size_t least = SIZE_MAX, lines = 0;
+	for (size_t i = 0; i < src->nlines; i++) {
+		const char *l = t + src->line_start[i];
+		if (*l == '\n' || *l == '\0')
+			continue;
+		if (*l != ' ')
+			return 0;
+		size_t k = 1;
+		while (l[k] == ' ')
+			k++;
+		least = k < least ? k : least;
+		lines++;
+	}
+	return lines >= 4 ? least : 0;
+}
+
+/* Whether the text is a rendering of the letter's HTML (w3m, html2text)
+ * by the breaks it wraps a word at: two lines at least end in a word's
+ * slash before a line that opens with a letter ("disputed items/" /
+ * "services ...").  No line of a letter's own text breaks so (in any
+ * extractor's text of the real letters and the examples).  A look at
+ * each line's last byte; the rendering's other marks (a break before a
+ * plural's "(s)", its rules between pages) are only looked for in a text
+ * this finds, or an indented one (lynx's). */
+static bool rendered_html(const struct imr_source *src)
+{
+	const char *t = src->text;
+	const uint32_t *ls = src->line_start;
+	size_t found = 0;
+	/* (from the second line's end: the byte before a newline is text's) */
+	for (size_t i = 2; i < src->nlines; i++) {
+		const char *nl = t + ls[i] - 1;
+		if (nl[-1] != '/')
+			continue;
+		const char *b = nl + 1;
+		while (*b == ' ')
+			b++;
+		if (*nl == '\n' && letter(nl[-2]) && letter(*b) && ++found >= 2)
+			return true;
+	}
+	return false;
 }
 
 /* Text a PDF library wrote with a blank wherever the glyphs had a small
@@ -1921,7 +2174,10 @@ __attribute__((always_inline)) static inline bool normalize_at(const char *data,
 	}
 	bool markdown = markdown_marked(out), loose = loose_spacing(out);
 	bool spacing = loose || spread_out(out);
-	if ((spacing || markdown) && !repair_lines(out, spacing, loose, markdown))
+	size_t indent = uniform_indent(out);
+	bool rendered = indent || rendered_html(out);
+	if ((spacing || markdown || indent || rendered) &&
+	    !repair_lines(out, spacing, loose, markdown, indent, rendered))
 		goto oom;
 	out->decoded = decoded, out->decoded_line = first_decoded_line;
 	out->replaced = replaced, out->replaced_line = first_replaced_line;

@@ -1049,6 +1049,85 @@ else
 	echo "NOTICE: $shared/real/pdf, pandoc or html2markdown (python3-html2text) is absent: Markdown converters' shapes skipped"; skip=$((skip + 1))
 fi
 
+# ---- issue 16: HTML rendered as text (w3m, lynx, html2text), Apache Tika ----
+# The letter's HTML (pdftohtml) rendered by a browser or a converter:
+# lines wrapped again inside the PDF's, after a slash ("disputed items/"
+# / "services set forth below:") and, by w3m, before a plural's "(s)"
+# ("Section" / "(s): Special Studies."), every line indented by lynx (and
+# runs of words its no-break spaces hold cut at its width: "right sho" /
+# "ulder sprain"), and in pdftohtml's default multi-page form a rule
+# between pages (w3m "━━━", html2text "===", lynx "___").  Each letter in
+# both forms of the HTML, one per tool in turn, keeps the facts of its
+# txt/.  First the repairs on an example (tests/shapes/rendered.awk):
+# indented, its own XML (lines and pages too) but for its digest; broken
+# and ruled too, its facts and its pages.
+ex=examples/imr-2016-standard.txt
+awk -v indent=3 -f tests/shapes/rendered.awk "$ex" >"$tmp/rendered.txt"
+if run --verify --source-name "$ex" "$tmp/rendered.txt" 2>"$tmp/err" | no_digest >"$tmp/rendered.xml" &&
+	no_digest <"${ex%.txt}.xml" | cmp -s - "$tmp/rendered.xml"; then
+	ok
+else
+	bad "$ex indented by three (lynx): not its XML: $(head -3 "$tmp/err")"
+fi
+awk -v indent=3 -v breaks=1 -v rules=1 -f tests/shapes/rendered.awk "$ex" >"$tmp/rendered.txt"
+if [ "$(grep -c -e 'items/$' -e '^   (s)' -e '^   =\{79\}$' "$tmp/rendered.txt")" != 8 ]; then
+	bad "rendered.awk no longer breaks $ex after a slash, before its (s) and at its pages (want 1 + 4 + 3)"
+elif convert_ok "$ex rendered (indented, broken, ruled)" "$tmp/rendered.txt" "tests/facts/examples/$(basename "$ex" .txt).facts"; then
+	if [ "$(grep -o 'page="[0-9]*"' "$tmp/out.xml")" = "$(grep -o 'page="[0-9]*"' "${ex%.txt}.xml")" ]; then ok; else
+		bad "$ex rendered: its rules between pages are not its page breaks"
+	fi
+fi
+render_html() { # TOOL HTML OUT
+	case $1 in
+	w3m) w3m -dump -cols 80 -T text/html <"$2" >"$3" ;;
+	lynx) lynx -dump -nolist -stdin <"$2" >"$3" ;;
+	html2text) /usr/bin/html2text "$2" >"$3" ;;
+	esac
+}
+if [ -d "$shared/real/pdf" ] && command -v w3m >/dev/null && command -v lynx >/dev/null && [ -x /usr/bin/html2text ]; then
+	mkdir -p "$tmp/pages"
+	k=0
+	for pdf in "$tmp"/dec/*.pdf; do
+		b=$(basename "$pdf" .pdf)
+		# -s -noframes: one page of HTML; without: the frames' pages in one file ("s.html")
+		pdftohtml -q -s -i -noframes -stdout "$pdf" >"$tmp/$b.single.html" &&
+			pdftohtml -q -i "$pdf" "$tmp/pages/$b" >/dev/null && [ -f "$tmp/pages/${b}s.html" ] ||
+			{ bad "pdftohtml could not convert $pdf"; continue; }
+		tools=(w3m lynx html2text)
+		for j in 0 1 2; do
+			tool=${tools[j]} form=single html=$tmp/$b.single.html
+			if [ $(((k + j) % 2)) = 1 ]; then form=pages html=$tmp/pages/${b}s.html; fi
+			extracted "$tmp/rendered.txt" "$tool-$form/$b.txt" render_html "$tool" "$html" "$tmp/rendered.txt" ||
+				{ bad "$tool could not render $b's HTML"; continue; }
+			convert_ok "$pdf (pdftohtml $form, $tool)" "$tmp/rendered.txt" "tests/facts/real/$b.facts"
+		done
+		k=$((k + 1))
+	done
+else
+	echo "NOTICE: $shared/real/pdf, w3m, lynx or html2text is absent: HTML rendered as text skipped"; skip=$((skip + 1))
+fi
+# Apache Tika's text, emulated: PDFBox's paragraphs (PDFTextStripper, as
+# Tika's PDF2XHTML runs it, through ExtractText -html) each followed by a
+# blank line, as Tika's XHTML-to-text gives them, more at a page's end
+# (tests/shapes/tika.sed): a modified request's title over blank lines.
+tika_text() { # PDF OUT
+	java -cp "$pdfbox_cp" org.apache.pdfbox.tools.ExtractText -html "$1" "$tmp/tika.html" 2>/dev/null &&
+		sed -f tests/shapes/tika.sed "$tmp/tika.html" >"$2"
+}
+if [ -d "$shared/real/pdf" ]; then
+	for pdf in "$tmp"/dec/*.pdf; do
+		b=$(basename "$pdf" .pdf)
+		if extracted "$tmp/tika.txt" "tika/$b.txt" tika_text "$pdf" "$tmp/tika.txt"; then
+			convert_ok "$pdf (Apache Tika, emulated)" "$tmp/tika.txt" "tests/facts/real/$b.facts"
+		else
+			bad "PDFBox (libpdfbox2-java, default-jre-headless) could not extract $pdf as HTML"
+		fi
+	done
+else
+	echo "NOTICE: $shared/real/pdf is absent: Apache Tika's shape skipped"; skip=$((skip + 1))
+fi
+# ---- end of HTML rendered as text, Apache Tika ----
+
 echo "== warnings: a letter that is cut off or disagrees with itself says so in the XML"
 # warned NAME INPUT FACT... : converts (exit 0, valid, every word there) with these facts.
 warned() {
