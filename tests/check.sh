@@ -5,12 +5,13 @@
 # under valgrind.  Ends with the line "N passed, N failed" over all of
 # them.
 #
-# Two lanes at once, one a core: the release suite, then make install;
-# and the sanitizers' builds (made here, by `make check-asan-build` and
-# `check-tsan-build`) with their runs, then valgrind.  Each part writes a
-# log of its own; they are printed whole, in the order above (the
-# release suite's as it runs), so no two parts' lines interleave.
-# IMR_CHECK_SERIAL=1 runs the lanes one after the other.
+# Two lanes at once, one a core (docs/testing.md): the release build
+# (`make check-build`) and its suite; the sanitized build (`make
+# check-asan-build`) and its suite; then TSan (its build too), valgrind
+# and make install, each part taken by the first lane free.  Each part
+# writes a log of its own; they are printed whole, in the order of the
+# sections below (the release suite's as it runs), so no two parts' lines
+# interleave.  IMR_CHECK_SERIAL=1 runs the lanes one after the other.
 set -u
 build=${1:-build}
 cd "$(dirname "$0")/.." || exit 2
@@ -100,17 +101,38 @@ tsan_batch() {
 	echo "$tp passed, $tf failed"
 }
 
-valgrind_golden() {
-	local log=$logs/valgrind.tmp in vdb
+valgrind_text() {
+	local log=$logs/valgrind.tmp in out
 	local vp=0 vf=0
+	# The goldens in one process (batch mode, one thread: the conversion of
+	# each as in single-file mode, valgrind's start paid once), each XML
+	# the golden's; and one of them as a single file, to standard output.
+	out=$(mktemp -d)
+	valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+		"$build/imr2xml" -q -j 1 -d "$out" examples/*.txt 2>"$log.err"
+	local st=$?
 	for in in examples/*.txt; do
-		if valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
-			"$build/imr2xml" "$in" 2>"$log.err" | cmp -s - "${in%.txt}.xml" && [ ! -s "$log.err" ]; then
+		if [ "$st" = 0 ] && ! grep -q "^==" "$log.err" && cmp -s "$out/${in%.txt}.xml" "${in%.txt}.xml"; then
 			vp=$((vp + 1))
 		else
-			vf=$((vf + 1)); echo "FAIL valgrind: $in"; head -20 "$log.err"
+			vf=$((vf + 1)); echo "FAIL valgrind (batch mode, exit $st): $in"; head -20 "$log.err"
 		fi
 	done
+	rm -rf "$out"
+	in=examples/imr-2016-standard.txt
+	if valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+		"$build/imr2xml" "$in" 2>"$log.err" | cmp -s - "${in%.txt}.xml" && [ ! -s "$log.err" ]; then
+		vp=$((vp + 1))
+	else
+		vf=$((vf + 1)); echo "FAIL valgrind: $in"; head -20 "$log.err"
+	fi
+	rm -f "$log.err"
+	echo "$vp passed, $vf failed"
+}
+
+valgrind_pdf_db() {
+	local log=$logs/valgrind-pdf.tmp in vdb
+	local vp=0 vf=0
 	# PDFs: poppler and GLib under valgrind too (the XML as the release build's).
 	"$build/mkpdf" <examples/imr-2016-standard.txt >"$log.pdf"
 	for in in "$log.pdf" ../shared/real/pdf/CM16-0234464.pdf; do
@@ -140,23 +162,39 @@ valgrind_golden() {
 	echo "$vp passed, $vf failed"
 }
 
-# Lane 2 in the background, each part to its log.
+install_check() { tests/install.sh "$build"; }
+
+# The parts after the two suites, taken in this order by whichever lane is
+# free (mkdir claims a part for one lane).
+later_parts() {
+	local part
+	for part in tsan_batch valgrind_pdf_db valgrind_text install_check; do
+		if mkdir "$logs/$part.claimed" 2>/dev/null; then
+			"$part" >"$logs/$part" 2>&1
+		fi
+	done
+}
 lane2() {
 	sanitized_suite >"$logs/asan" 2>&1
-	tsan_batch >"$logs/tsan" 2>&1
-	valgrind_golden >"$logs/valgrind" 2>&1
+	later_parts
 }
 if [ -n "${IMR_CHECK_SERIAL:-}" ]; then
+	$make --no-print-directory check-build BUILD="$build" || exit 2
 	lane2
 else
 	lane2 &
 	lane2_pid=$!
+	# (the release build while lane 2 makes the ASan build)
+	if ! $make --no-print-directory check-build BUILD="$build"; then
+		wait "$lane2_pid"
+		exit 2
+	fi
 fi
 
 echo "### release build"
 release_suite 2>&1 | tee "$logs/release"
 tally "$logs/release"
-tests/install.sh "$build" >"$logs/install" 2>&1
+later_parts
 [ -n "${lane2_pid:-}" ] && wait "$lane2_pid"
 
 echo "### ASan + UBSan build"
@@ -164,16 +202,30 @@ cat "$logs/asan"
 tally "$logs/asan"
 
 echo "### ThreadSanitizer: batch mode in two threads, text and PDF, with and without the export"
-cat "$logs/tsan"
-tally "$logs/tsan"
+cat "$logs/tsan_batch"
+tally "$logs/tsan_batch"
 
 echo "### valgrind on the golden tests and PDFs"
+# (made in two parts, one a lane: their lines, then one summary line)
+joined_summary() { # LOG... : the logs' lines but their summaries, then the sum of these
+	local log line p=0 f=0
+	for log in "$@"; do
+		grep -vE '^[0-9]+ passed, [0-9]+ failed' "$log"
+		line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
+		if [ -z "$line" ]; then
+			echo "FAIL ${log##*/}: ended without its summary line"; f=$((f + 1)); continue
+		fi
+		p=$((p + ${line%% passed*})); line=${line#*, }; f=$((f + ${line%% failed*}))
+	done
+	echo "$p passed, $f failed"
+}
+joined_summary "$logs/valgrind_text" "$logs/valgrind_pdf_db" >"$logs/valgrind"
 cat "$logs/valgrind"
 tally "$logs/valgrind"
 
 echo "### make install, the libraries through pkg-config, the man pages"
-cat "$logs/install"
-tally "$logs/install"
+cat "$logs/install_check"
+tally "$logs/install_check"
 
 echo "### the source tree after the tests"
 if [ "$(tree_state)" = "$tree_before" ]; then
