@@ -111,6 +111,7 @@ sample_read=0 sample_left=0
 sample_pinned=(
 	"seeds/003_911e865f50b21622.txt, re-wrapped (fmt -w 60)" # a page's "N of" cut from its total (normalize.c)
 	"examples/imr-documents-reviewed-b.layout.txt, lines joined (-v join=paragraph)" # a case number as mid-line page furniture
+	"examples/imr-2014-cover-narrow.txt, re-wrapped (fmt -w 72)" # a name value gone on to the next line (header.c)
 )
 sampled_out() { # NAME: true if the sanitized run leaves this conversion to the release run
 	[ -n "${IMR_SANITIZED:-}" ] || return 1
