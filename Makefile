@@ -245,12 +245,21 @@ SANITIZE = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sani
 # The whole suite, then again under ASan+UBSan, batch mode under TSan,
 # the golden tests and PDFs under valgrind, then make install and the
 # installed library (tests/install.sh); any report fails the check.
-check: all $(BUILD)/unit $(BUILD)/request-unit $(BUILD)/factcheck $(BUILD)/roundtrip $(BUILD)/mkpdf $(BUILD)/pages $(BUILD)/exportcheck
+# tests/check.sh makes the release build (check-build) and runs its suite
+# on one core while it makes the sanitized builds (check-asan-build,
+# check-tsan-build) and runs their tests on the other.
+check:
+	@MAKE="$(MAKE)" tests/check.sh $(BUILD)
+
+check-build: all $(BUILD)/unit $(BUILD)/request-unit $(BUILD)/factcheck $(BUILD)/roundtrip $(BUILD)/mkpdf $(BUILD)/pages $(BUILD)/exportcheck
+
+check-asan-build:
 	@$(MAKE) -s BUILD=$(BUILD)/asan CFLAGS="$(SANITIZE)" LDFLAGS="-fsanitize=address,undefined" \
 		$(BUILD)/asan/imr2xml $(BUILD)/asan/unit $(BUILD)/asan/request-unit
+
+check-tsan-build:
 	@$(MAKE) -s BUILD=$(BUILD)/tsan CFLAGS="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" \
 		$(BUILD)/tsan/imr2xml
-	@tests/check.sh $(BUILD)
 
 # ---- benchmark (figures in docs/performance.md) --------------------------
 
@@ -339,6 +348,6 @@ uninstall:
 
 -include $(wildcard $(BUILD)/*.d $(BUILD)/pic/*.d $(BUILD)/tests/*.d)
 
-.PHONY: all check demo deps fuzz-deps install-packages lint install uninstall clean fuzz fuzz-smoke bench FORCE request-report
+.PHONY: all check check-build check-asan-build check-tsan-build demo deps fuzz-deps install-packages lint install uninstall clean fuzz fuzz-smoke bench FORCE request-report
 clean:
 	rm -rf $(BUILD)
