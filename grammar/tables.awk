@@ -55,6 +55,22 @@ function rewrite(s, name, cell, field,    out, at, i, depth, c) {
 	return out s
 }
 
+# A packed table of n cells, each the entries of the tables named in
+# fields (t[name, k]), declared as decl.
+function cells(comment, decl, n, fields,    name, m, k, j, row) {
+	print "/* " comment " (tables.awk). */"
+	print "static const " decl "[" n "] ="
+	print "    {"
+	m = split(fields, name, " ")
+	for (k = 0; k < n; k++) {
+		row = t[name[1], k]
+		for (j = 2; j <= m; j++)
+			row = row "," t[name[j], k]
+		print "    {" row "}" (k + 1 < n ? "," : "")
+	}
+	print "    } ;"
+}
+
 { line[NR] = $0 }
 
 END {
@@ -93,22 +109,15 @@ END {
 			continue
 		}
 		if (i == first["base"]) {
-			print "/* A state's base, default state and accepting rule (tables.awk). */"
-			print "static const struct yy_state_cell { flex_int32_t base; flex_int16_t def, accept; } yy_st[" size["base"] "] ="
-			print "    {"
-			for (k = 0; k < size["base"]; k++)
-				print "    {" t["base", k] "," t["def", k] "," t["accept", k] "}" (k + 1 < size["base"] ? "," : "")
-			print "    } ;"
+			cells("A state's base, default state and accepting rule",
+			      "struct yy_state_cell { flex_int32_t base; flex_int16_t def, accept; } yy_st",
+			      size["base"], "base def accept")
 			i = end["base"]
 			continue
 		}
 		if (i == first["nxt"]) {
-			print "/* A transition's check and next state (tables.awk). */"
-			print "static const struct yy_trans_cell { flex_int16_t chk, nxt; } yy_tx[" size["nxt"] "] ="
-			print "    {"
-			for (k = 0; k < size["nxt"]; k++)
-				print "    {" t["chk", k] "," t["nxt", k] "}" (k + 1 < size["nxt"] ? "," : "")
-			print "    } ;"
+			cells("A transition's check and next state",
+			      "struct yy_trans_cell { flex_int16_t chk, nxt; } yy_tx", size["nxt"], "chk nxt")
 			i = end["nxt"]
 			continue
 		}

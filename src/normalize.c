@@ -1092,6 +1092,23 @@ static size_t joining_piece(const struct word_table *words, const char *prev, si
 	return e;
 }
 
+/* The word opening line b[0..n) past its blanks (ASCII bytes up to a
+ * blank): its end, *lead its start; 0 when the line has none, or the
+ * word is the last the line holds. */
+static size_t opening_word(const char *b, size_t n, size_t *lead)
+{
+	size_t i = 0;
+	while (i < n && b[i] == ' ')
+		i++;
+	size_t e = i;
+	while (e < n && b[e] > ' ' && (unsigned char)b[e] < 0x80)
+		e++;
+	if (e == i || e == n || b[e] != ' ')
+		return 0;
+	*lead = i;
+	return e;
+}
+
 /*
  * Text a browser or a converter rendered from the letter's HTML (w3m,
  * html2text) wraps inside the PDF's lines, after a slash too ("the
@@ -1106,18 +1123,8 @@ static size_t slash_piece(const char *prev, size_t m, const char *b, size_t n, s
 {
 	if (m < 2 || prev[m - 1] != '/' || !letter(prev[m - 2]))
 		return 0;
-	size_t i = 0;
-	while (i < n && b[i] == ' ')
-		i++;
-	if (i == n || !letter(b[i]))
-		return 0;
-	size_t e = i;
-	while (e < n && b[e] > ' ' && (unsigned char)b[e] < 0x80)
-		e++;
-	if (e == n || b[e] != ' ')
-		return 0;
-	*lead = i;
-	return e;
+	size_t e = opening_word(b, n, lead);
+	return e && letter(b[*lead]) ? e : 0;
 }
 
 /*
@@ -1177,17 +1184,10 @@ static size_t cut_piece(const struct word_table *words, const char *prev, size_t
 {
 	if (!m || !letter(prev[m - 1]))
 		return 0;
-	size_t i = 0;
-	while (i < n && b[i] == ' ')
-		i++;
-	if (i == n || !lower(b[i]))
+	size_t at, e = opening_word(b, n, &at);
+	if (!e || !lower(b[at]) || !split_word(words, prev, m, b + at, n - at))
 		return 0;
-	size_t e = i;
-	while (e < n && b[e] > ' ' && (unsigned char)b[e] < 0x80)
-		e++;
-	if (e == n || b[e] != ' ' || !split_word(words, prev, m, b + i, n - i))
-		return 0;
-	*lead = i;
+	*lead = at;
 	return e;
 }
 
@@ -1203,6 +1203,18 @@ static bool extend_map(struct imr_source *maps, size_t *columns_cap, size_t n)
 	maps->ncolumns += n;
 	maps->moved[maps->nmoved - 1].len += (uint32_t)n;
 	return true;
+}
+
+/* The piece p[0..len) put at the end of the repaired line before (line
+ * before, whose newline is t[*o - 1]): its columns after that line's end
+ * when the line has a map.  False when out of memory. */
+static bool to_line_before(char *t, size_t *o, const char *p, size_t len, struct imr_source *maps,
+                           size_t *columns_cap, size_t before)
+{
+	memcpy(t + *o - 1, p, len);
+	*o += len;
+	t[*o - 1] = '\n';
+	return !maps->nmoved || maps->moved[maps->nmoved - 1].line != before || extend_map(maps, columns_cap, len);
 }
 
 /*
@@ -1290,11 +1302,7 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 			/* The line break was the extractor's blank: the piece goes
 			 * to the end of the line before (its columns after that
 			 * line's end), and is blanked here. */
-			memcpy(t + o - 1, line + lead, piece - lead);
-			o += piece - lead;
-			t[o - 1] = '\n';
-			if (maps.nmoved && maps.moved[maps.nmoved - 1].line == i - 1 &&
-			    !extend_map(&maps, &columns_cap, piece - lead)) {
+			if (!to_line_before(t, &o, line + lead, piece - lead, &maps, &columns_cap, i - 1)) {
 				ok = false;
 				break;
 			}
@@ -1308,11 +1316,7 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 			/* As a loose piece above; the line then opens at the
 			 * words after it (a joined paragraph has one blank at
 			 * the break, as the scanner's phrases have). */
-			memcpy(t + o - 1, line + lead, piece - lead);
-			o += piece - lead;
-			t[o - 1] = '\n';
-			if (maps.nmoved && maps.moved[maps.nmoved - 1].line == i - 1 &&
-			    !extend_map(&maps, &columns_cap, piece - lead)) {
+			if (!to_line_before(t, &o, line + lead, piece - lead, &maps, &columns_cap, i - 1)) {
 				ok = false;
 				break;
 			}
