@@ -2314,15 +2314,19 @@ void imr_source_free(struct imr_source *src)
 
 size_t imr_count_at_most(const uint32_t *a, size_t n, size_t x)
 {
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (a[mid] <= x)
-			lo = mid + 1;
-		else
-			hi = mid;
+	/* Halving without a branch on the comparison (a conditional move):
+	 * the lines' and pages' starts are looked up thousands of times a
+	 * letter, and which half holds x is a coin's toss for the
+	 * processor's predictor. */
+	if (!n)
+		return 0;
+	const uint32_t *base = a;
+	while (n > 1) {
+		size_t half = n / 2;
+		base = base[half - 1] <= x ? base + half : base;
+		n -= half;
 	}
-	return lo;
+	return (size_t)(base - a) + (*base <= x);
 }
 
 size_t imr_source_line_index(const struct imr_source *src, uint32_t offset)
