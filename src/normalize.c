@@ -1066,32 +1066,6 @@ static bool markdown_marked(const struct imr_source *src)
 	return found >= 2;
 }
 
-/*
- * Loose text re-wrapped (fmt, a mail client): a blank the extractor put
- * before a stop, a colon or a hyphen, or inside a word, may now be a line
- * break ("Claims Administrator guideline" / ": Decision based on ...",
- * "Non" / "-MTUS Citation", "was bas" / "ed on decisions").  The piece
- * opening line b[0..n) (past its blanks, up to the next blank) when the
- * break before it is such a blank, prev[0..m) the line before as
- * repaired: the piece's end in b (*lead its start), or 0.  Not a piece
- * that is all the line holds (the line, emptied, would end a paragraph),
- * nor one opening a page or with a byte not ASCII.
- */
-static size_t joining_piece(const struct word_table *words, const char *prev, size_t m,
-                            const char *b, size_t n, size_t *lead)
-{
-	size_t i = 0;
-	while (i < n && b[i] == ' ')
-		i++;
-	size_t e = i;
-	while (e < n && b[e] > ' ' && (unsigned char)b[e] < 0x80)
-		e++;
-	if (e == i || e == n || b[e] != ' ' || !blank_joins(words, prev, m, b + i, n - i, true))
-		return 0;
-	*lead = i;
-	return e;
-}
-
 /* The word opening line b[0..n) past its blanks (ASCII bytes up to a
  * blank): its end, *lead its start; 0 when the line has none, or the
  * word is the last the line holds. */
@@ -1106,6 +1080,27 @@ static size_t opening_word(const char *b, size_t n, size_t *lead)
 	if (e == i || e == n || b[e] != ' ')
 		return 0;
 	*lead = i;
+	return e;
+}
+
+/*
+ * Loose text re-wrapped (fmt, a mail client): a blank the extractor put
+ * before a stop, a colon or a hyphen, or inside a word, may now be a line
+ * break ("Claims Administrator guideline" / ": Decision based on ...",
+ * "Non" / "-MTUS Citation", "was bas" / "ed on decisions").  The piece
+ * opening line b[0..n) (past its blanks, up to the next blank) when the
+ * break before it is such a blank, prev[0..m) the line before as
+ * repaired: the piece's end in b (*lead its start), or 0.  Not a piece
+ * that is all the line holds (the line, emptied, would end a paragraph),
+ * nor one opening a page or with a byte not ASCII.
+ */
+static size_t joining_piece(const struct word_table *words, const char *prev, size_t m,
+                            const char *b, size_t n, size_t *lead)
+{
+	size_t at, e = opening_word(b, n, &at);
+	if (!e || !blank_joins(words, prev, m, b + at, n - at, true))
+		return 0;
+	*lead = at;
 	return e;
 }
 
