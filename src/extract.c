@@ -244,16 +244,16 @@ static void extract_reviewer(struct imr_arena *a, const struct imr_source *src,
  *
  * Found nowhere, the conclusion is unknown (no attribute), not a guess. */
 
-/* Where the sentence around s[at] starts and ends in s[0..n): at a period
- * (or ? !) a blank follows, not an abbreviation's ("Dr.", "e.g."). */
 static inline bool stop(char c)
 {
 	return c == '.' || c == '?' || c == '!';
 }
 
+/* Where the sentence around s[at] starts and ends in s[0..n): at a period
+ * (or ? !) a blank follows, not an abbreviation's ("Dr.", "e.g."). */
 static bool sentence_end(const char *s, size_t n, size_t i)
 {
-	if (s[i] != '.' && s[i] != '?' && s[i] != '!')
+	if (!stop(s[i]))
 		return false;
 	if (i + 1 < n && s[i + 1] != ' ' && s[i + 1] != '\n')
 		return false;
