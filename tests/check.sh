@@ -49,9 +49,20 @@ release_suite() {
 	tests/run.sh "$build/imr2xml" "$build/factcheck" "$build/unit" "$build/roundtrip"
 }
 
+# The sanitized suite runs the release build's oracles and test tools
+# (factcheck, roundtrip, mkpdf, ...): it waits for the release lane to
+# have made them, which it says by a file in $logs (built or failed).
+release_built() {
+	until [ -e "$logs/release.built" ] || [ -e "$logs/release.failed" ]; do sleep 1; done
+	[ -e "$logs/release.built" ]
+}
+
 sanitized_suite() {
 	if ! $make -s --no-print-directory check-asan-build BUILD="$build" 2>&1; then
 		echo "FAIL the ASan+UBSan build"; echo "0 passed, 1 failed"; return
+	fi
+	if ! release_built; then
+		echo "FAIL the release build (its oracles and tools)"; echo "0 passed, 1 failed"; return
 	fi
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=99 \
@@ -176,16 +187,24 @@ later_parts() {
 }
 lane2() {
 	sanitized_suite >"$logs/asan" 2>&1
-	later_parts
+	release_built && later_parts # (they run the release build too)
+}
+release_build() {
+	if $make --no-print-directory check-build BUILD="$build"; then
+		touch "$logs/release.built"
+	else
+		touch "$logs/release.failed"
+		return 1
+	fi
 }
 if [ -n "${IMR_CHECK_SERIAL:-}" ]; then
-	$make --no-print-directory check-build BUILD="$build" || exit 2
+	release_build || exit 2
 	lane2
 else
 	lane2 &
 	lane2_pid=$!
 	# (the release build while lane 2 makes the ASan build)
-	if ! $make --no-print-directory check-build BUILD="$build"; then
+	if ! release_build; then
 		wait "$lane2_pid"
 		exit 2
 	fi
