@@ -308,7 +308,10 @@ for in in examples/*.txt "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$
 		same_xml "$in, headings run into the lines $mode them" "$in" "$tmp/hs.txt" strip_lines
 	done
 done
-if [ "$moved" -ge 100 ]; then ok; else bad "only $moved headings found to run into their lines"; fi
+# (examples/ alone has 28 such headings; with ../shared, 100 and more)
+want_moved=100
+[ -d "$shared/real/txt" ] || want_moved=28
+if [ "$moved" -ge "$want_moved" ]; then ok; else bad "only $moved headings found to run into their lines"; fi
 # A viewer's copy, text flattened from a web page: the lines of each
 # paragraph joined by single spaces (the header's labels on one line, its
 # values run together after them, items' titles and labels mid-line),
