@@ -448,6 +448,16 @@ static bool list_bullet(uint32_t cp)
 	}
 }
 
+/* A hyphen as a word processor or a font's encoding writes it: U+2010
+ * hyphen, U+2011 non-breaking hyphen, U+2012 figure dash, U+2212 minus
+ * sign.  NFKC leaves them (U+2011 becomes U+2010), yet case numbers,
+ * dates and hyphenated words are read with "-".  The dashes of prose (en,
+ * em) are left as they are. */
+static bool hyphen(uint32_t cp)
+{
+	return (cp >= 0x2010 && cp <= 0x2012) || cp == 0x2212;
+}
+
 /* A character with no glyph that only steers rendering (Unicode's default
  * ignorable code points: the soft hyphen, zero-width space and joiners,
  * the word joiner, a byte-order mark within the text, bidi marks,
@@ -2123,7 +2133,7 @@ __attribute__((always_inline)) static inline bool normalize_at(const char *data,
 		}
 		if (cp == 0xA0)
 			cp = ' ';
-		else if (list_bullet(cp))
+		else if (list_bullet(cp) || hyphen(cp))
 			cp = '-';
 		b.wide |= cp >= 0x80 && (folds(cp) || invisible(cp));
 		o = put_utf8(o, cp);

@@ -499,15 +499,22 @@ fi
 # headings.  Each is the example's XML, but for its digest.
 ex=examples/imr-2016-standard.txt
 no_digest() { sed 's/ sha256="[0-9a-f]*"//'; }
-for shape in UTF-16LE UTF-16BE bomless softhy; do
+for shape in UTF-16LE UTF-16BE bomless softhy hyphens; do
 	case $shape in
 	UTF-16*) iconv -f UTF-8 -t $shape "$ex" | { printf '\xff\xfe' | iconv -f UTF-16LE -t $shape; cat; } >"$tmp/shape.txt" ;;
 	bomless) iconv -f UTF-8 -t UTF-16LE "$ex" >"$tmp/shape.txt" ;;
 	softhy) sed -e 's/\([A-Za-z]\{4\}\)\([a-z]\{4,\}\)/\1\xc2\xad\2/g' -e 's/CLINICAL CASE/CLINICAL\xe2\x80\x8b CASE/' \
 		-e 's/Decision rationale/Deci\xe2\x80\x8csion\xe2\x81\xa0 rationale/' -e 's/MAXIMUS/MAX\xe2\x80\x8dIMUS/' "$ex" >"$tmp/shape.txt" ;;
+	# Every "-" one of the hyphens a PDF's text may carry instead (U+2010,
+	# U+2011, U+2012, U+2212 in turn): the case number, dates, words.
+	hyphens) awk 'BEGIN { split("\xe2\x80\x90 \xe2\x80\x91 \xe2\x80\x92 \xe2\x88\x92", h, " ") }
+		{ o = ""; while ((i = index($0, "-")) > 0) { o = o substr($0, 1, i - 1) h[n++ % 4 + 1]; $0 = substr($0, i + 1) } print o $0 }' \
+		"$ex" >"$tmp/shape.txt" ;;
 	esac
 	if [ "$shape" = softhy ] && [ "$(grep -c $'\xc2\xad' "$tmp/shape.txt")" -lt 50 ]; then
 		bad "invisible characters: the sed script no longer finds the words of $ex"
+	elif [ "$shape" = hyphens ] && { grep -q -- - "$tmp/shape.txt" || [ "$(grep -c $'\xe2\x88\x92' "$tmp/shape.txt")" -lt 3 ]; }; then
+		bad "hyphens: the awk script no longer replaces the hyphens of $ex"
 	elif run --verify --source-name "$ex" "$tmp/shape.txt" 2>"$tmp/err" | no_digest >"$tmp/shape.xml" &&
 		no_digest <"${ex%.txt}.xml" | cmp -s - "$tmp/shape.xml"; then
 		ok
