@@ -1772,6 +1772,28 @@ static inline size_t plain_run(const unsigned char *p, const unsigned char *end)
 	return (size_t)(p - s);
 }
 
+/* The length of the line break at p, or 0: LF, CR, CRLF, and the other
+ * breaks Unicode makes mandatory (UAX #14): a vertical tab (the manual
+ * line break of Word's text, Shift+Enter), NEL, U+2028 line separator,
+ * U+2029 paragraph separator.  Text copied from a word processor or
+ * passed through a JSON or Java pipeline may end its lines with any of
+ * them; each is a line of its own in the positions too. */
+static inline size_t line_break_at(const unsigned char *p, const unsigned char *end)
+{
+	switch (*p) {
+	case '\n': case '\v':
+		return 1;
+	case '\r':
+		return p + 1 < end && p[1] == '\n' ? 2 : 1;
+	case 0xC2:
+		return p + 1 < end && p[1] == 0x85 ? 2 : 0;
+	case 0xE2:
+		return p + 2 < end && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9) ? 3 : 0;
+	default:
+		return 0;
+	}
+}
+
 /*
  * Text folded at a width without regard to words (fold -w N without -s:
  * fixed-width records, some mail systems, a terminal's copy) cuts every
@@ -2047,8 +2069,9 @@ __attribute__((always_inline)) static inline bool normalize_at(const char *data,
 		if (p == end)
 			break;
 		unsigned char c = *p;
-		if (c == '\n' || c == '\r') {
-			const unsigned char *next = p + ((c == '\r' && p + 1 < end && p[1] == '\n') ? 2 : 1);
+		size_t line_break = line_break_at(p, end);
+		if (line_break) {
+			const unsigned char *next = p + line_break;
 			/* A folded line cut at the width goes on with the next. */
 			bool cut = width && (size_t)(p - raw) == width && next < end && *next != '\n' && *next != '\r' &&
 			           *next != '\f' &&

@@ -499,7 +499,7 @@ fi
 # headings.  Each is the example's XML, but for its digest.
 ex=examples/imr-2016-standard.txt
 no_digest() { sed 's/ sha256="[0-9a-f]*"//'; }
-for shape in UTF-16LE UTF-16BE bomless softhy hyphens; do
+for shape in UTF-16LE UTF-16BE bomless softhy hyphens breaks; do
 	case $shape in
 	UTF-16*) iconv -f UTF-8 -t $shape "$ex" | { printf '\xff\xfe' | iconv -f UTF-16LE -t $shape; cat; } >"$tmp/shape.txt" ;;
 	bomless) iconv -f UTF-8 -t UTF-16LE "$ex" >"$tmp/shape.txt" ;;
@@ -510,11 +510,17 @@ for shape in UTF-16LE UTF-16BE bomless softhy hyphens; do
 	hyphens) awk 'BEGIN { split("\xe2\x80\x90 \xe2\x80\x91 \xe2\x80\x92 \xe2\x88\x92", h, " ") }
 		{ o = ""; while ((i = index($0, "-")) > 0) { o = o substr($0, 1, i - 1) h[n++ % 4 + 1]; $0 = substr($0, i + 1) } print o $0 }' \
 		"$ex" >"$tmp/shape.txt" ;;
+	# Each line ended in turn by a vertical tab (Word's manual line break),
+	# NEL, U+2028, U+2029, CRLF and LF: Unicode's mandatory breaks.
+	breaks) awk 'BEGIN { n = split("\v,\302\205,\342\200\250,\342\200\251,\r\n,\n", b, ",") }
+		{ printf "%s%s", $0, b[NR % n + 1] }' "$ex" >"$tmp/shape.txt" ;;
 	esac
 	if [ "$shape" = softhy ] && [ "$(grep -c $'\xc2\xad' "$tmp/shape.txt")" -lt 50 ]; then
 		bad "invisible characters: the sed script no longer finds the words of $ex"
 	elif [ "$shape" = hyphens ] && { grep -q -- - "$tmp/shape.txt" || [ "$(grep -c $'\xe2\x88\x92' "$tmp/shape.txt")" -lt 3 ]; }; then
 		bad "hyphens: the awk script no longer replaces the hyphens of $ex"
+	elif [ "$shape" = breaks ] && [ "$(tr -cd '\v' <"$tmp/shape.txt" | wc -c)" -lt 10 ]; then
+		bad "breaks: the awk script no longer ends lines with a vertical tab"
 	elif run --verify --source-name "$ex" "$tmp/shape.txt" 2>"$tmp/err" | no_digest >"$tmp/shape.xml" &&
 		no_digest <"${ex%.txt}.xml" | cmp -s - "$tmp/shape.xml"; then
 		ok
