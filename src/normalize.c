@@ -940,7 +940,8 @@ static char entity(const char *s, size_t n, size_t *len)
 		const char *name;
 		char c;
 	} names[] = {{"&amp;", '&'},  {"&lt;", '<'},    {"&gt;", '>'},   {"&quot;", '"'},
-	             {"&#39;", '\''}, {"&apos;", '\''}, {"&nbsp;", ' '}, {"&#160;", ' '}};
+	             {"&#39;", '\''}, {"&apos;", '\''}, {"&nbsp;", ' '}, {"&#160;", ' '},
+	             {"&#34;", '"'}};
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
 		size_t k = strlen(names[i].name);
 		if (k <= n && memcmp(s, names[i].name, k) == 0) {
@@ -949,6 +950,24 @@ static char entity(const char *s, size_t n, size_t *len)
 		}
 	}
 	return 0;
+}
+
+/* One line's HTML character references ("&#160;", "&amp;": entity) put
+ * as the characters they stand for, from in[0..n) to out (never longer),
+ * from[j] the byte of in that out[j] comes from.  Returns out's length. */
+static size_t unescape_line(const char *in, size_t n, char *out, uint32_t *from)
+{
+	size_t m = 0, k;
+	for (size_t i = 0; i < n; i++) {
+		size_t at = i;
+		char c = in[i];
+		if (c == '&' && (c = entity(in + i, n - i, &k)))
+			i += k - 1;
+		else
+			c = in[i];
+		out[m] = c, from[m++] = (uint32_t)at;
+	}
+	return m;
 }
 
 /* A line of rules only: a table's "|---|:--|", a page's "-----", a
@@ -1149,8 +1168,8 @@ static size_t broken_word_before(const char *prev, size_t m, const char *b, size
 }
 
 /* A rule alone on line s[0..n) (past blanks), forty characters or more
- * of one: what w3m ("━━━"), html2text ("===") and lynx ("___") make of
- * the <hr/> pdftohtml puts after each page. */
+ * of one: what w3m ("━━━"), html2text ("==="), lynx ("___") and pandoc's
+ * plain text ("---") make of the <hr/> pdftohtml puts after each page. */
 static bool page_rule(const char *s, size_t n)
 {
 	static const char heavy[] = "\xe2\x94\x81"; /* U+2501 */
@@ -1160,7 +1179,7 @@ static bool page_rule(const char *s, size_t n)
 	char c = n ? *s : 0;
 	if (n >= 3 && memcmp(s, heavy, 3) == 0)
 		k = 3;
-	else if (c != '=' && c != '_')
+	else if (c != '=' && c != '_' && c != '-')
 		return false;
 	for (; n >= k && (k == 3 ? memcmp(s, heavy, 3) == 0 : *s == c); s += k, n -= k)
 		count++;
@@ -1225,7 +1244,7 @@ static bool to_line_before(char *t, size_t *o, const char *p, size_t len, struct
  * when memory runs out.
  */
 static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool markdown,
-                         size_t indent, bool rendered)
+                         size_t indent, bool rendered, bool escaped)
 {
 	struct word_table words = {0};
 	/* An indented rendering (lynx) cuts a run of words its no-break
@@ -1359,10 +1378,16 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 			from[0] = 0;
 		} else if (!markdown && !spacing) {
 			memcpy(t + o, held, word);
-			memcpy(t + o + word, body, n - cut);
-			m = word + n - cut;
-			for (size_t j = 0; j < m; j++)
-				from[j] = (uint32_t)(j < word ? 0 : j - word);
+			for (size_t j = 0; j < word; j++)
+				from[j] = 0;
+			if (escaped) {
+				m = word + unescape_line(body, n - cut, t + o + word, from + word);
+			} else {
+				memcpy(t + o + word, body, n - cut);
+				m = word + n - cut;
+				for (size_t j = word; j < m; j++)
+					from[j] = (uint32_t)(j - word);
+			}
 		} else if (!markdown) {
 			m = repair_spacing(body, n - cut, ahead, t + o, o - row_o, from, loose ? &words : NULL, row);
 		} else if (!spacing) {
@@ -1442,6 +1467,29 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 	return true;
 }
 
+/* Whether the text has its HTML's character references left in it
+ * (html2text -ascii: "Date of&#160;Injury: &#160;", "&#34;"): two lines
+ * at least end in one (entity).  A look at each line's last byte; the
+ * references are then put as the characters they stand for
+ * (unescape_line). */
+static bool escaped_html(const struct imr_source *src)
+{
+	const char *t = src->text;
+	const uint32_t *ls = src->line_start;
+	size_t found = 0, k;
+	for (size_t i = 1; i < src->nlines; i++) {
+		const char *l = t + ls[i - 1], *nl = t + ls[i] - 1;
+		if (nl - l < 4 || nl[-1] != ';')
+			continue;
+		const char *a = nl - 4;
+		while (a > l && a > nl - 7 && *a != '&')
+			a--;
+		if (*a == '&' && entity(a, (size_t)(nl - a), &k) && a + k == nl && ++found >= 2)
+			return true;
+	}
+	return false;
+}
+
 /* The indent every text line has, at least (lynx's three blanks), or 0:
  * a letter's own text (any extractor's) has a line at its margin, most
  * often its first, where the look stops. */
@@ -1464,14 +1512,17 @@ static size_t uniform_indent(const struct imr_source *src)
 	return lines >= 4 ? least : 0;
 }
 
-/* Whether the text is a rendering of the letter's HTML (w3m, html2text)
- * by the breaks it wraps a word at: two lines at least end in a word's
- * slash before a line that opens with a letter ("disputed items/" /
- * "services ...").  No line of a letter's own text breaks so (in any
- * extractor's text of the real letters and the examples).  A look at
- * each line's last byte; the rendering's other marks (a break before a
- * plural's "(s)", its rules between pages) are only looked for in a text
- * this finds, or an indented one (lynx's). */
+/* Whether the text is a rendering of the letter's HTML (w3m, html2text,
+ * pandoc) by the breaks it wraps a word at: two lines at least end in a
+ * word's slash before a line that opens with a letter ("disputed items/"
+ * / "services ..."); or, rendered too wide to break there (w3m -cols
+ * 120, pandoc --wrap=none), by a rule between two pages (page_rule: the
+ * <hr/> of pdftohtml's frames' pages).  No line of a letter's own text
+ * breaks so or is such a rule (in any extractor's text of the real
+ * letters and the examples).  A look at each line's first and last
+ * bytes; the rendering's other marks (a break before a plural's "(s)",
+ * its rules between pages) are only looked for in a text this finds, or
+ * an indented one (lynx's). */
 static bool rendered_html(const struct imr_source *src)
 {
 	const char *t = src->text;
@@ -1480,6 +1531,10 @@ static bool rendered_html(const struct imr_source *src)
 	/* (from the second line's end: the byte before a newline is text's) */
 	for (size_t i = 2; i < src->nlines; i++) {
 		const char *nl = t + ls[i] - 1;
+		char last = nl[-1]; /* (U+2501's last byte: 0x81) */
+		if ((last == '\x81' || last == '=' || last == '_' || last == '-') &&
+		    page_rule(t + ls[i - 1], (size_t)(nl - (t + ls[i - 1]))))
+			return true;
 		if (nl[-1] != '/')
 			continue;
 		const char *b = nl + 1;
@@ -2174,9 +2229,10 @@ __attribute__((always_inline)) static inline bool normalize_at(const char *data,
 	bool markdown = markdown_marked(out), loose = loose_spacing(out);
 	bool spacing = loose || spread_out(out);
 	size_t indent = uniform_indent(out);
-	bool rendered = indent || rendered_html(out);
-	if ((spacing || markdown || indent || rendered) &&
-	    !repair_lines(out, spacing, loose, markdown, indent, rendered))
+	bool escaped = escaped_html(out); /* (references left: a rendering of HTML too) */
+	bool rendered = indent || escaped || rendered_html(out);
+	if ((spacing || markdown || indent || rendered || escaped) &&
+	    !repair_lines(out, spacing, loose, markdown, indent, rendered, escaped))
 		goto oom;
 	out->decoded = decoded, out->decoded_line = first_decoded_line;
 	out->replaced = replaced, out->replaced_line = first_replaced_line;

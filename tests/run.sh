@@ -1187,6 +1187,69 @@ if [ -d "$shared/real/pdf" ] && command -v w3m >/dev/null && command -v lynx >/d
 else
 	echo "NOTICE: $shared/real/pdf, w3m, lynx or html2text is absent: HTML rendered as text skipped"; skip=$((skip + 1))
 fi
+# The same HTML rendered at other widths and by other hands, each letter
+# in every one (issue 16, "every shape means every shape"): w3m -cols
+# 60/120, lynx -width 60/120, html2text -width 60/120 and -ascii (which
+# leaves the no-break spaces as "&#160;"), html2text's Markdown with no
+# wrapping (python3-html2text --body-width 0) and pandoc's plain text
+# with none (--wrap=none: no slash at a line's end, no indent), each of
+# the single page and of the frames' pages (whose <hr/> between pages is
+# then the only mark of a rendering too wide to break at a slash).
+render_more() { # SHAPE HTML OUT
+	case $1 in
+	w3m-60 | w3m-120) w3m -dump -cols "${1#w3m-}" -T text/html <"$2" >"$3" ;;
+	lynx-60 | lynx-120) lynx -dump -nolist -width "${1#lynx-}" -stdin <"$2" >"$3" ;;
+	html2text-60 | html2text-120) /usr/bin/html2text -width "${1#html2text-}" "$2" >"$3" ;;
+	html2text-ascii) /usr/bin/html2text -ascii "$2" >"$3" ;;
+	html2markdown-0) html2markdown --body-width 0 "$2" >"$3" ;;
+	pandoc-plain) pandoc -f html -t plain --wrap=none "$2" -o "$3" ;;
+	esac
+}
+if [ -d "$shared/real/pdf" ] && command -v w3m >/dev/null && command -v lynx >/dev/null && [ -x /usr/bin/html2text ] &&
+	command -v pandoc >/dev/null && command -v html2markdown >/dev/null; then
+	k=0
+	for pdf in "$tmp"/dec/*.pdf; do
+		b=$(basename "$pdf" .pdf)
+		j=0
+		# (each shape of half the letters' single page, of the others' pages)
+		for shape in w3m-60 w3m-120 lynx-60 lynx-120 html2text-60 html2text-120 html2text-ascii html2markdown-0 pandoc-plain; do
+			form=single html=$tmp/$b.single.html
+			if [ $(((k + j) % 2)) = 1 ]; then form=pages html=$tmp/pages/${b}s.html; fi
+			j=$((j + 1))
+			extracted "$tmp/rendered.txt" "$shape-$form/$b.txt" render_more "$shape" "$html" "$tmp/rendered.txt" ||
+				{ bad "$shape could not render $b's HTML ($form)"; continue; }
+			convert_ok "$pdf (pdftohtml $form, $shape)" "$tmp/rendered.txt" "tests/facts/real/$b.facts"
+		done
+		k=$((k + 1))
+	done
+else
+	echo "NOTICE: $shared/real/pdf, w3m, lynx, html2text, pandoc or html2markdown is absent: HTML rendered at other widths skipped"; skip=$((skip + 1))
+fi
+# pdftotext's own options: DOS line ends (-eol dos), Latin-1 (-enc
+# Latin1: the letters' curly quotes and dashes become "?" or go), no
+# form feed between pages (-nopgbrk), each of its text and its -layout
+# text; and txt/ with CRLF line ends.  The same facts.
+if [ -d "$shared/real/pdf" ]; then
+	for pdf in "$tmp"/dec/*.pdf; do
+		b=$(basename "$pdf" .pdf)
+		for opt in "-eol dos" "-enc Latin1" "-nopgbrk" "-layout -eol dos" "-layout -enc Latin1" "-layout -nopgbrk"; do
+			# shellcheck disable=SC2086 # (the options are words)
+			if pdftotext $opt "$pdf" "$tmp/opt.txt" 2>/dev/null; then
+				convert_ok "$pdf (pdftotext $opt)" "$tmp/opt.txt" "tests/facts/real/$b.facts"
+			else
+				bad "pdftotext $opt could not extract $pdf"
+			fi
+		done
+		sed 's/$/\r/' "$shared/real/txt/$b.txt" >"$tmp/crlf.txt"
+		convert_ok "$shared/real/txt/$b.txt, CRLF line ends" "$tmp/crlf.txt" "tests/facts/real/$b.facts"
+	done
+	if [ "$(grep -c $'\r$' "$tmp/crlf.txt")" = "$(grep -c '' "$tmp/crlf.txt")" ] &&
+		pdftotext -eol dos "$pdf" - | grep -q $'\r$' && ! pdftotext -nopgbrk "$pdf" - | grep -q $'\f'; then ok; else
+		bad "CRLF text, pdftotext -eol dos or -nopgbrk: not the shape meant"
+	fi
+else
+	echo "NOTICE: $shared/real/pdf is absent: pdftotext's options skipped"; skip=$((skip + 1))
+fi
 # Apache Tika's text, emulated: PDFBox's paragraphs (PDFTextStripper, as
 # Tika's PDF2XHTML runs it, through ExtractText -html) each followed by a
 # blank line, as Tika's XHTML-to-text gives them, more at a page's end
