@@ -1906,6 +1906,32 @@ static bool stem_standing(const struct word_table *t, const char *a, size_t n)
 	return false;
 }
 
+/* Whether a[0..n), six letters or more, ends as two other words of
+ * five or more that stand alone end, in their last three letters
+ * ("conservative" as "positive" and "objective", "determine" as
+ * "examine" and "medicine"): a word's end, though the letter has the
+ * word nowhere else, not the first piece of one cut ("hydroco" /
+ * "done").  Every word of the table is looked at: a few times a folded
+ * text. */
+static bool ending_standing(const struct word_table *t, const char *a, size_t n)
+{
+	enum { END = 3 };
+	if (n < 6)
+		return false;
+	size_t found = 0;
+	for (size_t i = 0; i <= t->mask; i++) {
+		const struct word *w = &t->w[i];
+		size_t k = 0;
+		if (!w->s || w->n < 5 || w->count <= w->pieces)
+			continue;
+		while (k < END && fold_ascii(w->s[w->n - 1 - k]) == fold_ascii(a[n - 1 - k]))
+			k++;
+		if (k == END && ++found >= 2)
+			return true;
+	}
+	return false;
+}
+
 /* The words of a folded text s[0..len) (f->width its width), the last
  * word of each line of the width and the first of the line after it
  * counted as pieces (of a word the folding cut, or two words).  False
@@ -2018,8 +2044,10 @@ static bool cut_inside_word(const struct folded *f, const char *line, size_t n, 
 		return false;
 	if (na > 1 && b >= '0' && b <= '9' && standing(t, w, na))
 		return false;
-	if (!na || !nb || !standing(t, w, na))
+	if (!na || !nb)
 		return true;
+	if (!standing(t, w, na)) /* (a word the letter has once, before one it has often) */
+		return !(nb >= 2 && standing(t, next, nb) && ending_standing(t, w, na));
 	return !(standing(t, next, nb) || stem_standing(t, next, nb));
 }
 
