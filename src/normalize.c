@@ -1467,29 +1467,6 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 	return true;
 }
 
-/* Whether the text has its HTML's character references left in it
- * (html2text -ascii: "Date of&#160;Injury: &#160;", "&#34;"): two lines
- * at least end in one (entity).  A look at each line's last byte; the
- * references are then put as the characters they stand for
- * (unescape_line). */
-static bool escaped_html(const struct imr_source *src)
-{
-	const char *t = src->text;
-	const uint32_t *ls = src->line_start;
-	size_t found = 0, k;
-	for (size_t i = 1; i < src->nlines; i++) {
-		const char *l = t + ls[i - 1], *nl = t + ls[i] - 1;
-		if (nl - l < 4 || nl[-1] != ';')
-			continue;
-		const char *a = nl - 4;
-		while (a > l && a > nl - 7 && *a != '&')
-			a--;
-		if (*a == '&' && entity(a, (size_t)(nl - a), &k) && a + k == nl && ++found >= 2)
-			return true;
-	}
-	return false;
-}
-
 /* The indent every text line has, at least (lynx's three blanks), or 0:
  * a letter's own text (any extractor's) has a line at its margin, most
  * often its first, where the look stops. */
@@ -1512,38 +1489,67 @@ static size_t uniform_indent(const struct imr_source *src)
 	return lines >= 4 ? least : 0;
 }
 
+/* Whether line l[0..n) ends in one of its HTML's character references
+ * (entity), as html2text -ascii leaves them ("Date of&#160;Injury:
+ * &#160;", "&#34;"). */
+static bool ends_in_reference(const char *l, size_t n)
+{
+	if (n < 5)
+		return false;
+	const char *e = l + n, *a = e - 5;
+	while (a > l && a > e - 7 && *a != '&')
+		a--;
+	size_t k;
+	return *a == '&' && entity(a, (size_t)(e - a), &k) && a + k == e;
+}
+
+/* What a line's last byte may mark in a rendering of HTML: a word's
+ * slash, a character reference's ';', a rule's ('=', '_', '-', U+2501's
+ * last byte). */
+enum { END_SLASH = 1, END_REFERENCE = 2, END_RULE = 4 };
+static const unsigned char html_line_end[256] = {
+	['/'] = END_SLASH, [';'] = END_REFERENCE, ['='] = END_RULE, ['_'] = END_RULE, ['-'] = END_RULE,
+	[0x81] = END_RULE,
+};
+
 /* Whether the text is a rendering of the letter's HTML (w3m, html2text,
  * pandoc) by the breaks it wraps a word at: two lines at least end in a
  * word's slash before a line that opens with a letter ("disputed items/"
- * / "services ..."); or, rendered too wide to break there (w3m -cols
- * 120, pandoc --wrap=none), by a rule between two pages (page_rule: the
- * <hr/> of pdftohtml's frames' pages).  No line of a letter's own text
- * breaks so or is such a rule (in any extractor's text of the real
- * letters and the examples).  A look at each line's first and last
- * bytes; the rendering's other marks (a break before a plural's "(s)",
- * its rules between pages) are only looked for in a text this finds, or
- * an indented one (lynx's). */
-static bool rendered_html(const struct imr_source *src)
+ * / "services ..."); or, rendered too wide to break at a slash (w3m
+ * -cols 120, pandoc --wrap=none), by a rule between two pages
+ * (page_rule: the <hr/> of pdftohtml's frames' pages); or by two lines
+ * ending in a character reference left as it was (*escaped then: they
+ * are put as their characters, unescape_line).  No line of a letter's
+ * own text breaks or ends so, or is such a rule (in any extractor's text
+ * of the real letters and the examples).  A look at each line's last
+ * byte (html_line_end); the rendering's other marks (a break before a
+ * plural's "(s)", its rules between pages) are only looked for in a text
+ * this finds, or an indented one (lynx's). */
+static bool rendered_html(const struct imr_source *src, bool *escaped)
 {
 	const char *t = src->text;
 	const uint32_t *ls = src->line_start;
-	size_t found = 0;
+	size_t slashes = 0, references = 0;
+	bool rule = false;
 	/* (from the second line's end: the byte before a newline is text's) */
 	for (size_t i = 2; i < src->nlines; i++) {
-		const char *nl = t + ls[i] - 1;
-		char last = nl[-1]; /* (U+2501's last byte: 0x81) */
-		if ((last == '\x81' || last == '=' || last == '_' || last == '-') &&
-		    page_rule(t + ls[i - 1], (size_t)(nl - (t + ls[i - 1]))))
-			return true;
-		if (nl[-1] != '/')
+		const char *nl = t + ls[i] - 1, *l = t + ls[i - 1];
+		unsigned mark = html_line_end[(unsigned char)nl[-1]];
+		if (!mark)
 			continue;
-		const char *b = nl + 1;
-		while (*b == ' ')
-			b++;
-		if (*nl == '\n' && letter(nl[-2]) && letter(*b) && ++found >= 2)
-			return true;
+		if (mark == END_SLASH) {
+			const char *b = nl + 1;
+			while (*b == ' ')
+				b++;
+			slashes += *nl == '\n' && letter(nl[-2]) && letter(*b);
+		} else if (mark == END_REFERENCE) {
+			references += ends_in_reference(l, (size_t)(nl - l));
+		} else {
+			rule = rule || page_rule(l, (size_t)(nl - l));
+		}
 	}
-	return false;
+	*escaped = references >= 2;
+	return slashes >= 2 || rule || *escaped;
 }
 
 /* Text a PDF library wrote with a blank wherever the glyphs had a small
@@ -2042,6 +2048,11 @@ static bool cut_inside_word(const struct folded *f, const char *line, size_t n, 
 		return false;
 	if ((b == '(' && m > 1 && upper(next[1]) && alnum(a)) || ((a == ':' || a == ';') && b >= '0' && b <= '9'))
 		return false;
+	/* A quotation opening on the next line after a word ("ODG states" /
+	 * "\"Patients should"): a quote between two letters is none. */
+	if (letter(a) && ((b == '"' && m > 1 && letter(next[1])) ||
+	                  (m > 3 && memcmp(next, "\xe2\x80\x9c", 3) == 0 && letter(next[3]))))
+		return false;
 	if (na > 1 && b >= '0' && b <= '9' && standing(t, w, na))
 		return false;
 	if (!na || !nb)
@@ -2257,8 +2268,8 @@ __attribute__((always_inline)) static inline bool normalize_at(const char *data,
 	bool markdown = markdown_marked(out), loose = loose_spacing(out);
 	bool spacing = loose || spread_out(out);
 	size_t indent = uniform_indent(out);
-	bool escaped = escaped_html(out); /* (references left: a rendering of HTML too) */
-	bool rendered = indent || escaped || rendered_html(out);
+	bool escaped = false;
+	bool rendered = rendered_html(out, &escaped) || indent;
 	if ((spacing || markdown || indent || rendered || escaped) &&
 	    !repair_lines(out, spacing, loose, markdown, indent, rendered, escaped))
 		goto oom;
