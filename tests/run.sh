@@ -1225,6 +1225,14 @@ if [ -d "$shared/real/pdf" ] && command -v w3m >/dev/null && command -v lynx >/d
 		done
 		k=$((k + 1))
 	done
+	# (the shapes meant: html2text -ascii leaves references at lines' ends;
+	# pandoc's plain text of the pages has rules and no slash break)
+	render_more html2text-ascii "$tmp/$b.single.html" "$tmp/rendered.txt"
+	if [ "$(grep -c '&#160;$' "$tmp/rendered.txt")" -ge 2 ]; then ok; else bad "html2text -ascii: no line ends in a reference"; fi
+	render_more pandoc-plain "$tmp/pages/${b}s.html" "$tmp/rendered.txt"
+	if grep -q '^-\{40,\}$' "$tmp/rendered.txt" && ! grep -q '[a-z]/$' "$tmp/rendered.txt"; then ok; else
+		bad "pandoc --wrap=none of the pages: not ruled, or broken at a slash"
+	fi
 else
 	echo "NOTICE: $shared/real/pdf, w3m, lynx, html2text, pandoc or html2markdown is absent: HTML rendered at other widths skipped"; skip=$((skip + 1))
 fi
