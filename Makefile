@@ -271,6 +271,10 @@ $(BUILD)/gencorpus: bench/gencorpus.c | $(BUILD)/stamp
 $(BUILD)/bench-driver: bench/bench.c $(BUILD)/libimr2xml.a
 	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libimr2xml.a $(IMR_LIBS)
 
+# (issue 16: how folded text's lines of the width are read, bench/fold-joins.sh)
+$(BUILD)/fold-joins: bench/fold-joins.c $(BUILD)/libimr2xml.a
+	$(CC) $(IMR_CPPFLAGS) $(CPPFLAGS) $(IMR_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libimr2xml.a $(IMR_LIBS)
+
 bench: all $(BUILD)/gencorpus $(BUILD)/bench-driver $(BUILD)/mkpdf
 	bench/run.sh $(BUILD) $(BENCH_N)
 

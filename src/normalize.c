@@ -950,7 +950,8 @@ static char entity(const char *s, size_t n, size_t *len)
 		const char *name;
 		char c;
 	} names[] = {{"&amp;", '&'},  {"&lt;", '<'},    {"&gt;", '>'},   {"&quot;", '"'},
-	             {"&#39;", '\''}, {"&apos;", '\''}, {"&nbsp;", ' '}, {"&#160;", ' '}};
+	             {"&#39;", '\''}, {"&apos;", '\''}, {"&nbsp;", ' '}, {"&#160;", ' '},
+	             {"&#34;", '"'}};
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
 		size_t k = strlen(names[i].name);
 		if (k <= n && memcmp(s, names[i].name, k) == 0) {
@@ -959,6 +960,24 @@ static char entity(const char *s, size_t n, size_t *len)
 		}
 	}
 	return 0;
+}
+
+/* One line's HTML character references ("&#160;", "&amp;": entity) put
+ * as the characters they stand for, from in[0..n) to out (never longer),
+ * from[j] the byte of in that out[j] comes from.  Returns out's length. */
+static size_t unescape_line(const char *in, size_t n, char *out, uint32_t *from)
+{
+	size_t m = 0, k;
+	for (size_t i = 0; i < n; i++) {
+		size_t at = i;
+		char c = in[i];
+		if (c == '&' && (c = entity(in + i, n - i, &k)))
+			i += k - 1;
+		else
+			c = in[i];
+		out[m] = c, from[m++] = (uint32_t)at;
+	}
+	return m;
 }
 
 /* A line of rules only: a table's "|---|:--|", a page's "-----", a
@@ -1159,8 +1178,8 @@ static size_t broken_word_before(const char *prev, size_t m, const char *b, size
 }
 
 /* A rule alone on line s[0..n) (past blanks), forty characters or more
- * of one: what w3m ("━━━"), html2text ("===") and lynx ("___") make of
- * the <hr/> pdftohtml puts after each page. */
+ * of one: what w3m ("━━━"), html2text ("==="), lynx ("___") and pandoc's
+ * plain text ("---") make of the <hr/> pdftohtml puts after each page. */
 static bool page_rule(const char *s, size_t n)
 {
 	static const char heavy[] = "\xe2\x94\x81"; /* U+2501 */
@@ -1170,7 +1189,7 @@ static bool page_rule(const char *s, size_t n)
 	char c = n ? *s : 0;
 	if (n >= 3 && memcmp(s, heavy, 3) == 0)
 		k = 3;
-	else if (c != '=' && c != '_')
+	else if (c != '=' && c != '_' && c != '-')
 		return false;
 	for (; n >= k && (k == 3 ? memcmp(s, heavy, 3) == 0 : *s == c); s += k, n -= k)
 		count++;
@@ -1235,7 +1254,7 @@ static bool to_line_before(char *t, size_t *o, const char *p, size_t len, struct
  * when memory runs out.
  */
 static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool markdown,
-                         size_t indent, bool rendered)
+                         size_t indent, bool rendered, bool escaped)
 {
 	struct word_table words = {0};
 	/* An indented rendering (lynx) cuts a run of words its no-break
@@ -1369,10 +1388,16 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 			from[0] = 0;
 		} else if (!markdown && !spacing) {
 			memcpy(t + o, held, word);
-			memcpy(t + o + word, body, n - cut);
-			m = word + n - cut;
-			for (size_t j = 0; j < m; j++)
-				from[j] = (uint32_t)(j < word ? 0 : j - word);
+			for (size_t j = 0; j < word; j++)
+				from[j] = 0;
+			if (escaped) {
+				m = word + unescape_line(body, n - cut, t + o + word, from + word);
+			} else {
+				memcpy(t + o + word, body, n - cut);
+				m = word + n - cut;
+				for (size_t j = word; j < m; j++)
+					from[j] = (uint32_t)(j - word);
+			}
 		} else if (!markdown) {
 			m = repair_spacing(body, n - cut, ahead, t + o, o - row_o, from, loose ? &words : NULL, row);
 		} else if (!spacing) {
@@ -1474,31 +1499,67 @@ static size_t uniform_indent(const struct imr_source *src)
 	return lines >= 4 ? least : 0;
 }
 
-/* Whether the text is a rendering of the letter's HTML (w3m, html2text)
- * by the breaks it wraps a word at: two lines at least end in a word's
- * slash before a line that opens with a letter ("disputed items/" /
- * "services ...").  No line of a letter's own text breaks so (in any
- * extractor's text of the real letters and the examples).  A look at
- * each line's last byte; the rendering's other marks (a break before a
+/* Whether line l[0..n) ends in one of its HTML's character references
+ * (entity), as html2text -ascii leaves them ("Date of&#160;Injury:
+ * &#160;", "&#34;"). */
+static bool ends_in_reference(const char *l, size_t n)
+{
+	if (n < 5)
+		return false;
+	const char *e = l + n, *a = e - 5;
+	while (a > l && a > e - 7 && *a != '&')
+		a--;
+	size_t k;
+	return *a == '&' && entity(a, (size_t)(e - a), &k) && a + k == e;
+}
+
+/* What a line's last byte may mark in a rendering of HTML: a word's
+ * slash, a character reference's ';', a rule's ('=', '_', '-', U+2501's
+ * last byte). */
+enum { END_SLASH = 1, END_REFERENCE = 2, END_RULE = 4 };
+static const unsigned char html_line_end[256] = {
+	['/'] = END_SLASH, [';'] = END_REFERENCE, ['='] = END_RULE, ['_'] = END_RULE, ['-'] = END_RULE,
+	[0x81] = END_RULE,
+};
+
+/* Whether the text is a rendering of the letter's HTML (w3m, html2text,
+ * pandoc) by the breaks it wraps a word at: two lines at least end in a
+ * word's slash before a line that opens with a letter ("disputed items/"
+ * / "services ..."); or, rendered too wide to break at a slash (w3m
+ * -cols 120, pandoc --wrap=none), by a rule between two pages
+ * (page_rule: the <hr/> of pdftohtml's frames' pages); or by two lines
+ * ending in a character reference left as it was (*escaped then: they
+ * are put as their characters, unescape_line).  No line of a letter's
+ * own text breaks or ends so, or is such a rule (in any extractor's text
+ * of the real letters and the examples).  A look at each line's last
+ * byte (html_line_end); the rendering's other marks (a break before a
  * plural's "(s)", its rules between pages) are only looked for in a text
  * this finds, or an indented one (lynx's). */
-static bool rendered_html(const struct imr_source *src)
+static bool rendered_html(const struct imr_source *src, bool *escaped)
 {
 	const char *t = src->text;
 	const uint32_t *ls = src->line_start;
-	size_t found = 0;
+	size_t slashes = 0, references = 0;
+	bool rule = false;
 	/* (from the second line's end: the byte before a newline is text's) */
 	for (size_t i = 2; i < src->nlines; i++) {
-		const char *nl = t + ls[i] - 1;
-		if (nl[-1] != '/')
+		const char *nl = t + ls[i] - 1, *l = t + ls[i - 1];
+		unsigned mark = html_line_end[(unsigned char)nl[-1]];
+		if (!mark)
 			continue;
-		const char *b = nl + 1;
-		while (*b == ' ')
-			b++;
-		if (*nl == '\n' && letter(nl[-2]) && letter(*b) && ++found >= 2)
-			return true;
+		if (mark == END_SLASH) {
+			const char *b = nl + 1;
+			while (*b == ' ')
+				b++;
+			slashes += *nl == '\n' && letter(nl[-2]) && letter(*b);
+		} else if (mark == END_REFERENCE) {
+			references += ends_in_reference(l, (size_t)(nl - l));
+		} else {
+			rule = rule || page_rule(l, (size_t)(nl - l));
+		}
 	}
-	return false;
+	*escaped = references >= 2;
+	return slashes >= 2 || rule || *escaped;
 }
 
 /* Text a PDF library wrote with a blank wherever the glyphs had a small
@@ -1883,6 +1944,32 @@ static bool stem_standing(const struct word_table *t, const char *a, size_t n)
 	return false;
 }
 
+/* Whether a[0..n), six letters or more, ends as two other words of
+ * five or more that stand alone end, in their last three letters
+ * ("conservative" as "positive" and "objective", "determine" as
+ * "examine" and "medicine"): a word's end, though the letter has the
+ * word nowhere else, not the first piece of one cut ("hydroco" /
+ * "done").  Every word of the table is looked at: a few times a folded
+ * text. */
+static bool ending_standing(const struct word_table *t, const char *a, size_t n)
+{
+	enum { END = 3 };
+	if (n < 6)
+		return false;
+	size_t found = 0;
+	for (size_t i = 0; i <= t->mask; i++) {
+		const struct word *w = &t->w[i];
+		size_t k = 0;
+		if (!w->s || w->n < 5 || w->count <= w->pieces)
+			continue;
+		while (k < END && fold_ascii(w->s[w->n - 1 - k]) == fold_ascii(a[n - 1 - k]))
+			k++;
+		if (k == END && ++found >= 2)
+			return true;
+	}
+	return false;
+}
+
 /* The words of a folded text s[0..len) (f->width its width), the last
  * word of each line of the width and the first of the line after it
  * counted as pieces (of a word the folding cut, or two words).  False
@@ -1993,10 +2080,17 @@ static bool cut_inside_word(const struct folded *f, const char *line, size_t n, 
 		return false;
 	if ((b == '(' && m > 1 && upper(next[1]) && alnum(a)) || ((a == ':' || a == ';') && b >= '0' && b <= '9'))
 		return false;
+	/* A quotation opening on the next line after a word ("ODG states" /
+	 * "\"Patients should"): a quote between two letters is none. */
+	if (letter(a) && ((b == '"' && m > 1 && letter(next[1])) ||
+	                  (m > 3 && memcmp(next, "\xe2\x80\x9c", 3) == 0 && letter(next[3]))))
+		return false;
 	if (na > 1 && b >= '0' && b <= '9' && standing(t, w, na))
 		return false;
-	if (!na || !nb || !standing(t, w, na))
+	if (!na || !nb)
 		return true;
+	if (!standing(t, w, na)) /* (a word the letter has once, before one it has often) */
+		return !(nb >= 2 && standing(t, next, nb) && ending_standing(t, w, na));
 	return !(standing(t, next, nb) || stem_standing(t, next, nb));
 }
 
@@ -2207,9 +2301,10 @@ __attribute__((always_inline)) static inline bool normalize_at(const char *data,
 	bool markdown = markdown_marked(out), loose = loose_spacing(out);
 	bool spacing = loose || spread_out(out);
 	size_t indent = uniform_indent(out);
-	bool rendered = indent || rendered_html(out);
-	if ((spacing || markdown || indent || rendered) &&
-	    !repair_lines(out, spacing, loose, markdown, indent, rendered))
+	bool escaped = false;
+	bool rendered = rendered_html(out, &escaped) || indent;
+	if ((spacing || markdown || indent || rendered || escaped) &&
+	    !repair_lines(out, spacing, loose, markdown, indent, rendered, escaped))
 		goto oom;
 	out->decoded = decoded, out->decoded_line = first_decoded_line;
 	out->replaced = replaced, out->replaced_line = first_replaced_line;

@@ -112,6 +112,8 @@ sample_pinned=(
 	"seeds/003_911e865f50b21622.txt, re-wrapped (fmt -w 60)" # a page's "N of" cut from its total (normalize.c)
 	"examples/imr-documents-reviewed-b.layout.txt, lines joined (-v join=paragraph)" # a case number as mid-line page furniture
 	"examples/imr-2014-cover-narrow.txt, re-wrapped (fmt -w 72)" # a name value gone on to the next line (header.c)
+	"real/txt/CM17-0002106.txt, folded (fold -w 95)" # a word the letter has once ending a line of the width (normalize.c, ending_standing)
+	"CM16-0234464.pdf (pdftohtml pages, pandoc-plain)" # a rendering told by its rule between pages alone (normalize.c, rendered_html)
 )
 sampled_out() { # NAME: true if the sanitized run leaves this conversion to the release run
 	[ -n "${IMR_SANITIZED:-}" ] || return 1
@@ -747,14 +749,15 @@ done
 # text is told folded by its lines of the width outnumbering those a few
 # bytes shorter and by cuts whose pieces are a word of the letter; at
 # 100 a letter has a line or two cut, read as they stand.  The facts
-# hold but for one letter at 95 ("documented" / "as" taken for a cut).
+# hold for every letter (at 95 CM17-0002106's own line ending in
+# "documented", a word it has once, before "as": no cut, for its last
+# three letters end other words of the letter, "noted" and "indicated").
 if [ -d "$shared/real" ]; then
 	for in in "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$shared"/seeds/*.txt; do
 		b=$(basename "$in" .txt)
 		facts=tests/facts/real/$b.facts
 		[ -f "$facts" ] || facts=tests/facts/seeds/$b.facts
 		for w in $wide_fold_widths; do
-			[ "$b.$w" = CM17-0002106.95 ] && continue
 			fold -w $w "$in" >"$tmp/folded.txt"
 			convert_ok "$in, folded (fold -w $w)" "$tmp/folded.txt" "$facts"
 		done
@@ -1199,6 +1202,77 @@ if [ -d "$shared/real/pdf" ] && command -v w3m >/dev/null && command -v lynx >/d
 	done
 else
 	echo "NOTICE: $shared/real/pdf, w3m, lynx or html2text is absent: HTML rendered as text skipped"; skip=$((skip + 1))
+fi
+# The same HTML rendered at other widths and by other hands, each letter
+# in every one (issue 16, "every shape means every shape"): w3m -cols
+# 60/120, lynx -width 60/120, html2text -width 60/120 and -ascii (which
+# leaves the no-break spaces as "&#160;"), html2text's Markdown with no
+# wrapping (python3-html2text --body-width 0) and pandoc's plain text
+# with none (--wrap=none: no slash at a line's end, no indent), each of
+# the single page and of the frames' pages (whose <hr/> between pages is
+# then the only mark of a rendering too wide to break at a slash).
+render_more() { # SHAPE HTML OUT
+	case $1 in
+	w3m-60 | w3m-120) w3m -dump -cols "${1#w3m-}" -T text/html <"$2" >"$3" ;;
+	lynx-60 | lynx-120) lynx -dump -nolist -width "${1#lynx-}" -stdin <"$2" >"$3" ;;
+	html2text-60 | html2text-120) /usr/bin/html2text -width "${1#html2text-}" "$2" >"$3" ;;
+	html2text-ascii) /usr/bin/html2text -ascii "$2" >"$3" ;;
+	html2markdown-0) html2markdown --body-width 0 "$2" >"$3" ;;
+	pandoc-plain) pandoc -f html -t plain --wrap=none "$2" -o "$3" ;;
+	esac
+}
+if [ -d "$shared/real/pdf" ] && command -v w3m >/dev/null && command -v lynx >/dev/null && [ -x /usr/bin/html2text ] &&
+	command -v pandoc >/dev/null && command -v html2markdown >/dev/null; then
+	k=0
+	for pdf in "$tmp"/dec/*.pdf; do
+		b=$(basename "$pdf" .pdf)
+		j=0
+		# (each shape of half the letters' single page, of the others' pages)
+		for shape in w3m-60 w3m-120 lynx-60 lynx-120 html2text-60 html2text-120 html2text-ascii html2markdown-0 pandoc-plain; do
+			form=single html=$tmp/$b.single.html
+			if [ $(((k + j) % 2)) = 1 ]; then form=pages html=$tmp/pages/${b}s.html; fi
+			j=$((j + 1))
+			extracted "$tmp/rendered.txt" "$shape-$form/$b.txt" render_more "$shape" "$html" "$tmp/rendered.txt" ||
+				{ bad "$shape could not render $b's HTML ($form)"; continue; }
+			convert_ok "$pdf (pdftohtml $form, $shape)" "$tmp/rendered.txt" "tests/facts/real/$b.facts"
+		done
+		k=$((k + 1))
+	done
+	# (the shapes meant: html2text -ascii leaves references at lines' ends;
+	# pandoc's plain text of the pages has rules and no slash break)
+	render_more html2text-ascii "$tmp/$b.single.html" "$tmp/rendered.txt"
+	if [ "$(grep -c '&#160;$' "$tmp/rendered.txt")" -ge 2 ]; then ok; else bad "html2text -ascii: no line ends in a reference"; fi
+	render_more pandoc-plain "$tmp/pages/${b}s.html" "$tmp/rendered.txt"
+	if grep -q '^-\{40,\}$' "$tmp/rendered.txt" && ! grep -q '[a-z]/$' "$tmp/rendered.txt"; then ok; else
+		bad "pandoc --wrap=none of the pages: not ruled, or broken at a slash"
+	fi
+else
+	echo "NOTICE: $shared/real/pdf, w3m, lynx, html2text, pandoc or html2markdown is absent: HTML rendered at other widths skipped"; skip=$((skip + 1))
+fi
+# pdftotext's own options: DOS line ends (-eol dos), Latin-1 (-enc
+# Latin1: the letters' curly quotes and dashes become "?" or go), no
+# form feed between pages (-nopgbrk), each of its text and its -layout
+# text; and txt/ with CRLF line ends.  The same facts.
+if [ -d "$shared/real/pdf" ]; then
+	for pdf in "$tmp"/dec/*.pdf; do
+		b=$(basename "$pdf" .pdf)
+		for opt in "-eol dos" "-enc Latin1" "-nopgbrk" "-layout -eol dos" "-layout -enc Latin1" "-layout -nopgbrk"; do
+			# shellcheck disable=SC2086 # (the options are words)
+			if pdftotext $opt "$pdf" "$tmp/opt.txt" 2>/dev/null; then
+				convert_ok "$pdf (pdftotext $opt)" "$tmp/opt.txt" "tests/facts/real/$b.facts"
+			else
+				bad "pdftotext $opt could not extract $pdf"
+			fi
+		done
+		sed 's/$/\r/' "$shared/real/txt/$b.txt" >"$tmp/crlf.txt"
+		convert_ok "$shared/real/txt/$b.txt, CRLF line ends" "$tmp/crlf.txt" "tests/facts/real/$b.facts"
+	done
+	if [ "$(grep -c $'\r$' "$tmp/crlf.txt")" = "$(grep -c '' "$tmp/crlf.txt")" ] &&
+		pdftotext -eol dos "$pdf" - | grep -q $'\r$' && ! pdftotext -nopgbrk "$pdf" - | grep -q $'\f'; then ok; else
+		bad "CRLF text, pdftotext -eol dos or -nopgbrk: not the shape meant"
+	fi
+else
+	echo "NOTICE: $shared/real/pdf is absent: pdftotext's options skipped"; skip=$((skip + 1))
 fi
 # Apache Tika's text, emulated: PDFBox's paragraphs (PDFTextStripper, as
 # Tika's PDF2XHTML runs it, through ExtractText -html) each followed by a
