@@ -449,6 +449,25 @@ st=$?
 	[ "$(sql "$tmp/fails.sqlite" 'SELECT count(*) FROM letters; SELECT count(*) FROM items; SELECT count(*) FROM texts' | tr '\n' ' ')" = "1 3 $(sql "$tmp/fails.sqlite" 'SELECT count(*) FROM texts WHERE letter_id = 1') " ] &&
 	[ "$(sql "$tmp/fails.sqlite" 'PRAGMA integrity_check')" = ok ] && ok ||
 	bad "a failing insert: exit $st: $(cat "$tmp/err")"
+# A run that adds nothing writes nothing: FTS5's hashsize, kept in the
+# database, is written only when it is not 16 MB already (made so by the
+# first run), so the file's bytes, mtime and data_version stay as they were.
+"$bin" -q --db "$tmp/still.sqlite" examples/imr-2016-standard.txt 2>/dev/null
+[ "$(sql "$tmp/still.sqlite" "SELECT v FROM texts_fts_config WHERE k = 'hashsize'")" = 16777216 ] && ok ||
+	bad "hashsize: $(sql "$tmp/still.sqlite" "SELECT v FROM texts_fts_config WHERE k = 'hashsize'")"
+cp -p "$tmp/still.sqlite" "$tmp/still.before"
+touch -d '2001-01-01 00:00:00' "$tmp/still.sqlite" "$tmp/still.before"
+"$bin" --db "$tmp/still.sqlite" examples/imr-2016-standard.txt 2>"$tmp/err"
+st=$?
+[ $st = 0 ] && grep -qx "imr2xml: $tmp/still.sqlite: 0 letters added (0 items), 1 there already" "$tmp/err" &&
+	cmp -s "$tmp/still.sqlite" "$tmp/still.before" &&
+	[ "$(stat -c %Y "$tmp/still.sqlite")" = "$(stat -c %Y "$tmp/still.before")" ] && ok ||
+	bad "a run that adds nothing wrote the database: exit $st, $(cmp "$tmp/still.sqlite" "$tmp/still.before" 2>&1)"
+# One made by an imr2xml that set no hashsize gets it on its next run.
+sql "$tmp/still.sqlite" "DELETE FROM texts_fts_config WHERE k = 'hashsize'"
+"$bin" -q --db "$tmp/still.sqlite" examples/imr-2016-standard.txt 2>/dev/null
+[ "$(sql "$tmp/still.sqlite" "SELECT v FROM texts_fts_config WHERE k = 'hashsize'")" = 16777216 ] && ok ||
+	bad "hashsize not set on a database without it"
 # A letter that is rejected is no row; the rest are loaded.
 printf 'Not a determination at all.\n' >"$tmp/junk.txt"
 "$bin" --db "$tmp/mixed.sqlite" "$tmp/junk.txt" examples/imr-2016-standard.txt 2>"$tmp/err"
