@@ -475,6 +475,17 @@ st=$?
 [ $st = 1 ] && [ "$(sql "$tmp/mixed.sqlite" 'SELECT source FROM letters')" = examples/imr-2016-standard.txt ] && ok ||
 	bad "a rejected letter among good ones: exit $st, letters: $(sql "$tmp/mixed.sqlite" 'SELECT source FROM letters')"
 
+# A letter cut short is a partial row (complete = 0), or with --no-partial no row.
+awk '/MAXIMUS guideline/ && ++n == 2 {exit} {print}' examples/imr-2016-standard.txt >"$tmp/cut.txt"
+"$bin" -q --db "$tmp/cut.sqlite" "$tmp/cut.txt" examples/imr-2014-physician.txt 2>/dev/null
+st=$?
+[ $st = 1 ] && [ "$(sql "$tmp/cut.sqlite" 'SELECT complete FROM letters ORDER BY source' | tr '\n' ' ')" = "0 1 " ] && ok ||
+	bad "a letter cut short: exit $st, complete: $(sql "$tmp/cut.sqlite" 'SELECT complete FROM letters ORDER BY source' | tr '\n' ' ')"
+"$bin" -q --no-partial --db "$tmp/cut-strict.sqlite" "$tmp/cut.txt" examples/imr-2014-physician.txt 2>/dev/null
+st=$?
+[ $st = 1 ] && [ "$(sql "$tmp/cut-strict.sqlite" 'SELECT source FROM letters')" = examples/imr-2014-physician.txt ] && ok ||
+	bad "--no-partial --db: exit $st, letters: $(sql "$tmp/cut-strict.sqlite" 'SELECT source FROM letters')"
+
 # The ICD codes printed with diagnoses are the code column, the name without them.
 sed 's/Diagnoses include tear of the medial meniscus of the right knee, lumbar sprain,/Diagnoses include tear of the medial meniscus of the right knee (S83.211A), lumbar sprain,/' \
 	examples/imr-2016-standard.txt >"$tmp/coded.txt"
