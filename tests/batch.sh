@@ -69,15 +69,15 @@ st=$?
 	[ -z "$(find "$tmp/outlast" -name '*.xml')" ] && ok || bad "--partial --no-partial: exit $st, not rejected"
 # Single-file mode keeps its default (no XML on a syntax error): the
 # same with --no-partial; --partial still writes it.
-"$bin" --no-partial "$corpus/c/truncated.txt" >"$tmp/single.xml" 2>/dev/null
+"$bin" --no-partial "$corpus/c/truncated.txt" >"$tmp/single.out" 2>/dev/null
 st=$?
-[ $st = 1 ] && [ ! -s "$tmp/single.xml" ] && ok || bad "--no-partial FILE: exit $st, $(wc -c <"$tmp/single.xml") bytes written"
-"$bin" "$corpus/c/truncated.txt" >"$tmp/single.xml" 2>/dev/null
+[ $st = 1 ] && [ ! -s "$tmp/single.out" ] && ok || bad "--no-partial FILE: exit $st, $(wc -c <"$tmp/single.out") bytes written"
+"$bin" "$corpus/c/truncated.txt" >"$tmp/single.out" 2>/dev/null
 st=$?
-[ $st = 1 ] && [ ! -s "$tmp/single.xml" ] && ok || bad "FILE with a syntax error: exit $st, $(wc -c <"$tmp/single.xml") bytes written"
-"$bin" --partial "$corpus/c/truncated.txt" >"$tmp/single.xml" 2>/dev/null
+[ $st = 1 ] && [ ! -s "$tmp/single.out" ] && ok || bad "FILE with a syntax error: exit $st, $(wc -c <"$tmp/single.out") bytes written"
+"$bin" --partial "$corpus/c/truncated.txt" >"$tmp/single.out" 2>/dev/null
 st=$?
-[ $st = 1 ] && grep -q ' complete="false"' "$tmp/single.xml" && ok || bad "--partial FILE: exit $st, no complete=\"false\""
+[ $st = 1 ] && grep -q ' complete="false"' "$tmp/single.out" && ok || bad "--partial FILE: exit $st, no complete=\"false\""
 # The same XML as the golden file, but for @source: the input's path here.
 same_xml() { # output golden
 	sed 's/ source="[^"]*"//' "$1" | cmp -s - <(sed 's/ source="[^"]*"//' "$2")
