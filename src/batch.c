@@ -1191,7 +1191,8 @@ static size_t count_inputs(const struct imr_batch_options *opt)
 	struct input in;
 	size_t n = 0;
 	walker_open(&w, opt);
-	for (; walker_next(&w, &in); n++) {
+	/* Ctrl-C here stops the count too: the run then stops at once. */
+	for (; !interrupted && walker_next(&w, &in); n++) {
 		free(in.path);
 		free(in.error);
 	}
@@ -1482,18 +1483,25 @@ int imr_batch_run(const struct imr_batch_options *opt)
 	struct batch *b = batch_new(opt);
 	if (!b)
 		return IMR_USAGE;
+	/* The handlers cover the run's whole life: a Ctrl-C while the
+	 * database opens (it may wait for another writer's lock), the schema
+	 * compiles or the inputs are counted stops the run before its first
+	 * document, with the summary and exit status 130, rather than killing
+	 * it; and one that comes while finish() renames the manifest is seen
+	 * there or, after it, finds the run complete. */
+	catch_signals(b);
 	int status = open_outputs(b);
 	if (status != IMR_OK) {
+		restore_signals(b);
 		batch_free(b);
 		return status;
 	}
 	start_tally(b);
-	catch_signals(b);
 	start_threads(b);
 	retire_all(b);
 	bool joined = stop_threads(b);
-	restore_signals(b);
 	status = finish(b);
+	restore_signals(b);
 	/* Otherwise the feeder, blocked reading a pipe, still holds b: the
 	 * process is about to exit, so b is left to it. */
 	if (joined)

@@ -50,6 +50,7 @@ static const char usage_text[] =
 	"      --no-validate    skip validation against the schema\n"
 	"      --partial        on a syntax error still write XML: what was read, the\n"
 	"                       rest in <unparsed>, complete=\"false\" (exit status 1)\n"
+	"      --no-partial     write no such XML (the default, but for batch mode)\n"
 	"      --verify         check that every word of the input (headings, labels and\n"
 	"                       page furniture aside) is in the XML, in order; report\n"
 	"                       the first one missing with its line (exit status 1)\n"
@@ -91,7 +92,9 @@ static const char usage_text[] =
 	"Batch mode (directories are walked for *.txt and *.pdf; a/b/x.txt or a/b/x.pdf\n"
 	"becomes OUTDIR/a/b/x.xml; OUTDIR/manifest.tsv gets one row per input, in input\n"
 	"order, with its warnings):\n"
-	"  -d, --outdir=OUTDIR  convert every input into OUTDIR (as with --partial)\n"
+	"  -d, --outdir=OUTDIR  convert every input into OUTDIR (as with --partial:\n"
+	"                       with --no-partial a letter with a part not understood\n"
+	"                       is rejected, no XML written, the error in the manifest)\n"
 	"      --files-from=LIST  read input paths from LIST, one a line (- for stdin)\n"
 	"  -0, --null           LIST is NUL-separated\n"
 	"  -j, --jobs=N         threads (default: the number of online CPUs)\n"
@@ -121,6 +124,7 @@ struct cli {
 	enum imr_format format; /* --format */
 	const char *html;       /* --stats --html FILE */
 	bool table;             /* --table was given */
+	bool no_partial;        /* --no-partial: batch mode refuses what --partial writes */
 	struct imr_options opt;
 };
 
@@ -466,7 +470,7 @@ int main(int argc, char **argv)
 	enum { OPT_NO_VALIDATE = 256, OPT_VALIDATE, OPT_PRINT_SCHEMA, OPT_DUMP_AST, OPT_PARTIAL,
 	       OPT_MAX_SIZE, OPT_MAX_PAGES, OPT_FILES_FROM, OPT_RESUME, OPT_VERIFY,
 	       OPT_LIST_VARIANTS, OPT_SOURCE_NAME, OPT_FORMAT, OPT_STATS, OPT_HTML, OPT_DB,
-	       OPT_DB_MERGE, OPT_TABLE };
+	       OPT_DB_MERGE, OPT_TABLE, OPT_NO_PARTIAL };
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"check", no_argument, NULL, 'c'},
@@ -477,6 +481,7 @@ int main(int argc, char **argv)
 		{"source-name", required_argument, NULL, OPT_SOURCE_NAME},
 		{"dump-ast", no_argument, NULL, OPT_DUMP_AST},
 		{"partial", no_argument, NULL, OPT_PARTIAL},
+		{"no-partial", no_argument, NULL, OPT_NO_PARTIAL},
 		{"verify", no_argument, NULL, OPT_VERIFY},
 		{"max-size", required_argument, NULL, OPT_MAX_SIZE},
 		{"max-pages", required_argument, NULL, OPT_MAX_PAGES},
@@ -528,8 +533,14 @@ int main(int argc, char **argv)
 		case OPT_DUMP_AST:
 			cli.dump_ast = true;
 			break;
+		/* The last of --partial and --no-partial wins. */
 		case OPT_PARTIAL:
 			cli.opt.partial = true;
+			cli.no_partial = false;
+			break;
+		case OPT_NO_PARTIAL:
+			cli.opt.partial = false;
+			cli.no_partial = true;
 			break;
 		case OPT_VERIFY:
 			cli.opt.verify = true;
@@ -669,8 +680,9 @@ int main(int argc, char **argv)
 			cli.batch.validate = cli.validate;
 			cli.batch.opt = cli.opt;
 			/* Degrade, don't drop: in a corpus a letter with a part not
-			 * understood is written all the same (status partial). */
-			cli.batch.opt.partial = true;
+			 * understood is written all the same (status partial), unless
+			 * --no-partial asks for only complete letters (rejected). */
+			cli.batch.opt.partial = !cli.no_partial;
 			cli.batch.format = cli.format;
 			st = imr_batch_run(&cli.batch);
 			break;

@@ -43,6 +43,41 @@ grep -q "$total documents: $good converted, 1 partial, 2 rejected, 0 skipped, 0 
 	bad "summary: $(tail -1 "$tmp/err")"
 [ "$(find "$tmp/out" -name '*.xml' | wc -l)" = $((good + 1)) ] && ok || bad "xml files: $(find "$tmp/out" -name '*.xml' | wc -l), want $((good + 1))"
 grep -q ' complete="false"' "$(find "$tmp/out" -name truncated.xml)" && ok || bad "truncated.xml is not complete=\"false\""
+# --no-partial: batch mode refuses what it would write as partial: the
+# truncated letter rejected (its message in the manifest), no XML for it,
+# the rest as before; the last of --partial and --no-partial wins.
+"$bin" -q -j 2 --no-partial -d "$tmp/outstrict" "$corpus/c" 2>"$tmp/err"
+st=$?
+ms=$tmp/outstrict/manifest.tsv
+[ $st = 1 ] && ok || bad "--no-partial: exit $st, want 1"
+[ "$(tail -n +2 "$ms" | cut -f1,2 | sed 's|.*/||' | sort | tr '\n' ' ')" = "binary.txt	rejected empty.txt	rejected good.txt	ok truncated.txt	rejected " ] &&
+	ok || bad "--no-partial rows: $(tail -n +2 "$ms" | cut -f1,2 | tr '\n' ' ')"
+grep '/c/truncated.txt	rejected	' "$ms" | cut -f8 | grep -qE '^line [0-9]+, column [0-9]+: syntax error, ' && ok ||
+	bad "--no-partial: truncated.txt's message: $(grep '/c/truncated.txt	' "$ms" | cut -f8)"
+[ "$(find "$tmp/outstrict" -name '*.xml' | sed 's|.*/||')" = good.xml ] && ok ||
+	bad "--no-partial: XML files: $(find "$tmp/outstrict" -name '*.xml' | tr '\n' ' ')"
+grep -q "4 documents: 1 converted, 0 partial, 3 rejected, 0 skipped, 0 errors" "$tmp/err" && ok ||
+	bad "--no-partial summary: $(tail -1 "$tmp/err")"
+"$bin" -q --no-partial --partial -d "$tmp/outlast" "$corpus/c/truncated.txt" 2>/dev/null
+st=$?
+[ $st = 1 ] && [ "$(tail -n +2 "$tmp/outlast/manifest.tsv" | cut -f2)" = partial ] &&
+	[ -f "$(find "$tmp/outlast" -name truncated.xml)" ] && ok || bad "--no-partial --partial: exit $st, not partial"
+rm -rf "$tmp/outlast"
+"$bin" -q --partial --no-partial -d "$tmp/outlast" "$corpus/c/truncated.txt" 2>/dev/null
+st=$?
+[ $st = 1 ] && [ "$(tail -n +2 "$tmp/outlast/manifest.tsv" | cut -f2)" = rejected ] &&
+	[ -z "$(find "$tmp/outlast" -name '*.xml')" ] && ok || bad "--partial --no-partial: exit $st, not rejected"
+# Single-file mode keeps its default (no XML on a syntax error): the
+# same with --no-partial; --partial still writes it.
+"$bin" --no-partial "$corpus/c/truncated.txt" >"$tmp/single.out" 2>/dev/null
+st=$?
+[ $st = 1 ] && [ ! -s "$tmp/single.out" ] && ok || bad "--no-partial FILE: exit $st, $(wc -c <"$tmp/single.out") bytes written"
+"$bin" "$corpus/c/truncated.txt" >"$tmp/single.out" 2>/dev/null
+st=$?
+[ $st = 1 ] && [ ! -s "$tmp/single.out" ] && ok || bad "FILE with a syntax error: exit $st, $(wc -c <"$tmp/single.out") bytes written"
+"$bin" --partial "$corpus/c/truncated.txt" >"$tmp/single.out" 2>/dev/null
+st=$?
+[ $st = 1 ] && grep -q ' complete="false"' "$tmp/single.out" && ok || bad "--partial FILE: exit $st, no complete=\"false\""
 # The same XML as the golden file, but for @source: the input's path here.
 same_xml() { # output golden
 	sed 's/ source="[^"]*"//' "$1" | cmp -s - <(sed 's/ source="[^"]*"//' "$2")

@@ -449,12 +449,42 @@ st=$?
 	[ "$(sql "$tmp/fails.sqlite" 'SELECT count(*) FROM letters; SELECT count(*) FROM items; SELECT count(*) FROM texts' | tr '\n' ' ')" = "1 3 $(sql "$tmp/fails.sqlite" 'SELECT count(*) FROM texts WHERE letter_id = 1') " ] &&
 	[ "$(sql "$tmp/fails.sqlite" 'PRAGMA integrity_check')" = ok ] && ok ||
 	bad "a failing insert: exit $st: $(cat "$tmp/err")"
+# A run that adds nothing writes nothing: FTS5's hashsize, kept in the
+# database, is written only when it is not 16 MB already (made so by the
+# first run), so the file's bytes, mtime and data_version stay as they were.
+"$bin" -q --db "$tmp/still.sqlite" examples/imr-2016-standard.txt 2>/dev/null
+[ "$(sql "$tmp/still.sqlite" "SELECT v FROM texts_fts_config WHERE k = 'hashsize'")" = 16777216 ] && ok ||
+	bad "hashsize: $(sql "$tmp/still.sqlite" "SELECT v FROM texts_fts_config WHERE k = 'hashsize'")"
+cp -p "$tmp/still.sqlite" "$tmp/still.before"
+touch -d '2001-01-01 00:00:00' "$tmp/still.sqlite" "$tmp/still.before"
+"$bin" --db "$tmp/still.sqlite" examples/imr-2016-standard.txt 2>"$tmp/err"
+st=$?
+[ $st = 0 ] && grep -qx "imr2xml: $tmp/still.sqlite: 0 letters added (0 items), 1 there already" "$tmp/err" &&
+	cmp -s "$tmp/still.sqlite" "$tmp/still.before" &&
+	[ "$(stat -c %Y "$tmp/still.sqlite")" = "$(stat -c %Y "$tmp/still.before")" ] && ok ||
+	bad "a run that adds nothing wrote the database: exit $st, $(cmp "$tmp/still.sqlite" "$tmp/still.before" 2>&1)"
+# One made by an imr2xml that set no hashsize gets it on its next run.
+sql "$tmp/still.sqlite" "DELETE FROM texts_fts_config WHERE k = 'hashsize'"
+"$bin" -q --db "$tmp/still.sqlite" examples/imr-2016-standard.txt 2>/dev/null
+[ "$(sql "$tmp/still.sqlite" "SELECT v FROM texts_fts_config WHERE k = 'hashsize'")" = 16777216 ] && ok ||
+	bad "hashsize not set on a database without it"
 # A letter that is rejected is no row; the rest are loaded.
 printf 'Not a determination at all.\n' >"$tmp/junk.txt"
 "$bin" --db "$tmp/mixed.sqlite" "$tmp/junk.txt" examples/imr-2016-standard.txt 2>"$tmp/err"
 st=$?
 [ $st = 1 ] && [ "$(sql "$tmp/mixed.sqlite" 'SELECT source FROM letters')" = examples/imr-2016-standard.txt ] && ok ||
 	bad "a rejected letter among good ones: exit $st, letters: $(sql "$tmp/mixed.sqlite" 'SELECT source FROM letters')"
+
+# A letter cut short is a partial row (complete = 0), or with --no-partial no row.
+awk '/MAXIMUS guideline/ && ++n == 2 {exit} {print}' examples/imr-2016-standard.txt >"$tmp/cut.txt"
+"$bin" -q --db "$tmp/cut.sqlite" "$tmp/cut.txt" examples/imr-2014-physician.txt 2>/dev/null
+st=$?
+[ $st = 1 ] && [ "$(sql "$tmp/cut.sqlite" 'SELECT complete FROM letters ORDER BY source' | tr '\n' ' ')" = "0 1 " ] && ok ||
+	bad "a letter cut short: exit $st, complete: $(sql "$tmp/cut.sqlite" 'SELECT complete FROM letters ORDER BY source' | tr '\n' ' ')"
+"$bin" -q --no-partial --db "$tmp/cut-strict.sqlite" "$tmp/cut.txt" examples/imr-2014-physician.txt 2>/dev/null
+st=$?
+[ $st = 1 ] && [ "$(sql "$tmp/cut-strict.sqlite" 'SELECT source FROM letters')" = examples/imr-2014-physician.txt ] && ok ||
+	bad "--no-partial --db: exit $st, letters: $(sql "$tmp/cut-strict.sqlite" 'SELECT source FROM letters')"
 
 # The ICD codes printed with diagnoses are the code column, the name without them.
 sed 's/Diagnoses include tear of the medial meniscus of the right knee, lumbar sprain,/Diagnoses include tear of the medial meniscus of the right knee (S83.211A), lumbar sprain,/' \
@@ -463,6 +493,48 @@ sed 's/Diagnoses include tear of the medial meniscus of the right knee, lumbar s
 got=$(sql "$tmp/coded.sqlite" "SELECT diagnosis || '=' || coalesce(code, '-') FROM diagnoses ORDER BY rowid" | tr '\n' ';')
 [ "$got" = "tear of the medial meniscus of the right knee=S83.211A;lumbar sprain=-;lumbar radiculitis=-;" ] && ok ||
 	bad "diagnoses with codes: $got"
+
+# Ctrl-C (and SIGTERM) before the first document: here while the run waits
+# for the database, locked by another writer (a sqlite3 shell fed from a
+# FIFO holds BEGIN EXCLUSIVE on a database in rollback mode, so the open's
+# journal_mode = WAL waits).  The run's handlers are in place already: it
+# stops when the lock goes, with status 130, its summary, no letter added,
+# a manifest.tsv.partial to resume from and no manifest.tsv.  (Before,
+# the signal was lost: a background job ignores SIGINT until the handler
+# was installed, after the open, and the run went on to the end.)
+for sig in INT TERM; do
+	l=$tmp/locked-$sig.sqlite out=$tmp/locked-$sig
+	"$bin" -q --db "$l" examples/imr-2016-standard.txt 2>/dev/null
+	sql "$l" 'PRAGMA journal_mode = DELETE' >/dev/null
+	rm -f "$tmp/lock.fifo" && mkfifo "$tmp/lock.fifo"
+	sqlite3 -batch "$l" <"$tmp/lock.fifo" >"$tmp/lock.out" &
+	holder=$!
+	exec 3>"$tmp/lock.fifo"
+	echo "BEGIN EXCLUSIVE; SELECT 'locked';" >&3
+	for _ in $(seq 100); do [ -s "$tmp/lock.out" ] && break; sleep 0.05; done
+	"$bin" --db "$l" -d "$out" examples 2>"$tmp/err" &
+	pid=$!
+	# Signalled once it has the database open (and so waits for the lock).
+	for _ in $(seq 200); do ls -l /proc/$pid/fd 2>/dev/null | grep -q "$l\$" && break; sleep 0.05; done
+	sleep 0.2
+	kill -$sig $pid
+	echo "COMMIT;" >&3
+	exec 3>&-
+	wait $holder
+	wait $pid
+	st=$?
+	[ $st = 130 ] && grep -qx "imr2xml: interrupted: $out/manifest.tsv.partial lists what was done; run again with --resume" "$tmp/err" &&
+		grep -qx "imr2xml: $l: 0 letters added (0 items), 0 there already" "$tmp/err" &&
+		[ "$(sql "$l" 'PRAGMA integrity_check; SELECT count(*) FROM letters' | tr '\n' ' ')" = "ok 1 " ] &&
+		[ -f "$out/manifest.tsv.partial" ] && [ ! -e "$out/manifest.tsv" ] && ok ||
+		bad "SIG$sig while the database is locked: exit $st: $(cat "$tmp/err")"
+	"$bin" -q --resume --db "$l" -d "$out" examples 2>"$tmp/err"
+	st=$?
+	[ $st = 0 ] && [ -f "$out/manifest.tsv" ] && [ ! -e "$out/manifest.tsv.partial" ] &&
+		[ "$(sql "$l" 'SELECT count(*) FROM letters')" = "$(ls examples/*.txt | wc -l)" ] && ok ||
+		bad "--resume after SIG$sig before the first document: exit $st: $(cat "$tmp/err")"
+done
+rm -f "$tmp/lock.fifo"
 
 # Ctrl-C in a run of 1,500 letters (distinct: each its own number of
 # blank lines at the end), with -d so that the manifest says how many
