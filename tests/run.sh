@@ -1191,25 +1191,36 @@ render_html() { # TOOL HTML OUT
 	html2text) /usr/bin/html2text "$2" >"$3" ;;
 	esac
 }
+# rendered_shapes RENDER SHAPE... : each letter's HTML rendered by
+# `RENDER SHAPE HTML OUT` in each SHAPE, of half the letters' single page
+# and of the others' pages (the two alternate), with the facts of txt/.
+rendered_shapes() {
+	local render=$1 k=0 j shape form html pdf b
+	shift
+	for pdf in "$tmp"/dec/*.pdf; do
+		[ -f "$tmp/pages/$(basename "$pdf" .pdf)s.html" ] || continue # (pdftohtml failed: said above)
+		b=$(basename "$pdf" .pdf) j=0
+		for shape in "$@"; do
+			form=single html=$tmp/$b.single.html
+			if [ $(((k + j) % 2)) = 1 ]; then form=pages html=$tmp/pages/${b}s.html; fi
+			j=$((j + 1))
+			extracted "$tmp/rendered.txt" "$shape-$form/$b.txt" "$render" "$shape" "$html" "$tmp/rendered.txt" ||
+				{ bad "$shape could not render $b's HTML ($form)"; continue; }
+			convert_ok "$pdf (pdftohtml $form, $shape)" "$tmp/rendered.txt" "tests/facts/real/$b.facts"
+		done
+		k=$((k + 1))
+	done
+}
 if [ -d "$shared/real/pdf" ] && command -v w3m >/dev/null && command -v lynx >/dev/null && [ -x /usr/bin/html2text ]; then
 	mkdir -p "$tmp/pages"
-	k=0
 	for pdf in "$tmp"/dec/*.pdf; do
 		b=$(basename "$pdf" .pdf)
 		# -s -noframes: one page of HTML; without: the frames' pages in one file ("s.html")
 		pdftohtml -q -s -i -noframes -stdout "$pdf" >"$tmp/$b.single.html" &&
 			pdftohtml -q -i "$pdf" "$tmp/pages/$b" >/dev/null && [ -f "$tmp/pages/${b}s.html" ] ||
-			{ bad "pdftohtml could not convert $pdf"; continue; }
-		tools=(w3m lynx html2text)
-		for j in 0 1 2; do
-			tool=${tools[j]} form=single html=$tmp/$b.single.html
-			if [ $(((k + j) % 2)) = 1 ]; then form=pages html=$tmp/pages/${b}s.html; fi
-			extracted "$tmp/rendered.txt" "$tool-$form/$b.txt" render_html "$tool" "$html" "$tmp/rendered.txt" ||
-				{ bad "$tool could not render $b's HTML"; continue; }
-			convert_ok "$pdf (pdftohtml $form, $tool)" "$tmp/rendered.txt" "tests/facts/real/$b.facts"
-		done
-		k=$((k + 1))
+			bad "pdftohtml could not convert $pdf"
 	done
+	rendered_shapes render_html w3m lynx html2text
 else
 	echo "NOTICE: $shared/real/pdf, w3m, lynx or html2text is absent: HTML rendered as text skipped"; skip=$((skip + 1))
 fi
@@ -1233,21 +1244,8 @@ render_more() { # SHAPE HTML OUT
 }
 if [ -d "$shared/real/pdf" ] && command -v w3m >/dev/null && command -v lynx >/dev/null && [ -x /usr/bin/html2text ] &&
 	command -v pandoc >/dev/null && command -v html2markdown >/dev/null; then
-	k=0
-	for pdf in "$tmp"/dec/*.pdf; do
-		b=$(basename "$pdf" .pdf)
-		j=0
-		# (each shape of half the letters' single page, of the others' pages)
-		for shape in w3m-60 w3m-120 lynx-60 lynx-120 html2text-60 html2text-120 html2text-ascii html2markdown-0 pandoc-plain; do
-			form=single html=$tmp/$b.single.html
-			if [ $(((k + j) % 2)) = 1 ]; then form=pages html=$tmp/pages/${b}s.html; fi
-			j=$((j + 1))
-			extracted "$tmp/rendered.txt" "$shape-$form/$b.txt" render_more "$shape" "$html" "$tmp/rendered.txt" ||
-				{ bad "$shape could not render $b's HTML ($form)"; continue; }
-			convert_ok "$pdf (pdftohtml $form, $shape)" "$tmp/rendered.txt" "tests/facts/real/$b.facts"
-		done
-		k=$((k + 1))
-	done
+	rendered_shapes render_more w3m-60 w3m-120 lynx-60 lynx-120 html2text-60 html2text-120 html2text-ascii \
+		html2markdown-0 pandoc-plain
 	# (the shapes meant: html2text -ascii leaves references at lines' ends;
 	# pandoc's plain text of the pages has rules and no slash break)
 	render_more html2text-ascii "$tmp/$b.single.html" "$tmp/rendered.txt"
