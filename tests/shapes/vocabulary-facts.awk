@@ -4,15 +4,11 @@
 # the variant, decisions, conclusions, categories and the other values
 # of closed vocabularies (attributes), the header's dates and priority,
 # the case number upper-cased.  Left out: names and titles (a state, a
-# guideline's document, a service, a diagnosis: the letter's words, in
-# its case), and the case summary's facts read from its prose (dates,
-# reviews, diagnoses: summary.c reads them by their capitals, not yet in
-# any case: docs/grammar.md's known limits).
+# guideline's document, a service, a diagnosis, a medication: the
+# letter's words, in its case).
 / => / {
 	i = index($0, " => ")
 	x = substr($0, 1, i - 1)
-	if (x ~ /d:caseSummary\// && x !~ /d:patient\/@(age|sex)$/)
-		next
 	if (x ~ /d:caseNumber$/) {
 		print "translate(" x ", 'cm', 'CM')" substr($0, i)
 		next
