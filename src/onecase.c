@@ -87,7 +87,7 @@ static bool read_heading(const struct imr_source *src, size_t i, char *a, char *
 			found |= respell(b - n, w, n);
 		else if (len < n && w[len] == ' ' && strncasecmp(a, w, len) == 0) {
 			size_t j = i + 1;
-			char *a2, *b2;
+			char *a2 = NULL, *b2 = NULL;
 			for (; j < src->nlines; j++) {
 				line_content(src, j, &a2, &b2);
 				if (a2 < b2)
@@ -110,8 +110,10 @@ static void read_labels(char *a, char *b)
 	for (char *c = memchr(a, ':', (size_t)(b - a)); c; c = memchr(c + 1, ':', (size_t)(b - c - 1))) {
 		for (size_t l = 0; l < COUNT(labels); l++) {
 			size_t n = strlen(labels[l]);
+			if ((size_t)(c + 1 - a) < n)
+				continue;
 			char *q = c + 1 - n;
-			if ((size_t)(c + 1 - a) >= n && (q == a || q[-1] == ' '))
+			if (q == a || q[-1] == ' ')
 				respell(q, labels[l], n);
 		}
 		if (c + 1 >= b)
