@@ -286,6 +286,11 @@ void imr_check(struct imr_arena *a, const struct imr_source *src, const struct i
 		     "the text's boxes were out of reading order (pdfminer -V) and %u of them could not "
 		     "be put back (a letter alone, running text no part continues, a title no item "
 		     "takes): kept where they stood", src->order_unplaced);
+	if (src->one_case != IMR_CASE_MIXED)
+		warn(&c, IMR_W_ONE_CASE, 0, 0, false,
+		     "the text's letters are all %s (a pipeline changed its case): its vocabulary was "
+		     "read in any case, its words are as it has them",
+		     src->one_case == IMR_CASE_LOWER ? "small letters" : "capitals");
 	check_header(&c, doc);
 	check_records(&c);
 	check_letter_end(&c, doc);

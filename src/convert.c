@@ -12,6 +12,7 @@
 #include "normalize.h"
 #include "parse.h"
 #include "pdf.h"
+#include "onecase.h"
 #include "reading_order.h"
 #include "text.h"
 #include "unwrap.h"
@@ -88,9 +89,17 @@ static struct imr_document *front_end(const char *data, size_t len, const struct
 		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "out of memory");
 		return NULL;
 	}
+	/* A text of one case is scanned and parsed in the vocabulary's case,
+	 * and read (extraction, the XML) in its own. */
+	bool one_case = imr_letter_case(src) != IMR_CASE_MIXED;
+	if (one_case)
+		imr_one_case_read(src);
 	imr_unwrap(src);
 	imr_mark_broken_words(arena, src);
-	return imr_parse(src, arena, diags);
+	struct imr_document *doc = imr_parse(src, arena, diags);
+	if (one_case)
+		imr_one_case_restore(src, arena);
+	return doc;
 }
 
 /* Both entry points: the XML as bytes in out, and when doc is not NULL

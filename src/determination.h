@@ -117,7 +117,8 @@ struct imr_issue_facts {
 	X(HEADER_DATE_ORDER, "header-date-order")                                         \
 	X(HEADER_VALUE_UNPLACED, "header-value-unplaced")                                 \
 	X(DOCUMENTS_RUN_TOGETHER, "documents-run-together")                              \
-	X(READING_ORDER, "reading-order-unplaced")
+	X(READING_ORDER, "reading-order-unplaced")                                        \
+	X(ONE_CASE, "text-one-case")
 enum imr_warning_code {
 #define IMR_WARNING_ENUM(id, s) IMR_W_##id,
 	IMR_WARNINGS(IMR_WARNING_ENUM) IMR_WARNING_COUNT

@@ -32,7 +32,9 @@ static void split_list(struct imr_arena *a, const char *s, const char *e, bool s
 {
 	const char *start = s;
 	for (const char *p = s;; p++) {
-		bool at_and = split_and && e - p >= 5 && strncmp(p, " and ", 5) == 0;
+		/* "and" in any case: a text of one case has "AND" (onecase.h). */
+		bool at_and = split_and && e - p >= 5 && p[0] == ' ' && (p[1] | 0x20) == 'a' &&
+		              strncasecmp(p, " and ", 5) == 0;
 		if (p == e || *p == ',' || at_and) {
 			const char *b = start, *z = p;
 			imr_trim_span(&b, &z, ".,;");

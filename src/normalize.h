@@ -26,6 +26,9 @@
 
 #include "imr2xml.h"
 
+/* A text whose letters are all of one case (onecase.h). */
+enum imr_letter_case { IMR_CASE_MIXED, IMR_CASE_LOWER, IMR_CASE_UPPER };
+
 struct imr_source {
 	char *text;          /* LF-terminated lines, then two NULs (for flex) */
 	size_t len;          /* bytes before the NULs */
@@ -65,6 +68,9 @@ struct imr_source {
 	/* What reading_order.c could not place: boxes left where they stood,
 	 * and the input line of the first. */
 	unsigned order_unplaced, order_unplaced_line;
+	/* The letters are of one case, read in the vocabulary's (onecase.h). */
+	enum imr_letter_case one_case;
+	char *one_case_text; /* as the parse read it (in the parse's arena) */
 };
 
 /* Returns false (with an error in diags) when the input is refused:

@@ -230,7 +230,7 @@ static void add_hit(struct imr_arena *a, struct imr_hits *h, size_t at, size_t l
 	h->v[k] = (struct imr_hit){(uint32_t)at, (uint16_t)len, (uint16_t)id};
 }
 
-static bool wanted(const char *s, size_t n, size_t at, size_t len, unsigned flags)
+static bool wanted(const char *s, size_t n, size_t at, size_t len, unsigned flags, bool one_case)
 {
 	unsigned before = at ? kind[(unsigned char)s[at - 1]] : 0;
 	if (flags & IMR_PH_ALPHA)
@@ -238,16 +238,16 @@ static bool wanted(const char *s, size_t n, size_t at, size_t len, unsigned flag
 	if (flags & IMR_PH_NUMBER)
 		return !before;
 	if (flags & IMR_PH_MONTH)
-		return !before && (kind[(unsigned char)s[at]] & K_UPPER);
+		return !before && (one_case || (kind[(unsigned char)s[at]] & K_UPPER));
 	return true;
 }
 
 static void report(struct imr_arena *a, const struct automaton *m, uint32_t state, const char *s,
-                   size_t n, size_t end, struct imr_hits *out)
+                   size_t n, size_t end, bool one_case, struct imr_hits *out)
 {
 	for (const uint16_t *id = m->out + m->first[state / CLASSES]; *id != IMR_PHRASE_COUNT; id++) {
 		size_t len = phrases[*id].len, at = end + 1 - len;
-		if (!phrases[*id].flags || wanted(s, n, at, len, phrases[*id].flags))
+		if (!phrases[*id].flags || wanted(s, n, at, len, phrases[*id].flags, one_case))
 			add_hit(a, out, at, len, *id);
 	}
 }
@@ -294,6 +294,12 @@ out:
 void imr_phrases_find(struct imr_arena *a, enum imr_phrase_set set, const char *s, size_t n,
                       struct imr_hits *out)
 {
+	imr_phrases_find_in(a, set, s, n, false, out);
+}
+
+void imr_phrases_find_in(struct imr_arena *a, enum imr_phrase_set set, const char *s, size_t n,
+                         bool one_case, struct imr_hits *out)
+{
 	ensure_built();
 	*out = (struct imr_hits){.s = s, .len = n};
 	const struct automaton *m = &forward[set];
@@ -302,7 +308,7 @@ void imr_phrases_find(struct imr_arena *a, enum imr_phrase_set set, const char *
 	while (p < e) {
 		p = advance(m->delta, byte_class, m->accepting, p, e, &state);
 		if (state >= m->accepting)
-			report(a, m, state, s, n, (size_t)((const char *)p - s) - 1, out);
+			report(a, m, state, s, n, (size_t)((const char *)p - s) - 1, one_case, out);
 	}
 }
 

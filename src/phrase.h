@@ -315,6 +315,10 @@ struct imr_hits {
  * arena).  One pass; linear in n plus the occurrences. */
 void imr_phrases_find(struct imr_arena *a, enum imr_phrase_set set, const char *s, size_t n,
                       struct imr_hits *out);
+/* The same in a text whose letters are all of one case (one_case,
+ * onecase.h), where a month's name has no capital to tell it. */
+void imr_phrases_find_in(struct imr_arena *a, enum imr_phrase_set set, const char *s, size_t n,
+                         bool one_case, struct imr_hits *out);
 /* The occurrence of a phrase of set that starts last in s[0..n), read
  * backwards from the end (so only the tail after it is read): its phrase
  * (the first of the table when two start there), and its start in *at;

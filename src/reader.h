@@ -29,7 +29,8 @@ struct scan {
 
 static inline void scan_joined(struct imr_arena *a, enum imr_phrase_set set, struct scan *sc)
 {
-	imr_phrases_find(a, set, sc->j.s, sc->j.len, &sc->h);
+	imr_phrases_find_in(a, set, sc->j.s, sc->j.len,
+	                    sc->j.src && sc->j.src->one_case != IMR_CASE_MIXED, &sc->h);
 }
 
 /* A string that comes from no input (the pieces' unit tests). */

@@ -558,8 +558,9 @@ struct part {
 static const char *joining_and(const char *b, const char *e)
 {
 	const char *and = NULL;
+	/* Any case: a text of one case has "AND" (onecase.h). */
 	for (const char *p = b; e - p >= 5; p++)
-		if (strncmp(p, " and ", 5) == 0)
+		if (p[0] == ' ' && (p[1] | 0x20) == 'a' && strncasecmp(p, " and ", 5) == 0)
 			and = p;
 	if (!and)
 		return NULL;

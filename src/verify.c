@@ -18,6 +18,7 @@
 #include <strings.h>
 
 #include "diag.h"
+#include "onecase.h"
 #include "parse.h"
 #include "text.h"
 
@@ -301,7 +302,13 @@ bool imr_verify(const struct imr_source *src, xmlDocPtr doc, struct imr_diags *d
 {
 	struct words in = {0}, out = {0};
 	struct input inp = {&in, src->text};
+	/* A text of one case is scanned as the parse read it, its words
+	 * compared in its own case (onecase.h). */
+	if (src->one_case_text)
+		imr_one_case_again((struct imr_source *)src);
 	imr_scan_text_spans(src, input_span, &inp);
+	if (src->one_case_text)
+		imr_one_case_restore((struct imr_source *)src, NULL);
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	if (root)
 		output_words(&out, root);

@@ -1156,6 +1156,54 @@ else
 	echo "NOTICE: $shared/real/pdf, pandoc or html2markdown (python3-html2text) is absent: Markdown converters' shapes skipped"; skip=$((skip + 1))
 fi
 
+# ---- issue 16e: text whose letter case a pipeline changed ----
+# All small letters (NLP and search stores: tr A-Z a-z) or all capitals
+# (small-caps fonts, some OCR): the vocabulary is read in any case
+# (src/onecase.c), the words stay as the text has them (--verify), and
+# the facts that are vocabulary (tests/shapes/vocabulary-facts.awk) are
+# exactly the letter's.  Each says so (text-one-case).
+# The seeds in small letters too (in capitals one of them lists one
+# diagnosis for three: grammar.md's known limits).
+one_case=0
+for in in "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$shared"/seeds/*.txt; do
+	[ -f "$in" ] || continue
+	b=$(basename "$in" .txt)
+	facts=tests/facts/real/$b.facts
+	[ -f "$facts" ] || facts=tests/facts/seeds/$b.facts
+	awk -f tests/shapes/vocabulary-facts.awk "$facts" >"$tmp/vocab.facts"
+	if [ "$(grep -c ' => ' "$tmp/vocab.facts")" -lt 20 ]; then
+		bad "$b: vocabulary-facts.awk kept fewer than 20 facts"; continue
+	fi
+	one_case=$((one_case + 1))
+	cases="lower upper"
+	[[ $in == */seeds/* ]] && cases=lower
+	for c in $cases; do
+		if [ $c = lower ]; then tr A-Z a-z <"$in"; else tr a-z A-Z <"$in"; fi >"$tmp/case.txt"
+		convert_ok "$in in $c case" "$tmp/case.txt" "$tmp/vocab.facts"
+		if ! run "$tmp/case.txt" 2>/dev/null | grep -q '<warning code="text-one-case">'; then
+			bad "$in in $c case: no text-one-case warning"
+		fi
+	done
+done
+if [ -d "$shared/real/txt" ]; then
+	want=32; [ -d "$shared/seeds" ] && want=37
+	if [ "$one_case" = "$want" ]; then ok; else bad "the letters of one case: $one_case letters, not $want"; fi
+else
+	echo "NOTICE: $shared/real/txt is absent: text of one case checked on the examples only"; skip=$((skip + 1))
+fi
+# The examples of one case: their XML but for the words' case, the same
+# items and decisions; ordinary text says nothing of case.
+for in in examples/imr-2016-standard.txt examples/imr-2016-expedited.layout.txt; do
+	for c in lower upper; do
+		if [ $c = lower ]; then tr A-Z a-z <"$in"; else tr a-z A-Z <"$in"; fi >"$tmp/case.txt"
+		convert_ok "$in in $c case" "$tmp/case.txt"
+		want=$(run "$in" | grep -o 'decision="[a-z]*"' | tr '\n' ' ')
+		got=$(run "$tmp/case.txt" | grep -o 'decision="[a-z]*"' | tr '\n' ' ')
+		if [ -n "$want" ] && [ "$want" = "$got" ]; then ok; else bad "$in in $c case: decisions '$got', want '$want'"; fi
+	done
+	if run "$in" | grep -q 'text-one-case'; then bad "$in: ordinary text warned text-one-case"; else ok; fi
+done
+
 # ---- issue 16: HTML rendered as text (w3m, lynx, html2text), Apache Tika ----
 # The letter's HTML (pdftohtml) rendered by a browser or a converter:
 # lines wrapped again inside the PDF's, after a slash ("disputed items/"

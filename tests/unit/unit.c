@@ -18,6 +18,7 @@
 #include "date.h"
 #include "extract.h"
 #include "normalize.h"
+#include "onecase.h"
 #include "parse.h"
 #include "phrase.h"
 #include "reading_order.h"
@@ -232,6 +233,56 @@ static bool normalize_str(const char *text, struct imr_source *src)
 	bool ok = imr_normalize(text, strlen(text), &opt, src, &diags);
 	imr_diags_free(&diags);
 	return ok;
+}
+
+/* A text of one case (onecase.h): told from ordinary text, its vocabulary
+ * respelled where it stands as one (a line, a label's colon) and not in
+ * its prose, then its one case given back byte for byte. */
+static void check_one_case(const char *text, enum imr_letter_case want)
+{
+	struct imr_source src;
+	CHECK(normalize_str(text, &src), "one case: normalize");
+	CHECK(imr_letter_case(&src) == want, "one case: told %d, want %d", (int)src.one_case, (int)want);
+	imr_one_case_read(&src);
+	CHECK(strstr(src.text, "Case Number: ") == src.text, "one case: a header label");
+	CHECK(strstr(src.text, "\nHOW THE IMR FINAL DETERMINATION WAS MADE\n") != NULL, "one case: a heading");
+	CHECK(strstr(src.text, "\nState(s) of Licensure: ") != NULL, "one case: a line label");
+	CHECK(strstr(src.text, "\nCLINICAL CASE SUMMARY\n") != NULL, "one case: a heading again");
+	CHECK(strstr(src.text, "following clinical case summary based") != NULL,
+	      "one case: a heading's words in prose stay prose");
+	CHECK(strstr(src.text, "\nIMR ISSUES, DECISIONS\nAND RATIONALES\n") != NULL,
+	      "one case: a heading wrapped over two lines");
+	imr_one_case_restore(&src, NULL);
+	CHECK(src.len == strlen(text) && memcmp(src.text, text, src.len) == 0, "one case: given back");
+	imr_source_free(&src);
+}
+
+static void test_one_case(void)
+{
+	static const char lower[] = "case number: cm16-0000001\n"
+	                            "how the imr final determination was made\n"
+	                            "the expert reviewer developed the following clinical case summary "
+	                            "based on the file.\n"
+	                            "state(s) of licensure: california\n"
+	                            "clinical case summary\n"
+	                            "a 40 year old man with pain in the lower back.\n"
+	                            "imr issues, decisions\n"
+	                            "and rationales\n";
+	char upper[sizeof lower];
+	for (size_t i = 0; i < sizeof lower; i++)
+		upper[i] = (char)toupper((unsigned char)lower[i]);
+	check_one_case(lower, IMR_CASE_LOWER);
+	check_one_case(upper, IMR_CASE_UPPER);
+	struct imr_source src;
+	CHECK(normalize_str("Case Number: CM16-0000001\nHOW THE IMR FINAL DETERMINATION WAS MADE\n"
+	                    "MAXIMUS Federal Services sent the complete case file to an expert.\n",
+	                    &src),
+	      "mixed case: normalize");
+	CHECK(imr_letter_case(&src) == IMR_CASE_MIXED, "mixed case told");
+	imr_source_free(&src);
+	CHECK(normalize_str("case number: cm16-0000001\n", &src), "few letters: normalize");
+	CHECK(imr_letter_case(&src) == IMR_CASE_MIXED, "too few letters to tell");
+	imr_source_free(&src);
 }
 
 static void check_kinds(const char *what, const char *text, bool filtered, const int *want, size_t n)
@@ -2271,6 +2322,7 @@ int main(void)
 	test_header_assignment();
 	test_notice_pieces();
 	test_normalize();
+	test_one_case();
 	test_repairs();
 	test_folded();
 	test_title_closed_up();
