@@ -477,11 +477,45 @@ static size_t page_edge(const struct imr_source *src, size_t from, size_t to, in
 	return SIZE_MAX;
 }
 
+/* The values of the digit runs of s[0..n), up to max of them (each at
+ * most nine digits' worth); their number. */
+static size_t digit_runs(const char *s, size_t n, uint32_t *v, size_t max)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n && k < max;) {
+		if (s[i] < '0' || s[i] > '9') {
+			i++;
+			continue;
+		}
+		uint32_t x = 0;
+		for (size_t d = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++, d++)
+			x = d < 9 ? x * 10 + (uint32_t)(s[i] - '0') : x;
+		v[k++] = x;
+	}
+	return k;
+}
+
+/* Line b's digits one on from line a's (the same masked line): a page
+ * number, a Bates number, counting up. */
+static bool counts_on(const struct imr_source *src, size_t a, size_t b)
+{
+	uint32_t va[8], vb[8];
+	size_t n, m;
+	const char *s = running_line(src, a, &n), *t = running_line(src, b, &m);
+	size_t k = digit_runs(s, n, va, 8);
+	if (digit_runs(t, m, vb, 8) != k)
+		return false;
+	for (size_t r = 0; r < k; r++)
+		if (vb[r] == va[r] + 1)
+			return true;
+	return false;
+}
+
 /* Pages known (form feeds): for each edge, the masked line most pages
  * share (a majority vote, Boyer-Moore's: one pass); it is furniture when
- * every page has it, or all but the first (a header: the letterhead's
- * page) or the last (a footer: the letter's end), with a digit when the
- * letter has two pages only.  Each page's edge lines are hashed, nothing
+ * every page has it (with a digit when the letter has two pages only),
+ * or all but the first (a header: the letterhead's page) or the last (a
+ * footer: the letter's end) when its digits count the pages.  Each page's edge lines are hashed, nothing
  * more. */
 static bool blank_page_edges(struct imr_source *src)
 {
@@ -521,9 +555,18 @@ static bool blank_page_edges(struct imr_source *src)
 			else
 				other = p, line[p] = SIZE_MAX; /* (not this page's) */
 		}
-		bool edge_page = other == (edge ? np - 1 : 0);
-		if (same < 2 || bytes < 4 || (same < np && (np < 3 || same + 1 < np || !edge_page)) ||
-		    (np == 2 && !digits))
+		/* All but one page: the one without is the letterhead's (the
+		 * end's), and the line's digits count the pages ("Page 2",
+		 * a Bates number): a letter's own line (an item's guideline)
+		 * at a page's top, pages after the first, does not count. */
+		bool all_but_edge = np >= 3 && same + 1 == np && other == (edge ? np - 1 : 0);
+		for (size_t p = 0, last = SIZE_MAX; all_but_edge && p < np; p++) {
+			if (line[p] == SIZE_MAX)
+				continue;
+			all_but_edge = last == SIZE_MAX || counts_on(src, last, line[p]);
+			last = line[p];
+		}
+		if (same < 2 || bytes < 4 || (same < np && !all_but_edge) || (np == 2 && !digits))
 			continue;
 		for (size_t p = 0; p < np; p++)
 			if (line[p] != SIZE_MAX)
@@ -531,40 +574,6 @@ static bool blank_page_edges(struct imr_source *src)
 	}
 	free(line), free(hash);
 	return true;
-}
-
-/* The values of the digit runs of s[0..n), up to max of them (each at
- * most nine digits' worth); their number. */
-static size_t digit_runs(const char *s, size_t n, uint32_t *v, size_t max)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < n && k < max;) {
-		if (s[i] < '0' || s[i] > '9') {
-			i++;
-			continue;
-		}
-		uint32_t x = 0;
-		for (size_t d = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++, d++)
-			x = d < 9 ? x * 10 + (uint32_t)(s[i] - '0') : x;
-		v[k++] = x;
-	}
-	return k;
-}
-
-/* Line b's digits one on from line a's (the same masked line): a page
- * number, a Bates number, counting up. */
-static bool counts_on(const struct imr_source *src, size_t a, size_t b)
-{
-	uint32_t va[8], vb[8];
-	size_t n, m;
-	const char *s = running_line(src, a, &n), *t = running_line(src, b, &m);
-	size_t k = digit_runs(s, n, va, 8);
-	if (digit_runs(t, m, vb, 8) != k)
-		return false;
-	for (size_t r = 0; r < k; r++)
-		if (vb[r] == va[r] + 1)
-			return true;
-	return false;
 }
 
 struct running_candidate {
