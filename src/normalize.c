@@ -390,15 +390,16 @@ static char *end_line(struct line_builder *b, char *text, uint32_t start, char *
  * the letter.  Lines are compared as "masked": blanks at either end
  * dropped, a run of blanks one blank, a run of digits one digit. */
 
-/* The masked form of s[0..n) as a hash; *digits and *bytes its digit
- * runs and its bytes that are not blanks. */
-static uint64_t masked_hash(const char *s, size_t n, size_t *digits, size_t *bytes)
+/* The masked form of s[0..n) as a hash, of its first limit characters
+ * (masked_equal says whether two lines are the same); *digits and *bytes
+ * its digit runs and its bytes that are not blanks, so far. */
+static uint64_t masked_hash(const char *s, size_t n, size_t limit, size_t *digits, size_t *bytes)
 {
 	uint64_t h = 14695981039346656037u;
 	size_t i = 0, d = 0, b = 0;
 	while (i < n && (s[i] == ' ' || s[i] == '\f'))
 		i++;
-	while (i < n) {
+	for (size_t k = 0; i < n && k < limit; k++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c == ' ' || c == '\f') {
 			while (i < n && (s[i] == ' ' || s[i] == '\f'))
@@ -516,7 +517,7 @@ static bool counts_on(const struct imr_source *src, size_t a, size_t b)
  * every page has it (with a digit when the letter has two pages only),
  * or all but the first (a header: the letterhead's page) or the last (a
  * footer: the letter's end) when its digits count the pages.  Each page's edge lines are hashed, nothing
- * more. */
+ * more, and of its first characters only. */
 static bool blank_page_edges(struct imr_source *src)
 {
 	size_t np = src->npages;
@@ -536,18 +537,21 @@ static bool blank_page_edges(struct imr_source *src)
 			if (line[p] != SIZE_MAX) {
 				size_t n, d;
 				const char *s = running_line(src, line[p], &n);
-				hash[p] = masked_hash(s, n, &d, &bytes) | 1;
+				hash[p] = masked_hash(s, n, 16, &d, &bytes) | 1;
 			}
 			if (!votes)
 				pick = p, votes = 1;
 			else
 				votes += hash[p] == hash[pick] ? 1 : (size_t)-1;
 		}
-		if (!hash[pick])
+		size_t alike = 0;
+		for (size_t p = 0; p < np; p++)
+			alike += hash[p] && hash[p] == hash[pick];
+		if (alike < 2 || alike + 1 < np) /* (an ordinary letter: its pages' edges differ) */
 			continue;
 		size_t same = 0, other = SIZE_MAX, n, m;
 		const char *s = running_line(src, line[pick], &n);
-		masked_hash(s, n, &digits, &bytes);
+		masked_hash(s, n, SIZE_MAX, &digits, &bytes);
 		for (size_t p = 0; p < np; p++) {
 			const char *t = hash[p] == hash[pick] ? running_line(src, line[p], &m) : NULL;
 			if (t && masked_equal(s, n, t, m))
@@ -638,8 +642,9 @@ static void blank_neighbours(struct imr_source *src, const struct running_candid
 }
 
 /* No pages known (no form feeds: pdftotext -nopgbrk, pages joined): a
- * masked line with digits, of some length, three times or more (twice
- * when once the text's first or last line), whose digits count up from
+ * masked line with digits, ending in one (the counter's place), of some
+ * length, three times or more (twice when once the text's first or last
+ * line), whose digits count up from
  * one to the next, far apart (a page's length): a page number's or a
  * Bates number's line; emptied, and the lines beside it when they are
  * one line each time.  A letter's own repeated line
@@ -650,10 +655,19 @@ static bool blank_counted_lines(struct imr_source *src)
 	size_t nc = 0, cap = 0;
 	for (size_t i = 0; i < src->nlines; i++) {
 		size_t n, digits, bytes;
-		const char *s = running_line(src, i, &n);
-		if (n > 300)
+		/* (Only a line ending in a digit, its counter's place, is read
+		 * further: end_line took the blanks after it.) */
+		if (i + 1 < src->nlines) {
+			const char *e = src->text + src->line_start[i + 1] - 1;
+			if (*e == '\n' && (e[-1] < '0' || e[-1] > '9'))
+				continue;
+		}
+		const char *s = imr_source_index_text(src, i, &n);
+		if (n > 300 || !n || s[n - 1] < '0' || s[n - 1] > '9')
 			continue;
-		uint64_t h = masked_hash(s, n, &digits, &bytes);
+		if (*s == '\f')
+			s++, n--;
+		uint64_t h = masked_hash(s, n, 32, &digits, &bytes);
 		if (!digits || bytes < 6)
 			continue;
 		if (nc == cap) {
