@@ -513,9 +513,10 @@ static bool counts_on(const struct imr_source *src, size_t a, size_t b)
 }
 
 /* Pages known (form feeds): for each edge, the masked line most pages
- * share (a majority vote, Boyer-Moore's: one pass); it is furniture when
- * every page has it (with a digit when the letter has two pages only),
- * or all but the first (a header: the letterhead's page) or the last (a
+ * share (a majority vote, Boyer-Moore's: one pass); a line with digits
+ * (a date, a page or Bates number: a line without is the letter's, its
+ * letterhead again) is furniture when every page has it, or all but the
+ * first (a header: the letterhead's page) or the last (a
  * footer: the letter's end) when its digits count the pages.  Each page's edge lines are hashed, nothing
  * more, and of its first characters only. */
 static bool blank_page_edges(struct imr_source *src)
@@ -570,7 +571,7 @@ static bool blank_page_edges(struct imr_source *src)
 			all_but_edge = last == SIZE_MAX || counts_on(src, last, line[p]);
 			last = line[p];
 		}
-		if (same < 2 || bytes < 4 || (same < np && !all_but_edge) || (np == 2 && !digits))
+		if (same < 2 || bytes < 4 || !digits || (same < np && !all_but_edge))
 			continue;
 		for (size_t p = 0; p < np; p++)
 			if (line[p] != SIZE_MAX)
@@ -653,13 +654,15 @@ static bool blank_counted_lines(struct imr_source *src)
 {
 	struct running_candidate *c = NULL;
 	size_t nc = 0, cap = 0;
+	const uint32_t *start = src->line_start;
+	const char *text = src->text;
 	for (size_t i = 0; i < src->nlines; i++) {
 		size_t n, digits, bytes;
 		/* (Only a line ending in a digit, its counter's place, is read
 		 * further: end_line took the blanks after it.) */
 		if (i + 1 < src->nlines) {
-			const char *e = src->text + src->line_start[i + 1] - 1;
-			if (*e == '\n' && (e[-1] < '0' || e[-1] > '9'))
+			uint32_t e = start[i + 1] - 1;
+			if (text[e] == '\n' && (e == start[i] || text[e - 1] < '0' || text[e - 1] > '9'))
 				continue;
 		}
 		const char *s = imr_source_index_text(src, i, &n);
@@ -668,7 +671,7 @@ static bool blank_counted_lines(struct imr_source *src)
 		if (*s == '\f')
 			s++, n--;
 		uint64_t h = masked_hash(s, n, 32, &digits, &bytes);
-		if (!digits || bytes < 6)
+		if (bytes < 6) /* (its digits: it ends in one) */
 			continue;
 		if (nc == cap) {
 			size_t cc = cap ? cap * 2 : 64;
@@ -681,9 +684,12 @@ static bool blank_counted_lines(struct imr_source *src)
 		}
 		c[nc++] = (struct running_candidate){h, i};
 	}
-	size_t first_text = text_line_from(src, (size_t)-1, 1), last_text = text_line_from(src, src->nlines, -1);
-	if (nc >= 2)
+	size_t first_text = SIZE_MAX, last_text = SIZE_MAX;
+	if (nc >= 2) {
+		first_text = text_line_from(src, (size_t)-1, 1);
+		last_text = text_line_from(src, src->nlines, -1);
 		qsort(c, nc, sizeof *c, by_hash_then_line);
+	}
 	for (size_t g = 0, e; g < nc; g = e) {
 		for (e = g + 1; e < nc && c[e].hash == c[g].hash;)
 			e++;
