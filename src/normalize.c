@@ -516,9 +516,66 @@ static bool counts_on(const struct imr_source *src, size_t a, size_t b)
  * share (a majority vote, Boyer-Moore's: one pass); a line with digits
  * (a date, a page or Bates number: a line without is the letter's, its
  * letterhead again) is furniture when every page has it, or all but the
- * first (a header: the letterhead's page) or the last (a
- * footer: the letter's end) when its digits count the pages.  Each page's edge lines are hashed, nothing
- * more, and of its first characters only. */
+ * first or the last when its digits count the pages.  Each page's edge
+ * lines are hashed, nothing more, and of their first characters only.
+ * The running line at one edge of the pages (edge 0 their tops, 1 their
+ * feet) emptied: whether there was one.  line and hash: room for a line
+ * and a hash a page. */
+static bool blank_page_edge(struct imr_source *src, size_t *line, uint64_t *hash, int edge)
+{
+	size_t np = src->npages, votes = 0, pick = 0, digits = 0, bytes;
+	for (size_t p = 0; p < np; p++) {
+		size_t from = imr_source_line_index(src, src->page_start[p]);
+		size_t to = p + 1 < np ? imr_source_line_index(src, src->page_start[p + 1]) : src->nlines;
+		line[p] = page_edge(src, from, to, edge);
+		hash[p] = 0;
+		if (line[p] != SIZE_MAX) {
+			size_t n, d;
+			const char *s = running_line(src, line[p], &n);
+			hash[p] = masked_hash(s, n, 16, &d, &bytes) | 1;
+		}
+		if (!votes)
+			pick = p, votes = 1;
+		else
+			votes += hash[p] == hash[pick] ? 1 : (size_t)-1;
+	}
+	size_t alike = 0;
+	for (size_t p = 0; p < np; p++)
+		alike += hash[p] && hash[p] == hash[pick];
+	if (alike < 2 || alike + 1 < np) /* (an ordinary letter: its pages' edges differ) */
+		return false;
+	size_t same = 0, other = SIZE_MAX, n, m;
+	const char *s = running_line(src, line[pick], &n);
+	masked_hash(s, n, SIZE_MAX, &digits, &bytes);
+	for (size_t p = 0; p < np; p++) {
+		const char *t = hash[p] == hash[pick] ? running_line(src, line[p], &m) : NULL;
+		if (t && masked_equal(s, n, t, m))
+			same++;
+		else
+			other = p, line[p] = SIZE_MAX; /* (not this page's) */
+	}
+	/* All but one page, the first (the letterhead's) or the last (the
+	 * letter's end), when the line's digits count the pages ("Page 2",
+	 * a Bates number): a letter's own line (an item's guideline) atop
+	 * each page after the first does not count. */
+	bool all_but_edge = np >= 3 && same + 1 == np && (other == 0 || other == np - 1);
+	for (size_t p = 0, last = SIZE_MAX; all_but_edge && p < np; p++) {
+		if (line[p] == SIZE_MAX)
+			continue;
+		all_but_edge = last == SIZE_MAX || counts_on(src, last, line[p]);
+		last = line[p];
+	}
+	if (same < 2 || bytes < 4 || !digits || (same < np && !all_but_edge))
+		return false;
+	for (size_t p = 0; p < np; p++)
+		if (line[p] != SIZE_MAX)
+			empty_running_line(src, line[p]);
+	return true;
+}
+
+/* The running lines at the pages' tops and feet, each edge's read again
+ * when one went (a header of two lines: a fax's "FROM" then "TO"), up to
+ * three deep. */
 static bool blank_page_edges(struct imr_source *src)
 {
 	size_t np = src->npages;
@@ -528,55 +585,9 @@ static bool blank_page_edges(struct imr_source *src)
 		free(line), free(hash);
 		return false;
 	}
-	for (int edge = 0; edge < 2; edge++) {
-		size_t votes = 0, pick = 0, digits = 0, bytes;
-		for (size_t p = 0; p < np; p++) {
-			size_t from = imr_source_line_index(src, src->page_start[p]);
-			size_t to = p + 1 < np ? imr_source_line_index(src, src->page_start[p + 1]) : src->nlines;
-			line[p] = page_edge(src, from, to, edge);
-			hash[p] = 0;
-			if (line[p] != SIZE_MAX) {
-				size_t n, d;
-				const char *s = running_line(src, line[p], &n);
-				hash[p] = masked_hash(s, n, 16, &d, &bytes) | 1;
-			}
-			if (!votes)
-				pick = p, votes = 1;
-			else
-				votes += hash[p] == hash[pick] ? 1 : (size_t)-1;
-		}
-		size_t alike = 0;
-		for (size_t p = 0; p < np; p++)
-			alike += hash[p] && hash[p] == hash[pick];
-		if (alike < 2 || alike + 1 < np) /* (an ordinary letter: its pages' edges differ) */
-			continue;
-		size_t same = 0, other = SIZE_MAX, n, m;
-		const char *s = running_line(src, line[pick], &n);
-		masked_hash(s, n, SIZE_MAX, &digits, &bytes);
-		for (size_t p = 0; p < np; p++) {
-			const char *t = hash[p] == hash[pick] ? running_line(src, line[p], &m) : NULL;
-			if (t && masked_equal(s, n, t, m))
-				same++;
-			else
-				other = p, line[p] = SIZE_MAX; /* (not this page's) */
-		}
-		/* All but one page: the one without is the letterhead's (the
-		 * end's), and the line's digits count the pages ("Page 2",
-		 * a Bates number): a letter's own line (an item's guideline)
-		 * at a page's top, pages after the first, does not count. */
-		bool all_but_edge = np >= 3 && same + 1 == np && other == (edge ? np - 1 : 0);
-		for (size_t p = 0, last = SIZE_MAX; all_but_edge && p < np; p++) {
-			if (line[p] == SIZE_MAX)
-				continue;
-			all_but_edge = last == SIZE_MAX || counts_on(src, last, line[p]);
-			last = line[p];
-		}
-		if (same < 2 || bytes < 4 || !digits || (same < np && !all_but_edge))
-			continue;
-		for (size_t p = 0; p < np; p++)
-			if (line[p] != SIZE_MAX)
-				empty_running_line(src, line[p]);
-	}
+	for (int edge = 0; edge < 2; edge++)
+		for (int depth = 0; depth < 3 && blank_page_edge(src, line, hash, edge); depth++)
+			;
 	free(line), free(hash);
 	return true;
 }
@@ -611,35 +622,41 @@ static size_t text_line_from(const struct imr_source *src, size_t i, int step)
 /* The lines next to a counting line's places (step 1: after each but the
  * last; -1: before each but the first), when they are all one masked
  * line: the other edge of those pages (a browser's header after its
- * footer "1/4"), emptied, and the text's first (last) line too when it is
- * the same. */
+ * footer "1/4"), or a header's second line, emptied; and the text's
+ * first (last) line, and the one beside the last (first) place, too when
+ * they are the same. */
 static void blank_neighbours(struct imr_source *src, const struct running_candidate *c, size_t k,
                              int step)
 {
-	size_t n, m, first = step > 0 ? 0 : 1;
+	size_t n, m, first = step > 0 ? 0 : 1, outer = step > 0 ? k - 1 : 0;
 	size_t l0 = text_line_from(src, c[first].line, step);
 	if (l0 == SIZE_MAX)
 		return;
 	const char *s = running_line(src, l0, &n);
-	if (is_blank_line(s, n))
-		return;
 	for (size_t j = first + 1; j < first + k - 1; j++) {
 		size_t l = text_line_from(src, c[j].line, step);
 		const char *t = l == SIZE_MAX ? NULL : running_line(src, l, &m);
 		if (!t || !masked_equal(s, n, t, m))
 			return;
 	}
-	/* The first page's header (the last page's footer) too; one such
-	 * line only (two pages) when the text's edge has it as well. */
+	/* The first page's header (the last page's footer) too, and the
+	 * line beside the outermost place (a header's second line on the
+	 * last page); one such line only (two pages) when one of these is
+	 * the same as well. */
 	size_t edge = text_line_from(src, step > 0 ? (size_t)-1 : src->nlines, step);
 	const char *e = edge == SIZE_MAX || edge == c[first].line ? NULL : running_line(src, edge, &m);
 	bool same_edge = e && masked_equal(s, n, e, m);
-	if (k < 3 && !same_edge)
+	size_t beside = text_line_from(src, c[outer].line, step);
+	const char *o = beside == SIZE_MAX || beside == edge ? NULL : running_line(src, beside, &m);
+	bool same_beside = o && masked_equal(s, n, o, m);
+	if (k < 3 && !same_edge && !same_beside)
 		return;
 	for (size_t j = first; j < first + k - 1; j++)
 		empty_running_line(src, text_line_from(src, c[j].line, step));
 	if (same_edge)
 		empty_running_line(src, edge);
+	if (same_beside)
+		empty_running_line(src, beside);
 }
 
 /* No pages known (no form feeds: pdftotext -nopgbrk, pages joined): a

@@ -1289,6 +1289,7 @@ fi
 # a browser's print of the PDF (pdf.js: the date and the file's name atop
 # each page, the address and "1/4" at its foot), a fax machine's line atop
 # each page ("P.2/4"), a Bates stamp at each page's foot ("SLG-000124");
+# a fax header of two lines; a Bates stamp on the pages after the first;
 # each with its form feeds and without (pdftotext -nopgbrk's shape).
 # Found by repetition (normalize.c, blank_running_lines): the same facts.
 declare -A running_lines=(
@@ -1300,14 +1301,19 @@ declare -A running_lines=(
 		(i>1?"\f":""), 30+i, i, n, p[i]}}'
 	[Bates]='BEGIN{RS="\f"} {p[++n]=$0} END{for(i=1;i<=n;i++){if(i==n && p[i]~/^[ \n]*$/)continue;
 		printf "%s%s\n                                                SLG-%06d\n", (i>1?"\f":""), p[i], 122+i}}'
+	[fax of two lines]='BEGIN{RS="\f"} {p[++n]=$0} END{for(i=1;i<=n;i++){if(i==n && p[i]~/^[ \n]*$/)continue;
+		printf "%sDEC-07-2026 10:32  FROM: SMITH LAW GROUP  P.%d/%d\nTO: 5105550199  ATTN: CLAIMS DEPT 12\n%s\n",
+		(i>1?"\f":""), i, n, p[i]}}'
+	[Bates from page 2]='BEGIN{RS="\f"} {p[++n]=$0} END{for(i=1;i<=n;i++){if(i==n && p[i]~/^[ \n]*$/)continue;
+		printf "%s%s\n%s\n", (i>1?"\f":""), p[i], (i>1 ? sprintf("                  SLG-%06d", 122+i) : "")}}'
 )
 if [ -d "$shared/real/txt" ] && [ -d "$shared/real/layout" ]; then
-	for shape in browser fax Bates; do
+	for shape in browser fax Bates "fax of two lines" "Bates from page 2"; do
 		for in in "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt; do
 			b=$(basename "$in" .txt)
 			awk -v b="$b" "${running_lines[$shape]}" "$in" >"$tmp/running.txt"
 			# (The shape meant: a running line each page, each page its break.)
-			if [ "$(grep -c 'dir.ca.gov\|P\.[0-9]/\|SLG-0' "$tmp/running.txt")" -lt 2 ] ||
+			if [ "$(grep -c 'dir.ca.gov\|P\.[0-9]/\|SLG-0' "$tmp/running.txt")" -lt 1 ] ||
 				[ "$(grep -c $'\f' "$tmp/running.txt")" -lt 1 ]; then
 				bad "$in, $shape: not the shape meant"
 			fi
