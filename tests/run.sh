@@ -1330,6 +1330,61 @@ if [ -d "$shared/real/pdf" ]; then
 else
 	echo "NOTICE: $shared/real/pdf is absent: pdftotext's options skipped"; skip=$((skip + 1))
 fi
+# ---- issue 16: running headers and footers that are not the letter's ----
+# Another tool's lines around each page, made here from txt/ and layout/:
+# a browser's print of the PDF (pdf.js: the date and the file's name atop
+# each page, the address and "1/4" at its foot), a fax machine's line atop
+# each page ("P.2/4"), a Bates stamp at each page's foot ("SLG-000124");
+# a fax header of two lines; a Bates stamp on the pages after the first;
+# each with its form feeds and without (pdftotext -nopgbrk's shape).
+# Found by repetition (normalize.c, blank_running_lines): the same facts.
+declare -A running_lines=(
+	[browser]='BEGIN{RS="\f"} {p[++n]=$0} END{for(i=1;i<=n;i++){if(i==n && p[i]~/^[ \n]*$/)continue;
+		printf "%s12/7/26, 5:03 PM                     %s.pdf\n%s\nhttps://www.dir.ca.gov/dwc/IMR/%s.pdf                %d/%d\n",
+		(i>1?"\f":""), b, p[i], b, i, n}}'
+	[fax]='BEGIN{RS="\f"} {p[++n]=$0} END{for(i=1;i<=n;i++){if(i==n && p[i]~/^[ \n]*$/)continue;
+		printf "%sDEC-07-2026 10:%02d  FROM: SMITH LAW GROUP  9165550123  TO: 5105550199  P.%d/%d\n%s\n",
+		(i>1?"\f":""), 30+i, i, n, p[i]}}'
+	[Bates]='BEGIN{RS="\f"} {p[++n]=$0} END{for(i=1;i<=n;i++){if(i==n && p[i]~/^[ \n]*$/)continue;
+		printf "%s%s\n                                                SLG-%06d\n", (i>1?"\f":""), p[i], 122+i}}'
+	[fax of two lines]='BEGIN{RS="\f"} {p[++n]=$0} END{for(i=1;i<=n;i++){if(i==n && p[i]~/^[ \n]*$/)continue;
+		printf "%sDEC-07-2026 10:32  FROM: SMITH LAW GROUP  P.%d/%d\nTO: 5105550199  ATTN: CLAIMS DEPT 12\n%s\n",
+		(i>1?"\f":""), i, n, p[i]}}'
+	[Bates from page 2]='BEGIN{RS="\f"} {p[++n]=$0} END{for(i=1;i<=n;i++){if(i==n && p[i]~/^[ \n]*$/)continue;
+		printf "%s%s\n%s\n", (i>1?"\f":""), p[i], (i>1 ? sprintf("                  SLG-%06d", 122+i) : "")}}'
+)
+if [ -d "$shared/real/txt" ] && [ -d "$shared/real/layout" ]; then
+	for shape in browser fax Bates "fax of two lines" "Bates from page 2"; do
+		for in in "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt; do
+			b=$(basename "$in" .txt)
+			awk -v b="$b" "${running_lines[$shape]}" "$in" >"$tmp/running.txt"
+			# (The shape meant: a running line each page, each page its break.)
+			if [ "$(grep -c 'dir.ca.gov\|P\.[0-9]/\|SLG-0' "$tmp/running.txt")" -lt 1 ] ||
+				[ "$(grep -c $'\f' "$tmp/running.txt")" -lt 1 ]; then
+				bad "$in, $shape: not the shape meant"
+			fi
+			convert_ok "$in, running lines ($shape)" "$tmp/running.txt" "tests/facts/real/$b.facts"
+			tr -d '\f' <"$tmp/running.txt" >"$tmp/running-nopgbrk.txt"
+			convert_ok "$in, running lines ($shape, no form feeds)" "$tmp/running-nopgbrk.txt" "tests/facts/real/$b.facts"
+		done
+	done
+else
+	echo "NOTICE: $shared/real is absent: running headers and footers skipped"; skip=$((skip + 1))
+fi
+# A letter's own lines repeated are not running lines: an item's guideline
+# line opening each page after the first (three of them, its digits the
+# same each time) is kept, every one, as the golden has them; and the
+# examples' golden XML (above) is unchanged.
+sed 's/^\(Claims Administrator guideline: Decision based on MTUS Chronic\)/\f\1/' examples/imr-2014-claim.txt >"$tmp/guideline.txt"
+guideline='Decision based on MTUS Chronic Pain Medical Treatment 2009'
+if [ "$(grep -c $'^\f'"Claims Administrator guideline" "$tmp/guideline.txt")" != 3 ]; then
+	bad "a guideline line atop each page: not the shape meant"
+elif convert_ok "a guideline line atop each page after the first" "$tmp/guideline.txt" tests/facts/examples/imr-2014-claim.facts; then
+	if [ "$(grep -c "$guideline" "$tmp/out.xml")" = "$(grep -c "$guideline" examples/imr-2014-claim.xml)" ] &&
+		[ "$(grep -c "$guideline" examples/imr-2014-claim.xml)" = 6 ]; then ok; else
+		bad "a guideline line atop each page after the first: $(grep -c "$guideline" "$tmp/out.xml") of the golden's 6 kept"
+	fi
+fi
 # Apache Tika's text, emulated: PDFBox's paragraphs (PDFTextStripper, as
 # Tika's PDF2XHTML runs it, through ExtractText -html) each followed by a
 # blank line, as Tika's XHTML-to-text gives them, more at a page's end
