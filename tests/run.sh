@@ -47,6 +47,16 @@ convert_ok() { # name input facts...
 	ok
 }
 
+# facts_of NAME: sets facts to the letter's facts file, the real
+# letters', the seeds' or the examples' (tests/facts/*/NAME.facts).
+facts_of() {
+	local d
+	for d in real seeds examples; do
+		facts=tests/facts/$d/$1.facts
+		[ -f "$facts" ] && return
+	done
+}
+
 # A rejection: exit status and a message on stderr, no output file.
 expect() { # name status message-substring args...
 	local name=$1 want=$2 msg=$3; shift 3
@@ -396,9 +406,7 @@ if [ -d "$shared/real" ]; then
 	made=0
 	for in in "$shared"/real/txt/*.txt "$shared"/seeds/*.txt examples/*.txt; do
 		b=$(basename "$in" .txt)
-		facts=tests/facts/real/$b.facts
-		[ -f "$facts" ] || facts=tests/facts/seeds/$b.facts
-		[ -f "$facts" ] || facts=tests/facts/examples/$b.facts
+		facts_of "$b"
 		n=$(awk -f tests/shapes/pagebreak-in-title.awk "$in" 2>&1 >"$tmp/pb.txt")
 		[ "$n" -gt 0 ] || continue
 		made=$((made + n))
@@ -562,8 +570,7 @@ if [ -d "$shared/real" ]; then
 	broken=0
 	for in in "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$shared"/seeds/*.txt; do
 		b=$(basename "$in" .txt)
-		facts=tests/facts/real/$b.facts
-		[ -f "$facts" ] || facts=tests/facts/seeds/$b.facts
+		facts_of "$b"
 		for reflow in "fmt -w 60" "fmt -w 72" "fmt -w 80" "fmt -w 100" "fold -s -w 80"; do
 			$reflow "$in" >"$tmp/wrapped.txt"
 			# (the issues' intro, 97 characters, never on one line at 60)
@@ -633,8 +640,7 @@ if [ -d "$shared/real" ]; then
 	titled=0 letters=0
 	for in in "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$shared"/seeds/*.txt; do
 		b=$(basename "$in" .txt)
-		facts=tests/facts/real/$b.facts
-		[ -f "$facts" ] || facts=tests/facts/seeds/$b.facts
+		facts_of "$b"
 		# (the two ways, one letter in two each)
 		letters=$((letters + 1))
 		if [ $((letters % 2)) = 0 ]; then
@@ -724,8 +730,7 @@ if [ -d "$shared/real" ]; then
 	cut=0
 	for in in "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$shared"/seeds/*.txt; do
 		b=$(basename "$in" .txt)
-		facts=tests/facts/real/$b.facts
-		[ -f "$facts" ] || facts=tests/facts/seeds/$b.facts
+		facts_of "$b"
 		for w in $fold_widths; do
 			fold -w $w "$in" >"$tmp/folded.txt"
 			# (words cut: a line of the width ending in a letter, the next opening with one)
@@ -755,8 +760,7 @@ done
 if [ -d "$shared/real" ]; then
 	for in in "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$shared"/seeds/*.txt; do
 		b=$(basename "$in" .txt)
-		facts=tests/facts/real/$b.facts
-		[ -f "$facts" ] || facts=tests/facts/seeds/$b.facts
+		facts_of "$b"
 		for w in $wide_fold_widths; do
 			fold -w $w "$in" >"$tmp/folded.txt"
 			convert_ok "$in, folded (fold -w $w)" "$tmp/folded.txt" "$facts"
@@ -865,8 +869,7 @@ broken=0
 for in in "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$shared"/seeds/*.txt; do
 	[ -f "$in" ] || continue
 	b=$(basename "$in" .txt)
-	facts=tests/facts/real/$b.facts
-	[ -f "$facts" ] || facts=tests/facts/seeds/$b.facts
+	facts_of "$b"
 	n=$(awk -f tests/shapes/hyphenate.awk "$in" 2>&1 >"$tmp/hyphen.txt")
 	broken=$((broken + n))
 	convert_ok "$in, words hyphenated at line ends" "$tmp/hyphen.txt" "$facts"
@@ -1075,8 +1078,7 @@ for in in examples/*.txt "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$
 				bad "$in, every line marked ($shape): not its XML: $(head -3 "$tmp/err")"
 			fi ;;
 		*)
-			facts=tests/facts/real/$b.facts
-			[ -f "$facts" ] || facts=tests/facts/seeds/$b.facts
+			facts_of "$b"
 			convert_ok "$in, every line marked ($shape)" "$tmp/marked.txt" "$facts" ;;
 		esac
 	done
@@ -1115,9 +1117,7 @@ k=0 tables=0
 for in in "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$shared"/seeds/*.txt examples/*.txt; do
 	[ -f "$in" ] || continue
 	b=$(basename "$in" .txt)
-	facts=tests/facts/real/$b.facts
-	[ -f "$facts" ] || facts=tests/facts/seeds/$b.facts
-	[ -f "$facts" ] || facts=tests/facts/examples/$b.facts
+	facts_of "$b"
 	ways=("${md_ways[k % 4]}" "${md_ways[(k + 1) % 4]}")
 	case $in in
 	examples/imr-documents-reviewed-b.layout.txt) continue ;; # (its page's case number, its page break gone: docs/grammar.md)
@@ -1168,8 +1168,7 @@ one_case=0
 for in in "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$shared"/seeds/*.txt; do
 	[ -f "$in" ] || continue
 	b=$(basename "$in" .txt)
-	facts=tests/facts/real/$b.facts
-	[ -f "$facts" ] || facts=tests/facts/seeds/$b.facts
+	facts_of "$b"
 	awk -f tests/shapes/vocabulary-facts.awk "$facts" >"$tmp/vocab.facts"
 	if [ "$(grep -c ' => ' "$tmp/vocab.facts")" -lt 20 ]; then
 		bad "$b: vocabulary-facts.awk kept fewer than 20 facts"; continue
