@@ -40,7 +40,10 @@ struct imr_lex_extra {
  * piece of a wrapped one ("UR Denial"), or a later piece ("Date:"). */
 enum imr_label_piece { IMR_LABEL_WHOLE, IMR_LABEL_HEAD, IMR_LABEL_TAIL };
 
-/* Table lookups used by the scanner; they return -1 when not found. */
+/* Table lookups used by the scanner; they return -1 when not found.
+ * imr_vocab_ready() makes what they index the tables by, once a process:
+ * the scanner's start calls it, before any of them. */
+void imr_vocab_ready(void);
 int imr_lookup_section(const char *s, size_t n);
 /* The longest heading written as the table has it (its capitals) that
  * opens s[0..len), followed by the end or a blank; *n its length. */

@@ -31,6 +31,7 @@ static bool scan_all(struct imr_parser *p)
 {
 	struct imr_lex_extra extra = {.src = p->src};
 	yyscan_t scanner;
+	imr_vocab_ready();
 	if (imr_yylex_init_extra(&extra, &scanner) != 0)
 		return false;
 	/* The normalized text ends in two NULs, as yy_scan_buffer wants;

@@ -2,6 +2,8 @@
 #include "vocab.h"
 
 #include <ctype.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -142,7 +144,43 @@ int imr_lookup_section(const char *s, size_t n)
 	return -1;
 }
 
-static inline bool may_open_heading(const char *s);
+/* The first two letters of the headings, as a set of pairs of capitals
+ * ("No" of the notice's title as "NO"): a line's words are looked up in
+ * the table only where a pair of the set starts one.  Made from the
+ * table once, so the two cannot disagree. */
+static uint32_t heading_pairs[26];
+static pthread_once_t pairs_made = PTHREAD_ONCE_INIT;
+
+/* The line labels of each context, by their index in the table: a line
+ * is compared with its context's few, not with all of them. */
+static uint8_t context_labels[IMR_CONTEXT_COUNT][COUNT(line_labels)], context_label_count[IMR_CONTEXT_COUNT];
+_Static_assert(COUNT(line_labels) <= UINT8_MAX, "a line label's index fits a byte");
+
+static void make_heading_pairs(void)
+{
+	for (size_t i = 0; i < COUNT(sections); i++)
+		heading_pairs[sections[i].text[0] - 'A'] |= 1u << (toupper((unsigned char)sections[i].text[1]) - 'A');
+	for (size_t i = 0; i < COUNT(line_labels); i++) {
+		enum imr_context c = line_labels[i].context;
+		context_labels[c][context_label_count[c]++] = (uint8_t)i;
+	}
+}
+
+void imr_vocab_ready(void)
+{
+	pthread_once(&pairs_made, make_heading_pairs);
+}
+
+/* Whether a heading may start at s[0..2): every heading opens with two
+ * capitals, but the notice's title ("Notice of ..."), and they are a
+ * pair a heading opens with. */
+static inline bool may_open_heading(const char *s)
+{
+	unsigned a = (unsigned)(s[0] - 'A'), b = (unsigned)(s[1] - 'A');
+	if (a >= 26 || (b >= 26 && s[0] != 'N'))
+		return false;
+	return heading_pairs[a] >> (b < 26 ? b : (unsigned)('O' - 'A')) & 1;
+}
 
 int imr_section_at(const char *s, size_t len, size_t *n)
 {
@@ -158,22 +196,76 @@ int imr_section_at(const char *s, size_t len, size_t *n)
 	return best;
 }
 
-/* Whether a heading may start at s[0..2): every heading opens with two
- * capitals, but the notice's title ("Notice of ..."). */
-static inline bool may_open_heading(const char *s)
+#if defined __GNUC__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* Eight bytes at a time: a mark (the byte's high bit) on each byte of x
+ * that is c, and on each capital A-Z.  Exact, byte by byte: no sum
+ * carries out of a byte (each adds to seven bits). */
+static const uint64_t ones = 0x0101010101010101u, sevens = ones * 0x7F, highs = ones * 0x80;
+
+static inline uint64_t bytes_equal(uint64_t x, unsigned char c)
 {
-	return (unsigned)(s[0] - 'A') < 26 && ((unsigned)(s[1] - 'A') < 26 || s[0] == 'N');
+	uint64_t t = x ^ (ones * c);
+	return ~(((t & sevens) + sevens) | t) & highs;
 }
+
+static inline uint64_t capitals(uint64_t x)
+{
+	uint64_t low = x & sevens;
+	return ~x & ~(low + ones * (0x7F - 'Z')) & (low + ones * (0x80 - 'A')) & highs;
+}
+
+static inline uint64_t load8(const char *p)
+{
+	uint64_t x;
+	memcpy(&x, p, sizeof x);
+	return x;
+}
+
+/* Where, among s[i..i + 8), two capitals (or "N") follow a blank: a mark
+ * on each such byte.  Reads s[i - 1..i + 9). */
+static inline uint64_t word_capitals(const char *s, size_t i)
+{
+	uint64_t first = load8(s + i);
+	return bytes_equal(load8(s + i - 1), ' ') & capitals(first) &
+	       (capitals(load8(s + i + 1)) | bytes_equal(first, 'N'));
+}
+
+/* The first of the places marked in at (s[i..i + 8)) where a heading
+ * starts, or len. */
+static inline size_t heading_among(const char *s, size_t len, size_t i, uint64_t at)
+{
+	size_t n;
+	for (; at; at &= at - 1) {
+		size_t k = i + (size_t)__builtin_ctzll(at) / 8;
+		if (may_open_heading(s + k) && imr_section_at(s + k, len - k, &n) >= 0)
+			return k;
+	}
+	return len;
+}
+#endif
 
 size_t imr_section_inside(const char *s, size_t len)
 {
-	size_t n;
+	size_t n, i = 1;
 	/* A line of text has a few words in capitals at most (MTUS, ODG): the
-	 * table is looked at only where one starts. */
-	for (const char *b = memchr(s, ' ', len), *e = s + len; b && e - b > 2;
-	     b = memchr(b + 1, ' ', (size_t)(e - b - 1)))
-		if (may_open_heading(b + 1) && imr_section_at(b + 1, (size_t)(e - b - 1), &n) >= 0)
-			return (size_t)(b + 1 - s);
+	 * table is looked at only where two capitals (or "No") start a word.
+	 * Eight places at a time, the last eight overlapping those before: a
+	 * branch per byte (or a memchr per blank) was mispredicted several
+	 * times a line. */
+#if defined __GNUC__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (len >= 10) {
+		size_t k;
+		for (; i + 9 <= len; i += 8)
+			if ((k = heading_among(s, len, i, word_capitals(s, i))) < len)
+				return k;
+		size_t j = len - 9; /* the places i..len - 2 not yet read */
+		return i + 1 < len ? heading_among(s, len, j, word_capitals(s, j) & ~UINT64_C(0) << 8 * (i - j))
+		                   : len;
+	}
+#endif
+	for (; i + 1 < len; i++)
+		if (s[i - 1] == ' ' && may_open_heading(s + i) && imr_section_at(s + i, len - i, &n) >= 0)
+			return i;
 	return len;
 }
 
@@ -260,13 +352,14 @@ size_t imr_line_label_inside(const char *s, size_t len, enum imr_context in)
 	/* Every line label ends in a colon: the table is looked at only where
 	 * one stands, and a label must start at a word after the first. */
 	size_t best = len;
+	const uint8_t *own = context_labels[in];
 	for (const char *c = memchr(s, ':', len); c && (size_t)(c - s) < best;
 	     c = memchr(c + 1, ':', len - (size_t)(c + 1 - s))) {
 		size_t end = (size_t)(c + 1 - s);
-		for (size_t i = 0; i < COUNT(line_labels); i++) {
-			size_t k = line_labels[i].len;
-			if (line_labels[i].context == in && k < end && s[end - k - 1] == ' ' &&
-			    memcmp(s + end - k, line_labels[i].text, k) == 0 && end - k < best)
+		for (size_t j = 0; j < context_label_count[in]; j++) {
+			size_t i = own[j], k = line_labels[i].len;
+			if (k < end && s[end - k - 1] == ' ' && memcmp(s + end - k, line_labels[i].text, k) == 0 &&
+			    end - k < best)
 				best = end - k;
 		}
 	}
@@ -275,9 +368,10 @@ size_t imr_line_label_inside(const char *s, size_t len, enum imr_context in)
 
 int imr_lookup_line_label(const char *s, size_t n, enum imr_context in)
 {
-	for (size_t i = 0; i < COUNT(line_labels); i++)
-		if (line_labels[i].context == in && same(s, n, line_labels[i].text, line_labels[i].len))
-			return (int)i;
+	const uint8_t *own = context_labels[in];
+	for (size_t j = 0; j < context_label_count[in]; j++)
+		if (same(s, n, line_labels[own[j]].text, line_labels[own[j]].len))
+			return (int)own[j];
 	return -1;
 }
 
