@@ -122,7 +122,7 @@ sample_pinned=(
 	"seeds/003_911e865f50b21622.txt, re-wrapped (fmt -w 60)" # a page's "N of" cut from its total (normalize.c)
 	"examples/imr-documents-reviewed-b.layout.txt, lines joined (-v join=paragraph)" # a case number as mid-line page furniture
 	"examples/imr-2014-cover-narrow.txt, re-wrapped (fmt -w 72)" # a name value gone on to the next line (header.c)
-	"real/txt/CM17-0002106.txt, folded (fold -w 95)" # a word the letter has once ending a line of the width (normalize.c, ending_standing)
+	"real/txt/CM17-0002106.txt, folded (fold -w 95)" # a word the letter has once ending a line of the width (folded.c, ending_standing)
 	"CM16-0234464.pdf (pdftohtml pages, pandoc-plain)" # a rendering told by its rule between pages alone (normalize.c, rendered_html)
 )
 sampled_out() { # NAME: true if the sanitized run leaves this conversion to the release run
@@ -723,7 +723,7 @@ if grep -q ' 4) Regarding the request$' "$tmp/wrapped.txt"; then ok; else
 fi
 # Text folded at a width without regard to words (fold -w N, no -s): each
 # line cut at the width goes on with the next, no line break between
-# (normalize.c), every position still on its input line.  The real
+# (folded.c), every position still on its input line.  The real
 # letters keep their facts; the seeds and examples are their own XML but
 # for the lines.
 if [ -d "$shared/real" ]; then
