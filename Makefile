@@ -251,7 +251,8 @@ SANITIZE = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sani
 check:
 	@MAKE="$(MAKE)" tests/check.sh $(BUILD)
 
-check-build: all $(BUILD)/unit $(BUILD)/request-unit $(BUILD)/factcheck $(BUILD)/roundtrip $(BUILD)/mkpdf $(BUILD)/pages $(BUILD)/exportcheck
+check-build: all $(BUILD)/unit $(BUILD)/request-unit $(BUILD)/factcheck $(BUILD)/roundtrip $(BUILD)/mkpdf $(BUILD)/pages $(BUILD)/exportcheck \
+             $(BUILD)/fold-joins
 
 check-asan-build:
 	@$(MAKE) -s BUILD=$(BUILD)/asan CFLAGS="$(SANITIZE)" LDFLAGS="-fsanitize=address,undefined" \

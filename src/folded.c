@@ -168,9 +168,23 @@ static bool folded_wide(const char *data, size_t len, size_t width, size_t at)
 	return rejoined >= 2;
 }
 
+/* Whether next[0..m) opens with blanks up to the column where the line
+ * of the width line[0..n) has a word after blanks: a `-layout` table's
+ * column ("Priority: Standard    Application   03/14/2017" / "      Received:"
+ * under "Application", 85 columns), the next line the letter's own.  A
+ * fold that cut a row in its blanks leaves the rest at any column. */
+static bool own_column(const char *line, size_t n, const char *next, size_t m)
+{
+	size_t k = 0;
+	while (k < m && next[k] == ' ')
+		k++;
+	return k >= 2 && k < m && k < n && line[k - 2] == ' ' && line[k - 1] == ' ' && line[k] != ' ';
+}
+
 /* Whether the line of the width line[0..n) was cut by the folding inside
  * a word, the next line, at next, going on with it: yes where the letters
- * on both sides are a word together ("review" / "er. He/she"); no where a
+ * on both sides are a word together ("review" / "er. He/she") and where
+ * a blank meets the cut (but at a `-layout` column: own_column); no where a
  * small letter, a stop or a digit meets a capital (the line had the width
  * itself: "... Trigger Finger." / "MAXIMUS guideline:", "Section(s): 1.4"
  * / "Opioids for ...", "... 2 weeks: Upheld" / "Claims Administrator"),
@@ -189,7 +203,9 @@ bool imr_cut_inside_word(const struct imr_folded *f, const char *line, size_t n,
 	size_t na = imr_letters_before(line, n), nb = na ? imr_letters_after(next, 0, m) : 0;
 	char a = line[n - 1], b = *next;
 	const char *w = line + n - na;
-	if (a == ' ' || b == ' ' || (na && nb && imr_known_word(t, w, na, next, nb)))
+	if (a == ' ' || b == ' ')
+		return !own_column(line, n, next, m);
+	if (na && nb && imr_known_word(t, w, na, next, nb))
 		return true;
 	/* A word's end, and a word after it: a comma or semicolon a word
 	 * follows with no blank ("shoulder;" / "tenderness"), a number a

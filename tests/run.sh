@@ -773,6 +773,24 @@ if [ -d "$shared/real" ]; then
 		bad "fold -w 95: CM16-0228949 no longer has a few lines cut"
 	fi
 fi
+# A -layout line of the width before a line that opens with blanks to a
+# column where the line has a word after blanks (the header's
+# "Application  03/14/2017" / "   Received:" at 85 columns): the letter's
+# own column, not a cut at a blank (folded.c, own_column).  The layout
+# letters keep their facts at 85, and bench/fold-joins.sh's false joins
+# over the 37 letters are as measured (14 at 85 before the rule).
+if [ -d "$shared/real" ]; then
+	for in in "$shared"/real/layout/*.txt; do
+		facts_of "$(basename "$in" .txt)"
+		fold -w 85 "$in" >"$tmp/folded.txt"
+		convert_ok "$in, folded (fold -w 85)" "$tmp/folded.txt" "$facts"
+	done
+	if [ -z "${IMR_SANITIZED:-}" ]; then
+		joins=$(bench/fold-joins.sh "$(dirname "$factcheck")" 85 90 | sed 's/ of [0-9]* lines.*//')
+		if [ "$joins" = "fold -w 85: 1 false joins
+fold -w 90: 22 false joins" ]; then ok; else bad "fold-joins at 85 and 90 columns: $joins"; fi
+	fi
+fi
 # pypdf's text folded: two distortions at once.  A fold cuts again the
 # words pypdf split ("neck m usc" / "le,", "Official D" / "is ability",
 # "Fl" / "e xeril"); the spacing is repaired in the row the lines make,
