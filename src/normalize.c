@@ -4,7 +4,6 @@
 
 #include <errno.h>
 #include <iconv.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -12,9 +11,8 @@
 #include <uninorm.h>
 
 #include "diag.h"
-#include "lexicon.h"
-#include "phrase.h"
-#include "vocab.h"
+#include "folded.h"
+#include "words.h"
 
 /* Windows-1252 0x80-0x9F; 0 marks the five undefined bytes. */
 static const uint16_t cp1252[32] = {
@@ -81,9 +79,6 @@ static char *put_utf8(char *o, uint32_t cp)
 	}
 	return o;
 }
-
-static bool lower(char c) { return c >= 'a' && c <= 'z'; }
-static bool upper(char c) { return c >= 'A' && c <= 'Z'; }
 
 static bool is_blank_line(const char *s, size_t n)
 {
@@ -152,15 +147,6 @@ static size_t furniture_at(const char *p, size_t n)
 	return 0;
 }
 
-/* The bytes of input from p to its line's end. */
-static size_t line_length(const unsigned char *p, const unsigned char *end)
-{
-	const unsigned char *q = p;
-	while (q < end && *q != '\n' && *q != '\r')
-		q++;
-	return (size_t)(q - p);
-}
-
 /* "2 of 4" opening s[0..n) (past blanks), before the line's end or a
  * blank: its length, 0 if s opens with no such. */
 static size_t page_count_at(const char *s, size_t n)
@@ -193,7 +179,7 @@ static size_t page_word_wrapped(const char *p, size_t n, const char *end)
 	const char *next = p + n;
 	next += next < end && *next == '\r';
 	next += next < end && *next == '\n';
-	return page_count_at(next, line_length((const unsigned char *)next, (const unsigned char *)end)) ? n : 0;
+	return page_count_at(next, imr_line_length((const unsigned char *)next, (const unsigned char *)end)) ? n : 0;
 }
 
 /* The case number opening a line of text (past blanks), before a word in
@@ -204,7 +190,7 @@ static size_t page_word_wrapped(const char *p, size_t n, const char *end)
 static bool case_number_opening(const char *t, size_t m)
 {
 	return m > 15 && t[12] == ' ' && case_number_in(t, 12) &&
-	       (lower(t[13]) || (upper(t[13]) && upper(t[14])));
+	       (imr_lower(t[13]) || (imr_upper(t[13]) && imr_upper(t[14])));
 }
 
 struct line_builder {
@@ -969,11 +955,11 @@ static bool spread_out(const struct imr_source *src)
 			if (b & (b << 8))
 				break;
 		}
-		if (t[i] == ' ' && t[i + 1] == ' ' && lower(t[i - 1])) {
+		if (t[i] == ' ' && t[i + 1] == ' ' && imr_lower(t[i - 1])) {
 			size_t e = i + 2;
 			while (e < to && t[e] == ' ')
 				e++;
-			runs += e < to && lower(t[e]);
+			runs += e < to && imr_lower(t[e]);
 			i = e - 1;
 		}
 	}
@@ -988,11 +974,6 @@ static bool word_end(char c)
 	       c == ')' || (unsigned char)c >= 0x80;
 }
 
-static bool alnum(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
 /*
  * ---- words split by loose spacing ------------------------------------
  *
@@ -1002,193 +983,40 @@ static bool alnum(char c)
  * vocabulary: vocab.h's headings and labels, phrase.h's phrases, the
  * request lexicon) and one of them is no word on its own: it is no
  * vocabulary word, and the letter has it only where it is such a piece.
- * "in to" stays two words ("in" and "to" stand alone elsewhere).
+ * "in to" stays two words ("in" and "to" stand alone elsewhere).  The
+ * table of words: words.h.
  */
-/* A word of a table: its letters at s, n of them (s NULL: a free slot). */
-struct word {
-	const char *s;
-	uint32_t n;
-	uint32_t count, pieces; /* the letter's: times it stands, times it is a piece */
-};
-
-struct word_table {
-	struct word *w;
-	size_t mask, used;
-};
-
-static char fold_ascii(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
-
-static bool letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-/* FNV-1a of a then b, case folded. */
-static size_t word_hash(const char *a, size_t na, const char *b, size_t nb)
-{
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < na; i++)
-		h = (h ^ (unsigned char)fold_ascii(a[i])) * 16777619u;
-	for (size_t i = 0; i < nb; i++)
-		h = (h ^ (unsigned char)fold_ascii(b[i])) * 16777619u;
-	return h;
-}
-
-/* The slot of a then b (its word, or the free slot where it would go). */
-static struct word *word_slot(const struct word_table *t, const char *a, size_t na, const char *b,
-                              size_t nb)
-{
-	for (size_t i = word_hash(a, na, b, nb) & t->mask;; i = (i + 1) & t->mask) {
-		struct word *w = &t->w[i];
-		if (!w->s)
-			return w;
-		if (w->n != na + nb)
-			continue;
-		size_t k = 0;
-		while (k < na && fold_ascii(w->s[k]) == fold_ascii(a[k]))
-			k++;
-		while (k >= na && k < na + nb && fold_ascii(w->s[k]) == fold_ascii(b[k - na]))
-			k++;
-		if (k == na + nb)
-			return w;
-	}
-}
-
-/* The word s[0..n) in t, added if new (the table grown to stay at most
- * half full); NULL when memory runs out. */
-static struct word *add_word(struct word_table *t, const char *s, size_t n)
-{
-	if ((t->used + 1) * 2 > t->mask + 1) {
-		size_t slots = t->w ? (t->mask + 1) * 2 : 1024;
-		struct word_table g = {calloc(slots, sizeof *g.w), slots - 1, t->used};
-		if (!g.w)
-			return NULL;
-		for (size_t i = 0; t->w && i <= t->mask; i++)
-			if (t->w[i].s)
-				*word_slot(&g, t->w[i].s, t->w[i].n, "", 0) = t->w[i];
-		free(t->w);
-		*t = g;
-	}
-	struct word *w = word_slot(t, s, n, "", 0);
-	if (!w->s)
-		*w = (struct word){.s = s, .n = (uint32_t)n}, t->used++;
-	return w;
-}
-
-/* A run of letters ending at s[e] (exclusive), from its start; 0 if none
- * or a digit touches it. */
-static size_t letters_before(const char *s, size_t e)
-{
-	size_t i = e;
-	while (i && letter(s[i - 1]))
-		i--;
-	return i < e && (i == 0 || !alnum(s[i - 1])) ? e - i : 0;
-}
-
-static size_t letters_after(const char *s, size_t i, size_t n)
-{
-	size_t e = i;
-	while (e < n && letter(s[e]))
-		e++;
-	return e > i && (e == n || !alnum(s[e])) ? e - i : 0;
-}
-
-/* Each word of s[0..n) (a run of letters no digit touches, and a
- * hyphenated pair: "Non-MTUS") into t, counted; false when memory runs
- * out. */
-static bool add_words(struct word_table *t, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n;) {
-		if (!letter(s[i])) {
-			i++;
-			continue;
-		}
-		size_t e = i;
-		while (e < n && letter(s[e]))
-			e++;
-		bool whole = (i == 0 || !alnum(s[i - 1])) && (e == n || !alnum(s[e]));
-		size_t f = e + 1 < n && s[e] == '-' ? e + 1 + letters_after(s, e + 1, n) : e;
-		for (size_t k = 0; whole && k < 2; k++) {
-			size_t to = k ? f : e;
-			if ((k && f == e) || to - i >= 64)
-				break;
-			struct word *w = add_word(t, s + i, to - i);
-			if (!w)
-				return false;
-			w->count++;
-		}
-		i = e;
-	}
-	return true;
-}
-
-/* The form's words: vocab.h's headings and labels, phrase.h's phrases,
- * the request lexicon; made once a process. */
-static const char *const form_texts[] = {
-#define IMR_SECTION_TEXT(id, text, ...) text,
-	IMR_SECTIONS(IMR_SECTION_TEXT)
-#define IMR_HEADER_LABEL_TEXT(field, text, ...) text,
-	IMR_HEADER_LABELS(IMR_HEADER_LABEL_TEXT)
-#define IMR_LINE_LABEL_TEXT(id, text, ...) text,
-	IMR_LINE_LABELS(IMR_LINE_LABEL_TEXT)
-#define IMR_PHRASE_TEXT(id, text, ...) text,
-	IMR_PHRASES(IMR_PHRASE_TEXT)
-};
-static struct word_table form_words;
-static pthread_once_t form_words_once = PTHREAD_ONCE_INIT;
-
-static void read_form_words(void)
-{
-	bool ok = true;
-	for (size_t i = 0; ok && i < sizeof form_texts / sizeof *form_texts; i++)
-		ok = add_words(&form_words, form_texts[i], strlen(form_texts[i]));
-	for (size_t i = 0; ok && i < imr_lexicon_count; i++)
-		ok = add_words(&form_words, imr_lexicon[i].phrase, strlen(imr_lexicon[i].phrase));
-	if (!ok) { /* no form words: only the letter's are known */
-		free(form_words.w);
-		form_words = (struct word_table){0};
-	}
-}
-
-static bool form_word(const char *a, size_t na, const char *b, size_t nb)
-{
-	return form_words.w && word_slot(&form_words, a, na, b, nb)->s;
-}
-
-/* A word of the letter or the form. */
-static bool known(const struct word_table *t, const char *a, size_t na, const char *b, size_t nb)
-{
-	return word_slot(t, a, na, b, nb)->s || form_word(a, na, b, nb);
-}
-
 /* A word that stands alone somewhere: not only as a piece of a split one.
  * A letter other than "a" is none ("ISSUE S": the "s" of "Section(s)"). */
-static bool alone(const struct word_table *t, const char *a, size_t na)
+static bool alone(const struct imr_word_table *t, const char *a, size_t na)
 {
-	if (na == 1 && fold_ascii(a[0]) != 'a')
+	if (na == 1 && imr_fold_ascii(a[0]) != 'a')
 		return false;
-	const struct word *w = word_slot(t, a, na, "", 0);
-	return (w->s && w->count > w->pieces) || form_word(a, na, "", 0);
+	const struct imr_word *w = imr_word_slot(t, a, na, "", 0);
+	return (w->s && w->count > w->pieces) || imr_form_word(a, na, "", 0);
 }
 
 /* The table of the words of s[0..len) (a copy of the letter's text: the
  * table points into it while the text is repaired), with the pieces each
  * word is of a split one counted; false when memory runs out. */
-static bool read_words(struct word_table *t, const char *s, size_t len)
+static bool read_words(struct imr_word_table *t, const char *s, size_t len)
 {
-	pthread_once(&form_words_once, read_form_words);
-	if (!add_words(t, s, len))
+	imr_read_form_words();
+	if (!imr_add_words(t, s, len))
 		return false;
 	/* The pieces: two runs of letters one blank apart that are a word,
 	 * or a line break apart (the text re-wrapped: joining_piece). */
 	for (size_t at = 0; at < len; at++) {
 		if (s[at] != ' ' && s[at] != '\n')
 			continue;
-		size_t na = letters_before(s, at), b = at + 1;
+		size_t na = imr_letters_before(s, at), b = at + 1;
 		while (s[at] == '\n' && b < len && s[b] == ' ')
 			b++; /* (a line's indent) */
-		size_t nb = na ? letters_after(s, b, len) : 0;
-		if (nb && known(t, s + at - na, na, s + b, nb)) {
-			struct word *w = word_slot(t, s + at - na, na, "", 0);
+		size_t nb = na ? imr_letters_after(s, b, len) : 0;
+		if (nb && imr_known_word(t, s + at - na, na, s + b, nb)) {
+			struct imr_word *w = imr_word_slot(t, s + at - na, na, "", 0);
 			w->pieces += w->s != NULL;
-			w = word_slot(t, s + b, nb, "", 0);
+			w = imr_word_slot(t, s + b, nb, "", 0);
 			w->pieces += w->s != NULL;
 		}
 	}
@@ -1211,24 +1039,24 @@ static bool split_year(const char *a, size_t na, const char *b, size_t nb)
  * text): two pieces that are a word and not both words alone ("bas ed"),
  * a hyphenated pair the letter has unbroken ("Non- MTUS"), a hyphen
  * with a number on either side ("54- year-old", "10- 25-2016"), a year. */
-static bool split_word(const struct word_table *words, const char *out, size_t m, const char *b,
+static bool split_word(const struct imr_word_table *words, const char *out, size_t m, const char *b,
                        size_t n)
 {
-	size_t na, nb = letters_after(b, 0, n);
-	if (nb && (na = letters_before(out, m)))
-		return known(words, out + m - na, na, b, nb) &&
+	size_t na, nb = imr_letters_after(b, 0, n);
+	if (nb && (na = imr_letters_before(out, m)))
+		return imr_known_word(words, out + m - na, na, b, nb) &&
 		       (!alone(words, out + m - na, na) || !alone(words, b, nb));
-	if (m >= 2 && out[m - 1] == '-' && n && alnum(b[0])) {
+	if (m >= 2 && out[m - 1] == '-' && n && imr_alnum(b[0])) {
 		if ((out[m - 2] >= '0' && out[m - 2] <= '9') || (b[0] >= '0' && b[0] <= '9'))
 			return true;
-		return nb && (na = letters_before(out, m - 1)) && known(words, out + m - 1 - na, na + 1, b, nb);
+		return nb && (na = imr_letters_before(out, m - 1)) && imr_known_word(words, out + m - 1 - na, na + 1, b, nb);
 	}
 	size_t da = 0, db = 0;
 	while (da < m && da < 4 && out[m - 1 - da] >= '0' && out[m - 1 - da] <= '9')
 		da++;
 	while (db < n && db < 4 && b[db] >= '0' && b[db] <= '9')
 		db++;
-	return (m == da || !alnum(out[m - da - 1])) && (db == n || !alnum(b[db])) &&
+	return (m == da || !imr_alnum(out[m - da - 1])) && (db == n || !imr_alnum(b[db])) &&
 	       split_year(out + m - da, da, b, db);
 }
 
@@ -1236,12 +1064,12 @@ static bool split_word(const struct word_table *words, const char *out, size_t m
  * extractor's: before the stop or colon that ends a word ("weeks :
  * Upheld"), before a hyphen that joins ("CM16 -0228949", "10 -14-2016",
  * "anti -inflammatory"), or, a single blank, inside a word (split_word). */
-static bool blank_joins(const struct word_table *words, const char *out, size_t m, const char *b,
+static bool blank_joins(const struct imr_word_table *words, const char *out, size_t m, const char *b,
                         size_t n, bool single)
 {
 	char next = n ? b[0] : '\0', after = n > 1 ? b[1] : ' ';
 	if (m && word_end(out[m - 1]) &&
-	    ((next && strchr(":,;.", next) && after == ' ') || (next == '-' && alnum(after))))
+	    ((next && strchr(":,;.", next) && after == ' ') || (next == '-' && imr_alnum(after))))
 		return true;
 	return single && split_word(words, out, m, b, n);
 }
@@ -1259,7 +1087,7 @@ static bool blank_joins(const struct word_table *words, const char *out, size_t 
  * pieces a fold cut again).  Returns out's length.
  */
 static size_t repair_spacing(const char *in, size_t n, size_t ahead, char *out, size_t pre,
-                             uint32_t *from, const struct word_table *words, bool row)
+                             uint32_t *from, const struct imr_word_table *words, bool row)
 {
 	bool loose = words;
 	size_t m = 0;
@@ -1299,7 +1127,7 @@ static size_t repair_spacing(const char *in, size_t n, size_t ahead, char *out, 
 /* Whether c is ASCII punctuation (what a backslash may escape). */
 static bool punctuation(unsigned char c)
 {
-	return c > 0x20 && c < 0x7F && !alnum((char)c);
+	return c > 0x20 && c < 0x7F && !imr_alnum((char)c);
 }
 
 /* The character an HTML entity at s[0..n) stands for ("&amp;" '&',
@@ -1404,7 +1232,7 @@ static size_t unmark_line(const char *in, size_t n, char *out, uint32_t *from, b
 		} else if (c == '*' || c == '_') {
 			/* emphasis, at a word's edge; not inside a word ("snake_case"),
 			 * nor a list's "* " opening the line */
-			bool before = i > 0 && alnum(in[i - 1]), after = i + 1 < n && alnum(in[i + 1]);
+			bool before = i > 0 && imr_alnum(in[i - 1]), after = i + 1 < n && imr_alnum(in[i + 1]);
 			bool item = c == '*' && i == first && (i + 1 == n || in[i + 1] == ' ');
 			if (!(before && after) && !item)
 				continue;
@@ -1416,7 +1244,7 @@ static size_t unmark_line(const char *in, size_t n, char *out, uint32_t *from, b
 			continue;
 		} else if (c == '&') {
 			o = c;
-		} else if (c == '<' && i + 1 < n && (letter(in[i + 1]) || in[i + 1] == '/' || in[i + 1] == '!')) {
+		} else if (c == '<' && i + 1 < n && (imr_letter(in[i + 1]) || in[i + 1] == '/' || in[i + 1] == '!')) {
 			/* an HTML tag or comment: gone ("<br>" a blank) */
 			bool br = i + 3 < n && (in[i + 1] | 0x20) == 'b' && (in[i + 2] | 0x20) == 'r';
 			const char *e = n - i >= 4 && memcmp(in + i, "<!--", 4) == 0 ? memmem(in + i, n - i, "-->", 3) : NULL;
@@ -1483,7 +1311,7 @@ static size_t opening_word(const char *b, size_t n, size_t *lead)
  * that is all the line holds (the line, emptied, would end a paragraph),
  * nor one opening a page or with a byte not ASCII.
  */
-static size_t joining_piece(const struct word_table *words, const char *prev, size_t m,
+static size_t joining_piece(const struct imr_word_table *words, const char *prev, size_t m,
                             const char *b, size_t n, size_t *lead)
 {
 	size_t at, e = opening_word(b, n, &at);
@@ -1505,10 +1333,10 @@ static size_t joining_piece(const struct word_table *words, const char *prev, si
  */
 static size_t slash_piece(const char *prev, size_t m, const char *b, size_t n, size_t *lead)
 {
-	if (m < 2 || prev[m - 1] != '/' || !letter(prev[m - 2]))
+	if (m < 2 || prev[m - 1] != '/' || !imr_letter(prev[m - 2]))
 		return 0;
 	size_t e = opening_word(b, n, lead);
-	return e && letter(b[*lead]) ? e : 0;
+	return e && imr_letter(b[*lead]) ? e : 0;
 }
 
 /*
@@ -1523,7 +1351,7 @@ static size_t slash_piece(const char *prev, size_t m, const char *b, size_t n, s
  */
 static size_t broken_word_before(const char *prev, size_t m, const char *b, size_t n, size_t *before)
 {
-	if (n < 3 || memcmp(b, "(s)", 3) != 0 || m < 2 || !letter(prev[m - 1]))
+	if (n < 3 || memcmp(b, "(s)", 3) != 0 || m < 2 || !imr_letter(prev[m - 1]))
 		return 0;
 	size_t w = m;
 	while (w > 0 && prev[w - 1] != ' ')
@@ -1563,13 +1391,13 @@ static bool page_rule(const char *s, size_t n)
  * "e of at least 1 month"; not "specialties" / "that").  Its end in b
  * (*lead its start), or 0; as slash_piece, not a word that is all the
  * line holds. */
-static size_t cut_piece(const struct word_table *words, const char *prev, size_t m, const char *b,
+static size_t cut_piece(const struct imr_word_table *words, const char *prev, size_t m, const char *b,
                         size_t n, size_t *lead)
 {
-	if (!m || !letter(prev[m - 1]))
+	if (!m || !imr_letter(prev[m - 1]))
 		return 0;
 	size_t at, e = opening_word(b, n, &at);
-	if (!e || !lower(b[at]) || !split_word(words, prev, m, b + at, n - at))
+	if (!e || !imr_lower(b[at]) || !split_word(words, prev, m, b + at, n - at))
 		return 0;
 	*lead = at;
 	return e;
@@ -1616,7 +1444,7 @@ static bool to_line_before(char *t, size_t *o, const char *p, size_t len, struct
 static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool markdown,
                          size_t indent, bool rendered, bool escaped)
 {
-	struct word_table words = {0};
+	struct imr_word_table words = {0};
 	/* An indented rendering (lynx) cuts a run of words its no-break
 	 * spaces hold together at its width, inside a word ("right sho" /
 	 * "ulder sprain"): told by the letter's words, as loose text's. */
@@ -1911,7 +1739,7 @@ static bool rendered_html(const struct imr_source *src, bool *escaped)
 			const char *b = nl + 1;
 			while (*b == ' ')
 				b++;
-			slashes += *nl == '\n' && letter(nl[-2]) && letter(*b);
+			slashes += *nl == '\n' && imr_letter(nl[-2]) && imr_letter(*b);
 		} else if (mark == END_REFERENCE) {
 			references += ends_in_reference(l, (size_t)(nl - l));
 		} else {
@@ -2224,255 +2052,6 @@ static inline size_t line_break_at(const unsigned char *p, const unsigned char *
 	}
 }
 
-/*
- * Text folded at a width without regard to words (fold -w N without -s:
- * fixed-width records, some mail systems, a terminal's copy) cuts every
- * longer line at exactly N bytes, inside words ("... an expert review" /
- * "er. He/she has no").  Its shape: many lines (eight or more, a quarter
- * of the text's) of the longest length, none longer, a third of them or
- * more cut between two letters or digits.  Re-wrapping (fmt, fold -s)
- * gives no such run of one length (an eighth at most in the examples,
- * seeds and real letters in any shape), nor does a letter's own layout.
- *
- * Told after the text is read: end_line counts the lines of the longest
- * length or one less (a line cut after a blank lost it), a comparison a
- * line, and only when they are eight or more, a quarter of the text's,
- * are the input's lines looked at, up to one longer than those.
- *
- * The width the input data[0..len) is folded at, or 0; b the counts of
- * its normalized lines: a line longer than their longest is none of a
- * folded text's, and ends the count.
- */
-static bool folded_wide(const char *data, size_t len, size_t width, size_t at);
-
-static size_t folded_width(const char *data, size_t len, const struct line_builder *b)
-{
-	/* (Many lines of the longest length: a quarter of the text, or,
-	 * folded wider, two thirds as many as those up to three shorter.) */
-	const size_t *c = b->at_longest;
-	size_t text_lines = b->text_lines, at = c[0] + c[1];
-	if (b->longest < 20 || !((at >= 8 && at * 4 >= text_lines) || (c[0] >= 8 && c[0] * 3 >= (c[1] + c[2] + c[3]) * 2)))
-		return 0;
-	size_t longest = 0, inside = 0;
-	at = 0;
-	const char *e = data + len;
-	for (const char *l = data, *nl = NULL; l < e; l = nl + 1) {
-		if (!(nl = memchr(l, '\n', (size_t)(e - l))))
-			nl = e;
-		size_t n = (size_t)(nl - l) - (nl > l && nl[-1] == '\r');
-		if (n < longest || !n)
-			continue;
-		if (n > b->longest + 4) /* (a character or two decoded longer) */
-			return 0;
-		if (n > longest)
-			longest = n, at = inside = 0;
-		at++;
-		inside += nl + 1 < e && alnum(l[n - 1]) && alnum(nl[1]);
-	}
-	if (longest < 20 || at < 8 || inside * 3 < at)
-		return 0;
-	return at * 4 >= text_lines || folded_wide(data, len, longest, at) ? longest : 0;
-}
-
-/* What a folded text's cuts are told by: its width and its words. */
-struct folded {
-	struct word_table words;
-	size_t width;
-};
-
-/* A word of a folded text that stands alone: somewhere in the letter not
- * as a piece at a line's end or start, or a word of the form's of three
- * letters or more (not "de" or "re", which the lexicon has). */
-static bool standing(const struct word_table *t, const char *a, size_t na)
-{
-	if (na == 1 && fold_ascii(a[0]) != 'a')
-		return false;
-	const struct word *w = word_slot(t, a, na, "", 0);
-	return (w->s && w->count > w->pieces) || (na >= 3 && form_word(a, na, "", 0));
-}
-
-/* Whether a[0..n), six letters or more, opens a word that stands alone
- * and is another ("recommendation(s)" and "recommended"): a word's first
- * part, not a piece of one cut.  Every word of the table is looked at:
- * a few times a folded text. */
-static bool stem_standing(const struct word_table *t, const char *a, size_t n)
-{
-	enum { STEM = 6 };
-	if (n < STEM)
-		return false;
-	for (size_t i = 0; i <= t->mask; i++) {
-		const struct word *w = &t->w[i];
-		size_t k = 0;
-		if (!w->s || w->n < STEM || w->count <= w->pieces)
-			continue;
-		while (k < STEM && fold_ascii(w->s[k]) == fold_ascii(a[k]))
-			k++;
-		if (k == STEM)
-			return true;
-	}
-	return false;
-}
-
-/* Whether a[0..n), six letters or more, ends as two other words of
- * five or more that stand alone end, in their last three letters
- * ("conservative" as "positive" and "objective", "determine" as
- * "examine" and "medicine"): a word's end, though the letter has the
- * word nowhere else, not the first piece of one cut ("hydroco" /
- * "done").  Every word of the table is looked at: a few times a folded
- * text. */
-static bool ending_standing(const struct word_table *t, const char *a, size_t n)
-{
-	enum { END = 3 };
-	if (n < 6)
-		return false;
-	size_t found = 0;
-	for (size_t i = 0; i <= t->mask; i++) {
-		const struct word *w = &t->w[i];
-		size_t k = 0;
-		if (!w->s || w->n < 5 || w->count <= w->pieces)
-			continue;
-		while (k < END && fold_ascii(w->s[w->n - 1 - k]) == fold_ascii(a[n - 1 - k]))
-			k++;
-		if (k == END && ++found >= 2)
-			return true;
-	}
-	return false;
-}
-
-/* The words of a folded text s[0..len) (f->width its width), the last
- * word of each line of the width and the first of the line after it
- * counted as pieces (of a word the folding cut, or two words).  False
- * when memory runs out. */
-static bool read_folded(struct folded *f, const char *s, size_t len)
-{
-	pthread_once(&form_words_once, read_form_words);
-	/* (Room for the words at once: a letter has a distinct word in some
-	 * twenty bytes, the table grown is rehashed.) */
-	size_t slots = 1024;
-	while (slots * 2 < len / 10)
-		slots *= 2;
-	if (!(f->words.w = calloc(slots, sizeof *f->words.w)))
-		return false;
-	f->words.mask = slots - 1;
-	if (!add_words(&f->words, s, len))
-		return false;
-	const char *e = s + len;
-	for (const char *l = s, *nl; l < e && (nl = memchr(l, '\n', (size_t)(e - l))); l = nl + 1) {
-		size_t n = (size_t)(nl - l) - (nl > l && nl[-1] == '\r'), na, nb;
-		if (n != f->width || !(na = letters_before(l, n)) ||
-		    !(nb = letters_after(nl + 1, 0, line_length((const unsigned char *)nl + 1, (const unsigned char *)e))))
-			continue;
-		struct word *w = word_slot(&f->words, l + n - na, na, "", 0);
-		w->pieces += w->s != NULL;
-		w = word_slot(&f->words, nl + 1, nb, "", 0);
-		w->pieces += w->s != NULL;
-	}
-	return true;
-}
-
-/*
- * Text folded at a width most of its lines fit in (fold -w 95 of letters
- * whose own lines are about that wide) has too few cut lines to be a
- * quarter of its text.  It is told by the at lines of the width, none
- * longer, being more than the lines one to three bytes shorter (three in
- * four of them at least: a letter's own lines, fmt's, have their longest
- * at most three in five as often as those) and by two cuts at least whose
- * pieces are together a word of the letter and are not two words that
- * stand alone ("revi" / "ew": no letter's own line ends so, in none of
- * the examples, seeds and real letters in any shape).  The words are
- * read only when the lines' lengths say so.
- */
-static bool folded_wide(const char *data, size_t len, size_t width, size_t at)
-{
-	size_t near = 0;
-	const char *e = data + len;
-	for (const char *l = data, *nl = NULL; l < e; l = nl + 1) {
-		if (!(nl = memchr(l, '\n', (size_t)(e - l))))
-			nl = e;
-		size_t n = (size_t)(nl - l) - (nl > l && nl[-1] == '\r');
-		near += n < width && n + 3 >= width;
-	}
-	if (at * 4 < near * 3)
-		return false;
-	struct folded f = {.width = width};
-	size_t rejoined = 0;
-	if (read_folded(&f, data, len)) {
-		for (const char *l = data, *nl; l < e && rejoined < 2 && (nl = memchr(l, '\n', (size_t)(e - l))); l = nl + 1) {
-			size_t n = (size_t)(nl - l) - (nl > l && nl[-1] == '\r'), na, nb;
-			if (n != width || !(na = letters_before(l, n)) ||
-			    !(nb = letters_after(nl + 1, 0, line_length((const unsigned char *)nl + 1, (const unsigned char *)e))))
-				continue;
-			const struct word *w = word_slot(&f.words, l + n - na, na, nl + 1, nb);
-			rejoined += w->s && w->count > 0 && !(standing(&f.words, l + n - na, na) && standing(&f.words, nl + 1, nb));
-		}
-	}
-	free(f.words.w);
-	return rejoined >= 2;
-}
-
-/* Whether the line of the width line[0..n) was cut by the folding inside
- * a word, the next line, at next, going on with it: yes where the letters
- * on both sides are a word together ("review" / "er. He/she"); no where a
- * small letter, a stop or a digit meets a capital (the line had the width
- * itself: "... Trigger Finger." / "MAXIMUS guideline:", "Section(s): 1.4"
- * / "Opioids for ...", "... 2 weeks: Upheld" / "Claims Administrator"),
- * a colon a number ("Compensation:" / "1) MAXIMUS ..."), a word a
- * parenthesis opening capitals ("Guidelines" / "(ODG) Low Back") or a
- * number ("... and Flexeril" / "5mg."); nor between two words that stand
- * alone ("... is not medically" / "necessary."), the second perhaps only
- * as another's first letters ("... based their decision on" /
- * "recommendation(s)", and "recommended"); else yes (a word the letter
- * has nowhere else whole: "hydroco" / "done"). */
-static bool cut_inside_word(const struct folded *f, const char *line, size_t n, const char *next,
-                            const char *end)
-{
-	const struct word_table *t = &f->words;
-	size_t m = line_length((const unsigned char *)next, (const unsigned char *)end);
-	size_t na = letters_before(line, n), nb = na ? letters_after(next, 0, m) : 0;
-	char a = line[n - 1], b = *next;
-	const char *w = line + n - na;
-	if (a == ' ' || b == ' ' || (na && nb && known(t, w, na, next, nb)))
-		return true;
-	/* A word's end, and a word after it: a comma or semicolon a word
-	 * follows with no blank ("shoulder;" / "tenderness"), a number a
-	 * word of four letters or more ("at 90" / "degrees", "8" /
-	 * "sessions"; not "5" / "mg"), a possessive ("patient's" / "age"). */
-	size_t nw = letters_after(next, 0, m);
-	if (letter(b) && (a == ',' || a == ';'))
-		return false;
-	if (a >= '0' && a <= '9' && nw >= 4 && standing(t, next, nw))
-		return false;
-	if (na == 1 && (a == 's' || a == 'S') && n >= 3 && line[n - 2] == '\'' && letter(line[n - 3]) && nw &&
-	    standing(t, next, nw))
-		return false;
-	if (upper(b) && (lower(a) || (a >= '0' && a <= '9') || (a && strchr(".,;:!?)", a))))
-		return false;
-	if ((b == '(' && m > 1 && upper(next[1]) && alnum(a)) || ((a == ':' || a == ';') && b >= '0' && b <= '9'))
-		return false;
-	/* A quotation opening on the next line after a word ("ODG states" /
-	 * "\"Patients should"): a quote between two letters is none. */
-	if (letter(a) && ((b == '"' && m > 1 && letter(next[1])) ||
-	                  (m > 3 && memcmp(next, "\xe2\x80\x9c", 3) == 0 && letter(next[3]))))
-		return false;
-	if (na > 1 && b >= '0' && b <= '9' && standing(t, w, na))
-		return false;
-	if (!na || !nb)
-		return true;
-	if (!standing(t, w, na)) /* (a word the letter has once, before one it has often) */
-		return !(nb >= 2 && standing(t, next, nb) && ending_standing(t, w, na));
-	return !(standing(t, next, nb) || stem_standing(t, next, nb));
-}
-
-/* The row of a folded text that starts at line row ended, its newline at
- * nl: a line of it whose text end_line emptied (page furniture, blanks)
- * starts at the newline, so the lines' starts stay in order. */
-static void end_folded_row(struct imr_source *src, size_t row, uint32_t nl)
-{
-	for (size_t i = row + 1; i < src->nlines; i++)
-		if (src->line_start[i] > nl)
-			src->line_start[i] = nl;
-}
-
 static bool normalize_folded(const char *data, size_t len, struct imr_source *out,
                              struct imr_diags *diags, size_t width);
 
@@ -2507,8 +2086,8 @@ __attribute__((always_inline)) static inline bool normalize_at(const char *data,
 	const unsigned char *raw = p; /* where the input line being read starts */
 	uint32_t page_count[16];      /* lines that open with the "2 of 4" of a "Page" before them */
 	size_t page_counts = 0;
-	struct folded folded = {.width = width};
-	if (width && !read_folded(&folded, (const char *)p, (size_t)(end - p)))
+	struct imr_folded folded = {.width = width};
+	if (width && !imr_read_folded(&folded, (const char *)p, (size_t)(end - p)))
 		goto oom;
 	const char *form_feeds_end = NULL; /* end of the form feeds opening this line */
 	size_t decoded = 0, replaced = 0, controls = 0, first_control = 0;
@@ -2538,7 +2117,7 @@ __attribute__((always_inline)) static inline bool normalize_at(const char *data,
 			/* A folded line cut at the width goes on with the next. */
 			bool cut = width && (size_t)(p - raw) == width && next < end && *next != '\n' && *next != '\r' &&
 			           *next != '\f' &&
-			           cut_inside_word(&folded, (const char *)raw, width, (const char *)next, (const char *)end);
+			           imr_cut_inside_word(&folded, (const char *)raw, width, (const char *)next, (const char *)end);
 			if (b.wide) {
 				size_t ff = form_feeds_end ? (size_t)(form_feeds_end - text) : 0;
 				if (!(o = fold_line(&b, &text, &cap, piece_start, o, (size_t)(end - p))))
@@ -2549,7 +2128,7 @@ __attribute__((always_inline)) static inline bool normalize_at(const char *data,
 			if (!cut) {
 				o = end_line(&b, text, line_start, o);
 				if (width) {
-					end_folded_row(out, row_line, (uint32_t)(o - 1 - text));
+					imr_end_folded_row(out, row_line, (uint32_t)(o - 1 - text));
 					row_line = out->nlines;
 				}
 				line_start = (uint32_t)(o - text);
@@ -2581,7 +2160,7 @@ __attribute__((always_inline)) static inline bool normalize_at(const char *data,
 			} else if (c == '\t' || c == '\f') {
 				/* A page break inside a line (a page's lines joined
 				 * into one): the furniture opening the page goes. */
-				size_t k = 0, n = line_length(p + 1, end);
+				size_t k = 0, n = imr_line_length(p + 1, end);
 				if (c == '\f' && !(k = furniture_at((const char *)p + 1, n)) &&
 				    (k = page_word_wrapped((const char *)p + 1, n, (const char *)end)) &&
 				    page_counts < sizeof page_count / sizeof *page_count)
@@ -2633,7 +2212,7 @@ __attribute__((always_inline)) static inline bool normalize_at(const char *data,
 	if (o > text + line_start || o == text) {
 		o = end_line(&b, text, line_start, o); /* last line had no newline */
 		if (width)
-			end_folded_row(out, row_line, (uint32_t)(o - 1 - text));
+			imr_end_folded_row(out, row_line, (uint32_t)(o - 1 - text));
 	}
 	out->len = (size_t)(o - text);
 	o[0] = o[1] = '\0';
@@ -2643,7 +2222,8 @@ __attribute__((always_inline)) static inline bool normalize_at(const char *data,
 		char *l = text + out->line_start[page_count[i]];
 		memset(l, ' ', page_count_at(l, strcspn(l, "\n")));
 	}
-	size_t folded_at = width ? 0 : folded_width((const char *)p0, len - (size_t)(p0 - (const unsigned char *)data), &b);
+	size_t folded_at = width ? 0 : imr_folded_width((const char *)p0, len - (size_t)(p0 - (const unsigned char *)data),
+	                                                 b.longest, b.at_longest, b.text_lines);
 	if (folded_at) { /* read again, its rows joined */
 		imr_source_free(out);
 		return normalize_folded(data, len, out, diags, folded_at);

@@ -122,7 +122,7 @@ sample_pinned=(
 	"seeds/003_911e865f50b21622.txt, re-wrapped (fmt -w 60)" # a page's "N of" cut from its total (normalize.c)
 	"examples/imr-documents-reviewed-b.layout.txt, lines joined (-v join=paragraph)" # a case number as mid-line page furniture
 	"examples/imr-2014-cover-narrow.txt, re-wrapped (fmt -w 72)" # a name value gone on to the next line (header.c)
-	"real/txt/CM17-0002106.txt, folded (fold -w 95)" # a word the letter has once ending a line of the width (normalize.c, ending_standing)
+	"real/txt/CM17-0002106.txt, folded (fold -w 95)" # a word the letter has once ending a line of the width (folded.c, ending_standing)
 	"CM16-0234464.pdf (pdftohtml pages, pandoc-plain)" # a rendering told by its rule between pages alone (normalize.c, rendered_html)
 )
 sampled_out() { # NAME: true if the sanitized run leaves this conversion to the release run
@@ -723,7 +723,7 @@ if grep -q ' 4) Regarding the request$' "$tmp/wrapped.txt"; then ok; else
 fi
 # Text folded at a width without regard to words (fold -w N, no -s): each
 # line cut at the width goes on with the next, no line break between
-# (normalize.c), every position still on its input line.  The real
+# (folded.c), every position still on its input line.  The real
 # letters keep their facts; the seeds and examples are their own XML but
 # for the lines.
 if [ -d "$shared/real" ]; then
@@ -771,6 +771,24 @@ if [ -d "$shared/real" ]; then
 	if [ "$(awk 'length == 95' "$tmp/folded.txt" | wc -l)" -ge 8 ] &&
 		[ "$(awk 'length == 95' "$tmp/folded.txt" | wc -l)" -lt "$(($(grep -c . "$tmp/folded.txt") / 4))" ]; then ok; else
 		bad "fold -w 95: CM16-0228949 no longer has a few lines cut"
+	fi
+fi
+# A -layout line of the width before a line that opens with blanks to a
+# column where the line has a word after blanks (the header's
+# "Application  03/14/2017" / "   Received:" at 85 columns): the letter's
+# own column, not a cut at a blank (folded.c, own_column).  The layout
+# letters keep their facts at 85, and bench/fold-joins.sh's false joins
+# over the 37 letters are as measured (14 at 85 before the rule).
+if [ -d "$shared/real" ]; then
+	for in in "$shared"/real/layout/*.txt; do
+		facts_of "$(basename "$in" .txt)"
+		fold -w 85 "$in" >"$tmp/folded.txt"
+		convert_ok "$in, folded (fold -w 85)" "$tmp/folded.txt" "$facts"
+	done
+	if [ -z "${IMR_SANITIZED:-}" ]; then
+		joins=$(bench/fold-joins.sh "$(dirname "$factcheck")" 85 90 | sed 's/ of [0-9]* lines.*//')
+		if [ "$joins" = "fold -w 85: 1 false joins
+fold -w 90: 22 false joins" ]; then ok; else bad "fold-joins at 85 and 90 columns: $joins"; fi
 	fi
 fi
 # pypdf's text folded: two distortions at once.  A fold cuts again the
