@@ -2009,6 +2009,12 @@ static void test_diagnoses(void)
 	   "associated with an industrial injury date of 03/11/2012.",
 	   "lumbago", "thoracic or lumbosacral neuritis or radiculitis, unspecified",
 	   "displacement of lumbar intervertebral disc without myelopathy");
+	/* In capitals (a text of one case): its joints are "AND", "OF". */
+	DX("THE PATIENT HAS SUBMITTED A CLAIM FOR LUMBAR RADICULOPATHY, STATUS POST DISCECTOMY, AND "
+	   "KNEE STRAIN; WITH EFFUSION ASSOCIATED WITH AN INDUSTRIAL INJURY OF 04/02/2015.",
+	   "LUMBAR RADICULOPATHY", "STATUS POST DISCECTOMY", "KNEE STRAIN; WITH EFFUSION");
+	DX("THE DIAGNOSES OF LUMBAGO AND SCIATICA WERE NOTED BY THE TREATING PHYSICIAN.", "LUMBAGO",
+	   "SCIATICA");
 }
 
 static void test_diagnosis_codes(void)
