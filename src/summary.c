@@ -644,7 +644,7 @@ static void split_diagnoses(struct imr_arena *a, const struct scan *sc, const ch
 			const char *ib = top[t].b, *ie = top[t].e;
 			bool list = false;
 			for (const char *p = ib; ie - p >= 6 && !list; p++)
-				list = strncasecmp(p, ", and ", 6) == 0; /* "AND" in capitals */
+				list = *p == ',' && strncasecmp(p, ", and ", 6) == 0; /* "AND" in capitals */
 			if (list) {
 				n += split_at(ib, ie, ',', items + n, COUNT(items) - n);
 			} else {

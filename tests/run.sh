@@ -1230,6 +1230,18 @@ elif convert_ok "$ex rendered (indented, broken, ruled)" "$tmp/rendered.txt" "te
 		bad "$ex rendered: its rules between pages are not its page breaks"
 	fi
 fi
+# A word a repair moved to another line keeps the position the input
+# gave it: the credentials wrapped before their "(s)" ("... the following
+# credentials: State" / "(s) of Licensure: ..."), its label misspelled
+# ("License") so that the parse stops at the line "State" was put on.
+# The error names the line and column "State" had (29:55), not 30:4, and
+# shows no excerpt (that line's text no longer holds the word).
+awk -v indent=3 -v breaks=1 -v rules=1 -f tests/shapes/rendered.awk "$ex" |
+	awk '/credentials:$/ { print $0 " State"; getline; sub(/State\(s\) of Licensure/, "(s) of License") } { print }' \
+		>"$tmp/rendered.txt"
+expect "$ex rendered, a moved word's error" 1 \
+	"rendered.txt:29:55: error: syntax error, unexpected text line, expecting State(s) of Licensure" "$tmp/rendered.txt"
+if grep -q '^ *[0-9]* | ' "$tmp/err"; then bad "$ex rendered, a moved word's error: an excerpt: $(cat "$tmp/err")"; else ok; fi
 render_html() { # TOOL HTML OUT
 	case $1 in
 	w3m) w3m -dump -cols 80 -T text/html <"$2" >"$3" ;;
