@@ -81,7 +81,8 @@ void imr_diag_at(struct imr_diags *d, const struct imr_source *src, enum imr_sev
 	unsigned line = imr_source_line(src, offset);
 	unsigned column = imr_source_column(src, offset);
 	size_t len = 0, count = d->count;
-	const char *text = imr_source_line_text(src, line, &len);
+	/* (A byte a repair moved is no longer on its line's text: no excerpt.) */
+	const char *text = imr_source_byte_moved(src, offset) ? NULL : imr_source_line_text(src, line, &len);
 	va_list ap;
 	va_start(ap, fmt);
 	diag_vadd(d, sev, line, column, text, len, fmt, ap);

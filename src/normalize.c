@@ -1403,30 +1403,48 @@ static size_t cut_piece(const struct imr_word_table *words, const char *prev, si
 	return e;
 }
 
-/* The last map of maps (a line's) made longer by n bytes, at the columns
- * after its end. */
-static bool extend_map(struct imr_source *maps, size_t *columns_cap, size_t n)
-{
-	if (!reserve_columns(maps, columns_cap, n))
-		return false;
-	uint32_t *c = maps->columns + maps->ncolumns - 1, end = *c;
-	for (size_t j = 0; j <= n; j++)
-		c[j] = end + (uint32_t)j;
-	maps->ncolumns += n;
-	maps->moved[maps->nmoved - 1].len += (uint32_t)n;
-	return true;
-}
-
 /* The piece p[0..len) put at the end of the repaired line before (line
- * before, whose newline is t[*o - 1]): its columns after that line's end
- * when the line has a map.  False when out of memory. */
-static bool to_line_before(char *t, size_t *o, const char *p, size_t len, struct imr_source *maps,
-                           size_t *columns_cap, size_t before)
+ * before, from t[start] to its newline t[*o - 1]), cols[0..len) its
+ * columns on its own line, the next: the line before gets a map (its
+ * columns counted, when it had none), where the piece says it stood one
+ * line after (imr_column_moved).  False when out of memory. */
+static bool to_line_before(char *t, size_t *o, const char *p, size_t len, const uint32_t *cols,
+                           struct imr_source *maps, size_t *moved_cap, size_t *columns_cap,
+                           size_t before, size_t start)
 {
+	size_t n = *o - 1 - start;
+	uint32_t *c; /* the line before's entry past its end, then the piece's */
+	if (maps->nmoved && maps->moved[maps->nmoved - 1].line == before) {
+		if (!reserve_columns(maps, columns_cap, len))
+			return false;
+		c = maps->columns + maps->ncolumns - 1;
+		maps->ncolumns += len;
+		maps->moved[maps->nmoved - 1].len += (uint32_t)len;
+	} else {
+		if (!(c = add_moved(maps, moved_cap, columns_cap, (uint32_t)before, n + 1 + len)))
+			return false;
+		count_columns(t + start, n, c);
+		c += n;
+	}
+	c[len] = c[0];
+	for (size_t k = 0; k < len; k++)
+		c[k] = imr_column_moved(cols[k], 1);
+	maps->words_moved = true;
 	memcpy(t + *o - 1, p, len);
 	*o += len;
 	t[*o - 1] = '\n';
-	return !maps->nmoved || maps->moved[maps->nmoved - 1].line != before || extend_map(maps, columns_cap, len);
+	return true;
+}
+
+/* The original columns of line[0..n), the line before its repair: its
+ * map ml, or counted into counted. */
+static const uint32_t *columns_before(const struct imr_source *src, const struct imr_moved_line *ml,
+                                      const char *line, size_t n, uint32_t *counted)
+{
+	if (ml)
+		return src->columns + ml->at;
+	count_columns(line, n, counted);
+	return counted;
 }
 
 /*
@@ -1470,6 +1488,7 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 	 * them: broken_word_before) */
 	uint32_t *from = malloc((2 * longest + 2) * sizeof *from);
 	char *held = rendered ? malloc(longest + 1) : NULL;
+	uint32_t *held_columns = rendered ? malloc((longest + 1) * sizeof *held_columns) : NULL;
 	/* The rules made page breaks: where their lines start now. */
 	uint32_t *rules = NULL;
 	size_t nrules = 0, rules_cap = 0, last_text = 0;
@@ -1481,7 +1500,7 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 	bool in_tag = false;
 	struct imr_source maps = {0}; /* the new maps */
 	size_t moved_cap = 0, columns_cap = 0;
-	bool ok = line && from && counted && (!markdown || (bare && bare_from)) && (!rendered || held);
+	bool ok = line && from && counted && (!markdown || (bare && bare_from)) && (!rendered || (held && held_columns));
 	size_t o = 0, old = 0, page = 0;
 	size_t width = 0, before_n = 0; /* the longest line's bytes (the rendering's width); the line before's */
 	for (size_t i = 0; cuts && i < src->nlines; i++) {
@@ -1512,9 +1531,11 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 		    (piece = joining_piece(&words, t + src->line_start[i - 1], o - 1 - src->line_start[i - 1],
 		                           line, n, &lead))) {
 			/* The line break was the extractor's blank: the piece goes
-			 * to the end of the line before (its columns after that
-			 * line's end), and is blanked here. */
-			if (!to_line_before(t, &o, line + lead, piece - lead, &maps, &columns_cap, i - 1)) {
+			 * to the end of the line before (its columns this line's),
+			 * and is blanked here. */
+			if (!to_line_before(t, &o, line + lead, piece - lead,
+			                    columns_before(src, ml, line, n, counted) + lead, &maps, &moved_cap,
+			                    &columns_cap, i - 1, src->line_start[i - 1])) {
 				ok = false;
 				break;
 			}
@@ -1528,7 +1549,9 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 			/* As a loose piece above; the line then opens at the
 			 * words after it (a joined paragraph has one blank at
 			 * the break, as the scanner's phrases have). */
-			if (!to_line_before(t, &o, line + lead, piece - lead, &maps, &columns_cap, i - 1)) {
+			if (!to_line_before(t, &o, line + lead, piece - lead,
+			                    columns_before(src, ml, line, n, counted) + lead, &maps, &moved_cap,
+			                    &columns_cap, i - 1, src->line_start[i - 1])) {
 				ok = false;
 				break;
 			}
@@ -1545,14 +1568,19 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 		    (w = broken_word_before(t + ls, o - 1 - ls, line + cut, n - cut, &before)) &&
 		    o - 1 - ls - w <= longest) { /* (held's room: the line before may have grown) */
 			/* Taken off the line before (its blanks before it too) and
-			 * put before this one's "(s)", its columns this line's
-			 * first. */
+			 * put before this one's "(s)", its columns the line
+			 * before's (that line's map, or counted). */
 			word = o - 1 - ls - w;
 			memcpy(held, t + ls + w, word);
 			size_t k = o - 1 - (ls + before);
+			const struct imr_moved_line *mb = maps.nmoved && maps.moved[maps.nmoved - 1].line == i - 1
+			                                      ? &maps.moved[maps.nmoved - 1]
+			                                      : NULL;
+			memcpy(held_columns, columns_before(&maps, mb, t + ls, o - 1 - ls, counted) + w,
+			       word * sizeof *held_columns);
 			t[ls + before] = '\n';
 			o = ls + before + 1;
-			if (maps.nmoved && maps.moved[maps.nmoved - 1].line == i - 1) {
+			if (mb) {
 				maps.moved[maps.nmoved - 1].len -= (uint32_t)k;
 				maps.ncolumns -= k;
 			}
@@ -1618,6 +1646,9 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 				size_t k = j < m ? from[j] : n;
 				c[j] = was[k < was_len ? k : was_len - 1];
 			}
+			for (size_t j = 0; j < word; j++) /* (the line before's) */
+				c[j] = imr_column_moved(held_columns[j], -1);
+			maps.words_moved |= word != 0;
 		}
 		if (m && !is_blank_line(t + o, m))
 			last_text = o;
@@ -1646,6 +1677,7 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 	free(line);
 	free(from);
 	free(held);
+	free(held_columns);
 	free(counted);
 	free(bare);
 	free(bare_from);
@@ -1662,6 +1694,7 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 	free(src->columns);
 	src->moved = maps.moved, src->nmoved = maps.nmoved;
 	src->columns = maps.columns, src->ncolumns = maps.ncolumns;
+	src->words_moved = maps.words_moved;
 	return true;
 }
 
@@ -2409,9 +2442,34 @@ size_t imr_source_line_index(const struct imr_source *src, uint32_t offset)
 	return n ? n - 1 : 0;
 }
 
+/* The entry of line i's map for offset, or false when its columns are
+ * counted. */
+static bool map_entry(const struct imr_source *src, size_t i, uint32_t offset, uint32_t *entry)
+{
+	size_t lo = imr_source_moved_index(src, i);
+	if (lo == src->nmoved || src->moved[lo].line != i)
+		return false;
+	uint32_t start = src->line_start[i], rel = offset > start ? offset - start : 0;
+	const struct imr_moved_line *m = &src->moved[lo];
+	*entry = src->columns[m->at + (rel < m->len ? rel : m->len - 1)];
+	return true;
+}
+
 unsigned imr_source_line(const struct imr_source *src, uint32_t offset)
 {
-	return imr_source_input_line(src, imr_source_line_index(src, offset));
+	size_t i = imr_source_line_index(src, offset);
+	uint32_t entry;
+	/* (Only a text whose words a repair moved looks in its maps.) */
+	if (src->words_moved && map_entry(src, i, offset, &entry))
+		return imr_source_input_line(src, i) + (unsigned)imr_column_lines(entry);
+	return imr_source_input_line(src, i);
+}
+
+bool imr_source_byte_moved(const struct imr_source *src, uint32_t offset)
+{
+	uint32_t entry;
+	return src->words_moved && map_entry(src, imr_source_line_index(src, offset), offset, &entry) &&
+	       imr_column_lines(entry) != 0;
 }
 
 uint32_t imr_source_line_start(const struct imr_source *src, unsigned line)
@@ -2430,14 +2488,9 @@ unsigned imr_source_page(const struct imr_source *src, uint32_t offset)
 
 unsigned imr_source_column(const struct imr_source *src, uint32_t offset)
 {
-	size_t line = imr_source_line_index(src, offset);
-	uint32_t start = src->line_start[line], rel = offset > start ? offset - start : 0;
-	/* A moved line's map. */
-	size_t lo = imr_source_moved_index(src, line);
-	if (lo < src->nmoved && src->moved[lo].line == line) {
-		const struct imr_moved_line *m = &src->moved[lo];
-		return src->columns[m->at + (rel < m->len ? rel : m->len - 1)];
-	}
+	uint32_t entry; /* a moved line's map */
+	if (map_entry(src, imr_source_line_index(src, offset), offset, &entry))
+		return imr_column_of(entry);
 	return imr_source_text_column(src, offset);
 }
 

@@ -47,14 +47,18 @@ struct imr_source {
 	/* Lines whose columns moved (a character folded or removed, blanks
 	 * collapsed, a split word rejoined): for each, ascending by line,
 	 * the original column of each byte of the normalized line, in
-	 * columns[at .. at+len).  A line not listed kept its characters one
-	 * for one, and its columns are counted. */
+	 * columns[at .. at+len) (imr_column_of: a byte a repair moved to
+	 * another line says which, imr_column_lines).  A line not listed
+	 * kept its characters one for one, and its columns are counted. */
 	struct imr_moved_line {
 		uint32_t line, at, len; /* 0-based line */
 	} *moved;
 	size_t nmoved;
 	uint32_t *columns;
 	size_t ncolumns;
+	/* A repair moved a word (or a word's piece) to another line than
+	 * its input line's (repair_lines): its map says from where. */
+	bool words_moved;
 	/* The lines whose last hyphen breaks a word ("Reha-" / "bilitation"),
 	 * a bit a line (text.c's imr_mark_broken_words); NULL when none does. */
 	uint64_t *broken;
@@ -72,6 +76,28 @@ struct imr_source {
 	enum imr_letter_case one_case;
 	char *one_case_text; /* as the parse read it (in the parse's arena) */
 };
+
+/* An entry of a column map: the original column in its low bits and,
+ * in its top four, for a byte a repair moved to another line (a word
+ * wrapped after a slash put back on the line before, a word put before
+ * its "(s)" on the line after), how many input lines after its row's
+ * (before: negative, -8 to 7) it stood.  (A column past 2^28 - 1, of a
+ * line of 256 Mi characters, beyond any --max-input a letter needs,
+ * would read as such lines.) */
+enum { IMR_COLUMN_BITS = 28 };
+static inline unsigned imr_column_of(uint32_t entry)
+{
+	return entry & ((UINT32_C(1) << IMR_COLUMN_BITS) - 1);
+}
+static inline int imr_column_lines(uint32_t entry)
+{
+	return (int)((entry >> IMR_COLUMN_BITS) ^ 8) - 8;
+}
+/* entry, its byte moved lines further (back: negative; moves add up). */
+static inline uint32_t imr_column_moved(uint32_t entry, int lines)
+{
+	return entry + ((uint32_t)lines << IMR_COLUMN_BITS);
+}
 
 /* Returns false (with an error in diags) when the input is refused:
  * empty, binary, UTF-16 that is not, or larger than opt->max_input_bytes. */
@@ -93,8 +119,12 @@ size_t imr_count_at_most(const uint32_t *a, size_t n, size_t x);
 
 /* 1-based line and column (in characters) of a byte offset in the input;
  * the column is the one in the original line, whatever normalization
- * changed, and the line the input's, wherever reading_order.c put it. */
+ * changed, and the line the input's, wherever reading_order.c put it
+ * and whichever line a repair moved the byte to. */
 unsigned imr_source_line(const struct imr_source *src, uint32_t offset);
+/* Whether the byte at offset stood on another input line than its
+ * normalized line's (a repair moved it: imr_column_lines). */
+bool imr_source_byte_moved(const struct imr_source *src, uint32_t offset);
 /* The 0-based index of the normalized line holding a byte offset (its
  * place in line_start): what the stages compare and index by. */
 size_t imr_source_line_index(const struct imr_source *src, uint32_t offset);

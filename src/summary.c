@@ -644,7 +644,7 @@ static void split_diagnoses(struct imr_arena *a, const struct scan *sc, const ch
 			const char *ib = top[t].b, *ie = top[t].e;
 			bool list = false;
 			for (const char *p = ib; ie - p >= 6 && !list; p++)
-				list = strncmp(p, ", and ", 6) == 0;
+				list = *p == ',' && strncasecmp(p, ", and ", 6) == 0; /* "AND" in capitals */
 			if (list) {
 				n += split_at(ib, ie, ',', items + n, COUNT(items) - n);
 			} else {
@@ -802,7 +802,7 @@ static void read_diagnoses(struct imr_arena *a, const struct scan *sc, struct im
 			const char *end = list_end(sc, s + h->at);
 			start = noun_list(sc, h, end, has_diagnosis_of(s, h));
 			/* "The diagnoses of A and B were noted": the list ends at its verb. */
-			of_list = start && start - s >= 4 && strncmp(start - 4, " of ", 4) == 0;
+			of_list = start && start - s >= 4 && strncasecmp(start - 4, " of ", 4) == 0;
 		} else if (roles[h->id] & STATES_DX) {
 			if (h->at > 0 && isalpha((unsigned char)s[h->at - 1]))
 				continue;

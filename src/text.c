@@ -285,6 +285,27 @@ void imr_join_text(struct imr_arena *a, const struct imr_source *src, const stru
 	imr_join(a, src, t ? t : &none, 0, t ? t->count : 0, out);
 }
 
+/* The input line of s[off], on the text's line lo, in a text whose words
+ * a repair moved to another line (normalize.h): the line lo's unless
+ * the byte of the input that became it (found as imr_join copied the
+ * line) was moved there. */
+__attribute__((noinline)) static unsigned moved_line(const struct imr_joined *j, size_t lo, size_t off)
+{
+	const struct imr_line *l = &j->lines[lo];
+	const char *t = j->src->text;
+	char last = j->at[lo] ? j->s[j->at[lo] - 1] : ' ';
+	size_t k = j->at[lo];
+	for (uint32_t p = l->start; p < l->end && k <= off; p++) {
+		char c = t[p] == '\f' || t[p] == '\n' ? ' ' : t[p];
+		if (c == ' ' && last == ' ')
+			continue; /* collapsed */
+		if (k++ == off && imr_source_byte_moved(j->src, p))
+			return imr_source_line(j->src, p);
+		last = c;
+	}
+	return imr_source_input_line(j->src, j->line[lo] - 1);
+}
+
 struct imr_pos imr_joined_pos(const struct imr_joined *j, size_t off)
 {
 	if (!j || j->nlines == 0)
@@ -294,6 +315,8 @@ struct imr_pos imr_joined_pos(const struct imr_joined *j, size_t off)
 	size_t n = imr_count_at_most(j->at, j->nlines, off);
 	size_t lo = n ? n - 1 : 0;
 	unsigned page = j->src->npages > 1 ? imr_source_page(j->src, j->lines[lo].start) : 0;
+	if (j->src->words_moved)
+		return (struct imr_pos){moved_line(j, lo, off), page};
 	return (struct imr_pos){imr_source_input_line(j->src, j->line[lo] - 1), page};
 }
 

@@ -1179,22 +1179,21 @@ fi
 # (small-caps fonts, some OCR): the vocabulary is read in any case
 # (src/onecase.c), the words stay as the text has them (--verify), and
 # the facts that are vocabulary (tests/shapes/vocabulary-facts.awk) are
-# exactly the letter's.  Each says so (text-one-case).
-# The seeds in small letters too (in capitals one of them lists one
-# diagnosis for three: grammar.md's known limits).
+# exactly the letter's, and so are its diagnoses, in the text's case (a
+# list's "AND" is its "and": a claim "FOR A, B, AND C; D" of a seed gave
+# one diagnosis for three).  Each says so (text-one-case).
 one_case=0
-for in in "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$shared"/seeds/*.txt; do
+for in in "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$shared"/seeds/*.txt \
+	examples/imr-2014-claim.txt; do
 	[ -f "$in" ] || continue
 	b=$(basename "$in" .txt)
 	facts_of "$b"
-	awk -f tests/shapes/vocabulary-facts.awk "$facts" >"$tmp/vocab.facts"
-	if [ "$(grep -c ' => ' "$tmp/vocab.facts")" -lt 20 ]; then
+	if [ "$(awk -f tests/shapes/vocabulary-facts.awk "$facts" | grep -c ' => ')" -lt 20 ]; then
 		bad "$b: vocabulary-facts.awk kept fewer than 20 facts"; continue
 	fi
 	one_case=$((one_case + 1))
-	cases="lower upper"
-	[[ $in == */seeds/* ]] && cases=lower
-	for c in $cases; do
+	for c in lower upper; do
+		awk -v text_case=$c -f tests/shapes/vocabulary-facts.awk "$facts" >"$tmp/vocab.facts"
 		if [ $c = lower ]; then tr A-Z a-z <"$in"; else tr a-z A-Z <"$in"; fi >"$tmp/case.txt"
 		convert_ok "$in in $c case" "$tmp/case.txt" "$tmp/vocab.facts"
 		if ! run "$tmp/case.txt" 2>/dev/null | grep -q '<warning code="text-one-case">'; then
@@ -1203,7 +1202,7 @@ for in in "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$shared"/seeds/*
 	done
 done
 if [ -d "$shared/real/txt" ]; then
-	want=32; [ -d "$shared/seeds" ] && want=37
+	want=33; [ -d "$shared/seeds" ] && want=38
 	if [ "$one_case" = "$want" ]; then ok; else bad "the letters of one case: $one_case letters, not $want"; fi
 else
 	echo "NOTICE: $shared/real/txt is absent: text of one case checked on the examples only"; skip=$((skip + 1))
@@ -1249,6 +1248,18 @@ elif convert_ok "$ex rendered (indented, broken, ruled)" "$tmp/rendered.txt" "te
 		bad "$ex rendered: its rules between pages are not its page breaks"
 	fi
 fi
+# A word a repair moved to another line keeps the position the input
+# gave it: the credentials wrapped before their "(s)" ("... the following
+# credentials: State" / "(s) of Licensure: ..."), its label misspelled
+# ("License") so that the parse stops at the line "State" was put on.
+# The error names the line and column "State" had (29:55), not 30:4, and
+# shows no excerpt (that line's text no longer holds the word).
+awk -v indent=3 -v breaks=1 -v rules=1 -f tests/shapes/rendered.awk "$ex" |
+	awk '/credentials:$/ { print $0 " State"; getline; sub(/State\(s\) of Licensure/, "(s) of License") } { print }' \
+		>"$tmp/rendered.txt"
+expect "$ex rendered, a moved word's error" 1 \
+	"rendered.txt:29:55: error: syntax error, unexpected text line, expecting State(s) of Licensure" "$tmp/rendered.txt"
+if grep -q '^ *[0-9]* | ' "$tmp/err"; then bad "$ex rendered, a moved word's error: an excerpt: $(cat "$tmp/err")"; else ok; fi
 render_html() { # TOOL HTML OUT
 	case $1 in
 	w3m) w3m -dump -cols 80 -T text/html <"$2" >"$3" ;;

@@ -503,6 +503,61 @@ static void check_normalized(const char *what, const char *in, size_t len, const
 	imr_diags_free(&diags);
 }
 
+/* The input line and column of the byte where word (the first it is in
+ * src's text) stands, and whether a repair moved it there. */
+static void check_word_at(const struct imr_source *src, const char *word, unsigned line, unsigned column,
+                          bool moved)
+{
+	const char *at = strstr(src->text, word);
+	uint32_t off = at ? (uint32_t)(at - src->text) : 0;
+	CHECK(at && imr_source_line(src, off) == line && imr_source_column(src, off) == column &&
+	              imr_source_byte_moved(src, off) == moved,
+	      "moved words: '%s' at %u:%u%s, want %u:%u%s", word, at ? imr_source_line(src, off) : 0,
+	      at ? imr_source_column(src, off) : 0, at && imr_source_byte_moved(src, off) ? " (moved)" : "",
+	      line, column, moved ? " (moved)" : "");
+}
+
+/* A rendering's words moved to another line (normalize.c, repair_lines)
+ * keep their input line and column: the word after a slash put back on
+ * the line before, the word before a "(s)" put on the line after. */
+static void test_moved_words(void)
+{
+	static const char rendered[] =
+		"IMR ISSUES, DECISIONS AND RATIONALES\n"
+		"The Final Determination was based on decisions for the disputed items/\n"
+		"services set forth below:\n"
+		"He/\n"
+		"she has no affiliation with the employer.\n"
+		"MAXIMUS guideline: Decision based on MTUS Low Back Complaints 2004, Section\n"
+		"(s): Special Studies.\n";
+	struct imr_source src;
+	CHECK(normalize_str(rendered, &src), "moved words: normalize");
+	check_str(src.text,
+	          "IMR ISSUES, DECISIONS AND RATIONALES\n"
+	          "The Final Determination was based on decisions for the disputed items/services\n"
+	          "set forth below:\n"
+	          "He/she\n"
+	          "has no affiliation with the employer.\n"
+	          "MAXIMUS guideline: Decision based on MTUS Low Back Complaints 2004,\n"
+	          "Section(s): Special Studies.\n",
+	          "moved words: the text");
+	check_word_at(&src, "services", 3, 1, true);
+	check_word_at(&src, "ices", 3, 5, true);
+	check_word_at(&src, "set forth", 3, 10, false);
+	check_word_at(&src, "she", 5, 1, true);
+	check_word_at(&src, "has no", 5, 5, false);
+	check_word_at(&src, "Section", 6, 69, true);
+	check_word_at(&src, "(s):", 7, 1, false);
+	check_word_at(&src, "Special", 7, 6, false);
+	check_word_at(&src, "items/", 2, 65, false);
+	imr_source_free(&src);
+	/* Ordinary text: no map looked in. */
+	CHECK(normalize_str("MAXIMUS guideline: Decision based on MTUS, Section\n(s): Special Studies.\n", &src) &&
+	              !src.words_moved,
+	      "moved words: ordinary text moved words");
+	imr_source_free(&src);
+}
+
 /* The repairs of normalization, each with the original column of a
  * word after it. */
 static void test_repairs(void)
@@ -2009,6 +2064,12 @@ static void test_diagnoses(void)
 	   "associated with an industrial injury date of 03/11/2012.",
 	   "lumbago", "thoracic or lumbosacral neuritis or radiculitis, unspecified",
 	   "displacement of lumbar intervertebral disc without myelopathy");
+	/* In capitals (a text of one case): its joints are "AND", "OF". */
+	DX("THE PATIENT HAS SUBMITTED A CLAIM FOR LUMBAR RADICULOPATHY, STATUS POST DISCECTOMY, AND "
+	   "KNEE STRAIN; WITH EFFUSION ASSOCIATED WITH AN INDUSTRIAL INJURY OF 04/02/2015.",
+	   "LUMBAR RADICULOPATHY", "STATUS POST DISCECTOMY", "KNEE STRAIN; WITH EFFUSION");
+	DX("THE DIAGNOSES OF LUMBAGO AND SCIATICA WERE NOTED BY THE TREATING PHYSICIAN.", "LUMBAGO",
+	   "SCIATICA");
 }
 
 static void test_diagnosis_codes(void)
@@ -2324,6 +2385,7 @@ int main(void)
 	test_normalize();
 	test_one_case();
 	test_repairs();
+	test_moved_words();
 	test_folded();
 	test_title_closed_up();
 	test_broken_words();
