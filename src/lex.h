@@ -34,6 +34,7 @@ struct imr_lex_extra {
 	unsigned blank_run;         /* blank lines since the last token */
 	bool page_break;            /* a page break among them */
 	enum imr_context context;   /* the section's: which labels are known */
+	bool body_read;             /* a letter's items begun: its end may follow */
 };
 
 /* Which part of a header label a cell is: the whole label, the first
