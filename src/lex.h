@@ -78,6 +78,9 @@ size_t imr_header_typed_run(const char *s, size_t len);
 bool imr_header_typed_value(const char *s, size_t n);
 /* The field whose label opens a header row ("IMR Case Number: ..."), or -1. */
 int imr_header_row_label(const char *s, size_t len);
+/* Whether s[0..n) is the label a header table opens with ("Case
+ * Number:", whole, its colon included). */
+bool imr_opens_header(const char *s, size_t n);
 /* The line label s[0..n) is, known in context in (or in any), or -1. */
 int imr_lookup_line_label(const char *s, size_t n, enum imr_context in);
 int imr_lookup_any_line_label(const char *s, size_t n);
