@@ -608,7 +608,7 @@ static bool find_letters(struct imr_parser *p)
 		errors = p->diags->errors - errors;
 		if (errors && (from > 1 || next < p->count - 1))
 			imr_diag_at(p->diags, p->src, IMR_NOTE, p->tokens[from].loc.start,
-			            "in the letter that starts here (letter %zu of the input)", n + 1);
+			            "in the part of the input that starts here, read as its letter %zu", n + 1);
 		if (!known) {
 			if (n)
 				p->letters[n - 1]->errors += errors;
