@@ -40,8 +40,9 @@
  *                      PROFESSIONAL REVIEWER AND WHY:, RATIONALE FOR WHY ...:,
  *                      MEDICAL REVIEWER QUALIFICATIONS:
  *
- * Each document variant is one rule of `document`, selected by the
- * pseudo-token the variant detector puts first (parse.c).
+ * Each document variant is one rule of `determination`, selected by the
+ * pseudo-token the variant detector puts first (parse.c); an input of
+ * several letters has one before each.
  *
  * A token's alias is the words of the letters that have it; a variant
  * that opens the same part with a label of its own (vocab.h's
@@ -158,13 +159,28 @@ void imr_yyerror(IMR_YYLTYPE *loc, struct imr_parser *p, const char *msg);
 
 %%
 
+/* An input is one letter, or several joined (cat, a PDF of a batch): the
+ * token filter puts each letter's variant before its first line.  A
+ * letter no rule of its own recovers in ends the parse; parse.c starts
+ * it again at the next letter, the rest of this one kept as unparsed (a
+ * rule `determination: error` would compete with every letter's own
+ * recovery where its last parts are optional). */
 document
-	: VARIANT_IMR_2013_NOTICE determination_2013_notice
-	| VARIANT_IMR_2014 determination_2014
-	| VARIANT_IMR_2014_COVER determination_2014_cover
-	| VARIANT_IMR_2016 determination_2016
-	| VARIANT_IMR_DOCUMENTS_REVIEWED determination_documents_reviewed
-	| VARIANT_IMR_PROFESSIONAL_REVIEW determination_professional_review
+	: determination
+	| document determination
+	;
+
+determination
+	: VARIANT_IMR_2013_NOTICE begin_letter determination_2013_notice
+	| VARIANT_IMR_2014 begin_letter determination_2014
+	| VARIANT_IMR_2014_COVER begin_letter determination_2014_cover
+	| VARIANT_IMR_2016 begin_letter determination_2016
+	| VARIANT_IMR_DOCUMENTS_REVIEWED begin_letter determination_documents_reviewed
+	| VARIANT_IMR_PROFESSIONAL_REVIEW begin_letter determination_professional_review
+	;
+
+begin_letter
+	: %empty                                { imr_parser_begin_letter(p); }
 	;
 
 /* ---- Variants: one rule each --------------------------------------------- */

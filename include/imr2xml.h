@@ -103,8 +103,10 @@ enum imr_status imr_validate_file(struct imr_validator *v, const char *path,
 
 /* What a conversion produced, for callers that report on it. */
 struct imr_summary {
-	const char *variant; /* static string, or NULL when rejected early */
-	size_t issues;
+	const char *variant; /* static string, or NULL when rejected early (of
+	                      * several letters joined, the first's) */
+	size_t letters;      /* the letters the input holds (0: rejected early) */
+	size_t issues;       /* all its letters' */
 	bool complete;
 	size_t warnings;        /* <warning> elements written */
 	unsigned warning_codes; /* bit c: a warning with code c (imr_warning_code_name) */

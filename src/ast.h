@@ -136,6 +136,13 @@ struct imr_document {
 	size_t entry_count, entry_capacity;
 	struct imr_span *unparsed; /* regions error recovery skipped */
 	size_t unparsed_count, unparsed_capacity;
+	/* Letters joined in one input (cat, a PDF of a batch): the next one,
+	 * its ordinal from 1 (0 when the input holds this letter alone), and
+	 * the errors met in it (syntax, variant): each letter is complete or
+	 * not on its own.  node.span.start is where the letter begins. */
+	struct imr_document *next;
+	unsigned ordinal;
+	size_t errors;
 };
 
 /* Constructors called from the grammar's actions. */

@@ -66,6 +66,7 @@ struct row {
 	bool skipped;             /* --resume: output already there */
 	const char *variant;      /* static (vocab.c's name), or NULL */
 	size_t issues;
+	size_t letters;           /* the letters the input holds (0: none read) */
 	size_t bytes;
 	char sha256[65];
 	char *warnings;           /* "2 dates-out-of-order,summary-truncated", or NULL: "0" */
@@ -763,7 +764,8 @@ static void db_rows(struct batch *b, struct imr_db_loader *loader, const char *p
 	size_t errors = diags->errors;
 	xmlDocPtr doc = imr_xml_read(xml, len, diags);
 	int e = !doc ? EINVAL : 0;
-	if (doc && (!imr_is_determination(doc, diags) || (v && !imr_validate_doc(v, doc, diags)))) {
+	if (doc && (!imr_is_determination(doc, diags) || (v && !imr_validate_doc(v, doc, diags)) ||
+	            !imr_db_takes(doc, diags))) {
 		row->status = ROW_REJECTED;
 		xmlFreeDoc(doc);
 		return;
@@ -857,6 +859,9 @@ static void convert_one(struct batch *b, struct imr_validator *v, struct imr_db_
 			free(variant);
 			free(issues);
 			row->warnings = old_field(old->line, 6);
+			char *letters = old_field(old->line, 8);
+			row->letters = letters ? strtoull(letters, NULL, 10) : 1;
+			free(letters);
 			row->status = ROW_OK;
 			row->skipped = true;
 			export_old_rows(b, loader, path, out, row);
@@ -878,6 +883,7 @@ static void convert_one(struct batch *b, struct imr_validator *v, struct imr_db_
 	row->pages = sum.pages;
 	row->variant = sum.variant;
 	row->issues = sum.issues;
+	row->letters = sum.letters;
 	row->status = st == IMR_OK ? ROW_OK : xml.data ? ROW_PARTIAL : st == IMR_USAGE ? ROW_ERROR : ROW_REJECTED;
 	if (xml.data) {
 		int e = !b->opt->outdir ? 0 : !out ? ENOMEM : imr_write_atomically(out, xml.data, xml.len, true);
@@ -1013,7 +1019,7 @@ static void retire(struct batch *b, struct slot *s)
 		        r->variant ? r->variant : "-", r->issues, r->bytes, r->sha256[0] ? r->sha256 : "-",
 		        r->warnings ? r->warnings : "0");
 		put_field(m, r->message ? r->message : "");
-		fputc('\n', m);
+		fprintf(m, "\t%zu\n", r->letters);
 	}
 	if (r->db && !b->db_failed) {
 		bool added = false;
@@ -1175,7 +1181,7 @@ static int open_outputs(struct batch *b)
 		fprintf(stderr, "imr2xml: error: cannot write %s: %s\n", b->partial_path, strerror(errno));
 		return IMR_USAGE;
 	}
-	fputs("path\tstatus\tvariant\tissues\tbytes\tsha256\twarnings\tmessage\n", b->manifest);
+	fputs("path\tstatus\tvariant\tissues\tbytes\tsha256\twarnings\tmessage\tletters\n", b->manifest);
 	return open_items(b);
 }
 

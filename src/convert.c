@@ -123,30 +123,43 @@ static enum imr_status convert(const char *data, size_t len, const struct imr_op
 		summary->pages = pages;
 	if (!ast)
 		goto done;
+	size_t letters = 0, attributed = 0;
+	for (const struct imr_document *l = ast; l; l = l->next)
+		letters++, attributed += l->errors;
 	if (summary) {
 		summary->variant = imr_variant_name(ast->variant);
-		summary->issues = ast->issue_count;
+		summary->letters = letters;
+		for (const struct imr_document *l = ast; l; l = l->next)
+			summary->issues += l->issue_count;
 	}
 	bool clean = diags->errors == errors_before;
+	/* An error that is no one letter's (none so far) fails them all. */
+	bool shared_error = diags->errors - errors_before > attributed;
 	if (!clean && !opt->partial)
 		goto done;
-	struct imr_determination det;
-	imr_extract(&arena, &src, ast, &det);
-	det.source = opt->source_name ? xml_name(&arena, opt->source_name) : NULL;
+	struct imr_determination one, *det = &one;
+	if (letters > 1)
+		det = imr_arena_alloc(&arena, letters * sizeof *det);
 	char sha[65];
-	if (opt->sha256)
-		det.sha256 = opt->sha256;
-	else
-		imr_sha256_hex(data, len, sha), det.sha256 = sha;
-	imr_check(&arena, &src, ast, &det, diags);
-	if (!imr_check_items(&arena, &src, ast, &det, diags))
-		clean = false;
-	det.complete = det.complete && clean;
-	if (summary) {
-		summary->complete = det.complete;
-		summary->warnings = det.warning_count;
-		for (size_t i = 0; i < det.warning_count; i++)
-			summary->warning_codes |= 1u << det.warnings[i].code;
+	if (!opt->sha256)
+		imr_sha256_hex(data, len, sha);
+	size_t k = 0;
+	for (const struct imr_document *l = ast; l; l = l->next, k++) {
+		struct imr_determination *d = &det[k];
+		imr_extract(&arena, &src, l, d);
+		d->source = opt->source_name ? xml_name(&arena, opt->source_name) : NULL;
+		d->sha256 = opt->sha256 ? opt->sha256 : sha;
+		imr_check(&arena, &src, l, d, diags);
+		bool letter_clean = letters == 1 ? clean : l->errors == 0 && !shared_error;
+		if (!imr_check_items(&arena, &src, l, d, diags))
+			clean = letter_clean = false;
+		d->complete = d->complete && letter_clean;
+		if (summary) {
+			summary->complete = k ? summary->complete && d->complete : d->complete;
+			summary->warnings += d->warning_count;
+			for (size_t i = 0; i < d->warning_count; i++)
+				summary->warning_codes |= 1u << d->warnings[i].code;
+		}
 	}
 	/* The XML is somewhat larger than the text it comes from. */
 	struct imr_xml_writer w;
@@ -156,7 +169,7 @@ static enum imr_status convert(const char *data, size_t len, const struct imr_op
 		st = IMR_USAGE;
 		goto done;
 	}
-	imr_xml_write(&w, &det);
+	imr_xml_write(&w, det, letters);
 	st = imr_xml_finish(&w, out, diags);
 	if (st == IMR_INVALID_OUTPUT)
 		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0,
@@ -219,8 +232,11 @@ enum imr_status imr_dump_ast(const char *data, size_t len, const struct imr_opti
 	size_t errors_before = diags->errors;
 	size_t pages;
 	struct imr_document *doc = front_end(data, len, opt, &src, &arena, &pages, diags);
-	if (doc)
-		imr_ast_dump(doc, &src, out);
+	for (const struct imr_document *l = doc; l; l = l->next) {
+		if (l->ordinal)
+			fprintf(out, "letter %u\n", l->ordinal);
+		imr_ast_dump(l, &src, out);
+	}
 	enum imr_status st = doc && diags->errors == errors_before ? IMR_OK : IMR_REJECTED;
 	imr_arena_free(&arena);
 	imr_source_free(&src);

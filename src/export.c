@@ -424,13 +424,10 @@ int imr_export_begin(enum imr_format f, struct imr_buffer *out)
 	return imr_buffer_append(out, "\r\n", 2);
 }
 
-int imr_export_doc(enum imr_format f, xmlDocPtr doc, const char *source, struct imr_buffer *out,
-                   size_t *rows)
+/* One letter's rows (doc: a <determination> as the root). */
+static int export_letter(enum imr_format f, xmlDocPtr doc, const char *source,
+                         struct imr_buffer *out, size_t *rows)
 {
-	if (rows)
-		*rows = 0;
-	if (f == IMR_FORMAT_XML)
-		return 0;
 	const struct table *t = &tables[table_kind];
 	const struct column_def *columns = t->columns;
 	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
@@ -472,6 +469,69 @@ int imr_export_doc(enum imr_format f, xmlDocPtr doc, const char *source, struct 
 	return e;
 }
 
+size_t imr_xml_letters(xmlDocPtr doc)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	if (!root || !xmlStrEqual(root->name, BAD_CAST "determinations"))
+		return 1;
+	size_t n = 0;
+	for (xmlNodePtr c = root->children; c; c = c->next)
+		n += c->type == XML_ELEMENT_NODE;
+	return n;
+}
+
+bool imr_db_takes(xmlDocPtr doc, struct imr_diags *diags)
+{
+	size_t n = imr_xml_letters(doc);
+	if (n == 1)
+		return true;
+	imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0,
+	             "holds %zu letters (letters joined in one input): the database keeps a "
+	             "letter by its input's sha256 and takes an input of one letter; none of "
+	             "these was loaded (convert each letter's own file)", n);
+	return false;
+}
+
+/* The letters of one input, each exported as a document of its own: a
+ * copy of its <determination> with the root's provenance. */
+int imr_export_doc(enum imr_format f, xmlDocPtr doc, const char *source, struct imr_buffer *out,
+                   size_t *rows)
+{
+	if (rows)
+		*rows = 0;
+	if (f == IMR_FORMAT_XML)
+		return 0;
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	if (imr_xml_letters(doc) == 1 && root && xmlStrEqual(root->name, BAD_CAST "determination"))
+		return export_letter(f, doc, source, out, rows);
+	static const char *const provenance[] = {"source", "sha256", "generator"};
+	int e = 0;
+	for (xmlNodePtr c = root->children; !e && c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		xmlDocPtr letter = xmlNewDoc(BAD_CAST "1.0");
+		xmlNodePtr copy = letter ? xmlDocCopyNode(c, letter, 1) : NULL;
+		if (!copy) {
+			xmlFreeDoc(letter);
+			return ENOMEM;
+		}
+		xmlDocSetRootElement(letter, copy);
+		for (size_t i = 0; i < sizeof provenance / sizeof *provenance; i++) {
+			xmlChar *v = xmlGetProp(root, BAD_CAST provenance[i]);
+			if (v && !xmlSetProp(copy, BAD_CAST provenance[i], v))
+				e = ENOMEM;
+			xmlFree(v);
+		}
+		size_t n = 0;
+		if (!e)
+			e = export_letter(f, letter, source, out, &n);
+		if (rows)
+			*rows += n;
+		xmlFreeDoc(letter);
+	}
+	return e;
+}
+
 int imr_export_xml(enum imr_format f, const char *xml, size_t len, const char *source,
                    struct imr_buffer *out, size_t *rows, struct imr_diags *diags)
 {
@@ -498,7 +558,10 @@ bool imr_is_xml(const char *data, size_t len)
 bool imr_is_determination(xmlDocPtr doc, struct imr_diags *diags)
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc);
-	if (root && xmlStrEqual(root->name, BAD_CAST "determination") && root->ns &&
+	if (root &&
+	    (xmlStrEqual(root->name, BAD_CAST "determination") ||
+	     xmlStrEqual(root->name, BAD_CAST "determinations")) &&
+	    root->ns &&
 	    xmlStrEqual(root->ns->href, BAD_CAST IMR2XML_NAMESPACE))
 		return true;
 	imr_diag_add(diags, IMR_ERROR, root ? (unsigned)xmlGetLineNo(root) : 0, 0, NULL, 0,

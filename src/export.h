@@ -62,9 +62,19 @@ int imr_export_xml(enum imr_format f, const char *xml, size_t len, const char *s
  * (after a byte order mark and white space) is '<'. */
 bool imr_is_xml(const char *data, size_t len);
 
-/* True when doc's root is our <determination>; otherwise false, and an
- * error in diags that says what it is instead. */
+/* True when doc's root is our <determination> (or <determinations>, the
+ * letters of one input); otherwise false, and an error in diags that says
+ * what it is instead. */
 bool imr_is_determination(xmlDocPtr doc, struct imr_diags *diags);
+
+/* How many letters our XML holds: 1 for a <determination>, the children
+ * of a <determinations>. */
+size_t imr_xml_letters(xmlDocPtr doc);
+
+/* The database (--db, --stats) keeps a letter by its input's sha256, so
+ * it takes an input of one letter only: false, and an error that says so
+ * in diags, for XML of several. */
+bool imr_db_takes(xmlDocPtr doc, struct imr_diags *diags);
 
 /*
  * One input of `imr2xml --format FMT INPUT...`: XML is read and validated

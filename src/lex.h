@@ -34,6 +34,7 @@ struct imr_lex_extra {
 	unsigned blank_run;         /* blank lines since the last token */
 	bool page_break;            /* a page break among them */
 	enum imr_context context;   /* the section's: which labels are known */
+	bool body_read;             /* a letter's items begun: its end may follow */
 };
 
 /* Which part of a header label a cell is: the whole label, the first
@@ -80,6 +81,9 @@ size_t imr_header_typed_run(const char *s, size_t len);
 bool imr_header_typed_value(const char *s, size_t n);
 /* The field whose label opens a header row ("IMR Case Number: ..."), or -1. */
 int imr_header_row_label(const char *s, size_t len);
+/* Whether s[0..n) is the label a header table opens with ("Case
+ * Number:", whole, its colon included). */
+bool imr_opens_header(const char *s, size_t n);
 /* The line label s[0..n) is, known in context in (or in any), or -1. */
 int imr_lookup_line_label(const char *s, size_t n, enum imr_context in);
 int imr_lookup_any_line_label(const char *s, size_t n);

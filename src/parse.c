@@ -182,12 +182,30 @@ struct outline {
 	size_t decision_entries; /* a notice's "1) MAXIMUS ... has determined" */
 };
 
-static void outline_of(const struct imr_parser *p, struct outline *o)
+/* Whether a heading opens a letter: the first of a variant's headings,
+ * or one before any (a letterhead, MEDICAL PROFESSIONAL REVIEW). */
+static bool opens_letter(enum imr_section s)
+{
+	if (imr_section_part(s) == IMR_PART_NONE)
+		return true;
+	for (int v = 0; v < IMR_VARIANT_COUNT; v++)
+		if (imr_variant_signature((enum imr_variant)v)[0] == s)
+			return true;
+	return false;
+}
+
+/* The outline of the letter that starts at token from; returns where the
+ * next letter starts (its header, letterhead or first heading after this
+ * one's items), or the end of input's token. */
+static size_t outline_of(const struct imr_parser *p, size_t from, struct outline *o)
 {
 	memset(o, 0, sizeof *o);
-	for (size_t i = 1; i < p->count; i++) {
+	bool body_read = false; /* as the scanner's: a section of items begun */
+	for (size_t i = from; i < p->count; i++) {
 		const struct imr_token *t = &p->tokens[i];
 		if (t->kind == TOK_HEADER_LABEL) {
+			if (body_read)
+				return i;
 			o->header_labels++;
 			enum imr_value_kind k = imr_header_value_kind((enum imr_header_label)t->value.line.id);
 			o->cover_labels += k == IMR_VALUE_NAME || k == IMR_VALUE_CLAIM || k == IMR_VALUE_LIST;
@@ -196,11 +214,18 @@ static void outline_of(const struct imr_parser *p, struct outline *o)
 		o->decision_entries += t->kind == TOK_DECISION_ENTRY;
 		/* Headings are the tokens whose id is their section. */
 		unsigned s = t->value.line.id;
-		if (s < IMR_SECTION_COUNT && t->kind == imr_section_token((enum imr_section)s) && !o->has[s]) {
-			o->has[s] = true;
-			o->seen[o->count++] = (enum imr_section)s;
+		if (s < IMR_SECTION_COUNT && t->kind == imr_section_token((enum imr_section)s)) {
+			enum imr_context c = imr_section_context((enum imr_section)s);
+			if (body_read && opens_letter((enum imr_section)s))
+				return i;
+			body_read |= c == IMR_CTX_ISSUES || c == IMR_CTX_NOTICE;
+			if (!o->has[s]) {
+				o->has[s] = true;
+				o->seen[o->count++] = (enum imr_section)s;
+			}
 		}
 	}
+	return p->count - 1; /* the end of input's token */
 }
 
 /* How many of a signature's headings the outline shows in their order. */
@@ -316,11 +341,11 @@ static int unknown_variant(struct imr_parser *p, const struct outline *o)
  * in order, and whose header fits, the one with the most headings.  Puts
  * the variant's pseudo-token first; false (with an error) if the text is
  * no determination we know. */
-static bool detect_variant(struct imr_parser *p, enum imr_variant *variant, bool *degraded)
+static bool detect_variant(struct imr_parser *p, const struct outline *outline,
+                           enum imr_variant *variant, bool *degraded)
 {
 	*degraded = false;
-	struct outline o;
-	outline_of(p, &o);
+	const struct outline o = *outline;
 	if (o.count == 0) {
 		imr_diag_add(p->diags, IMR_ERROR, 0, 0, NULL, 0,
 		             "not an IMR Final Determination: none of its section headings "
@@ -350,7 +375,6 @@ static bool detect_variant(struct imr_parser *p, enum imr_variant *variant, bool
 		*degraded = true;
 	}
 	*variant = (enum imr_variant)best;
-	p->tokens[0] = (struct imr_token){.kind = imr_variant_token(*variant)};
 	return true;
 }
 
@@ -366,6 +390,15 @@ int imr_yylex(IMR_YYSTYPE *lval, IMR_YYLTYPE *lloc, struct imr_parser *p)
 	return t->kind;
 }
 
+/* The letter the text at offset at is in. */
+static struct imr_document *letter_at(const struct imr_parser *p, uint32_t at)
+{
+	size_t k = p->nletters;
+	while (k > 1 && p->letters[k - 1]->node.span.start > at)
+		k--;
+	return p->letters[k - 1];
+}
+
 void imr_yyerror(IMR_YYLTYPE *loc, struct imr_parser *p, const char *msg)
 {
 	uint32_t at = loc->start;
@@ -374,6 +407,38 @@ void imr_yyerror(IMR_YYLTYPE *loc, struct imr_parser *p, const char *msg)
 		at = p->src->len ? (uint32_t)p->src->len - 1 : 0;
 	}
 	imr_diag_at(p->diags, p->src, IMR_ERROR, at, "%s", msg);
+	letter_at(p, loc->start)->errors++;
+}
+
+void imr_parser_begin_letter(struct imr_parser *p)
+{
+	if (p->doc)
+		imr_header_pair(p);
+	p->ncells = 0;
+	p->qualifications = p->item_rationale = NULL;
+	p->item_claims = p->item_maximus = NULL;
+	p->doc = p->letters[p->begun++];
+}
+
+/* A letter's parse ended at an error none of its rules recovers from:
+ * the rest of it, up to the next letter's pseudo-token, is kept as
+ * unparsed, and the parse goes on there.  false: no letter follows. */
+static bool skip_to_next_letter(struct imr_parser *p)
+{
+	if (p->begun >= p->nletters)
+		return false;
+	uint32_t next = p->letters[p->begun]->node.span.start;
+	size_t i = p->pos ? p->pos - 1 : 0;
+	struct imr_span rest = {p->tokens[i].loc.start, p->tokens[i].loc.start};
+	for (; i < p->count && p->tokens[i].loc.start < next; i++)
+		if (p->tokens[i].loc.end > rest.end)
+			rest.end = p->tokens[i].loc.end;
+	while (i < p->count && p->tokens[i].kind != imr_variant_token(p->letters[p->begun]->variant))
+		i++;
+	if (rest.end > rest.start)
+		imr_document_add_unparsed(p->arena, letter_at(p, rest.start), rest);
+	p->pos = i;
+	return i < p->count;
 }
 
 void imr_parser_push_cell(struct imr_parser *p, int kind, struct imr_line cell)
@@ -460,18 +525,18 @@ bool imr_heading_shaped(const struct imr_source *src, const struct imr_line *l)
  * in a section or in the header, opens text that cannot be placed.  It and the lines after it, up to the
  * next known heading, are set aside as unparsed, so they are neither
  * lost nor read as part of the section before them. */
-static void set_aside_unknown_sections(struct imr_parser *p)
+static size_t set_aside_unknown_sections(struct imr_parser *p, struct imr_document *doc,
+                                         size_t from, size_t to, size_t out)
 {
-	size_t out = 1;
 	bool aside = false;
 	struct imr_span span = {0, 0};
-	for (size_t i = 1; i < p->count; i++) {
+	for (size_t i = from; i < to; i++) {
 		const struct imr_token *t = &p->tokens[i];
 		unsigned id = t->value.line.id;
 		bool heading = id < IMR_SECTION_COUNT && t->kind == imr_section_token((enum imr_section)id);
-		if (heading || t->kind == TOK_YYEOF) {
+		if (heading) {
 			if (aside)
-				imr_document_add_unparsed(p->arena, p->doc, span);
+				imr_document_add_unparsed(p->arena, doc, span);
 			aside = false;
 		} else if ((t->kind == TOK_TEXT ||
 		            /* (in the header, after a blank line and a value: not
@@ -480,7 +545,7 @@ static void set_aside_unknown_sections(struct imr_parser *p)
 		             t[-1].kind == TOK_HEADER_VALUE)) && /* (as scanned: out <= i) */
 		           imr_heading_shaped(p->src, &t->value.line)) {
 			if (aside)
-				imr_document_add_unparsed(p->arena, p->doc, span);
+				imr_document_add_unparsed(p->arena, doc, span);
 			aside = true;
 			span = (struct imr_span){t->value.line.start, t->value.line.end};
 			continue;
@@ -488,34 +553,135 @@ static void set_aside_unknown_sections(struct imr_parser *p)
 			span.end = t->value.line.end;
 			continue;
 		}
-		p->tokens[out++] = *t;
+		p->tokens[out++] = p->tokens[i];
 	}
+	if (aside)
+		imr_document_add_unparsed(p->arena, doc, span);
+	return out;
+}
+
+/* Where a letter starts in the token vector, and whether its variant was
+ * read from most of its headings only (its unknown sections set aside). */
+struct letter_start {
+	size_t first;
+	bool degraded;
+};
+
+/* Each letter's variant pseudo-token before its first token (the slot
+ * before the first letter's is the vector's first); at[k].first is where
+ * letter k starts, at[n].first the end of input's token. */
+static bool insert_variant_tokens(struct imr_parser *p, const struct letter_start *at, size_t n)
+{
+	struct imr_token *t = malloc((p->count + n - 1) * sizeof *t);
+	if (!t)
+		return false;
+	size_t out = 0;
+	for (size_t k = 0; k < n; k++) {
+		uint32_t from = p->letters[k]->node.span.start;
+		t[out++] = (struct imr_token){.kind = imr_variant_token(p->letters[k]->variant),
+		                              .loc = {from, from}};
+		memcpy(t + out, p->tokens + at[k].first, (at[k + 1].first - at[k].first) * sizeof *t);
+		out += at[k + 1].first - at[k].first;
+	}
+	t[out++] = p->tokens[at[n].first];
+	free(p->tokens);
+	p->tokens = t;
 	p->count = out;
+	return true;
+}
+
+/* The letters of the input: each found by its opening after the one
+ * before (outline_of), its variant detected from its own headings, and a
+ * document made for it.  A part that is no letter we know goes with the
+ * letter before it (the first's, with the one after): its text is read,
+ * as unparsed, not dropped.  false: no letter at all. */
+static bool find_letters(struct imr_parser *p)
+{
+	struct letter_start *start = NULL;
+	size_t cap = 0, n = 0, from = 1, orphan_errors = 0;
+	while (from < p->count - 1) {
+		struct outline o;
+		size_t next = outline_of(p, from, &o);
+		enum imr_variant variant;
+		bool degraded;
+		size_t errors = p->diags->errors;
+		bool known = detect_variant(p, &o, &variant, &degraded);
+		errors = p->diags->errors - errors;
+		if (errors && (from > 1 || next < p->count - 1))
+			imr_diag_at(p->diags, p->src, IMR_NOTE, p->tokens[from].loc.start,
+			            "in the part of the input that starts here, read as its letter %zu", n + 1);
+		if (!known) {
+			if (n)
+				p->letters[n - 1]->errors += errors;
+			else
+				orphan_errors += errors;
+			from = next;
+			continue;
+		}
+		start = imr_arena_grow(p->arena, start, &cap, n + 2, sizeof *start);
+		p->letters = imr_arena_grow(p->arena, p->letters, &p->letters_capacity, n + 1,
+		                            sizeof *p->letters);
+		struct imr_document *d = imr_document_new(p->arena, variant);
+		d->errors = errors + orphan_errors;
+		orphan_errors = 0;
+		start[n] = (struct letter_start){n ? from : 1, degraded};
+		d->node.span.start = p->tokens[start[n].first].loc.start;
+		if (n)
+			p->letters[n - 1]->next = d;
+		p->letters[n++] = d;
+		from = next;
+	}
+	if (!n)
+		return false;
+	p->nletters = n;
+	start[n].first = p->count - 1;
+	/* The unknown sections of a degraded letter set aside, the vector
+	 * closed up after them. */
+	size_t out = 1;
+	for (size_t k = 0; k < n; k++) {
+		size_t begin = start[k].first, end = start[k + 1].first;
+		start[k].first = out;
+		if (start[k].degraded) {
+			out = set_aside_unknown_sections(p, p->letters[k], begin, end, out);
+		} else {
+			if (out != begin)
+				memmove(p->tokens + out, p->tokens + begin, (end - begin) * sizeof *p->tokens);
+			out += end - begin;
+		}
+	}
+	p->tokens[out] = p->tokens[p->count - 1];
+	p->count = out + 1;
+	start[n].first = out;
+	if (n == 1) {
+		p->tokens[0] = (struct imr_token){.kind = imr_variant_token(p->letters[0]->variant)};
+		return true;
+	}
+	for (size_t k = 0; k < n; k++)
+		p->letters[k]->ordinal = (unsigned)k + 1;
+	return insert_variant_tokens(p, start, n);
 }
 
 struct imr_document *imr_parse(const struct imr_source *src, struct imr_arena *arena,
                                struct imr_diags *diags)
 {
-	bool degraded;
 	struct imr_parser p = {.src = src, .arena = arena, .diags = diags};
-	enum imr_variant variant;
 	struct imr_document *doc = NULL;
 	if (!scan_all(&p)) {
 		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "out of memory while scanning");
 		goto done;
 	}
-	if (!detect_variant(&p, &variant, &degraded))
+	if (!find_letters(&p))
 		goto done;
-	p.doc = imr_document_new(arena, variant);
-	if (degraded)
-		set_aside_unknown_sections(&p);
 	mark_titles(&p);
 	mark_continuations(&p);
-	int rc = imr_yyparse(&p);
+	int rc;
+	while ((rc = imr_yyparse(&p)) == 1 && skip_to_next_letter(&p))
+		;
 	if (rc == 2)
 		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "out of memory while parsing");
-	imr_header_pair(&p);
-	doc = p.doc;
+	if (p.doc)
+		imr_header_pair(&p);
+	doc = p.letters[0];
 done:
 	free(p.tokens);
 	return doc;

@@ -27,6 +27,11 @@ struct imr_parser {
 	struct imr_token *tokens;
 	size_t count, pos;
 	struct imr_document *doc; /* made before parsing; the actions fill it */
+	/* The letters of the input, in order, each made before parsing; the
+	 * grammar begins each at its variant's pseudo-token (doc above is
+	 * the one being read). */
+	struct imr_document **letters;
+	size_t nletters, begun, letters_capacity;
 	struct imr_header_cell *cells; /* every header cell, in order */
 	size_t ncells, cells_capacity;
 	/* The 2013 notice: the reviewer's qualifications, and the parts of the
@@ -41,7 +46,8 @@ struct imr_parser {
 bool imr_heading_shaped(const struct imr_source *src, const struct imr_line *l);
 
 /* Returns the document (possibly with unparsed regions and missing parts
- * after error recovery) or NULL when nothing usable was recognised.
+ * after error recovery) or NULL when nothing usable was recognised; an
+ * input of several letters gives the first, the others chained by next.
  * Errors go to diags; the caller decides whether a document with errors
  * is rejected. */
 struct imr_document *imr_parse(const struct imr_source *src, struct imr_arena *arena,
@@ -63,6 +69,9 @@ void imr_scan_text_spans(const struct imr_source *src,
                          void (*fn)(void *arg, uint32_t start, uint32_t end), void *arg);
 
 
+/* The grammar's action at a letter's variant pseudo-token: the letter
+ * before it is done (its header paired), the next one is read. */
+void imr_parser_begin_letter(struct imr_parser *p);
 /* The header's actions: keep each cell; after the parse, header.c pairs
  * labels with values into p->doc->header. */
 void imr_parser_push_cell(struct imr_parser *p, int kind, struct imr_line cell);

@@ -251,6 +251,19 @@ static void output_words(struct words *w, xmlNodePtr root)
 	free(done);
 }
 
+/* The words of every letter, in order: the root's, or each of a
+ * <determinations>' letters. */
+static void document_words(struct words *w, xmlNodePtr root)
+{
+	if (!named(root, "determinations")) {
+		output_words(w, root);
+		return;
+	}
+	for (xmlNodePtr l = root->children; l; l = l->next)
+		if (named(l, "determination"))
+			output_words(w, l);
+}
+
 static void words_free(struct words *w)
 {
 	free(w->start);
@@ -263,7 +276,7 @@ char *imr_verify_xml_words(xmlDocPtr doc)
 	struct words out = {0};
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	if (root)
-		output_words(&out, root);
+		document_words(&out, root);
 	size_t n = 1;
 	for (size_t i = 0; i < out.count; i++)
 		n += out.len[i] + 1;
@@ -311,7 +324,7 @@ bool imr_verify(const struct imr_source *src, xmlDocPtr doc, struct imr_diags *d
 		imr_one_case_restore((struct imr_source *)src, NULL);
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	if (root)
-		output_words(&out, root);
+		document_words(&out, root);
 	size_t j = 0, missing = 0;
 	for (size_t i = 0; i < in.count; i++) {
 		size_t k = j;

@@ -294,6 +294,15 @@ int imr_lookup_header_label(const char *s, size_t n, enum imr_label_piece *piece
 	return -1;
 }
 
+bool imr_opens_header(const char *s, size_t n)
+{
+	for (size_t i = 0; i < COUNT(header_labels); i++)
+		if (header_labels[i].field == IMR_CASE_NUMBER &&
+		    same(s, n, header_labels[i].text, header_labels[i].len))
+			return true;
+	return false;
+}
+
 int imr_leading_header_label(const char *s, size_t len, enum imr_label_piece *piece, size_t *n)
 {
 	for (const char *c = memchr(s, ':', len); c; c = memchr(c + 1, ':', len - (size_t)(c + 1 - s))) {

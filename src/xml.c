@@ -365,16 +365,31 @@ static void write_ISSUES(struct imr_xml_writer *w, const struct imr_determinatio
 #define WRITE_ROW(id, xml, words, kind) [IMR_PART_##id] = WRITE_##kind(id),
 static write_fn *const write_part[IMR_PART_COUNT] = {IMR_PARTS(WRITE_ROW)};
 
-void imr_xml_write(struct imr_xml_writer *w, const struct imr_determination *d)
+/* Where the XML came from: the root's. */
+static void attr_provenance(struct imr_xml_writer *w, const struct imr_determination *d)
 {
-	imr_xml_start_ns(w, "determination", IMR2XML_NAMESPACE);
+	imr_xml_attr(w, "source", d->source);
+	imr_xml_attr(w, "sha256", d->sha256);
+	imr_xml_attr(w, "generator", "imr2xml " IMR2XML_VERSION);
+}
+
+/* A letter: the root (letter 0: the input holds it alone), or the
+ * letter-th of <determinations>. */
+static void write_determination(struct imr_xml_writer *w, const struct imr_determination *d,
+                                unsigned letter)
+{
+	if (letter) {
+		imr_xml_start(w, "determination");
+		imr_xml_attr_int(w, "letter", letter);
+	} else {
+		imr_xml_start_ns(w, "determination", IMR2XML_NAMESPACE);
+	}
 	imr_xml_attr(w, "variant", imr_variant_name(d->variant));
 	if (!d->complete)
 		imr_xml_attr(w, "complete", "false");
 	imr_xml_attr(w, "outcome", outcomes[d->outcome]);
-	imr_xml_attr(w, "source", d->source);
-	imr_xml_attr(w, "sha256", d->sha256);
-	imr_xml_attr(w, "generator", "imr2xml " IMR2XML_VERSION);
+	if (!letter)
+		attr_provenance(w, d);
 
 	if (d->has_header)
 		write_header(w, d);
@@ -391,5 +406,19 @@ void imr_xml_write(struct imr_xml_writer *w, const struct imr_determination *d)
 		imr_xml_text(w, d->unparsed[i].text);
 		imr_xml_end(w);
 	}
+	imr_xml_end(w);
+}
+
+void imr_xml_write(struct imr_xml_writer *w, const struct imr_determination *d, size_t letters)
+{
+	if (letters == 1) {
+		write_determination(w, d, 0);
+		return;
+	}
+	imr_xml_start_ns(w, "determinations", IMR2XML_NAMESPACE);
+	imr_xml_attr_int(w, "letters", (long)letters);
+	attr_provenance(w, d);
+	for (size_t k = 0; k < letters; k++)
+		write_determination(w, &d[k], (unsigned)k + 1);
 	imr_xml_end(w);
 }

@@ -8,8 +8,9 @@
 #include "determination.h"
 #include "output.h"
 
-/* Write the whole document, root element and all, to w. */
-void imr_xml_write(struct imr_xml_writer *w, const struct imr_determination *d);
+/* Write the whole document, root element and all, to w: a letter alone
+ * as <determination>, several (d[0..letters)) as <determinations>. */
+void imr_xml_write(struct imr_xml_writer *w, const struct imr_determination *d, size_t letters);
 
 /* Read XML we wrote back into a tree (validate.c): no network, no
  * entities, no whitespace-only text between elements; errors to diags.

@@ -230,11 +230,11 @@ printf 'x\n' >"$tmp/warn/other.txt"
 
 # ---- Every path a walk meets whose name ends in .txt or .pdf is a row ----
 # An error row: no variant, issues, size, hash or warnings; the reason as the message.
-err_row() { printf '%s\terror\t-\t0\t0\t-\t0\t%s' "$1" "$2"; }
+err_row() { printf '%s\terror\t-\t0\t0\t-\t0\t%s\t0' "$1" "$2"; } # (letters: none read)
 has_row() { grep -qxF -- "$2" "$1"; } # manifest row
 good=examples/imr-2016-standard.txt
 good_row() { # path: the row of a copy of $good
-	printf '%s\tok\timr-2016\t4\t%s\t%s\t0\t' "$1" "$(wc -c <"$good" | tr -d ' ')" "$(sha256sum "$good" | cut -d' ' -f1)"
+	printf '%s\tok\timr-2016\t4\t%s\t%s\t0\t\t1' "$1" "$(wc -c <"$good" | tr -d ' ')" "$(sha256sum "$good" | cut -d' ' -f1)"
 }
 w=$tmp/walk
 mkdir -p "$w/dir.txt" "$w/sub/deeper"

@@ -1858,6 +1858,80 @@ subsuite() { # title script [args...]
 }
 subsuite "batch mode (-d)" tests/batch.sh
 subsuite "messy and hostile input" tests/hostile.sh
+echo "== letters joined in one input (cat, a PDF of a batch)"
+# The k-th letter of XML, and a letter's own XML, each as one element with
+# its positions, provenance and indentation left out: a letter joined after others is
+# the letter read alone, its lines and pages those of the input.
+letter_of() { # xml k
+	xmllint --xpath "/*/*[$2]" "$1" | sed -E '1s/<determination[^>]*>/<determination>/; s/ (line|page)="[0-9]+"//g; s/^ +//'
+}
+own_letter() { # input
+	run "$1" | xmllint --xpath '/*' - | sed -E '1s/<determination[^>]*>/<determination>/; s/ (line|page)="[0-9]+"//g; s/^ +//'
+}
+# joined NAME INPUT...: the inputs joined, read as that many letters, each
+# the letter it is read alone (the first also by its facts file).
+joined() {
+	local name=$1 joined=$tmp/joined.${2##*.}; shift
+	if [ "${1##*.}" = pdf ]; then
+		qpdf --empty --pages "$@" -- "$joined" || { bad "$name: qpdf"; return; }
+	else
+		cat "$@" >"$joined"
+	fi
+	convert_ok "$name" "$joined" || return
+	local xml=$tmp/joined.xml k=0 in
+	cp "$tmp/out.xml" "$xml"
+	facts_of "$(basename "${1%.*}" | sed 's/^dec-//')"
+	xmllint --xpath '/*/*[1]' "$xml" | sed '1s/^<determination /&xmlns="urn:imr2xml:determination:1" /' >"$tmp/first.xml"
+	if "$factcheck" "$tmp/first.xml" "$facts" 2>"$tmp/ferr"; then ok; else bad "$name: letter 1's facts"; cat "$tmp/ferr"; fi
+	[ "$(xmllint --xpath 'concat(local-name(/*), " ", /*/@letters, " ", count(/*/*))' "$xml")" = "determinations $# $#" ] &&
+		ok || bad "$name: not $# letters"
+	for in; do
+		k=$((k + 1))
+		if cmp -s <(letter_of "$xml" $k) <(own_letter "$in"); then ok; else bad "$name: letter $k is not $in read alone"; fi
+	done
+}
+joined "two imr-2016 letters (pdftotext)" examples/imr-2016-standard.txt examples/imr-2016-expedited.txt
+joined "three variants (2014, documents reviewed -layout, professional review)" examples/imr-2014-claim.txt \
+	examples/imr-documents-reviewed-a.layout.txt examples/imr-professional-review-b.txt
+joined "three variants (2013 notice, 2016 -layout, 2014 cover -layout)" examples/imr-2013-notice-a.txt \
+	examples/imr-2016-standard.layout.txt examples/imr-2014-cover-layout.txt
+joined "professional review, 2013 notice, documents reviewed" examples/imr-professional-review-a.layout.txt \
+	examples/imr-2013-notice-b.layout.txt examples/imr-documents-reviewed-b.txt
+if [ -d "$shared/real/txt" ]; then
+	joined "two real letters (pdftotext)" "$shared"/real/txt/CM16-0228949.txt "$shared"/real/txt/CM17-0019171.txt
+	joined "two real letters (pdftotext -layout)" "$shared"/real/layout/CM17-0002106.txt "$shared"/real/layout/CM16-0246624.txt
+	qpdf --decrypt "$shared"/real/pdf/CM16-0234464.pdf "$tmp/dec-CM16-0234464.pdf" &&
+		qpdf --decrypt "$shared"/real/pdf/CM17-0012640.pdf "$tmp/dec-CM17-0012640.pdf" &&
+		joined "two real PDFs joined by qpdf" "$tmp/dec-CM16-0234464.pdf" "$tmp/dec-CM17-0012640.pdf"
+else
+	echo "(../shared absent: real letters joined not tested)"
+fi
+# A syntax error in letter 2 (its last item's rationale label lost):
+# letter 1 complete and as read alone, letter 2 complete="false".
+sed '$d' examples/imr-2016-expedited.txt | sed 's/^Decision rationale://' >"$tmp/broken.txt"
+cat examples/imr-2014-claim.txt "$tmp/broken.txt" >"$tmp/two.txt"
+expect "letters joined, the second broken: rejected" 1 "two.txt:" "$tmp/two.txt"
+run --partial "$tmp/two.txt" >"$tmp/two.xml" 2>/dev/null
+[ $? = 1 ] && [ "$(xmllint --xpath 'concat(/*/@letters, " ", /*/*[1]/@complete, "|", /*/*[2]/@complete)' "$tmp/two.xml")" = "2 |false" ] &&
+	ok || bad "letters joined, the second broken: --partial: $(head -c 300 "$tmp/two.xml")"
+cmp -s <(letter_of "$tmp/two.xml" 1) <(own_letter examples/imr-2014-claim.txt) && ok ||
+	bad "letters joined, the second broken: letter 1 is not as read alone"
+# Batch mode: the manifest's letters column, a row per item of each letter,
+# and the database, which keeps a letter by its input's sha256, refuses
+# such an input by name rather than load its first letter.
+cat examples/imr-2016-standard.txt examples/imr-2014-claim.txt examples/imr-professional-review-a.txt >"$tmp/three.txt"
+rm -rf "$tmp/jb"
+run -q -d "$tmp/jb" --format csv "$tmp/three.txt" examples/imr-2016-expedited.txt 2>/dev/null
+[ "$(cut -f2,3,4,9 "$tmp/jb/manifest.tsv" | tr '\t\n' ' |')" = "status variant issues letters|ok imr-2016 9 3|ok imr-2016 3 1|" ] &&
+	ok || bad "letters joined in batch mode: manifest $(cut -f2,3,4,9 "$tmp/jb/manifest.tsv" | tr '\t\n' ' |')"
+[ "$(cut -d, -f2,3 "$tmp/jb/items.csv" | uniq -c | tr -s ' \n' ' ')" = " 1 \"case_number\",\"variant\" 4 \"CM16-0243517\",\"imr-2016\" 4 \"\",\"imr-2014\" 1 \"CM14-0052918\",\"imr-professional-review\" 3 \"CM17-0011946\",\"imr-2016\" " ] &&
+	ok || bad "letters joined in batch mode: items.csv $(cut -d, -f2,3 "$tmp/jb/items.csv" | uniq -c | tr -s ' \n' ' ')"
+[ "$(run --format csv --table letters "$tmp/jb/three.xml" | cut -d, -f2,3 | tr '\n' '|')" = '"case_number","variant"|"CM16-0243517","imr-2016"|"","imr-2014"|"CM14-0052918","imr-professional-review"|' ] &&
+	ok || bad "letters joined: --table letters from the XML"
+expect "letters joined: --db refuses them by name" 1 "three.xml: error: holds 3 letters" --db "$tmp/jb.sqlite" "$tmp/jb/three.xml"
+expect "letters joined: --stats refuses them by name" 1 "three.xml: error: holds 3 letters" --stats "$tmp/jb/three.xml"
+run --validate "$tmp/jb/three.xml" >/dev/null 2>&1 && ok || bad "letters joined: --validate rejects <determinations>"
+
 tools=$(dirname "$factcheck") # the test tools, built once
 subsuite "PDF input" tests/pdf.sh "$factcheck" "$tools/mkpdf" "$tools/pages"
 subsuite "export to CSV and JSON Lines (--format)" tests/export.sh "$tools/exportcheck"

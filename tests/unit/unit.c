@@ -1568,7 +1568,7 @@ static enum imr_status write_validated(struct imr_validator *v, const struct imr
 		imr_xml_abandon(&w);
 		return IMR_USAGE;
 	}
-	imr_xml_write(&w, d);
+	imr_xml_write(&w, d, 1);
 	return imr_xml_finish(&w, out, diags);
 }
 
