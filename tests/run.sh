@@ -661,25 +661,36 @@ fi
 # hyphen or inside a word ("Claims Administrator guideline :", "Non
 # -MTUS", "bas ed") becomes a line break ("... guideline" / ": Decision
 # based on ..."), the line's blanks its indent.  The same facts as txt/.
-if [ -d "$shared/real/pdf" ] && /usr/bin/python3 -c 'import pypdf' 2>/dev/null; then
-	opening=0
+# pypdf_shapes NAME MIN WHAT COUNT SHAPE...: pypdf's text of each real
+# letter made into each SHAPE (a command run on the text: "fmt -w 72",
+# "fold -w 95"), converted with the letter's facts, the test named
+# "PDF (pypdf), NAME (SHAPE)"; COUNT, an awk program given the shape's
+# last word as w, counts the distortion in each, MIN at least in all
+# (WHAT says what it counted).
+pypdf_shapes() {
+	local name=$1 min=$2 what=$3 count=$4 pdf b shape n=0
+	shift 4
+	if [ ! -d "$shared/real/pdf" ] || ! /usr/bin/python3 -c 'import pypdf' 2>/dev/null; then
+		echo "NOTICE: $shared/real/pdf or python3-pypdf is absent: pypdf $name skipped"; skip=$((skip + 1)); return
+	fi
 	for pdf in "$shared"/real/pdf/*.pdf; do
 		b=$(basename "$pdf" .pdf)
 		if ! extracted "$tmp/pypdf-$b.txt" "pypdf/$b.txt" pypdf_text "$pdf" "$tmp/pypdf-$b.txt"; then
 			bad "pypdf (python3-pypdf) could not extract $pdf"; continue
 		fi
-		for reflow in "fmt -w 72" "fmt -u -w 60" "fmt -w 100"; do
-			$reflow "$tmp/pypdf-$b.txt" >"$tmp/wrapped.txt"
-			opening=$((opening + $(awk 'prev ~ /Administrator$/ && /^ *guideline/ || /^ *: / || /^ *-[A-Za-z]/ { n++ } { prev = $0 } END { print n + 0 }' "$tmp/wrapped.txt")))
-			convert_ok "$pdf (pypdf), re-wrapped ($reflow)" "$tmp/wrapped.txt" "tests/facts/real/$b.facts"
+		for shape in "$@"; do
+			$shape "$tmp/pypdf-$b.txt" >"$tmp/shaped.txt"
+			n=$((n + $(awk -v w="${shape##* }" "$count" "$tmp/shaped.txt")))
+			convert_ok "$pdf (pypdf), $name ($shape)" "$tmp/shaped.txt" "tests/facts/real/$b.facts"
 		done
 	done
-	# (the shape itself: lines opening with a label's colon, with a piece
-	# joined by a hyphen, with the rest of a label broken after its indent)
-	if [ "$opening" -ge 10 ]; then ok; else bad "pypdf re-wrapped: only $opening lines open with the rest of a word or label"; fi
-else
-	echo "NOTICE: $shared/real/pdf or python3-pypdf is absent: pypdf re-wrapped skipped"; skip=$((skip + 1))
-fi
+	if [ "$n" -ge "$min" ]; then ok; else bad "pypdf $name: only $n $what"; fi
+}
+# (the shape itself: lines opening with a label's colon, with a piece
+# joined by a hyphen, with the rest of a label broken after its indent)
+pypdf_shapes re-wrapped 10 "lines open with the rest of a word or label" \
+	'prev ~ /Administrator$/ && /^ *guideline/ || /^ *: / || /^ *-[A-Za-z]/ { n++ } { prev = $0 } END { print n + 0 }' \
+	"fmt -w 72" "fmt -u -w 60" "fmt -w 100"
 # A -layout 2013 notice re-wrapped: its title, centred in an indent, wraps
 # in it ("Notice of Independent Medical Review" / "Determination", each
 # indented) and is closed up into one cell (unwrap.c); a page's "Page" and
@@ -795,25 +806,12 @@ fi
 # words pypdf split ("neck m usc" / "le,", "Official D" / "is ability",
 # "Fl" / "e xeril"); the spacing is repaired in the row the lines make,
 # not line by line.  The same facts as txt/.
-if [ -d "$shared/real/pdf" ] && /usr/bin/python3 -c 'import pypdf' 2>/dev/null; then
-	recut=0
-	for pdf in "$shared"/real/pdf/*.pdf; do
-		b=$(basename "$pdf" .pdf)
-		if ! extracted "$tmp/pypdf-$b.txt" "pypdf/$b.txt" pypdf_text "$pdf" "$tmp/pypdf-$b.txt"; then
-			bad "pypdf (python3-pypdf) could not extract $pdf"; continue
-		fi
-		for w in $fold_widths; do
-			fold -w $w "$tmp/pypdf-$b.txt" >"$tmp/folded.txt"
-			# (words cut: a line of the width ending in a letter, the next opening with one)
-			recut=$((recut + $(awk -v w=$w 'length(prev) == w && prev ~ /[a-z]$/ && /^[a-z]/ { n++ } { prev = $0 } END { print n + 0 }' "$tmp/folded.txt")))
-			convert_ok "$pdf (pypdf), folded (fold -w $w)" "$tmp/folded.txt" "tests/facts/real/$b.facts"
-		done
-	done
-	# (570 at 72 columns alone, the sanitized run's one width)
-	if [ "$recut" -ge 500 ]; then ok; else bad "pypdf folded: only $recut words cut in the 16 letters"; fi
-else
-	echo "NOTICE: $shared/real/pdf or python3-pypdf is absent: pypdf folded skipped"; skip=$((skip + 1))
-fi
+# (words cut: a line of the width ending in a letter, the next opening
+# with one; 570 at 72 columns alone, the sanitized run's one width)
+folds=()
+for w in $fold_widths; do folds+=("fold -w $w"); done
+pypdf_shapes folded 500 "words cut in the 16 letters" \
+	'length(prev) == w && prev ~ /[a-z]$/ && /^[a-z]/ { n++ } { prev = $0 } END { print n + 0 }' "${folds[@]}"
 # A diagnostic in folded text names the input line and its column, and
 # shows that line: "Decision rationale:" on the example's line 96 at
 # column 19 once its MAXIMUS guideline is gone and the paragraph before
