@@ -83,6 +83,15 @@ void imr_source_free(struct imr_source *src);
  * in their place (reading_order.c). */
 void imr_source_free_arrays(struct imr_source *src);
 
+/* s[0..n) has nothing but blanks (and a page break). */
+static inline bool imr_blank_text(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\f')
+			return false;
+	return true;
+}
+
 /* The length of the valid UTF-8 sequence (XML's characters only) at
  * p[0..n), or 0. */
 size_t imr_utf8_length(const unsigned char *p, size_t n);

@@ -1336,7 +1336,7 @@ fi
 # each page ("P.2/4"), a Bates stamp at each page's foot ("SLG-000124");
 # a fax header of two lines; a Bates stamp on the pages after the first;
 # each with its form feeds and without (pdftotext -nopgbrk's shape).
-# Found by repetition (normalize.c, blank_running_lines): the same facts.
+# Found by repetition (running.c, imr_blank_running_lines): the same facts.
 declare -A running_lines=(
 	[browser]='BEGIN{RS="\f"} {p[++n]=$0} END{for(i=1;i<=n;i++){if(i==n && p[i]~/^[ \n]*$/)continue;
 		printf "%s12/7/26, 5:03 PM                     %s.pdf\n%s\nhttps://www.dir.ca.gov/dwc/IMR/%s.pdf                %d/%d\n",
