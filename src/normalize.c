@@ -112,9 +112,7 @@ static size_t page_number_at(const char *s, size_t n, bool *of)
 	return digits ? j : i;
 }
 
-/* A DWC case number alone on a line (CM16-0228949): where it starts, past
- * the blanks and the page break before it; NULL if the line is no such. */
-static const char *case_number_in(const char *s, size_t n)
+const char *imr_case_number_in(const char *s, size_t n)
 {
 	while (n && (*s == ' ' || *s == '\f'))
 		s++, n--;
@@ -140,7 +138,7 @@ static size_t furniture_at(const char *p, size_t n)
 	size_t k = page_number_at(p, n, &of);
 	if (k && (k == n || (of && p[k] == ' ')))
 		return k;
-	if (n - lead >= 12 && (n - lead == 12 || p[lead + 12] == ' ') && case_number_in(p + lead, 12))
+	if (n - lead >= 12 && (n - lead == 12 || p[lead + 12] == ' ') && imr_case_number_in(p + lead, 12))
 		return lead + 12;
 	return 0;
 }
@@ -196,7 +194,7 @@ static size_t page_word_wrapped(const char *p, size_t n, const char *end)
  * another ("CM13-0052664 11/19/2013", "CM13-0052664 Expedited"). */
 static bool case_number_opening(const char *t, size_t m)
 {
-	return m > 15 && t[12] == ' ' && case_number_in(t, 12) &&
+	return m > 15 && t[12] == ' ' && imr_case_number_in(t, 12) &&
 	       (lower(t[13]) || (upper(t[13]) && upper(t[14])));
 }
 
@@ -219,6 +217,11 @@ struct line_builder {
 	size_t line_capacity;
 	uint8_t *segment;        /* the characters NFKC folds together */
 	size_t segment_capacity;
+	/* "Page 2 of 4" opening a line of text, emptied once the running
+	 * lines are found (running.h: "Page 2 of 4 - Smith Law Group" at each
+	 * page's foot is one, found by its counter): where and how long. */
+	uint32_t page_opening[16][2];
+	size_t page_openings;
 };
 
 /* p (an array of *cap elements of size bytes) with room for n: p itself,
@@ -335,7 +338,7 @@ static char *end_line(struct line_builder *b, char *text, uint32_t start, char *
 		 * "<image: DeviceRGB, width: 376, height: 92, bpc: 8>", the
 		 * signature's), no word of the letter. */
 		o = emptied;
-	} else if (m && *t == 'C' && (cn = case_number_in(t, m))) {
+	} else if (m && *t == 'C' && (cn = imr_case_number_in(t, m))) {
 		/* The case number again, or alone at the top of a page. */
 		bool seen = b->case_number[0] && memcmp(b->case_number, cn, 12) == 0;
 		if (!b->case_number[0])
@@ -344,8 +347,14 @@ static char *end_line(struct line_builder *b, char *text, uint32_t start, char *
 			o = emptied;
 	} else if ((k && of && t[k] == ' ') || (m && *t == 'C' && case_number_opening(t, m))) {
 		/* Opening a line of text ("Page 2 of 2 Naproxen ..."): blanked,
-		 * so the line's text keeps its columns. */
-		memset(emptied, ' ', lead + (k ? k : 12) - (size_t)(emptied - s));
+		 * so the line's text keeps its columns; a page number once the
+		 * running lines are found. */
+		size_t len = lead + (k ? k : 12) - (size_t)(emptied - s);
+		if (k && b->page_openings < sizeof b->page_opening / sizeof *b->page_opening)
+			memcpy(b->page_opening[b->page_openings++],
+			       (uint32_t[2]){(uint32_t)(emptied - text), (uint32_t)len}, sizeof *b->page_opening);
+		else
+			memset(emptied, ' ', len);
 	}
 	/* A capital letter alone (pdfminer -V's paragraph initials). */
 	b->src->lone_capitals += m == 1 && *t >= 'A' && *t <= 'Z';
@@ -2278,6 +2287,8 @@ __attribute__((always_inline)) static inline bool normalize_at(const char *data,
 		out->npages--;
 	if (!imr_blank_running_lines(out))
 		goto oom;
+	for (size_t i = 0; i < b.page_openings; i++)
+		memset(text + b.page_opening[i][0], ' ', b.page_opening[i][1]);
 	out->folded = width != 0;
 	out->double_spaced = b.text_lines >= 4 && b.followed_by_blank * 10 >= (b.text_lines - 1) * 7;
 

@@ -4,6 +4,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+#include "vocab.h"
 
 /* The masked form of s[0..n) as a hash, of its first limit characters
  * (masked_equal says whether two lines are the same); *digits and *bytes
@@ -72,12 +75,37 @@ static const char *running_line(const struct imr_source *src, size_t i, size_t *
 	return s;
 }
 
-/* Empty line i, its page break and its place kept. */
+/* The next (step 1) or previous (step -1) line with text from line i;
+ * SIZE_MAX if none. */
+static size_t text_line_from(const struct imr_source *src, size_t i, int step)
+{
+	while (step > 0 ? i + 1 < src->nlines : i > 0) {
+		i = step > 0 ? i + 1 : i - 1;
+		size_t n;
+		const char *s = running_line(src, i, &n);
+		if (!imr_blank_text(s, n))
+			return i;
+	}
+	return SIZE_MAX;
+}
+
+/* Empty line i, its page break and its place kept (and count it).  The
+ * case number alone on the line after it is then at a page's top, where
+ * normalize.c empties it after a page break (the running line had hidden
+ * the break): emptied too, but after the text's first line (a letter's
+ * header may open with its case number). */
 static void empty_running_line(struct imr_source *src, size_t i)
 {
 	size_t n;
 	char *s = (char *)running_line(src, i, &n);
+	src->running_lines += !imr_blank_text(s, n);
 	memset(s, ' ', n);
+	size_t next = text_line_from(src, i, 1);
+	if (next == SIZE_MAX || text_line_from(src, i, -1) == SIZE_MAX)
+		return;
+	s = (char *)running_line(src, next, &n);
+	if (imr_case_number_in(s, n))
+		memset(s, ' ', n);
 }
 
 /* The line holding a page's edge: its first line with text (edge 0) or
@@ -94,44 +122,109 @@ static size_t page_edge(const struct imr_source *src, size_t from, size_t to, in
 }
 
 /* The values of the digit runs of s[0..n), up to max of them (each at
- * most nine digits' worth); their number. */
-static size_t digit_runs(const char *s, size_t n, uint32_t *v, size_t max)
+ * most nine digits' worth); their number.  *own: the runs that are the
+ * letter's own numbering, never a page's counter (a bit a run): a date's
+ * three (dates of service a day apart, "(DOS 02/03/2014)", count up), a
+ * list's number opening the line ("1)", "2. "). */
+static size_t digit_runs(const char *s, size_t n, uint32_t *v, size_t max, unsigned *own)
 {
-	size_t k = 0;
+	size_t k = 0, from[8], to[8];
+	*own = 0;
 	for (size_t i = 0; i < n && k < max;) {
 		if (s[i] < '0' || s[i] > '9') {
 			i++;
 			continue;
 		}
 		uint32_t x = 0;
+		from[k] = i;
 		for (size_t d = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++, d++)
 			x = d < 9 ? x * 10 + (uint32_t)(s[i] - '0') : x;
-		v[k++] = x;
+		v[k] = x, to[k] = i;
+		/* (Three runs one separator apart, the same: "02/03/2014", "2-3-14".) */
+		char sep = from[k] ? s[from[k] - 1] : 0;
+		if (k >= 2 && (sep == '/' || sep == '-') && from[k] == to[k - 1] + 1 &&
+		    from[k - 1] == to[k - 2] + 1 && s[to[k - 2]] == sep && to[k - 1] - from[k - 1] <= 2 &&
+		    to[k - 2] - from[k - 2] <= 2)
+			*own |= 7u << (k - 2);
+		if (k == 0 && i < n && (s[i] == ')' || (s[i] == '.' && (i + 1 == n || s[i + 1] == ' '))) &&
+		    imr_blank_text(s, from[0]))
+			*own |= 1;
+		k++;
 	}
 	return k;
 }
 
-/* Line b's digits one on from line a's (the same masked line): a page
- * number, a Bates number, counting up. */
-static bool counts_on(const struct imr_source *src, size_t a, size_t b)
+/* A counter read line after line (the same masked line at each place):
+ * which of the lines' digit runs have counted up by one at every place
+ * so far, a bit a run ("Page 2 of 4": the first; "1/4  https://...": the
+ * first; a fax's "10:32 ... P.2/4": the page's, whatever its time does). */
+struct counter {
+	uint32_t value[8];
+	size_t runs;
+	unsigned counting; /* the runs counting up; all of them before the second place */
+	bool started;
+};
+
+/* The line s[0..n) the counter's next place: whether a run still counts. */
+static bool counts_on(struct counter *c, const char *s, size_t n)
 {
-	uint32_t va[8], vb[8];
-	size_t n, m;
-	const char *s = running_line(src, a, &n), *t = running_line(src, b, &m);
-	size_t k = digit_runs(s, n, va, 8);
-	if (digit_runs(t, m, vb, 8) != k)
-		return false;
-	for (size_t r = 0; r < k; r++)
-		if (vb[r] == va[r] + 1)
+	uint32_t v[8];
+	unsigned own;
+	size_t k = digit_runs(s, n, v, 8, &own);
+	if (!c->started)
+		c->counting = ((1u << k) - 1) & ~own, c->started = true;
+	else if (k != c->runs)
+		c->counting = 0;
+	else
+		for (size_t r = 0; r < k; r++)
+			if (v[r] != c->value[r] + 1)
+				c->counting &= ~(1u << r);
+	memcpy(c->value, v, sizeof v), c->runs = k;
+	return c->counting != 0;
+}
+
+/* The vocabulary that opens a letter, from vocab.h's tables (no list of
+ * its own): a heading (the letterhead, "HOW THE IMR ...") or a header
+ * label ("Case Number:", "Employee Name:"). */
+#define RUNNING_HEADING(id, text, ...) text,
+#define RUNNING_LABEL(field, label, ...) label,
+static const char *const letter_openings[] = {IMR_SECTIONS(RUNNING_HEADING)
+                                              IMR_HEADER_LABELS(RUNNING_LABEL)};
+
+/* s[0..n) opens (past blanks) with a heading or header label. */
+static bool opens_letter(const char *s, size_t n)
+{
+	while (n && *s == ' ')
+		s++, n--;
+	for (size_t k = 0; k < sizeof letter_openings / sizeof *letter_openings; k++) {
+		size_t len = strlen(letter_openings[k]);
+		if (len <= n && strncasecmp(s, letter_openings[k], len) == 0)
 			return true;
+	}
 	return false;
+}
+
+/* Line i, the first page's top, stands above the letter: the next line
+ * opens it (its letterhead, its first heading or label) and i does not
+ * (a letter's own letterhead repeated on each page is its first line on
+ * the first).  Another tool's line printed over every page. */
+static bool above_letter(const struct imr_source *src, size_t i)
+{
+	size_t n, m, next = text_line_from(src, i, 1);
+	const char *s = running_line(src, i, &n);
+	const char *t = next == SIZE_MAX ? NULL : running_line(src, next, &m);
+	return t && opens_letter(t, m) && !opens_letter(s, n);
 }
 
 /* Pages known (form feeds): for each edge, the masked line most pages
  * share (a majority vote, Boyer-Moore's: one pass); a line with digits
- * (a date, a page or Bates number: a line without is the letter's, its
- * letterhead again) is furniture when every page has it, or all but the
- * first or the last when its digits count the pages.  Each page's edge
+ * (a date, a page or Bates number) is furniture when every page has it,
+ * or all but the first or the last when its digits count the pages.  A
+ * line without is furniture only atop every page, the first too, where
+ * it stands above the letter (a stamp, "CONFIDENTIAL"): a letter's own
+ * letterhead repeated on each page opens the letter on the first, and a
+ * line closing every page may be the letter's ("medically necessary."
+ * ending both pages of a letter of two).  Each page's edge
  * lines are hashed, nothing more, and of their first characters only.
  * The running line at one edge of the pages (edge 0 their tops, 1 their
  * feet) emptied: whether there was one.  line and hash: room for a line
@@ -174,13 +267,16 @@ static bool blank_page_edge(struct imr_source *src, size_t *line, uint64_t *hash
 	 * a Bates number): a letter's own line (an item's guideline) atop
 	 * each page after the first does not count. */
 	bool all_but_edge = np >= 3 && same + 1 == np && (other == 0 || other == np - 1);
-	for (size_t p = 0, last = SIZE_MAX; all_but_edge && p < np; p++) {
+	struct counter count = {.started = false};
+	for (size_t p = 0; all_but_edge && p < np; p++) {
 		if (line[p] == SIZE_MAX)
 			continue;
-		all_but_edge = last == SIZE_MAX || counts_on(src, last, line[p]);
-		last = line[p];
+		size_t k;
+		const char *t = running_line(src, line[p], &k);
+		all_but_edge = counts_on(&count, t, k);
 	}
-	if (same < 2 || bytes < 4 || !digits || (same < np && !all_but_edge))
+	if (same < 2 || bytes < 4 || (same < np && !all_but_edge) ||
+	    (!digits && !(edge == 0 && same == np && above_letter(src, line[0]))))
 		return false;
 	for (size_t p = 0; p < np; p++)
 		if (line[p] != SIZE_MAX)
@@ -218,20 +314,6 @@ static int by_hash_then_line(const void *a, const void *b)
 	if (x->hash != y->hash)
 		return x->hash < y->hash ? -1 : 1;
 	return x->line < y->line ? -1 : x->line > y->line;
-}
-
-/* The next (step 1) or previous (step -1) line with text from line i;
- * SIZE_MAX if none. */
-static size_t text_line_from(const struct imr_source *src, size_t i, int step)
-{
-	while (step > 0 ? i + 1 < src->nlines : i > 0) {
-		i = step > 0 ? i + 1 : i - 1;
-		size_t n;
-		const char *s = running_line(src, i, &n);
-		if (!imr_blank_text(s, n))
-			return i;
-	}
-	return SIZE_MAX;
 }
 
 /* The lines next to a counting line's places (step 1: after each but the
@@ -274,36 +356,47 @@ static void blank_neighbours(struct imr_source *src, const struct running_candid
 		empty_running_line(src, beside);
 }
 
+/* s[0..n) ends in an item's decision ("... (DOS 02/03/2014): Upheld"):
+ * the letter's own item line, whatever its numbers do. */
+static bool item_line(const char *s, size_t n)
+{
+	while (n && s[n - 1] == ' ')
+		n--;
+	return (n >= 6 && strncasecmp(s + n - 6, "upheld", 6) == 0) ||
+	       (n >= 10 && strncasecmp(s + n - 10, "overturned", 10) == 0);
+}
+
 /* No pages known (no form feeds: pdftotext -nopgbrk, pages joined): a
- * masked line with digits, ending in one (the counter's place), of some
- * length, three times or more (twice when once the text's first or last
- * line), whose digits count up from
- * one to the next, far apart (a page's length): a page number's or a
- * Bates number's line; emptied, and the lines beside it when they are
- * one line each time.  A letter's own repeated line
+ * masked line with a digit, of some length, three times or more (twice
+ * when once the text's first or last line), far apart (a page's
+ * length), one of whose digit runs counts up by one from each place to
+ * the next wherever it stands ("Page 2 of 4 - Smith Law Group", "2/4
+ * https://...", "SLG-000124"; the other runs the same or not): a page
+ * number's or a Bates number's line; emptied, and the lines beside it
+ * when they are one line each time.  A letter's own repeated line
  * ("Claims Administrator guideline: ...") has no digits counting. */
 static bool blank_counted_lines(struct imr_source *src)
 {
 	struct running_candidate *c = NULL;
 	size_t nc = 0, cap = 0;
 	const uint32_t *start = src->line_start;
-	const char *text = src->text;
+	const char *text = src->text, *end = text + src->len;
+	/* Only a line with a digit is read further, found by strcspn (the
+	 * text ends in NULs): a letter's prose is passed over a vector at a
+	 * time, not byte by byte. */
 	for (size_t i = 0; i < src->nlines; i++) {
+		const char *d = text + start[i];
+		d += strcspn(d, "0123456789");
+		if (d >= end)
+			break;
+		while (i + 1 < src->nlines && text + start[i + 1] <= d)
+			i++;
 		size_t n, digits, bytes;
-		/* (Only a line ending in a digit, its counter's place, is read
-		 * further: end_line took the blanks after it.) */
-		if (i + 1 < src->nlines) {
-			uint32_t e = start[i + 1] - 1;
-			if (text[e] == '\n' && (e == start[i] || text[e - 1] < '0' || text[e - 1] > '9'))
-				continue;
-		}
-		const char *s = imr_source_index_text(src, i, &n);
-		if (n > 300 || !n || s[n - 1] < '0' || s[n - 1] > '9')
+		const char *s = running_line(src, i, &n);
+		if (n > 300)
 			continue;
-		if (*s == '\f')
-			s++, n--;
 		uint64_t h = masked_hash(s, n, 32, &digits, &bytes);
-		if (bytes < 6) /* (its digits: it ends in one) */
+		if (bytes < 6)
 			continue;
 		if (nc == cap) {
 			size_t cc = cap ? cap * 2 : 64;
@@ -331,13 +424,14 @@ static bool blank_counted_lines(struct imr_source *src)
 			continue;
 		size_t n, m;
 		const char *s = running_line(src, c[g].line, &n);
-		bool counting = true;
+		struct counter count = {.started = false};
+		bool counting = counts_on(&count, s, n);
 		for (size_t j = g + 1; counting && j < e; j++) {
 			const char *t = running_line(src, c[j].line, &m);
 			counting = c[j].line - c[j - 1].line >= 8 && masked_equal(s, n, t, m) &&
-			           counts_on(src, c[j - 1].line, c[j].line);
+			           counts_on(&count, t, m);
 		}
-		if (!counting)
+		if (!counting || item_line(s, n))
 			continue;
 		blank_neighbours(src, c + g, e - g, 1);
 		blank_neighbours(src, c + g, e - g, -1);
