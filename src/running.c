@@ -303,18 +303,13 @@ static bool blank_page_edges(struct imr_source *src)
 	return true;
 }
 
+/* A line with a digit (no pages): its masked hash, and the next line of
+ * its hash (SIZE_MAX: none), the lines of one hash linked in line order. */
 struct running_candidate {
 	uint64_t hash;
-	size_t line;
+	size_t line, next;
+	bool first; /* the first of its hash */
 };
-
-static int by_hash_then_line(const void *a, const void *b)
-{
-	const struct running_candidate *x = a, *y = b;
-	if (x->hash != y->hash)
-		return x->hash < y->hash ? -1 : 1;
-	return x->line < y->line ? -1 : x->line > y->line;
-}
 
 /* The lines next to a counting line's places (step 1: after each but the
  * last; -1: before each but the first), when they are all one masked
@@ -322,16 +317,15 @@ static int by_hash_then_line(const void *a, const void *b)
  * footer "1/4"), or a header's second line, emptied; and the text's
  * first (last) line, and the one beside the last (first) place, too when
  * they are the same. */
-static void blank_neighbours(struct imr_source *src, const struct running_candidate *c, size_t k,
-                             int step)
+static void blank_neighbours(struct imr_source *src, const size_t *c, size_t k, int step)
 {
 	size_t n, m, first = step > 0 ? 0 : 1, outer = step > 0 ? k - 1 : 0;
-	size_t l0 = text_line_from(src, c[first].line, step);
+	size_t l0 = text_line_from(src, c[first], step);
 	if (l0 == SIZE_MAX)
 		return;
 	const char *s = running_line(src, l0, &n);
 	for (size_t j = first + 1; j < first + k - 1; j++) {
-		size_t l = text_line_from(src, c[j].line, step);
+		size_t l = text_line_from(src, c[j], step);
 		const char *t = l == SIZE_MAX ? NULL : running_line(src, l, &m);
 		if (!t || !masked_equal(s, n, t, m))
 			return;
@@ -341,15 +335,15 @@ static void blank_neighbours(struct imr_source *src, const struct running_candid
 	 * last page); one such line only (two pages) when one of these is
 	 * the same as well. */
 	size_t edge = text_line_from(src, step > 0 ? (size_t)-1 : src->nlines, step);
-	const char *e = edge == SIZE_MAX || edge == c[first].line ? NULL : running_line(src, edge, &m);
+	const char *e = edge == SIZE_MAX || edge == c[first] ? NULL : running_line(src, edge, &m);
 	bool same_edge = e && masked_equal(s, n, e, m);
-	size_t beside = text_line_from(src, c[outer].line, step);
+	size_t beside = text_line_from(src, c[outer], step);
 	const char *o = beside == SIZE_MAX || beside == edge ? NULL : running_line(src, beside, &m);
 	bool same_beside = o && masked_equal(s, n, o, m);
 	if (k < 3 && !same_edge && !same_beside)
 		return;
 	for (size_t j = first; j < first + k - 1; j++)
-		empty_running_line(src, text_line_from(src, c[j].line, step));
+		empty_running_line(src, text_line_from(src, c[j], step));
 	if (same_edge)
 		empty_running_line(src, edge);
 	if (same_beside)
@@ -395,7 +389,7 @@ static bool blank_counted_lines(struct imr_source *src)
 		const char *s = running_line(src, i, &n);
 		if (n > 300)
 			continue;
-		uint64_t h = masked_hash(s, n, 32, &digits, &bytes);
+		uint64_t h = masked_hash(s, n, 16, &digits, &bytes);
 		if (bytes < 6)
 			continue;
 		if (nc == cap) {
@@ -407,38 +401,62 @@ static bool blank_counted_lines(struct imr_source *src)
 			}
 			c = p, cap = cc;
 		}
-		c[nc++] = (struct running_candidate){h, i};
+		c[nc++] = (struct running_candidate){h, i, SIZE_MAX, true};
 	}
-	size_t first_text = SIZE_MAX, last_text = SIZE_MAX;
-	if (nc >= 2) {
-		first_text = text_line_from(src, (size_t)-1, 1);
-		last_text = text_line_from(src, src->nlines, -1);
-		qsort(c, nc, sizeof *c, by_hash_then_line);
+	if (nc < 2) {
+		free(c);
+		return true;
 	}
-	for (size_t g = 0, e; g < nc; g = e) {
-		for (e = g + 1; e < nc && c[e].hash == c[g].hash;)
-			e++;
+	/* The lines of each hash linked (open addressing, a slot holding
+	 * its hash's last line so far): one pass, no sort. */
+	size_t slots = 4;
+	while (slots < 2 * nc)
+		slots *= 2;
+	size_t *slot = malloc(slots * sizeof *slot), *lines = malloc(nc * sizeof *lines);
+	if (!slot || !lines) {
+		free(c), free(slot), free(lines);
+		return false;
+	}
+	memset(slot, 0xff, slots * sizeof *slot);
+	for (size_t j = 0; j < nc; j++) {
+		size_t h = (size_t)c[j].hash & (slots - 1);
+		while (slot[h] != SIZE_MAX && c[slot[h]].hash != c[j].hash)
+			h = (h + 1) & (slots - 1);
+		if (slot[h] != SIZE_MAX)
+			c[slot[h]].next = j, c[j].first = false;
+		slot[h] = j;
+	}
+	size_t first_text = text_line_from(src, (size_t)-1, 1);
+	size_t last_text = text_line_from(src, src->nlines, -1);
+	for (size_t g = 0; g < nc; g++) {
+		if (!c[g].first || c[g].next == SIZE_MAX)
+			continue;
+		size_t k = 0;
+		for (size_t j = g; j != SIZE_MAX; j = c[j].next)
+			lines[k++] = c[j].line;
 		/* (Twice only, two pages: when one is the text's first or
-		 * last line, a page's edge for certain.) */
-		if (e - g < 2 || (e - g == 2 && c[g].line != first_text && c[g + 1].line != last_text))
+		 * last line, a page's edge for certain; a page's length apart.) */
+		bool apart = k > 2 || lines[0] == first_text || lines[1] == last_text;
+		for (size_t j = 1; apart && j < k; j++)
+			apart = lines[j] - lines[j - 1] >= 8;
+		if (!apart)
 			continue;
 		size_t n, m;
-		const char *s = running_line(src, c[g].line, &n);
+		const char *s = running_line(src, lines[0], &n);
 		struct counter count = {.started = false};
 		bool counting = counts_on(&count, s, n);
-		for (size_t j = g + 1; counting && j < e; j++) {
-			const char *t = running_line(src, c[j].line, &m);
-			counting = c[j].line - c[j - 1].line >= 8 && masked_equal(s, n, t, m) &&
-			           counts_on(&count, t, m);
+		for (size_t j = 1; counting && j < k; j++) {
+			const char *t = running_line(src, lines[j], &m);
+			counting = counts_on(&count, t, m) && masked_equal(s, n, t, m);
 		}
 		if (!counting || item_line(s, n))
 			continue;
-		blank_neighbours(src, c + g, e - g, 1);
-		blank_neighbours(src, c + g, e - g, -1);
-		for (size_t j = g; j < e; j++)
-			empty_running_line(src, c[j].line);
+		blank_neighbours(src, lines, k, 1);
+		blank_neighbours(src, lines, k, -1);
+		for (size_t j = 0; j < k; j++)
+			empty_running_line(src, lines[j]);
 	}
-	free(c);
+	free(c), free(slot), free(lines);
 	return true;
 }
 
