@@ -387,7 +387,13 @@ static bool blank_counted_lines(struct imr_source *src)
 			i++;
 		size_t n, digits, bytes;
 		const char *s = running_line(src, i, &n);
-		if (n > 300)
+		/* (A line of markup, a converter's raw HTML left in Markdown, is
+		 * the Markdown stage's: pandoc -t gfm's "<div id="page2-div"",
+		 * "<span id="2"></span>" count the pages too.) */
+		size_t lead = 0;
+		while (lead < n && s[lead] == ' ')
+			lead++;
+		if (n > 300 || (lead < n && s[lead] == '<'))
 			continue;
 		uint64_t h = masked_hash(s, n, 16, &digits, &bytes);
 		if (bytes < 6)
