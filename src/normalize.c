@@ -12,6 +12,10 @@
 
 #include "diag.h"
 #include "folded.h"
+#include "lexicon.h"
+#include "phrase.h"
+#include "running.h"
+#include "vocab.h"
 #include "words.h"
 
 /* Windows-1252 0x80-0x9F; 0 marks the five undefined bytes. */
@@ -80,13 +84,6 @@ static char *put_utf8(char *o, uint32_t cp)
 	return o;
 }
 
-static bool is_blank_line(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\f')
-			return false;
-	return true;
-}
 
 /* "Page 2 of 4" or "Page 2" opening s[0..n) (past blanks and a page
  * break): its length to its last digit, 0 if s opens with no such; *of
@@ -114,9 +111,7 @@ static size_t page_number_at(const char *s, size_t n, bool *of)
 	return digits ? j : i;
 }
 
-/* A DWC case number alone on a line (CM16-0228949): where it starts, past
- * the blanks and the page break before it; NULL if the line is no such. */
-static const char *case_number_in(const char *s, size_t n)
+const char *imr_case_number_in(const char *s, size_t n)
 {
 	while (n && (*s == ' ' || *s == '\f'))
 		s++, n--;
@@ -142,7 +137,7 @@ static size_t furniture_at(const char *p, size_t n)
 	size_t k = page_number_at(p, n, &of);
 	if (k && (k == n || (of && p[k] == ' ')))
 		return k;
-	if (n - lead >= 12 && (n - lead == 12 || p[lead + 12] == ' ') && case_number_in(p + lead, 12))
+	if (n - lead >= 12 && (n - lead == 12 || p[lead + 12] == ' ') && imr_case_number_in(p + lead, 12))
 		return lead + 12;
 	return 0;
 }
@@ -189,7 +184,7 @@ static size_t page_word_wrapped(const char *p, size_t n, const char *end)
  * another ("CM13-0052664 11/19/2013", "CM13-0052664 Expedited"). */
 static bool case_number_opening(const char *t, size_t m)
 {
-	return m > 15 && t[12] == ' ' && case_number_in(t, 12) &&
+	return m > 15 && t[12] == ' ' && imr_case_number_in(t, 12) &&
 	       (imr_lower(t[13]) || (imr_upper(t[13]) && imr_upper(t[14])));
 }
 
@@ -212,6 +207,11 @@ struct line_builder {
 	size_t line_capacity;
 	uint8_t *segment;        /* the characters NFKC folds together */
 	size_t segment_capacity;
+	/* "Page 2 of 4" opening a line of text, emptied once the running
+	 * lines are found (running.h: "Page 2 of 4 - Smith Law Group" at each
+	 * page's foot is one, found by its counter): where and how long. */
+	uint32_t page_opening[16][2];
+	size_t page_openings;
 };
 
 /* p (an array of *cap elements of size bytes) with room for n: p itself,
@@ -328,7 +328,7 @@ static char *end_line(struct line_builder *b, char *text, uint32_t start, char *
 		 * "<image: DeviceRGB, width: 376, height: 92, bpc: 8>", the
 		 * signature's), no word of the letter. */
 		o = emptied;
-	} else if (m && *t == 'C' && (cn = case_number_in(t, m))) {
+	} else if (m && *t == 'C' && (cn = imr_case_number_in(t, m))) {
 		/* The case number again, or alone at the top of a page. */
 		bool seen = b->case_number[0] && memcmp(b->case_number, cn, 12) == 0;
 		if (!b->case_number[0])
@@ -337,8 +337,14 @@ static char *end_line(struct line_builder *b, char *text, uint32_t start, char *
 			o = emptied;
 	} else if ((k && of && t[k] == ' ') || (m && *t == 'C' && case_number_opening(t, m))) {
 		/* Opening a line of text ("Page 2 of 2 Naproxen ..."): blanked,
-		 * so the line's text keeps its columns. */
-		memset(emptied, ' ', lead + (k ? k : 12) - (size_t)(emptied - s));
+		 * so the line's text keeps its columns; a page number once the
+		 * running lines are found. */
+		size_t len = lead + (k ? k : 12) - (size_t)(emptied - s);
+		if (k && b->page_openings < sizeof b->page_opening / sizeof *b->page_opening)
+			memcpy(b->page_opening[b->page_openings++],
+			       (uint32_t[2]){(uint32_t)(emptied - text), (uint32_t)len}, sizeof *b->page_opening);
+		else
+			memset(emptied, ' ', len);
 	}
 	/* A capital letter alone (pdfminer -V's paragraph initials). */
 	b->src->lone_capitals += m == 1 && *t >= 'A' && *t <= 'Z';
@@ -349,9 +355,9 @@ static char *end_line(struct line_builder *b, char *text, uint32_t start, char *
 		else
 			count_longest(b, n);
 	}
-	if (n && *s == '\f' && is_blank_line(s, n))
+	if (n && *s == '\f' && imr_blank_text(s, n))
 		b->page_top = true;
-	bool text_line = n && !is_blank_line(s, n);
+	bool text_line = n && !imr_blank_text(s, n);
 	/* Spacing: a text line followed by exactly one blank line. */
 	if (b->prev_prev_text && !b->prev_text && text_line)
 		b->followed_by_blank++;
@@ -364,366 +370,6 @@ static char *end_line(struct line_builder *b, char *text, uint32_t start, char *
 	b->prev_text = text_line;
 	*o++ = '\n';
 	return o;
-}
-
-/* ---- running headers and footers ------------------------------------ */
-
-/* Another tool's lines around each page (a browser's print of the PDF:
- * its date and the file's name atop a page, its address and "1/4" at the
- * foot; a fax machine's line atop each page; a Bates number at the foot)
- * are found by repetition, not by their words: a line that opens (or
- * closes) every page, the same once its digits are masked, is no line of
- * the letter.  Lines are compared as "masked": blanks at either end
- * dropped, a run of blanks one blank, a run of digits one digit. */
-
-/* The masked form of s[0..n) as a hash, of its first limit characters
- * (masked_equal says whether two lines are the same); *digits and *bytes
- * its digit runs and its bytes that are not blanks, so far. */
-static uint64_t masked_hash(const char *s, size_t n, size_t limit, size_t *digits, size_t *bytes)
-{
-	uint64_t h = 14695981039346656037u;
-	size_t i = 0, d = 0, b = 0;
-	while (i < n && (s[i] == ' ' || s[i] == '\f'))
-		i++;
-	for (size_t k = 0; i < n && k < limit; k++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == ' ' || c == '\f') {
-			while (i < n && (s[i] == ' ' || s[i] == '\f'))
-				i++;
-			if (i == n)
-				break;
-			c = ' ';
-		} else if (c >= '0' && c <= '9') {
-			while (i < n && s[i] >= '0' && s[i] <= '9')
-				i++, b++;
-			c = '0', d++;
-		} else {
-			i++, b++;
-		}
-		h = (h ^ c) * 1099511628211u;
-	}
-	*digits = d, *bytes = b;
-	return h;
-}
-
-/* s[0..n) and t[0..m) the same once masked. */
-static bool masked_equal(const char *s, size_t n, const char *t, size_t m)
-{
-	size_t i = 0, j = 0;
-	for (bool first = true;; first = false) {
-		bool bi = false, bj = false;
-		while (i < n && (s[i] == ' ' || s[i] == '\f'))
-			i++, bi = true;
-		while (j < m && (t[j] == ' ' || t[j] == '\f'))
-			j++, bj = true;
-		if (i == n || j == m)
-			return i == n && j == m;
-		if (bi != bj && !first)
-			return false;
-		bool di = s[i] >= '0' && s[i] <= '9', dj = t[j] >= '0' && t[j] <= '9';
-		if (di != dj)
-			return false;
-		if (di) {
-			while (i < n && s[i] >= '0' && s[i] <= '9')
-				i++;
-			while (j < m && t[j] >= '0' && t[j] <= '9')
-				j++;
-		} else if (s[i++] != t[j++]) {
-			return false;
-		}
-	}
-}
-
-/* Line i's text (past a page break opening it). */
-static const char *running_line(const struct imr_source *src, size_t i, size_t *n)
-{
-	const char *s = imr_source_index_text(src, i, n);
-	if (*n && *s == '\f')
-		s++, --*n;
-	return s;
-}
-
-/* Empty line i, its page break and its place kept. */
-static void empty_running_line(struct imr_source *src, size_t i)
-{
-	size_t n;
-	char *s = (char *)running_line(src, i, &n);
-	memset(s, ' ', n);
-}
-
-/* The line holding a page's edge: its first line with text (edge 0) or
- * its last (edge 1), lines [from, to); SIZE_MAX if none has text. */
-static size_t page_edge(const struct imr_source *src, size_t from, size_t to, int edge)
-{
-	for (size_t k = 0; k < to - from; k++) {
-		size_t i = edge ? to - 1 - k : from + k, n;
-		const char *s = running_line(src, i, &n);
-		if (!is_blank_line(s, n))
-			return i;
-	}
-	return SIZE_MAX;
-}
-
-/* The values of the digit runs of s[0..n), up to max of them (each at
- * most nine digits' worth); their number. */
-static size_t digit_runs(const char *s, size_t n, uint32_t *v, size_t max)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < n && k < max;) {
-		if (s[i] < '0' || s[i] > '9') {
-			i++;
-			continue;
-		}
-		uint32_t x = 0;
-		for (size_t d = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++, d++)
-			x = d < 9 ? x * 10 + (uint32_t)(s[i] - '0') : x;
-		v[k++] = x;
-	}
-	return k;
-}
-
-/* Line b's digits one on from line a's (the same masked line): a page
- * number, a Bates number, counting up. */
-static bool counts_on(const struct imr_source *src, size_t a, size_t b)
-{
-	uint32_t va[8], vb[8];
-	size_t n, m;
-	const char *s = running_line(src, a, &n), *t = running_line(src, b, &m);
-	size_t k = digit_runs(s, n, va, 8);
-	if (digit_runs(t, m, vb, 8) != k)
-		return false;
-	for (size_t r = 0; r < k; r++)
-		if (vb[r] == va[r] + 1)
-			return true;
-	return false;
-}
-
-/* Pages known (form feeds): for each edge, the masked line most pages
- * share (a majority vote, Boyer-Moore's: one pass); a line with digits
- * (a date, a page or Bates number: a line without is the letter's, its
- * letterhead again) is furniture when every page has it, or all but the
- * first or the last when its digits count the pages.  Each page's edge
- * lines are hashed, nothing more, and of their first characters only.
- * The running line at one edge of the pages (edge 0 their tops, 1 their
- * feet) emptied: whether there was one.  line and hash: room for a line
- * and a hash a page. */
-static bool blank_page_edge(struct imr_source *src, size_t *line, uint64_t *hash, int edge)
-{
-	size_t np = src->npages, votes = 0, pick = 0, digits = 0, bytes;
-	for (size_t p = 0; p < np; p++) {
-		size_t from = imr_source_line_index(src, src->page_start[p]);
-		size_t to = p + 1 < np ? imr_source_line_index(src, src->page_start[p + 1]) : src->nlines;
-		line[p] = page_edge(src, from, to, edge);
-		hash[p] = 0;
-		if (line[p] != SIZE_MAX) {
-			size_t n, d;
-			const char *s = running_line(src, line[p], &n);
-			hash[p] = masked_hash(s, n, 16, &d, &bytes) | 1;
-		}
-		if (!votes)
-			pick = p, votes = 1;
-		else
-			votes += hash[p] == hash[pick] ? 1 : (size_t)-1;
-	}
-	size_t alike = 0;
-	for (size_t p = 0; p < np; p++)
-		alike += hash[p] && hash[p] == hash[pick];
-	if (alike < 2 || alike + 1 < np) /* (an ordinary letter: its pages' edges differ) */
-		return false;
-	size_t same = 0, other = SIZE_MAX, n, m;
-	const char *s = running_line(src, line[pick], &n);
-	masked_hash(s, n, SIZE_MAX, &digits, &bytes);
-	for (size_t p = 0; p < np; p++) {
-		const char *t = hash[p] == hash[pick] ? running_line(src, line[p], &m) : NULL;
-		if (t && masked_equal(s, n, t, m))
-			same++;
-		else
-			other = p, line[p] = SIZE_MAX; /* (not this page's) */
-	}
-	/* All but one page, the first (the letterhead's) or the last (the
-	 * letter's end), when the line's digits count the pages ("Page 2",
-	 * a Bates number): a letter's own line (an item's guideline) atop
-	 * each page after the first does not count. */
-	bool all_but_edge = np >= 3 && same + 1 == np && (other == 0 || other == np - 1);
-	for (size_t p = 0, last = SIZE_MAX; all_but_edge && p < np; p++) {
-		if (line[p] == SIZE_MAX)
-			continue;
-		all_but_edge = last == SIZE_MAX || counts_on(src, last, line[p]);
-		last = line[p];
-	}
-	if (same < 2 || bytes < 4 || !digits || (same < np && !all_but_edge))
-		return false;
-	for (size_t p = 0; p < np; p++)
-		if (line[p] != SIZE_MAX)
-			empty_running_line(src, line[p]);
-	return true;
-}
-
-/* The running lines at the pages' tops and feet, each edge's read again
- * when one went (a header of two lines: a fax's "FROM" then "TO"), up to
- * three deep. */
-static bool blank_page_edges(struct imr_source *src)
-{
-	size_t np = src->npages;
-	size_t *line = malloc(np * sizeof *line);
-	uint64_t *hash = malloc(np * sizeof *hash);
-	if (!line || !hash) {
-		free(line), free(hash);
-		return false;
-	}
-	for (int edge = 0; edge < 2; edge++)
-		for (int depth = 0; depth < 3 && blank_page_edge(src, line, hash, edge); depth++)
-			;
-	free(line), free(hash);
-	return true;
-}
-
-struct running_candidate {
-	uint64_t hash;
-	size_t line;
-};
-
-static int by_hash_then_line(const void *a, const void *b)
-{
-	const struct running_candidate *x = a, *y = b;
-	if (x->hash != y->hash)
-		return x->hash < y->hash ? -1 : 1;
-	return x->line < y->line ? -1 : x->line > y->line;
-}
-
-/* The next (step 1) or previous (step -1) line with text from line i;
- * SIZE_MAX if none. */
-static size_t text_line_from(const struct imr_source *src, size_t i, int step)
-{
-	while (step > 0 ? i + 1 < src->nlines : i > 0) {
-		i = step > 0 ? i + 1 : i - 1;
-		size_t n;
-		const char *s = running_line(src, i, &n);
-		if (!is_blank_line(s, n))
-			return i;
-	}
-	return SIZE_MAX;
-}
-
-/* The lines next to a counting line's places (step 1: after each but the
- * last; -1: before each but the first), when they are all one masked
- * line: the other edge of those pages (a browser's header after its
- * footer "1/4"), or a header's second line, emptied; and the text's
- * first (last) line, and the one beside the last (first) place, too when
- * they are the same. */
-static void blank_neighbours(struct imr_source *src, const struct running_candidate *c, size_t k,
-                             int step)
-{
-	size_t n, m, first = step > 0 ? 0 : 1, outer = step > 0 ? k - 1 : 0;
-	size_t l0 = text_line_from(src, c[first].line, step);
-	if (l0 == SIZE_MAX)
-		return;
-	const char *s = running_line(src, l0, &n);
-	for (size_t j = first + 1; j < first + k - 1; j++) {
-		size_t l = text_line_from(src, c[j].line, step);
-		const char *t = l == SIZE_MAX ? NULL : running_line(src, l, &m);
-		if (!t || !masked_equal(s, n, t, m))
-			return;
-	}
-	/* The first page's header (the last page's footer) too, and the
-	 * line beside the outermost place (a header's second line on the
-	 * last page); one such line only (two pages) when one of these is
-	 * the same as well. */
-	size_t edge = text_line_from(src, step > 0 ? (size_t)-1 : src->nlines, step);
-	const char *e = edge == SIZE_MAX || edge == c[first].line ? NULL : running_line(src, edge, &m);
-	bool same_edge = e && masked_equal(s, n, e, m);
-	size_t beside = text_line_from(src, c[outer].line, step);
-	const char *o = beside == SIZE_MAX || beside == edge ? NULL : running_line(src, beside, &m);
-	bool same_beside = o && masked_equal(s, n, o, m);
-	if (k < 3 && !same_edge && !same_beside)
-		return;
-	for (size_t j = first; j < first + k - 1; j++)
-		empty_running_line(src, text_line_from(src, c[j].line, step));
-	if (same_edge)
-		empty_running_line(src, edge);
-	if (same_beside)
-		empty_running_line(src, beside);
-}
-
-/* No pages known (no form feeds: pdftotext -nopgbrk, pages joined): a
- * masked line with digits, ending in one (the counter's place), of some
- * length, three times or more (twice when once the text's first or last
- * line), whose digits count up from
- * one to the next, far apart (a page's length): a page number's or a
- * Bates number's line; emptied, and the lines beside it when they are
- * one line each time.  A letter's own repeated line
- * ("Claims Administrator guideline: ...") has no digits counting. */
-static bool blank_counted_lines(struct imr_source *src)
-{
-	struct running_candidate *c = NULL;
-	size_t nc = 0, cap = 0;
-	const uint32_t *start = src->line_start;
-	const char *text = src->text;
-	for (size_t i = 0; i < src->nlines; i++) {
-		size_t n, digits, bytes;
-		/* (Only a line ending in a digit, its counter's place, is read
-		 * further: end_line took the blanks after it.) */
-		if (i + 1 < src->nlines) {
-			uint32_t e = start[i + 1] - 1;
-			if (text[e] == '\n' && (e == start[i] || text[e - 1] < '0' || text[e - 1] > '9'))
-				continue;
-		}
-		const char *s = imr_source_index_text(src, i, &n);
-		if (n > 300 || !n || s[n - 1] < '0' || s[n - 1] > '9')
-			continue;
-		if (*s == '\f')
-			s++, n--;
-		uint64_t h = masked_hash(s, n, 32, &digits, &bytes);
-		if (bytes < 6) /* (its digits: it ends in one) */
-			continue;
-		if (nc == cap) {
-			size_t cc = cap ? cap * 2 : 64;
-			struct running_candidate *p = realloc(c, cc * sizeof *p);
-			if (!p) {
-				free(c);
-				return false;
-			}
-			c = p, cap = cc;
-		}
-		c[nc++] = (struct running_candidate){h, i};
-	}
-	size_t first_text = SIZE_MAX, last_text = SIZE_MAX;
-	if (nc >= 2) {
-		first_text = text_line_from(src, (size_t)-1, 1);
-		last_text = text_line_from(src, src->nlines, -1);
-		qsort(c, nc, sizeof *c, by_hash_then_line);
-	}
-	for (size_t g = 0, e; g < nc; g = e) {
-		for (e = g + 1; e < nc && c[e].hash == c[g].hash;)
-			e++;
-		/* (Twice only, two pages: when one is the text's first or
-		 * last line, a page's edge for certain.) */
-		if (e - g < 2 || (e - g == 2 && c[g].line != first_text && c[g + 1].line != last_text))
-			continue;
-		size_t n, m;
-		const char *s = running_line(src, c[g].line, &n);
-		bool counting = true;
-		for (size_t j = g + 1; counting && j < e; j++) {
-			const char *t = running_line(src, c[j].line, &m);
-			counting = c[j].line - c[j - 1].line >= 8 && masked_equal(s, n, t, m) &&
-			           counts_on(src, c[j - 1].line, c[j].line);
-		}
-		if (!counting)
-			continue;
-		blank_neighbours(src, c + g, e - g, 1);
-		blank_neighbours(src, c + g, e - g, -1);
-		for (size_t j = g; j < e; j++)
-			empty_running_line(src, c[j].line);
-	}
-	free(c);
-	return true;
-}
-
-/* Running headers and footers emptied: by the pages' edges when the
- * text has pages, by counting lines when it has none. */
-static bool blank_running_lines(struct imr_source *src)
-{
-	return src->npages > 1 ? blank_page_edges(src) : blank_counted_lines(src);
 }
 
 /* ---- the original columns of changed lines ---------------------------- */
@@ -1650,7 +1296,7 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 				c[j] = imr_column_moved(held_columns[j], -1);
 			maps.words_moved |= word != 0;
 		}
-		if (m && !is_blank_line(t + o, m))
+		if (m && !imr_blank_text(t + o, m))
 			last_text = o;
 		before_n = line_n;
 		o += m;
@@ -2265,8 +1911,10 @@ __attribute__((always_inline)) static inline bool normalize_at(const char *data,
 	 * follows the last page's is no page. */
 	while (out->npages > 1 && out->page_start[out->npages - 1] > b.last_text_line)
 		out->npages--;
-	if (!blank_running_lines(out))
+	if (!imr_blank_running_lines(out))
 		goto oom;
+	for (size_t i = 0; i < b.page_openings; i++)
+		memset(text + b.page_opening[i][0], ' ', b.page_opening[i][1]);
 	out->folded = width != 0;
 	out->double_spaced = b.text_lines >= 4 && b.followed_by_blank * 10 >= (b.text_lines - 1) * 7;
 

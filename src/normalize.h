@@ -62,6 +62,8 @@ struct imr_source {
 	/* The lines whose last hyphen breaks a word ("Reha-" / "bilitation"),
 	 * a bit a line (text.c's imr_mark_broken_words); NULL when none does. */
 	uint64_t *broken;
+	/* Lines emptied as another tool's running header or footer (running.h). */
+	size_t running_lines;
 	/* Lines that are one capital letter alone ("  T": pdfminer -V's
 	 * paragraph initials, reading_order.c), counted as they are made. */
 	size_t lone_capitals;
@@ -108,6 +110,19 @@ void imr_source_free(struct imr_source *src);
  * the other fields as they are: for a stage that puts arrays of its own
  * in their place (reading_order.c). */
 void imr_source_free_arrays(struct imr_source *src);
+
+/* s[0..n) has nothing but blanks (and a page break). */
+static inline bool imr_blank_text(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\f')
+			return false;
+	return true;
+}
+
+/* A DWC case number alone on a line (CM16-0228949): where it starts, past
+ * the blanks and the page break before it; NULL if the line is no such. */
+const char *imr_case_number_in(const char *s, size_t n);
 
 /* The length of the valid UTF-8 sequence (XML's characters only) at
  * p[0..n), or 0. */

@@ -2,10 +2,14 @@
  * struct imr_summary, and the PDF stage's text shape.
  *
  *   pages [FILE.pdf PAGES]
+ *   pages --running FILE...
  *
  * Without arguments, texts with form feeds; with a PDF, which must have
  * PAGES pages: its text has a form feed opening each page after the
- * first and nowhere else.  Prints FAIL lines and "N passed, N failed". */
+ * first and nowhere else.  Prints FAIL lines and "N passed, N failed".
+ * With --running, prints for each text file the number of its lines
+ * emptied as another tool's running header or footer (running.h), then
+ * its name: what the tests count a letter's own lines taken by. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,8 +118,33 @@ static void test_pdf(const char *path, size_t want_pages)
 	imr_diags_free(&diags);
 }
 
+/* "N FILE" for each file: its running lines emptied (running.h). */
+static int count_running(char **files, int n)
+{
+	for (int i = 0; i < n; i++) {
+		size_t len;
+		char *data = test_read_file(files[i], &len);
+		struct imr_options opt;
+		imr_options_init(&opt);
+		struct imr_diags diags;
+		imr_diags_init(&diags);
+		struct imr_source src;
+		if (!data || !imr_normalize(data, len, &opt, &src, &diags)) {
+			fprintf(stderr, "pages: cannot read or normalize %s\n", files[i]);
+			return 2;
+		}
+		printf("%zu %s\n", src.running_lines, files[i]);
+		imr_source_free(&src);
+		imr_diags_free(&diags);
+		free(data);
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc >= 2 && strcmp(argv[1], "--running") == 0)
+		return count_running(argv + 2, argc - 2);
 	if (argc == 3)
 		test_pdf(argv[1], (size_t)strtoul(argv[2], NULL, 10));
 	else

@@ -10,6 +10,7 @@
 # "N passed, N failed".
 set -u
 bin=$1 factcheck=$2 unit=$3 roundtrip=$4
+tools=$(dirname "$factcheck") # the test tools, built once
 shift 4
 wrap=("$@")
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -1357,13 +1358,19 @@ else
 	echo "NOTICE: $shared/real/pdf is absent: pdftotext's options skipped"; skip=$((skip + 1))
 fi
 # ---- issue 16: running headers and footers that are not the letter's ----
-# Another tool's lines around each page, made here from txt/ and layout/:
-# a browser's print of the PDF (pdf.js: the date and the file's name atop
-# each page, the address and "1/4" at its foot), a fax machine's line atop
-# each page ("P.2/4"), a Bates stamp at each page's foot ("SLG-000124");
-# a fax header of two lines; a Bates stamp on the pages after the first;
-# each with its form feeds and without (pdftotext -nopgbrk's shape).
-# Found by repetition (normalize.c, blank_running_lines): the same facts.
+# Another tool's lines around each page, made here from txt/ and layout/
+# and from the examples with pages: a browser's print of the PDF (pdf.js:
+# the date and the file's name atop each page, the address and "1/4" at
+# its foot), a fax machine's line atop each page ("P.2/4"), a Bates stamp
+# at each page's foot ("SLG-000124"); a fax header of two lines; a Bates
+# stamp on the pages after the first; a footer whose counter opens it
+# ("Page 2 of 4 - Smith Law Group", "2/4  https://...pdf"), a fax header
+# whose counter opens it ("2  CONFIDENTIAL - FAX ..."); each with its form
+# feeds and without (pdftotext -nopgbrk's shape).  A stamp without digits
+# atop every page, the first too above the letter ("CONFIDENTIAL"), with
+# form feeds only (without pages it is not found: grammar.md).
+# Found by repetition (running.c, imr_blank_running_lines): the same
+# facts, and exactly the lines the shape added emptied (pages --running).
 declare -A running_lines=(
 	[browser]='BEGIN{RS="\f"} {p[++n]=$0} END{for(i=1;i<=n;i++){if(i==n && p[i]~/^[ \n]*$/)continue;
 		printf "%s12/7/26, 5:03 PM                     %s.pdf\n%s\nhttps://www.dir.ca.gov/dwc/IMR/%s.pdf                %d/%d\n",
@@ -1378,25 +1385,64 @@ declare -A running_lines=(
 		(i>1?"\f":""), i, n, p[i]}}'
 	[Bates from page 2]='BEGIN{RS="\f"} {p[++n]=$0} END{for(i=1;i<=n;i++){if(i==n && p[i]~/^[ \n]*$/)continue;
 		printf "%s%s\n%s\n", (i>1?"\f":""), p[i], (i>1 ? sprintf("                  SLG-%06d", 122+i) : "")}}'
+	[page counter first]='BEGIN{RS="\f"} {p[++n]=$0} END{for(i=1;i<=n;i++){if(i==n && p[i]~/^[ \n]*$/)continue;
+		printf "%s%s\n     Page %d of %d - Smith Law Group, Applicant Attorneys\n", (i>1?"\f":""), p[i], i, n}}'
+	[counter first, address after]='BEGIN{RS="\f"} {p[++n]=$0} END{for(i=1;i<=n;i++){if(i==n && p[i]~/^[ \n]*$/)continue;
+		printf "%s%s\n%d/%d                https://www.dir.ca.gov/dwc/IMR/%s.pdf\n", (i>1?"\f":""), p[i], i, n, b}}'
+	[fax, counter first]='BEGIN{RS="\f"} {p[++n]=$0} END{for(i=1;i<=n;i++){if(i==n && p[i]~/^[ \n]*$/)continue;
+		printf "%s%d  CONFIDENTIAL - FAX   SMITH LAW GROUP   (916) 555-0123\n%s\n", (i>1?"\f":""), i, p[i]}}'
+	[stamp without digits]='BEGIN{RS="\f"} {p[++n]=$0} END{for(i=1;i<=n;i++){if(i==n && p[i]~/^[ \n]*$/)continue;
+		printf "%s                    CONFIDENTIAL - ATTORNEY WORK PRODUCT\n%s\n", (i>1?"\f":""), p[i]}}'
 )
+# The lines each shape adds and are emptied: "PER-PAGE PAGES-WITHOUT
+# FEWEST-PAGES" (Bates from page 2: none on the first, and one stamp alone,
+# on a letter of two pages, counts nothing: kept), and whether it is found
+# with pages only.
+declare -A running_added=([browser]="2 0 2" [fax]="1 0 2" [Bates]="1 0 2" [fax of two lines]="2 0 2"
+	[Bates from page 2]="1 1 3" [page counter first]="1 0 2" [counter first, address after]="1 0 2"
+	[fax, counter first]="1 0 2" [stamp without digits]="1 0 2 pages-only")
+# running_emptied NAME FILE N: the running lines normalization empties in FILE are N.
+running_emptied() {
+	local got
+	got=$("$tools/pages" --running "$2")
+	if [ "${got%% *}" = "$3" ]; then ok; else bad "$1: ${got%% *} running lines emptied, want $3"; fi
+}
+# running_shape SHAPE IN: the shape made of IN, converted (with the letter's
+# facts) and its added lines counted, with form feeds and without.
+running_shape() {
+	local shape=$1 in=$2 b per without fewest only pages want
+	b=$(basename "$in" .txt)
+	facts_of "$b"
+	read -r per without fewest only <<<"${running_added[$shape]}"
+	awk -v b="$b" "${running_lines[$shape]}" "$in" >"$tmp/running.txt"
+	pages=$(($(grep -c $'\f' "$tmp/running.txt") + 1))
+	# (The shape meant: a running line each page, each page its break.)
+	if [ "$(grep -c 'dir\.ca\.gov\|P\.[0-9]/\|SLG-0\|Smith Law Group\|CONFIDENTIAL' "$tmp/running.txt")" -lt $((pages - without)) ] ||
+		[ "$pages" -lt 2 ]; then
+		bad "$in, $shape: not the shape meant"
+	fi
+	want=$((pages < fewest ? 0 : per * pages - without))
+	convert_ok "$in, running lines ($shape)" "$tmp/running.txt" "$facts"
+	running_emptied "$in, running lines ($shape)" "$tmp/running.txt" $want
+	[ -n "$only" ] && return
+	tr -d '\f' <"$tmp/running.txt" >"$tmp/running-nopgbrk.txt"
+	convert_ok "$in, running lines ($shape, no form feeds)" "$tmp/running-nopgbrk.txt" "$facts"
+	running_emptied "$in, running lines ($shape, no form feeds)" "$tmp/running-nopgbrk.txt" $want
+}
 if [ -d "$shared/real/txt" ] && [ -d "$shared/real/layout" ]; then
-	for shape in browser fax Bates "fax of two lines" "Bates from page 2"; do
+	for shape in "${!running_lines[@]}"; do
 		for in in "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt; do
-			b=$(basename "$in" .txt)
-			awk -v b="$b" "${running_lines[$shape]}" "$in" >"$tmp/running.txt"
-			# (The shape meant: a running line each page, each page its break.)
-			if [ "$(grep -c 'dir.ca.gov\|P\.[0-9]/\|SLG-0' "$tmp/running.txt")" -lt 1 ] ||
-				[ "$(grep -c $'\f' "$tmp/running.txt")" -lt 1 ]; then
-				bad "$in, $shape: not the shape meant"
-			fi
-			convert_ok "$in, running lines ($shape)" "$tmp/running.txt" "tests/facts/real/$b.facts"
-			tr -d '\f' <"$tmp/running.txt" >"$tmp/running-nopgbrk.txt"
-			convert_ok "$in, running lines ($shape, no form feeds)" "$tmp/running-nopgbrk.txt" "tests/facts/real/$b.facts"
+			running_shape "$shape" "$in"
 		done
 	done
 else
 	echo "NOTICE: $shared/real is absent: running headers and footers skipped"; skip=$((skip + 1))
 fi
+for shape in "page counter first" "counter first, address after" "fax, counter first" "stamp without digits"; do
+	for in in examples/*.txt; do
+		grep -q $'\f' "$in" && running_shape "$shape" "$in"
+	done
+done
 # A letter's own lines repeated are not running lines: an item's guideline
 # line opening each page after the first (three of them, its digits the
 # same each time) is kept, every one, as the golden has them; and the
@@ -1411,6 +1457,42 @@ elif convert_ok "a guideline line atop each page after the first" "$tmp/guidelin
 		bad "a guideline line atop each page after the first: $(grep -c "$guideline" "$tmp/out.xml") of the golden's 6 kept"
 	fi
 fi
+# No line of a letter as it is taken for a running line: every example,
+# seed and real letter (txt/ and layout/), with its form feeds and
+# without, has 0 lines emptied (pages --running), one by one.
+mkdir -p "$tmp/own"
+for in in examples/*.txt "$shared"/seeds/*.txt "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt; do
+	[ -f "$in" ] || continue
+	b=$(basename "$(dirname "$in")")-$(basename "$in")
+	tr -d '\f' <"$in" >"$tmp/own/$b"
+	running_emptied "$in, as it is" "$in" 0
+	running_emptied "$in, no form feeds" "$tmp/own/$b" 0
+done
+# A letter's own numbers counting up, far apart, without pages: requests
+# for dates of service a day apart, each numbered ("1) Regarding the
+# request for ... (DOS 06/11/2013):", the numbers and the dates both
+# count), and items whose titles are so dated ("...: Upheld"): their
+# lines are kept, every one (a date's runs and a list's number count no
+# page; an item's line is the letter's).
+sed -e '94s/.*/1) Regarding the request for urine drug screen (DOS 06\/11\/2013):/' \
+	-e '116s/.*/2) Regarding the request for urine drug screen (DOS 06\/12\/2013):/' \
+	-e '153s/.*/3) Regarding the request for urine drug screen (DOS 06\/13\/2013):/' \
+	examples/imr-2013-notice-b.txt | tr -d '\f' >"$tmp/own-numbered.txt"
+sed -e '42s/.*/Retrospective urine drug screen (DOS 02\/03\/2014): Upheld/' \
+	-e '61s/.*/Retrospective urine drug screen (DOS 02\/04\/2014): Upheld/' \
+	-e '79s/.*/Retrospective urine drug screen (DOS 02\/05\/2014): Upheld/' \
+	examples/imr-2014-claim.txt >"$tmp/own-titles.txt"
+for own in numbered titles; do
+	if [ "$(grep -c '(DOS 0[26]/' "$tmp/own-$own.txt")" != 3 ]; then
+		bad "a letter's own lines counting ($own): not the shape meant"; continue
+	fi
+	running_emptied "a letter's own lines counting ($own)" "$tmp/own-$own.txt" 0
+	if convert_ok "a letter's own lines counting ($own)" "$tmp/own-$own.txt"; then
+		if [ "$(grep -c '<dateOfService date="201[34]-0[26]-' "$tmp/out.xml")" = 3 ]; then ok; else
+			bad "a letter's own lines counting ($own): $(grep -c '<dateOfService' "$tmp/out.xml") of 3 dates of service read"
+		fi
+	fi
+done
 # Apache Tika's text, emulated: PDFBox's paragraphs (PDFTextStripper, as
 # Tika's PDF2XHTML runs it, through ExtractText -html) each followed by a
 # blank line, as Tika's XHTML-to-text gives them, more at a page's end
@@ -1930,7 +2012,6 @@ expect "letters joined: --db refuses them by name" 1 "three.xml: error: holds 3 
 expect "letters joined: --stats refuses them by name" 1 "three.xml: error: holds 3 letters" --stats "$tmp/jb/three.xml"
 run --validate "$tmp/jb/three.xml" >/dev/null 2>&1 && ok || bad "letters joined: --validate rejects <determinations>"
 
-tools=$(dirname "$factcheck") # the test tools, built once
 subsuite "PDF input" tests/pdf.sh "$factcheck" "$tools/mkpdf" "$tools/pages"
 subsuite "export to CSV and JSON Lines (--format)" tests/export.sh "$tools/exportcheck"
 subsuite "the corpus report (--stats, --html)" tests/report.sh
