@@ -1304,6 +1304,52 @@ if [ -d "$shared/real/pdf" ] && command -v w3m >/dev/null && command -v lynx >/d
 else
 	echo "NOTICE: $shared/real/pdf, w3m, lynx, html2text, pandoc or html2markdown is absent: HTML rendered at other widths skipped"; skip=$((skip + 1))
 fi
+# MuPDF's HTML (mutool draw -F html: a <p> for each line of the PDF, the
+# signature an <img> whose src is a data: URI) rendered as text: each
+# line of the PDF a paragraph, the longer ones wrapped again by the
+# renderer ("... #63" / "was" / blank line / "authorized ..."), read as
+# double-spaced (runs of one or two lines between single blank lines,
+# normalize.c); the picture a line of its own, emptied: w3m's "[9kAAA]"
+# (its data: URI's tail after the last "/"), pandoc's "[]", html2text's
+# whole URI on 300 lines of base64.  First on an example: its lines each
+# a paragraph, wrapped at 64, keep its facts; the three placeholders
+# after its first title, the example's XML but for the lines.
+ex=examples/imr-2016-standard.txt
+awk '{ if (length($0) > 64) { i = 64; while (i > 1 && substr($0, i, 1) != " ") i--
+	print substr($0, 1, i - 1); print substr($0, i + 1) } else print; print "" }' "$ex" >"$tmp/each-line.txt"
+if [ "$(grep -c . "$tmp/each-line.txt")" -gt "$(grep -c . "$ex")" ]; then
+	convert_ok "$ex, each line a paragraph (wrapped at 64)" "$tmp/each-line.txt" "tests/facts/examples/imr-2016-standard.facts"
+else
+	bad "$ex: no line wrapped at 64"
+fi
+awk '{ print } /: Upheld$/ && !n++ { print "[9kAAA]"; print ""; print "[]"; print "[data:image/jpeg;base64,"
+	print "/9j/4AAQSkZJRgABAQEA3ADcAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsL"; print "Z]" }' "$ex" >"$tmp/pictures.txt"
+same_xml "$ex, a picture's placeholders (w3m, pandoc, html2text)" "$ex" "$tmp/pictures.txt" strip_lines
+render_mupdf() { # TOOL HTML OUT
+	case $1 in
+	w3m) w3m -dump -cols 80 -T text/html <"$2" >"$3" ;;
+	lynx) lynx -dump -nolist -stdin <"$2" >"$3" ;;
+	html2text) /usr/bin/html2text "$2" >"$3" ;;
+	pandoc) pandoc -f html -t plain "$2" -o "$3" ;;
+	esac
+}
+if [ -d "$tmp/dec" ] && command -v mutool >/dev/null && command -v w3m >/dev/null && command -v lynx >/dev/null &&
+	[ -x /usr/bin/html2text ] && command -v pandoc >/dev/null; then
+	pictures=0
+	for pdf in "$tmp"/dec/*.pdf; do
+		b=$(basename "$pdf" .pdf)
+		mutool draw -q -F html -o "$tmp/$b.mupdf.html" "$pdf" 2>/dev/null || { bad "mutool could not make $b's HTML"; continue; }
+		for tool in w3m lynx html2text pandoc; do
+			render_mupdf $tool "$tmp/$b.mupdf.html" "$tmp/rendered.txt" || { bad "$tool could not render $b's HTML"; continue; }
+			pictures=$((pictures + $(grep -c -e '^\[[A-Za-z0-9+=]*\]$' -e '^\[data:image/' "$tmp/rendered.txt")))
+			convert_ok "$pdf (MuPDF HTML, $tool)" "$tmp/rendered.txt" "tests/facts/real/$b.facts"
+		done
+	done
+	# (the shape meant: each letter's signature, in w3m's, pandoc's and html2text's text)
+	if [ "$pictures" = 48 ]; then ok; else bad "MuPDF HTML: $pictures pictures' placeholders, want 48"; fi
+else
+	echo "NOTICE: $shared/real/pdf, mutool, w3m, lynx, html2text or pandoc is absent: MuPDF's HTML rendered skipped"; skip=$((skip + 1))
+fi
 # pdftotext's own options: DOS line ends (-eol dos), Latin-1 (-enc
 # Latin1: the letters' curly quotes and dashes become "?" or go), no
 # form feed between pages (-nopgbrk), each of its text and its -layout
