@@ -1920,6 +1920,22 @@ static bool ends_in_reference(const char *l, size_t n)
 	return *a == '&' && entity(a, (size_t)(e - a), &k) && a + k == e;
 }
 
+/* Whether the text's HTML references were left as they were anywhere in
+ * its lines, not only at their ends ("Physical Medicine &amp;
+ * Rehabilitation", "the patient&#39;s": text cut from HTML's source,
+ * an export that escaped it; a letter may have one "&" only): one is
+ * enough, for a letter's own text has none ("&" alone, in "Medicine &
+ * Rehabilitation").  One memchr pass, to the first. */
+static bool references_within(const struct imr_source *src)
+{
+	const char *t = src->text, *end = t + src->len;
+	size_t k;
+	for (const char *c = t; (c = memchr(c, '&', (size_t)(end - c))); c++)
+		if (entity(c, (size_t)(end - c), &k))
+			return true;
+	return false;
+}
+
 /* What a line's last byte may mark in a rendering of HTML: a word's
  * slash, a character reference's ';', a rule's ('=', '_', '-', U+2501's
  * last byte). */
@@ -1965,8 +1981,8 @@ static bool rendered_html(const struct imr_source *src, bool *escaped)
 			rule = rule || page_rule(l, (size_t)(nl - l));
 		}
 	}
-	*escaped = references >= 2;
-	return slashes >= 2 || rule || *escaped;
+	*escaped = references >= 2 || references_within(src);
+	return slashes >= 2 || rule || references >= 2;
 }
 
 /* Text a PDF library wrote with a blank wherever the glyphs had a small

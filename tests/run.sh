@@ -1350,6 +1350,28 @@ if [ -d "$tmp/dec" ] && command -v mutool >/dev/null && command -v w3m >/dev/nul
 else
 	echo "NOTICE: $shared/real/pdf, mutool, w3m, lynx, html2text or pandoc is absent: MuPDF's HTML rendered skipped"; skip=$((skip + 1))
 fi
+# HTML's character references left as they were anywhere in the lines
+# (text cut from a page's source, an export that escaped it: "Physical
+# Medicine &amp; Rehabilitation", "the patient&#39;s"), not only at their
+# ends as html2text -ascii leaves them: put as their characters.  Each
+# example is its own XML, lines too, but for its digest; the real letters
+# and seeds keep their facts.
+no_provenance() { sed -e 's/ sha256="[0-9a-f]*"//' -e 's/ source="[^"]*"//'; }
+escaped=0
+for in in examples/*.txt "$shared"/real/txt/*.txt "$shared"/seeds/*.txt; do
+	[ -f "$in" ] && grep -q "[&']" "$in" || continue
+	sed -e 's/&/\&amp;/g' -e "s/'/\&#39;/g" "$in" >"$tmp/escaped.txt"
+	escaped=$((escaped + 1))
+	if [[ $in == examples/* ]]; then
+		same_xml "$in, its & and ' escaped (&amp; &#39;)" "$in" "$tmp/escaped.txt" no_provenance
+	else
+		facts_of "$(basename "$in" .txt)"
+		convert_ok "$in, its & and ' escaped (&amp; &#39;)" "$tmp/escaped.txt" "$facts"
+	fi
+done
+want_escaped=41 # (23 examples alone)
+[ -d "$shared/real/txt" ] || want_escaped=23
+if [ "$escaped" = "$want_escaped" ]; then ok; else bad "$escaped letters have an & or a ' to escape, want $want_escaped"; fi
 # pdftotext's own options: DOS line ends (-eol dos), Latin-1 (-enc
 # Latin1: the letters' curly quotes and dashes become "?" or go), no
 # form feed between pages (-nopgbrk), each of its text and its -layout
