@@ -1861,6 +1861,46 @@ run -q -d "$tmp/dgb" "$tmp/untitled.txt" >/dev/null 2>&1; st=$?
 if [ $st = 1 ] && grep -q "untitled.txt	partial	imr-2013-notice	" "$tmp/dgb/manifest.tsv" &&
 	grep -q 'complete="false"' "$tmp/dgb/untitled.xml"; then ok
 else bad "batch: an untitled notice: exit $st, $(tail -1 "$tmp/dgb/manifest.tsv" 2>/dev/null)"; fi
+# OCR that read a 2014 letter's first lines as one block (tesseract
+# --psm 6: "Federal Services" / "[Case Number: | Cii7-0003890, |" /
+# "Received:", no label whole): refused, and with --partial the letter's
+# own XML but for those lines, kept as unparsed, and complete="false".
+ex=examples/imr-2014-single-spaced.txt
+{ printf 'Federal Services\n[Case Number: | Cii7-0003890, |\nReceived:\n'; cat "$ex"; } >"$tmp/ocr-block.txt"
+rm -f "$tmp/ob.xml"
+run --partial -o "$tmp/ob.xml" "$tmp/ocr-block.txt" 2>"$tmp/err"; st=$?
+if [ $st = 1 ] && grep -q '^  <unparsed line="1">Federal Services \[Case Number: | Cii7-0003890, | Received:</unparsed>$' "$tmp/ob.xml" &&
+	grep -v '<unparsed' "$tmp/ob.xml" | sed 's/ complete="false"//' | strip_lines | cmp -s - <(strip_lines <"${ex%.txt}.xml"); then ok
+else bad "$ex after an OCR'd block: exit $st, not its XML and the block unparsed: $(head -2 "$tmp/err")"; fi
+# A letter without its first page (pdftotext -f 2: lost, or not
+# extracted), whose items' heading is on the second: refused, and with
+# --partial its items, every one, as the whole letter has them (the
+# nearest variant's, imr-2014: nothing on these pages tells 2014 from
+# 2016), complete="false".  Without the heading (the second page opens
+# in an item) it is still no letter we know.
+if [ -d "$shared/real/pdf" ]; then
+	headed=0
+	for pdf in "$shared"/real/pdf/*.pdf; do
+		b=$(basename "$pdf" .pdf)
+		pdftotext -f 2 "$pdf" "$tmp/page2.txt" 2>/dev/null || { bad "pdftotext -f 2 could not extract $pdf"; continue; }
+		rm -f "$tmp/p2.xml"
+		run --partial -o "$tmp/p2.xml" "$tmp/page2.txt" 2>"$tmp/err"; st=$?
+		if ! grep -q '^IMR ISSUES, DECISIONS AND RATIONALES$' "$tmp/page2.txt"; then
+			if [ $st = 1 ] && [ ! -e "$tmp/p2.xml" ] && grep -q 'error: not an IMR Final Determination' "$tmp/err"; then ok; else
+				bad "$pdf from page 2, no items' heading: exit $st, want 1, no XML"; fi
+			continue
+		fi
+		headed=$((headed + 1))
+		run "$shared/real/txt/$b.txt" 2>/dev/null | grep -o '<issue n="[0-9]*" decision="[a-z-]*"' >"$tmp/whole-issues"
+		if [ $st = 1 ] && grep -q 'error: unknown document variant' "$tmp/err" &&
+			xmllint --noout --nonet --schema "$xsd" "$tmp/p2.xml" 2>/dev/null &&
+			grep -q '<determination [^>]*variant="imr-2014" complete="false"' "$tmp/p2.xml" &&
+			grep -o '<issue n="[0-9]*" decision="[a-z-]*"' "$tmp/p2.xml" | cmp -s - "$tmp/whole-issues" &&
+			[ -s "$tmp/whole-issues" ]; then ok
+		else bad "$pdf from page 2 (--partial): exit $st, not its items: $(head -2 "$tmp/err")"; fi
+	done
+	if [ "$headed" = 7 ]; then ok; else bad "pdftotext -f 2: $headed letters with their items' heading after page 1, want 7"; fi
+fi
 # Less than most of a variant is still refused, --partial or not.
 sed -e 's/^CLINICAL CASE SUMMARY$/CLINICAL CASE SUMMARIES/' -e 's/^IMR ISSUES, DECISIONS AND RATIONALES$/IMR ISSUES/' \
 	examples/imr-2016-standard.txt >"$tmp/dg2.txt"
