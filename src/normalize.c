@@ -380,7 +380,8 @@ static char *end_line(struct line_builder *b, char *text, uint32_t start, char *
 		k = page_number_at(t, m, &of);
 	if (k && k == m) {
 		o = emptied; /* "Page 2 of 4" or "Page 2" alone */
-	} else if (image_placeholder(t, m) || data_uri_line(t, m, &b->in_data_uri)) {
+	} else if (m && (*t == '<' || *t == '[' || b->in_data_uri) &&
+	           (image_placeholder(t, m) || data_uri_line(t, m, &b->in_data_uri))) {
 		o = emptied;
 	} else if (m && *t == 'C' && (cn = case_number_in(t, m))) {
 		/* The case number again, or alone at the top of a page. */
