@@ -1795,7 +1795,8 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 			m = 1;
 			from[0] = 0;
 		} else if (!markdown && !spacing) {
-			memcpy(t + o, held, word);
+			if (word) /* (held is made only for a rendering; escaped text may be none) */
+				memcpy(t + o, held, word);
 			for (size_t j = 0; j < word; j++)
 				from[j] = 0;
 			if (escaped) {
