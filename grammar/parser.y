@@ -202,9 +202,14 @@ untitled_letter
 	| decision_entry letter                 { imr_document_add_entry(A, p->doc, 0, $1); $$ = imr_text_concat(A, imr_text_copy(A, $1), $2); }
 	;
 
-/* 2014-15: the three sections, no header table. */
+/* 2014-15: the three sections, no header table.  Lines before the first
+ * heading that are none of the letter's (a table OCR read as one block,
+ * no label left whole: "Federal Services" / "[Case Number: | Cii7-
+ * 0003890, |" / "Received:") are kept as unparsed, the sections read
+ * after them (degrade, don't drop). */
 determination_2014
 	: sections
+	| error sections                        { imr_document_add_unparsed(A, p->doc, SPAN(@1)); }
 	;
 
 /* 2014: the cover page, then the three sections. */
@@ -278,6 +283,7 @@ sections
 	| reviewer_section issues_section       { p->doc->reviewer = $1; }
 	| summary_section issues_section        { p->doc->summary = $1; }
 	| reviewer_section summary_section      { p->doc->reviewer = $1; p->doc->summary = $2; }
+	| issues_section
 	;
 
 /* ---- The header ------------------------------------------------------------

@@ -196,9 +196,11 @@ struct line_builder {
 	size_t longest;          /* the longest line */
 	size_t at_longest[4];    /* how many lines have its length, one byte less, two, three */
 	size_t text_lines, followed_by_blank;
+	size_t run;              /* text lines since the last blank line */
 	uint32_t last_text_line; /* offset of the last line with text */
 	bool prev_text;
 	bool prev_prev_text;
+	bool in_data_uri;        /* inside a picture's data: URI (data_uri_line) */
 	bool wide;               /* the line being read has a character NFKC folds, or an invisible one */
 	size_t moved_capacity, columns_capacity;
 	uint8_t folded[512];     /* where a line's NFKC form is made, when it fits */
@@ -298,6 +300,47 @@ __attribute__((noinline)) static void count_longest(struct line_builder *b, size
 	b->at_longest[0] = 1;
 }
 
+/* Base64's letters (a data: URI's), and nothing else. */
+static bool base64_run(const char *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!(lower(t[i]) || upper(t[i]) || (t[i] >= '0' && t[i] <= '9') || t[i] == '+' ||
+		      t[i] == '/' || t[i] == '='))
+			return false;
+	return true;
+}
+
+/* An extractor's placeholder for a picture (the signature's), alone on
+ * its line and no word of the letter: PyMuPDF's blocks' "<image:
+ * DeviceRGB, width: 376, height: 92, bpc: 8>", or w3m's "[9kAAA]" for
+ * an <img> with no alt text (MuPDF's HTML: the tail of its data: URI's
+ * base64, after the last "/"; pandoc's "[]"). */
+static bool image_placeholder(const char *t, size_t m)
+{
+	if (m > 8 && *t == '<' && t[m - 1] == '>')
+		return memcmp(t, "<image: ", 8) == 0;
+	if (m < 2 || m > 18 || *t != '[' || t[m - 1] != ']')
+		return false;
+	return base64_run(t + 1, m - 2);
+}
+
+/* The data: URI of a picture written out whole, over many lines
+ * (html2text: "[data:image/jpeg;base64," / "/9j/4AAQSkZJRgABAQEA..." /
+ * ... "...Z]"): its first line, then while *in_uri each line of base64
+ * alone, the last one closed by "]". */
+static bool data_uri_line(const char *t, size_t m, bool *in_uri)
+{
+	if (!*in_uri) {
+		*in_uri = m > 12 && memcmp(t, "[data:image/", 12) == 0 && t[m - 1] != ']';
+		return *in_uri || (m > 12 && memcmp(t, "[data:image/", 12) == 0);
+	}
+	bool closed = m && t[m - 1] == ']';
+	if (!m || !base64_run(t, m - closed))
+		return *in_uri = false;
+	*in_uri = !closed;
+	return true;
+}
+
 /* Finish the line that starts at text+start and currently ends at *o:
  * strip trailing blanks, empty page furniture, count spacing. */
 static char *end_line(struct line_builder *b, char *text, uint32_t start, char *o)
@@ -323,10 +366,8 @@ static char *end_line(struct line_builder *b, char *text, uint32_t start, char *
 		k = page_number_at(t, m, &of);
 	if (k && k == m) {
 		o = emptied; /* "Page 2 of 4" or "Page 2" alone */
-	} else if (m > 8 && *t == '<' && t[m - 1] == '>' && memcmp(t, "<image: ", 8) == 0) {
-		/* An extractor's placeholder for a picture (PyMuPDF's blocks:
-		 * "<image: DeviceRGB, width: 376, height: 92, bpc: 8>", the
-		 * signature's), no word of the letter. */
+	} else if (m && (*t == '<' || *t == '[' || b->in_data_uri) &&
+	           (image_placeholder(t, m) || data_uri_line(t, m, &b->in_data_uri))) {
 		o = emptied;
 	} else if (m && *t == 'C' && (cn = imr_case_number_in(t, m))) {
 		/* The case number again, or alone at the top of a page. */
@@ -358,10 +399,17 @@ static char *end_line(struct line_builder *b, char *text, uint32_t start, char *
 	if (n && *s == '\f' && imr_blank_text(s, n))
 		b->page_top = true;
 	bool text_line = n && !imr_blank_text(s, n);
-	/* Spacing: a text line followed by exactly one blank line. */
-	if (b->prev_prev_text && !b->prev_text && text_line)
-		b->followed_by_blank++;
+	/* Spacing: the lines of a run of one or two text lines followed by
+	 * exactly one blank line (a renderer that makes each line of the PDF
+	 * a paragraph wraps the longer ones again: "... was" / "authorized
+	 * ..."); a paragraph of three lines or more is single-spaced text. */
+	if (text_line && !b->prev_text) {
+		if (b->prev_prev_text && b->run <= 2)
+			b->followed_by_blank += b->run;
+		b->run = 0;
+	}
 	if (text_line) {
+		b->run++;
 		b->text_lines++;
 		b->page_top = false;
 		b->last_text_line = start;
@@ -1249,7 +1297,8 @@ static bool repair_lines(struct imr_source *src, bool spacing, bool loose, bool 
 			m = 1;
 			from[0] = 0;
 		} else if (!markdown && !spacing) {
-			memcpy(t + o, held, word);
+			if (word) /* (held is made only for a rendering; escaped text may be none) */
+				memcpy(t + o, held, word);
 			for (size_t j = 0; j < word; j++)
 				from[j] = 0;
 			if (escaped) {
@@ -1380,6 +1429,22 @@ static bool ends_in_reference(const char *l, size_t n)
 	return *a == '&' && entity(a, (size_t)(e - a), &k) && a + k == e;
 }
 
+/* Whether the text's HTML references were left as they were anywhere in
+ * its lines, not only at their ends ("Physical Medicine &amp;
+ * Rehabilitation", "the patient&#39;s": text cut from HTML's source,
+ * an export that escaped it; a letter may have one "&" only): one is
+ * enough, for a letter's own text has none ("&" alone, in "Medicine &
+ * Rehabilitation").  One memchr pass, to the first. */
+static bool references_within(const struct imr_source *src)
+{
+	const char *t = src->text, *end = t + src->len;
+	size_t k;
+	for (const char *c = t; (c = memchr(c, '&', (size_t)(end - c))); c++)
+		if (entity(c, (size_t)(end - c), &k))
+			return true;
+	return false;
+}
+
 /* What a line's last byte may mark in a rendering of HTML: a word's
  * slash, a character reference's ';', a rule's ('=', '_', '-', U+2501's
  * last byte). */
@@ -1425,8 +1490,8 @@ static bool rendered_html(const struct imr_source *src, bool *escaped)
 			rule = rule || page_rule(l, (size_t)(nl - l));
 		}
 	}
-	*escaped = references >= 2;
-	return slashes >= 2 || rule || *escaped;
+	*escaped = references >= 2 || references_within(src);
+	return slashes >= 2 || rule || references >= 2;
 }
 
 /* Text a PDF library wrote with a blank wherever the glyphs had a small

@@ -180,6 +180,7 @@ struct outline {
 	bool has[IMR_SECTION_COUNT];
 	size_t header_labels, cover_labels;
 	size_t decision_entries; /* a notice's "1) MAXIMUS ... has determined" */
+	size_t item_lines;       /* an item's title and its decision ("...: Upheld") */
 };
 
 /* Whether a heading opens a letter: the first of a variant's headings,
@@ -212,6 +213,7 @@ static size_t outline_of(const struct imr_parser *p, size_t from, struct outline
 			continue;
 		}
 		o->decision_entries += t->kind == TOK_DECISION_ENTRY;
+		o->item_lines += t->kind == TOK_ITEM_LINE;
 		/* Headings are the tokens whose id is their section. */
 		unsigned s = t->value.line.id;
 		if (s < IMR_SECTION_COUNT && t->kind == imr_section_token((enum imr_section)s)) {
@@ -289,7 +291,7 @@ static size_t signature_common(const enum imr_section *sig, size_t len, const st
  * fewest missing, then a header that fits), and what differs.  Returns
  * the nearest variant when the text is still recognisably one (most of
  * its headings in order: degrade, don't drop), else -1. */
-static int unknown_variant(struct imr_parser *p, const struct outline *o)
+static int unknown_variant(struct imr_parser *p, const struct outline *o, int *nearest)
 {
 	int best = -1;
 	size_t best_matched = 0, best_len = 0;
@@ -334,6 +336,7 @@ static int unknown_variant(struct imr_parser *p, const struct outline *o)
 	             "variant is %s (%s%sheadings %s): %s (imr2xml --list-variants shows them all)",
 	             found, o->cover_labels ? "a cover page" : o->header_labels ? "a header table" : "no header table",
 	             imr_variant_name(v), hw, *hw ? ", " : "", wants, differs);
+	*nearest = best;
 	return best_matched * 2 > best_len ? best : -1;
 }
 
@@ -365,11 +368,18 @@ static bool detect_variant(struct imr_parser *p, const struct outline *outline,
 	 * that one, the error reported: with --partial what was read is
 	 * written, the rest kept as unparsed. */
 	if (best < 0) {
-		best = unknown_variant(p, &o);
+		int nearest;
+		best = unknown_variant(p, &o, &nearest);
 		/* The letterhead and numbered decisions are a 2013 notice's
 		 * however few of its headings are left. */
 		if (best < 0 && o.has[IMR_LETTERHEAD] && o.decision_entries > 0)
 			best = IMR_IMR_2013_NOTICE;
+		/* The pages after the first alone (the first lost, or not
+		 * extracted: pdftotext -f 2): the items' heading and items under
+		 * it are still the letter's decisions, read as the nearest
+		 * variant's, what stands before the heading kept as unparsed. */
+		if (best < 0 && o.has[IMR_ISSUES] && o.item_lines > 0)
+			best = nearest;
 		if (best < 0)
 			return false;
 		*degraded = true;

@@ -1332,6 +1332,74 @@ if [ -d "$shared/real/pdf" ] && command -v w3m >/dev/null && command -v lynx >/d
 else
 	echo "NOTICE: $shared/real/pdf, w3m, lynx, html2text, pandoc or html2markdown is absent: HTML rendered at other widths skipped"; skip=$((skip + 1))
 fi
+# MuPDF's HTML (mutool draw -F html: a <p> for each line of the PDF, the
+# signature an <img> whose src is a data: URI) rendered as text: each
+# line of the PDF a paragraph, the longer ones wrapped again by the
+# renderer ("... #63" / "was" / blank line / "authorized ..."), read as
+# double-spaced (runs of one or two lines between single blank lines,
+# normalize.c); the picture a line of its own, emptied: w3m's "[9kAAA]"
+# (its data: URI's tail after the last "/"), pandoc's "[]", html2text's
+# whole URI on 300 lines of base64.  First on an example: its lines each
+# a paragraph, wrapped at 64, keep its facts; the three placeholders
+# after its first title, the example's XML but for the lines.
+ex=examples/imr-2016-standard.txt
+awk '{ if (length($0) > 64) { i = 64; while (i > 1 && substr($0, i, 1) != " ") i--
+	print substr($0, 1, i - 1); print substr($0, i + 1) } else print; print "" }' "$ex" >"$tmp/each-line.txt"
+if [ "$(grep -c . "$tmp/each-line.txt")" -gt "$(grep -c . "$ex")" ]; then
+	convert_ok "$ex, each line a paragraph (wrapped at 64)" "$tmp/each-line.txt" "tests/facts/examples/imr-2016-standard.facts"
+else
+	bad "$ex: no line wrapped at 64"
+fi
+awk '{ print } /: Upheld$/ && !n++ { print "[9kAAA]"; print ""; print "[]"; print "[data:image/jpeg;base64,"
+	print "/9j/4AAQSkZJRgABAQEA3ADcAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsL"; print "Z]" }' "$ex" >"$tmp/pictures.txt"
+same_xml "$ex, a picture's placeholders (w3m, pandoc, html2text)" "$ex" "$tmp/pictures.txt" strip_lines
+render_mupdf() { # TOOL HTML OUT
+	case $1 in
+	w3m) w3m -dump -cols 80 -T text/html <"$2" >"$3" ;;
+	lynx) lynx -dump -nolist -stdin <"$2" >"$3" ;;
+	html2text) /usr/bin/html2text "$2" >"$3" ;;
+	pandoc) pandoc -f html -t plain "$2" -o "$3" ;;
+	esac
+}
+if [ -d "$tmp/dec" ] && command -v mutool >/dev/null && command -v w3m >/dev/null && command -v lynx >/dev/null &&
+	[ -x /usr/bin/html2text ] && command -v pandoc >/dev/null; then
+	pictures=0
+	for pdf in "$tmp"/dec/*.pdf; do
+		b=$(basename "$pdf" .pdf)
+		mutool draw -q -F html -o "$tmp/$b.mupdf.html" "$pdf" 2>/dev/null || { bad "mutool could not make $b's HTML"; continue; }
+		for tool in w3m lynx html2text pandoc; do
+			render_mupdf $tool "$tmp/$b.mupdf.html" "$tmp/rendered.txt" || { bad "$tool could not render $b's HTML"; continue; }
+			pictures=$((pictures + $(grep -c -e '^\[[A-Za-z0-9+=]*\]$' -e '^\[data:image/' "$tmp/rendered.txt")))
+			convert_ok "$pdf (MuPDF HTML, $tool)" "$tmp/rendered.txt" "tests/facts/real/$b.facts"
+		done
+	done
+	# (the shape meant: each letter's signature, in w3m's, pandoc's and html2text's text)
+	if [ "$pictures" = 48 ]; then ok; else bad "MuPDF HTML: $pictures pictures' placeholders, want 48"; fi
+else
+	echo "NOTICE: $shared/real/pdf, mutool, w3m, lynx, html2text or pandoc is absent: MuPDF's HTML rendered skipped"; skip=$((skip + 1))
+fi
+# HTML's character references left as they were anywhere in the lines
+# (text cut from a page's source, an export that escaped it: "Physical
+# Medicine &amp; Rehabilitation", "the patient&#39;s"), not only at their
+# ends as html2text -ascii leaves them: put as their characters.  Each
+# example is its own XML, lines too, but for its digest; the real letters
+# and seeds keep their facts.
+no_provenance() { sed -e 's/ sha256="[0-9a-f]*"//' -e 's/ source="[^"]*"//'; }
+escaped=0
+for in in examples/*.txt "$shared"/real/txt/*.txt "$shared"/seeds/*.txt; do
+	[ -f "$in" ] && grep -q "[&']" "$in" || continue
+	sed -e 's/&/\&amp;/g' -e "s/'/\&#39;/g" "$in" >"$tmp/escaped.txt"
+	escaped=$((escaped + 1))
+	if [[ $in == examples/* ]]; then
+		same_xml "$in, its & and ' escaped (&amp; &#39;)" "$in" "$tmp/escaped.txt" no_provenance
+	else
+		facts_of "$(basename "$in" .txt)"
+		convert_ok "$in, its & and ' escaped (&amp; &#39;)" "$tmp/escaped.txt" "$facts"
+	fi
+done
+want_escaped=41 # (23 examples alone)
+[ -d "$shared/real/txt" ] || want_escaped=23
+if [ "$escaped" = "$want_escaped" ]; then ok; else bad "$escaped letters have an & or a ' to escape, want $want_escaped"; fi
 # pdftotext's own options: DOS line ends (-eol dos), Latin-1 (-enc
 # Latin1: the letters' curly quotes and dashes become "?" or go), no
 # form feed between pages (-nopgbrk), each of its text and its -layout
@@ -1902,6 +1970,46 @@ run -q -d "$tmp/dgb" "$tmp/untitled.txt" >/dev/null 2>&1; st=$?
 if [ $st = 1 ] && grep -q "untitled.txt	partial	imr-2013-notice	" "$tmp/dgb/manifest.tsv" &&
 	grep -q 'complete="false"' "$tmp/dgb/untitled.xml"; then ok
 else bad "batch: an untitled notice: exit $st, $(tail -1 "$tmp/dgb/manifest.tsv" 2>/dev/null)"; fi
+# OCR that read a 2014 letter's first lines as one block (tesseract
+# --psm 6: "Federal Services" / "[Case Number: | Cii7-0003890, |" /
+# "Received:", no label whole): refused, and with --partial the letter's
+# own XML but for those lines, kept as unparsed, and complete="false".
+ex=examples/imr-2014-single-spaced.txt
+{ printf 'Federal Services\n[Case Number: | Cii7-0003890, |\nReceived:\n'; cat "$ex"; } >"$tmp/ocr-block.txt"
+rm -f "$tmp/ob.xml"
+run --partial -o "$tmp/ob.xml" "$tmp/ocr-block.txt" 2>"$tmp/err"; st=$?
+if [ $st = 1 ] && grep -q '^  <unparsed line="1">Federal Services \[Case Number: | Cii7-0003890, | Received:</unparsed>$' "$tmp/ob.xml" &&
+	grep -v '<unparsed' "$tmp/ob.xml" | sed 's/ complete="false"//' | strip_lines | cmp -s - <(strip_lines <"${ex%.txt}.xml"); then ok
+else bad "$ex after an OCR'd block: exit $st, not its XML and the block unparsed: $(head -2 "$tmp/err")"; fi
+# A letter without its first page (pdftotext -f 2: lost, or not
+# extracted), whose items' heading is on the second: refused, and with
+# --partial its items, every one, as the whole letter has them (the
+# nearest variant's, imr-2014: nothing on these pages tells 2014 from
+# 2016), complete="false".  Without the heading (the second page opens
+# in an item) it is still no letter we know.
+if [ -d "$shared/real/pdf" ]; then
+	headed=0
+	for pdf in "$shared"/real/pdf/*.pdf; do
+		b=$(basename "$pdf" .pdf)
+		pdftotext -f 2 "$pdf" "$tmp/page2.txt" 2>/dev/null || { bad "pdftotext -f 2 could not extract $pdf"; continue; }
+		rm -f "$tmp/p2.xml"
+		run --partial -o "$tmp/p2.xml" "$tmp/page2.txt" 2>"$tmp/err"; st=$?
+		if ! grep -q '^IMR ISSUES, DECISIONS AND RATIONALES$' "$tmp/page2.txt"; then
+			if [ $st = 1 ] && [ ! -e "$tmp/p2.xml" ] && grep -q 'error: not an IMR Final Determination' "$tmp/err"; then ok; else
+				bad "$pdf from page 2, no items' heading: exit $st, want 1, no XML"; fi
+			continue
+		fi
+		headed=$((headed + 1))
+		run "$shared/real/txt/$b.txt" 2>/dev/null | grep -o '<issue n="[0-9]*" decision="[a-z-]*"' >"$tmp/whole-issues"
+		if [ $st = 1 ] && grep -q 'error: unknown document variant' "$tmp/err" &&
+			xmllint --noout --nonet --schema "$xsd" "$tmp/p2.xml" 2>/dev/null &&
+			grep -q '<determination [^>]*variant="imr-2014" complete="false"' "$tmp/p2.xml" &&
+			grep -o '<issue n="[0-9]*" decision="[a-z-]*"' "$tmp/p2.xml" | cmp -s - "$tmp/whole-issues" &&
+			[ -s "$tmp/whole-issues" ]; then ok
+		else bad "$pdf from page 2 (--partial): exit $st, not its items: $(head -2 "$tmp/err")"; fi
+	done
+	if [ "$headed" = 7 ]; then ok; else bad "pdftotext -f 2: $headed letters with their items' heading after page 1, want 7"; fi
+fi
 # Less than most of a variant is still refused, --partial or not.
 sed -e 's/^CLINICAL CASE SUMMARY$/CLINICAL CASE SUMMARIES/' -e 's/^IMR ISSUES, DECISIONS AND RATIONALES$/IMR ISSUES/' \
 	examples/imr-2016-standard.txt >"$tmp/dg2.txt"
