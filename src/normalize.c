@@ -304,7 +304,7 @@ __attribute__((noinline)) static void count_longest(struct line_builder *b, size
 static bool base64_run(const char *t, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (!(lower(t[i]) || upper(t[i]) || (t[i] >= '0' && t[i] <= '9') || t[i] == '+' ||
+		if (!(imr_lower(t[i]) || imr_upper(t[i]) || (t[i] >= '0' && t[i] <= '9') || t[i] == '+' ||
 		      t[i] == '/' || t[i] == '='))
 			return false;
 	return true;
