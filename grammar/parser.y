@@ -173,6 +173,13 @@ document
 determination
 	: VARIANT_IMR_2013_NOTICE begin_letter determination_2013_notice
 	| VARIANT_IMR_2014 begin_letter determination_2014
+	/* (Lines before its first heading that are none of the letter's: the
+	 * error is shifted before begin_letter, where the parser meets it;
+	 * after, begin_letter's reduction would wait for a lookahead it could
+	 * shift, which a line of text is not, and no state would take the
+	 * error.) */
+	| VARIANT_IMR_2014 error begin_letter sections
+	                                        { imr_document_add_unparsed(A, p->doc, SPAN(@2)); }
 	| VARIANT_IMR_2014_COVER begin_letter determination_2014_cover
 	| VARIANT_IMR_2016 begin_letter determination_2016
 	| VARIANT_IMR_DOCUMENTS_REVIEWED begin_letter determination_documents_reviewed
@@ -206,10 +213,9 @@ untitled_letter
  * heading that are none of the letter's (a table OCR read as one block,
  * no label left whole: "Federal Services" / "[Case Number: | Cii7-
  * 0003890, |" / "Received:") are kept as unparsed, the sections read
- * after them (degrade, don't drop). */
+ * after them (degrade, don't drop): `determination` above. */
 determination_2014
 	: sections
-	| error sections                        { imr_document_add_unparsed(A, p->doc, SPAN(@1)); }
 	;
 
 /* 2014: the cover page, then the three sections. */
