@@ -45,6 +45,8 @@ enum imr_label_piece { IMR_LABEL_WHOLE, IMR_LABEL_HEAD, IMR_LABEL_TAIL };
  * imr_vocab_ready() makes what they index the tables by, once a process:
  * the scanner's start calls it, before any of them. */
 void imr_vocab_ready(void);
+/* Whether a line's token is a heading's (opens a section). */
+bool imr_token_opens_section(int token);
 int imr_lookup_section(const char *s, size_t n);
 /* The longest heading written as the table has it (its capitals) that
  * opens s[0..len), followed by the end or a blank; *n its length. */

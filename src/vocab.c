@@ -5,6 +5,7 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -156,8 +157,22 @@ static pthread_once_t pairs_made = PTHREAD_ONCE_INIT;
 static uint8_t context_labels[IMR_CONTEXT_COUNT][COUNT(line_labels)], context_label_count[IMR_CONTEXT_COUNT];
 _Static_assert(COUNT(line_labels) <= UINT8_MAX, "a line label's index fits a byte");
 
+/* The tokens of the headings, as a set (a bit each): whether a line's
+ * token opens a section is one look, not a walk of the table per line. */
+enum { TOKEN_SET_BITS = 512 };
+static uint64_t section_tokens[TOKEN_SET_BITS / 64];
+
 static void make_heading_pairs(void)
 {
+	for (size_t i = 0; i < COUNT(sections); i++) {
+		unsigned t = (unsigned)sections[i].token;
+		if (t >= TOKEN_SET_BITS) {
+			fprintf(stderr, "imr2xml: vocab: the token of \"%s\" is %u, past the set's %d\n",
+			        sections[i].text, t, TOKEN_SET_BITS);
+			abort();
+		}
+		section_tokens[t / 64] |= UINT64_C(1) << (t % 64);
+	}
 	for (size_t i = 0; i < COUNT(sections); i++)
 		heading_pairs[sections[i].text[0] - 'A'] |= 1u << (toupper((unsigned char)sections[i].text[1]) - 'A');
 	for (size_t i = 0; i < COUNT(line_labels); i++) {
@@ -411,6 +426,11 @@ const char *imr_variant_label_words(enum imr_variant v, int token, size_t *len)
 }
 
 int imr_section_token(enum imr_section s) { return sections[s].token; }
+
+bool imr_token_opens_section(int token)
+{
+	return (unsigned)token < TOKEN_SET_BITS && (section_tokens[(unsigned)token / 64] >> ((unsigned)token % 64) & 1);
+}
 enum imr_context imr_section_context(enum imr_section s) { return sections[s].context; }
 int imr_line_label_token(enum imr_line_label l) { return line_labels[l].token; }
 int imr_variant_token(enum imr_variant v) { return variants[v].token; }
