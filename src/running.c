@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "vocab.h"
+#include "words.h"
 
 /* The masked form of s[0..n) as a hash, of its first limit characters
  * (masked_equal says whether two lines are the same); *digits and *bytes

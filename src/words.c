@@ -151,3 +151,15 @@ bool imr_known_word(const struct imr_word_table *t, const char *a, size_t na, co
 {
 	return imr_word_slot(t, a, na, b, nb)->s || imr_form_word(a, na, b, nb);
 }
+
+const char *imr_case_number_in(const char *s, size_t n)
+{
+	while (n && (*s == ' ' || *s == '\f'))
+		s++, n--;
+	if (n != 12 || s[0] != 'C' || s[1] != 'M' || s[4] != '-')
+		return NULL;
+	for (size_t i = 2; i < n; i++)
+		if (i != 4 && (s[i] < '0' || s[i] > '9'))
+			return NULL;
+	return s;
+}

@@ -7,7 +7,9 @@
  * holds a text's words, pointing into the text, each with the times it
  * stands and the times it is a piece of a split one, compared without
  * case.  The form's words (vocab.h's headings and labels, phrase.h's
- * phrases, the request lexicon) are a table made once a process. */
+ * phrases, the request lexicon) are a table made once a process.  And the
+ * shape of the one word normalize and running.c both know by its form, a
+ * case number. */
 #ifndef IMR_WORDS_H
 #define IMR_WORDS_H
 
@@ -58,5 +60,9 @@ void imr_read_form_words(void);
 bool imr_form_word(const char *a, size_t na, const char *b, size_t nb);
 /* a then b is a word of the letter (t) or the form. */
 bool imr_known_word(const struct imr_word_table *t, const char *a, size_t na, const char *b, size_t nb);
+
+/* A DWC case number alone on a line (CM16-0228949): where it starts, past
+ * the blanks and the page break before it; NULL if the line is no such. */
+const char *imr_case_number_in(const char *s, size_t n);
 
 #endif
