@@ -75,7 +75,7 @@ struct row {
 	char *diagnostics;        /* everything to print on stderr, or NULL */
 	struct imr_buffer items;  /* --format: the rows of its items */
 	struct imr_db_rows *db;   /* --db: its rows, or NULL */
-	bool in_db;               /* --db: the letter was there already */
+	bool in_db;               /* --db: its letters were there already */
 };
 
 enum slot_state { SLOT_EMPTY, SLOT_PENDING, SLOT_RUNNING, SLOT_DONE };
@@ -764,8 +764,7 @@ static void db_rows(struct batch *b, struct imr_db_loader *loader, const char *p
 	size_t errors = diags->errors;
 	xmlDocPtr doc = imr_xml_read(xml, len, diags);
 	int e = !doc ? EINVAL : 0;
-	if (doc && (!imr_is_determination(doc, diags) || (v && !imr_validate_doc(v, doc, diags)) ||
-	            !imr_db_takes(doc, diags))) {
+	if (doc && (!imr_is_determination(doc, diags) || (v && !imr_validate_doc(v, doc, diags)))) {
 		row->status = ROW_REJECTED;
 		xmlFreeDoc(doc);
 		return;
@@ -1028,12 +1027,14 @@ static void retire(struct batch *b, struct slot *s)
 		if (imr_db_insert(b->db, r->db, &added) != 0) {
 			b->db_failed = true;
 		} else {
-			t->db_added += added;
-			t->db_there += !added;
+			size_t letters = imr_db_rows_letters(r->db);
+			t->db_added += added ? letters : 0;
+			t->db_there += added ? 0 : letters;
 			t->db_items += added ? imr_db_rows_items(r->db) : 0;
 		}
 	} else if (r->in_db) {
-		t->db_there++;
+		size_t letters = imr_db_known_letters(b->db, r->sha256);
+		t->db_there += letters ? letters : 1;
 	}
 	if (r->db) {
 		imr_db_rows_free(r->db);

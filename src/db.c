@@ -33,7 +33,7 @@
 
 /* The schema, embedded at build time (src/sql_blob.S). */
 extern const char imr_db_schema_data[];
-enum { SCHEMA_VERSION = 1 };
+enum { SCHEMA_VERSION = 2 };
 /* Letters per transaction: FTS5 writes its pending terms out as a new
  * segment at each commit (and when they pass its hashsize, set to
  * FTS_HASH_SIZE at open), and merges segments as they accumulate: a
@@ -56,9 +56,12 @@ struct field {
 /* The texts: kind, line, body; the body indexed. */
 #define TEXTS(a) a, sizeof a / sizeof *a, 2
 
+/* The first four are the letter's key and provenance (V_*, below). */
 static const struct field letter_fields[] = {
 	F("sha256", TEXT, "@sha256"),
+	F("letter", INT, "@letter"),
 	F("source", TEXT, "@source"),
+	F("generator", TEXT, "@generator"),
 	F("variant", TEXT, "@variant"),
 	F("outcome", TEXT, "@outcome"),
 	F("complete", BOOL, "not(@complete = 'false')"),
@@ -78,8 +81,8 @@ static const struct field letter_fields[] = {
 	F("patient_age", INT, "d:caseSummary/d:patient/@age"),
 	F("patient_sex", TEXT, "d:caseSummary/d:patient/@sex"),
 	F("injury_date", TEXT, "d:caseSummary/d:injury/@date"),
-	F("generator", TEXT, "@generator"),
 };
+enum { V_SHA256, V_LETTER, V_SOURCE, V_GENERATOR };
 
 static const struct field item_fields[] = {
 	F("n", INT, "@n"),
@@ -168,7 +171,9 @@ static const struct def {
 	size_t nfields;
 	int indexed; /* the field whose value goes into texts_fts, or -1 */
 } defs[] = {
-	[LETTER] = {"letters", -1, "letter_id", "/d:determination", FIELDS(letter_fields)},
+	/* A letter's rows are selected under the element imr_db_rows_of_doc
+	 * gives: the root, or each letter of a <determinations>. */
+	[LETTER] = {"letters", -1, "letter_id", ".", FIELDS(letter_fields)},
 	[ITEM] = {"items", LETTER, "item_id", "d:issues/d:issue", FIELDS(item_fields)},
 	[CA_CITATION] = {"citations", ITEM, "citation_id", "d:claimsAdministratorGuideline/d:citation",
 	                 FIELDS(ca_citation_fields)},
@@ -531,46 +536,82 @@ static int load_def(struct imr_db_loader *l, int d, xmlNodePtr node, long parent
 	return e;
 }
 
+/* A letter's value that its XML lacks: s, appended and pointed at. */
+static int value_default(struct imr_db_rows *rows, size_t at, const char *s)
+{
+	if (rows->values[at] || !s)
+		return 0;
+	size_t off = rows->text.len;
+	if (imr_buffer_append(&rows->text, s, strlen(s) + 1))
+		return ENOMEM;
+	rows->values[at] = off + 1;
+	return 0;
+}
+
 int imr_db_rows_of_doc(struct imr_db_loader *l, xmlDocPtr doc, const char *source,
                        const char *fallback_sha256, struct imr_db_rows *rows)
 {
 	rows->nrecords = rows->nvalues = rows->text.len = 0;
 	rows->sha256[0] = '\0';
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	if (!root)
+		return EINVAL;
+	/* Letters joined in one input: each <determination letter="K"> a
+	 * letter of its own, its key and provenance the root's. */
+	bool joined = xmlStrEqual(root->name, BAD_CAST "determinations");
+	int e = 0;
 	l->ctx->doc = doc;
-	int e = load_def(l, LETTER, (xmlNodePtr)doc, -1, rows);
+	if (!joined)
+		e = load_def(l, LETTER, root, -1, rows);
+	for (xmlNodePtr c = joined ? root->children : NULL; !e && c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			e = load_def(l, LETTER, c, -1, rows);
 	l->ctx->doc = NULL;
 	l->ctx->node = NULL;
 	if (e)
 		return e;
 	if (rows->nrecords == 0 || rows->records[0].def != LETTER)
 		return EINVAL;
-	/* The letter's first two values: sha256, source; when the XML has
-	 * none, the fallbacks, appended and pointed at. */
-	size_t *values = rows->values + rows->records[0].values;
-	if (!values[0] && fallback_sha256) {
-		size_t at = rows->text.len;
-		if (imr_buffer_append(&rows->text, fallback_sha256, strlen(fallback_sha256) + 1))
-			return ENOMEM;
-		values[0] = at + 1;
+	xmlChar *sha = joined ? xmlGetNoNsProp(root, BAD_CAST "sha256") : NULL;
+	xmlChar *src = joined ? xmlGetNoNsProp(root, BAD_CAST "source") : NULL;
+	xmlChar *generator = joined ? xmlGetNoNsProp(root, BAD_CAST "generator") : NULL;
+	for (size_t r = 0; !e && r < rows->nrecords; r++) {
+		if (rows->records[r].def != LETTER)
+			continue;
+		size_t at = rows->records[r].values;
+		e = value_default(rows, at + V_SHA256, sha ? (const char *)sha : fallback_sha256);
+		e = e ? e : value_default(rows, at + V_LETTER, "1");
+		e = e ? e : value_default(rows, at + V_SOURCE, src ? (const char *)src : source);
+		e = e ? e : value_default(rows, at + V_GENERATOR, (const char *)generator);
+		size_t v = rows->values[at + V_SHA256];
+		if (!e && (!v || strlen(rows->text.data + v - 1) != 64))
+			e = EINVAL;
 	}
-	if (!values[0] || strlen(rows->text.data + values[0] - 1) != 64)
-		return EINVAL;
-	memcpy(rows->sha256, rows->text.data + values[0] - 1, 65);
-	if (!values[1] && source) {
-		size_t at = rows->text.len;
-		if (imr_buffer_append(&rows->text, source, strlen(source) + 1))
-			return ENOMEM;
-		values[1] = at + 1;
-	}
+	xmlFree(sha);
+	xmlFree(src);
+	xmlFree(generator);
+	if (e)
+		return e;
+	memcpy(rows->sha256, rows->text.data + rows->values[rows->records[0].values + V_SHA256] - 1, 65);
 	return 0;
+}
+
+static size_t rows_of_def(const struct imr_db_rows *rows, int d)
+{
+	size_t n = 0;
+	for (size_t r = 0; r < rows->nrecords; r++)
+		n += rows->records[r].def == d;
+	return n;
 }
 
 size_t imr_db_rows_items(const struct imr_db_rows *rows)
 {
-	size_t n = 0;
-	for (size_t r = 0; r < rows->nrecords; r++)
-		n += rows->records[r].def == ITEM;
-	return n;
+	return rows_of_def(rows, ITEM);
+}
+
+size_t imr_db_rows_letters(const struct imr_db_rows *rows)
+{
+	return rows_of_def(rows, LETTER);
 }
 
 bool imr_db_xml_sha256(const char *xml, size_t len, char out[65])
@@ -603,6 +644,12 @@ bool imr_db_xml_sha256(const char *xml, size_t len, char out[65])
 
 /* ---- the writer ------------------------------------------------------------ */
 
+/* An input whose letters are in the database. */
+struct known_input {
+	unsigned char sha256[32]; /* first: the key by_digest compares */
+	size_t letters;
+};
+
 struct imr_db {
 	sqlite3 *sql;
 	char *path;
@@ -610,7 +657,7 @@ struct imr_db {
 	sqlite3_stmt *has;
 	sqlite3_stmt *index; /* a text into texts_fts */
 	bool failed;         /* an insert failed: the open transaction is gone */
-	unsigned char (*known)[32]; /* the sha256 there at open, sorted */
+	struct known_input *known; /* the inputs there at open, by sha256 */
 	size_t nknown;
 	size_t pending; /* letters since the last commit */
 };
@@ -661,7 +708,7 @@ static int unhex(const char *s, unsigned char out[32])
 static int load_known(struct imr_db *db)
 {
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db->sql, "SELECT sha256 FROM letters ORDER BY sha256", -1, &st, NULL) !=
+	if (sqlite3_prepare_v2(db->sql, "SELECT sha256, count(*) FROM letters GROUP BY sha256 ORDER BY sha256", -1, &st, NULL) !=
 	    SQLITE_OK)
 		return fail(db, "reading its letters");
 	size_t cap = 0;
@@ -675,7 +722,8 @@ static int load_known(struct imr_db *db)
 			fprintf(stderr, "imr2xml: error: %s: out of memory\n", db->path);
 			return -1;
 		}
-		unhex(s, db->known[db->nknown++]);
+		db->known[db->nknown].letters = (size_t)sqlite3_column_int64(st, 1);
+		unhex(s, db->known[db->nknown++].sha256);
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : fail(db, "reading its letters");
@@ -696,13 +744,19 @@ int imr_db_schema_version(void)
 	return SCHEMA_VERSION;
 }
 
-bool imr_db_known(const struct imr_db *db, const char *sha256)
+size_t imr_db_known_letters(const struct imr_db *db, const char *sha256)
 {
 	if (!db->nknown || !sha256 || strlen(sha256) != 64)
-		return false;
+		return 0;
 	unsigned char key[32];
 	unhex(sha256, key);
-	return bsearch(key, db->known, db->nknown, sizeof *db->known, by_digest) != NULL;
+	const struct known_input *k = bsearch(key, db->known, db->nknown, sizeof *db->known, by_digest);
+	return k ? k->letters : 0;
+}
+
+bool imr_db_known(const struct imr_db *db, const char *sha256)
+{
+	return imr_db_known_letters(db, sha256) > 0;
 }
 
 /* INSERT INTO table(ancestors' keys, fields) VALUES(?, ...) for entry d. */
@@ -745,6 +799,33 @@ static void db_free(struct imr_db *db)
 	free(db->path);
 	free(db);
 }
+
+/* Version 1 keyed a letter by its input's sha256 alone (sha256 UNIQUE);
+ * version 2 by (sha256, letter), the letter's ordinal in its input, so
+ * that letters joined in one input are each a row.  SQLite changes a
+ * constraint only by a new table (its documentation's "making other kinds
+ * of table schema changes"): made, filled, the old dropped, the new
+ * renamed, its indexes made again, in one transaction, with foreign keys
+ * off (dropping letters would delete every row that points at it); the
+ * other tables' keys name "letters", which the new one is then.  The table
+ * is schema.sql's: tests/db.sh compares a migrated database with a new one. */
+static const char migrate_v1[] =
+	"PRAGMA foreign_keys = OFF; BEGIN;"
+	"CREATE TABLE letters_v2 ("
+	" id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL, source TEXT, variant TEXT NOT NULL,"
+	" outcome TEXT, complete INTEGER NOT NULL, items INTEGER NOT NULL, warnings INTEGER NOT NULL,"
+	" case_number TEXT, date_assigned TEXT, decision_date TEXT, priority TEXT,"
+	" date_of_injury TEXT, ur_denial_date TEXT, application_received TEXT, employee_name TEXT,"
+	" claim_number TEXT, provider_name TEXT, reviewer_role TEXT, patient_age INTEGER,"
+	" patient_sex TEXT, injury_date TEXT, generator TEXT,"
+	" letter INTEGER NOT NULL DEFAULT 1, UNIQUE (sha256, letter));"
+	"INSERT INTO letters_v2 SELECT *, 1 FROM letters;"
+	"DROP TABLE letters;"
+	"ALTER TABLE letters_v2 RENAME TO letters;"
+	"CREATE INDEX letters_decision_date ON letters(decision_date);"
+	"CREATE INDEX letters_case_number ON letters(case_number);"
+	"PRAGMA user_version = 2;"
+	"COMMIT; PRAGMA foreign_keys = ON";
 
 /* Opened, the schema made when the database is new, WAL; no transaction. */
 static struct imr_db *db_connect(const char *path)
@@ -793,6 +874,12 @@ static struct imr_db *db_connect(const char *path)
 			return NULL;
 		}
 		if (exec(db, "BEGIN") || exec(db, imr_db_schema_data) || exec(db, "COMMIT")) {
+			db_free(db);
+			return NULL;
+		}
+	} else if (v == 1 && SCHEMA_VERSION == 2) {
+		if (exec(db, migrate_v1)) {
+			sqlite3_exec(db->sql, "ROLLBACK; PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 			db_free(db);
 			return NULL;
 		}
@@ -982,13 +1069,14 @@ void imr_db_abandon(struct imr_db *db)
 
 /* The SQL that copies one table's rows of new letters from src, every
  * rowid shifted past those of main (an id, and the keys that point at
- * one).  Its columns are read from the schema, so a column added to
- * schema.sql is merged with no change here. */
+ * one).  Its columns are read from src's schema, so a column added to
+ * schema.sql is merged with no change here, and one an older src lacks
+ * takes its default. */
 static int merge_table(struct imr_db *db, const char *table)
 {
 	sqlite3_stmt *st;
 	char q[128];
-	snprintf(q, sizeof q, "SELECT name FROM pragma_table_info('%s') ORDER BY cid", table);
+	snprintf(q, sizeof q, "SELECT name FROM pragma_table_info('%s', 'src') ORDER BY cid", table);
 	if (sqlite3_prepare_v2(db->sql, q, -1, &st, NULL) != SQLITE_OK)
 		return fail(db, table);
 	struct imr_buffer cols = {0}, vals = {0};
@@ -1029,8 +1117,10 @@ static int merge_one(struct imr_db *db, const char *in)
 	sqlite3_free(attach);
 	if (e)
 		return -1;
+	/* A version 1 IN is read as it is (its letters' ordinal the column's
+	 * default, 1): an input is not changed. */
 	int v = user_version(db, "src");
-	if (v != SCHEMA_VERSION) {
+	if (v != SCHEMA_VERSION && v != 1) {
 		fprintf(stderr, "imr2xml: error: %s: %s\n", in,
 		        v == 0 ? "not an imr2xml database"
 		        : v < 0 ? "not a database"

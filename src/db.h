@@ -10,8 +10,9 @@
  *     of src/schema.sql made when it is new), rows inserted with prepared
  *     statements in transactions of many letters, WAL.
  *
- * A letter is known by its sha256 (the XML's @sha256): one already in the
- * database is never loaded again. */
+ * A letter is known by its input's sha256 (the XML's @sha256) and its
+ * ordinal in it (letters joined in one input): an input whose letters are
+ * in the database already is never loaded again. */
 #ifndef IMR_DB_H
 #define IMR_DB_H
 
@@ -22,7 +23,7 @@
 
 #include "imr2xml.h"
 
-/* The rows of one letter, in insertion order (a parent before its
+/* The rows of one input's letters, in insertion order (a parent before its
  * children).  Values are offsets into one text buffer. */
 struct imr_db_record {
 	int def;       /* the entry of db.c's table that made it */
@@ -46,15 +47,16 @@ struct imr_db_loader;
 struct imr_db_loader *imr_db_loader_new(void);
 void imr_db_loader_free(struct imr_db_loader *l);
 
-/* The rows of one letter's XML tree (valid against the schema), into
- * rows (emptied first).  source is the letter's name when the XML has no
+/* The rows of one input's XML tree (valid against the schema), into
+ * rows (emptied first): its letter, or each letter of a <determinations>.  source is the letter's name when the XML has no
  * @source, fallback_sha256 its key when it has no @sha256 (the XML file's
  * own sha256; may be NULL).  0, ENOMEM, or EINVAL (no key). */
 int imr_db_rows_of_doc(struct imr_db_loader *l, xmlDocPtr doc, const char *source,
                        const char *fallback_sha256, struct imr_db_rows *rows);
 
-/* How many items (rows of the items table) the rows have. */
+/* How many items (rows of the items table) and letters the rows have. */
 size_t imr_db_rows_items(const struct imr_db_rows *rows);
+size_t imr_db_rows_letters(const struct imr_db_rows *rows);
 
 /* The root's @sha256 of XML bytes, without building a tree (a letter
  * already loaded need not be read): false when there is none in its
@@ -75,12 +77,14 @@ struct sqlite3 *imr_db_sql(struct imr_db *db);
 /* The schema version this imr2xml writes (PRAGMA user_version). */
 int imr_db_schema_version(void);
 
-/* Whether a letter of this sha256 was in the database when it was
- * opened.  Read-only: any thread may ask. */
+/* Whether the letters of the input of this sha256 were in the database
+ * when it was opened.  Read-only: any thread may ask. */
 bool imr_db_known(const struct imr_db *db, const char *sha256);
+/* How many letters of that input it had then (0: none). */
+size_t imr_db_known_letters(const struct imr_db *db, const char *sha256);
 
-/* Inserts one letter's rows, unless a letter of its sha256 is there
- * already (*added false).  Transactions are committed every few hundred
+/* Inserts one input's rows, unless a letter of its sha256 is there
+ * already (*added false: its letters go in together, all or none).  Transactions are committed every few hundred
  * letters.  0, or -1 with the reason on stderr. */
 int imr_db_insert(struct imr_db *db, const struct imr_db_rows *rows, bool *added);
 

@@ -480,18 +480,6 @@ size_t imr_xml_letters(xmlDocPtr doc)
 	return n;
 }
 
-bool imr_db_takes(xmlDocPtr doc, struct imr_diags *diags)
-{
-	size_t n = imr_xml_letters(doc);
-	if (n == 1)
-		return true;
-	imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0,
-	             "holds %zu letters (letters joined in one input): the database keeps a "
-	             "letter by its input's sha256 and takes an input of one letter; none of "
-	             "these was loaded (convert each letter's own file)", n);
-	return false;
-}
-
 /* The letters of one input, each exported as a document of its own: a
  * copy of its <determination> with the root's provenance. */
 int imr_export_doc(enum imr_format f, xmlDocPtr doc, const char *source, struct imr_buffer *out,

@@ -71,11 +71,6 @@ bool imr_is_determination(xmlDocPtr doc, struct imr_diags *diags);
  * of a <determinations>. */
 size_t imr_xml_letters(xmlDocPtr doc);
 
-/* The database (--db, --stats) keeps a letter by its input's sha256, so
- * it takes an input of one letter only: false, and an error that says so
- * in diags, for XML of several. */
-bool imr_db_takes(xmlDocPtr doc, struct imr_diags *diags);
-
 /*
  * One input of `imr2xml --format FMT INPUT...`: XML is read and validated
  * (when validator is not NULL), a letter is converted; either way its rows

@@ -6,13 +6,16 @@
 -- table in src/db.c: the names here are the XML's, in snake_case.  Dates
 -- are ISO 8601 text (YYYY-MM-DD), booleans 0 or 1, absent values NULL.
 
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 -- One row per letter.  sha256 is the input's (the PDF's or the text's, as
--- the XML's @sha256 says): the same letter is never loaded twice.
+-- the XML's @sha256 says) and letter the letter's ordinal in it (1 but for
+-- letters joined in one input): the same letter is never loaded twice.
+-- Version 1 had sha256 UNIQUE and no letter; db.c migrates it (its copy of
+-- this table must stay this one: tests/db.sh compares them).
 CREATE TABLE letters (
 	id INTEGER PRIMARY KEY,
-	sha256 TEXT NOT NULL UNIQUE,
+	sha256 TEXT NOT NULL,
 	source TEXT,
 	variant TEXT NOT NULL,
 	outcome TEXT,              -- upheld, overturned, partially-overturned
@@ -33,7 +36,9 @@ CREATE TABLE letters (
 	patient_age INTEGER,
 	patient_sex TEXT,
 	injury_date TEXT,          -- the case summary's date of injury
-	generator TEXT
+	generator TEXT,
+	letter INTEGER NOT NULL DEFAULT 1,
+	UNIQUE (sha256, letter)
 );
 CREATE INDEX letters_decision_date ON letters(decision_date);
 CREATE INDEX letters_case_number ON letters(case_number);

@@ -432,8 +432,7 @@ static void read_file(struct reader *r, const char *path)
 		if (!doc && diags.errors == errors)
 			imr_diag_add(&diags, IMR_ERROR, 0, 0, NULL, 0, "not well-formed XML");
 		ours = doc && imr_is_determination(doc, &diags) &&
-		       (!r->validator || imr_validate_doc(r->validator, doc, &diags)) &&
-		       imr_db_takes(doc, &diags);
+		       (!r->validator || imr_validate_doc(r->validator, doc, &diags));
 		r->corpus->files++;
 	}
 	/* A letter is known by its sha256; XML that does not record the
