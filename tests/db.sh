@@ -14,6 +14,8 @@
 #     converting the letters gave.
 # (c) Errors: a file that is no database, a database of another version,
 #     a merge input that is missing; exit status and message.
+# (d) A database of schema version 1 (sha256 UNIQUE, no ordinal) migrated
+#     by --db and --db-merge, its rows, keys and index whole.
 # Everything it makes is under TMP.  Prints FAIL lines and "N passed, N failed".
 set -u
 bin=${1:?usage: tests/db.sh BIN TMP} tmp=${2:?usage: tests/db.sh BIN TMP}
@@ -565,6 +567,71 @@ added=$(sed -n "s|^imr2xml: $m: \([0-9]*\) letters added .*|\1|p" "$tmp/err")
 	sql "$m" "INSERT INTO texts_fts(texts_fts) VALUES ('integrity-check')" && ok ||
 	bad "the run after SIGINT: exit $st: $(tail -1 "$tmp/err")"
 rm -rf "$tmp/many" "$tmp/manyout"
+
+# ---- (d) schema version 1, migrated --------------------------------------------
+# Version 1's schema is version 2's without the ordinal: sha256 UNIQUE.
+# A database of it, holding three letters (made as version 2, copied
+# table by table), then opened by --db with letters joined in one input.
+v1_schema() {
+	sed -e 's/^PRAGMA user_version = 2;$/PRAGMA user_version = 1;/' -e 's/^\tsha256 TEXT NOT NULL,$/\tsha256 TEXT NOT NULL UNIQUE,/' \
+		-e 's/^\tgenerator TEXT,$/\tgenerator TEXT/' -e '/^\tletter INTEGER NOT NULL DEFAULT 1,$/d' \
+		-e '/^\tUNIQUE (sha256, letter)$/d' src/schema.sql
+}
+v1_copy() { # v2-database v1-database
+	local t cols
+	v1_schema | sql "$2"
+	for t in $(sql "$2" "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'texts_fts%'"); do
+		cols=$(sql "$2" "SELECT group_concat(name, ', ') FROM pragma_table_info('$t')")
+		sql "$2" "ATTACH '$1' AS v2; INSERT INTO $t($cols) SELECT $cols FROM v2.$t"
+	done
+	sql "$2" "INSERT INTO texts_fts(texts_fts) VALUES ('rebuild')"
+}
+schema_of() { # database: letters' columns and indexes, the version
+	sql "$1" "SELECT * FROM pragma_table_info('letters'); SELECT i.\"unique\", group_concat(c.name) FROM pragma_index_list('letters') i,
+		pragma_index_info(i.name) c GROUP BY i.name ORDER BY 2; PRAGMA user_version"
+}
+singles=(examples/imr-2016-standard.txt examples/imr-2014-claim.txt examples/imr-professional-review-a.txt)
+cat "${singles[@]}" >"$tmp/three.txt"
+"$bin" -q --db "$tmp/v2.sqlite" "${singles[@]}" 2>/dev/null
+v1_copy "$tmp/v2.sqlite" "$tmp/v1.sqlite"
+[ "$(sql "$tmp/v1.sqlite" 'PRAGMA user_version; SELECT count(*) FROM letters; SELECT count(*) FROM items' | tr '\n' ' ')" = "1 3 9 " ] &&
+	ok || bad "a version 1 database made: $(sql "$tmp/v1.sqlite" 'PRAGMA user_version; SELECT count(*) FROM letters')"
+cp "$tmp/v1.sqlite" "$tmp/v1-kept.sqlite"
+"$bin" --db "$tmp/v1.sqlite" "$tmp/three.txt" 2>"$tmp/err"
+st=$?
+[ $st = 0 ] && grep -qx "imr2xml: $tmp/v1.sqlite: 3 letters added (9 items), 0 there already" "$tmp/err" && ok ||
+	bad "--db on a version 1 database: exit $st: $(tail -2 "$tmp/err")"
+# The table as a new database has it (columns, key, indexes), every row
+# kept, the keys and the index whole.
+"$bin" -q --db "$tmp/new.sqlite" examples/imr-2016-expedited.txt 2>/dev/null
+if diff <(schema_of "$tmp/new.sqlite") <(schema_of "$tmp/v1.sqlite") >"$tmp/diff"; then ok; else
+	bad "the migrated letters table is not schema.sql's: $(head -5 "$tmp/diff")"
+fi
+[ "$(sql "$tmp/v1.sqlite" "SELECT group_concat(letter || ':' || items, ' ') FROM (SELECT * FROM letters ORDER BY id); SELECT count(*) FROM items;
+	SELECT count(DISTINCT sha256) FROM letters; PRAGMA foreign_key_check; PRAGMA integrity_check" | tr '\n' ' ')" = "1:4 1:4 1:1 1:4 2:4 3:1 18 4 ok " ] &&
+	sql "$tmp/v1.sqlite" "INSERT INTO texts_fts(texts_fts) VALUES ('integrity-check')" && ok ||
+	bad "the migrated database's rows: $(sql "$tmp/v1.sqlite" 'SELECT id, letter, items FROM letters; PRAGMA foreign_key_check' | tr '\n' ' ')"
+q="SELECT count(*) FROM texts_fts WHERE texts_fts MATCH '\"delivery truck\"'"
+[ "$(sql "$tmp/v1.sqlite" "$q")" = 2 ] && ok || bad "full-text search in the migrated database: $(sql "$tmp/v1.sqlite" "$q")"
+# Deleting a letter deletes its rows (the items' key points at the new table).
+[ "$(sql "$tmp/v1.sqlite" "PRAGMA foreign_keys = ON; DELETE FROM letters WHERE id = 1; SELECT count(*) FROM items; SELECT count(*) FROM texts WHERE letter_id = 1" | tr '\n' ' ')" = "14 0 " ] &&
+	ok || bad "the migrated database: a letter's delete does not cascade"
+"$bin" --db "$tmp/v1.sqlite" "$tmp/three.txt" 2>"$tmp/err"
+grep -qx "imr2xml: $tmp/v1.sqlite: 0 letters added (0 items), 3 there already" "$tmp/err" && ok ||
+	bad "a second run on the migrated database: $(tail -1 "$tmp/err")"
+# --db-merge: a version 1 IN is read as it is (and left so), a version 1
+# OUT migrated; the joined letters merge with their ordinals.
+"$bin" -q --db "$tmp/joined.sqlite" "$tmp/three.txt" 2>/dev/null
+cp "$tmp/v1-kept.sqlite" "$tmp/v1-out.sqlite"
+"$bin" --db-merge "$tmp/v1-out.sqlite" "$tmp/joined.sqlite" 2>"$tmp/err" &&
+	"$bin" --db-merge "$tmp/merged2.sqlite" "$tmp/v1-kept.sqlite" "$tmp/joined.sqlite" 2>>"$tmp/err" && ok ||
+	bad "--db-merge with version 1 databases: $(cat "$tmp/err")"
+for m in v1-out merged2; do
+	[ "$(sql "$tmp/$m.sqlite" "PRAGMA user_version; SELECT group_concat(letter || ':' || items, ' ') FROM (SELECT * FROM letters ORDER BY id);
+		SELECT count(*) FROM items; PRAGMA foreign_key_check" | tr '\n' ' ')" = "2 1:4 1:4 1:1 1:4 2:4 3:1 18 " ] &&
+		ok || bad "--db-merge into $m: $(sql "$tmp/$m.sqlite" 'PRAGMA user_version; SELECT id, letter, items FROM letters' | tr '\n' ' ')"
+done
+[ "$(sql "$tmp/v1-kept.sqlite" 'PRAGMA user_version')" = 1 ] && ok || bad "--db-merge changed its version 1 input"
 
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
