@@ -775,7 +775,11 @@ static void db_rows(struct batch *b, struct imr_db_loader *loader, const char *p
 		e = loader ? imr_db_rows_of_doc(loader, doc, path, row->sha256[0] ? row->sha256 : NULL, row->db)
 		           : ENOMEM;
 	if (!e && !row->variant) {
-		xmlChar *variant = xmlGetProp(xmlDocGetRootElement(doc), BAD_CAST "variant");
+		/* Letters joined: the first's, as for an input converted. */
+		xmlNodePtr first = xmlDocGetRootElement(doc);
+		if (xmlStrEqual(first->name, BAD_CAST "determinations"))
+			first = xmlFirstElementChild(first);
+		xmlChar *variant = first ? xmlGetProp(first, BAD_CAST "variant") : NULL;
 		int known = variant ? imr_variant_by_name((const char *)variant) : -1;
 		row->variant = known >= 0 ? imr_variant_name((enum imr_variant)known) : NULL;
 		xmlFree(variant);

@@ -2124,10 +2124,11 @@ joined_rows() { # database
 		FROM letters l ORDER BY letter)"
 }
 for in in three.txt jb/three.xml; do
-	rm -f "$tmp/jb.sqlite"
-	run -q --db "$tmp/jb.sqlite" "$tmp/$in" 2>"$tmp/err"
+	rm -rf "$tmp/jb.sqlite" "$tmp/jbo"
+	run -q --db "$tmp/jb.sqlite" -d "$tmp/jbo" "$tmp/$in" 2>"$tmp/err"
 	[ $? = 0 ] && [ "$(joined_rows "$tmp/jb.sqlite")" = "1:imr-2016:4:4:1 2:imr-2014:4:4:1 3:imr-professional-review:1:1:1" ] &&
-		ok || bad "letters joined: --db $in: $(joined_rows "$tmp/jb.sqlite") $(cat "$tmp/err")"
+		[ "$(sed -n 2p "$tmp/jbo/manifest.tsv" | cut -f2,3,4)" = "ok	imr-2016	9" ] &&
+		ok || bad "letters joined: --db $in: $(joined_rows "$tmp/jb.sqlite") $(sed -n 2p "$tmp/jbo/manifest.tsv") $(cat "$tmp/err")"
 done
 run --db "$tmp/jb.sqlite" "$tmp/three.txt" "$tmp/jb/three.xml" 2>&1 | grep -qx "imr2xml: $tmp/jb.sqlite: 0 letters added (0 items), 6 there already" &&
 	[ "$(sqlite3 "$tmp/jb.sqlite" 'SELECT count(*) FROM letters')" = 3 ] && ok || bad "letters joined: a second --db run added some"
