@@ -52,6 +52,7 @@
 #include "db.h"
 #include "diag.h"
 #include "digest.h"
+#include "export.h"
 #include "output.h"
 #include "vocab.h"
 #include "xml.h"
@@ -776,9 +777,7 @@ static void db_rows(struct batch *b, struct imr_db_loader *loader, const char *p
 		           : ENOMEM;
 	if (!e && !row->variant) {
 		/* Letters joined: the first's, as for an input converted. */
-		xmlNodePtr first = xmlDocGetRootElement(doc);
-		if (xmlStrEqual(first->name, BAD_CAST "determinations"))
-			first = xmlFirstElementChild(first);
+		xmlNodePtr first = imr_xml_first_letter(doc);
 		xmlChar *variant = first ? xmlGetProp(first, BAD_CAST "variant") : NULL;
 		int known = variant ? imr_variant_by_name((const char *)variant) : -1;
 		row->variant = known >= 0 ? imr_variant_name((enum imr_variant)known) : NULL;

@@ -561,11 +561,8 @@ int imr_db_rows_of_doc(struct imr_db_loader *l, xmlDocPtr doc, const char *sourc
 	bool joined = xmlStrEqual(root->name, BAD_CAST "determinations");
 	int e = 0;
 	l->ctx->doc = doc;
-	if (!joined)
-		e = load_def(l, LETTER, root, -1, rows);
-	for (xmlNodePtr c = joined ? root->children : NULL; !e && c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE)
-			e = load_def(l, LETTER, c, -1, rows);
+	for (xmlNodePtr c = imr_xml_first_letter(doc); !e && c; c = imr_xml_next_letter(c))
+		e = load_def(l, LETTER, c, -1, rows);
 	l->ctx->doc = NULL;
 	l->ctx->node = NULL;
 	if (e)

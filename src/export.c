@@ -469,14 +469,32 @@ static int export_letter(enum imr_format f, xmlDocPtr doc, const char *source,
 	return e;
 }
 
+static bool joined(xmlNodePtr root)
+{
+	return root && xmlStrEqual(root->name, BAD_CAST "determinations");
+}
+
+xmlNodePtr imr_xml_first_letter(xmlDocPtr doc)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	return joined(root) ? xmlFirstElementChild(root) : root;
+}
+
+xmlNodePtr imr_xml_next_letter(xmlNodePtr letter)
+{
+	return letter->parent && letter->parent->type == XML_ELEMENT_NODE && joined(letter->parent)
+	               ? xmlNextElementSibling(letter)
+	               : NULL;
+}
+
 size_t imr_xml_letters(xmlDocPtr doc)
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc);
-	if (!root || !xmlStrEqual(root->name, BAD_CAST "determinations"))
+	if (!joined(root))
 		return 1;
 	size_t n = 0;
-	for (xmlNodePtr c = root->children; c; c = c->next)
-		n += c->type == XML_ELEMENT_NODE;
+	for (xmlNodePtr c = imr_xml_first_letter(doc); c; c = imr_xml_next_letter(c))
+		n++;
 	return n;
 }
 
@@ -494,9 +512,7 @@ int imr_export_doc(enum imr_format f, xmlDocPtr doc, const char *source, struct 
 		return export_letter(f, doc, source, out, rows);
 	static const char *const provenance[] = {"source", "sha256", "generator"};
 	int e = 0;
-	for (xmlNodePtr c = root->children; !e && c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
+	for (xmlNodePtr c = imr_xml_first_letter(doc); !e && c; c = imr_xml_next_letter(c)) {
 		xmlDocPtr letter = xmlNewDoc(BAD_CAST "1.0");
 		xmlNodePtr copy = letter ? xmlDocCopyNode(c, letter, 1) : NULL;
 		if (!copy) {

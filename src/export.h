@@ -67,8 +67,11 @@ bool imr_is_xml(const char *data, size_t len);
  * what it is instead. */
 bool imr_is_determination(xmlDocPtr doc, struct imr_diags *diags);
 
-/* How many letters our XML holds: 1 for a <determination>, the children
- * of a <determinations>. */
+/* The letters of our XML, in order: the root <determination>, or each
+ * <determination> of a <determinations> (letters joined in one input);
+ * NULL after the last.  And how many there are. */
+xmlNodePtr imr_xml_first_letter(xmlDocPtr doc);
+xmlNodePtr imr_xml_next_letter(xmlNodePtr letter);
 size_t imr_xml_letters(xmlDocPtr doc);
 
 /*
