@@ -1,5 +1,5 @@
 /* convert.c - the pipeline, one stage after the other:
- * [PDF ->] normalize -> lex + parse -> extract -> XML written and validated. */
+ * [PDF or HTML ->] normalize -> lex + parse -> extract -> XML written and validated. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +8,7 @@
 #include "digest.h"
 #include "diag.h"
 #include "extract.h"
+#include "html.h"
 #include "imr2xml.h"
 #include "normalize.h"
 #include "parse.h"
@@ -58,9 +59,10 @@ void imr_options_init(struct imr_options *opt)
 	opt->max_pages = IMR_DEFAULT_MAX_PAGES;
 }
 
-/* The front end both entry points share: a PDF to its text, normalize,
- * then parse into the arena.  NULL when the input is refused or nothing
- * was recognised.  *pages: the PDF's pages, or the text's. */
+/* The front end both entry points share: a PDF or an HTML page to its
+ * text, normalize, then parse into the arena.  NULL when the input is
+ * refused or nothing was recognised.  *pages: the PDF's pages, or the
+ * text's (an HTML page's as its text marks them). */
 static struct imr_document *front_end(const char *data, size_t len, const struct imr_options *opt,
                                       struct imr_source *src, struct imr_arena *arena,
                                       size_t *pages, struct imr_diags *diags)
@@ -68,18 +70,19 @@ static struct imr_document *front_end(const char *data, size_t len, const struct
 	imr_arena_init(arena);
 	memset(src, 0, sizeof *src);
 	*pages = 0;
-	char *pdf_text = NULL;
-	bool pdf = imr_is_pdf(data, len);
-	if (!pdf && imr_refuse_other_format(data, len, opt, diags))
+	char *made = NULL; /* the text of a PDF or of an HTML page */
+	bool pdf = imr_is_pdf(data, len), html = !pdf && imr_is_html(data, len);
+	if (!pdf && !html && imr_refuse_other_format(data, len, opt, diags))
 		return NULL;
-	if (pdf) {
-		pdf_text = imr_pdf_text(data, len, opt, &len, pages, diags);
-		if (!pdf_text)
+	if (pdf || html) {
+		made = pdf ? imr_pdf_text(data, len, opt, &len, pages, diags)
+		           : imr_html_text(data, len, opt, &len, diags);
+		if (!made)
 			return NULL;
-		data = pdf_text;
+		data = made;
 	}
 	bool ok = imr_normalize(data, len, opt, src, diags);
-	free(pdf_text);
+	free(made);
 	if (!ok)
 		return NULL;
 	if (!pdf)
