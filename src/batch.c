@@ -24,8 +24,8 @@
  * relative path as it is, an absolute one or one with ".." from the base
  * name of the argument on (-d out /data/pdf: out/pdf/a/x.xml).
  *
- * Nothing the walk meets goes unaccounted: every name ending in .txt or
- * .pdf is an input and gets a row, whatever it turns out to be when it
+ * Nothing the walk meets goes unaccounted: every name ending in .txt,
+ * .pdf, .html, .htm or .xhtml is an input and gets a row, whatever it turns out to be when it
  * is read (a file, a dangling link, a directory, unreadable, gone), and
  * so does every directory the walk cannot read and a list that fails.
  */
@@ -100,7 +100,7 @@ struct input {
 
 struct dir_frame {
 	char *dir;
-	struct dirent **list; /* sorted by name; entries before i are freed */
+	struct dirent **list; /* sorted by name, all kept until the end */
 	int n, i;
 };
 
@@ -213,12 +213,26 @@ static bool ends_with(const char *s, const char *suffix)
 	return n >= k && memcmp(s + n - k, suffix, k) == 0;
 }
 
-/* The names the walk takes as inputs: x.txt, and x.pdf (the converter
- * tells a PDF from text by its content). */
+/* The endings of the names the walk takes as inputs, the one converted
+ * first when two of a folder's names differ only in them (they have the
+ * same output): x.txt, x.pdf, and x.html, x.htm, x.xhtml (the converter
+ * tells a PDF or an HTML page from text by its content). */
+static const char *const input_endings[] = {".txt", ".pdf", ".html", ".htm", ".xhtml"};
+enum { N_ENDINGS = sizeof input_endings / sizeof *input_endings };
+
+/* Which of input_endings name has (with something before it), or -1. */
+static int input_ending(const char *name)
+{
+	size_t n = strlen(name);
+	for (int k = 0; k < N_ENDINGS; k++)
+		if (n > strlen(input_endings[k]) && ends_with(name, input_endings[k]))
+			return k;
+	return -1;
+}
+
 static bool is_input_name(const char *name, bool xml)
 {
-	return strlen(name) > 4 &&
-	       (ends_with(name, ".txt") || ends_with(name, ".pdf") || (xml && ends_with(name, ".xml")));
+	return input_ending(name) >= 0 || (xml && strlen(name) > 4 && ends_with(name, ".xml"));
 }
 
 /* How much of an argument's path its outputs leave out: nothing for a
@@ -239,7 +253,7 @@ static size_t strip_of(const char *arg)
 	return n;
 }
 
-/* OUTDIR/a/b/x.xml for a/b/x.txt or a/b/x.pdf: leading slashes and "."
+/* OUTDIR/a/b/x.xml for a/b/x.txt, a/b/x.pdf, a/b/x.html...: leading slashes and "."
  * go, ".." becomes "__", so no input maps outside OUTDIR. */
 static char *output_path(const char *outdir, const char *input)
 {
@@ -268,9 +282,9 @@ static char *output_path(const char *outdir, const char *input)
 		p += len;
 	}
 	*o = '\0';
-	size_t l = strlen(out);
-	if (l > 4 && (ends_with(out, ".txt") || ends_with(out, ".pdf")))
-		strcpy(out + l - 4, ".xml");
+	int k = input_ending(out);
+	if (k >= 0)
+		strcpy(out + strlen(out) - strlen(input_endings[k]), ".xml");
 	else
 		strcat(out, ".xml");
 	return out;
@@ -381,7 +395,7 @@ static int push_dir(struct walker *w, const char *dir)
 static void pop_dir(struct walker *w)
 {
 	struct dir_frame *f = &w->stack[--w->depth];
-	for (int i = f->i; i < f->n; i++)
+	for (int i = 0; i < f->n; i++)
 		free(f->list[i]);
 	free(f->list);
 	free(f->dir);
@@ -401,21 +415,24 @@ static bool enter_dir(struct walker *w, char *dir, struct input *in)
 	return true;
 }
 
-/* x.pdf beside x.txt would be written to the same x.xml: the .txt is
- * converted, the .pdf gets an error row that says why it was not. */
+/* x.pdf or x.html beside x.txt would be written to the same x.xml: the
+ * name whose ending comes first in input_endings is converted, the others
+ * get an error row that says why they were not. */
 static char *same_output(const struct dir_frame *f, const char *name)
 {
-	if (!ends_with(name, ".pdf"))
+	int k = input_ending(name);
+	if (k <= 0)
 		return NULL;
-	char *txt = strdup(name);
-	if (!txt)
-		return NULL;
-	memcpy(txt + strlen(txt) - 4, ".txt", 4);
-	/* "x.txt" sorts after "x.pdf": among the entries still to come. */
-	char *msg = bsearch(txt, f->list + f->i, (size_t)(f->n - f->i), sizeof *f->list, name_is)
-	                ? format("not converted: %s has the same output", txt)
-	                : NULL;
-	free(txt);
+	size_t stem = strlen(name) - strlen(input_endings[k]);
+	char *msg = NULL;
+	for (int q = 0; q < k && !msg; q++) {
+		char *other = format("%.*s%s", (int)stem, name, input_endings[q]);
+		if (!other)
+			return NULL;
+		if (bsearch(other, f->list, (size_t)f->n, sizeof *f->list, name_is))
+			msg = format("not converted: %s has the same output", other);
+		free(other);
+	}
 	return msg;
 }
 
@@ -451,7 +468,6 @@ static bool next_in_dir(struct walker *w, struct input *in)
 	} else {
 		free(path);
 	}
-	free(d);
 	return found;
 }
 

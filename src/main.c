@@ -41,7 +41,10 @@ static const char usage_text[] =
 	"The input is the letter's PDF (recognised by its content, \"%PDF-\", and read\n"
 	"through poppler), or its text as pdftotext extracts it, with or without -layout,\n"
 	"or as another extractor writes it (PDFBox, MuPDF, pypdf, ...): UTF-8, Windows-1252\n"
-	"or UTF-16.\n"
+	"or UTF-16.  Or its HTML or XHTML page (recognised by its content, \"<!DOCTYPE\n"
+	"html\" or \"<html\" first: pdftohtml's, PDFBox's, Apache Tika's, MuPDF's, a\n"
+	"browser's), read through libxml2's HTML parser; line numbers then count the\n"
+	"lines of its text (a line a paragraph, a <br>), not of its markup.\n"
 	"With no FILE, or FILE -, reads standard input (with no FILE and standard\n"
 	"input a terminal, prints this usage and exits with status 2).\n"
 	"\n"
@@ -70,7 +73,8 @@ static const char usage_text[] =
 	"      --format=FMT     xml (the default), csv (RFC 4180, a header row) or jsonl\n"
 	"                       (a JSON object a line); inputs may be letters or XML\n"
 	"                       files (told by their content) or directories (walked\n"
-	"                       for *.txt, *.pdf, *.xml), rows in input order; with -d,\n"
+	"                       for *.txt, *.pdf, *.html, *.htm, *.xhtml, *.xml), rows\n"
+	"                       in input order; with -d,\n"
 	"                       one OUTDIR/items.csv (or .jsonl, letters.csv) for the run\n"
 	"      --table=TABLE    items (the default: one row per item) or letters (one\n"
 	"                       row per letter)\n"
@@ -89,9 +93,10 @@ static const char usage_text[] =
 	"      --db-merge       OUT.sqlite IN.sqlite...: the letters of the INs not in\n"
 	"                       OUT copied into it (made when absent)\n"
 	"\n"
-	"Batch mode (directories are walked for *.txt and *.pdf; a/b/x.txt or a/b/x.pdf\n"
-	"becomes OUTDIR/a/b/x.xml; OUTDIR/manifest.tsv gets one row per input, in input\n"
-	"order, with its warnings):\n"
+	"Batch mode (directories are walked for *.txt, *.pdf, *.html, *.htm and *.xhtml;\n"
+	"a/b/x.txt, a/b/x.pdf or a/b/x.html becomes OUTDIR/a/b/x.xml, of two such\n"
+	"names the first in that order is converted; OUTDIR/manifest.tsv gets one row\n"
+	"per input, in input order, with its warnings):\n"
 	"  -d, --outdir=OUTDIR  convert every input into OUTDIR (as with --partial:\n"
 	"                       with --no-partial a letter with a part not understood\n"
 	"                       is rejected, no XML written, the error in the manifest)\n"
@@ -372,13 +377,18 @@ static int not_dots(const struct dirent *d)
 
 static bool exported_name(const char *name)
 {
+	static const char *const endings[] = {".txt", ".pdf", ".html", ".htm", ".xhtml", ".xml"};
 	size_t n = strlen(name);
-	return n > 4 && (strcmp(name + n - 4, ".txt") == 0 || strcmp(name + n - 4, ".pdf") == 0 ||
-	                 strcmp(name + n - 4, ".xml") == 0);
+	for (size_t k = 0; k < sizeof endings / sizeof *endings; k++) {
+		size_t e = strlen(endings[k]);
+		if (n > e && strcmp(name + n - e, endings[k]) == 0)
+			return true;
+	}
+	return false;
 }
 
 /* A directory, as --stats and batch mode walk one: depth first, in byte
- * order of the names, *.txt, *.pdf and *.xml; symbolic links to
+ * order of the names, *.txt, *.pdf, *.html, *.htm, *.xhtml and *.xml; symbolic links to
  * directories are not followed. */
 static void export_dir(struct export_run *r, const char *dir)
 {
