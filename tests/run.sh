@@ -1582,6 +1582,141 @@ else
 	echo "NOTICE: $shared/real/pdf is absent: Apache Tika's shape skipped"; skip=$((skip + 1))
 fi
 # ---- end of HTML rendered as text, Apache Tika ----
+# ---- a letter's HTML itself ----
+# The letter's HTML or XHTML page read as the page it is (src/html.c:
+# libxml2's HTML parser; a line for each block and each <br>; converters'
+# marks of a PDF's pages, and <hr>, page breaks), not only as text
+# rendered from it.  First a page written by hand from each example
+# (tests/shapes/page.awk: a title, a style block and a script holding
+# letter-like text, a comment, entities and a no-break space, <br>s
+# mid-paragraph, words broken over the source's lines, an <hr> between
+# pages), whose text is the example's lines one for one: its own XML,
+# lines and pages too, but for its digest.
+html_ex=examples/imr-2016-standard.txt
+awk -f tests/shapes/page.awk "$html_ex" >"$tmp/page.html"
+if [ "$(grep -c -e '^<style>$' -e '^<script>.*Priority: Expedited' -e '&amp;' -e '&nbsp;Date' -e '^<hr>$' \
+	"$tmp/page.html")" = 9 ] && [ "$(grep -c '[a-z]<br>$' "$tmp/page.html")" -gt 50 ]; then
+	ok
+else
+	bad "page.awk no longer writes $html_ex's page with a style, a script, entities and <hr>s (want 1 + 1 + 2 + 2 + 3)"
+fi
+for ex in examples/*.txt; do
+	awk -f tests/shapes/page.awk "$ex" >"$tmp/page.html"
+	if run --verify --source-name "$ex" "$tmp/page.html" 2>"$tmp/err" | no_digest >"$tmp/page.xml" &&
+		no_digest <"${ex%.txt}.xml" | cmp -s - "$tmp/page.xml"; then
+		ok
+	else
+		bad "$ex as an HTML page (page.awk): not its XML: $(head -3 "$tmp/err")"
+	fi
+done
+# Its encodings: a character of its own (UTF-8, a <meta charset>) read
+# the same from UTF-16 (a byte order mark), UTF-8 with a byte order mark,
+# and Windows-1252 that declares no charset.
+sed 's/cryotherapy\./cryoth\xc3\xa9rapy \xe2\x80\x9cx\xe2\x80\x9d./' "$html_ex" | awk -f tests/shapes/page.awk >"$tmp/page.html"
+if run --source-name p "$tmp/page.html" 2>"$tmp/err" | no_digest >"$tmp/page.xml" &&
+	[ "$(grep -c $'cryoth\xc3\xa9rapy \xe2\x80\x9cx\xe2\x80\x9d' "$tmp/page.xml")" = 4 ]; then
+	ok
+else
+	bad "an HTML page in UTF-8: its own characters not read: $(head -3 "$tmp/err")"
+fi
+iconv -f UTF-8 -t UTF-16 "$tmp/page.html" >"$tmp/page-utf16.html"
+{ printf '\xef\xbb\xbf'; cat "$tmp/page.html"; } >"$tmp/page-bom.html"
+sed 's/<meta charset="utf-8">//' "$tmp/page.html" | iconv -f UTF-8 -t WINDOWS-1252 >"$tmp/page-1252.html"
+for enc in utf16 bom 1252; do
+	if run --source-name p "$tmp/page-$enc.html" 2>"$tmp/err" | no_digest | cmp -s - "$tmp/page.xml"; then ok; else
+		bad "an HTML page in another encoding ($enc): not the UTF-8 page's XML: $(head -3 "$tmp/err")"
+	fi
+done
+# Positions are those of the page's text, as for a PDF: a label
+# misspelled is reported at the line and column it has in the example.
+sed 's/State(s) of Licensure/State(s) of License/' "$html_ex" >"$tmp/license.txt"
+awk -f tests/shapes/page.awk "$tmp/license.txt" >"$tmp/license.html"
+expect "an HTML page's error, at its text's line" 1 \
+	"license.html:30:1: error: syntax error, unexpected text line, expecting State(s) of Licensure" "$tmp/license.html"
+if grep -qF "30 | State(s) of License: California,Oregon" "$tmp/err"; then ok; else
+	bad "an HTML page's error: not its text line's excerpt: $(head -3 "$tmp/err")"
+fi
+# What is refused, with the file named: a page with no letter, one with
+# no text at all, one nested too deep to be read to its end, one over
+# --max-size; a frameset, its pages named.
+printf '<!DOCTYPE html>\n<html><body><p>Minutes of the meeting</p></body></html>\n' >"$tmp/noletter.html"
+expect "an HTML page with no letter" 1 "noletter.html: error: not an IMR Final Determination" "$tmp/noletter.html"
+printf '<html>\n<head><title>Case Number: CM16-0243517</title></head><body> </body></html>\n' >"$tmp/empty.html"
+expect "an HTML page with no text" 1 "empty.html: error: the HTML page holds no text" "$tmp/empty.html"
+{ printf '<html><body>'; for i in $(seq 300); do printf '<div>'; done; cat "$html_ex"; } >"$tmp/deep.html"
+expect "an HTML page nested too deep" 1 \
+	"deep.html: error: damaged HTML page: libxml2 stopped reading it before its end: Excessive depth in document: 256" \
+	"$tmp/deep.html"
+awk -f tests/shapes/page.awk "$html_ex" >"$tmp/page.html"
+expect "an HTML page over --max-size" 1 \
+	"page.html: error: input is $(wc -c <"$tmp/page.html" | tr -d ' ') bytes, more than the limit of 1024 (see --max-size)" \
+	--max-size=1K "$tmp/page.html"
+# A letter's text with tags in it is text still: they are words of it.
+sed '66s#$# <br> <b>see</b> <html>#' "$html_ex" >"$tmp/tagged.txt"
+if convert_ok "a letter's text with tags mid-text" "$tmp/tagged.txt" "tests/facts/examples/imr-2016-standard.facts"; then
+	if grep -qF '&lt;br&gt; &lt;b&gt;see&lt;/b&gt; &lt;html&gt;' "$tmp/out.xml"; then ok; else
+		bad "a letter's text with tags mid-text: the tags are not in its XML as text"
+	fi
+fi
+# Batch mode walks *.html, *.htm and *.xhtml too (the page's name ends in
+# .xml); of x.txt and x.htm, x.txt is converted.
+mkdir -p "$tmp/hb"
+cp "$tmp/page.html" "$tmp/hb/a.html"
+cp examples/imr-2014-claim.txt "$tmp/hb/b.txt"
+cp "$tmp/page.html" "$tmp/hb/b.htm"
+cp "$tmp/page.html" "$tmp/hb/c.xhtml"
+run -q -d "$tmp/hbo" "$tmp/hb" 2>"$tmp/err"
+st=$?
+rows=$(tail -n +2 "$tmp/hbo/manifest.tsv" | cut -f1,2,8 | sed "s#^$tmp/##")
+want=$(printf '%s\t%s\t%s\n' hb/a.html ok '' hb/b.htm error 'not converted: b.txt has the same output' \
+	hb/b.txt ok '' hb/c.xhtml ok '')
+if [ "$st" = 2 ] && [ "$rows" = "$want" ] && [ "$(cd "$tmp/hbo/hb" && echo *)" = "a.xml b.xml c.xml" ]; then
+	ok
+else
+	bad "batch mode over .html, .htm, .xhtml: exit $st, rows:"$'\n'"$rows"
+fi
+if no_provenance <"$tmp/hbo/hb/a.xml" | cmp -s - <(no_provenance <"${html_ex%.txt}.xml"); then ok; else
+	bad "batch mode: a.html's XML is not $html_ex's"
+fi
+# The real letters' HTML, each keeping the facts of its txt/, and its
+# pages those of its PDF: pdftohtml's single page (-s -noframes: a <p> a
+# text run, placed) and its frames' page (s.html: a <br> a run, <hr> and
+# <a name=N> between pages), PDFBox's -html (Apache Tika's XHTML: a <p> a
+# line, a page-break div a page), MuPDF's XHTML (a <p> a paragraph, a div
+# "pageN" a page) and HTML (placed lines).
+page_marks() { grep -o '<[A-Za-z]* [^>]*page="[0-9]*"' | sed 's/ .*page=/ /' | grep -v '^<p ' | uniq; }
+pdfbox_html() { java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$pdfbox_cp" org.apache.pdfbox.tools.ExtractText -html "$1" "$2" 2>/dev/null; }
+if [ -d "$tmp/dec" ] && command -v mutool >/dev/null && command -v pdftohtml >/dev/null; then
+	first=1
+	for pdf in "$tmp"/dec/*.pdf; do
+		b=$(basename "$pdf" .pdf)
+		run "$pdf" 2>/dev/null | page_marks >"$tmp/pdf.pages"
+		mkdir -p "$tmp/frames"
+		html_of "$pdf" "$tmp/$b.s.html" || bad "pdftohtml -s -noframes could not convert $pdf"
+		pdftohtml -q -i "$pdf" "$tmp/frames/$b" || bad "pdftohtml could not make $pdf's frames"
+		extracted "$tmp/$b.pdfbox.html" "pdfbox-html/$b.html" pdfbox_html "$pdf" "$tmp/$b.pdfbox.html" ||
+			bad "PDFBox could not extract $pdf as HTML"
+		mutool draw -q -F xhtml -o "$tmp/$b.mupdf.xhtml" "$pdf" 2>/dev/null || bad "mutool could not make $b's XHTML"
+		mutool draw -q -F html -o "$tmp/$b.mupdf.html" "$pdf" 2>/dev/null || bad "mutool could not make $b's HTML"
+		for shape in "pdftohtml -s -noframes:$tmp/$b.s.html" "pdftohtml frames, s.html:$tmp/frames/${b}s.html" \
+			"PDFBox -html:$tmp/$b.pdfbox.html" "mutool -F xhtml:$tmp/$b.mupdf.xhtml" "mutool -F html:$tmp/$b.mupdf.html"; do
+			if convert_ok "$pdf (HTML: ${shape%%:*})" "${shape#*:}" "tests/facts/real/$b.facts"; then
+				if page_marks <"$tmp/out.xml" | cmp -s - "$tmp/pdf.pages"; then ok; else
+					bad "$pdf (HTML: ${shape%%:*}): not the PDF's pages"
+				fi
+			fi
+		done
+		if [ "$first" = 1 ]; then
+			expect "pdftohtml's frameset" 1 \
+				"$b.html: error: the HTML page is a frameset: its text is in its frames' pages, ${b}_ind.html, ${b}s.html" \
+				"$tmp/frames/$b.html"
+			first=0
+		fi
+	done
+else
+	echo "NOTICE: $shared/real/pdf, mutool or pdftohtml is absent: the real letters' HTML skipped"; skip=$((skip + 1))
+fi
+# ---- end of a letter's HTML itself ----
 
 echo "== warnings: a letter that is cut off or disagrees with itself says so in the XML"
 # warned NAME INPUT FACT... : converts (exit 0, valid, every word there) with these facts.
