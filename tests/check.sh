@@ -82,8 +82,11 @@ tsan_batch() {
 	# examples, and the published ones when ../shared is there.
 	for f in examples/*.txt; do n=${f##*/}; "$build/mkpdf" <"$f" >"$tsan_out/pdf/${n%.txt}.pdf"; done
 	cp ../shared/real/pdf/*.pdf "$tsan_out/pdf/" 2>/dev/null
-	want=$((5 * $(ls examples/*.txt | wc -l) + $(ls "$tsan_out/pdf" | wc -l)))
-	if TSAN_OPTIONS=exitcode=99 "$build/tsan/imr2xml" -q -j 2 -d "$tsan_out/out" "$tsan_out/in" "$tsan_out/pdf" \
+	# HTML pages (libxml2's HTML parser in threads), made from the examples.
+	mkdir -p "$tsan_out/html"
+	for f in examples/*.txt; do n=${f##*/}; awk -f tests/shapes/page.awk "$f" >"$tsan_out/html/${n%.txt}.html"; done
+	want=$((5 * $(ls examples/*.txt | wc -l) + $(ls "$tsan_out/pdf" | wc -l) + $(ls "$tsan_out/html" | wc -l)))
+	if TSAN_OPTIONS=exitcode=99 "$build/tsan/imr2xml" -q -j 2 -d "$tsan_out/out" "$tsan_out/in" "$tsan_out/pdf" "$tsan_out/html" \
 		2>"$log.err" && [ "$(tail -n +2 "$tsan_out/out/manifest.tsv" | wc -l)" = "$want" ] &&
 		! grep -q ThreadSanitizer "$log.err"; then
 		tp=1
@@ -144,9 +147,17 @@ valgrind_text() {
 valgrind_pdf_db() {
 	local log=$logs/valgrind-pdf.tmp in vdb
 	local vp=0 vf=0
-	# PDFs: poppler and GLib under valgrind too (the XML as the release build's).
+	# PDFs: poppler and GLib under valgrind too (the XML as the release build's);
+	# and HTML pages, libxml2's HTML parser: one written from an example, and
+	# a real letter's as pdftohtml writes it.
 	"$build/mkpdf" <examples/imr-2016-standard.txt >"$log.pdf"
-	for in in "$log.pdf" ../shared/real/pdf/CM16-0234464.pdf; do
+	awk -f tests/shapes/page.awk examples/imr-2016-standard.txt >"$log.html"
+	local html=()
+	if [ -f ../shared/real/pdf/CM16-0234464.pdf ] && qpdf --decrypt ../shared/real/pdf/CM16-0234464.pdf "$log.dec.pdf" &&
+		pdftohtml -q -s -i -noframes -stdout "$log.dec.pdf" >"$log.s.html"; then
+		html=("$log.s.html")
+	fi
+	for in in "$log.pdf" ../shared/real/pdf/CM16-0234464.pdf "$log.html" "${html[@]}"; do
 		[ -f "$in" ] || continue
 		if valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
 			"$build/imr2xml" "$in" 2>"$log.err" | cmp -s - <("$build/imr2xml" "$in" 2>/dev/null) &&
@@ -169,7 +180,7 @@ valgrind_pdf_db() {
 		vf=$((vf + 1)); echo "FAIL valgrind: --db, --db-merge"; head -20 "$log.err"
 	fi
 	rm -rf "$vdb"
-	rm -f "$log.err" "$log.pdf"
+	rm -f "$log.err" "$log.pdf" "$log.html" "$log.dec.pdf" "$log.s.html"
 	echo "$vp passed, $vf failed"
 }
 
