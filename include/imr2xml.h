@@ -4,13 +4,17 @@
  *
  * The pipeline reads one way:
  *
- *     bytes [--pdf--> text, when the bytes are a PDF]
+ *     bytes [--pdf--> text, when the bytes are a PDF;
+ *            --html--> text, when they are an HTML or XHTML page]
  *           --normalize--> text --lex--> tokens --parse--> AST
  *           --extract--> determination --write + validate--> XML bytes
  *
  * The input is the text of a letter as pdftotext extracts it (with or
  * without -layout), or the PDF itself: a buffer that starts with "%PDF-"
- * is read through poppler, page by page (docs/pdf.md).
+ * is read through poppler, page by page (docs/pdf.md); or its HTML or
+ * XHTML page: a buffer that opens with "<!DOCTYPE html" or "<html" is
+ * read through libxml2's HTML parser, a line for each block and <br>
+ * (docs/grammar.md, "HTML input").
  *
  * The XML is written in one pass, without a tree, and validated against
  * the embedded schema as it is written.  A caller hands a buffer to
@@ -43,7 +47,8 @@ enum imr_status {
 enum imr_severity { IMR_NOTE, IMR_WARNING, IMR_ERROR };
 
 /* One diagnostic.  line and column are 1-based and refer to the original
- * input; 0 means "the whole file". */
+ * input (for a PDF or an HTML page, to the lines of its text as read);
+ * 0 means "the whole file". */
 struct imr_diag {
 	enum imr_severity severity;
 	unsigned line;
@@ -70,7 +75,8 @@ void imr_diags_print(const struct imr_diags *d, const char *filename, FILE *out)
 
 struct imr_options {
 	size_t max_input_bytes; /* inputs larger than this are refused: a text,
-	                           a PDF's bytes, and the text read from a PDF */
+	                           a PDF's or a page's bytes, and the text read
+	                           from either */
 	size_t max_pages;       /* PDFs with more pages than this are refused */
 	bool partial;           /* keep what parsed, with unparsed elements */
 	bool verify;            /* check that every input word is in the XML */
@@ -110,7 +116,8 @@ struct imr_summary {
 	bool complete;
 	size_t warnings;        /* <warning> elements written */
 	unsigned warning_codes; /* bit c: a warning with code c (imr_warning_code_name) */
-	size_t pages; /* a PDF's pages; for text, its form-feed-separated pages */
+	size_t pages; /* a PDF's pages; for text, its form-feed-separated pages
+	                 (an HTML page's: as its converter marked them) */
 };
 
 /* The name of warning code c ("dates-out-of-order"), or NULL past the last. */
