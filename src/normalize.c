@@ -1476,13 +1476,19 @@ static bool rendered_html(const struct imr_source *src, bool *escaped)
 /* Text a PDF library wrote with a blank wherever the glyphs had a small
  * gap (pypdf: "Claims Administrator  guideline :", "Case Number:  CM16
  * -0228949"): a blank between a word and the colon after it, twice or
- * more.  No other shape has one (none of the examples, seeds or real
- * letters in any other extractor's text).  One memchr pass over the text. */
+ * more, and a blank before a hyphen that joins ("CM16 -0228949", "10
+ * -14-2016"), once or more.  The colons alone are not enough: a label's
+ * colon set apart is a bold label's gap in other extractors' text too
+ * (read by the vocabulary as the label: vocab.c), and loose text's
+ * repairs would join what such a letter keeps apart ("06/04/2012 -
+ * 09/12/2013").  No other shape has both (none of the examples, seeds or
+ * real letters in any other extractor's text).  memchr passes over the
+ * text, the second only when the first found the colons. */
 static bool loose_spacing(const struct imr_source *src)
 {
 	const char *t = src->text, *end = t + src->len;
 	size_t found = 0;
-	for (const char *c = t; (c = memchr(c, ':', (size_t)(end - c))); c++) {
+	for (const char *c = t; found < 2 && (c = memchr(c, ':', (size_t)(end - c))); c++) {
 		const char *b = c;
 		while (b > t && b[-1] == ' ')
 			b--;
@@ -1493,9 +1499,12 @@ static bool loose_spacing(const struct imr_source *src)
 		else if (b == c)
 			continue;
 		found += b > t && word_end(b[-1]) && b[-1] != ')';
-		if (found >= 2)
-			return true;
 	}
+	if (found < 2)
+		return false;
+	for (const char *h = t + 2; h + 1 < end && (h = memchr(h, '-', (size_t)(end - h))); h++)
+		if (h[-1] == ' ' && imr_alnum(h[-2]) && imr_alnum(h[1]))
+			return true;
 	return false;
 }
 

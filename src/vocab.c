@@ -132,9 +132,51 @@ static const struct {
 	const enum imr_section *signature;
 } variants[] = {IMR_VARIANTS(VARIANT_ROW)};
 
+/* s[0..n) says text[0..len), the letters' case aside, and blanks before
+ * a label's colon ("Case Number :", "Decision rationale :": an
+ * extractor's gap where a bold label's colon is set apart). */
 static bool same(const char *s, size_t n, const char *text, size_t len)
 {
-	return n == len && strncasecmp(s, text, n) == 0;
+	if (n == len)
+		return strncasecmp(s, text, n) == 0;
+	if (n <= len || len < 2 || text[len - 1] != ':' || s[n - 1] != ':' || s[n - 2] != ' ')
+		return false;
+	size_t k = n - 1;
+	while (k && s[k - 1] == ' ')
+		k--;
+	return k == len - 1 && strncasecmp(s, text, k) == 0;
+}
+
+static inline bool may_open_heading(const char *s);
+
+/* The words of a heading, for comparing by them: the letters in
+ * capitals, each run of blanks one, commas out, and a stop or a colon
+ * ending it out too when drop_end (a heading an extractor or another
+ * year's letter set a colon after: "CLINICAL CASE SUMMARY:", or a comma
+ * more or less: "IMR ISSUES, DECISIONS, AND RATIONALES").  Its length in
+ * out (of room cap), or 0 when it does not fit. */
+static size_t heading_words(const char *s, size_t n, bool drop_end, char *out, size_t cap)
+{
+	if (drop_end) {
+		while (n && s[n - 1] == ' ')
+			n--;
+		if (n && (s[n - 1] == ':' || s[n - 1] == '.'))
+			n--;
+	}
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == ',')
+			continue;
+		if (c == ' ' && (!m || out[m - 1] == ' '))
+			continue;
+		if (m == cap)
+			return 0;
+		out[m++] = (char)toupper((unsigned char)c);
+	}
+	while (m && out[m - 1] == ' ')
+		m--;
+	return m;
 }
 
 int imr_lookup_section(const char *s, size_t n)
@@ -142,6 +184,22 @@ int imr_lookup_section(const char *s, size_t n)
 	for (size_t i = 0; i < COUNT(sections); i++)
 		if (same(s, n, sections[i].text, sections[i].len))
 			return (int)i;
+	/* Not as written: by its words, when it is in capitals (a comma
+	 * fewer), has a comma or ends in a stop or a colon the table's heading
+	 * has not (the table's colon stays its own: "CASE SUMMARY:" is a 2013
+	 * review's, not "Case Summary"). */
+	if (n < 4 || n > 128 || (!memchr(s, ',', n) && s[n - 1] != ':' && s[n - 1] != '.' && !may_open_heading(s)))
+		return -1;
+	char words[128], own[128];
+	size_t m = heading_words(s, n, true, words, sizeof words);
+	for (size_t i = 0; m && i < COUNT(sections); i++) {
+		const char *t = sections[i].text;
+		size_t len = sections[i].len;
+		if (t[len - 1] == ':' && s[n - 1] != ':')
+			continue;
+		if (heading_words(t, len, t[len - 1] != ':', own, sizeof own) == m && memcmp(words, own, m) == 0)
+			return (int)i;
+	}
 	return -1;
 }
 
@@ -379,9 +437,13 @@ size_t imr_line_label_inside(const char *s, size_t len, enum imr_context in)
 	const uint8_t *own = context_labels[in];
 	for (const char *c = memchr(s, ':', len); c && (size_t)(c - s) < best;
 	     c = memchr(c + 1, ':', len - (size_t)(c + 1 - s))) {
-		size_t end = (size_t)(c + 1 - s);
+		/* (The label's words end before the colon and any blanks an
+		 * extractor set before it: "guideline :".) */
+		size_t end = (size_t)(c - s);
+		while (end && s[end - 1] == ' ')
+			end--;
 		for (size_t j = 0; j < context_label_count[in]; j++) {
-			size_t i = own[j], k = line_labels[i].len;
+			size_t i = own[j], k = line_labels[i].len - 1; /* its words, without the colon */
 			if (k < end && s[end - k - 1] == ' ' && memcmp(s + end - k, line_labels[i].text, k) == 0 &&
 			    end - k < best)
 				best = end - k;

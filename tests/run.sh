@@ -1219,6 +1219,46 @@ for in in examples/imr-2016-standard.txt examples/imr-2016-expedited.layout.txt;
 	if run "$in" | grep -q 'text-one-case'; then bad "$in: ordinary text warned text-one-case"; else ok; fi
 done
 
+# ---- labels and headings read by their words: a label's colon set apart, a heading's colon or comma ----
+# An extractor that sets a bold label's colon apart ("Case Number :",
+# "Decision rationale :"; only the labels, not the letter's prose), a
+# heading followed by a colon or a stop ("CLINICAL CASE SUMMARY:") and a
+# heading with a comma more or less ("IMR ISSUES, DECISIONS, AND
+# RATIONALES", "IMR ISSUES DECISIONS AND RATIONALES"): every letter with
+# its facts, in txt/, layout/, the seeds and the examples.  (Labels with
+# their colon apart are not loose text: pypdf's has its hyphens apart too,
+# "CM16 -0228949", and only such text has its blanks repaired.)
+labels='Case Number\|IMR Case Number\|Date Assigned\|Decision Date\|Priority\|Date of Injury\|UR Denial Date\|Application Received\|Employee\|Employee Name\|Claim Number\|Provider Name\|Claims Administrator guideline\|MAXIMUS guideline\|Decision rationale\|Treatment(s) in Dispute Listed on IMR Application'
+headings='CLINICAL CASE SUMMARY\|HOW THE IMR FINAL DETERMINATION WAS MADE\|IMR ISSUES, DECISIONS AND RATIONALES\|MEDICAL PROFESSIONAL REVIEW\|DOCUMENTS REVIEWED'
+words_shapes=(
+	"label colon apart|s/^\( *\)\($labels\):/\1\2 :/; s/\(  \)\($labels\):/\1\2 :/g"
+	"heading's colon|s/^\( *\)\($headings\) *\$/\1\2:/"
+	"heading's stop|s/^\( *\)\($headings\) *\$/\1\2./"
+	"a comma more|s/ISSUES, DECISIONS AND/ISSUES, DECISIONS, AND/"
+	"a comma fewer|s/ISSUES, DECISIONS AND/ISSUES DECISIONS AND/"
+)
+by_words=0
+for in in "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$shared"/seeds/*.txt examples/*.txt; do
+	[ -f "$in" ] || continue
+	facts=; facts_of "$(basename "$in" .txt)"
+	[ -f "$facts" ] || continue
+	for shape in "${words_shapes[@]}"; do
+		sed "${shape#*|}" "$in" >"$tmp/words.txt"
+		cmp -s "$tmp/words.txt" "$in" && continue # (no such label or heading)
+		convert_ok "$in, ${shape%%|*}" "$tmp/words.txt" "$facts" && by_words=$((by_words + 1))
+	done
+done
+if [ -d "$shared/real/txt" ] && [ -d "$shared/seeds" ]; then
+	if [ "$by_words" = 278 ]; then ok; else bad "labels and headings by their words: $by_words conversions with their facts, not 278"; fi
+else
+	echo "NOTICE: $shared is absent: labels and headings by their words checked on the examples only"; skip=$((skip + 1))
+fi
+# Not loose text: the letter's own blanks before a hyphen stay
+# ("06/04/2012 - 09/12/2013" is a range of dates, not "-09/12/2013").
+sed "s/^\( *\)\($labels\):/\1\2 :/" examples/imr-documents-reviewed-a.txt >"$tmp/words.txt"
+convert_ok "a documents-reviewed letter, its labels' colons apart" "$tmp/words.txt" \
+	tests/facts/examples/imr-documents-reviewed-a.facts
+
 # ---- issue 16: HTML rendered as text (w3m, lynx, html2text), Apache Tika ----
 # The letter's HTML (pdftohtml) rendered by a browser or a converter:
 # lines wrapped again inside the PDF's, after a slash ("disputed items/"
