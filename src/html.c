@@ -145,6 +145,9 @@ enum kind {
 	CELL,   /* a table cell: a space from its neighbours */
 	PRE,    /* a block whose line ends and spaces are kept */
 	FRAME,  /* <frame>, <iframe>: its page is elsewhere */
+	PAGE,   /* pdftotext -bbox's <page>: a block that opens a page */
+	WORD,   /* pdftotext -bbox's <word>: a space from its neighbours, on
+	           the line of the words its box shares the height of */
 };
 
 /* Sorted by name (bsearch).  What a browser shows as a block, what it
@@ -153,21 +156,22 @@ static const struct element {
 	const char *name;
 	enum kind kind;
 } elements[] = {
-	{"address", BLOCK},  {"article", BLOCK},  {"aside", BLOCK},    {"blockquote", BLOCK},
-	{"body", BLOCK},     {"br", BREAK},       {"caption", BLOCK},  {"center", BLOCK},
-	{"dd", BLOCK},       {"details", BLOCK},  {"dialog", BLOCK},   {"div", BLOCK},
-	{"dl", BLOCK},       {"dt", BLOCK},       {"fieldset", BLOCK}, {"figcaption", BLOCK},
-	{"figure", BLOCK},   {"footer", BLOCK},   {"form", BLOCK},     {"frame", FRAME},
-	{"frameset", BLOCK}, {"h1", BLOCK},       {"h2", BLOCK},       {"h3", BLOCK},
-	{"h4", BLOCK},       {"h5", BLOCK},       {"h6", BLOCK},       {"head", SKIP},
-	{"header", BLOCK},   {"hr", RULE},        {"html", BLOCK},     {"iframe", FRAME},
-	{"legend", BLOCK},   {"li", BLOCK},       {"listing", PRE},    {"main", BLOCK},
+	{"address", BLOCK},  {"article", BLOCK},  {"aside", BLOCK},    {"block", BLOCK},
+	{"blockquote", BLOCK}, {"body", BLOCK},   {"br", BREAK},       {"caption", BLOCK},
+	{"center", BLOCK},   {"dd", BLOCK},       {"details", BLOCK},  {"dialog", BLOCK},
+	{"div", BLOCK},      {"dl", BLOCK},       {"doc", BLOCK},      {"dt", BLOCK},
+	{"fieldset", BLOCK}, {"figcaption", BLOCK}, {"figure", BLOCK}, {"flow", BLOCK},
+	{"footer", BLOCK},   {"form", BLOCK},     {"frame", FRAME},    {"frameset", BLOCK},
+	{"h1", BLOCK},       {"h2", BLOCK},       {"h3", BLOCK},       {"h4", BLOCK},
+	{"h5", BLOCK},       {"h6", BLOCK},       {"head", SKIP},      {"header", BLOCK},
+	{"hr", RULE},        {"html", BLOCK},     {"iframe", FRAME},   {"legend", BLOCK},
+	{"li", BLOCK},       {"line", BLOCK},     {"listing", PRE},    {"main", BLOCK},
 	{"nav", BLOCK},      {"noscript", SKIP},  {"ol", BLOCK},       {"p", BLOCK},
-	{"plaintext", PRE},  {"pre", PRE},        {"script", SKIP},    {"section", BLOCK},
-	{"style", SKIP},     {"summary", BLOCK},  {"table", BLOCK},    {"tbody", BLOCK},
-	{"td", CELL},        {"template", SKIP},  {"tfoot", BLOCK},    {"th", CELL},
-	{"thead", BLOCK},    {"title", SKIP},     {"tr", BLOCK},       {"ul", BLOCK},
-	{"xmp", PRE},
+	{"page", PAGE},      {"plaintext", PRE},  {"pre", PRE},        {"script", SKIP},
+	{"section", BLOCK},  {"style", SKIP},     {"summary", BLOCK},  {"table", BLOCK},
+	{"tbody", BLOCK},    {"td", CELL},        {"template", SKIP},  {"tfoot", BLOCK},
+	{"th", CELL},        {"thead", BLOCK},    {"title", SKIP},     {"tr", BLOCK},
+	{"ul", BLOCK},       {"word", WORD},      {"xmp", PRE},
 };
 
 static int by_element_name(const void *name, const void *e)
@@ -194,6 +198,10 @@ struct walk {
 	unsigned pre;      /* inside this many <pre>s */
 	size_t controls;   /* C0 controls made spaces */
 	char frames[200];  /* a frameset's pages, "a.html, b.html" */
+	/* The last <word>'s box, top and bottom (pdftotext -bbox): a word
+	 * whose box shares none of its height starts a line. */
+	double word_top, word_bottom;
+	bool any_word;
 };
 
 static void add(struct walk *w, char c)
@@ -314,6 +322,22 @@ static bool page_after(xmlNodePtr n)
 	return v && (strstr(v, "page-break-after:always") || strstr(v, "break-after:page"));
 }
 
+/* A <word> of pdftotext -bbox (-bbox-layout has its <line>s too): on a
+ * line of its own when its box and the last word's share none of their
+ * height (a bold label and its value set in another size still share
+ * most of it). */
+static void word_box(struct walk *w, xmlNodePtr n)
+{
+	char top[40], bottom[40];
+	const char *a = attribute(n, "yMin", top, sizeof top), *b = attribute(n, "yMax", bottom, sizeof bottom);
+	if (!a || !b)
+		return;
+	double y0 = strtod(a, NULL), y1 = strtod(b, NULL);
+	if (w->any_word && (y0 >= w->word_bottom || y1 <= w->word_top))
+		end_line(w);
+	w->word_top = y0, w->word_bottom = y1, w->any_word = true;
+}
+
 /* pdftohtml's mark of a page: an empty <a name="N">, N its number. */
 static bool page_anchor(xmlNodePtr n)
 {
@@ -365,6 +389,14 @@ static bool enter(struct walk *w, xmlNodePtr n)
 	case FRAME:
 		note_frame(w, n);
 		return false;
+	case PAGE:
+		end_page(w);
+		w->any_word = false;
+		return true;
+	case WORD:
+		word_box(w, n);
+		w->space = true;
+		return true;
 	case BLOCK:
 		if (xmlStrcmp(n->name, (const xmlChar *)"div") == 0 && page_div(n))
 			end_page(w);
@@ -392,7 +424,11 @@ static void leave(struct walk *w, xmlNodePtr n)
 		w->pre--;
 		break;
 	case CELL:
+	case WORD:
 		w->space = true;
+		break;
+	case PAGE:
+		end_line(w);
 		break;
 	case INLINE:
 	case SKIP:

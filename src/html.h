@@ -9,9 +9,10 @@
  * does; and a form feed opening the first line of every page after the
  * first, where converters of PDFs mark their pages (pdftohtml's numbered
  * anchors and rules, PDFBox's and Apache Tika's page divs, MuPDF's
- * "pageN" divs) and at every <hr>.  So pdftohtml's one line per text run
- * stays one line per run, and page furniture and running lines are seen
- * as in pdftotext's text.
+ * "pageN" divs, pdftotext -bbox's <page>s) and at every <hr>.  So
+ * pdftohtml's one line per text run stays one line per run, pdftotext
+ * -bbox's words make the lines their boxes share, and page furniture and
+ * running lines are seen as in pdftotext's text.
  *
  * Positions: the lines of this text are the input's lines for everything
  * after this stage, as a PDF's text lines are: a diagnostic's FILE:LINE,

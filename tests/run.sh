@@ -1723,7 +1723,9 @@ fi
 # text run, placed) and its frames' page (s.html: a <br> a run, <hr> and
 # <a name=N> between pages), PDFBox's -html (Apache Tika's XHTML: a <p> a
 # line, a page-break div a page), MuPDF's XHTML (a <p> a paragraph, a div
-# "pageN" a page) and HTML (placed lines).
+# "pageN" a page) and HTML (placed lines); pdftotext's word boxes (-bbox:
+# a <word> a word, a <page> a page, the lines told by the words' heights;
+# -bbox-layout: its <line>s too).
 page_marks() { grep -o '<[A-Za-z]* [^>]*page="[0-9]*"' | sed 's/ .*page=/ /' | grep -v '^<p ' | uniq; }
 pdfbox_html() { java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$pdfbox_cp" org.apache.pdfbox.tools.ExtractText -html "$1" "$2" 2>/dev/null; }
 if [ -d "$tmp/dec" ] && command -v mutool >/dev/null && command -v pdftohtml >/dev/null; then
@@ -1738,8 +1740,11 @@ if [ -d "$tmp/dec" ] && command -v mutool >/dev/null && command -v pdftohtml >/d
 			bad "PDFBox could not extract $pdf as HTML"
 		mutool draw -q -F xhtml -o "$tmp/$b.mupdf.xhtml" "$pdf" 2>/dev/null || bad "mutool could not make $b's XHTML"
 		mutool draw -q -F html -o "$tmp/$b.mupdf.html" "$pdf" 2>/dev/null || bad "mutool could not make $b's HTML"
+		pdftotext -q -bbox "$pdf" "$tmp/$b.bbox.html" || bad "pdftotext -bbox could not extract $pdf"
+		pdftotext -q -bbox-layout "$pdf" "$tmp/$b.bbox-layout.html" || bad "pdftotext -bbox-layout could not extract $pdf"
 		for shape in "pdftohtml -s -noframes:$tmp/$b.s.html" "pdftohtml frames, s.html:$tmp/frames/${b}s.html" \
-			"PDFBox -html:$tmp/$b.pdfbox.html" "mutool -F xhtml:$tmp/$b.mupdf.xhtml" "mutool -F html:$tmp/$b.mupdf.html"; do
+			"PDFBox -html:$tmp/$b.pdfbox.html" "mutool -F xhtml:$tmp/$b.mupdf.xhtml" "mutool -F html:$tmp/$b.mupdf.html" \
+			"pdftotext -bbox:$tmp/$b.bbox.html" "pdftotext -bbox-layout:$tmp/$b.bbox-layout.html"; do
 			if convert_ok "$pdf (HTML: ${shape%%:*})" "${shape#*:}" "tests/facts/real/$b.facts"; then
 				if page_marks <"$tmp/out.xml" | cmp -s - "$tmp/pdf.pages"; then ok; else
 					bad "$pdf (HTML: ${shape%%:*}): not the PDF's pages"
