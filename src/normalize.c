@@ -1473,6 +1473,219 @@ static bool rendered_html(const struct imr_source *src, bool *escaped)
 	return slashes >= 2 || rule || references >= 2;
 }
 
+/* ---- HTML whose tags a regular expression took out -----------------
+ *
+ * `sed 's/<[^>]*>//g'` (or perl's, or sed -E's) over pdftohtml's HTML,
+ * or MuPDF's, takes out each tag that ends on its line and leaves the
+ * rest: pdftohtml's stylesheet comment, once a page ("<!--" / "p
+ * {margin: 0; padding: 0;} .ft10{font-size:18px;...}" / "-->"), the
+ * rules of MuPDF's <style> ("body{background-color:slategray}") and
+ * its pictures' <img> tags, whose data: URI runs over hundreds of lines
+ * of base64 to the tag's '>'.  They are page furniture, blanked (as
+ * running lines are, running.c): a comment's lines from a "<!--" that
+ * opens its line to a "-->" that ends its line, every line between one of
+ * a stylesheet (and the text after the one and before the other), and
+ * then the HTML's file name alone on a line (its <title>, at each page's
+ * top of pdftohtml's frames' HTML); a run of two lines or more that are
+ * CSS rules and nothing else; a tag with an attribute ("<img
+ * style=\"") left open on its line, to the '>' that ends it, every line
+ * between without a '<'.  A letter's own text has none of them (a brace
+ * or a "<" here and there is no stylesheet and no tag).  Python's
+ * re.sub over the whole file and PDFBox's HTML leave none.
+ */
+
+/* The end of the CSS declarations "font-size:18px;color:#000000" at
+ * s[i..n) before the '}' that closes them (i at it), or SIZE_MAX when
+ * they are not declarations. */
+static size_t css_declarations(const char *s, size_t n, size_t i)
+{
+	for (;;) {
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i == n || s[i] == '}')
+			return i;
+		size_t p = i;
+		while (i < n && (imr_lower(s[i]) || s[i] == '-'))
+			i++;
+		if (i == p)
+			return SIZE_MAX;
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i == n || s[i] != ':')
+			return SIZE_MAX;
+		size_t v = ++i;
+		while (i < n && s[i] != ';' && s[i] != '}' && s[i] != '{')
+			i++;
+		if ((i < n && s[i] == '{') || imr_blank_text(s + v, i - v))
+			return SIZE_MAX;
+		i += i < n && s[i] == ';';
+	}
+}
+
+/* The end of a CSS selector (".ft10", "p", "div.x > p", "a:hover") at
+ * s[i..n), or i when there is none. */
+static size_t css_selector(const char *s, size_t n, size_t i)
+{
+	size_t j = i;
+	while (j < n && (imr_alnum(s[j]) || (s[j] && strchr(".#-_,:*> ", s[j]))))
+		j++;
+	return imr_blank_text(s + i, j - i) ? i : j;
+}
+
+/* Whether s[0..n) is CSS rules and nothing else ("p {margin: 0;}
+ * .ft10{font-size:18px;}"). */
+static bool css_rules(const char *s, size_t n)
+{
+	size_t i = 0, rules = 0;
+	for (;;) {
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i == n)
+			return rules > 0;
+		size_t j = css_selector(s, n, i);
+		if (j == i || j == n || s[j] != '{')
+			return false;
+		i = css_declarations(s, n, j + 1);
+		if (i >= n || s[i] != '}')
+			return false;
+		i++, rules++;
+	}
+}
+
+/* Whether s[0..n) is a line of a stylesheet: rules, a rule's opening
+ * (".xflip {"), its declarations ("-moz-transform: scaleX(-1);"), its
+ * closing "}"; or blank. */
+static bool css_line(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i == n || css_rules(s, n))
+		return true;
+	if (s[i] == '}')
+		return imr_blank_text(s + i + 1, n - i - 1);
+	size_t j = css_selector(s, n, i);
+	if (j > i && j < n && s[j] == '{')
+		return imr_blank_text(s + j + 1, n - j - 1);
+	j = css_declarations(s, n, i);
+	return j == n && s[n - 1] == ';';
+}
+
+/* Whether s[0..n) opens with the mark w past blanks ("<!--"), a line of
+ * a stylesheet after it (css_line). */
+static bool opens_with(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	while (n && *s == ' ')
+		s++, n--;
+	return n >= k && memcmp(s, w, k) == 0 && css_line(s + k, n - k);
+}
+
+/* Whether s[0..n) ends with the mark w before blanks ("-->"), a line of a
+ * stylesheet before it ("\tp {margin: 0; padding: 0;}-->"). */
+static bool ends_with(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	while (n && s[n - 1] == ' ')
+		n--;
+	return n >= k && memcmp(s + n - k, w, k) == 0 && css_line(s, n - k);
+}
+
+/* Where a tag with an attribute opens on s[0..n) and is left open (no
+ * '>' after it): "<img style=\"...", or n. */
+static size_t open_tag(const char *s, size_t n)
+{
+	const char *lt = memchr(s, '<', n);
+	if (!lt || memchr(lt, '>', n - (size_t)(lt - s)))
+		return n;
+	size_t i = (size_t)(lt - s) + 1, name = i;
+	while (i < n && imr_letter(s[i]))
+		i++;
+	if (i == name || i == n || s[i] != ' ')
+		return n;
+	while (i < n && s[i] == ' ')
+		i++;
+	size_t attribute = i;
+	while (i < n && (imr_lower(s[i]) || s[i] == '-'))
+		i++;
+	return i > attribute && i + 1 < n && s[i] == '=' && (s[i + 1] == '"' || s[i + 1] == '\'')
+	               ? (size_t)(lt - s)
+	               : n;
+}
+
+static void blank_line_text(struct imr_source *src, size_t i, size_t from, size_t to)
+{
+	size_t n;
+	char *s = (char *)imr_source_index_text(src, i, &n);
+	memset(s + from, ' ', (to < n ? to : n) - from);
+}
+
+/* Whether s[0..n) is a file's name alone ending in ".html" or ".htm"
+ * (a <title>'s, pdftohtml's, at each page's top of its frames' HTML). */
+static bool html_file_name(const char *s, size_t n)
+{
+	while (n && *s == ' ')
+		s++, n--;
+	if (memchr(s, ' ', n))
+		return false;
+	return (n > 5 && memcmp(s + n - 5, ".html", 5) == 0) || (n > 4 && memcmp(s + n - 4, ".htm", 4) == 0);
+}
+
+/* The residue of stripped tags blanked (see above); then, when a
+ * comment's was, the HTML's file name alone on its line (its title). */
+static void blank_stripped_html(struct imr_source *src)
+{
+	size_t run = 0; /* lines of CSS rules so far, the line before the last */
+	bool comment = false;
+	for (size_t i = 0; i < src->nlines; i++) {
+		size_t n, m;
+		const char *s = imr_source_index_text(src, i, &n);
+		if (n >= 4 && opens_with(s, n, "<!--")) {
+			size_t j = i + 1;
+			const char *t = NULL;
+			while (j < src->nlines && (t = imr_source_index_text(src, j, &m), !ends_with(t, m, "-->")) &&
+			       css_line(t, m))
+				j++;
+			if (j < src->nlines && ends_with(t, m, "-->")) {
+				for (; i <= j; i++)
+					blank_line_text(src, i, 0, SIZE_MAX);
+				i--, run = 0, comment = true;
+				continue;
+			}
+		}
+		size_t at = n > 4 ? open_tag(s, n) : n;
+		if (at < n) {
+			size_t j = i + 1;
+			const char *t = NULL, *gt = NULL;
+			while (j < src->nlines && (t = imr_source_index_text(src, j, &m), !(gt = memchr(t, '>', m))) &&
+			       !memchr(t, '<', m) && m)
+				j++;
+			if (gt && !memchr(t, '<', (size_t)(gt - t))) {
+				blank_line_text(src, i, at, SIZE_MAX);
+				for (size_t k = i + 1; k < j; k++)
+					blank_line_text(src, k, 0, SIZE_MAX);
+				blank_line_text(src, j, 0, (size_t)(gt - t) + 1);
+				i = j, run = 0;
+				continue;
+			}
+		}
+		if (n && memchr(s, '{', n) && css_rules(s, n)) {
+			if (++run == 2)
+				blank_line_text(src, i - 1, 0, SIZE_MAX);
+			if (run >= 2)
+				blank_line_text(src, i, 0, SIZE_MAX);
+		} else {
+			run = 0;
+		}
+	}
+	for (size_t i = 0; comment && i < src->nlines; i++) {
+		size_t n;
+		const char *s = imr_source_index_text(src, i, &n);
+		if (n > 4 && html_file_name(s, n))
+			blank_line_text(src, i, 0, SIZE_MAX);
+	}
+}
+
 /* Text a PDF library wrote with a blank wherever the glyphs had a small
  * gap (pypdf: "Claims Administrator  guideline :", "Case Number:  CM16
  * -0228949"): a blank between a word and the colon after it, twice or
@@ -1955,6 +2168,7 @@ __attribute__((always_inline)) static inline bool normalize_at(const char *data,
 	 * follows the last page's is no page. */
 	while (out->npages > 1 && out->page_start[out->npages - 1] > b.last_text_line)
 		out->npages--;
+	blank_stripped_html(out);
 	if (!imr_blank_running_lines(out))
 		goto oom;
 	for (size_t i = 0; i < b.page_openings; i++)
