@@ -14,6 +14,7 @@
 #include "folded.h"
 #include "lexicon.h"
 #include "phrase.h"
+#include "qp.h"
 #include "running.h"
 #include "vocab.h"
 #include "words.h"
@@ -1494,6 +1495,27 @@ static bool rendered_html(const struct imr_source *src, bool *escaped)
  * re.sub over the whole file and PDFBox's HTML leave none.
  */
 
+/* Whether s[0..n) names a property of CSS (those of the stylesheets
+ * pdftohtml and MuPDF write, and their families): a letter's "{follow-up:
+ * 2 weeks}" names none. */
+static bool css_property(const char *s, size_t n)
+{
+	static const char *const names[] = {"color",       "filter", "position", "transform", "white-space",
+	                                    "line-height", "top",    "left",     "width",     "height",
+	                                    "display",     "margin", "padding",  "box-shadow", "overflow",
+	                                    "z-index",     "vertical-align", "letter-spacing", "word-spacing"};
+	static const char *const families[] = {"-", "font-", "background", "border", "margin-", "padding-", "text-"};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (strlen(names[i]) == n && memcmp(s, names[i], n) == 0)
+			return true;
+	for (size_t i = 0; i < sizeof families / sizeof *families; i++) {
+		size_t k = strlen(families[i]);
+		if (n > k && memcmp(s, families[i], k) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* The end of the CSS declarations "font-size:18px;color:#000000" at
  * s[i..n) before the '}' that closes them (i at it), or SIZE_MAX when
  * they are not declarations. */
@@ -1507,7 +1529,7 @@ static size_t css_declarations(const char *s, size_t n, size_t i)
 		size_t p = i;
 		while (i < n && (imr_lower(s[i]) || s[i] == '-'))
 			i++;
-		if (i == p)
+		if (!css_property(s + p, i - p))
 			return SIZE_MAX;
 		while (i < n && s[i] == ' ')
 			i++;
@@ -1683,6 +1705,109 @@ static void blank_stripped_html(struct imr_source *src)
 		const char *s = imr_source_index_text(src, i, &n);
 		if (n > 4 && html_file_name(s, n))
 			blank_line_text(src, i, 0, SIZE_MAX);
+	}
+}
+
+/* ---- an e-mail's headers --------------------------------------------
+ *
+ * A letter saved with the e-mail that carried it (a .eml, the source of
+ * a message: "From: ...", "Subject: ...", "MIME-Version: 1.0",
+ * "Content-Transfer-Encoding: quoted-printable", then a blank line) opens
+ * with the message's headers; a multipart message's parts are between its
+ * boundary's lines ("--b1", each with the part's own headers, "--b1--"
+ * after the last), its preamble ("This is a multi-part message in MIME
+ * format.") before the first.  They are no words of the letter: blanked,
+ * as page furniture is.  Told by the text's first line, a header's, and a
+ * block of headers to the first blank line that names a message's own
+ * (From, Subject, MIME-Version, Content-Type, ...): a letter opens with a
+ * label of its header ("Case Number:") or its letterhead, never so.
+ */
+
+/* The length of the header's name opening s[0..n) ("Content-Type" of
+ * "Content-Type: text/plain"), or 0. */
+static size_t header_name(const char *s, size_t n)
+{
+	size_t k = 0;
+	while (k < n && (imr_alnum(s[k]) || s[k] == '-'))
+		k++;
+	return k && k < n && s[k] == ':' ? k : 0;
+}
+
+/* Whether the header name s[0..k) is one only a message has. */
+static bool mail_header(const char *s, size_t k)
+{
+	static const char *const names[] = {"From", "To", "Subject", "Date", "MIME-Version", "Content-Type",
+	                                    "Content-Transfer-Encoding", "Message-ID", "Received", "Return-Path",
+	                                    "X-Mailer", "Reply-To", "Cc"};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (strlen(names[i]) == k && strncasecmp(s, names[i], k) == 0)
+			return true;
+	return false;
+}
+
+/* The multipart boundary a header line s[0..n) declares ("boundary=\"b1\""
+ * or "boundary=b1"), copied to b (up to 70 characters, RFC 2046): its
+ * length, or 0. */
+static size_t boundary_of(const char *s, size_t n, char b[71])
+{
+	for (size_t i = 0; i + 9 <= n; i++) {
+		if (strncasecmp(s + i, "boundary=", 9) != 0)
+			continue;
+		size_t j = i + 9, k = 0;
+		bool quoted = j < n && s[j] == '"';
+		j += quoted;
+		while (j < n && k < 70 && (quoted ? s[j] != '"' : s[j] != ';' && s[j] != ' '))
+			b[k++] = s[j++];
+		return k;
+	}
+	return 0;
+}
+
+/* Whether line s[0..n) is the boundary's ("--b1", or the last: "--b1--"). */
+static bool boundary_line(const char *s, size_t n, const char *b, size_t k, bool *last)
+{
+	while (n && s[n - 1] == ' ')
+		n--;
+	*last = n == k + 4 && memcmp(s + k + 2, "--", 2) == 0;
+	return (n == k + 2 || *last) && s[0] == '-' && s[1] == '-' && memcmp(s + 2, b, k) == 0;
+}
+
+/* The message's headers and its parts' boundaries blanked (see above). */
+static void blank_mail(struct imr_source *src)
+{
+	char b[71];
+	size_t k = 0, mail = 0, i = 0, n;
+	for (; i < src->nlines; i++) {
+		const char *s = imr_source_index_text(src, i, &n);
+		if (imr_blank_text(s, n))
+			break;
+		size_t name = *s == ' ' && i ? 0 : header_name(s, n);
+		if (!name && !(*s == ' ' && i)) /* (a header's line folded) */
+			return;
+		mail += mail_header(s, name);
+		k = k ? k : boundary_of(s, n, b);
+	}
+	if (mail < 2 || i == src->nlines)
+		return;
+	for (size_t j = 0; j < i; j++)
+		blank_line_text(src, j, 0, SIZE_MAX);
+	if (!k)
+		return;
+	/* Multipart: the preamble, each boundary's line with the part's
+	 * headers after it (to their blank line), the epilogue after the
+	 * last; the parts' bodies are read. */
+	enum { PREAMBLE, PART_HEADERS, BODY, EPILOGUE } at = PREAMBLE;
+	for (; i < src->nlines; i++) {
+		const char *s = imr_source_index_text(src, i, &n);
+		bool last = false, boundary = at != EPILOGUE && n > k + 1 && boundary_line(s, n, b, k, &last);
+		if (at == BODY && !boundary)
+			continue;
+		bool blank = imr_blank_text(s, n);
+		blank_line_text(src, i, 0, SIZE_MAX);
+		if (boundary)
+			at = last ? EPILOGUE : PART_HEADERS;
+		else if (at == PART_HEADERS && blank)
+			at = BODY;
 	}
 }
 
@@ -1914,6 +2039,8 @@ static size_t blank_mark(struct line_marks *m, const unsigned char *p, const uns
 
 static bool normalize_bytes(const char *data, size_t len, struct imr_source *out,
                             struct imr_diags *diags);
+static bool normalize_folded(const char *data, size_t len, struct imr_source *out,
+                             struct imr_diags *diags, size_t width, const uint64_t *soft);
 
 bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
                    struct imr_source *out, struct imr_diags *diags)
@@ -1927,6 +2054,21 @@ bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
 	}
 	size_t skip;
 	const char *encoding = utf16_encoding((const unsigned char *)data, len, &skip);
+	if (!encoding && imr_qp_encoded(data, len)) {
+		/* Quoted-printable: decoded first, its soft breaks rows. */
+		struct imr_qp qp;
+		if (!imr_qp_decode(data, len, &qp)) {
+			imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "out of memory");
+			return false;
+		}
+		bool ok = normalize_folded(qp.text, qp.len, out, diags, 0, qp.soft);
+		if (ok && !imr_qp_map_columns(&qp, out)) {
+			imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "out of memory");
+			ok = false;
+		}
+		imr_qp_free(&qp);
+		return ok;
+	}
 	if (!encoding)
 		return normalize_bytes(data, len, out, diags);
 	size_t n;
@@ -1988,18 +2130,19 @@ static inline size_t line_break_at(const unsigned char *p, const unsigned char *
 	}
 }
 
-static bool normalize_folded(const char *data, size_t len, struct imr_source *out,
-                             struct imr_diags *diags, size_t width);
-
 /* The bytes to text lines (width: the text is folded at that width, and
  * each line of that length goes on with the next, no line break between:
- * the lines of one row of the text, each still its own input line).
- * Made twice by the compiler: for text (width 0, constant, so that none
- * of a folded text's work is left in its loop) and for folded text. */
+ * the lines of one row of the text, each still its own input line; soft:
+ * the lines, a bit each, that go on with the next so, quoted-printable's
+ * soft breaks, qp.h).  Made twice by the compiler: for text (width 0 and
+ * soft NULL, constant, so that none of a folded text's work is left in
+ * its loop) and for folded or quoted-printable text. */
 __attribute__((always_inline)) static inline bool normalize_at(const char *data, size_t len,
                                                                struct imr_source *out,
-                                                               struct imr_diags *diags, size_t width)
+                                                               struct imr_diags *diags, size_t width,
+                                                               const uint64_t *soft)
 {
+	bool rows = width || soft; /* lines may go on with the next */
 	const unsigned char *p = (const unsigned char *)data, *end = p + len;
 
 	if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
@@ -2054,6 +2197,8 @@ __attribute__((always_inline)) static inline bool normalize_at(const char *data,
 			bool cut = width && (size_t)(p - raw) == width && next < end && *next != '\n' && *next != '\r' &&
 			           *next != '\f' &&
 			           imr_cut_inside_word(&folded, (const char *)raw, width, (const char *)next, (const char *)end);
+			size_t at = out->nlines - 1; /* the input line's index */
+			cut |= soft && next < end && (soft[at / 64] >> (at % 64) & 1);
 			if (b.wide) {
 				size_t ff = form_feeds_end ? (size_t)(form_feeds_end - text) : 0;
 				if (!(o = fold_line(&b, &text, &cap, piece_start, o, (size_t)(end - p))))
@@ -2063,7 +2208,7 @@ __attribute__((always_inline)) static inline bool normalize_at(const char *data,
 			}
 			if (!cut) {
 				o = end_line(&b, text, line_start, o);
-				if (width) {
+				if (rows) {
 					imr_end_folded_row(out, row_line, (uint32_t)(o - 1 - text));
 					row_line = out->nlines;
 				}
@@ -2147,7 +2292,7 @@ __attribute__((always_inline)) static inline bool normalize_at(const char *data,
 	folded.words.w = NULL;
 	if (o > text + line_start || o == text) {
 		o = end_line(&b, text, line_start, o); /* last line had no newline */
-		if (width)
+		if (rows)
 			imr_end_folded_row(out, row_line, (uint32_t)(o - 1 - text));
 	}
 	out->len = (size_t)(o - text);
@@ -2158,22 +2303,23 @@ __attribute__((always_inline)) static inline bool normalize_at(const char *data,
 		char *l = text + out->line_start[page_count[i]];
 		memset(l, ' ', page_count_at(l, strcspn(l, "\n")));
 	}
-	size_t folded_at = width ? 0 : imr_folded_width((const char *)p0, len - (size_t)(p0 - (const unsigned char *)data),
+	size_t folded_at = rows ? 0 : imr_folded_width((const char *)p0, len - (size_t)(p0 - (const unsigned char *)data),
 	                                                 b.longest, b.at_longest, b.text_lines);
 	if (folded_at) { /* read again, its rows joined */
 		imr_source_free(out);
-		return normalize_folded(data, len, out, diags, folded_at);
+		return normalize_folded(data, len, out, diags, folded_at, NULL);
 	}
 	/* pdftotext ends every page with a form feed, the last one too: what
 	 * follows the last page's is no page. */
 	while (out->npages > 1 && out->page_start[out->npages - 1] > b.last_text_line)
 		out->npages--;
+	blank_mail(out);
 	blank_stripped_html(out);
 	if (!imr_blank_running_lines(out))
 		goto oom;
 	for (size_t i = 0; i < b.page_openings; i++)
 		memset(text + b.page_opening[i][0], ' ', b.page_opening[i][1]);
-	out->folded = width != 0;
+	out->folded = rows;
 	out->double_spaced = b.text_lines >= 4 && b.followed_by_blank * 10 >= (b.text_lines - 1) * 7;
 
 	/* Binary data: NULs or other C0 controls in more than a trace. */
@@ -2214,12 +2360,13 @@ oom:
 static bool normalize_bytes(const char *data, size_t len, struct imr_source *out,
                             struct imr_diags *diags)
 {
-	return normalize_at(data, len, out, diags, 0);
+	return normalize_at(data, len, out, diags, 0, NULL);
 }
 
 __attribute__((noinline)) static bool normalize_folded(const char *data, size_t len,
                                                        struct imr_source *out,
-                                                       struct imr_diags *diags, size_t width)
+                                                       struct imr_diags *diags, size_t width,
+                                                       const uint64_t *soft)
 {
-	return normalize_at(data, len, out, diags, width);
+	return normalize_at(data, len, out, diags, width, soft);
 }
