@@ -105,8 +105,8 @@ bool imr_qp_decode(const char *data, size_t len, struct imr_qp *qp)
 	size_t lines = 1;
 	for (size_t i = 0; i < len;) {
 		size_t k = line_break((const unsigned char *)data + i, len - i);
-		lines += k != 0;
 		i += k ? k : 1;
+		lines += k && i < len;
 	}
 	/* (Decoded: never longer than the input; a map entry a byte and one
 	 * a line at most.) */
@@ -131,10 +131,11 @@ bool imr_qp_decode(const char *data, size_t len, struct imr_qp *qp)
 			qp->at[l] = UINT32_MAX;
 			if (escaped)
 				line_map(qp, l, line, (size_t)(o - line), from + (line - qp->text), col);
-			if (i == len)
-				break;
 			memcpy(o, data + i, k);
-			o += k, i += k, l++;
+			o += k, i += k;
+			if (i == len) /* (a line break at the end opens no line: normalize.c's count) */
+				break;
+			l++;
 			line = o, col = 1, escaped = false;
 			continue;
 		}
