@@ -1772,6 +1772,18 @@ static bool boundary_line(const char *s, size_t n, const char *b, size_t k, bool
 	return (n == k + 2 || *last) && s[0] == '-' && s[1] == '-' && memcmp(s + 2, b, k) == 0;
 }
 
+/* Whether a line of src has text (not blanks and page breaks alone). */
+static bool has_text(const struct imr_source *src)
+{
+	for (size_t i = 0; i < src->nlines; i++) {
+		size_t n;
+		const char *s = imr_source_index_text(src, i, &n);
+		if (!imr_blank_text(s, n))
+			return true;
+	}
+	return false;
+}
+
 /* The message's headers and its parts' boundaries blanked (see above). */
 static void blank_mail(struct imr_source *src)
 {
@@ -2197,8 +2209,11 @@ __attribute__((always_inline)) static inline bool normalize_at(const char *data,
 			bool cut = width && (size_t)(p - raw) == width && next < end && *next != '\n' && *next != '\r' &&
 			           *next != '\f' &&
 			           imr_cut_inside_word(&folded, (const char *)raw, width, (const char *)next, (const char *)end);
+			/* (A soft break ending a line with nothing before it, "="
+			 * alone, no encoder's: a line of its own, so that no line
+			 * of a row is empty.) */
 			size_t at = out->nlines - 1; /* the input line's index */
-			cut |= soft && next < end && (soft[at / 64] >> (at % 64) & 1);
+			cut |= soft && next < end && p > raw && (soft[at / 64] >> (at % 64) & 1);
 			if (b.wide) {
 				size_t ff = form_feeds_end ? (size_t)(form_feeds_end - text) : 0;
 				if (!(o = fold_line(&b, &text, &cap, piece_start, o, (size_t)(end - p))))
@@ -2332,6 +2347,11 @@ __attribute__((always_inline)) static inline bool normalize_at(const char *data,
 	if (b.text_lines == 0) {
 		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0,
 		             len ? "empty input: only white space" : "empty input");
+		return false;
+	}
+	if (!has_text(out)) { /* (all blanked: blank_mail, blank_stripped_html) */
+		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0,
+		             "empty input: only an e-mail's headers or what is left of HTML's tags");
 		return false;
 	}
 	bool markdown = markdown_marked(out), loose = loose_spacing(out);

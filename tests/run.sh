@@ -1714,6 +1714,14 @@ if [ "$mails" = 75 ]; then ok; else bad "$mails e-mails of the examples, want 75
 mail_of "$ex" multipart >"$tmp/mail.eml"
 want=$(grep -n 'CM16-0243517' "$tmp/mail.eml" | head -1 | cut -d: -f1)
 if run "$tmp/mail.eml" 2>/dev/null | grep -q "<caseNumber line=\"$want\" page=\"1\">CM16-0243517</caseNumber>"; then ok; else bad "$ex in an e-mail: the case number not at the e-mail's line $want"; fi
+# What is all furniture says so; a soft break alone on its line ("=",
+# no encoder's) is a line of its own, not an empty piece of a row.
+printf 'From: a@example.org\nSubject: b\nContent-Type: multipart/mixed; boundary="q"\n\n--q\n\n--q--\n' >"$tmp/empty.eml"
+expect "an e-mail without a letter" 1 "error: empty input: only an e-mail's headers or what is left of HTML's tags" "$tmp/empty.eml"
+printf '<!--\np {margin: 0; padding: 0;}\n-->\nbody{color:black}\np{margin:0}\n' >"$tmp/empty.txt"
+expect "a stylesheet without a letter" 1 "error: empty input: only an e-mail's headers or what is left of HTML's tags" "$tmp/empty.txt"
+printf '=\r\n=\r\n=E2=80=99=E2=80=99=\r\n' >"$tmp/soft.txt"
+expect "soft breaks alone on their lines" 1 "error: not an IMR Final Determination" "$tmp/soft.txt"
 # ---- end of stripped HTML, quoted-printable ----
 
 echo "== warnings: a letter that is cut off or disagrees with itself says so in the XML"
