@@ -14,6 +14,7 @@
 #include "folded.h"
 #include "lexicon.h"
 #include "phrase.h"
+#include "qp.h"
 #include "running.h"
 #include "vocab.h"
 #include "words.h"
@@ -1473,6 +1474,355 @@ static bool rendered_html(const struct imr_source *src, bool *escaped)
 	return slashes >= 2 || rule || references >= 2;
 }
 
+/* ---- HTML whose tags a regular expression took out -----------------
+ *
+ * `sed 's/<[^>]*>//g'` (or perl's, or sed -E's) over pdftohtml's HTML,
+ * or MuPDF's, takes out each tag that ends on its line and leaves the
+ * rest: pdftohtml's stylesheet comment, once a page ("<!--" / "p
+ * {margin: 0; padding: 0;} .ft10{font-size:18px;...}" / "-->"), the
+ * rules of MuPDF's <style> ("body{background-color:slategray}") and
+ * its pictures' <img> tags, whose data: URI runs over hundreds of lines
+ * of base64 to the tag's '>'.  They are page furniture, blanked (as
+ * running lines are, running.c): a comment's lines from a "<!--" that
+ * opens its line to a "-->" that ends its line, every line between one of
+ * a stylesheet (and the text after the one and before the other), and
+ * then the HTML's file name alone on a line (its <title>, at each page's
+ * top of pdftohtml's frames' HTML); a run of two lines or more that are
+ * CSS rules and nothing else; a tag with an attribute ("<img
+ * style=\"") left open on its line, to the '>' that ends it, every line
+ * between without a '<'.  A letter's own text has none of them (a brace
+ * or a "<" here and there is no stylesheet and no tag).  Python's
+ * re.sub over the whole file and PDFBox's HTML leave none.
+ */
+
+/* Whether s[0..n) names a property of CSS (those of the stylesheets
+ * pdftohtml and MuPDF write, and their families): a letter's "{follow-up:
+ * 2 weeks}" names none. */
+static bool css_property(const char *s, size_t n)
+{
+	static const char *const names[] = {"color",       "filter", "position", "transform", "white-space",
+	                                    "line-height", "top",    "left",     "width",     "height",
+	                                    "display",     "margin", "padding",  "box-shadow", "overflow",
+	                                    "z-index",     "vertical-align", "letter-spacing", "word-spacing"};
+	static const char *const families[] = {"-", "font-", "background", "border", "margin-", "padding-", "text-"};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (strlen(names[i]) == n && memcmp(s, names[i], n) == 0)
+			return true;
+	for (size_t i = 0; i < sizeof families / sizeof *families; i++) {
+		size_t k = strlen(families[i]);
+		if (n > k && memcmp(s, families[i], k) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* The end of the CSS declarations "font-size:18px;color:#000000" at
+ * s[i..n) before the '}' that closes them (i at it), or SIZE_MAX when
+ * they are not declarations. */
+static size_t css_declarations(const char *s, size_t n, size_t i)
+{
+	for (;;) {
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i == n || s[i] == '}')
+			return i;
+		size_t p = i;
+		while (i < n && (imr_lower(s[i]) || s[i] == '-'))
+			i++;
+		if (!css_property(s + p, i - p))
+			return SIZE_MAX;
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i == n || s[i] != ':')
+			return SIZE_MAX;
+		size_t v = ++i;
+		while (i < n && s[i] != ';' && s[i] != '}' && s[i] != '{')
+			i++;
+		if ((i < n && s[i] == '{') || imr_blank_text(s + v, i - v))
+			return SIZE_MAX;
+		i += i < n && s[i] == ';';
+	}
+}
+
+/* The end of a CSS selector (".ft10", "p", "div.x > p", "a:hover") at
+ * s[i..n), or i when there is none. */
+static size_t css_selector(const char *s, size_t n, size_t i)
+{
+	size_t j = i;
+	while (j < n && (imr_alnum(s[j]) || (s[j] && strchr(".#-_,:*> ", s[j]))))
+		j++;
+	return imr_blank_text(s + i, j - i) ? i : j;
+}
+
+/* Whether s[0..n) is CSS rules and nothing else ("p {margin: 0;}
+ * .ft10{font-size:18px;}"). */
+static bool css_rules(const char *s, size_t n)
+{
+	size_t i = 0, rules = 0;
+	for (;;) {
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i == n)
+			return rules > 0;
+		size_t j = css_selector(s, n, i);
+		if (j == i || j == n || s[j] != '{')
+			return false;
+		i = css_declarations(s, n, j + 1);
+		if (i >= n || s[i] != '}')
+			return false;
+		i++, rules++;
+	}
+}
+
+/* Whether s[0..n) is a line of a stylesheet: rules, a rule's opening
+ * (".xflip {"), its declarations ("-moz-transform: scaleX(-1);"), its
+ * closing "}"; or blank. */
+static bool css_line(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i == n || css_rules(s, n))
+		return true;
+	if (s[i] == '}')
+		return imr_blank_text(s + i + 1, n - i - 1);
+	size_t j = css_selector(s, n, i);
+	if (j > i && j < n && s[j] == '{')
+		return imr_blank_text(s + j + 1, n - j - 1);
+	j = css_declarations(s, n, i);
+	return j == n && s[n - 1] == ';';
+}
+
+/* Whether s[0..n) opens with the mark w past blanks ("<!--"), a line of
+ * a stylesheet after it (css_line). */
+static bool opens_with(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	while (n && *s == ' ')
+		s++, n--;
+	return n >= k && memcmp(s, w, k) == 0 && css_line(s + k, n - k);
+}
+
+/* Whether s[0..n) ends with the mark w before blanks ("-->"), a line of a
+ * stylesheet before it ("\tp {margin: 0; padding: 0;}-->"). */
+static bool ends_with(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	while (n && s[n - 1] == ' ')
+		n--;
+	return n >= k && memcmp(s + n - k, w, k) == 0 && css_line(s, n - k);
+}
+
+/* Where a tag with an attribute opens on s[0..n) and is left open (no
+ * '>' after it): "<img style=\"...", or n. */
+static size_t open_tag(const char *s, size_t n)
+{
+	const char *lt = memchr(s, '<', n);
+	if (!lt || memchr(lt, '>', n - (size_t)(lt - s)))
+		return n;
+	size_t i = (size_t)(lt - s) + 1, name = i;
+	while (i < n && imr_letter(s[i]))
+		i++;
+	if (i == name || i == n || s[i] != ' ')
+		return n;
+	while (i < n && s[i] == ' ')
+		i++;
+	size_t attribute = i;
+	while (i < n && (imr_lower(s[i]) || s[i] == '-'))
+		i++;
+	return i > attribute && i + 1 < n && s[i] == '=' && (s[i + 1] == '"' || s[i + 1] == '\'')
+	               ? (size_t)(lt - s)
+	               : n;
+}
+
+static void blank_line_text(struct imr_source *src, size_t i, size_t from, size_t to)
+{
+	size_t n;
+	char *s = (char *)imr_source_index_text(src, i, &n);
+	memset(s + from, ' ', (to < n ? to : n) - from);
+}
+
+/* Whether s[0..n) is a file's name alone ending in ".html" or ".htm"
+ * (a <title>'s, pdftohtml's, at each page's top of its frames' HTML). */
+static bool html_file_name(const char *s, size_t n)
+{
+	while (n && *s == ' ')
+		s++, n--;
+	if (memchr(s, ' ', n))
+		return false;
+	return (n > 5 && memcmp(s + n - 5, ".html", 5) == 0) || (n > 4 && memcmp(s + n - 4, ".htm", 4) == 0);
+}
+
+/* The residue of stripped tags blanked (see above); then, when a
+ * comment's was, the HTML's file name alone on its line (its title). */
+static void blank_stripped_html(struct imr_source *src)
+{
+	size_t run = 0; /* lines of CSS rules so far, the line before the last */
+	bool comment = false;
+	for (size_t i = 0; i < src->nlines; i++) {
+		size_t n, m;
+		const char *s = imr_source_index_text(src, i, &n);
+		if (n >= 4 && opens_with(s, n, "<!--")) {
+			size_t j = i + 1;
+			const char *t = NULL;
+			while (j < src->nlines && (t = imr_source_index_text(src, j, &m), !ends_with(t, m, "-->")) &&
+			       css_line(t, m))
+				j++;
+			if (j < src->nlines && ends_with(t, m, "-->")) {
+				for (; i <= j; i++)
+					blank_line_text(src, i, 0, SIZE_MAX);
+				i--, run = 0, comment = true;
+				continue;
+			}
+		}
+		size_t at = n > 4 ? open_tag(s, n) : n;
+		if (at < n) {
+			size_t j = i + 1;
+			const char *t = NULL, *gt = NULL;
+			while (j < src->nlines && (t = imr_source_index_text(src, j, &m), !(gt = memchr(t, '>', m))) &&
+			       !memchr(t, '<', m) && m)
+				j++;
+			if (gt && !memchr(t, '<', (size_t)(gt - t))) {
+				blank_line_text(src, i, at, SIZE_MAX);
+				for (size_t k = i + 1; k < j; k++)
+					blank_line_text(src, k, 0, SIZE_MAX);
+				blank_line_text(src, j, 0, (size_t)(gt - t) + 1);
+				i = j, run = 0;
+				continue;
+			}
+		}
+		if (n && memchr(s, '{', n) && css_rules(s, n)) {
+			if (++run == 2)
+				blank_line_text(src, i - 1, 0, SIZE_MAX);
+			if (run >= 2)
+				blank_line_text(src, i, 0, SIZE_MAX);
+		} else {
+			run = 0;
+		}
+	}
+	for (size_t i = 0; comment && i < src->nlines; i++) {
+		size_t n;
+		const char *s = imr_source_index_text(src, i, &n);
+		if (n > 4 && html_file_name(s, n))
+			blank_line_text(src, i, 0, SIZE_MAX);
+	}
+}
+
+/* ---- an e-mail's headers --------------------------------------------
+ *
+ * A letter saved with the e-mail that carried it (a .eml, the source of
+ * a message: "From: ...", "Subject: ...", "MIME-Version: 1.0",
+ * "Content-Transfer-Encoding: quoted-printable", then a blank line) opens
+ * with the message's headers; a multipart message's parts are between its
+ * boundary's lines ("--b1", each with the part's own headers, "--b1--"
+ * after the last), its preamble ("This is a multi-part message in MIME
+ * format.") before the first.  They are no words of the letter: blanked,
+ * as page furniture is.  Told by the text's first line, a header's, and a
+ * block of headers to the first blank line that names a message's own
+ * (From, Subject, MIME-Version, Content-Type, ...): a letter opens with a
+ * label of its header ("Case Number:") or its letterhead, never so.
+ */
+
+/* The length of the header's name opening s[0..n) ("Content-Type" of
+ * "Content-Type: text/plain"), or 0. */
+static size_t header_name(const char *s, size_t n)
+{
+	size_t k = 0;
+	while (k < n && (imr_alnum(s[k]) || s[k] == '-'))
+		k++;
+	return k && k < n && s[k] == ':' ? k : 0;
+}
+
+/* Whether the header name s[0..k) is one only a message has. */
+static bool mail_header(const char *s, size_t k)
+{
+	static const char *const names[] = {"From", "To", "Subject", "Date", "MIME-Version", "Content-Type",
+	                                    "Content-Transfer-Encoding", "Message-ID", "Received", "Return-Path",
+	                                    "X-Mailer", "Reply-To", "Cc"};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (strlen(names[i]) == k && strncasecmp(s, names[i], k) == 0)
+			return true;
+	return false;
+}
+
+/* The multipart boundary a header line s[0..n) declares ("boundary=\"b1\""
+ * or "boundary=b1"), copied to b (up to 70 characters, RFC 2046): its
+ * length, or 0. */
+static size_t boundary_of(const char *s, size_t n, char b[71])
+{
+	for (size_t i = 0; i + 9 <= n; i++) {
+		if (strncasecmp(s + i, "boundary=", 9) != 0)
+			continue;
+		size_t j = i + 9, k = 0;
+		bool quoted = j < n && s[j] == '"';
+		j += quoted;
+		while (j < n && k < 70 && (quoted ? s[j] != '"' : s[j] != ';' && s[j] != ' '))
+			b[k++] = s[j++];
+		return k;
+	}
+	return 0;
+}
+
+/* Whether line s[0..n) is the boundary's ("--b1", or the last: "--b1--"). */
+static bool boundary_line(const char *s, size_t n, const char *b, size_t k, bool *last)
+{
+	while (n && s[n - 1] == ' ')
+		n--;
+	*last = n == k + 4 && memcmp(s + k + 2, "--", 2) == 0;
+	return (n == k + 2 || *last) && s[0] == '-' && s[1] == '-' && memcmp(s + 2, b, k) == 0;
+}
+
+/* Whether a line of src has text (not blanks and page breaks alone). */
+static bool has_text(const struct imr_source *src)
+{
+	for (size_t i = 0; i < src->nlines; i++) {
+		size_t n;
+		const char *s = imr_source_index_text(src, i, &n);
+		if (!imr_blank_text(s, n))
+			return true;
+	}
+	return false;
+}
+
+/* The message's headers and its parts' boundaries blanked (see above). */
+static void blank_mail(struct imr_source *src)
+{
+	char b[71];
+	size_t k = 0, mail = 0, i = 0, n;
+	for (; i < src->nlines; i++) {
+		const char *s = imr_source_index_text(src, i, &n);
+		if (imr_blank_text(s, n))
+			break;
+		size_t name = *s == ' ' && i ? 0 : header_name(s, n);
+		if (!name && !(*s == ' ' && i)) /* (a header's line folded) */
+			return;
+		mail += mail_header(s, name);
+		k = k ? k : boundary_of(s, n, b);
+	}
+	if (mail < 2 || i == src->nlines)
+		return;
+	for (size_t j = 0; j < i; j++)
+		blank_line_text(src, j, 0, SIZE_MAX);
+	if (!k)
+		return;
+	/* Multipart: the preamble, each boundary's line with the part's
+	 * headers after it (to their blank line), the epilogue after the
+	 * last; the parts' bodies are read. */
+	enum { PREAMBLE, PART_HEADERS, BODY, EPILOGUE } at = PREAMBLE;
+	for (; i < src->nlines; i++) {
+		const char *s = imr_source_index_text(src, i, &n);
+		bool last = false, boundary = at != EPILOGUE && n > k + 1 && boundary_line(s, n, b, k, &last);
+		if (at == BODY && !boundary)
+			continue;
+		bool blank = imr_blank_text(s, n);
+		blank_line_text(src, i, 0, SIZE_MAX);
+		if (boundary)
+			at = last ? EPILOGUE : PART_HEADERS;
+		else if (at == PART_HEADERS && blank)
+			at = BODY;
+	}
+}
+
 /* Text a PDF library wrote with a blank wherever the glyphs had a small
  * gap (pypdf: "Claims Administrator  guideline :", "Case Number:  CM16
  * -0228949"): a blank between a word and the colon after it, twice or
@@ -1710,6 +2060,8 @@ static size_t blank_mark(struct line_marks *m, const unsigned char *p, const uns
 
 static bool normalize_bytes(const char *data, size_t len, struct imr_source *out,
                             struct imr_diags *diags);
+static bool normalize_folded(const char *data, size_t len, struct imr_source *out,
+                             struct imr_diags *diags, size_t width, const uint64_t *soft);
 
 bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
                    struct imr_source *out, struct imr_diags *diags)
@@ -1723,6 +2075,21 @@ bool imr_normalize(const char *data, size_t len, const struct imr_options *opt,
 	}
 	size_t skip;
 	const char *encoding = utf16_encoding((const unsigned char *)data, len, &skip);
+	if (!encoding && imr_qp_encoded(data, len)) {
+		/* Quoted-printable: decoded first, its soft breaks rows. */
+		struct imr_qp qp;
+		if (!imr_qp_decode(data, len, &qp)) {
+			imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "out of memory");
+			return false;
+		}
+		bool ok = normalize_folded(qp.text, qp.len, out, diags, 0, qp.soft);
+		if (ok && !imr_qp_map_columns(&qp, out)) {
+			imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "out of memory");
+			ok = false;
+		}
+		imr_qp_free(&qp);
+		return ok;
+	}
 	if (!encoding)
 		return normalize_bytes(data, len, out, diags);
 	size_t n;
@@ -1784,18 +2151,19 @@ static inline size_t line_break_at(const unsigned char *p, const unsigned char *
 	}
 }
 
-static bool normalize_folded(const char *data, size_t len, struct imr_source *out,
-                             struct imr_diags *diags, size_t width);
-
 /* The bytes to text lines (width: the text is folded at that width, and
  * each line of that length goes on with the next, no line break between:
- * the lines of one row of the text, each still its own input line).
- * Made twice by the compiler: for text (width 0, constant, so that none
- * of a folded text's work is left in its loop) and for folded text. */
+ * the lines of one row of the text, each still its own input line; soft:
+ * the lines, a bit each, that go on with the next so, quoted-printable's
+ * soft breaks, qp.h).  Made twice by the compiler: for text (width 0 and
+ * soft NULL, constant, so that none of a folded text's work is left in
+ * its loop) and for folded or quoted-printable text. */
 __attribute__((always_inline)) static inline bool normalize_at(const char *data, size_t len,
                                                                struct imr_source *out,
-                                                               struct imr_diags *diags, size_t width)
+                                                               struct imr_diags *diags, size_t width,
+                                                               const uint64_t *soft)
 {
+	bool rows = width || soft; /* lines may go on with the next */
 	const unsigned char *p = (const unsigned char *)data, *end = p + len;
 
 	if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
@@ -1850,6 +2218,11 @@ __attribute__((always_inline)) static inline bool normalize_at(const char *data,
 			bool cut = width && (size_t)(p - raw) == width && next < end && *next != '\n' && *next != '\r' &&
 			           *next != '\f' &&
 			           imr_cut_inside_word(&folded, (const char *)raw, width, (const char *)next, (const char *)end);
+			/* (A soft break ending a line with nothing before it, "="
+			 * alone, no encoder's: a line of its own, so that no line
+			 * of a row is empty.) */
+			size_t at = out->nlines - 1; /* the input line's index */
+			cut |= soft && next < end && p > raw && (soft[at / 64] >> (at % 64) & 1);
 			if (b.wide) {
 				size_t ff = form_feeds_end ? (size_t)(form_feeds_end - text) : 0;
 				if (!(o = fold_line(&b, &text, &cap, piece_start, o, (size_t)(end - p))))
@@ -1859,7 +2232,7 @@ __attribute__((always_inline)) static inline bool normalize_at(const char *data,
 			}
 			if (!cut) {
 				o = end_line(&b, text, line_start, o);
-				if (width) {
+				if (rows) {
 					imr_end_folded_row(out, row_line, (uint32_t)(o - 1 - text));
 					row_line = out->nlines;
 				}
@@ -1943,7 +2316,7 @@ __attribute__((always_inline)) static inline bool normalize_at(const char *data,
 	folded.words.w = NULL;
 	if (o > text + line_start || o == text) {
 		o = end_line(&b, text, line_start, o); /* last line had no newline */
-		if (width)
+		if (rows)
 			imr_end_folded_row(out, row_line, (uint32_t)(o - 1 - text));
 	}
 	out->len = (size_t)(o - text);
@@ -1954,21 +2327,23 @@ __attribute__((always_inline)) static inline bool normalize_at(const char *data,
 		char *l = text + out->line_start[page_count[i]];
 		memset(l, ' ', page_count_at(l, strcspn(l, "\n")));
 	}
-	size_t folded_at = width ? 0 : imr_folded_width((const char *)p0, len - (size_t)(p0 - (const unsigned char *)data),
+	size_t folded_at = rows ? 0 : imr_folded_width((const char *)p0, len - (size_t)(p0 - (const unsigned char *)data),
 	                                                 b.longest, b.at_longest, b.text_lines);
 	if (folded_at) { /* read again, its rows joined */
 		imr_source_free(out);
-		return normalize_folded(data, len, out, diags, folded_at);
+		return normalize_folded(data, len, out, diags, folded_at, NULL);
 	}
 	/* pdftotext ends every page with a form feed, the last one too: what
 	 * follows the last page's is no page. */
 	while (out->npages > 1 && out->page_start[out->npages - 1] > b.last_text_line)
 		out->npages--;
+	blank_mail(out);
+	blank_stripped_html(out);
 	if (!imr_blank_running_lines(out))
 		goto oom;
 	for (size_t i = 0; i < b.page_openings; i++)
 		memset(text + b.page_opening[i][0], ' ', b.page_opening[i][1]);
-	out->folded = width != 0;
+	out->folded = rows;
 	out->double_spaced = b.text_lines >= 4 && b.followed_by_blank * 10 >= (b.text_lines - 1) * 7;
 
 	/* Binary data: NULs or other C0 controls in more than a trace. */
@@ -1981,6 +2356,11 @@ __attribute__((always_inline)) static inline bool normalize_at(const char *data,
 	if (b.text_lines == 0) {
 		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0,
 		             len ? "empty input: only white space" : "empty input");
+		return false;
+	}
+	if (!has_text(out)) { /* (all blanked: blank_mail, blank_stripped_html) */
+		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0,
+		             "empty input: only an e-mail's headers or what is left of HTML's tags");
 		return false;
 	}
 	bool markdown = markdown_marked(out), loose = loose_spacing(out);
@@ -2009,12 +2389,13 @@ oom:
 static bool normalize_bytes(const char *data, size_t len, struct imr_source *out,
                             struct imr_diags *diags)
 {
-	return normalize_at(data, len, out, diags, 0);
+	return normalize_at(data, len, out, diags, 0, NULL);
 }
 
 __attribute__((noinline)) static bool normalize_folded(const char *data, size_t len,
                                                        struct imr_source *out,
-                                                       struct imr_diags *diags, size_t width)
+                                                       struct imr_diags *diags, size_t width,
+                                                       const uint64_t *soft)
 {
-	return normalize_at(data, len, out, diags, width);
+	return normalize_at(data, len, out, diags, width, soft);
 }

@@ -2,8 +2,9 @@
  *
  * The normalized text keeps the input's lines one for one, so a line in
  * it is a line of the original file (and a line whose characters moved
- * keeps a map to its original columns): UTF-16 is decoded, CRLF and lone
- * CR become LF, form feeds, tabs and no-break spaces become spaces,
+ * keeps a map to its original columns): UTF-16 and quoted-printable
+ * (qp.h) are decoded, CRLF and lone CR become LF, form feeds, tabs and
+ * no-break spaces become spaces,
  * forbidden control characters become spaces, Windows-1252 bytes are
  * decoded, a line with a non-ASCII character is folded to NFKC
  * (ligatures, the many spaces, full-width forms: libunistring) and loses
@@ -12,7 +13,9 @@
  * are emptied, in text a fixed-pitch extraction spread out ("The   expert
  * reviewer") each run of blanks becomes one, and in text with blanks
  * wherever the glyphs had a gap (pypdf: "guideline :", "bas ed") the
- * spacing is repaired and split words rejoined.
+ * spacing is repaired and split words rejoined.  An e-mail's headers and
+ * MIME boundaries, and what a regular expression left of HTML's tags (a
+ * stylesheet, an <img> over its data: URI), are blanked as furniture.
  *
  * Pages: a form feed that opens a line (pdftotext's page break, and the
  * PDF stage's) starts a new page at that line; the page index maps a byte

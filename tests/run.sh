@@ -1763,6 +1763,147 @@ else
 fi
 # ---- end of a letter's HTML itself ----
 
+# ---- stripped HTML, quoted-printable ----
+# HTML whose tags a regular expression took out (sed 's/<[^>]*>//g',
+# sed -E, perl; python's re.sub over the whole file): what is left of
+# pdftohtml's stylesheet comment at each page ("<!--" / "p {margin: 0;
+# ...} .ft10{...}" / "-->"), of its frames' HTML (each page's <title>,
+# the file's name), of MuPDF's <style> rules and its <img> tag left open
+# over the data: URI's base64, is page furniture (normalize.c,
+# blank_stripped_html); "&#160;" joins words, put as a blank.  Every
+# letter keeps its facts, and no residue reaches the XML.
+cat >"$tmp/no-residue.facts" <<'FACTS'
+contains(string(/), 'font-') => false
+contains(string(/), 'margin') => false
+contains(string(/), '<!--') => false
+contains(string(/), '-->') => false
+contains(string(/), 'base64') => false
+contains(string(/), '.html') => false
+contains(string(/), '&#160;') => false
+FACTS
+strip_tags() { # HTML OUT [sed|sed-E|perl|python]
+	case ${3:-sed} in
+	sed) sed 's/<[^>]*>//g' "$1" >"$2" ;;
+	sed-E) sed -E 's/<[^>]+>//g' "$1" >"$2" ;;
+	perl) perl -pe 's/<[^>]*>//g' "$1" >"$2" ;;
+	python) python3 -c 'import re,sys; sys.stdout.write(re.sub(r"<[^>]*>", "", open(sys.argv[1], encoding="utf-8").read()))' "$1" >"$2" ;;
+	esac
+}
+pdfbox_html() { # PDF OUT
+	java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$pdfbox_cp" org.apache.pdfbox.tools.ExtractText -html "$1" "$2" 2>/dev/null
+}
+if [ -d "$tmp/dec" ] && command -v pdftohtml >/dev/null && command -v mutool >/dev/null && command -v perl >/dev/null; then
+	residue=0
+	for pdf in "$tmp"/dec/*.pdf; do
+		b=$(basename "$pdf" .pdf)
+		facts=tests/facts/real/$b.facts
+		pdftohtml -q -s -i -noframes -stdout "$pdf" >"$tmp/strip.html" 2>/dev/null || { bad "pdftohtml could not make $b's HTML"; continue; }
+		residue=$((residue + $(grep -c '^<!--$' "$tmp/strip.html")))
+		for how in sed sed-E perl python; do
+			strip_tags "$tmp/strip.html" "$tmp/stripped.txt" $how
+			convert_ok "$pdf (pdftohtml -s -i -noframes, tags stripped by $how)" "$tmp/stripped.txt" "$facts" "$tmp/no-residue.facts"
+		done
+		rm -rf "$tmp/frames" && mkdir "$tmp/frames"
+		pdftohtml -q -s -i "$pdf" "$tmp/frames/$b" >/dev/null 2>&1 || { bad "pdftohtml could not make $b's frames"; continue; }
+		strip_tags "$tmp/frames/$b-html.html" "$tmp/stripped.txt"
+		convert_ok "$pdf (pdftohtml -s -i frames, tags stripped by sed)" "$tmp/stripped.txt" "$facts" "$tmp/no-residue.facts"
+		mutool draw -q -F html -o "$tmp/strip.html" "$pdf" 2>/dev/null || { bad "mutool could not make $b's HTML"; continue; }
+		strip_tags "$tmp/strip.html" "$tmp/stripped.txt"
+		convert_ok "$pdf (MuPDF HTML, tags stripped by sed)" "$tmp/stripped.txt" "$facts" "$tmp/no-residue.facts"
+		if extracted "$tmp/pdfbox.html" "pdfbox-html/$b.html" pdfbox_html "$pdf" "$tmp/pdfbox.html"; then
+			strip_tags "$tmp/pdfbox.html" "$tmp/stripped.txt"
+			convert_ok "$pdf (PDFBox -html, tags stripped by sed)" "$tmp/stripped.txt" "$facts" "$tmp/no-residue.facts"
+		else
+			bad "PDFBox (libpdfbox2-java) could not extract $pdf as HTML"
+		fi
+	done
+	# (the shape meant: pdftohtml's comment at each of the 40 pages, and
+	# the letter's own one more)
+	if [ "$residue" = 56 ]; then ok; else bad "pdftohtml's HTML: $residue comments opening a line, want 56"; fi
+else
+	echo "NOTICE: $shared/real/pdf, pdftohtml, mutool or perl is absent: HTML with its tags stripped skipped"; skip=$((skip + 1))
+fi
+# A letter's own braces and "=" stay: lines of "{follow-up: 2 weeks}"
+# (no property of CSS) and "VAS=7/10", "=5/10", a line ending in "="
+# are neither a stylesheet nor quoted-printable.
+ex=examples/imr-2016-standard.txt
+awk 'NR == 34 { print; print "Pain was rated VAS=7/10 at rest and =5/10 with medication, flexion ="
+	print "45 degrees; plan {follow-up: 2 weeks}"; print "{home-exercise: daily} {margin: none}"; next } { print }' "$ex" >"$tmp/literal.txt"
+cat >"$tmp/literal.facts" <<'FACTS'
+starts-with(/d:determination/d:caseSummary/d:p[1], 'The expert reviewer developed the following clinical case summary based on a review of the case file, including all medical records: Pain was rated VAS=7/10 at rest and =5/10 with medication, flexion = 45 degrees; plan {follow-up: 2 weeks} {home-exercise: daily} {margin: none} The injured worker is a 48 year old male') => true
+FACTS
+convert_ok "$ex, literal '=' and braces" "$tmp/literal.txt" "tests/facts/examples/imr-2016-standard.facts" "$tmp/literal.facts"
+# Quoted-printable (an e-mail's source, a saved .eml or .mht:
+# "=E2=80=99", "=20" before a line's end, soft breaks "=" at 76
+# characters), decoded before the text's characters are read (qp.c):
+# txt/, layout/ and the seeds keep their facts; the letter above, its
+# "=" written "=3D", its own words.
+qp_encode() { python3 -c 'import quopri,sys; sys.stdout.buffer.write(quopri.encodestring(open(sys.argv[1],"rb").read()))' "$1"; }
+qp=0
+for in in "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$shared"/seeds/*.txt; do
+	[ -f "$in" ] || continue
+	qp_encode "$in" >"$tmp/qp.txt"
+	grep -q '=$' "$tmp/qp.txt" && qp=$((qp + 1))
+	facts_of "$(basename "$in" .txt)"
+	convert_ok "$in, quoted-printable" "$tmp/qp.txt" "$facts"
+done
+want_qp=37
+[ -d "$shared/real/txt" ] || want_qp=0
+if [ "$qp" = "$want_qp" ]; then ok; else bad "$qp letters quoted-printable with soft breaks, want $want_qp"; fi
+qp_encode "$tmp/literal.txt" >"$tmp/qp.txt"
+convert_ok "$ex, literal '=' and braces, quoted-printable" "$tmp/qp.txt" "tests/facts/examples/imr-2016-standard.facts" "$tmp/literal.facts"
+# An e-mail carrying a letter: its headers (to the first blank line), a
+# multipart message's preamble, boundaries and part headers, are page
+# furniture; the body quoted-printable with CRLF line ends, or 8bit.
+# Every example keeps its facts, the mail's words none of the XML's, and
+# the case number's line is the e-mail's.
+mail_of() { # LETTER qp|8bit|multipart
+	local b=b1_qGz0
+	case $2 in
+	multipart)
+		printf 'From: "IMR Mailroom" <imr@example.org>\r\nTo: claims@example.com\r\nSubject: IMR Final Determination\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed;\r\n boundary="%s"\r\n\r\nThis is a multi-part message in MIME format.\r\n\r\n--%s\r\nContent-Type: text/plain; charset="utf-8"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n' $b $b
+		qp_encode "$1" | sed 's/$/\r/'
+		printf '\r\n--%s--\r\nthe epilogue\r\n' $b ;;
+	qp)
+		printf 'From: imr@example.org\nSubject: IMR Final Determination\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n'
+		qp_encode "$1" ;;
+	8bit)
+		printf 'From: imr@example.org\nSubject: IMR Final Determination\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n'
+		cat "$1" ;;
+	esac
+}
+cat >"$tmp/no-mail.facts" <<'FACTS'
+contains(string(/), 'Mailroom') => false
+contains(string(/), 'imr@example.org') => false
+contains(string(/), 'b1_qGz0') => false
+contains(string(/), 'MIME') => false
+contains(string(/), 'quoted-printable') => false
+contains(string(/), 'epilogue') => false
+FACTS
+mails=0
+for in in examples/*.txt; do
+	b=$(basename "$in" .txt)
+	[ -f "tests/facts/examples/$b.facts" ] || continue
+	for how in multipart qp 8bit; do
+		mail_of "$in" $how >"$tmp/mail.eml"
+		mails=$((mails + 1))
+		convert_ok "$in, in an e-mail ($how)" "$tmp/mail.eml" "tests/facts/examples/$b.facts" "$tmp/no-mail.facts"
+	done
+done
+if [ "$mails" = 75 ]; then ok; else bad "$mails e-mails of the examples, want 75"; fi
+mail_of "$ex" multipart >"$tmp/mail.eml"
+want=$(grep -n 'CM16-0243517' "$tmp/mail.eml" | head -1 | cut -d: -f1)
+if run "$tmp/mail.eml" 2>/dev/null | grep -q "<caseNumber line=\"$want\" page=\"1\">CM16-0243517</caseNumber>"; then ok; else bad "$ex in an e-mail: the case number not at the e-mail's line $want"; fi
+# What is all furniture says so; a soft break alone on its line ("=",
+# no encoder's) is a line of its own, not an empty piece of a row.
+printf 'From: a@example.org\nSubject: b\nContent-Type: multipart/mixed; boundary="q"\n\n--q\n\n--q--\n' >"$tmp/empty.eml"
+expect "an e-mail without a letter" 1 "error: empty input: only an e-mail's headers or what is left of HTML's tags" "$tmp/empty.eml"
+printf '<!--\np {margin: 0; padding: 0;}\n-->\nbody{color:black}\np{margin:0}\n' >"$tmp/empty.txt"
+expect "a stylesheet without a letter" 1 "error: empty input: only an e-mail's headers or what is left of HTML's tags" "$tmp/empty.txt"
+printf '=\r\n=\r\n=E2=80=99=E2=80=99=\r\n' >"$tmp/soft.txt"
+expect "soft breaks alone on their lines" 1 "error: not an IMR Final Determination" "$tmp/soft.txt"
+# ---- end of stripped HTML, quoted-printable ----
+
 echo "== warnings: a letter that is cut off or disagrees with itself says so in the XML"
 # warned NAME INPUT FACT... : converts (exit 0, valid, every word there) with these facts.
 warned() {
