@@ -66,8 +66,28 @@ static const char *after(const char *s, const char *word, const char *ends)
 	                                                                                : NULL;
 }
 
+/* Whether the first character, past a byte order mark and blanks (and
+ * UTF-16's NULs), is a '<': nearly every input, a letter's text, is told
+ * so at its first bytes, its head not copied. */
+static bool opens_with_tag(const unsigned char *p, size_t len)
+{
+	size_t i = 0;
+	if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+		i = 3;
+	else if (len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)))
+		i = 2;
+	for (; i < len; i++) {
+		unsigned c = p[i];
+		if (c != 0 && c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f')
+			return c == '<';
+	}
+	return false;
+}
+
 bool imr_is_html(const char *data, size_t len)
 {
+	if (!opens_with_tag((const unsigned char *)data, len))
+		return false;
 	char head[4096];
 	ascii_head(data, len, head, sizeof head);
 	const char *s = skip_blanks(head);

@@ -1657,6 +1657,11 @@ static bool html_file_name(const char *s, size_t n)
  * comment's was, the HTML's file name alone on its line (its title). */
 static void blank_stripped_html(struct imr_source *src)
 {
+	/* Every residue holds a '<' or a '{': a text with neither (nearly
+	 * every letter) is passed over by two memchr, not looked at a line
+	 * at a time. */
+	if (!memchr(src->text, '<', src->len) && !memchr(src->text, '{', src->len))
+		return;
 	size_t run = 0; /* lines of CSS rules so far, the line before the last */
 	bool comment = false;
 	for (size_t i = 0; i < src->nlines; i++) {

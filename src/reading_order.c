@@ -1070,6 +1070,7 @@ long imr_restore_reading_order(struct imr_source *src)
 	long moved = -1;
 	if (src->lone_capitals < MIN_STRONG || src->line_origin || src->nlines >= UINT32_MAX / 2)
 		return 0;
+	imr_vocab_ready(); /* (the scanner's lookups, used before the scanner starts) */
 	if (!collect_boxes(&o))
 		goto done;
 	rejoin_initials(&o);

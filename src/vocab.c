@@ -132,14 +132,11 @@ static const struct {
 	const enum imr_section *signature;
 } variants[] = {IMR_VARIANTS(VARIANT_ROW)};
 
-/* s[0..n) says text[0..len), the letters' case aside, and blanks before
- * a label's colon ("Case Number :", "Decision rationale :": an
- * extractor's gap where a bold label's colon is set apart). */
-static bool same(const char *s, size_t n, const char *text, size_t len)
+/* A label's colon a blank or two apart from its words (same): the
+ * rare case, out of the callers' way. */
+__attribute__((noinline)) static bool same_colon_apart(const char *s, size_t n, const char *text, size_t len)
 {
-	if (n == len)
-		return strncasecmp(s, text, n) == 0;
-	if (n <= len || len < 2 || text[len - 1] != ':' || s[n - 1] != ':' || s[n - 2] != ' ')
+	if (len < 2 || text[len - 1] != ':' || s[n - 2] != ' ')
 		return false;
 	size_t k = n - 1;
 	while (k && s[k - 1] == ' ')
@@ -147,7 +144,29 @@ static bool same(const char *s, size_t n, const char *text, size_t len)
 	return k == len - 1 && strncasecmp(s, text, k) == 0;
 }
 
+/* s[0..n) says text[0..len), the letters' case aside, and blanks before
+ * a label's colon ("Case Number :", "Decision rationale :": an
+ * extractor's gap where a bold label's colon is set apart). */
+static inline bool same(const char *s, size_t n, const char *text, size_t len)
+{
+	if (n == len)
+		return strncasecmp(s, text, n) == 0;
+	return n > len && s[n - 1] == ':' && same_colon_apart(s, n, text, len);
+}
+
 static inline bool may_open_heading(const char *s);
+
+/* Each heading's words as heading_words makes them (its own colon kept),
+ * made with the other indexes (make_heading_pairs): compared by words, a
+ * line's are made once, the table's never again. */
+static struct {
+	char text[128];
+	size_t len;
+} section_words[COUNT(sections)];
+/* What a line must have to be compared by its words at all: a length
+ * near theirs, a first letter one of theirs opens with. */
+static size_t words_shortest = SIZE_MAX, words_longest;
+static uint32_t words_first_letters;
 
 /* The words of a heading, for comparing by them: the letters in
  * capitals, each run of blanks one, commas out, and a stop or a colon
@@ -188,16 +207,17 @@ int imr_lookup_section(const char *s, size_t n)
 	 * fewer), has a comma or ends in a stop or a colon the table's heading
 	 * has not (the table's colon stays its own: "CASE SUMMARY:" is a 2013
 	 * review's, not "Case Summary"). */
-	if (n < 4 || n > 128 || (!memchr(s, ',', n) && s[n - 1] != ':' && s[n - 1] != '.' && !may_open_heading(s)))
+	unsigned first = (unsigned)(toupper((unsigned char)s[0]) - 'A');
+	if (n < words_shortest || n > words_longest + 4 || first >= 26 || !(words_first_letters >> first & 1))
 		return -1;
-	char words[128], own[128];
+	if (s[n - 1] != ':' && s[n - 1] != '.' && !may_open_heading(s) && !memchr(s, ',', n))
+		return -1;
+	char words[128];
 	size_t m = heading_words(s, n, true, words, sizeof words);
 	for (size_t i = 0; m && i < COUNT(sections); i++) {
-		const char *t = sections[i].text;
-		size_t len = sections[i].len;
-		if (t[len - 1] == ':' && s[n - 1] != ':')
+		if (sections[i].text[sections[i].len - 1] == ':' && s[n - 1] != ':')
 			continue;
-		if (heading_words(t, len, t[len - 1] != ':', own, sizeof own) == m && memcmp(words, own, m) == 0)
+		if (section_words[i].len == m && memcmp(words, section_words[i].text, m) == 0)
 			return (int)i;
 	}
 	return -1;
@@ -233,6 +253,19 @@ static void make_heading_pairs(void)
 	}
 	for (size_t i = 0; i < COUNT(sections); i++)
 		heading_pairs[sections[i].text[0] - 'A'] |= 1u << (toupper((unsigned char)sections[i].text[1]) - 'A');
+	for (size_t i = 0; i < COUNT(sections); i++) {
+		const char *t = sections[i].text;
+		size_t len = sections[i].len;
+		section_words[i].len = heading_words(t, len, t[len - 1] != ':', section_words[i].text,
+		                                     sizeof section_words[i].text);
+		if (!section_words[i].len) {
+			fprintf(stderr, "imr2xml: vocab: the heading \"%s\" is longer than its words' room\n", t);
+			abort();
+		}
+		words_shortest = section_words[i].len < words_shortest ? section_words[i].len : words_shortest;
+		words_longest = section_words[i].len > words_longest ? section_words[i].len : words_longest;
+		words_first_letters |= UINT32_C(1) << (section_words[i].text[0] - 'A');
+	}
 	for (size_t i = 0; i < COUNT(line_labels); i++) {
 		enum imr_context c = line_labels[i].context;
 		context_labels[c][context_label_count[c]++] = (uint8_t)i;
