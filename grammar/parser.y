@@ -26,6 +26,8 @@
  *                          Claims Administrator guideline: ...
  *                          MAXIMUS guideline: ...
  *                          Decision rationale: ...
+ *                      or, its beginning lost (its first page or pages:
+ *                      pdftotext -f 2), the items alone, from inside one
  *   imr-2014-cover     the cover page (Case Number: ... Treatment(s) in
  *                      Dispute Listed on IMR Application: ...), then as imr-2014
  *   imr-2016           the header table (Case Number: ...), then as imr-2014
@@ -216,6 +218,36 @@ untitled_letter
  * after them (degrade, don't drop): `determination` above. */
 determination_2014
 	: sections
+	| letter_without_beginning
+	;
+
+/* A letter without its beginning (its first page or pages lost:
+ * pdftotext -f 2), opening inside an item; parse.c has said so and read
+ * it as imr-2014, no header, none of its headings.  What stands before
+ * the first whole item (the tail of an item whose title and decision
+ * are lost: a guideline's or a rationale's end, their labels) is kept
+ * as unparsed; the items after it are read as under their heading.
+ *   ... Guidelines: Trigger Finger.           (a guideline's tail)
+ *   MAXIMUS guideline: Decision based on ...
+ *   Decision rationale: ...
+ *   Jamar grip test: Upheld                   (the first whole item)
+ *   Claims Administrator guideline: ... */
+letter_without_beginning
+	: item_fragment                         { imr_document_add_unparsed(A, p->doc, SPAN(@1)); }
+	| item_fragment issue_list              { imr_document_add_unparsed(A, p->doc, SPAN(@1)); }
+	| issue_list
+	;
+
+item_fragment
+	: item_fragment_line
+	| item_fragment item_fragment_line
+	;
+
+item_fragment_line
+	: TEXT
+	| CLAIMS_GUIDELINE
+	| MAXIMUS_GUIDELINE
+	| RATIONALE
 	;
 
 /* 2014: the cover page, then the three sections. */

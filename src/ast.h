@@ -143,6 +143,9 @@ struct imr_document {
 	struct imr_document *next;
 	unsigned ordinal;
 	size_t errors;
+	/* The letter's beginning is lost (its first page or pages): no
+	 * header, its first headings missing, read from its items on. */
+	bool beginning_lost;
 };
 
 /* Constructors called from the grammar's actions. */

@@ -291,6 +291,10 @@ void imr_check(struct imr_arena *a, const struct imr_source *src, const struct i
 		     "the text's letters are all %s (a pipeline changed its case): its vocabulary was "
 		     "read in any case, its words are as it has them",
 		     src->one_case == IMR_CASE_LOWER ? "small letters" : "capitals");
+	if (doc->beginning_lost)
+		warn(&c, IMR_W_BEGINNING_MISSING, imr_source_line(src, doc->node.span.start), 0, false,
+		     "the letter's beginning is missing (its first page or pages lost?): no header "
+		     "and its first headings missing; what is left is read from here");
 	check_header(&c, doc);
 	check_records(&c);
 	check_letter_end(&c, doc);

@@ -118,7 +118,8 @@ struct imr_issue_facts {
 	X(HEADER_VALUE_UNPLACED, "header-value-unplaced")                                 \
 	X(DOCUMENTS_RUN_TOGETHER, "documents-run-together")                              \
 	X(READING_ORDER, "reading-order-unplaced")                                        \
-	X(ONE_CASE, "text-one-case")
+	X(ONE_CASE, "text-one-case")                                                      \
+	X(BEGINNING_MISSING, "letter-beginning-missing")
 enum imr_warning_code {
 #define IMR_WARNING_ENUM(id, s) IMR_W_##id,
 	IMR_WARNINGS(IMR_WARNING_ENUM) IMR_WARNING_COUNT

@@ -15,6 +15,7 @@ int imr_yylex_init_extra(struct imr_lex_extra *extra, yyscan_t *scanner);
 int imr_yylex_destroy(yyscan_t scanner);
 struct yy_buffer_state *imr_yy_scan_buffer(char *base, size_t size, yyscan_t scanner);
 int imr_scan(IMR_YYSTYPE *lval, IMR_YYLTYPE *lloc, yyscan_t scanner);
+void imr_scan_from_items(yyscan_t scanner);
 
 struct imr_token {
 	int kind;
@@ -26,14 +27,17 @@ struct imr_token {
 enum { MAX_TITLE_LINES = 6 };
 
 /* Scan the whole text into p->tokens; the vector starts with a slot for
- * the variant's pseudo-token. */
-static bool scan_all(struct imr_parser *p)
+ * the variant's pseudo-token.  from_items: the text opens inside a
+ * letter's items (its beginning lost), not in a header. */
+static bool scan_all(struct imr_parser *p, bool from_items)
 {
 	struct imr_lex_extra extra = {.src = p->src};
 	yyscan_t scanner;
 	imr_vocab_ready();
 	if (imr_yylex_init_extra(&extra, &scanner) != 0)
 		return false;
+	if (from_items)
+		imr_scan_from_items(scanner);
 	/* The normalized text ends in two NULs, as yy_scan_buffer wants;
 	 * flex scans it in place without a copy. */
 	if (!imr_yy_scan_buffer(p->src->text, p->src->len + 2, scanner)) {
@@ -65,6 +69,127 @@ static bool scan_all(struct imr_parser *p)
 	}
 	imr_yylex_destroy(scanner);
 	return ok;
+}
+
+/* Whether a token is a heading's: the tokens whose id is their section. */
+static bool is_heading(const struct imr_token *t)
+{
+	unsigned s = t->value.line.id;
+	return s < IMR_SECTION_COUNT && t->kind == imr_section_token((enum imr_section)s);
+}
+
+/* An item's label and its place in the item (Claims Administrator
+ * guideline, MAXIMUS guideline, Decision rationale), or -1. */
+static int item_label(int kind)
+{
+	switch (kind) {
+	case TOK_CLAIMS_GUIDELINE: return 0;
+	case TOK_MAXIMUS_GUIDELINE: return 1;
+	case TOK_RATIONALE: return 2;
+	default: return -1;
+	}
+}
+
+/* Whether s[0..n) holds "medically necessary" ("medically appropriate",
+ * "medical necessity"), its words perhaps a line apart. */
+static bool names_necessity(const char *s, size_t n)
+{
+	static const char *const first[] = {"medically", "medically", "medical"};
+	static const char *const second[] = {"necessary", "appropriate", "necessity"};
+	for (size_t k = 0; k < sizeof first / sizeof *first; k++) {
+		size_t a = strlen(first[k]), b = strlen(second[k]);
+		for (const char *at = s; (at = memmem(at, n - (size_t)(at - s), first[k], a)) != NULL; at++) {
+			const char *w = at + a;
+			while (w < s + n && (*w == ' ' || *w == '\n' || *w == '\f'))
+				w++;
+			if (w > at + a && (size_t)(s + n - w) >= b && memcmp(w, second[k], b) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Whether the rationale whose label is token i (its text the lines
+ * after it) concludes as a rationale does: its last sentence names
+ * medical necessity ("... the request is not medically necessary."). */
+static bool rationale_concludes(const struct imr_parser *p, size_t i)
+{
+	const struct imr_token *t = p->tokens;
+	size_t last = i;
+	while (last + 1 < p->count && t[last + 1].kind == TOK_TEXT)
+		last++;
+	const char *text = p->src->text;
+	size_t from = t[i].value.line.rest, end = t[last].value.line.end;
+	if (end > from && text[end - 1] == '.')
+		end--;
+	size_t start = end;
+	while (start > from && !(text[start - 1] == '.' && (text[start] == ' ' || text[start] == '\n')))
+		start--;
+	return end > start && names_necessity(text + start, end - start);
+}
+
+/*
+ * Whether the tokens before the first heading or header label (scanned
+ * from inside the items) are recognisably a determination's items: an
+ * item's title with its decision followed by one of the item's labels,
+ * two of an item's labels in their order ("MAXIMUS guideline:" ...
+ * "Decision rationale:", the title lost with the page before), or a
+ * rationale alone that concludes as one (the item's last page).  One
+ * label alone and no more is what a line of prose may be.
+ */
+static bool items_shown(const struct imr_parser *p)
+{
+	const struct imr_token *t = p->tokens;
+	bool titled = false; /* a title with its decision opened the item */
+	int last = -1;       /* the item's last label met */
+	size_t labels = 0, rationale = 0;
+	for (size_t i = 1; i < p->count - 1 && !is_heading(&t[i]) && t[i].kind != TOK_HEADER_LABEL; i++) {
+		if (t[i].kind == TOK_ITEM_LINE || (t[i].kind == TOK_DECISION_LINE && t[i - 1].kind == TOK_TEXT)) {
+			titled = true, last = -1;
+			continue;
+		}
+		int l = item_label(t[i].kind);
+		if (l < 0)
+			continue;
+		if ((titled && last < 0) || (last >= 0 && l > last))
+			return true;
+		titled = false, last = l;
+		labels++;
+		if (t[i].kind == TOK_RATIONALE)
+			rationale = i;
+	}
+	return labels == 1 && rationale && rationale_concludes(p, rationale);
+}
+
+/*
+ * Scan the text as the letter it is.  A text whose first line is none of
+ * a header's labels, no heading and no letterhead (its first page or
+ * pages lost: pdftotext -f 2) may open inside an item, where the
+ * header's scan would read the item's lines as cells: it is scanned
+ * again from inside the items, and kept so when its lines before the
+ * first heading are recognisably items (items_shown).  Other text pays
+ * nothing: its first token says.
+ */
+static bool scan_letter(struct imr_parser *p)
+{
+	if (!scan_all(p, false))
+		return false;
+	if (p->count < 3 || p->tokens[1].kind != TOK_HEADER_VALUE)
+		return true;
+	struct imr_parser again = {.src = p->src};
+	if (!scan_all(&again, true)) {
+		free(again.tokens);
+		return true; /* (out of memory: read as scanned) */
+	}
+	if (items_shown(&again)) {
+		free(p->tokens);
+		p->tokens = again.tokens;
+		p->count = again.count;
+		p->from_items = true;
+	} else {
+		free(again.tokens);
+	}
+	return true;
 }
 
 static bool line_ends_sentence(const struct imr_source *src, const struct imr_line *l)
@@ -197,11 +322,12 @@ static bool opens_letter(enum imr_section s)
 
 /* The outline of the letter that starts at token from; returns where the
  * next letter starts (its header, letterhead or first heading after this
- * one's items), or the end of input's token. */
-static size_t outline_of(const struct imr_parser *p, size_t from, struct outline *o)
+ * one's items), or the end of input's token.  in_items: the letter opens
+ * inside its items (scan_letter), which have begun. */
+static size_t outline_of(const struct imr_parser *p, size_t from, bool in_items, struct outline *o)
 {
 	memset(o, 0, sizeof *o);
-	bool body_read = false; /* as the scanner's: a section of items begun */
+	bool body_read = in_items; /* as the scanner's: a section of items begun */
 	for (size_t i = from; i < p->count; i++) {
 		const struct imr_token *t = &p->tokens[i];
 		if (t->kind == TOK_HEADER_LABEL) {
@@ -343,12 +469,29 @@ static int unknown_variant(struct imr_parser *p, const struct outline *o, int *n
 /* Which variant the text shows: of the variants whose headings all occur,
  * in order, and whose header fits, the one with the most headings.  Puts
  * the variant's pseudo-token first; false (with an error) if the text is
- * no determination we know. */
-static bool detect_variant(struct imr_parser *p, const struct outline *outline,
-                           enum imr_variant *variant, bool *degraded)
+ * no determination we know.  in_items: the letter opens inside its items
+ * (scan_letter); *lost: its beginning is lost (no header, its first
+ * headings missing, its items read). */
+static bool detect_variant(struct imr_parser *p, const struct outline *outline, bool in_items,
+                           enum imr_variant *variant, bool *degraded, bool *lost)
 {
-	*degraded = false;
+	*degraded = *lost = false;
 	const struct outline o = *outline;
+	if (o.count == 0 && in_items) {
+		/* No header and no heading, but items (scan_letter): a letter
+		 * without its beginning, read as the nearest variant by its
+		 * items and its lack of a header, imr-2014 (nothing in the items
+		 * tells 2014 from 2016); the error stands, so that only with
+		 * --partial (and in batch mode) is it written. */
+		imr_diag_add(p->diags, IMR_ERROR, 0, 0, NULL, 0,
+		             "the letter's beginning is missing: the text opens inside its items, with no "
+		             "header and none of its headings (its first page or pages lost?); what is "
+		             "left is read as the items of a letter of variant %s (imr2xml --list-variants)",
+		             imr_variant_name(IMR_IMR_2014));
+		*variant = IMR_IMR_2014;
+		*lost = true;
+		return true;
+	}
 	if (o.count == 0) {
 		imr_diag_add(p->diags, IMR_ERROR, 0, 0, NULL, 0,
 		             "not an IMR Final Determination: none of its section headings "
@@ -378,8 +521,10 @@ static bool detect_variant(struct imr_parser *p, const struct outline *outline,
 		 * extracted: pdftotext -f 2): the items' heading and items under
 		 * it are still the letter's decisions, read as the nearest
 		 * variant's, what stands before the heading kept as unparsed. */
-		if (best < 0 && o.has[IMR_ISSUES] && o.item_lines > 0)
+		if (best < 0 && o.has[IMR_ISSUES] && o.item_lines > 0) {
 			best = nearest;
+			*lost = o.header_labels == 0 && !o.has[IMR_LETTERHEAD];
+		}
 		if (best < 0)
 			return false;
 		*degraded = true;
@@ -611,11 +756,12 @@ static bool find_letters(struct imr_parser *p)
 	size_t cap = 0, n = 0, from = 1, orphan_errors = 0;
 	while (from < p->count - 1) {
 		struct outline o;
-		size_t next = outline_of(p, from, &o);
+		bool in_items = from == 1 && p->from_items;
+		size_t next = outline_of(p, from, in_items, &o);
 		enum imr_variant variant;
-		bool degraded;
+		bool degraded, lost;
 		size_t errors = p->diags->errors;
-		bool known = detect_variant(p, &o, &variant, &degraded);
+		bool known = detect_variant(p, &o, in_items, &variant, &degraded, &lost);
 		errors = p->diags->errors - errors;
 		if (errors && (from > 1 || next < p->count - 1))
 			imr_diag_at(p->diags, p->src, IMR_NOTE, p->tokens[from].loc.start,
@@ -633,6 +779,7 @@ static bool find_letters(struct imr_parser *p)
 		                            sizeof *p->letters);
 		struct imr_document *d = imr_document_new(p->arena, variant);
 		d->errors = errors + orphan_errors;
+		d->beginning_lost = lost;
 		orphan_errors = 0;
 		start[n] = (struct letter_start){n ? from : 1, degraded};
 		d->node.span.start = p->tokens[start[n].first].loc.start;
@@ -676,7 +823,7 @@ struct imr_document *imr_parse(const struct imr_source *src, struct imr_arena *a
 {
 	struct imr_parser p = {.src = src, .arena = arena, .diags = diags};
 	struct imr_document *doc = NULL;
-	if (!scan_all(&p)) {
+	if (!scan_letter(&p)) {
 		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "out of memory while scanning");
 		goto done;
 	}
@@ -700,7 +847,7 @@ done:
 size_t imr_scan_only(const struct imr_source *src)
 {
 	struct imr_parser p = {.src = src};
-	size_t n = scan_all(&p) ? p.count : 0;
+	size_t n = scan_all(&p, false) ? p.count : 0;
 	free(p.tokens);
 	return n;
 }
@@ -709,7 +856,7 @@ size_t imr_scan_kinds(const struct imr_source *src, bool filtered, int *kinds, s
 {
 	struct imr_parser p = {.src = src};
 	size_t n = 0;
-	if (scan_all(&p)) {
+	if (filtered ? scan_letter(&p) : scan_all(&p, false)) {
 		if (filtered) {
 			mark_titles(&p);
 			mark_continuations(&p);
@@ -727,7 +874,7 @@ void imr_scan_text_spans(const struct imr_source *src, void (*fn)(void *arg, uin
                          void *arg)
 {
 	struct imr_parser p = {.src = src};
-	if (!scan_all(&p)) {
+	if (!scan_letter(&p)) {
 		free(p.tokens);
 		return;
 	}

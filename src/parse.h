@@ -26,6 +26,7 @@ struct imr_parser {
 	struct imr_diags *diags;
 	struct imr_token *tokens;
 	size_t count, pos;
+	bool from_items; /* scanned from inside the items: the beginning lost */
 	struct imr_document *doc; /* made before parsing; the actions fill it */
 	/* The letters of the input, in order, each made before parsing; the
 	 * grammar begins each at its variant's pseudo-token (doc above is

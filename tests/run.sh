@@ -2304,34 +2304,144 @@ if [ $st = 1 ] && grep -q '^  <unparsed line="1">Federal Services \[Case Number:
 	grep -v '<unparsed' "$tmp/ob.xml" | sed 's/ complete="false"//' | strip_lines | cmp -s - <(strip_lines <"${ex%.txt}.xml"); then ok
 else bad "$ex after an OCR'd block: exit $st, not its XML and the block unparsed: $(head -2 "$tmp/err")"; fi
 # A letter without its first page (pdftotext -f 2: lost, or not
-# extracted), whose items' heading is on the second: refused, and with
-# --partial its items, every one, as the whole letter has them (the
-# nearest variant's, imr-2014: nothing on these pages tells 2014 from
-# 2016), complete="false".  Without the heading (the second page opens
-# in an item) it is still no letter we know.
+# extracted; -f 3 for a letter of three pages or more): refused, and with
+# --partial read as the nearest variant, imr-2014 (nothing on these pages
+# tells 2014 from 2016), complete="false", with the warning
+# letter-beginning-missing, and its items exactly the last ones of the
+# whole letter (title and decision each), every word of the text in the
+# XML or in <unparsed> (--verify).  When the items' heading is on those
+# pages (7 of the 16 from page 2) the text before it is unparsed; when
+# the text opens inside an item (the 9 others) it is read from there, the
+# fragment before the first whole item (a guideline's or rationale's
+# tail, its title lost) unparsed from line 1.  In three shapes:
+# pdftotext, pdftotext -layout and PDFBox.
+# items_of XML: each item's decision and service, a line each.
+items_of() {
+	xmllint --xpath '//*[local-name()="issue"]/@decision | //*[local-name()="issue"]/*[local-name()="service"]/text()' "$1" 2>/dev/null |
+		sed -E 's/^ ?decision="([a-z]+)"$/\1/' | paste - -
+}
+# lost_beginning NAME TEXT WHOLE-XML: TEXT, a letter's later pages alone, read as above.
+lost_beginning() {
+	local name=$1 in=$2 whole=$3 headed=0
+	grep -q '^ *IMR ISSUES, DECISIONS AND RATIONALES *$' "$in" && headed=1
+	rm -f "$tmp/p2.xml"
+	run --partial --verify -o "$tmp/p2.xml" "$in" 2>"$tmp/err"; local st=$?
+	local want='error: the letter.s beginning is missing: the text opens inside its items'
+	[ $headed = 1 ] && want='error: unknown document variant'
+	if [ $st != 1 ] || ! grep -q "$want" "$tmp/err" || grep -q 'error: verify:' "$tmp/err"; then
+		bad "$name: exit $st, want 1 and '$want': $(head -2 "$tmp/err")"; return
+	fi
+	if ! xmllint --noout --nonet --schema "$xsd" "$tmp/p2.xml" 2>/dev/null ||
+		! grep -q '<determination [^>]*variant="imr-2014" complete="false"' "$tmp/p2.xml" ||
+		! grep -q '<warning code="letter-beginning-missing"' "$tmp/p2.xml"; then
+		bad "$name: not an imr-2014 letter, complete=\"false\", its beginning missing"; return
+	fi
+	items_of "$tmp/p2.xml" >"$tmp/p2-items"
+	items_of "$whole" | tail -n "$(wc -l <"$tmp/p2-items")" >"$tmp/whole-items"
+	if ! cmp -s "$tmp/p2-items" "$tmp/whole-items"; then
+		bad "$name: not the whole letter's last items"; diff "$tmp/whole-items" "$tmp/p2-items" | head -5; return
+	fi
+	lost_items=$((lost_items + $(wc -l <"$tmp/p2-items")))
+	# The fragment: what stands before the items' heading or the first
+	# item's title, from the text's first line (PDFBox's opens with a
+	# blank one) and where the warning points; none when the text opens
+	# there.
+	local top first
+	top=$(grep -n -m1 '[^[:space:]]' "$in" | cut -d: -f1)
+	if [ $headed = 1 ]; then
+		first=$(grep -n -m1 '^ *IMR ISSUES, DECISIONS AND RATIONALES *$' "$in" | cut -d: -f1)
+	else
+		first=$(xmllint --xpath 'string(//*[local-name()="issue"][1]/@line)' "$tmp/p2.xml" 2>/dev/null)
+	fi
+	if ! grep -q "<warning code=\"letter-beginning-missing\" line=\"$top\">" "$tmp/p2.xml"; then
+		bad "$name: the warning is not at line $top"; return
+	fi
+	if [ "${first:-0}" != "$top" ] && ! grep -q "^  <unparsed line=\"$top\"[ >]" "$tmp/p2.xml"; then
+		bad "$name: the text before line ${first:-(end)} is not unparsed from line $top"; return
+	fi
+	if [ "${first:-0}" = "$top" ] && grep -q '<unparsed' "$tmp/p2.xml"; then
+		bad "$name: opens at an item's title or the items' heading, yet something is unparsed"; return
+	fi
+	ok
+}
 if [ -d "$shared/real/pdf" ]; then
-	headed=0
+	headed=0 lost_items=0 lost_letters=0
 	for pdf in "$shared"/real/pdf/*.pdf; do
 		b=$(basename "$pdf" .pdf)
+		run "$shared/real/txt/$b.txt" >"$tmp/whole.xml" 2>/dev/null
 		pdftotext -f 2 "$pdf" "$tmp/page2.txt" 2>/dev/null || { bad "pdftotext -f 2 could not extract $pdf"; continue; }
+		grep -q '^IMR ISSUES, DECISIONS AND RATIONALES$' "$tmp/page2.txt" && headed=$((headed + 1))
+		# Without --partial: refused, no XML.
 		rm -f "$tmp/p2.xml"
-		run --partial -o "$tmp/p2.xml" "$tmp/page2.txt" 2>"$tmp/err"; st=$?
-		if ! grep -q '^IMR ISSUES, DECISIONS AND RATIONALES$' "$tmp/page2.txt"; then
-			if [ $st = 1 ] && [ ! -e "$tmp/p2.xml" ] && grep -q 'error: not an IMR Final Determination' "$tmp/err"; then ok; else
-				bad "$pdf from page 2, no items' heading: exit $st, want 1, no XML"; fi
-			continue
+		run -o "$tmp/p2.xml" "$tmp/page2.txt" 2>/dev/null; st=$?
+		if [ $st = 1 ] && [ ! -e "$tmp/p2.xml" ]; then ok; else bad "$pdf from page 2 without --partial: exit $st, want 1, no XML"; fi
+		lost_beginning "$pdf from page 2 (pdftotext -f 2)" "$tmp/page2.txt" "$tmp/whole.xml"
+		pdftotext -layout -f 2 "$pdf" "$tmp/page2.txt" 2>/dev/null || { bad "pdftotext -layout -f 2 could not extract $pdf"; continue; }
+		run "$shared/real/layout/$b.txt" >"$tmp/whole-layout.xml" 2>/dev/null
+		lost_beginning "$pdf from page 2 (pdftotext -layout -f 2)" "$tmp/page2.txt" "$tmp/whole-layout.xml"
+		if extracted "$tmp/page2.txt" "pdfbox-page2/$b.txt" pdfbox_text "$pdf" "$tmp/page2.txt" "-startPage 2"; then
+			lost_beginning "$pdf from page 2 (PDFBox -startPage 2)" "$tmp/page2.txt" "$tmp/whole.xml"
+		else
+			bad "PDFBox could not extract $pdf from page 2"
 		fi
-		headed=$((headed + 1))
-		run "$shared/real/txt/$b.txt" 2>/dev/null | grep -o '<issue n="[0-9]*" decision="[a-z-]*"' >"$tmp/whole-issues"
-		if [ $st = 1 ] && grep -q 'error: unknown document variant' "$tmp/err" &&
-			xmllint --noout --nonet --schema "$xsd" "$tmp/p2.xml" 2>/dev/null &&
-			grep -q '<determination [^>]*variant="imr-2014" complete="false"' "$tmp/p2.xml" &&
-			grep -o '<issue n="[0-9]*" decision="[a-z-]*"' "$tmp/p2.xml" | cmp -s - "$tmp/whole-issues" &&
-			[ -s "$tmp/whole-issues" ]; then ok
-		else bad "$pdf from page 2 (--partial): exit $st, not its items: $(head -2 "$tmp/err")"; fi
+		if [ "$(pdfinfo "$pdf" 2>/dev/null | sed -n 's/^Pages: *//p')" -ge 3 ]; then
+			pdftotext -f 3 "$pdf" "$tmp/page3.txt" 2>/dev/null || { bad "pdftotext -f 3 could not extract $pdf"; continue; }
+			lost_beginning "$pdf from page 3 (pdftotext -f 3)" "$tmp/page3.txt" "$tmp/whole.xml"
+			lost_letters=$((lost_letters + 1))
+		fi
 	done
 	if [ "$headed" = 7 ]; then ok; else bad "pdftotext -f 2: $headed letters with their items' heading after page 1, want 7"; fi
+	# (Every item after the first page, in each of the three shapes, and
+	# after the second of the letters of three pages or more.)
+	if [ "$lost_letters" = 5 ] && [ "$lost_items" = $((3 * 32 + 11)) ]; then ok; else
+		bad "letters without their beginning: $lost_letters of 3 pages or more, want 5; $lost_items items read, want $((3 * 32 + 11))"; fi
 fi
+# In batch mode such a letter is written (partial), the warning in the manifest.
+sed -n '66,$p' examples/imr-2016-standard.txt >"$tmp/lost.txt"
+rm -rf "$tmp/lostout"
+run -q -d "$tmp/lostout" "$tmp/lost.txt" >/dev/null 2>&1; st=$?
+if [ $st = 1 ] && [ "$(tail -n +2 "$tmp/lostout/manifest.tsv" | cut -f2-4,7)" = "partial	imr-2014	3	1 letter-beginning-missing" ] &&
+	grep -q 'complete="false"' "$tmp/lostout/lost.xml"; then ok
+else bad "batch: a letter without its beginning: exit $st, $(tail -1 "$tmp/lostout/manifest.tsv" 2>/dev/null)"; fi
+# An example opening inside its first item's rationale (line 66 on), in
+# both shapes: its last three items, the rationale's tail unparsed.
+for in in examples/imr-2016-standard.txt examples/imr-2016-standard.layout.txt; do
+	from=$(grep -n -m1 '^ *Decision rationale: The MTUS does not address' "$in" | cut -d: -f1)
+	sed -n "$from,\$p" "$in" >"$tmp/lost.txt"
+	rm -f "$tmp/lost.xml"
+	run --partial --verify -o "$tmp/lost.xml" "$tmp/lost.txt" 2>"$tmp/err"; st=$?
+	printf '%s\n' '/d:determination/@complete => false' '/d:determination/@variant => imr-2014' \
+		'count(//d:issues/d:issue) => 3' '//d:issues/d:issue[1]/@decision => upheld' \
+		'//d:issues/d:issue[3]/@decision => overturned' \
+		"//d:issues/d:issue[3]/d:service => Physical therapy for the lumbar spine, two times a week for four weeks" \
+		'count(/d:determination/d:unparsed) => 1' '/d:determination/d:unparsed/@line => 1' \
+		"starts-with(/d:determination/d:unparsed, 'Decision rationale: The MTUS does not address') => true" \
+		'/d:determination/d:warning/@code => letter-beginning-missing' 'count(//d:header) => 0' >"$tmp/lost.facts"
+	if [ $st = 1 ] && ! grep -q 'error: verify:' "$tmp/err" &&
+		xmllint --noout --nonet --schema "$xsd" "$tmp/lost.xml" 2>/dev/null &&
+		"$factcheck" "$tmp/lost.xml" "$tmp/lost.facts" 2>"$tmp/ferr"; then ok
+	else bad "$in from its first item's rationale: exit $st: $(head -2 "$tmp/err")"; cat "$tmp/ferr"; fi
+done
+# A golden: an invented letter's last page (tests/degraded/), its XML byte for byte.
+for in in tests/degraded/*.txt; do
+	rm -f "$tmp/dgold.xml"
+	run --partial --verify -o "$tmp/dgold.xml" "$in" 2>"$tmp/err"; st=$?
+	if [ $st = 1 ] && ! grep -q 'error: verify:' "$tmp/err" && cmp -s "$tmp/dgold.xml" "${in%.txt}.xml" &&
+		xmllint --noout --nonet --schema "$xsd" "${in%.txt}.xml" 2>/dev/null; then ok
+	else bad "$in: exit $st, or not ${in%.txt}.xml"; diff "${in%.txt}.xml" "$tmp/dgold.xml" | head -10; fi
+done
+# Not a letter: one "Decision rationale:" in prose, and nothing else; and
+# the same with item labels out of their order.  Refused, --partial or not.
+printf 'Minutes of the purchasing committee, March meeting.\nDecision rationale: the committee chose the second vendor, whose offer was\ncheaper and whose delivery was faster.\n' >"$tmp/prose.txt"
+printf 'Notes.\nDecision rationale: we chose it.\nMAXIMUS guideline: none.\n' >"$tmp/prose2.txt"
+for in in "$tmp/prose.txt" "$tmp/prose2.txt"; do
+	for mode in "" --partial; do
+		rm -f "$tmp/prose.xml"
+		run $mode -o "$tmp/prose.xml" "$in" >/dev/null 2>"$tmp/err"; st=$?
+		if [ $st = 1 ] && [ ! -e "$tmp/prose.xml" ] && grep -q 'error: not an IMR Final Determination' "$tmp/err"; then ok
+		else bad "prose with an item's label ($mode): exit $st: $(head -1 "$tmp/err")"; fi
+	done
+done
 # Less than most of a variant is still refused, --partial or not.
 sed -e 's/^CLINICAL CASE SUMMARY$/CLINICAL CASE SUMMARIES/' -e 's/^IMR ISSUES, DECISIONS AND RATIONALES$/IMR ISSUES/' \
 	examples/imr-2016-standard.txt >"$tmp/dg2.txt"

@@ -387,6 +387,22 @@ static void test_lexer(void)
 	      "unfiltered: text lines");
 	CHECK(imr_source_line(&src, src.line_start[3]) == 4, "line index");
 	imr_source_free(&src);
+	/* A text that opens inside an item (the letter's beginning lost) is
+	 * scanned from the items' context: a guideline's tail is text, the
+	 * labels and the next item's title are theirs.  Prose with one label
+	 * and no more is read as from a header, as any text is. */
+	check_kinds("a letter without its beginning",
+	            "Guidelines, Knee Chapter.\n"
+	            "MAXIMUS guideline: Decision based on ODG.\n"
+	            "Decision rationale: It is not medically necessary.\n"
+	            "Cane: Upheld\n"
+	            "Claims Administrator guideline: Decision based on MTUS.\n",
+	            true,
+	            (const int[]){TOK_TEXT, TOK_MAXIMUS_GUIDELINE, TOK_RATIONALE, TOK_ITEM_LINE,
+	                          TOK_CLAIMS_GUIDELINE, TOK_YYEOF},
+	            6);
+	check_kinds("prose with one item label", "Minutes of the meeting.\nDecision rationale: we chose it.\n",
+	            true, (const int[]){TOK_HEADER_VALUE, TOK_HEADER_VALUE, TOK_YYEOF}, 3);
 }
 
 /* Words hyphenated at line ends (text.h's imr_mark_broken_words): which
