@@ -193,8 +193,10 @@ static bool own_column(const char *line, size_t n, const char *next, size_t m)
  * number ("... and Flexeril" / "5mg."); nor between two words that stand
  * alone ("... is not medically" / "necessary."), the second perhaps only
  * as another's first letters ("... based their decision on" /
- * "recommendation(s)", and "recommended"); else yes (a word the letter
- * has nowhere else whole: "hydroco" / "done"). */
+ * "recommendation(s)", and "recommended"), nor before a line itself of the
+ * width after a word that stands alone ("He/she has no" / "affiliation"
+ * at 89 columns); else yes (a word the letter has nowhere else whole:
+ * "hydroco" / "done"). */
 bool imr_cut_inside_word(const struct imr_folded *f, const char *line, size_t n, const char *next,
                          const char *end)
 {
@@ -234,7 +236,13 @@ bool imr_cut_inside_word(const struct imr_folded *f, const char *line, size_t n,
 		return true;
 	if (!standing(t, w, na)) /* (a word the letter has once, before one it has often) */
 		return !(nb >= 2 && standing(t, next, nb) && ending_standing(t, w, na));
-	return !(standing(t, next, nb) || stem_standing(t, next, nb));
+	/* A word that stands alone before one the letter has only here, the
+	 * next line itself of the width: the letter's own two lines, for a
+	 * row cut twice would be twice the width, and the letter's own lines
+	 * come near the width (the fold barely wider than its lines: "He/she
+	 * has no" / "affiliation", "and" / "regulations," at 86 to 97
+	 * columns). */
+	return m != n && !(standing(t, next, nb) || stem_standing(t, next, nb));
 }
 
 void imr_end_folded_row(struct imr_source *src, size_t row, uint32_t nl)
