@@ -312,12 +312,12 @@ static bool blank_page_edge(struct imr_source *src, size_t *line, uint64_t *hash
 		const char *t = running_line(src, line[p], &k);
 		all_but_edge = counts_on(&count, t, k);
 	}
-	/* Without digits at the pages' feet: three pages or more, each with
-	 * it (but perhaps the last, the letter's end), a line of the letter
-	 * nowhere else, no label of its ("Independent Medical Review Final
-	 * Determination Letter" closing each page): a letter's own line
-	 * closes two pages at most by chance ("medically necessary."). */
-	bool foot = !digits && edge == 1 && np >= 3 && (same == np || (same + 1 == np && other == np - 1)) &&
+	/* Without digits at the pages' feet: three pages or more with it,
+	 * every page or all but the last (the letter's end), a line of the
+	 * letter nowhere else, no heading or label ("Independent Medical
+	 * Review Final Determination Letter" closing each page): a letter's
+	 * own line closes two pages by chance ("medically necessary."). */
+	bool foot = !digits && edge == 1 && same >= 3 && (same == np || (same + 1 == np && other == np - 1)) &&
 	            !opens_letter(s, n) && !opens_label(s, n) && only_at_edges(src, s, n, line);
 	if (same < 2 || bytes < 4 || (same < np && !all_but_edge && !foot) ||
 	    (!digits && !foot && !(edge == 0 && same == np && above_letter(src, line[0]))))
