@@ -205,6 +205,8 @@ static bool opens_letter(const char *s, size_t n)
 	return false;
 }
 
+static bool item_line(const char *s, size_t n);
+
 /* The line labels ("Decision rationale:"), from vocab.h's table. */
 #define RUNNING_LINE_LABEL(id, label, ...) label,
 static const char *const line_labels[] = {IMR_LINE_LABELS(RUNNING_LINE_LABEL)};
@@ -313,11 +315,17 @@ static bool blank_page_edge(struct imr_source *src, size_t *line, uint64_t *hash
 		all_but_edge = counts_on(&count, t, k);
 	}
 	/* Without digits at the pages' feet: three pages or more with it,
-	 * every page or all but the last (the letter's end), a line of the
-	 * letter nowhere else, no heading or label ("Independent Medical
-	 * Review Final Determination Letter" closing each page): a letter's
-	 * own line closes two pages by chance ("medically necessary."). */
-	bool foot = !digits && edge == 1 && same >= 3 && (same == np || (same + 1 == np && other == np - 1)) &&
+	 * every page or all but the last (the letter's end), or both pages of
+	 * two when it ends in a letter; a line of the letter nowhere else, no
+	 * heading, label or item's decision ("Independent Medical Review
+	 * Final Determination Letter" closing each page).  A letter's own
+	 * line closes two pages by chance where a sentence ends ("medically
+	 * necessary."). */
+	size_t end = n;
+	while (end && s[end - 1] == ' ')
+		end--;
+	bool two = np == 2 && same == 2 && end && imr_letter(s[end - 1]) && !item_line(s, n);
+	bool foot = !digits && edge == 1 && (two || (same >= 3 && (same == np || (same + 1 == np && other == np - 1)))) &&
 	            !opens_letter(s, n) && !opens_label(s, n) && only_at_edges(src, s, n, line);
 	if (same < 2 || bytes < 4 || (same < np && !all_but_edge && !foot) ||
 	    (!digits && !foot && !(edge == 0 && same == np && above_letter(src, line[0]))))

@@ -1503,7 +1503,7 @@ declare -A running_lines=(
 # with pages only.
 declare -A running_added=([browser]="2 0 2" [fax]="1 0 2" [Bates]="1 0 2" [fax of two lines]="2 0 2"
 	[Bates from page 2]="1 1 3" [page counter first]="1 0 2" [counter first, address after]="1 0 2"
-	[fax, counter first]="1 0 2" [stamp without digits]="1 0 2 pages-only" [footer without digits]="1 0 3 pages-only")
+	[fax, counter first]="1 0 2" [stamp without digits]="1 0 2 pages-only" [footer without digits]="1 0 2 pages-only")
 # running_emptied NAME FILE N: the running lines normalization empties in FILE are N.
 running_emptied() {
 	local got
@@ -1563,12 +1563,12 @@ elif convert_ok "a guideline line atop each page after the first" "$tmp/guidelin
 fi
 # ---- a running footer without digits ----
 # A line without digits closing every page (or all but the last) of three
-# or more is another tool's footer ("footer without digits" above: its
-# letters keep their facts, the line emptied on each page; on a letter of
-# two pages kept).  Not a letter's own line: the same footer once more in
-# the letter's text is kept, all four; nor a label (an item's guideline
-# line closing each of three pages: every one kept, as the golden has
-# them).
+# or more, or both of two when it ends in a letter, is another tool's
+# footer ("footer without digits" above: its letters keep their facts,
+# the line emptied on each page).  Not a letter's own line: the same
+# footer once more in the letter's text is kept (none emptied); nor an
+# item's guideline line closing each of three pages (its facts hold; a
+# line opening with a label is never such a footer).
 ex=examples/imr-2016-standard.txt
 footer='        Smith Law Group - Independent Review File Copy'
 awk -v f="$footer" '/^\f/ { print f } { print } END { print f }' "$ex" >"$tmp/footer.txt"
