@@ -115,8 +115,12 @@ bool imr_read_folded(struct imr_folded *f, const char *s, size_t len)
 	if (!imr_add_words(&f->words, s, len))
 		return false;
 	const char *e = s + len;
+	size_t at = 0, runs = 0;
+	bool after = false; /* (the line before had the width) */
 	for (const char *l = s, *nl; l < e && (nl = memchr(l, '\n', (size_t)(e - l))); l = nl + 1) {
 		size_t n = (size_t)(nl - l) - (nl > l && nl[-1] == '\r'), na, nb;
+		at += n == f->width, runs += after && n == f->width;
+		after = n == f->width;
 		if (n != f->width || !(na = imr_letters_before(l, n)) ||
 		    !(nb = imr_letters_after(nl + 1, 0, imr_line_length((const unsigned char *)nl + 1, (const unsigned char *)e))))
 			continue;
@@ -125,6 +129,7 @@ bool imr_read_folded(struct imr_folded *f, const char *s, size_t len)
 		w = imr_word_slot(&f->words, nl + 1, nb, "", 0);
 		w->pieces += w->s != NULL;
 	}
+	f->long_rows = runs * 4 >= at;
 	return true;
 }
 
@@ -193,8 +198,10 @@ static bool own_column(const char *line, size_t n, const char *next, size_t m)
  * number ("... and Flexeril" / "5mg."); nor between two words that stand
  * alone ("... is not medically" / "necessary."), the second perhaps only
  * as another's first letters ("... based their decision on" /
- * "recommendation(s)", and "recommended"); else yes (a word the letter
- * has nowhere else whole: "hydroco" / "done"). */
+ * "recommendation(s)", and "recommended"), nor before a line itself of the
+ * width after a word that stands alone ("He/she has no" / "affiliation"
+ * at 89 columns); else yes (a word the letter has nowhere else whole:
+ * "hydroco" / "done"). */
 bool imr_cut_inside_word(const struct imr_folded *f, const char *line, size_t n, const char *next,
                          const char *end)
 {
@@ -234,7 +241,14 @@ bool imr_cut_inside_word(const struct imr_folded *f, const char *line, size_t n,
 		return true;
 	if (!standing(t, w, na)) /* (a word the letter has once, before one it has often) */
 		return !(nb >= 2 && standing(t, next, nb) && ending_standing(t, w, na));
-	return !(standing(t, next, nb) || stem_standing(t, next, nb));
+	/* A word that stands alone before one the letter has only here, the
+	 * next line itself of the width: the letter's own two lines, for a
+	 * row cut twice would be twice the width, and the letter's own lines
+	 * come near the width (the fold barely wider than its lines: "He/she
+	 * has no" / "affiliation", "and" / "regulations," at 86 to 97
+	 * columns); but not in a text whose rows often run over three lines
+	 * (pypdf's paragraphs: "loss of conscious" / "ness of 30 ..."). */
+	return (m != n || f->long_rows) && !(standing(t, next, nb) || stem_standing(t, next, nb));
 }
 
 void imr_end_folded_row(struct imr_source *src, size_t row, uint32_t nl)

@@ -30,6 +30,11 @@
 struct imr_folded {
 	struct imr_word_table words;
 	size_t width;
+	/* A quarter or more of the lines of the width are followed by
+	 * another: rows of three lines and more are common (a paragraph a
+	 * row, pypdf's), and a line of the width after one is no sign of
+	 * the letter's own lines (imr_cut_inside_word). */
+	bool long_rows;
 };
 
 /* The width the input data[0..len) is folded at, or 0, from the counts of

@@ -205,6 +205,44 @@ static bool opens_letter(const char *s, size_t n)
 	return false;
 }
 
+static bool item_line(const char *s, size_t n);
+
+/* The line labels ("Decision rationale:"), from vocab.h's table. */
+#define RUNNING_LINE_LABEL(id, label, ...) label,
+static const char *const line_labels[] = {IMR_LINE_LABELS(RUNNING_LINE_LABEL)};
+
+/* s[0..n) opens (past blanks) with a line label. */
+static bool opens_label(const char *s, size_t n)
+{
+	while (n && *s == ' ')
+		s++, n--;
+	for (size_t k = 0; k < sizeof line_labels / sizeof *line_labels; k++) {
+		size_t len = strlen(line_labels[k]);
+		if (len <= n && strncasecmp(s, line_labels[k], len) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Whether the masked line s[0..n) is in the text only at the pages'
+ * edges picked (line[p], SIZE_MAX where a page has it not): a footer is
+ * nowhere else, a letter's own line (an item's guideline, repeated in
+ * the next item) is. */
+static bool only_at_edges(const struct imr_source *src, const char *s, size_t n, const size_t *line)
+{
+	for (size_t i = 0, p = 0; i < src->nlines; i++) {
+		while (p < src->npages && (line[p] == SIZE_MAX || line[p] < i))
+			p++;
+		if (p < src->npages && line[p] == i)
+			continue;
+		size_t m;
+		const char *t = running_line(src, i, &m);
+		if (!imr_blank_text(t, m) && masked_equal(s, n, t, m))
+			return false;
+	}
+	return true;
+}
+
 /* Line i, the first page's top, stands above the letter: the next line
  * opens it (its letterhead, its first heading or label) and i does not
  * (a letter's own letterhead repeated on each page is its first line on
@@ -276,8 +314,21 @@ static bool blank_page_edge(struct imr_source *src, size_t *line, uint64_t *hash
 		const char *t = running_line(src, line[p], &k);
 		all_but_edge = counts_on(&count, t, k);
 	}
-	if (same < 2 || bytes < 4 || (same < np && !all_but_edge) ||
-	    (!digits && !(edge == 0 && same == np && above_letter(src, line[0]))))
+	/* Without digits at the pages' feet: three pages or more with it,
+	 * every page or all but the last (the letter's end), or both pages of
+	 * two when it ends in a letter; a line of the letter nowhere else, no
+	 * heading, label or item's decision ("Independent Medical Review
+	 * Final Determination Letter" closing each page).  A letter's own
+	 * line closes two pages by chance where a sentence ends ("medically
+	 * necessary."). */
+	size_t end = n;
+	while (end && s[end - 1] == ' ')
+		end--;
+	bool two = np == 2 && same == 2 && end && imr_letter(s[end - 1]) && !item_line(s, n);
+	bool foot = !digits && edge == 1 && (two || (same >= 3 && (same == np || (same + 1 == np && other == np - 1)))) &&
+	            !opens_letter(s, n) && !opens_label(s, n) && only_at_edges(src, s, n, line);
+	if (same < 2 || bytes < 4 || (same < np && !all_but_edge && !foot) ||
+	    (!digits && !foot && !(edge == 0 && same == np && above_letter(src, line[0]))))
 		return false;
 	for (size_t p = 0; p < np; p++)
 		if (line[p] != SIZE_MAX)

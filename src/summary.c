@@ -405,8 +405,8 @@ static char *item_copy(struct imr_arena *a, const char *b, const char *e, const 
 {
 	char *out = imr_arena_strndup(a, b, (size_t)(e - b)), *o = out;
 	for (const char *p = b; p < e; p++) {
-		if (*p == '-' && p > b && islower((unsigned char)p[-1]) && p + 1 < e &&
-		    islower((unsigned char)p[1]) && j && j->nlines) {
+		if (*p == '-' && p > b && j && j->nlines && imr_small_letter(j->src, p[-1]) && p + 1 < e &&
+		    imr_small_letter(j->src, p[1])) {
 			size_t at = (size_t)(p + 1 - j->s);
 			bool line_start = false;
 			for (size_t k = 1; k < j->nlines && !line_start; k++)

@@ -234,7 +234,7 @@ static bool broken_between(const struct imr_source *src, const struct imr_line *
 	const char *f = src->text + l->start;
 	while (*f == ' ' || *f == '\f')
 		f++;
-	return islower((unsigned char)*f) && imr_line_broken(src, imr_source_line_index(src, prev->end - 1));
+	return imr_small_letter(src, *f) && imr_line_broken(src, imr_source_line_index(src, prev->end - 1));
 }
 
 void imr_join(struct imr_arena *a, const struct imr_source *src, const struct imr_text *t,

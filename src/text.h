@@ -47,6 +47,15 @@ static inline bool imr_line_broken(const struct imr_source *src, size_t line)
 	return src->broken && line < src->nlines && (src->broken[line / 64] >> (line % 64) & 1);
 }
 
+/* Whether c is a small letter of src, or a capital in a text of capitals
+ * (onecase.h): the words of a text of one case are read in the
+ * vocabulary's case, and marked broken so ("docu-" / "mented"), before
+ * they are given back their capitals ("DOCU-" / "MENTED"). */
+static inline bool imr_small_letter(const struct imr_source *src, char c)
+{
+	return (c >= 'a' && c <= 'z') || (src->one_case == IMR_CASE_UPPER && c >= 'A' && c <= 'Z');
+}
+
 void imr_join(struct imr_arena *a, const struct imr_source *src, const struct imr_text *t,
               size_t from, size_t to, struct imr_joined *out);
 /* The whole of t (NULL: the empty string, no lines). */
