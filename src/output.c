@@ -505,8 +505,30 @@ static int write_unnamed(const char *path, const void *data, size_t len)
 	return e;
 }
 
+/* path names something other than a file or a directory (a device such
+ * as /dev/null or /dev/stdout's terminal, a FIFO): it is written, never
+ * replaced by a file (what a rename over it would do, as root). */
+static bool special_file(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+}
+
+static int write_special(const char *path, const void *data, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errno;
+	int e = write_all(fd, data, len);
+	if (close(fd) != 0 && !e)
+		e = errno;
+	return e;
+}
+
 int imr_write_atomically(const char *path, const void *data, size_t len, bool make_dirs)
 {
+	if (special_file(path))
+		return write_special(path, data, len);
 	int e = make_dirs ? make_parents(path) : 0;
 	if (e)
 		return e;

@@ -2163,6 +2163,17 @@ exactly() {
 		bad "$name: exit $got (want $want), stderr: $(head -3 "$tmp/err")"
 	fi
 }
+# -o onto something that is no file (a FIFO here; /dev/null and a terminal
+# alike) writes to it, as xmllint and pdftotext do, and never replaces it
+# with a file (a rename over /dev/null, as root, made it one).
+mkfifo "$tmp/fifo"
+cat "$tmp/fifo" >"$tmp/fifo.out" &
+reader=$!
+run -o "$tmp/fifo" examples/imr-2016-standard.txt 2>"$tmp/err"; st=$?
+wait "$reader"
+if [ "$st" = 0 ] && [ -p "$tmp/fifo" ] && run examples/imr-2016-standard.txt | cmp -s - "$tmp/fifo.out"; then ok; else
+	bad "-o onto a FIFO: exit $st, still a FIFO: $([ -p "$tmp/fifo" ] && echo yes || echo no): $(head -2 "$tmp/err")"
+fi
 exactly "--max-size negative" 2 "imr2xml: --max-size: not a positive size (bytes, or with K, M or G): '-5'
 Try 'imr2xml --help' for more information." --max-size -5 examples/imr-2016-standard.txt
 exactly "--max-size zero" 2 "imr2xml: --max-size: not a positive size (bytes, or with K, M or G): '0'
