@@ -349,7 +349,7 @@ static bool page_after(xmlNodePtr n)
 static void word_box(struct walk *w, xmlNodePtr n)
 {
 	char top[40], bottom[40];
-	const char *a = attribute(n, "yMin", top, sizeof top), *b = attribute(n, "yMax", bottom, sizeof bottom);
+	const char *a = attribute(n, "ymin", top, sizeof top), *b = attribute(n, "ymax", bottom, sizeof bottom);
 	if (!a || !b)
 		return;
 	double y0 = strtod(a, NULL), y1 = strtod(b, NULL);

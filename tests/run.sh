@@ -1813,6 +1813,12 @@ if [ -d "$tmp/dec" ] && command -v mutool >/dev/null && command -v pdftohtml >/d
 				if page_marks <"$tmp/out.xml" | cmp -s - "$tmp/pdf.pages"; then ok; else
 					bad "$pdf (HTML: ${shape%%:*}): not the PDF's pages"
 				fi
+				# (Word boxes make lines: a page's words on one line, its facts
+				# still read, would put every element on a page's first line.)
+				case $shape in pdftotext\ -bbox*)
+					lines=$(grep -o ' line="[0-9]*"' "$tmp/out.xml" | sort -u | wc -l)
+					if [ "$lines" -ge 20 ]; then ok; else bad "$pdf (HTML: ${shape%%:*}): the XML's elements on $lines lines"; fi
+				esac
 			fi
 		done
 		if [ "$first" = 1 ]; then
