@@ -192,17 +192,23 @@ static bool counts_on(struct counter *c, const char *s, size_t n)
 static const char *const letter_openings[] = {IMR_SECTIONS(RUNNING_HEADING)
                                               IMR_HEADER_LABELS(RUNNING_LABEL)};
 
-/* s[0..n) opens (past blanks) with a heading or header label. */
-static bool opens_letter(const char *s, size_t n)
+/* s[0..n) opens (past blanks) with one of the count words, any case. */
+static bool opens_with_one_of(const char *s, size_t n, const char *const *words, size_t count)
 {
 	while (n && *s == ' ')
 		s++, n--;
-	for (size_t k = 0; k < sizeof letter_openings / sizeof *letter_openings; k++) {
-		size_t len = strlen(letter_openings[k]);
-		if (len <= n && strncasecmp(s, letter_openings[k], len) == 0)
+	for (size_t k = 0; k < count; k++) {
+		size_t len = strlen(words[k]);
+		if (len <= n && strncasecmp(s, words[k], len) == 0)
 			return true;
 	}
 	return false;
+}
+
+/* s[0..n) opens (past blanks) with a heading or header label. */
+static bool opens_letter(const char *s, size_t n)
+{
+	return opens_with_one_of(s, n, letter_openings, sizeof letter_openings / sizeof *letter_openings);
 }
 
 static bool item_line(const char *s, size_t n);
@@ -214,14 +220,7 @@ static const char *const line_labels[] = {IMR_LINE_LABELS(RUNNING_LINE_LABEL)};
 /* s[0..n) opens (past blanks) with a line label. */
 static bool opens_label(const char *s, size_t n)
 {
-	while (n && *s == ' ')
-		s++, n--;
-	for (size_t k = 0; k < sizeof line_labels / sizeof *line_labels; k++) {
-		size_t len = strlen(line_labels[k]);
-		if (len <= n && strncasecmp(s, line_labels[k], len) == 0)
-			return true;
-	}
-	return false;
+	return opens_with_one_of(s, n, line_labels, sizeof line_labels / sizeof *line_labels);
 }
 
 /* Whether the masked line s[0..n) is in the text only at the pages'
