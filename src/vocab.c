@@ -132,26 +132,38 @@ static const struct {
 	const enum imr_section *signature;
 } variants[] = {IMR_VARIANTS(VARIANT_ROW)};
 
-/* A label's colon a blank or two apart from its words (same): the
- * rare case, out of the callers' way. */
-__attribute__((noinline)) static bool same_colon_apart(const char *s, size_t n, const char *text, size_t len)
+/* A label compared by its letters, the blanks between its words aside
+ * (same): its colon set apart ("Case Number :", "Decision rationale :":
+ * an extractor's gap where a bold label's colon is in another run) or
+ * its words run together ("CaseNumber:", "Decisionrationale:": an
+ * extractor that lost the blanks, OCR).  The rare case, out of the
+ * callers' way. */
+__attribute__((noinline)) static bool same_but_blanks(const char *s, size_t n, const char *text, size_t len)
 {
-	if (len < 2 || text[len - 1] != ':' || s[n - 2] != ' ')
+	if (text[len - 1] != ':')
 		return false;
-	size_t k = n - 1;
-	while (k && s[k - 1] == ' ')
-		k--;
-	return k == len - 1 && strncasecmp(s, text, k) == 0;
+	size_t i = 0, j = 0;
+	for (;;) {
+		while (i < n && s[i] == ' ')
+			i++;
+		while (j < len && text[j] == ' ')
+			j++;
+		if (i == n || j == len)
+			return i == n && j == len;
+		if (tolower((unsigned char)s[i]) != tolower((unsigned char)text[j]))
+			return false;
+		i++, j++;
+	}
 }
 
-/* s[0..n) says text[0..len), the letters' case aside, and blanks before
- * a label's colon ("Case Number :", "Decision rationale :": an
- * extractor's gap where a bold label's colon is set apart). */
+/* s[0..n) says text[0..len), the letters' case aside, and a label's
+ * blanks (same_but_blanks). */
 static inline bool same(const char *s, size_t n, const char *text, size_t len)
 {
-	if (n == len)
-		return strncasecmp(s, text, n) == 0;
-	return n > len && s[n - 1] == ':' && same_colon_apart(s, n, text, len);
+	if (n == len && strncasecmp(s, text, n) == 0)
+		return true;
+	return n && s[n - 1] == ':' && (s[0] | 0x20) == (text[0] | 0x20) && n + 8 > len && n < len + 8 &&
+	       same_but_blanks(s, n, text, len);
 }
 
 static inline bool may_open_heading(const char *s);
@@ -165,15 +177,16 @@ static struct {
 } section_words[COUNT(sections)];
 /* What a line must have to be compared by its words at all: a length
  * near theirs, a first letter one of theirs opens with. */
-static size_t words_shortest = SIZE_MAX, words_longest;
+static size_t words_shortest = SIZE_MAX, texts_longest;
 static uint32_t words_first_letters;
 
-/* The words of a heading, for comparing by them: the letters in
- * capitals, each run of blanks one, commas out, and a stop or a colon
- * ending it out too when drop_end (a heading an extractor or another
- * year's letter set a colon after: "CLINICAL CASE SUMMARY:", or a comma
- * more or less: "IMR ISSUES, DECISIONS, AND RATIONALES").  Its length in
- * out (of room cap), or 0 when it does not fit. */
+/* The letters of a heading, for comparing by its words: in capitals,
+ * blanks and commas out, and a stop or a colon ending it out too when
+ * drop_end (a heading an extractor or another year's letter set a colon
+ * after: "CLINICAL CASE SUMMARY:", a comma more or less: "IMR ISSUES,
+ * DECISIONS, AND RATIONALES", its words run together by an extractor
+ * that lost the blanks: "CLINICALCASESUMMARY").  Its length in out (of
+ * room cap), or 0 when it does not fit. */
 static size_t heading_words(const char *s, size_t n, bool drop_end, char *out, size_t cap)
 {
 	if (drop_end) {
@@ -185,16 +198,12 @@ static size_t heading_words(const char *s, size_t n, bool drop_end, char *out, s
 	size_t m = 0;
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
-		if (c == ',')
-			continue;
-		if (c == ' ' && (!m || out[m - 1] == ' '))
+		if (c == ',' || c == ' ')
 			continue;
 		if (m == cap)
 			return 0;
 		out[m++] = (char)toupper((unsigned char)c);
 	}
-	while (m && out[m - 1] == ' ')
-		m--;
 	return m;
 }
 
@@ -208,7 +217,7 @@ int imr_lookup_section(const char *s, size_t n)
 	 * has not (the table's colon stays its own: "CASE SUMMARY:" is a 2013
 	 * review's, not "Case Summary"). */
 	unsigned first = (unsigned)(toupper((unsigned char)s[0]) - 'A');
-	if (n < words_shortest || n > words_longest + 4 || first >= 26 || !(words_first_letters >> first & 1))
+	if (n < words_shortest || n > texts_longest + 4 || first >= 26 || !(words_first_letters >> first & 1))
 		return -1;
 	if (s[n - 1] != ':' && s[n - 1] != '.' && !may_open_heading(s) && !memchr(s, ',', n))
 		return -1;
@@ -263,7 +272,7 @@ static void make_heading_pairs(void)
 			abort();
 		}
 		words_shortest = section_words[i].len < words_shortest ? section_words[i].len : words_shortest;
-		words_longest = section_words[i].len > words_longest ? section_words[i].len : words_longest;
+		texts_longest = len > texts_longest ? len : texts_longest;
 		words_first_letters |= UINT32_C(1) << (section_words[i].text[0] - 'A');
 	}
 	for (size_t i = 0; i < COUNT(line_labels); i++) {
