@@ -47,7 +47,8 @@ struct imr_header_field {
  * its label by the order a determination's dates have, or a value no
  * label could take.  Each becomes a <warning>. */
 struct imr_header_note {
-	bool placed;            /* by the dates' order; else placed nowhere */
+	bool placed;            /* by the dates' order (or by_type); else placed nowhere */
+	bool by_type;           /* the case number taken by its form, its label not found */
 	struct imr_span value;
 	enum imr_header_label label; /* when placed */
 };

@@ -250,7 +250,11 @@ static void check_header(struct checker *c, const struct imr_document *doc)
 		const char *v = c->src->text + n->value.start;
 		int len = (int)(n->value.end - n->value.start);
 		unsigned line = imr_source_line(c->src, n->value.start);
-		if (n->placed)
+		if (n->by_type)
+			warn(c, IMR_W_HEADER_VALUE_BY_TYPE, line, 0, true,
+			     "header: %.*s taken as the %s by its form, its label not found", len, v,
+			     imr_header_label_xml(n->label));
+		else if (n->placed)
 			warn(c, IMR_W_HEADER_DATE_ORDER, line, 0, true,
 			     "header: %.*s taken as the %s by the order of a determination's dates, "
 			     "not by its place", len, v, imr_header_label_xml(n->label));

@@ -32,6 +32,7 @@
 #include "parse.h"
 #include "parser.h"
 #include "unwrap.h"
+#include "words.h"
 
 enum { MAX_GROUP = 24, MAX_LABEL_LINES = 4, INFEASIBLE = 1 << 20 };
 
@@ -317,7 +318,8 @@ static void note(struct imr_parser *p, struct imr_header *h, bool placed, const 
 		return;
 	}
 	h->notes = imr_arena_grow(p->arena, h->notes, &h->note_capacity, h->note_count + 1, sizeof *h->notes);
-	h->notes[h->note_count++] = (struct imr_header_note){placed, {v->line.start, v->line.end}, field};
+	h->notes[h->note_count++] = (struct imr_header_note){
+		.placed = placed, .value = {v->line.start, v->line.end}, .label = field};
 }
 
 static void take(struct imr_parser *p, struct label *l, struct value *v, int index)
@@ -457,6 +459,35 @@ static size_t pair_group(struct imr_parser *p, struct imr_header *h, struct labe
 	}
 	if (align(p, labels, n, values, m))
 		return 0;
+	/* A case number no label of the group can take (its label lost to OCR,
+	 * or redacted away): set aside, said, and taken by its form after the
+	 * header is read (case_number_by_form); the rest aligned without it. */
+	bool case_label = false;
+	for (size_t i = 0; i < n; i++)
+		case_label |= labels[i].field == IMR_CASE_NUMBER;
+	size_t kept = 0;
+	struct value aside[MAX_GROUP];
+	size_t naside = 0;
+	for (size_t j = 0; j < m; j++) {
+		if (!case_label && values[j].kind == IMR_VALUE_CASE)
+			aside[naside++] = values[j];
+		else
+			values[kept++] = values[j];
+	}
+	if (naside && align(p, labels, n, values, kept)) {
+		for (size_t j = 0; j < naside; j++)
+			note(p, h, false, &aside[j], IMR_HEADER_LABEL_COUNT);
+		return 0;
+	}
+	for (size_t j = 0; j < naside; j++) /* (not so: as they were, in their order) */
+		values[kept + j] = aside[j];
+	if (naside) {
+		struct value all[MAX_GROUP];
+		size_t a = 0, b = 0;
+		for (size_t j = 0; j < m; j++)
+			all[j] = (b < naside && (a >= kept || aside[b].line.start < values[a].line.start)) ? aside[b++] : values[a++];
+		memcpy(values, all, m * sizeof *values);
+	}
 	/* Values carried from the group before (before its labels) that this
 	 * one cannot take either: a column read out of step by more than a
 	 * row (PyMuPDF sorting by position: "UR Denial Date:" / two dates /
@@ -519,6 +550,43 @@ static size_t close_group(struct imr_parser *p, struct imr_header *h, struct lab
 	return carried;
 }
 
+/* No "Case Number:" label took a value (the label lost to OCR, or never
+ * there): a case number's form (CM16-0228949) is no other value's, so the
+ * first value no label could take that holds one, or else one before the
+ * first label (a letterhead's line), is the case number, said in a note
+ * (header-value-by-type).  Only the case number itself is taken, not the
+ * rest of its cell ("CM16-0228949 PO", OCR's reading of a rule). */
+static void case_number_by_form(struct imr_parser *p, struct imr_header *h, struct value letterhead)
+{
+	for (size_t i = 0; i < h->count; i++)
+		if (h->fields[i].label == IMR_CASE_NUMBER)
+			return;
+	const char *t = p->src->text, *cn = NULL;
+	struct imr_header_note *unplaced = NULL;
+	for (size_t i = 0; i < h->note_count && !cn; i++)
+		if (!h->notes[i].placed &&
+		    (cn = imr_case_number_in(t + h->notes[i].value.start, h->notes[i].value.end - h->notes[i].value.start)))
+			unplaced = &h->notes[i];
+	if (!cn && letterhead.line.end)
+		cn = imr_case_number_in(t + letterhead.line.start, letterhead.line.end - letterhead.line.start);
+	if (!cn)
+		return;
+	struct imr_line value = unplaced ? (struct imr_line){.start = unplaced->value.start, .end = unplaced->value.end}
+	                                 : letterhead.line;
+	struct imr_span span = {(uint32_t)(cn - t), (uint32_t)(cn - t) + 12};
+	value.start = span.start, value.end = span.end;
+	imr_header_add(p->arena, h, IMR_CASE_NUMBER, span, imr_text_new(p->arena, value));
+	if (unplaced) {
+		unplaced->placed = unplaced->by_type = true;
+		unplaced->label = IMR_CASE_NUMBER;
+		return;
+	}
+	h->notes = imr_arena_grow(p->arena, h->notes, &h->note_capacity, h->note_count + 1, sizeof *h->notes);
+	h->notes[h->note_count++] = (struct imr_header_note){.placed = true, .by_type = true,
+	                                                      .value = {letterhead.line.start, letterhead.line.end},
+	                                                      .label = IMR_CASE_NUMBER};
+}
+
 void imr_header_pair(struct imr_parser *p)
 {
 	if (!p->ncells || !p->doc)
@@ -527,6 +595,7 @@ void imr_header_pair(struct imr_parser *p)
 	struct value values[MAX_GROUP];
 	size_t n = 0, m = 0, carried = 0; /* values[0..carried): the last group's */
 	bool seen_label = false;
+	struct value letterhead_case = {.label = -1}; /* a case number before the first label */
 	struct imr_header *h = imr_header_new(p->arena);
 	for (size_t c = 0; c < p->ncells; c++) {
 		const struct imr_header_cell *cell = &p->cells[c];
@@ -561,9 +630,13 @@ void imr_header_pair(struct imr_parser *p)
 			}
 			break;
 		default:
-			/* Values before the first label are the letterhead's lines. */
-			if (!seen_label)
+			/* Values before the first label are the letterhead's lines
+			 * (but a case number there, its label lost: below). */
+			if (!seen_label) {
+				if (!letterhead_case.line.end && imr_case_number_in(p->src->text + l->start, l->end - l->start))
+					letterhead_case = (struct value){.line = *l, .lineno = lineno, .label = -1};
 				break;
+			}
 			if (m == MAX_GROUP) {
 				too_many = true;
 				break;
@@ -579,6 +652,7 @@ void imr_header_pair(struct imr_parser *p)
 			            "header table: more than %d labels or values in a group", MAX_GROUP);
 	}
 	close_group(p, h, labels, n, values, m, true);
+	case_number_by_form(p, h, letterhead_case);
 	if (h->count || h->note_count)
 		p->doc->header = h;
 }

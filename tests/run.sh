@@ -2088,6 +2088,19 @@ warned "a header value no label can take" "$tmp/w11.txt" \
 	'count(//d:warning) => 1' '/d:determination/d:warning/@code => header-value-unplaced' '/d:determination/d:warning/@line => 4' \
 	'/d:determination/d:warning => header: no label could take the value Expedited' \
 	'/d:determination/d:header/d:priority => standard'
+# The case number's label lost (OCR, redacted away): taken by its form,
+# said; in blocks (pdftotext: its value among the dates, which still go
+# to their labels) and side by side (-layout: before the first label).
+grep -v '^Case Number:$' "$std" >"$tmp/w12.txt"
+printf '%s\n' 'count(//d:warning) => 1' '/d:determination/d:warning/@code => header-value-by-type' \
+	'/d:determination/d:warning/@line => 5' \
+	'/d:determination/d:warning => header: CM16-0243517 taken as the caseNumber by its form, its label not found' \
+	'/d:determination/d:header/d:caseNumber/@line => 5' >"$tmp/w12.facts"
+convert_ok "the case number's label lost, in blocks" "$tmp/w12.txt" tests/facts/examples/imr-2016-standard.facts "$tmp/w12.facts"
+sed 's/^\( *\)Case Number:/\1            /' examples/imr-2016-standard.layout.txt >"$tmp/w13.txt"
+printf '%s\n' 'count(//d:warning) => 1' '/d:determination/d:warning/@code => header-value-by-type' \
+	'/d:determination/d:warning/@line => 1' '/d:determination/d:header/d:caseNumber/@line => 1' >"$tmp/w13.facts"
+convert_ok "the case number's label lost, side by side" "$tmp/w13.txt" tests/facts/examples/imr-2016-standard.layout.facts "$tmp/w13.facts"
 # A table column by column, a value before its label (an extractor that
 # reads the cells in another order): the example's own facts.
 printf 'Case Number:\nDate Assigned:\nDecision Date:\nPriority:\n\nCM16-0243517\n12/22/2016\n01/23/2017\nStandard\n\n10/13/2016\nDate of Injury:\nUR Denial Date:   11/17/2016\nApplication\nReceived:\n12/16/2016\n\n\n\n%s\n' "$body" >"$tmp/col.txt"
