@@ -224,3 +224,10 @@ const char *imr_source_index_text(const struct imr_source *src, size_t i, size_t
 	*len = e ? (size_t)(e - s) : strlen(s);
 	return s;
 }
+
+void imr_blank_line_text(struct imr_source *src, size_t i, size_t from, size_t to)
+{
+	size_t n;
+	char *s = (char *)imr_source_index_text(src, i, &n);
+	memset(s + from, ' ', (to < n ? to : n) - from);
+}

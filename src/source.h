@@ -146,5 +146,9 @@ bool imr_source_close_up(struct imr_source *src, size_t from, size_t to);
  * normalized line at index i (the letter's order). */
 const char *imr_source_line_text(const struct imr_source *src, unsigned line, size_t *len);
 const char *imr_source_index_text(const struct imr_source *src, size_t i, size_t *len);
+/* Line i's (0-based, the letter's order) bytes from..to made blanks (to
+ * past the line's end: to its end), its length and place kept: page
+ * furniture blanked (markup.c, mail.c). */
+void imr_blank_line_text(struct imr_source *src, size_t i, size_t from, size_t to);
 
 #endif

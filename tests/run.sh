@@ -124,7 +124,7 @@ sample_pinned=(
 	"examples/imr-documents-reviewed-b.layout.txt, lines joined (-v join=paragraph)" # a case number as mid-line page furniture
 	"examples/imr-2014-cover-narrow.txt, re-wrapped (fmt -w 72)" # a name value gone on to the next line (header.c)
 	"real/txt/CM17-0002106.txt, folded (fold -w 95)" # a word the letter has once ending a line of the width (folded.c, ending_standing)
-	"CM16-0234464.pdf (pdftohtml pages, pandoc-plain)" # a rendering told by its rule between pages alone (normalize.c, rendered_html)
+	"CM16-0234464.pdf (pdftohtml pages, pandoc-plain)" # a rendering told by its rule between pages alone (markup.c, imr_rendered_html)
 )
 sampled_out() { # NAME: true if the sanitized run leaves this conversion to the release run
 	[ -n "${IMR_SANITIZED:-}" ] || return 1
@@ -1843,8 +1843,8 @@ fi
 # pdftohtml's stylesheet comment at each page ("<!--" / "p {margin: 0;
 # ...} .ft10{...}" / "-->"), of its frames' HTML (each page's <title>,
 # the file's name), of MuPDF's <style> rules and its <img> tag left open
-# over the data: URI's base64, is page furniture (normalize.c,
-# blank_stripped_html); "&#160;" joins words, put as a blank.  Every
+# over the data: URI's base64, is page furniture (markup.c,
+# imr_blank_stripped_html); "&#160;" joins words, put as a blank.  Every
 # letter keeps its facts, and no residue reaches the XML.
 cat >"$tmp/no-residue.facts" <<'FACTS'
 contains(string(/), 'font-') => false
