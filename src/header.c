@@ -465,28 +465,19 @@ static size_t pair_group(struct imr_parser *p, struct imr_header *h, struct labe
 	bool case_label = false;
 	for (size_t i = 0; i < n; i++)
 		case_label |= labels[i].field == IMR_CASE_NUMBER;
+	struct value others[MAX_GROUP];
 	size_t kept = 0;
-	struct value aside[MAX_GROUP];
-	size_t naside = 0;
-	for (size_t j = 0; j < m; j++) {
-		if (!case_label && values[j].kind == IMR_VALUE_CASE)
-			aside[naside++] = values[j];
-		else
-			values[kept++] = values[j];
-	}
-	if (naside && align(p, labels, n, values, kept)) {
-		for (size_t j = 0; j < naside; j++)
-			note(p, h, false, &aside[j], IMR_HEADER_LABEL_COUNT);
+	for (size_t j = 0; j < m; j++)
+		if (case_label || values[j].kind != IMR_VALUE_CASE)
+			others[kept++] = values[j];
+	if (kept < m && align(p, labels, n, others, kept)) {
+		for (size_t j = 0, k = 0; j < m; j++) {
+			if (k < kept && others[k].line.start == values[j].line.start)
+				values[j] = others[k++]; /* (with the label it took) */
+			else
+				note(p, h, false, &values[j], IMR_HEADER_LABEL_COUNT);
+		}
 		return 0;
-	}
-	for (size_t j = 0; j < naside; j++) /* (not so: as they were, in their order) */
-		values[kept + j] = aside[j];
-	if (naside) {
-		struct value all[MAX_GROUP];
-		size_t a = 0, b = 0;
-		for (size_t j = 0; j < m; j++)
-			all[j] = (b < naside && (a >= kept || aside[b].line.start < values[a].line.start)) ? aside[b++] : values[a++];
-		memcpy(values, all, m * sizeof *values);
 	}
 	/* Values carried from the group before (before its labels) that this
 	 * one cannot take either: a column read out of step by more than a
