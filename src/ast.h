@@ -147,6 +147,11 @@ struct imr_document {
 	/* The letter's beginning is lost (its first page or pages): no
 	 * header, its first headings missing, read from its items on. */
 	bool beginning_lost;
+	/* The header's labels found (or their first pieces), a bit (1u <<
+	 * field) each (header.c): a label the variant always has but the
+	 * header lacks was lost, and its value with it unless placed by its
+	 * form or by the dates' order (header-labels-missing). */
+	unsigned header_labels;
 };
 
 /* Constructors called from the grammar's actions. */

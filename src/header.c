@@ -124,9 +124,11 @@ static size_t rule_glyph(const char *s, size_t len)
 size_t imr_header_rule(const char *s, size_t len)
 {
 	size_t k = rule_glyph(s, len), r = k;
-	/* "|11/16/2016": a bar is never part of a value. */
-	if (!k && len > 1 && s[0] == '|')
-		r = 1;
+	/* "|11/16/2016", "[|CaseNumber:" (a rule and a cell's edge read as
+	 * one word): a bar is never part of a value or a label. */
+	if (!k && len > 1 && (s[0] == '|' || ((s[0] == '[' || s[0] == ']') && s[1] == '|')))
+		while (r < len && (s[r] == '|' || s[r] == '[' || s[r] == ']'))
+			r++;
 	while (r && r < len && s[r] == ' ')
 		r++;
 	return r;
@@ -162,6 +164,15 @@ size_t imr_header_typed_run(const char *s, size_t len)
 	if (!next_typed && imr_lookup_header_label(next, rest, &piece) < 0 && !(m == rest && claim_like(next, m)))
 		return len;
 	return n;
+}
+
+/* The case number a cell opens with, before its end or a blank ("CM16-0228949
+ * PO": OCR's reading of the cell's rule after it), or NULL. */
+static const char *case_number_opening(const char *s, size_t n)
+{
+	while (n && (*s == ' ' || *s == '\f'))
+		s++, n--;
+	return n >= 12 && (n == 12 || s[12] == ' ') ? imr_case_number_in(s, 12) : NULL;
 }
 
 /* What a value looks like: a case number, a date, a priority, a claim
@@ -556,10 +567,10 @@ static void case_number_by_form(struct imr_parser *p, struct imr_header *h, stru
 	struct imr_header_note *unplaced = NULL;
 	for (size_t i = 0; i < h->note_count && !cn; i++)
 		if (!h->notes[i].placed &&
-		    (cn = imr_case_number_in(t + h->notes[i].value.start, h->notes[i].value.end - h->notes[i].value.start)))
+		    (cn = case_number_opening(t + h->notes[i].value.start, h->notes[i].value.end - h->notes[i].value.start)))
 			unplaced = &h->notes[i];
 	if (!cn && letterhead.line.end)
-		cn = imr_case_number_in(t + letterhead.line.start, letterhead.line.end - letterhead.line.start);
+		cn = case_number_opening(t + letterhead.line.start, letterhead.line.end - letterhead.line.start);
 	if (!cn)
 		return;
 	struct imr_line value = unplaced ? (struct imr_line){.start = unplaced->value.start, .end = unplaced->value.end}
@@ -576,6 +587,63 @@ static void case_number_by_form(struct imr_parser *p, struct imr_header *h, stru
 	h->notes[h->note_count++] = (struct imr_header_note){.placed = true, .by_type = true,
 	                                                      .value = {letterhead.line.start, letterhead.line.end},
 	                                                      .label = IMR_CASE_NUMBER};
+}
+
+/* The date a header field holds (its yyyymmdd), or 0. */
+static long field_day(const struct imr_source *src, const struct imr_header_field *f)
+{
+	long day = 0;
+	if (f->value && f->value->count &&
+	    typed(src->text + f->value->lines[0].start, f->value->lines[0].end - f->value->lines[0].start, &day) !=
+	            IMR_VALUE_DATE)
+		day = 0;
+	return day;
+}
+
+/* Whether field taking the date day keeps the order of the header's dates. */
+static bool keeps_order(const struct imr_source *src, const struct imr_header *h,
+                        enum imr_header_label field, long day)
+{
+	int r = chronology(field);
+	for (size_t i = 0; i < h->count; i++) {
+		int q = chronology(h->fields[i].label);
+		long d = q >= 0 ? field_day(src, &h->fields[i]) : 0;
+		if (d && ((q < r && d > day) || (q > r && d < day)))
+			return false;
+	}
+	return true;
+}
+
+/* Dates no label took, while a date field every letter of the variant
+ * has lacks both its label and a value (the label lost to OCR: "12/30/2016
+ * UR Denial Date: | 11/16/2016", "Decision Date:" gone): a date goes to
+ * the one such field whose place in the order of a determination's dates
+ * it keeps with the dates read, said as a placing by that order
+ * (header-date-order); with two such fields or none it stays unplaced. */
+static void lost_label_dates(struct imr_parser *p, struct imr_header *h)
+{
+	unsigned lost = imr_variant_header_always(p->doc->variant) & ~p->doc->header_labels;
+	for (size_t i = 0; i < h->count; i++)
+		lost &= ~(1u << h->fields[i].label);
+	for (size_t k = 0; k < h->note_count && lost; k++) {
+		struct imr_header_note *n = &h->notes[k];
+		long day = 0;
+		if (n->placed ||
+		    typed(p->src->text + n->value.start, n->value.end - n->value.start, &day) != IMR_VALUE_DATE)
+			continue;
+		int only = -1, fits = 0;
+		for (int f = 0; f < IMR_HEADER_LABEL_COUNT; f++)
+			if ((lost & (1u << f)) && chronology((enum imr_header_label)f) >= 0 &&
+			    keeps_order(p->src, h, (enum imr_header_label)f, day))
+				only = f, fits++;
+		if (fits != 1)
+			continue;
+		struct imr_line value = {.start = n->value.start, .end = n->value.end};
+		imr_header_add(p->arena, h, (enum imr_header_label)only, n->value, imr_text_new(p->arena, value));
+		n->placed = true;
+		n->label = (enum imr_header_label)only;
+		lost &= ~(1u << only);
+	}
 }
 
 void imr_header_pair(struct imr_parser *p)
@@ -604,6 +672,7 @@ void imr_header_pair(struct imr_parser *p)
 		switch (cell->kind) {
 		case TOK_HEADER_LABEL:
 			seen_label = true;
+			p->doc->header_labels |= 1u << l->id;
 			if (n == MAX_GROUP) {
 				too_many = true;
 				break;
@@ -624,7 +693,7 @@ void imr_header_pair(struct imr_parser *p)
 			/* Values before the first label are the letterhead's lines
 			 * (but a case number there, its label lost: below). */
 			if (!seen_label) {
-				if (!letterhead_case.line.end && imr_case_number_in(p->src->text + l->start, l->end - l->start))
+				if (!letterhead_case.line.end && case_number_opening(p->src->text + l->start, l->end - l->start))
 					letterhead_case = (struct value){.line = *l, .lineno = lineno, .label = -1};
 				break;
 			}
@@ -644,6 +713,8 @@ void imr_header_pair(struct imr_parser *p)
 	}
 	close_group(p, h, labels, n, values, m, true);
 	case_number_by_form(p, h, letterhead_case);
+	if (h->note_count)
+		lost_label_dates(p, h);
 	if (h->count || h->note_count)
 		p->doc->header = h;
 }

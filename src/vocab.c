@@ -546,6 +546,24 @@ static const char *const form_sentences[] = {
 };
 const char *imr_form_sentence(enum imr_form_sentence s) { return form_sentences[s]; }
 const char *imr_header_label_xml(enum imr_header_label l) { return fields[l].xml; }
+
+const char *imr_header_label_text(enum imr_header_label l)
+{
+	for (size_t i = 0; i < COUNT(header_labels); i++)
+		if (header_labels[i].field == l)
+			return header_labels[i].text;
+	return fields[l].xml;
+}
+
+_Static_assert(IMR_HEADER_LABEL_COUNT <= 32, "a header's fields are bits of an unsigned");
+unsigned imr_variant_header_always(enum imr_variant v)
+{
+	unsigned bits = 0;
+#define ALWAYS_BIT(variant, field) bits |= v == IMR_##variant ? 1u << IMR_##field : 0u;
+	IMR_HEADER_ALWAYS(ALWAYS_BIT)
+#undef ALWAYS_BIT
+	return bits;
+}
 enum imr_value_kind imr_header_value_kind(enum imr_header_label l) { return fields[l].kind; }
 const char *imr_variant_name(enum imr_variant v) { return variants[v].name; }
 const char *imr_variant_description(enum imr_variant v) { return variants[v].description; }

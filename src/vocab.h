@@ -102,6 +102,24 @@
 	X(TREATMENTS, "Treatment(s) in Dispute Listed on IMR Application:", "Treatment(s) in", \
 	  "Dispute Listed on", "IMR Application:", NULL)
 
+/* The header labels every letter of a variant has: X(variant, field).
+ * A header that lacks one lost it (OCR read the label as noise, or a
+ * table's rule into it), and with it the field's value unless its form
+ * or the order of the dates placed it: the warning header-labels-missing
+ * (consistency.c), and a lone date placed in a lost date field
+ * (header.c).  The sixteen real imr-2016 letters all have these seven,
+ * redacted or not; the other variants' letters vary (a cover page
+ * without "UR Denial Date:", a review without "Date Assigned:") or are
+ * known from too few letters to say. */
+#define IMR_HEADER_ALWAYS(X)                                                              \
+	X(IMR_2016, CASE_NUMBER)                                                          \
+	X(IMR_2016, DATE_ASSIGNED)                                                        \
+	X(IMR_2016, DECISION_DATE)                                                        \
+	X(IMR_2016, PRIORITY)                                                             \
+	X(IMR_2016, DATE_OF_INJURY)                                                       \
+	X(IMR_2016, UR_DENIAL_DATE)                                                       \
+	X(IMR_2016, APPLICATION_RECEIVED)
+
 /* Labels that open a line inside a section: X(ID, "label", context, grammar token).
  * The 2013 notice names an item's parts in its own words; they share
  * the tokens (and so the grammar and the XML) of the later letters. */
@@ -293,6 +311,11 @@ const char *imr_section_text(enum imr_section s);
 const char *imr_form_sentence(enum imr_form_sentence s);
 enum imr_context imr_section_context(enum imr_section s);
 const char *imr_header_label_xml(enum imr_header_label l);
+/* The field's label as the letters write it ("Date Assigned:"). */
+const char *imr_header_label_text(enum imr_header_label l);
+/* The fields whose labels every letter of variant v has (IMR_HEADER_ALWAYS),
+ * a bit (1u << field) each. */
+unsigned imr_variant_header_always(enum imr_variant v);
 enum imr_value_kind imr_header_value_kind(enum imr_header_label l);
 const char *imr_variant_name(enum imr_variant v);
 const char *imr_variant_description(enum imr_variant v);
