@@ -262,6 +262,26 @@ static void check_header(struct checker *c, const struct imr_document *doc)
 			warn(c, IMR_W_HEADER_VALUE_UNPLACED, line, 0, true,
 			     "header: no label could take the value %.*s", len, v);
 	}
+	/* Labels every letter of the variant has, lost (OCR) and their values
+	 * with them: the fields are absent, not redacted. */
+	unsigned lost = imr_variant_header_always(doc->variant) & ~doc->header_labels;
+	for (size_t i = 0; h && i < h->count && lost; i++)
+		lost &= ~(1u << h->fields[i].label);
+	if (!lost)
+		return;
+	char missing[256];
+	size_t n = 0, count = 0;
+	missing[0] = '\0';
+	for (int f = 0; f < IMR_HEADER_LABEL_COUNT; f++)
+		if (lost & (1u << f) && n < sizeof missing) {
+			n += (size_t)snprintf(missing + n, sizeof missing - n, "%s%s", count ? ", " : "",
+			                      imr_header_label_text((enum imr_header_label)f));
+			count++;
+		}
+	warn(c, IMR_W_HEADER_LABELS_MISSING, h ? imr_source_line(c->src, h->node.span.start) : 0, 0, true,
+	     "header: no %s (every %s letter has %s; lost to OCR?): %s not read", missing,
+	     imr_variant_name(doc->variant), count > 1 ? "them" : "it",
+	     count > 1 ? "their fields are" : "its field is");
 }
 
 /* A record of the documents reviewed that reads as two run together. */

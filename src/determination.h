@@ -117,6 +117,7 @@ struct imr_issue_facts {
 	X(HEADER_DATE_ORDER, "header-date-order")                                         \
 	X(HEADER_VALUE_UNPLACED, "header-value-unplaced")                                 \
 	X(HEADER_VALUE_BY_TYPE, "header-value-by-type")                                   \
+	X(HEADER_LABELS_MISSING, "header-labels-missing")                                 \
 	X(DOCUMENTS_RUN_TOGETHER, "documents-run-together")                              \
 	X(READING_ORDER, "reading-order-unplaced")                                        \
 	X(ONE_CASE, "text-one-case")                                                      \

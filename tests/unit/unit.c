@@ -1022,9 +1022,10 @@ static void test_cover(void)
 }
 
 /* A header table in one shape (imr-2016): the fields it must yield, and
- * the warnings (codes, in order, "" for none) its pairing must give. */
-static void check_table(const char *what, const char *table, const char *const want[IMR_HEADER_LABEL_COUNT],
-                        const char *warnings, enum imr_variant variant)
+ * the warnings (codes, in order, "" for none) its pairing must give; the
+ * last warning's message too when message is not NULL. */
+static void check_table_said(const char *what, const char *table, const char *const want[IMR_HEADER_LABEL_COUNT],
+                             const char *warnings, enum imr_variant variant, const char *message)
 {
 	struct imr_arena a;
 	imr_arena_init(&a);
@@ -1048,10 +1049,19 @@ static void check_table(const char *what, const char *table, const char *const w
 			snprintf(codes + strlen(codes), sizeof codes - strlen(codes), "%s%s", i ? " " : "",
 			         imr_warning_name(det.warnings[i].code));
 		CHECK(strcmp(codes, warnings) == 0, "%s: warnings '%s', want '%s'", what, codes, warnings);
+		const char *said = det.warning_count ? det.warnings[det.warning_count - 1].message : "";
+		CHECK(!message || strcmp(said, message) == 0, "%s: message '%s', want '%s'", what, said,
+		      message ? message : "");
 	}
 	imr_source_free(&src);
 	imr_diags_free(&diags);
 	imr_arena_free(&a);
+}
+
+static void check_table(const char *what, const char *table, const char *const want[IMR_HEADER_LABEL_COUNT],
+                        const char *warnings, enum imr_variant variant)
+{
+	check_table_said(what, table, want, warnings, variant, NULL);
 }
 
 /* The header assigned by its labels' words and its values' types:
@@ -1128,7 +1138,7 @@ static void test_header_assignment(void)
 	            redacted, "header-date-order", IMR_IMR_2016);
 	/* A contradiction: the only label after the date is the decision's,
 	 * earlier than the assignment.  Its place decides, and the dates' order
-	 * is said to be broken. */
+	 * is said to be broken (and the table's three other labels missing). */
 	const char *contradiction[IMR_HEADER_LABEL_COUNT] = {
 		[IMR_CASE_NUMBER] = "CM16-0243517", [IMR_DATE_ASSIGNED] = "12/22/2016",
 		[IMR_DECISION_DATE] = "10/13/2016", [IMR_PRIORITY] = "Standard",
@@ -1136,8 +1146,9 @@ static void test_header_assignment(void)
 	check_table("a date out of order wherever it goes",
 	            "Case Number:     CM16-0243517\nDate Assigned:   12/22/2016\nPriority:        Standard\n"
 	            "10/13/2016\nDecision Date:\n",
-	            contradiction, "dates-out-of-order", IMR_IMR_2016);
-	/* A value no label can take: kept out of the fields, said. */
+	            contradiction, "header-labels-missing dates-out-of-order", IMR_IMR_2016);
+	/* A value no label can take: kept out of the fields, said (the
+	 * table's four other labels too). */
 	const char *unplaced[IMR_HEADER_LABEL_COUNT] = {
 		[IMR_CASE_NUMBER] = "CM16-0243517", [IMR_DATE_ASSIGNED] = "12/22/2016",
 		[IMR_PRIORITY] = "Standard",
@@ -1145,7 +1156,53 @@ static void test_header_assignment(void)
 	check_table("a value no label can take",
 	            "Case Number:     CM16-0243517\nDate Assigned:   12/22/2016\nPriority:        Standard\n"
 	            "Expedited\n",
-	            unplaced, "header-value-unplaced", IMR_IMR_2016);
+	            unplaced, "header-value-unplaced header-labels-missing", IMR_IMR_2016);
+	/* OCR that read the table as one block (tesseract --psm 6): a rule
+	 * and the cell's edge as "[|" before the label, the other labels lost
+	 * (only "Received:", a piece of one, left).  The case number is read;
+	 * the fields of the labels lost are absent, and said. */
+	const char *lost[IMR_HEADER_LABEL_COUNT] = {[IMR_CASE_NUMBER] = "CM16-0243517"};
+	check_table_said("OCR lost the labels but the case number's",
+	                 "Federal Services |\n[|CaseNumber: | CM16-0243517 |\nReceived:\n", lost,
+	                 "header-labels-missing", IMR_IMR_2016,
+	                 "header: no Date Assigned:, Decision Date:, Priority:, Date of Injury:, UR Denial "
+	                 "Date:, Application Received: (every imr-2016 letter has them; lost to OCR?): "
+	                 "their fields are not read");
+	/* A label standing empty is redacted, not lost: no warning. */
+	const char *no_priority[IMR_HEADER_LABEL_COUNT] = {
+		[IMR_CASE_NUMBER] = "CM16-0243517", [IMR_DATE_ASSIGNED] = "12/22/2016",
+		[IMR_DECISION_DATE] = "01/23/2017", [IMR_DATE_OF_INJURY] = "10/13/2016",
+		[IMR_UR_DENIAL_DATE] = "11/17/2016", [IMR_APPLICATION_RECEIVED] = "12/16/2016",
+	};
+	check_table("a label standing empty is not missing",
+	            "Case Number: CM16-0243517\nDate Assigned: 12/22/2016\nDecision Date: 01/23/2017\n"
+	            "Priority:\nDate of Injury: 10/13/2016\nUR Denial Date: 11/17/2016\n"
+	            "Application Received: 12/16/2016\n",
+	            no_priority, "", IMR_IMR_2016);
+	/* The case number's and the decision date's labels lost to OCR, the
+	 * case number with a rule's residue after it ("PO"): the case number
+	 * by its form, the lone date by the dates' order (after the
+	 * assignment: the decision's, the only date field left), each said. */
+	check_table_said("OCR lost two labels: the values by their form and the dates' order",
+	                 "Federal Services\nCM16-0243517 PO\nDate Assigned: 12/22/2016 Date of Injury: 10/13/2016\n"
+	                 "01/23/2017 UR Denial Date: | 11/17/2016\nPriority: Standard Application 12/16/2016\n"
+	                 "Received:\n",
+	                 want, "header-date-order header-value-by-type", IMR_IMR_2016,
+	                 "header: CM16-0243517 PO taken as the caseNumber by its form, its label not found");
+	/* Two date fields lost and one lone date that fits either: it stays
+	 * unplaced, and both fields are said lost. */
+	const char *two_lost[IMR_HEADER_LABEL_COUNT] = {
+		[IMR_CASE_NUMBER] = "CM16-0243517", [IMR_PRIORITY] = "Standard",
+		[IMR_DATE_OF_INJURY] = "10/13/2016", [IMR_UR_DENIAL_DATE] = "11/17/2016",
+		[IMR_APPLICATION_RECEIVED] = "12/16/2016",
+	};
+	check_table_said("a lone date two lost fields could take",
+	                 "Case Number: CM16-0243517 Date of Injury: 10/13/2016\n"
+	                 "01/23/2017 UR Denial Date: | 11/17/2016\nPriority: Standard Application 12/16/2016\n"
+	                 "Received:\n",
+	                 two_lost, "header-value-unplaced header-labels-missing", IMR_IMR_2016,
+	                 "header: no Date Assigned:, Decision Date: (every imr-2016 letter has them; lost to "
+	                 "OCR?): their fields are not read");
 	/* Labels standing empty (redacted), one unknown to the table: a cover
 	 * page (it has names). */
 	const char *names[IMR_HEADER_LABEL_COUNT] = {
