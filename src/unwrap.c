@@ -207,7 +207,11 @@ static enum join spans(const struct lines *l, size_t p, size_t at, size_t k, siz
 	for (; *ph; ph++)
 		if (*ph >= 'a' && *ph <= 'z')
 			return JOIN_HEADING;
-	return JOIN_NONE;
+	/* One in capitals over three lines or more (a centred heading
+	 * re-wrapped narrow in its indent: "HOW THE" / "IMR FINAL" /
+	 * "DETERMINATION" / "WAS MADE"), which the heading rule's two lines
+	 * do not reach: closed up too. */
+	return j - k >= 2 ? JOIN_HEADING : JOIN_NONE;
 }
 
 /* An item's title ends the line before (in a colon), its decision opens
