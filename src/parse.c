@@ -290,7 +290,8 @@ static bool line_ends_with(const struct imr_source *src, const struct imr_line *
 /*
  * The 2013 notice's lines that run on: a numbered decision ("1) MAXIMUS
  * ... has determined the request for X is not" / "medically necessary and
- * appropriate.") continues to the end of its sentence, and an item
+ * appropriate.") continues to the end of its sentence (over up to nine
+ * lines: re-wrapped at 30 columns it takes six), and an item
  * section ("2) Regarding the request for physical therapy two times a" /
  * "week for six weeks:") to the colon that ends its title.  Each entry
  * starts a paragraph, and so does the text after a list.
@@ -303,7 +304,7 @@ static void mark_continuations(struct imr_parser *p)
 			t[i].value.line.para_break = true;
 			size_t k = i;
 			while (!line_ends_sentence(p->src, &t[k].value.line) && k + 1 < p->count &&
-			       t[k + 1].kind == TOK_TEXT && !t[k + 1].value.line.para_break && k - i < 4)
+			       t[k + 1].kind == TOK_TEXT && !t[k + 1].value.line.para_break && k - i < 8)
 				t[++k].kind = TOK_DECISION_TEXT;
 			if (k + 1 < p->count && t[k + 1].kind == TOK_TEXT)
 				t[k + 1].value.line.para_break = true;
