@@ -265,10 +265,11 @@ void imr_end_folded_row(struct imr_source *src, size_t row, uint32_t nl)
  * the cut line's end, or at N bytes when it has none (a URL, a long drug
  * name); no line is longer.  A cut line so ends in a blank, and the next
  * line's first word did not fit after it: its bytes and the word's make
- * N or more.  A letter's own lines end so nowhere (no trailing blank in
- * any extractor's text here), fmt's neither (it drops the blank), fold
- * -w's rarely (an eighth of its lines at most).  The rows the cut lines
- * make are the input's own lines again, byte for byte.
+ * N or more.  pdftotext's and fmt's lines end in no blank, fold -w's
+ * rarely so (an eighth of its lines at most), and the lines of the seeds
+ * and examples that do are in wider text (the caller asks only of text
+ * whose lines are all 80 bytes or fewer).  The rows the cut lines make
+ * are the input's own lines again, byte for byte.
  */
 uint64_t *imr_folded_at_blanks(const char *data, size_t len)
 {

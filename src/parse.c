@@ -206,16 +206,21 @@ static bool line_contains(const struct imr_source *src, const struct imr_line *l
 	return memmem(src->text + l->start, l->end - l->start, what, strlen(what)) != NULL;
 }
 
-/* Whether token k's line holds what, or what begins at its end and ends
- * at the next line's start, a blank of it the line break ("... #90 was
- * the original" / "request. Cyclobenzaprine ...": text re-wrapped
- * narrow). */
-static bool title_line_contains(const struct imr_parser *p, size_t k, const char *what)
+/* Whether token k's line holds what, or, a line of text re-wrapped
+ * narrow (shorter than NARROW_LINE), what begins at its end and ends at
+ * the next line's start, a blank of it the line break ("... #90 was the
+ * original" / "request. Cyclobenzaprine ...", fmt -w 30).  (A wider
+ * line is a letter's own, its title's phrases whole in every letter
+ * here: not looked at again.) */
+enum { NARROW_LINE = 48 };
+__attribute__((always_inline)) static inline bool title_line_contains(const struct imr_parser *p, size_t k,
+                                                                      const char *what)
 {
 	const struct imr_line *l = &p->tokens[k].value.line;
 	if (line_contains(p->src, l, what))
 		return true;
-	if (k + 1 >= p->count || p->tokens[k + 1].kind != TOK_TEXT || p->tokens[k + 1].value.line.para_break)
+	if (l->end - l->start >= NARROW_LINE || k + 1 >= p->count || p->tokens[k + 1].kind != TOK_TEXT ||
+	    p->tokens[k + 1].value.line.para_break)
 		return false;
 	const struct imr_line *n = &p->tokens[k + 1].value.line;
 	const char *e = p->src->text + l->end, *b = p->src->text + n->start;
