@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* memmem */
 /* folded.c - text folded at a width: told, and its cuts found (folded.h). */
 #include "folded.h"
 
@@ -256,4 +257,53 @@ void imr_end_folded_row(struct imr_source *src, size_t row, uint32_t nl)
 	for (size_t i = row + 1; i < src->nlines; i++)
 		if (src->line_start[i] > nl)
 			src->line_start[i] = nl;
+}
+
+/*
+ * Text folded at its blanks (fold -s -w N): a line longer than N is cut
+ * after its last blank in the first N columns (bytes), the blank kept at
+ * the cut line's end, or at N bytes when it has none (a URL, a long drug
+ * name); no line is longer.  A cut line so ends in a blank, and the next
+ * line's first word did not fit after it: its bytes and the word's make
+ * N or more.  pdftotext's and fmt's lines end in no blank, fold -w's
+ * rarely so (an eighth of its lines at most), and the lines of the seeds
+ * and examples that do are in wider text (the caller asks only of text
+ * whose lines are all 80 bytes or fewer).  The rows the cut lines make
+ * are the input's own lines again, byte for byte.
+ */
+uint64_t *imr_folded_at_blanks(const char *data, size_t len)
+{
+	const char *e = data + len;
+	/* (Lines broken otherwise than by a newline would be counted apart
+	 * from normalize.c's: not read so.) */
+	if (memchr(data, '\r', len) || memchr(data, '\v', len) || memmem(data, len, "\xc2\x85", 2) ||
+	    memmem(data, len, "\xe2\x80\xa8", 3) || memmem(data, len, "\xe2\x80\xa9", 3))
+		return NULL;
+	size_t width = 0, lines = 0, text = 0, cuts = 0;
+	for (const char *l = data, *nl; l < e; l = nl + 1, lines++) {
+		if (!(nl = memchr(l, '\n', (size_t)(e - l))))
+			nl = e;
+		if ((size_t)(nl - l) > width)
+			width = (size_t)(nl - l);
+		text += nl > l;
+	}
+	uint64_t *soft = calloc(lines / 64 + 1, sizeof *soft);
+	if (!soft || width < 20)
+		return free(soft), NULL;
+	size_t i = 0;
+	for (const char *l = data, *nl; l < e && (nl = memchr(l, '\n', (size_t)(e - l))); l = nl + 1, i++) {
+		size_t n = (size_t)(nl - l), k = 0;
+		const char *next = nl + 1;
+		if (!n || next >= e || *next == '\n')
+			continue;
+		while (next + k < e && next[k] != ' ' && next[k] != '\n')
+			k++;
+		if ((l[n - 1] == ' ' && n + k >= width) || (n == width && !memchr(l, ' ', n))) {
+			soft[i / 64] |= UINT64_C(1) << (i % 64);
+			cuts++;
+		}
+	}
+	if (cuts < 8 || cuts * 4 < text)
+		return free(soft), NULL;
+	return soft;
 }

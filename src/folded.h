@@ -54,5 +54,12 @@ bool imr_cut_inside_word(const struct imr_folded *f, const char *line, size_t n,
  * nl: a line of it whose text end_line emptied (page furniture, blanks)
  * starts at the newline, so the lines' starts stay in order. */
 void imr_end_folded_row(struct imr_source *src, size_t row, uint32_t nl);
+/* The lines of data[0..len) that go on with the next, a bit a line (as
+ * quoted-printable's soft breaks, qp.h), when it is text folded at its
+ * blanks (fold -s: folded.c); else NULL.  The caller frees it. */
+uint64_t *imr_folded_at_blanks(const char *data, size_t len);
+/* The longest normalized line of text folded at its blanks that is
+ * looked at: a letter's own lines are longer. */
+enum { IMR_BLANK_FOLD_MAX = 80 };
 
 #endif

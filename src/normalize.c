@@ -1719,6 +1719,17 @@ __attribute__((always_inline)) static inline bool normalize_at(const char *data,
 		char *l = text + out->line_start[page_count[i]];
 		memset(l, ' ', page_count_at(l, strcspn(l, "\n")));
 	}
+	/* Text folded at its blanks (fold -s), told by its narrow lines
+	 * first: read again, each cut line going on with the next. */
+	if (!rows && b.longest <= IMR_BLANK_FOLD_MAX) {
+		uint64_t *cuts = imr_folded_at_blanks((const char *)p0, len - (size_t)(p0 - (const unsigned char *)data));
+		if (cuts) {
+			imr_source_free(out);
+			bool ok = normalize_folded(data, len, out, diags, 0, cuts);
+			free(cuts);
+			return ok;
+		}
+	}
 	size_t folded_at = rows ? 0 : imr_folded_width((const char *)p0, len - (size_t)(p0 - (const unsigned char *)data),
 	                                                 b.longest, b.at_longest, b.text_lines);
 	if (folded_at) { /* read again, its rows joined */

@@ -206,6 +206,33 @@ static bool line_contains(const struct imr_source *src, const struct imr_line *l
 	return memmem(src->text + l->start, l->end - l->start, what, strlen(what)) != NULL;
 }
 
+/* Whether token k's line holds what, or, a line of text re-wrapped
+ * narrow (shorter than NARROW_LINE), what begins at its end and ends at
+ * the next line's start, a blank of it the line break ("... #90 was the
+ * original" / "request. Cyclobenzaprine ...", fmt -w 30).  (A wider
+ * line is a letter's own, its title's phrases whole in every letter
+ * here: not looked at again.) */
+enum { NARROW_LINE = 48 };
+__attribute__((always_inline)) static inline bool title_line_contains(const struct imr_parser *p, size_t k,
+                                                                      const char *what)
+{
+	const struct imr_line *l = &p->tokens[k].value.line;
+	if (line_contains(p->src, l, what))
+		return true;
+	if (l->end - l->start >= NARROW_LINE || k + 1 >= p->count || p->tokens[k + 1].kind != TOK_TEXT ||
+	    p->tokens[k + 1].value.line.para_break)
+		return false;
+	const struct imr_line *n = &p->tokens[k + 1].value.line;
+	const char *e = p->src->text + l->end, *b = p->src->text + n->start;
+	for (const char *sp = strchr(what, ' '); sp; sp = strchr(sp + 1, ' ')) {
+		size_t a = (size_t)(sp - what), r = strlen(sp + 1);
+		if (a <= l->end - l->start && memcmp(e - a, what, a) == 0 && r <= n->end - n->start &&
+		    memcmp(b, sp + 1, r) == 0)
+			return true;
+	}
+	return false;
+}
+
 /*
  * The token filter.  An item's title may wrap over several lines, and
  * only its last line (the decision) tells it is a title, so the lines
@@ -234,17 +261,17 @@ static void mark_titles(struct imr_parser *p)
 			first--;
 		bool partial_request = false;
 		for (size_t k = first; k <= i; k++)
-			if (line_contains(p->src, &t[k].value.line, "remaining IMR eligible") ||
-			    line_contains(p->src, &t[k].value.line, "leaving the original request") ||
-			    line_contains(p->src, &t[k].value.line, "authorized by the Claims"))
+			if (title_line_contains(p, k, "remaining IMR eligible") ||
+			    title_line_contains(p, k, "leaving the original request") ||
+			    title_line_contains(p, k, "authorized by the Claims"))
 				partial_request = true;
 		for (size_t k = first; k <= i; k++)
-			if (line_contains(p->src, &t[k].value.line, "was the original request"))
+			if (title_line_contains(p, k, "was the original request"))
 				partial_request = false;
 		for (size_t k = first; partial_request && k - 1 > 0 && t[k - 1].kind == TOK_TEXT &&
 		                       i - k < 2 * MAX_TITLE_LINES;
 		     k--) {
-			if (line_contains(p->src, &t[k - 1].value.line, "was the original request")) {
+			if (title_line_contains(p, k - 1, "was the original request")) {
 				first = k - 1;
 				while (first - 1 > 0 && t[first - 1].kind == TOK_TEXT &&
 				       i - first < 2 * MAX_TITLE_LINES &&
@@ -268,7 +295,8 @@ static bool line_ends_with(const struct imr_source *src, const struct imr_line *
 /*
  * The 2013 notice's lines that run on: a numbered decision ("1) MAXIMUS
  * ... has determined the request for X is not" / "medically necessary and
- * appropriate.") continues to the end of its sentence, and an item
+ * appropriate.") continues to the end of its sentence (over up to nine
+ * lines: re-wrapped at 30 columns it takes six), and an item
  * section ("2) Regarding the request for physical therapy two times a" /
  * "week for six weeks:") to the colon that ends its title.  Each entry
  * starts a paragraph, and so does the text after a list.
@@ -281,7 +309,7 @@ static void mark_continuations(struct imr_parser *p)
 			t[i].value.line.para_break = true;
 			size_t k = i;
 			while (!line_ends_sentence(p->src, &t[k].value.line) && k + 1 < p->count &&
-			       t[k + 1].kind == TOK_TEXT && !t[k + 1].value.line.para_break && k - i < 4)
+			       t[k + 1].kind == TOK_TEXT && !t[k + 1].value.line.para_break && k - i < 8)
 				t[++k].kind = TOK_DECISION_TEXT;
 			if (k + 1 < p->count && t[k + 1].kind == TOK_TEXT)
 				t[k + 1].value.line.para_break = true;

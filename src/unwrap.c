@@ -198,16 +198,23 @@ static enum join spans(const struct lines *l, size_t p, size_t at, size_t k, siz
 		return JOIN_PARAGRAPH;
 	if (label)
 		return JOIN_PHRASE;
+	/* A header label opening its line and wrapped (re-wrapped narrow:
+	 * "Treatment(s) in Dispute Listed on" / "IMR Application: NORCO
+	 * 10/325MG"): its lines joined, its words one label again. */
+	if (p >= IMR_LINE_LABEL_COUNT + IMR_SECTION_COUNT)
+		return JOIN_PHRASE;
 	/* A heading that fills its lines: the scanner's heading rule reads
 	 * one in capitals wrapped, not the notice's title ("Notice of
 	 * Independent Medical Review" / "Determination", a centred title
 	 * re-wrapped in its indent). */
-	if (p >= IMR_LINE_LABEL_COUNT + IMR_SECTION_COUNT)
-		return JOIN_NONE; /* a header label: its cells are read by their words */
 	for (; *ph; ph++)
 		if (*ph >= 'a' && *ph <= 'z')
 			return JOIN_HEADING;
-	return JOIN_NONE;
+	/* One in capitals over three lines or more (a centred heading
+	 * re-wrapped narrow in its indent: "HOW THE" / "IMR FINAL" /
+	 * "DETERMINATION" / "WAS MADE"), which the heading rule's two lines
+	 * do not reach: closed up too. */
+	return j - k >= 2 ? JOIN_HEADING : JOIN_NONE;
 }
 
 /* An item's title ends the line before (in a colon), its decision opens

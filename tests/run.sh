@@ -832,6 +832,73 @@ else
 	fi
 fi
 # ---- end of layout drift ----
+# ---- text folded narrow ----
+# Text folded at 30 to 46 columns at its blanks (fold -s: a phone's or an
+# e-reader's copy, a narrow viewer pane, a terminal pipeline): each line
+# cut after its last blank, or inside a word longer than the width, goes
+# on with the next (folded.c, imr_folded_at_blanks), every position still
+# on its input line.  The real letters and the seeds keep their facts,
+# the seeds and every example are their own XML but for the lines.
+# Re-wrapped as narrow (fmt -w 30, -w 36), which no fold undoes: headings
+# in capitals over three and four lines, a header label over two, a
+# modified request's "was the original" / "request.", a notice's numbered
+# decision over six lines; the real letters and seeds keep their facts,
+# the examples the re-wrapped test above reads are their own XML but for
+# the lines and the paragraphs.  Under the sanitizers one width each.
+if [ -n "${IMR_SANITIZED:-}" ]; then
+	narrow_folds=("fold -s -w 30") narrow_fmts=("fmt -w 36") narrow_want=$(((32 + 5) * 2 + 25 + 15))
+else
+	narrow_folds=("fold -s -w 30" "fold -s -w 36" "fold -s -w 40" "fold -s -w 46") narrow_fmts=("fmt -w 30" "fmt -w 36")
+	narrow_want=$(((32 + 5) * 6 + 25 * 4 + 15 * 2))
+fi
+narrow=0 narrow_cut=0
+if [ -d "$shared/real" ]; then
+	for in in "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$shared"/seeds/*.txt; do
+		facts_of "$(basename "$in" .txt)"
+		for shape in "${narrow_folds[@]}" "${narrow_fmts[@]}"; do
+			$shape "$in" >"$tmp/narrow.txt"
+			narrow=$((narrow + 1))
+			case $in:$shape in
+			"$shared"/real/*:fold*) # (lines cut at a blank: a real letter's own end in none)
+				narrow_cut=$((narrow_cut + $(grep -c ' $' "$tmp/narrow.txt"))) ;;
+			esac
+			convert_ok "$in, folded narrow ($shape)" "$tmp/narrow.txt" "$facts"
+			case $in:$shape in "$shared"/seeds/*:fold*) same_xml "$in, folded narrow ($shape)" "$in" "$tmp/narrow.txt" strip_lines ;; esac
+		done
+	done
+	# (5,560 at 30 columns alone, the sanitized run's one width)
+	if [ "$narrow_cut" -ge 5000 ]; then ok; else bad "fold -s narrow: only $narrow_cut lines cut at a blank in the 32 real texts"; fi
+else
+	echo "NOTICE: $shared/real is absent: real letters folded narrow skipped"; skip=$((skip + 1))
+	narrow_want=$((narrow_want - (32 + 5) * (${#narrow_folds[@]} + ${#narrow_fmts[@]})))
+fi
+for in in examples/*.txt; do
+	for shape in "${narrow_folds[@]}"; do
+		$shape "$in" >"$tmp/narrow.txt"
+		narrow=$((narrow + 1))
+		same_xml "$in, folded narrow ($shape)" "$in" "$tmp/narrow.txt" strip_lines
+	done
+done
+for in in examples/imr-2013-notice-*.txt examples/imr-2014-claim.txt examples/imr-2014-cover-*.txt \
+	examples/imr-2014-single-spaced.txt examples/imr-2016-*.txt; do
+	for shape in "${narrow_fmts[@]}"; do
+		$shape "$in" >"$tmp/narrow.txt"
+		narrow=$((narrow + 1))
+		same_xml "$in, re-wrapped narrow ($shape)" "$in" "$tmp/narrow.txt" one_paragraph
+	done
+done
+if [ "$narrow" = "$narrow_want" ]; then ok; else bad "folded narrow: $narrow texts made, want $narrow_want"; fi
+# A word longer than the width (a URL) cut inside by fold -s, at 30
+# columns in three pieces ("(https://www.odg-twc.com/odgtw" / "c/knee.htm#..."
+# / "herapy)"): joined back, the letter's XML with the URL whole.
+sed '66s|$| (https://www.odg-twc.com/odgtwc/knee.htm#Continuousflowcryotherapy)|' examples/imr-2016-standard.txt >"$tmp/url.txt"
+fold -s -w 30 "$tmp/url.txt" >"$tmp/narrow.txt"
+if grep -qx 'c/knee.htm#Continuousflowcryot' "$tmp/narrow.txt"; then
+	same_xml "a URL longer than the width, folded narrow (fold -s -w 30)" "$tmp/url.txt" "$tmp/narrow.txt" strip_lines
+else
+	bad "fold -s -w 30: the URL is no longer cut inside"
+fi
+# ---- end of text folded narrow ----
 # ---- issue 16d: OCR'd text, pdfminer -V, words hyphenated at line ends ----
 # OCR'd text (tesseract, as researchers read scanned or image-only copies):
 # the header table's rules read as glyphs ("UR Denial Date: | 11/16/2016",
