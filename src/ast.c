@@ -127,7 +127,8 @@ struct imr_issue *imr_issue_titled(struct imr_arena *a, struct imr_span span,
 	i->decided = true;
 	i->title = title_lines;
 	if (item_line) {
-		/* The title part of "Title: Upheld" ends before the colon. */
+		/* The title part of "Title: Upheld" ("Title - Upheld.") ends before
+		 * the colon (the dash). */
 		struct imr_line t = decision_line;
 		t.end = decision_line.rest;
 		i->title = title_lines ? imr_text_append(a, title_lines, t) : imr_text_new(a, t);

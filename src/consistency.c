@@ -90,8 +90,10 @@ static void check_letter_end(struct checker *c, const struct imr_document *doc)
 		if (!n || (n == 1 && isupper((unsigned char)*s)))
 			continue;
 		/* A letter ends in a sentence, or in its last item's decision. */
-		bool decision = n >= 6 && (strncmp(s + n - 6, "Upheld", 6) == 0 ||
-		                           (n >= 10 && strncmp(s + n - 10, "Overturned", 10) == 0));
+		size_t sep;
+		bool decision = (n >= 6 && (strncmp(s + n - 6, "Upheld", 6) == 0 ||
+		                            (n >= 10 && strncmp(s + n - 10, "Overturned", 10) == 0))) ||
+		                imr_decision_ending(s, n, &sep) >= 0;
 		if (!ends_sentence(s, n) && !decision && !ends_in_conclusion(s, n)) {
 			/* The line's last words, from a character's first byte. */
 			size_t from = n > 40 ? n - 40 : 0;

@@ -125,23 +125,13 @@ static const char *last_line(const struct order *o, const struct box *b, size_t 
 }
 
 /* 1 when s[0..n) is an item's decision alone, 2 when it ends in one after
- * a colon ("...: Upheld"), else 0. */
+ * a colon or a dash ("...: Upheld", "... - Upheld."), else 0. */
 static int decision_end(const char *s, size_t n)
 {
-	static const char *const decisions[] = {"upheld", "overturned"};
-	for (size_t d = 0; d < 2; d++) {
-		size_t k = strlen(decisions[d]);
-		if (n < k || strncasecmp(s + n - k, decisions[d], k) != 0)
-			continue;
-		size_t i = n - k;
-		if (i == 0)
-			return 1;
-		while (i && s[i - 1] == ' ')
-			i--;
-		if (i && s[i - 1] == ':')
-			return 2;
-	}
-	return 0;
+	size_t sep;
+	if (!imr_may_end_decided(s, n) || imr_decision_ending(s, n, &sep) < 0)
+		return 0;
+	return isalpha((unsigned char)s[sep]) ? 1 : 2;
 }
 
 static bool ends_sentence(const char *s, size_t n)

@@ -401,11 +401,13 @@ static void blank_neighbours(struct imr_source *src, const size_t *c, size_t k, 
 		empty_running_line(src, beside);
 }
 
-/* s[0..n) ends in an item's decision ("... (DOS 02/03/2014): Upheld"):
- * the letter's own item line, whatever its numbers do. */
+/* s[0..n) ends in an item's decision ("... (DOS 02/03/2014): Upheld",
+ * "... - Upheld."): the letter's own item line, whatever its numbers do. */
 static bool item_line(const char *s, size_t n)
 {
 	while (n && s[n - 1] == ' ')
+		n--;
+	if (n && imr_decision_stop(s[n - 1]))
 		n--;
 	return (n >= 6 && strncasecmp(s + n - 6, "upheld", 6) == 0) ||
 	       (n >= 10 && strncasecmp(s + n - 10, "overturned", 10) == 0);

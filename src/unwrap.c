@@ -221,8 +221,12 @@ static enum join spans(const struct lines *l, size_t p, size_t at, size_t k, siz
  * b..be, and text follows it there. */
 static bool decision_wrapped(const char *b, const char *be)
 {
-	size_t n = (size_t)(be - b);
-	return (n > 7 && strncasecmp(b, "upheld ", 7) == 0) || (n > 11 && strncasecmp(b, "overturned ", 11) == 0);
+	size_t n = (size_t)(be - b), k = n > 6 && strncasecmp(b, "upheld", 6) == 0       ? 6
+	                                 : n > 10 && strncasecmp(b, "overturned", 10) == 0 ? 10 : 0;
+	/* (A stop or semicolon may follow it: "Upheld. Claims ...".) */
+	if (k && k + 1 < n && (b[k] == '.' || b[k] == ';'))
+		k++;
+	return k && k < n && b[k] == ' ';
 }
 
 /* Whether s[0..e) holds an item's decision with more text after it
@@ -234,20 +238,20 @@ static bool decision_inside(const char *s, const char *e)
 		size_t n = (size_t)(e - c);
 		if (n < 10 || c[1] != ' ' || ((c[2] | 0x20) != 'u' && (c[2] | 0x20) != 'o'))
 			continue;
-		if (strncasecmp(c, ": upheld ", 9) == 0 || (n > 13 && strncasecmp(c, ": overturned ", 13) == 0))
+		if (decision_wrapped(c + 2, e))
 			return true;
 	}
 	return false;
 }
 
-/* Whether s[0..e) ends in an item's decision (": Upheld"). */
+/* Whether s[0..e) ends in an item's decision after a colon or a dash
+ * (": Upheld", " - Upheld."). */
 static bool ends_in_decision(const char *s, const char *e)
 {
-	size_t n = (size_t)(e - s);
-	if (n <= 8 || (e[-1] | 0x20) != 'd')
+	size_t n = (size_t)(e - s), sep;
+	if (n <= 8 || !imr_may_end_decided(s, n))
 		return false;
-	return strncasecmp(e - 8, ": upheld", 8) == 0 ||
-	       (n > 12 && strncasecmp(e - 12, ": overturned", 12) == 0);
+	return imr_decision_ending(s, n, &sep) >= 0 && !isalpha((unsigned char)s[sep]);
 }
 
 /* Where the last sentence of s[0..e) ends (after its stop: "...
@@ -293,7 +297,10 @@ static bool has_lower(const char *s, const char *e)
  * nor before a label's or a heading's line ("... set forth below:"). */
 static bool title_begins_inside(const struct lines *l, size_t k)
 {
-	const char *at = last_sentence_end(line_text(l, k + 1), line_end(l, k + 1));
+	const char *de = line_end(l, k + 1);
+	if (imr_decision_stop(de[-1])) /* (the decision's own: "... - Upheld.") */
+		de--;
+	const char *at = last_sentence_end(line_text(l, k + 1), de);
 	for (size_t i = k + 1; !at && i-- > 0 && i + 6 > k && continues(l, i + 1);) {
 		const char *e = line_end(l, i), *b = line_text(l, i);
 		/* A label's line or a heading's (a line without a small letter):

@@ -594,6 +594,51 @@ void imr_print_variants(FILE *out)
 	}
 }
 
+int imr_decision_ending(const char *s, size_t n, size_t *sep)
+{
+#define DECISION_WORD(id, word) {word, sizeof word - 1},
+	static const struct { const char *word; size_t len; } words[] = {IMR_DECISIONS(DECISION_WORD)};
+#undef DECISION_WORD
+#define DASH(d) {d, sizeof d - 1},
+	static const struct { const char *s; size_t len; } dashes[] = {IMR_DECISION_DASHES(DASH)};
+#undef DASH
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\f'))
+		n--;
+	if (n && imr_decision_stop(s[n - 1]))
+		n--;
+	/* (Both words end in a "d": nearly every line is passed at that.) */
+	if (!n || (s[n - 1] | 0x20) != 'd')
+		return -1;
+	for (size_t d = 0; d < COUNT(words); d++) {
+		size_t k = words[d].len, i, b, j = 0;
+		if (n < k)
+			continue;
+		/* (Any case: of ASCII only a letter ORed with 0x20 is a small
+		 * letter, so this is strncasecmp's answer at a fraction of its
+		 * cost.) */
+		for (i = n - k; j < k && (s[i + j] | 0x20) == words[d].word[j]; j++)
+			;
+		if (j < k)
+			continue;
+		for (b = i; b && (s[b - 1] == ' ' || s[b - 1] == '\f'); b--)
+			;
+		*sep = b ? b - 1 : i;
+		if (!b || s[b - 1] == ':')
+			return (int)d;
+		/* A dash between blanks ("... - Upheld"), not one joining words
+		 * ("Non-upheld", "... -Upheld"). */
+		for (size_t h = 0; b < i && h < COUNT(dashes); h++) {
+			size_t m = dashes[h].len;
+			if (b > m && memcmp(s + b - m, dashes[h].s, m) == 0 && s[b - m - 1] == ' ') {
+				*sep = b - m;
+				return (int)d;
+			}
+		}
+		return -1;
+	}
+	return -1;
+}
+
 bool imr_compound_head(const char *s, size_t n)
 {
 #define HEAD(w) w,

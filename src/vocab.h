@@ -299,12 +299,45 @@ enum imr_value_kind { IMR_VALUE_CASE, IMR_VALUE_DATE, IMR_VALUE_PRIORITY, IMR_VA
                       IMR_VALUE_CLAIM, IMR_VALUE_LIST };
 enum imr_header_kind { IMR_HEADER_NONE, IMR_HEADER_TABLE, IMR_HEADER_COVER, IMR_HEADER_ANY };
 
-enum imr_decision { IMR_UPHELD, IMR_OVERTURNED };
+/* An item's decisions, as its title's last word writes them (any case). */
+#define IMR_DECISIONS(X) X(UPHELD, "upheld") X(OVERTURNED, "overturned")
+#define IMR_DECISION_ENUM(id, word) IMR_##id,
+enum imr_decision { IMR_DECISIONS(IMR_DECISION_ENUM) };
+#undef IMR_DECISION_ENUM
+/* What sets an item's decision apart from its title: the letter's colon
+ * ("...: Upheld"), or in text re-typed or re-rendered by other hands (a
+ * viewer's copy, an e-mail, a table exported to text) a dash between
+ * blanks: a hyphen, an en dash, an em dash ("... - Upheld", "... –
+ * Upheld").  A stop, semicolon or comma may follow the decision. */
+#define IMR_DECISION_DASHES(X) X("-") X("\xe2\x80\x93") X("\xe2\x80\x94")
+#define IMR_DECISION_STOPS ".;,"
 
 /* The state of IMR_STATES that s[0..n) is with blanks in other places
  * ("W yoming", "NewYork"), any case, or NULL (also when s is written as
  * the table writes it). */
 const char *imr_state_split(const char *s, size_t n);
+/* The decision s[0..n) ends in (blanks after it aside): IMR_DECISIONS'
+ * word, perhaps one of IMR_DECISION_STOPS after it, alone on the line or
+ * after a colon or one of IMR_DECISION_DASHES between blanks; -1 when it
+ * ends in none ("... the denial is upheld.").  *sep is where the colon or
+ * the dash starts, or the word when it is alone. */
+int imr_decision_ending(const char *s, size_t n, size_t *sep);
+/* Whether c is one of IMR_DECISION_STOPS. */
+static inline bool imr_decision_stop(char c)
+{
+	return c == '.' || c == ';' || c == ',';
+}
+/* The cheap test before imr_decision_ending, for code that looks at
+ * every line: s[0..n)'s last letter (blanks and a stop after it aside) is
+ * the "d" both decisions end in. */
+static inline bool imr_may_end_decided(const char *s, size_t n)
+{
+	while (n && s[n - 1] == ' ')
+		n--;
+	if (n && imr_decision_stop(s[n - 1]))
+		n--;
+	return n && (s[n - 1] | 0x20) == 'd';
+}
 /* Whether s[0..n) (any case) is one of IMR_COMPOUND_HEADS. */
 bool imr_compound_head(const char *s, size_t n);
 const char *imr_section_text(enum imr_section s);

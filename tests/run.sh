@@ -1417,6 +1417,75 @@ sed "s/^\( *\)\($labels\):/\1\2 :/" examples/imr-documents-reviewed-a.txt >"$tmp
 convert_ok "a documents-reviewed letter, its labels' colons apart" "$tmp/words.txt" \
 	tests/facts/examples/imr-documents-reviewed-a.facts
 
+# ---- an item's decision after a dash or with a stop ----
+# Text re-typed or re-rendered by other hands (a viewer's copy, an e-mail,
+# a summary table exported to text) writes an item's decision with a stop
+# or a semicolon after it ("...: Upheld.", "Upheld." alone on the line
+# after its title), a dash between blanks for its colon ("... - Upheld",
+# the en and em dashes too) or in capitals: every letter of txt/, layout/,
+# the seeds and the examples in each form, with its facts (the title is
+# the letter's, the separator no part of it; --verify: every word read).
+decision_shapes=(
+	"decision with a stop|s/(: *(Upheld|Overturned)) *\$/\1./; s/^( *)(Upheld|Overturned) *\$/\1\2./"
+	"decision with a semicolon|s/(: *(Upheld|Overturned)) *\$/\1;/; s/^( *)(Upheld|Overturned) *\$/\1\2;/"
+	"decision after a hyphen|s/ *: *(Upheld|Overturned) *\$/ - \1/"
+	"decision after an en dash|s/ *: *(Upheld|Overturned) *\$/ – \1/"
+	"decision after an em dash|s/ *: *(Upheld|Overturned) *\$/ — \1/"
+	"decision after a hyphen, a stop after it|s/ *: *(Upheld|Overturned) *\$/ - \1./"
+	"decision in capitals|s/(: *|^ *)Upheld *\$/\1UPHELD/; s/(: *|^ *)Overturned *\$/\1OVERTURNED/"
+)
+decided=0
+for in in "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$shared"/seeds/*.txt examples/*.txt; do
+	[ -f "$in" ] || continue
+	facts=; facts_of "$(basename "$in" .txt)"
+	for shape in "${decision_shapes[@]}"; do
+		sed -E "${shape#*|}" "$in" >"$tmp/decided.txt"
+		cmp -s "$tmp/decided.txt" "$in" && continue
+		convert_ok "$in, ${shape%%|*}" "$tmp/decided.txt" "$facts"
+		decided=$((decided + 1)) # (made, sampled or not: convert_ok says what failed)
+	done
+done
+want=147 # (the examples' 21 with an item, in seven forms)
+if [ -d "$shared/real/txt" ] && [ -d "$shared/seeds" ]; then
+	want=406
+else
+	echo "NOTICE: $shared is absent: decisions after a dash or with a stop checked on the examples only"; skip=$((skip + 1))
+fi
+if [ "$decided" = $want ]; then ok; else bad "decisions after a dash or with a stop: $decided texts made, not $want"; fi
+# An example with its titles in four of the forms, and prose that stays
+# prose: a sentence ending "... was upheld.", one with " - upheld by UR -"
+# in it, and "upheld." alone where a sentence wraps.  The letter's four
+# items, their titles and decisions, the sentences in the first item's
+# rationale, nothing unparsed.
+sed -e 's/^\(Associated surgical service: Cold therapy unit\): Upheld$/\1 - Upheld./' \
+	-e 's/^\(thigh radiation\): Upheld$/\1 — Upheld/' \
+	-e 's/^\(the original request, .* is\): Upheld$/\1: Upheld;/' \
+	-e 's/^\(Physical therapy for the lumbar spine, .*\): Overturned$/\1 – OVERTURNED/' \
+	-e '/^Without a defined period of 7 days/i\
+The request - upheld by UR - named no duration, and the first review of it was upheld.\
+A request for the same unit a year before was\
+upheld.' examples/imr-2016-standard.txt >"$tmp/decided.txt"
+issue=/d:determination/d:issues/d:issue
+cat >"$tmp/decided.facts" <<EOF
+count($issue) => 4
+$issue[1]/d:service => Associated surgical service: Cold therapy unit
+$issue[1]/@decision => upheld
+$issue[2]/d:service => MRI of the lumbar spine without contrast to evaluate low back pain with right buttock and thigh radiation
+$issue[2]/@decision => upheld
+$issue[3]/d:service => Hydrocodone/acetaminophen 10/325mg #60
+$issue[3]/d:title => Hydrocodone/acetaminophen 10/325mg #90 was the original request. Hydrocodone/acetaminophen 10/325mg #30 was authorized by the Claims Administrator. The remaining IMR eligible portion of the original request, Hydrocodone/acetaminophen 10/325mg #60 is
+$issue[3]/@decision => upheld
+$issue[4]/d:service => Physical therapy for the lumbar spine, two times a week for four weeks
+$issue[4]/@decision => overturned
+count($issue[1]/d:rationale/d:p[contains(., 'was provided. The request - upheld by UR - named no duration, and the first review of it was upheld. A request for the same unit a year before was upheld. Without a defined')]) => 1
+count(//d:unparsed) => 0
+EOF
+if [ "$(grep -c 'upheld\.$\| - Upheld\.$\| — Upheld$\| – OVERTURNED$\|: Upheld;$' "$tmp/decided.txt")" != 6 ]; then
+	bad "decisions after a dash or with a stop: the example was not derived"
+else
+	convert_ok "examples/imr-2016-standard.txt, decisions in four forms, prose ending in upheld" "$tmp/decided.txt" \
+		"$tmp/decided.facts" tests/facts/examples/imr-2016-standard.facts
+fi
 # ---- issue 16: HTML rendered as text (w3m, lynx, html2text), Apache Tika ----
 # The letter's HTML (pdftohtml) rendered by a browser or a converter:
 # lines wrapped again inside the PDF's, after a slash ("disputed items/"

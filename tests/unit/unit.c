@@ -478,6 +478,75 @@ static void test_state_split(void)
 	}
 }
 
+static void unwrap_case(const char *what, const char *text, size_t want, const char *joined);
+
+/* An item's decision after a dash or with a stop after it (vocab.h's
+ * imr_decision_ending): read as the colon's, a sentence that ends in the
+ * word or holds it after a dash is none. */
+static void test_decision_forms(void)
+{
+	static const struct {
+		const char *in;
+		int want;     /* the decision, or -1 */
+		size_t sep;   /* where the colon, the dash or the word alone starts */
+	} cases[] = {
+		{"Norco 10/325mg #60: Upheld", IMR_UPHELD, 18},
+		{"Norco 10/325mg #60: Upheld.", IMR_UPHELD, 18},
+		{"Norco 10/325mg #60 - Upheld", IMR_UPHELD, 19},
+		{"Norco 10/325mg #60 - overturned;  ", IMR_OVERTURNED, 19},
+		{"MRI \xe2\x80\x93 Upheld", IMR_UPHELD, 4},
+		{"MRI \xe2\x80\x94 OVERTURNED,", IMR_OVERTURNED, 4},
+		{"MRI :Upheld", IMR_UPHELD, 4},
+		{"  Upheld.", IMR_UPHELD, 2},
+		{"Overturned", IMR_OVERTURNED, 0},
+		{"Therefore the denial is upheld.", -1, 0},
+		{"The request - upheld by UR - was denied.", -1, 0},
+		{"MRI -Upheld", -1, 0},
+		{"MRI- Upheld", -1, 0},
+		{"MRI - reupheld", -1, 0},
+		{"MRI: Upheld..", -1, 0},
+		{"MRI: Upheld .", -1, 0},
+		{"", -1, 0},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t sep = 0;
+		const char *in = cases[i].in;
+		int got = imr_decision_ending(in, strlen(in), &sep);
+		CHECK(got == cases[i].want && (got < 0 || sep == cases[i].sep),
+		      "decision ending '%s': %d at %zu, want %d at %zu", in, got, sep, cases[i].want, cases[i].sep);
+		if (got >= 0)
+			CHECK(imr_may_end_decided(in, strlen(in)), "decision ending '%s': gate", in);
+	}
+	CHECK(!imr_may_end_decided("is not medically necessary.", 27), "gate: a sentence");
+	/* The scanner: each form a title (the title filter takes the line
+	 * before a decision alone), the sentences text. */
+	check_kinds("decisions after a dash or with a stop",
+	            "HOW THE IMR FINAL DETERMINATION WAS MADE\nR.\nCLINICAL CASE SUMMARY\nS.\n"
+	            "IMR ISSUES, DECISIONS AND RATIONALES\n"
+	            "Cane - Upheld.\n"
+	            "Decision rationale: The request - upheld by UR - is not medically necessary.\n"
+	            "Therefore the denial is upheld.\n"
+	            "Walker \xe2\x80\x94 OVERTURNED\n"
+	            "Decision rationale: The first review was\n"
+	            "upheld.\n"
+	            "Shower chair:\n"
+	            "Upheld;\n"
+	            "Decision rationale: It is not medically necessary.\n"
+	            "Bed rail: Overturned. Grab bar: Upheld.\n",
+	            true,
+	            (const int[]){TOK_HOW_MADE_HEADING, TOK_TEXT, TOK_CASE_SUMMARY_HEADING, TOK_TEXT,
+	                          TOK_ISSUES_HEADING, TOK_ITEM_LINE, TOK_RATIONALE, TOK_TEXT,
+	                          TOK_ITEM_LINE, TOK_RATIONALE, TOK_TEXT, TOK_TITLE_TEXT,
+	                          TOK_DECISION_LINE, TOK_RATIONALE, TOK_ITEM_LINE, TOK_ITEM_LINE, TOK_YYEOF},
+	            17);
+	unwrap_case("a decision with a stop opening a line, text after it",
+	            "MRI of the left shoulder:\nUpheld. Claims Administrator guideline: Decision based\non MTUS.\n", 2,
+	            "MRI of the left shoulder: Upheld. Claims Administrator guideline: Decision based on MTUS.\n");
+	unwrap_case("a title after a dash begun after the rationale's last sentence",
+	            "is not medically necessary.  Lidocaine ointment 5%\n106.32gm - Upheld.\n", 1,
+	            "is not medically necessary.  Lidocaine ointment 5% 106.32gm - Upheld.\n");
+}
+
 static void test_normalize(void)
 {
 	struct imr_options opt;
@@ -2463,6 +2532,7 @@ int main(void)
 	test_title_closed_up();
 	test_broken_words();
 	test_state_split();
+	test_decision_forms();
 	test_verify();
 	test_parts_in_dump();
 	test_parts_in_verify();
