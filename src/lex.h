@@ -58,8 +58,8 @@ size_t imr_section_inside(const char *s, size_t len);
 bool imr_section_starts_with(const char *s, size_t n);
 /* The header field a label (or a piece of one) names. */
 int imr_lookup_header_label(const char *s, size_t n, enum imr_label_piece *piece);
-/* The label a "Label: value" cell starts with (s[0..len) trimmed), or -1;
- * *n is the label's length. */
+/* The label a "Label: value" (or "Label:value") cell starts with
+ * (s[0..len) trimmed), or -1; *n is the label's length. */
 int imr_leading_header_label(const char *s, size_t len, enum imr_label_piece *piece, size_t *n);
 /* The first piece of a wrapped label that opens s[0..len), its value
  * after it ("Application 11/28/2016", the label's last piece on the next

@@ -422,7 +422,11 @@ int imr_leading_header_label(const char *s, size_t len, enum imr_label_piece *pi
 {
 	for (const char *c = memchr(s, ':', len); c; c = memchr(c + 1, ':', len - (size_t)(c + 1 - s))) {
 		*n = (size_t)(c + 1 - s);
-		if (*n < len && s[*n] != ' ')
+		/* After a label's colon a blank, or its value glued to it
+		 * ("Case Number:CM16-0242302": the table's cells joined without
+		 * a blank, as pypdf and PDF.js join them); a URL's "://" is
+		 * no label's. */
+		if (*n < len && s[*n] != ' ' && !isalnum((unsigned char)s[*n]))
 			continue;
 		int f = imr_lookup_header_label(s, *n, piece);
 		if (f >= 0)
