@@ -1398,20 +1398,30 @@ words_shapes=(
 	"headings' words run together|s/^\( *\)CLINICAL CASE SUMMARY *\$/\1CLINICALCASESUMMARY/; s/^\( *\)HOW THE IMR FINAL DETERMINATION WAS MADE *\$/\1HOWTHEIMRFINALDETERMINATIONWASMADE/"
 	"labels glued to their values|s/^\( *\)\($labels\): */\1\2:/; s/\(  \)\($labels\): */\1\2:/g"
 )
-by_words=0
-for in in "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$shared"/seeds/*.txt examples/*.txt; do
-	[ -f "$in" ] || continue
-	facts=; facts_of "$(basename "$in" .txt)"
-	[ -f "$facts" ] || continue
-	for shape in "${words_shapes[@]}"; do
-		sed "${shape#*|}" "$in" >"$tmp/words.txt"
-		cmp -s "$tmp/words.txt" "$in" && continue # (no such label or heading)
-		convert_ok "$in, ${shape%%|*}" "$tmp/words.txt" "$facts"
-		by_words=$((by_words + 1)) # (made, sampled or not: convert_ok says what failed)
+# each_shape SED_OPTION SHAPE...: every letter of txt/, layout/, the seeds
+# and the examples made in each shape ("name|sed script"; a letter the
+# script leaves as it is is not made) and converted with its facts;
+# $shaped counts the texts made, sampled or not (convert_ok says what
+# failed).
+each_shape() {
+	local opt=$1 in shape
+	shift
+	shaped=0
+	for in in "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$shared"/seeds/*.txt examples/*.txt; do
+		[ -f "$in" ] || continue
+		facts=; facts_of "$(basename "$in" .txt)"
+		[ -f "$facts" ] || continue
+		for shape in "$@"; do
+			sed $opt "${shape#*|}" "$in" >"$tmp/shaped.txt"
+			cmp -s "$tmp/shaped.txt" "$in" && continue
+			convert_ok "$in, ${shape%%|*}" "$tmp/shaped.txt" "$facts"
+			shaped=$((shaped + 1))
+		done
 	done
-done
+}
+each_shape -e "${words_shapes[@]}"
 if [ -d "$shared/real/txt" ] && [ -d "$shared/seeds" ]; then
-	if [ "$by_words" = 454 ]; then ok; else bad "labels and headings by their words: $by_words texts made, not 454"; fi
+	if [ "$shaped" = 454 ]; then ok; else bad "labels and headings by their words: $shaped texts made, not 454"; fi
 else
 	echo "NOTICE: $shared is absent: labels and headings by their words checked on the examples only"; skip=$((skip + 1))
 fi
@@ -1438,24 +1448,14 @@ decision_shapes=(
 	"decision after a hyphen, a stop after it|s/ *: *(Upheld|Overturned) *\$/ - \1./"
 	"decision in capitals|s/(: *|^ *)Upheld *\$/\1UPHELD/; s/(: *|^ *)Overturned *\$/\1OVERTURNED/"
 )
-decided=0
-for in in "$shared"/real/txt/*.txt "$shared"/real/layout/*.txt "$shared"/seeds/*.txt examples/*.txt; do
-	[ -f "$in" ] || continue
-	facts=; facts_of "$(basename "$in" .txt)"
-	for shape in "${decision_shapes[@]}"; do
-		sed -E "${shape#*|}" "$in" >"$tmp/decided.txt"
-		cmp -s "$tmp/decided.txt" "$in" && continue
-		convert_ok "$in, ${shape%%|*}" "$tmp/decided.txt" "$facts"
-		decided=$((decided + 1)) # (made, sampled or not: convert_ok says what failed)
-	done
-done
+each_shape -E "${decision_shapes[@]}"
 want=147 # (the examples' 21 with an item, in seven forms)
 if [ -d "$shared/real/txt" ] && [ -d "$shared/seeds" ]; then
 	want=406
 else
 	echo "NOTICE: $shared is absent: decisions after a dash or with a stop checked on the examples only"; skip=$((skip + 1))
 fi
-if [ "$decided" = $want ]; then ok; else bad "decisions after a dash or with a stop: $decided texts made, not $want"; fi
+if [ "$shaped" = $want ]; then ok; else bad "decisions after a dash or with a stop: $shaped texts made, not $want"; fi
 # An example with its titles in four of the forms, and prose that stays
 # prose: a sentence ending "... was upheld.", one with " - upheld by UR -"
 # in it, and "upheld." alone where a sentence wraps.  The letter's four
