@@ -55,7 +55,7 @@ IMR_CFLAGS   = -std=c11 -Wall -Wextra -Werror -pthread
 IMR_STRICT   = -Wswitch-enum -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 IMR_LIBS     = $(XML_LIBS) $(POPPLER_LIBS) $(NETTLE_LIBS) $(UNISTRING_LIBS) -pthread
 
-LIB_SRCS = src/arena.c src/diag.c src/pdf.c src/html.c src/normalize.c src/markup.c src/mail.c src/qp.c src/source.c src/words.c src/folded.c src/running.c src/onecase.c src/vocab.c \
+LIB_SRCS = src/arena.c src/diag.c src/pdf.c src/html.c src/word_boxes.c src/normalize.c src/markup.c src/mail.c src/qp.c src/source.c src/words.c src/folded.c src/running.c src/onecase.c src/vocab.c \
            src/ast.c src/parse.c src/header.c \
            src/unwrap.c src/reading_order.c \
            src/phrase.c \

@@ -18,6 +18,7 @@
 #include "text.h"
 #include "unwrap.h"
 #include "verify.h"
+#include "word_boxes.h"
 #include "xml.h"
 
 /* The length of the character at s in a name XML can hold, or 0. */
@@ -59,7 +60,7 @@ void imr_options_init(struct imr_options *opt)
 	opt->max_pages = IMR_DEFAULT_MAX_PAGES;
 }
 
-/* The front end both entry points share: a PDF or an HTML page to its
+/* The front end both entry points share: a PDF, an HTML page or word boxes to its
  * text, normalize, then parse into the arena.  NULL when the input is
  * refused or nothing was recognised.  *pages: the PDF's pages, or the
  * text's (an HTML page's as its text marks them). */
@@ -70,13 +71,15 @@ static struct imr_document *front_end(const char *data, size_t len, const struct
 	imr_arena_init(arena);
 	memset(src, 0, sizeof *src);
 	*pages = 0;
-	char *made = NULL; /* the text of a PDF or of an HTML page */
+	char *made = NULL; /* the text of a PDF, an HTML page or word boxes */
 	bool pdf = imr_is_pdf(data, len), html = !pdf && imr_is_html(data, len);
-	if (!pdf && !html && imr_refuse_other_format(data, len, opt, diags))
+	bool boxes = !pdf && !html && imr_is_word_boxes(data, len);
+	if (!pdf && !html && !boxes && imr_refuse_other_format(data, len, opt, diags))
 		return NULL;
-	if (pdf || html) {
-		made = pdf ? imr_pdf_text(data, len, opt, &len, pages, diags)
-		           : imr_html_text(data, len, opt, &len, diags);
+	if (pdf || html || boxes) {
+		made = pdf    ? imr_pdf_text(data, len, opt, &len, pages, diags)
+		       : html ? imr_html_text(data, len, opt, &len, diags)
+		              : imr_word_boxes_text(data, len, opt, &len, diags);
 		if (!made)
 			return NULL;
 		data = made;

@@ -2030,6 +2030,61 @@ else
 fi
 # ---- end of a letter's HTML itself ----
 
+# ---- word boxes in TSV (pdftotext -tsv, tesseract's tsv) ----
+# A letter's words as a table of boxes (src/word_boxes.c): pdftotext
+# -tsv's from the PDF, tesseract's tsv output from a page's image (and
+# pytesseract's image_to_data), the same twelve columns but for the order
+# of block_num and par_num.  First every example as tesseract writes a
+# page (tests/shapes/boxes.awk: a row per page, block, paragraph, line
+# and word): its facts.  Then the sixteen letters as pdftotext -tsv
+# writes them, as they are, with CRLF line ends and tesseract's header,
+# and page by page with a header each (tesseract run on each page's image,
+# its outputs joined): their facts, and their PDF's pages.
+boxed=0
+for ex in examples/*.txt; do
+	facts=; facts_of "$(basename "$ex" .txt)"
+	awk -f tests/shapes/boxes.awk "$ex" >"$tmp/boxes.tsv"
+	convert_ok "$ex as tesseract's word boxes (boxes.awk)" "$tmp/boxes.tsv" "$facts"
+	boxed=$((boxed + 1))
+done
+if [ "$boxed" = 25 ] && [ "$(awk -F '\t' '$1 == 5' "$tmp/boxes.tsv" | wc -l)" -gt 500 ]; then ok; else
+	bad "word boxes: $boxed examples made, not 25, or too few words in the last"
+fi
+if [ -d "$tmp/dec" ]; then
+	for pdf in "$tmp"/dec/*.pdf; do
+		b=$(basename "$pdf" .pdf)
+		pdftotext -q -tsv "$pdf" "$tmp/boxes.tsv" || bad "pdftotext -tsv could not extract $pdf"
+		run "$pdf" 2>/dev/null | page_marks >"$tmp/pdf.pages"
+		if convert_ok "$pdf (pdftotext -tsv's word boxes)" "$tmp/boxes.tsv" "tests/facts/real/$b.facts"; then
+			if page_marks <"$tmp/out.xml" | cmp -s - "$tmp/pdf.pages"; then ok; else
+				bad "$pdf (pdftotext -tsv's word boxes): not the PDF's pages"
+			fi
+			lines=$(grep -o ' line="[0-9]*"' "$tmp/out.xml" | sort -u | wc -l)
+			if [ "$lines" -ge 20 ]; then ok; else bad "$pdf (pdftotext -tsv's word boxes): the XML's elements on $lines lines"; fi
+		fi
+		sed '1s/par_num\tblock_num/block_num\tpar_num/; s/$/\r/' "$tmp/boxes.tsv" >"$tmp/boxes-crlf.tsv"
+		convert_ok "$pdf (word boxes, tesseract's header, CRLF)" "$tmp/boxes-crlf.tsv" "tests/facts/real/$b.facts"
+		awk -F '\t' 'NR == 1 { head = $0; next } $1 == 1 && NR > 2 { print head } { print }' "$tmp/boxes.tsv" >"$tmp/boxes-pages.tsv"
+		if [ "$(grep -c '^level' "$tmp/boxes-pages.tsv")" = "$(grep -c '^1'$'\t' "$tmp/boxes.tsv")" ]; then
+			convert_ok "$pdf (word boxes page by page, a header each)" "$tmp/boxes-pages.tsv" "tests/facts/real/$b.facts"
+		else
+			bad "$pdf: the word boxes page by page have not a header a page"
+		fi
+	done
+else
+	echo "NOTICE: $shared/real/pdf or qpdf is absent: pdftotext -tsv's word boxes not read"; skip=$((skip + 1))
+fi
+# Its errors: a row short of columns, at its line, quoted; a table without
+# a word; a header of other columns is no table (read as text, refused).
+awk -f tests/shapes/boxes.awk examples/imr-2016-standard.txt | sed '9s/\t[^\t]*\t[^\t]*$//' >"$tmp/short.tsv"
+expect "word boxes: a row short of columns" 1 "short.tsv:9:1: error: word boxes: a row of 10 columns, not 12" \
+	"$tmp/short.tsv" -o "$tmp/o.xml"
+awk -f tests/shapes/boxes.awk examples/imr-2016-standard.txt | sed '9s/^5/7/' >"$tmp/level.tsv"
+expect "word boxes: a level not 1 to 5" 1 "level.tsv:9:1: error: word boxes: a row whose level is not 1 to 5" "$tmp/level.tsv"
+awk -f tests/shapes/boxes.awk examples/imr-2016-standard.txt | awk -F '\t' '$1 != 5' >"$tmp/nowords.tsv"
+expect "word boxes: no word" 1 "nowords.tsv: error: word boxes: not one word in the table (" "$tmp/nowords.tsv"
+# ---- end of word boxes in TSV ----
+
 # ---- stripped HTML, quoted-printable ----
 # HTML whose tags a regular expression took out (sed 's/<[^>]*>//g',
 # sed -E, perl; python's re.sub over the whole file): what is left of
