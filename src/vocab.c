@@ -475,13 +475,13 @@ int imr_header_row_label(const char *s, size_t len)
 	return f >= 0 && piece != IMR_LABEL_TAIL ? f : -1;
 }
 
-size_t imr_line_label_inside(const char *s, size_t len, enum imr_context in)
+size_t imr_line_label_inside(const char *s, size_t len, const char *colon, enum imr_context in)
 {
 	/* Every line label ends in a colon: the table is looked at only where
 	 * one stands, and a label must start at a word after the first. */
 	size_t best = len;
 	const uint8_t *own = context_labels[in];
-	for (const char *c = memchr(s, ':', len); c && (size_t)(c - s) < best;
+	for (const char *c = colon; c && (size_t)(c - s) < best;
 	     c = memchr(c + 1, ':', len - (size_t)(c + 1 - s))) {
 		/* (The label's words end before the colon and any blanks an
 		 * extractor set before it: "guideline :".) */
