@@ -244,6 +244,12 @@ static pthread_once_t pairs_made = PTHREAD_ONCE_INIT;
 static uint8_t context_labels[IMR_CONTEXT_COUNT][COUNT(line_labels)], context_label_count[IMR_CONTEXT_COUNT];
 _Static_assert(COUNT(line_labels) <= UINT8_MAX, "a line label's index fits a byte");
 
+/* The header labels of the case number, by their index in the table
+ * (imr_opens_header, asked of every label line after a letter's items:
+ * a walk of the whole table cost several mispredicted branches a line). */
+static uint8_t case_labels[COUNT(header_labels)], case_label_count;
+_Static_assert(COUNT(header_labels) <= UINT8_MAX, "a header label's index fits a byte");
+
 /* The tokens of the headings, as a set (a bit each): whether a line's
  * token opens a section is one look, not a walk of the table per line. */
 enum { TOKEN_SET_BITS = 512 };
@@ -279,6 +285,9 @@ static void make_heading_pairs(void)
 		enum imr_context c = line_labels[i].context;
 		context_labels[c][context_label_count[c]++] = (uint8_t)i;
 	}
+	for (size_t i = 0; i < COUNT(header_labels); i++)
+		if (header_labels[i].field == IMR_CASE_NUMBER)
+			case_labels[case_label_count++] = (uint8_t)i;
 }
 
 void imr_vocab_ready(void)
@@ -411,9 +420,8 @@ int imr_lookup_header_label(const char *s, size_t n, enum imr_label_piece *piece
 
 bool imr_opens_header(const char *s, size_t n)
 {
-	for (size_t i = 0; i < COUNT(header_labels); i++)
-		if (header_labels[i].field == IMR_CASE_NUMBER &&
-		    same(s, n, header_labels[i].text, header_labels[i].len))
+	for (size_t j = 0; j < case_label_count; j++)
+		if (same(s, n, header_labels[case_labels[j]].text, header_labels[case_labels[j]].len))
 			return true;
 	return false;
 }
