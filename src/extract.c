@@ -251,6 +251,18 @@ static inline bool stop(char c)
 	return c == '.' || c == '?' || c == '!';
 }
 
+/* A mark (the byte's high bit) on each of the eight bytes at p that is a
+ * stop, exactly (no sum carries out of a byte). */
+static inline uint64_t stops8(const char *p)
+{
+	const uint64_t ones = 0x0101010101010101u, sevens = ones * 0x7F, highs = ones * 0x80;
+	uint64_t x, d, q, e;
+	memcpy(&x, p, sizeof x);
+	d = x ^ (ones * '.'), q = x ^ (ones * '?'), e = x ^ (ones * '!');
+	return (~(((d & sevens) + sevens) | d) | ~(((q & sevens) + sevens) | q) | ~(((e & sevens) + sevens) | e)) &
+	       highs;
+}
+
 /* Where the sentence around s[at] starts and ends in s[0..n): at a period
  * (or ? !) a blank follows, not an abbreviation's ("Dr.", "e.g."). */
 static bool sentence_end(const char *s, size_t n, size_t i)
@@ -325,11 +337,21 @@ static enum reading read_statement(struct imr_arena *a, const char *s, size_t n,
                                    enum imr_phrase which)
 {
 	size_t b = at, e = at;
-	/* (A stop is rare: the bytes between are passed over unexamined.) */
-	while (b > 0 && !(stop(s[b - 1]) && sentence_end(s, n, b - 1)))
-		b--;
-	while (e < n && !(stop(s[e]) && sentence_end(s, n, e)))
-		e++;
+	/* (A stop is rare: the bytes between are passed over eight at a time,
+	 * not looked at one by one, a digit's or a stop's branch mispredicted
+	 * every few bytes.) */
+	for (;; b--) {
+		while (b >= 8 && !stops8(s + b - 8))
+			b -= 8;
+		if (b == 0 || (stop(s[b - 1]) && sentence_end(s, n, b - 1)))
+			break;
+	}
+	for (;; e++) {
+		while (e + 8 <= n && !stops8(s + e))
+			e += 8;
+		if (e >= n || (stop(s[e]) && sentence_end(s, n, e)))
+			break;
+	}
 	struct imr_hits h;
 	imr_phrases_find(a, IMR_SET_CLAUSE, s + b, e - b, &h);
 	size_t here = at - b, after = here + imr_phrase_len(which);

@@ -91,8 +91,9 @@ int imr_lookup_line_label(const char *s, size_t n, enum imr_context in);
 int imr_lookup_any_line_label(const char *s, size_t n);
 /* Where a line label of context in starts inside a line, at a word after
  * the first ("... Trigger Finger. MAXIMUS guideline: ..."); len when
- * none does. */
-size_t imr_line_label_inside(const char *s, size_t len, enum imr_context in);
+ * none does.  colon is the first colon in s[0..len) (NULL: none), which
+ * the caller has found already. */
+size_t imr_line_label_inside(const char *s, size_t len, const char *colon, enum imr_context in);
 int imr_section_token(enum imr_section s);
 int imr_line_label_token(enum imr_line_label l);
 const char *imr_variant_label_words(enum imr_variant v, int token, size_t *len);

@@ -184,7 +184,7 @@ struct line_builder {
 	char case_number[13];    /* the first case-number line seen, or "" */
 	bool page_top;           /* a page break since the last text line */
 	size_t longest;          /* the longest line */
-	size_t at_longest[4];    /* how many lines have its length, one byte less, two, three */
+	size_t at_longest[5];    /* how many lines have its length, one byte less, two, three; the others */
 	size_t text_lines, followed_by_blank;
 	size_t run;              /* text lines since the last blank line */
 	uint32_t last_text_line; /* offset of the last line with text */
@@ -336,8 +336,10 @@ static bool data_uri_line(const char *t, size_t m, bool *in_uri)
 static char *end_line(struct line_builder *b, char *text, uint32_t start, char *o)
 {
 	/* A page break on a line of its own stays, so the scanner knows the
-	 * blank lines around it for page margins. */
-	char *keep = text + start + (o > text + start && text[start] == '\f');
+	 * blank lines around it for page margins.  (The newline written first:
+	 * an empty line's first byte is then no page break, one test.) */
+	*o = '\n';
+	char *keep = text + start + (text[start] == '\f');
 	while (o > keep && (o[-1] == ' ' || o[-1] == '\f'))
 		o--;
 	size_t n = (size_t)(o - (text + start));
@@ -380,15 +382,20 @@ static char *end_line(struct line_builder *b, char *text, uint32_t start, char *
 	/* A capital letter alone (pdfminer -V's paragraph initials). */
 	b->src->lone_capitals += m == 1 && *t >= 'A' && *t <= 'Z';
 	n = (size_t)(o - (text + start));
-	if (n + 3 >= b->longest) {
-		if (n <= b->longest)
-			b->at_longest[b->longest - n]++;
-		else
-			count_longest(b, n);
+	/* (Counted without a branch on the length: which of the lines are
+	 * near the longest was a coin's toss for the predictor.) */
+	if (n > b->longest) {
+		count_longest(b, n);
+	} else {
+		size_t d = b->longest - n;
+		b->at_longest[d < 4 ? d : 4]++;
 	}
-	if (n && *s == '\f' && imr_blank_text(s, n))
+	/* Blanks end no line (stripped above), but a page break alone: the
+	 * line is blank when empty or that page break (not a loop over an
+	 * indented line's blanks). */
+	if (n == 1 && *s == '\f')
 		b->page_top = true;
-	bool text_line = n && !imr_blank_text(s, n);
+	bool text_line = n && s[n - 1] != '\f';
 	/* Spacing: the lines of a run of one or two text lines followed by
 	 * exactly one blank line (a renderer that makes each line of the PDF
 	 * a paragraph wraps the longer ones again: "... was" / "authorized

@@ -244,6 +244,12 @@ static pthread_once_t pairs_made = PTHREAD_ONCE_INIT;
 static uint8_t context_labels[IMR_CONTEXT_COUNT][COUNT(line_labels)], context_label_count[IMR_CONTEXT_COUNT];
 _Static_assert(COUNT(line_labels) <= UINT8_MAX, "a line label's index fits a byte");
 
+/* The header labels of the case number, by their index in the table
+ * (imr_opens_header, asked of every label line after a letter's items:
+ * a walk of the whole table cost several mispredicted branches a line). */
+static uint8_t case_labels[COUNT(header_labels)], case_label_count;
+_Static_assert(COUNT(header_labels) <= UINT8_MAX, "a header label's index fits a byte");
+
 /* The tokens of the headings, as a set (a bit each): whether a line's
  * token opens a section is one look, not a walk of the table per line. */
 enum { TOKEN_SET_BITS = 512 };
@@ -279,6 +285,9 @@ static void make_heading_pairs(void)
 		enum imr_context c = line_labels[i].context;
 		context_labels[c][context_label_count[c]++] = (uint8_t)i;
 	}
+	for (size_t i = 0; i < COUNT(header_labels); i++)
+		if (header_labels[i].field == IMR_CASE_NUMBER)
+			case_labels[case_label_count++] = (uint8_t)i;
 }
 
 void imr_vocab_ready(void)
@@ -411,9 +420,8 @@ int imr_lookup_header_label(const char *s, size_t n, enum imr_label_piece *piece
 
 bool imr_opens_header(const char *s, size_t n)
 {
-	for (size_t i = 0; i < COUNT(header_labels); i++)
-		if (header_labels[i].field == IMR_CASE_NUMBER &&
-		    same(s, n, header_labels[i].text, header_labels[i].len))
+	for (size_t j = 0; j < case_label_count; j++)
+		if (same(s, n, header_labels[case_labels[j]].text, header_labels[case_labels[j]].len))
 			return true;
 	return false;
 }
@@ -475,13 +483,13 @@ int imr_header_row_label(const char *s, size_t len)
 	return f >= 0 && piece != IMR_LABEL_TAIL ? f : -1;
 }
 
-size_t imr_line_label_inside(const char *s, size_t len, enum imr_context in)
+size_t imr_line_label_inside(const char *s, size_t len, const char *colon, enum imr_context in)
 {
 	/* Every line label ends in a colon: the table is looked at only where
 	 * one stands, and a label must start at a word after the first. */
 	size_t best = len;
 	const uint8_t *own = context_labels[in];
-	for (const char *c = memchr(s, ':', len); c && (size_t)(c - s) < best;
+	for (const char *c = colon; c && (size_t)(c - s) < best;
 	     c = memchr(c + 1, ':', len - (size_t)(c + 1 - s))) {
 		/* (The label's words end before the colon and any blanks an
 		 * extractor set before it: "guideline :".) */
