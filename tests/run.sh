@@ -2064,7 +2064,7 @@ if [ -d "$tmp/dec" ]; then
 		fi
 		sed '1s/par_num\tblock_num/block_num\tpar_num/; s/$/\r/' "$tmp/boxes.tsv" >"$tmp/boxes-crlf.tsv"
 		convert_ok "$pdf (word boxes, tesseract's header, CRLF)" "$tmp/boxes-crlf.tsv" "tests/facts/real/$b.facts"
-		awk -F '\t' 'NR == 1 { head = $0; next } $1 == 1 && NR > 2 { print head } { print }' "$tmp/boxes.tsv" >"$tmp/boxes-pages.tsv"
+		awk -F '\t' 'NR == 1 { head = $0; next } $1 == 1 { print head } { print }' "$tmp/boxes.tsv" >"$tmp/boxes-pages.tsv"
 		if [ "$(grep -c '^level' "$tmp/boxes-pages.tsv")" = "$(grep -c '^1'$'\t' "$tmp/boxes.tsv")" ]; then
 			convert_ok "$pdf (word boxes page by page, a header each)" "$tmp/boxes-pages.tsv" "tests/facts/real/$b.facts"
 		else
