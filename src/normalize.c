@@ -186,7 +186,11 @@ struct line_builder {
 	size_t longest;          /* the longest line */
 	size_t at_longest[5];    /* how many lines have its length, one byte less, two, three; the others */
 	size_t text_lines, followed_by_blank;
-	size_t run;              /* text lines since the last blank line */
+	size_t run_from;         /* text_lines where the run since the last blank line began */
+	/* text_lines and followed_by_blank as they stood where each of the
+	 * first IMR_SPACING_PAGES pages began (each set as its page is):
+	 * each page's spacing is judged by its own lines (page_spacing). */
+	uint32_t (*page_counts)[2];
 	uint32_t last_text_line; /* offset of the last line with text */
 	bool prev_text;
 	bool prev_prev_text;
@@ -274,6 +278,10 @@ static inline bool push_line_start(struct line_builder *b, uint32_t off)
 
 static bool push_page_start(struct line_builder *b, uint32_t off)
 {
+	size_t p = b->src->npages;
+	if (p < IMR_SPACING_PAGES)
+		memcpy(b->page_counts[p], (uint32_t[2]){(uint32_t)b->text_lines, (uint32_t)b->followed_by_blank},
+		       sizeof *b->page_counts);
 	return push_offset(&b->src->page_start, &b->src->npages, &b->page_capacity, off);
 }
 
@@ -329,6 +337,56 @@ static bool data_uri_line(const char *t, size_t m, bool *in_uri)
 		return *in_uri = false;
 	*in_uri = !closed;
 	return true;
+}
+
+/* Whether text lines of which followed_by_blank are in runs of one or two
+ * between single blank lines are double-spaced: most of them (70 %). */
+static bool double_spaced(size_t text_lines, size_t followed_by_blank)
+{
+	return text_lines >= 4 && followed_by_blank * 10 >= (text_lines - 1) * 7;
+}
+
+/* A page's spacing when its own lines tell it clearly: 1 double-spaced
+ * (by the whole text's measure, double_spaced), -1 single-spaced (15 %
+ * of its lines or fewer in such runs), 0 neither, or too few lines to
+ * say. */
+enum { SPACING_PAGE_LINES = 8, SPACING_FULL_PAGE = 30 };
+static int page_spacing_of(size_t lines, size_t followed)
+{
+	if (lines < SPACING_PAGE_LINES)
+		return 0;
+	return double_spaced(lines, followed) ? 1 : followed * 20 <= (lines - 1) * 3 ? -1 : 0;
+}
+
+/* The pages spaced otherwise than the whole text, in a text joined from
+ * pages made apart (a page OCR'd double-spaced before pages extracted
+ * single-spaced, PDFs merged): told by a full page (SPACING_FULL_PAGE
+ * lines, more than a typed double-spaced page holds) clearly spaced one
+ * way and another page clearly the other.  Then each page clearly spaced
+ * is read as it is, the others as the whole text.  (A letter typed
+ * double-spaced after a cover of single lines has no such full page: read
+ * as a whole, as before.)  Pages from the last of the first
+ * IMR_SPACING_PAGES on are judged as one. */
+static void page_spacing(struct line_builder *b)
+{
+	struct imr_source *src = b->src;
+	size_t n = src->npages < IMR_SPACING_PAGES ? src->npages : IMR_SPACING_PAGES;
+	int8_t spacing[IMR_SPACING_PAGES];
+	bool seen[2] = {false, false}, full[2] = {false, false}; /* [0] single, [1] double */
+	for (size_t p = 0; p < n; p++) {
+		size_t lines = (p + 1 < n ? b->page_counts[p + 1][0] : b->text_lines) - b->page_counts[p][0];
+		size_t followed = (p + 1 < n ? b->page_counts[p + 1][1] : b->followed_by_blank) - b->page_counts[p][1];
+		spacing[p] = (int8_t)page_spacing_of(lines, followed);
+		if (spacing[p]) {
+			seen[spacing[p] > 0] = true;
+			full[spacing[p] > 0] |= lines >= SPACING_FULL_PAGE;
+		}
+	}
+	if (!(full[0] && seen[1]) && !(full[1] && seen[0]))
+		return;
+	for (size_t p = 0; p < n; p++)
+		if (spacing[p] && (spacing[p] > 0) != src->double_spaced)
+			src->pages_spaced_otherwise |= UINT64_C(1) << p;
 }
 
 /* Finish the line that starts at text+start and currently ends at *o:
@@ -401,12 +459,17 @@ static char *end_line(struct line_builder *b, char *text, uint32_t start, char *
 	 * a paragraph wraps the longer ones again: "... was" / "authorized
 	 * ..."); a paragraph of three lines or more is single-spaced text. */
 	if (text_line && !b->prev_text) {
-		if (b->prev_prev_text && b->run <= 2)
-			b->followed_by_blank += b->run;
-		b->run = 0;
+		size_t run = b->text_lines - b->run_from;
+		if (b->prev_prev_text && run <= 2) {
+			b->followed_by_blank += run;
+			/* (A run that began on the page before: counted there.) */
+			size_t p = b->src->npages - 1;
+			if (p < IMR_SPACING_PAGES && b->run_from < b->page_counts[p][0])
+				b->page_counts[p][1] += (uint32_t)run;
+		}
+		b->run_from = b->text_lines;
 	}
 	if (text_line) {
-		b->run++;
 		b->text_lines++;
 		b->page_top = false;
 		b->last_text_line = start;
@@ -1577,7 +1640,8 @@ __attribute__((always_inline)) static inline bool normalize_at(const char *data,
 		return false;
 	}
 	out->text = text;
-	struct line_builder b = {.src = out};
+	uint32_t spacing_counts[IMR_SPACING_PAGES][2]; /* (not cleared: each set as its page begins) */
+	struct line_builder b = {.src = out, .page_counts = spacing_counts};
 	char *o = text;
 	uint32_t line_start = 0;  /* the row's: the line's, or the first of a folded row's lines */
 	uint32_t piece_start = 0; /* the input line's */
@@ -1754,7 +1818,9 @@ __attribute__((always_inline)) static inline bool normalize_at(const char *data,
 	for (size_t i = 0; i < b.page_openings; i++)
 		memset(text + b.page_opening[i][0], ' ', b.page_opening[i][1]);
 	out->folded = rows;
-	out->double_spaced = b.text_lines >= 4 && b.followed_by_blank * 10 >= (b.text_lines - 1) * 7;
+	out->double_spaced = double_spaced(b.text_lines, b.followed_by_blank);
+	if (out->npages > 1)
+		page_spacing(&b);
 
 	/* Binary data: NULs or other C0 controls in more than a trace. */
 	if (controls > len / 100 + 2) {

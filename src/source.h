@@ -12,6 +12,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The pages whose spacing is told apart (imr_source's
+ * pages_spaced_otherwise). */
+enum { IMR_SPACING_PAGES = 64 };
+
 /* A text whose letters are all of one case (onecase.h). */
 enum imr_letter_case { IMR_CASE_MIXED, IMR_CASE_LOWER, IMR_CASE_UPPER };
 
@@ -23,6 +27,10 @@ struct imr_source {
 	uint32_t *page_start; /* byte offset of each page's first line */
 	size_t npages;        /* at least 1; a last page without text is not one */
 	bool double_spaced;  /* a blank line after (almost) every text line */
+	/* The pages (bit p: page p + 1; the last bit: that page and those
+	 * after it) spaced otherwise than double_spaced says, each page
+	 * judged by its own lines: 0 when all are alike. */
+	uint64_t pages_spaced_otherwise;
 	/* The input was folded at a width (fold -w N): a line cut there goes
 	 * on with the next, no line break between (a row of lines). */
 	bool folded;
