@@ -30,6 +30,7 @@
 #include <sqlite3.h>
 
 #include "export.h"
+#include "output.h"
 
 /* The schema, embedded at build time (src/sql_blob.S). */
 extern const char imr_db_schema_data[];

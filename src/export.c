@@ -31,6 +31,7 @@
 #include <libxml/xpathInternals.h>
 
 #include "diag.h"
+#include "output.h"
 #include "xml.h"
 
 /* X(name, scope, kind, type, xpath); "d:" is the determination namespace.
@@ -194,35 +195,6 @@ const char *imr_format_extension(enum imr_format f)
 	return "xml";
 }
 
-/* Room for n more bytes and the final NUL. */
-static int reserve(struct imr_buffer *b, size_t n)
-{
-	if (b->data && b->cap - b->len > n)
-		return 0;
-	size_t cap = b->cap ? b->cap : 4096;
-	while (cap - b->len <= n) {
-		if (cap > SIZE_MAX / 2)
-			return ENOMEM;
-		cap *= 2;
-	}
-	char *p = realloc(b->data, cap);
-	if (!p)
-		return ENOMEM;
-	b->data = p;
-	b->cap = cap;
-	return 0;
-}
-
-int imr_buffer_append(struct imr_buffer *b, const char *s, size_t n)
-{
-	if (reserve(b, n))
-		return ENOMEM;
-	memcpy(b->data + b->len, s, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-	return 0;
-}
-
 /* ---- CSV: every field quoted by libcsv, records end in CRLF ------------ */
 
 static int csv_field(struct imr_buffer *out, bool first, const char *s, size_t n)
@@ -231,7 +203,7 @@ static int csv_field(struct imr_buffer *out, bool first, const char *s, size_t n
 		return ENOMEM;
 	/* csv_write returns the size it needs, whatever room it was given. */
 	size_t need = csv_write(NULL, 0, s, n);
-	if (reserve(out, need))
+	if (imr_buffer_reserve(out, need))
 		return ENOMEM;
 	out->len += csv_write(out->data + out->len, out->cap - out->len, s, n);
 	out->data[out->len] = '\0';

@@ -86,7 +86,4 @@ enum imr_status imr_export_input(enum imr_format f, const char *data, size_t len
                                  const struct imr_options *opt, struct imr_validator *validator,
                                  struct imr_buffer *out, bool *exported, struct imr_diags *diags);
 
-/* Append n bytes to a buffer, keeping it NUL-terminated; 0 or ENOMEM. */
-int imr_buffer_append(struct imr_buffer *b, const char *s, size_t n);
-
 #endif

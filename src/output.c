@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,34 @@ void imr_buffer_free(struct imr_buffer *b)
 	free(b->data);
 	b->data = NULL;
 	b->len = b->cap = 0;
+}
+
+int imr_buffer_reserve(struct imr_buffer *b, size_t n)
+{
+	if (b->data && b->cap - b->len > n)
+		return 0;
+	size_t cap = b->cap ? b->cap : 4096;
+	while (cap - b->len <= n) {
+		if (cap > SIZE_MAX / 2)
+			return ENOMEM;
+		cap *= 2;
+	}
+	char *p = realloc(b->data, cap);
+	if (!p)
+		return ENOMEM;
+	b->data = p;
+	b->cap = cap;
+	return 0;
+}
+
+int imr_buffer_append(struct imr_buffer *b, const char *s, size_t n)
+{
+	if (imr_buffer_reserve(b, n))
+		return ENOMEM;
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+	return 0;
 }
 
 /* Room for n more bytes and the final NUL. */

@@ -9,6 +9,11 @@
 
 #include "imr2xml.h"
 
+/* Room in b for n more bytes and a final NUL; 0 or ENOMEM. */
+int imr_buffer_reserve(struct imr_buffer *b, size_t n);
+/* Append n bytes to b, keeping it NUL-terminated; 0 or ENOMEM. */
+int imr_buffer_append(struct imr_buffer *b, const char *s, size_t n);
+
 /*
  * The XML writer.  It writes exactly what libxml2's xmlSaveDoc with
  * XML_SAVE_FORMAT and encoding "UTF-8" writes for the same tree (the

@@ -2,10 +2,10 @@
  * to the text of its lines (word_boxes.h). */
 #include "word_boxes.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
+#include "output.h"
 
 /* What opens and ends the header line of either tool's table. */
 static const char head_open[] = "level\tpage_num\t", head_end[] = "\tconf\ttext";
@@ -43,32 +43,6 @@ bool imr_is_word_boxes(const char *data, size_t len)
 	return is_header(s, te);
 }
 
-/* The text being made, grown by doubling. */
-struct out {
-	char *p;
-	size_t len, cap;
-	bool failed;
-};
-
-static void put(struct out *o, const char *s, size_t n)
-{
-	if (o->failed)
-		return;
-	if (o->len + n > o->cap) {
-		size_t cap = o->cap ? o->cap : 4096;
-		while (cap < o->len + n)
-			cap *= 2;
-		char *p = realloc(o->p, cap);
-		if (!p) {
-			o->failed = true;
-			return;
-		}
-		o->p = p, o->cap = cap;
-	}
-	memcpy(o->p + o->len, s, n);
-	o->len += n;
-}
-
 char *imr_word_boxes_text(const char *data, size_t len, const struct imr_options *opt, size_t *text_len,
                           struct imr_diags *diags)
 {
@@ -79,7 +53,8 @@ char *imr_word_boxes_text(const char *data, size_t len, const struct imr_options
 		return NULL;
 	}
 	const char *s = past_bom(data, &len), *e = s + len;
-	struct out o = {0};
+	struct imr_buffer o = {0};
+	int failed = 0;
 	/* What the next word's line opens with: a form feed (a page after
 	 * the first), a blank line (a new block or paragraph), nothing. */
 	bool in_line = false, any_line = false, new_page = false, new_block = false;
@@ -104,7 +79,7 @@ char *imr_word_boxes_text(const char *data, size_t len, const struct imr_options
 			else
 				imr_diag_add(diags, IMR_ERROR, lineno, 1, row, (size_t)(te - row),
 				             "word boxes: a row whose level is not 1 to 5");
-			free(o.p);
+			imr_buffer_free(&o);
 			return NULL;
 		}
 		if (level == 1) { /* a page: its first line opens with a form feed */
@@ -126,31 +101,27 @@ char *imr_word_boxes_text(const char *data, size_t len, const struct imr_options
 		if (end == text)
 			continue; /* (tesseract's empty words) */
 		if (in_line) {
-			put(&o, " ", 1);
+			failed |= imr_buffer_append(&o, " ", 1);
 		} else {
-			if (any_line)
-				put(&o, "\n", 1);
-			if (new_page)
-				put(&o, "\f", 1);
-			else if (new_block)
-				put(&o, "\n", 1);
+			if (any_line) /* the line before ends; a page break or a blank line opens this one */
+				failed |= imr_buffer_append(&o, new_page ? "\n\f" : new_block ? "\n\n" : "\n",
+				                            new_page || new_block ? 2 : 1);
 			in_line = any_line = true;
 			new_page = new_block = false;
 		}
-		put(&o, text, (size_t)(end - text));
+		failed |= imr_buffer_append(&o, text, (size_t)(end - text));
 		words++;
 	}
-	put(&o, "\n", 1);
-	if (o.failed) {
-		free(o.p);
-		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "word boxes: out of memory");
-		return NULL;
-	}
-	if (!words) {
-		free(o.p);
-		imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "word boxes: not one word in the table (%u lines)", lineno);
+	failed |= imr_buffer_append(&o, "\n", 1);
+	if (failed || !words) {
+		imr_buffer_free(&o);
+		if (failed)
+			imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "word boxes: out of memory");
+		else
+			imr_diag_add(diags, IMR_ERROR, 0, 0, NULL, 0, "word boxes: not one word in the table (%u lines)",
+			             lineno);
 		return NULL;
 	}
 	*text_len = o.len;
-	return o.p;
+	return o.data;
 }
